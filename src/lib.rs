@@ -14,6 +14,8 @@
 #![deny(missing_docs)]
 
 pub mod corpus;
+pub mod diagnostics;
 pub mod extract;
 pub mod places;
+pub mod text;
 pub mod timex;

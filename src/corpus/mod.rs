@@ -1,11 +1,399 @@
 //! The corpus: walking a folder of articles and turning each file into a
-//! [`Document`] with its metadata.
+//! [`Document`] with its metadata and where each field came from.
+//!
+//! Metadata is taken in this order of trust: the manifest, the file's front
+//! matter, then what the text says about itself. Nothing is invented: a
+//! field nobody states stays empty.
+
+pub mod decode;
+pub mod frontmatter;
+pub mod manifest;
+pub mod metadata;
+pub mod outlets;
+pub mod walk;
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use manifest::Manifest;
+
+/// Where a metadata field came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provenance {
+    /// The metadata manifest.
+    Manifest,
+    /// The file's front matter.
+    FrontMatter,
+    /// Inferred from the article's text.
+    Text,
+    /// Nobody states it.
+    #[default]
+    Unknown,
+}
+
+impl Provenance {
+    /// The name used in exports: `manifest`, `front-matter`, `text`, `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Manifest => "manifest",
+            Provenance::FrontMatter => "front-matter",
+            Provenance::Text => "text",
+            Provenance::Unknown => "unknown",
+        }
+    }
+}
+
+/// A metadata value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Meta<T> {
+    /// The value, if anybody states it.
+    pub value: Option<T>,
+    /// Its origin ([`Provenance::Unknown`] when `value` is `None`).
+    pub from: Provenance,
+}
+
+impl<T> Meta<T> {
+    /// The first of the given candidates that holds a value.
+    fn first_of(candidates: [(Option<T>, Provenance); 3]) -> Meta<T> {
+        for (value, from) in candidates {
+            if value.is_some() {
+                return Meta { value, from };
+            }
+        }
+        Meta {
+            value: None,
+            from: Provenance::Unknown,
+        }
+    }
+}
 
 /// One article: its text and metadata.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
-    /// File stem, unique in the corpus.
+    /// File stem, unique in the corpus (a clash gets the relative path instead).
     pub id: String,
-    /// Full text.
+    /// Path of the file as found while walking the corpus.
+    pub path: PathBuf,
+    /// Full decoded text of the file.
     pub text: String,
+    /// Byte offset where the article body starts (after any front matter).
+    pub body_start: usize,
+    /// Headline.
+    pub title: Meta<String>,
+    /// Byte span of the headline in `text`, when the headline is a line of it.
+    pub title_span: Option<Range<usize>>,
+    /// Outlet name.
+    pub source: Meta<String>,
+    /// Publication date.
+    pub published: Meta<NaiveDate>,
+    /// Address of the article.
+    pub url: Meta<String>,
+}
+
+impl Document {
+    /// The headline, or the file name when none is known.
+    pub fn title_or_name(&self) -> &str {
+        self.title.value.as_deref().unwrap_or_else(|| {
+            self.path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(&self.id)
+        })
+    }
+
+    /// The outlet name, or `unknown source`.
+    pub fn source_or_unknown(&self) -> &str {
+        self.source.value.as_deref().unwrap_or(UNKNOWN_SOURCE)
+    }
+}
+
+/// The label shown for articles whose outlet nobody states.
+pub const UNKNOWN_SOURCE: &str = "unknown source";
+
+/// A file or folder that was skipped, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// Why it was skipped (or what was wrong with it).
+    pub reason: String,
+}
+
+impl Problem {
+    /// A problem with a path.
+    pub fn new(path: &Path, reason: impl Into<String>) -> Problem {
+        Problem {
+            path: path.to_path_buf(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+/// Everything read from a corpus folder.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Articles, in path order.
+    pub documents: Vec<Document>,
+    /// Files skipped or read with a warning.
+    pub problems: Vec<Problem>,
+}
+
+/// Reads a corpus folder. `manifest` overrides the `manifest.toml` in the
+/// folder. Fails (with a one-line message) only when the folder is missing
+/// or the manifest cannot be read or parsed; bad article files are reported
+/// in [`Corpus::problems`] and skipped.
+pub fn load(root: &Path, manifest: Option<&Path>) -> Result<Corpus, String> {
+    if !root.is_dir() {
+        return Err(if root.exists() {
+            format!("{} is not a folder", root.display())
+        } else {
+            format!("corpus folder {} does not exist", root.display())
+        });
+    }
+    let manifest = match manifest {
+        Some(path) => Manifest::load(path)?,
+        None => {
+            let default = root.join("manifest.toml");
+            if default.is_file() {
+                Manifest::load(&default)?
+            } else {
+                Manifest::default()
+            }
+        }
+    };
+    let listing = walk::list(root);
+    let mut corpus = Corpus {
+        documents: Vec::new(),
+        problems: listing.skipped,
+    };
+    for file in manifest.files() {
+        if !root.join(file).is_file() {
+            corpus.problems.push(Problem::new(
+                &root.join(file),
+                "named in the manifest but not found",
+            ));
+        }
+    }
+    let mut ids = HashSet::new();
+    for path in listing.files {
+        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        match read_document(
+            &path,
+            &relative,
+            manifest.get(&relative),
+            &mut corpus.problems,
+        ) {
+            Ok(mut doc) => {
+                if !ids.insert(doc.id.clone()) {
+                    doc.id = relative
+                        .with_extension("")
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    ids.insert(doc.id.clone());
+                }
+                corpus.documents.push(doc);
+            }
+            Err(problem) => corpus.problems.push(problem),
+        }
+    }
+    Ok(corpus)
+}
+
+/// Reads one article file: decodes it and settles its metadata.
+pub fn read_document(
+    path: &Path,
+    relative: &Path,
+    entry: Option<&manifest::Entry>,
+    warnings: &mut Vec<Problem>,
+) -> Result<Document, Problem> {
+    let bytes = std::fs::read(path).map_err(|e| Problem::new(path, e.to_string()))?;
+    let text = decode::decode(&bytes).map_err(|e| Problem::new(path, e.to_string()))?;
+    let id = relative
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(document_from_text(id, path, text, entry, warnings))
+}
+
+/// Builds a document from decoded text and the manifest's entry for it.
+pub fn document_from_text(
+    id: String,
+    path: &Path,
+    text: String,
+    entry: Option<&manifest::Entry>,
+    warnings: &mut Vec<Problem>,
+) -> Document {
+    let front = match frontmatter::parse(&text) {
+        Ok(f) => f.unwrap_or_default(),
+        Err(msg) => {
+            warnings.push(Problem::new(path, format!("{msg}; read as plain text")));
+            frontmatter::FrontMatter::default()
+        }
+    };
+    let body = &text[front.body_start..];
+    let inferred = metadata::infer(body);
+    let entry = entry.cloned().unwrap_or_default();
+    let (text_title, text_span) = match inferred.title {
+        Some((t, span)) => (
+            Some(t),
+            Some(span.start + front.body_start..span.end + front.body_start),
+        ),
+        None => (None, None),
+    };
+    let title = Meta::first_of([
+        (entry.title, Provenance::Manifest),
+        (front.title, Provenance::FrontMatter),
+        (text_title, Provenance::Text),
+    ]);
+    let title_span = if title.from == Provenance::Text {
+        text_span
+    } else {
+        None
+    };
+    Document {
+        id,
+        path: path.to_path_buf(),
+        body_start: front.body_start,
+        title,
+        title_span,
+        source: Meta::first_of([
+            (entry.source, Provenance::Manifest),
+            (front.source, Provenance::FrontMatter),
+            (outlets::infer(body).map(str::to_owned), Provenance::Text),
+        ]),
+        published: Meta::first_of([
+            (entry.published, Provenance::Manifest),
+            (front.published, Provenance::FrontMatter),
+            (inferred.published, Provenance::Text),
+        ]),
+        url: Meta::first_of([
+            (entry.url, Provenance::Manifest),
+            (front.url, Provenance::FrontMatter),
+            (inferred.url, Provenance::Text),
+        ]),
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_beats_front_matter_beats_text() {
+        let entry = manifest::Entry {
+            source: Some("From Manifest".into()),
+            ..Default::default()
+        };
+        let text = "---\ntitle: Front title\npublished: 2025-01-02\n---\n date 2025-03-04\nText title here and more\n".to_owned();
+        let doc = document_from_text(
+            "a".into(),
+            Path::new("a.md"),
+            text,
+            Some(&entry),
+            &mut Vec::new(),
+        );
+        assert_eq!(doc.source.value.as_deref(), Some("From Manifest"));
+        assert_eq!(doc.source.from, Provenance::Manifest);
+        assert_eq!(doc.title.value.as_deref(), Some("Front title"));
+        assert_eq!(doc.title.from, Provenance::FrontMatter);
+        assert_eq!(doc.published.value, NaiveDate::from_ymd_opt(2025, 1, 2));
+        assert_eq!(
+            doc.url,
+            Meta {
+                value: None,
+                from: Provenance::Unknown
+            }
+        );
+    }
+
+    #[test]
+    fn text_inference_when_nothing_else() {
+        let text = "News.Az\n date 2025-03-04\nA headline about the ceasefire talks\n".to_owned();
+        let doc = document_from_text("b".into(), Path::new("b.txt"), text, None, &mut Vec::new());
+        assert_eq!(doc.published.value, NaiveDate::from_ymd_opt(2025, 3, 4));
+        assert_eq!(doc.published.from, Provenance::Text);
+        assert_eq!(doc.source.value.as_deref(), Some("News.Az"));
+        let span = doc.title_span.clone().unwrap();
+        assert_eq!(&doc.text[span], "A headline about the ceasefire talks");
+    }
+
+    #[test]
+    fn broken_front_matter_is_a_warning_not_a_failure() {
+        let mut warnings = Vec::new();
+        let doc = document_from_text(
+            "c".into(),
+            Path::new("c.md"),
+            "---\ntitle: x\n".into(),
+            None,
+            &mut warnings,
+        );
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].reason.contains("never closed"));
+        assert_eq!(doc.body_start, 0);
+    }
+
+    #[test]
+    fn load_reports_bad_files_and_missing_manifest_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("good.txt"),
+            "A headline for the good article\nIt happened.",
+        )
+        .unwrap();
+        std::fs::write(root.join("empty.txt"), "").unwrap();
+        std::fs::write(root.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+        std::fs::write(root.join("manifest.toml"), "[[doc]]\nfile = \"gone.txt\"\n").unwrap();
+        let corpus = load(root, None).unwrap();
+        assert_eq!(corpus.documents.len(), 1);
+        let reasons: Vec<String> = corpus.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(corpus.problems.len(), 3, "{reasons:?}");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("gone.txt") && r.contains("not found"))
+        );
+        assert!(reasons.iter().any(|r| r.contains("empty.txt: empty file")));
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("image.txt: not text (a PNG image)"))
+        );
+    }
+
+    #[test]
+    fn load_fails_on_missing_folder_and_bad_manifest() {
+        assert!(
+            load(Path::new("/no/such/folder"), None)
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("manifest.toml"), "[[doc]]\nfile = 3\n").unwrap();
+        let err = load(dir.path(), None).unwrap_err();
+        assert!(err.contains("manifest.toml:2: key `file`"), "{err}");
+    }
+
+    #[test]
+    fn clashing_stems_get_unique_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("x")).unwrap();
+        std::fs::write(dir.path().join("a.txt"), "one article text here").unwrap();
+        std::fs::write(dir.path().join("x/a.md"), "another article text").unwrap();
+        let corpus = load(dir.path(), None).unwrap();
+        let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "x/a"]);
+    }
 }

@@ -1,0 +1,185 @@
+//! The metadata manifest: a `manifest.toml` of `[[doc]]` entries, as a
+//! crawler or a news API hands it over. Every field but `file` is optional;
+//! a field given here wins over front matter and over what the text suggests.
+//!
+//! ```toml
+//! [[doc]]
+//! file = "kyiv/2025-02-13-strike.txt"   # relative to the corpus folder
+//! source = "The Kyiv Independent"
+//! published = "2025-02-13"              # or a TOML date: 2025-02-13
+//! url = "https://kyivindependent.com/..."
+//! title = "..."
+//! ```
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::diagnostics::toml_error;
+
+/// Metadata the manifest gives for one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Outlet name.
+    pub source: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Address of the article.
+    pub url: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+}
+
+/// A parsed manifest: entries keyed by their path relative to the corpus folder.
+#[derive(Debug, Clone, Default)]
+pub struct Manifest {
+    entries: HashMap<PathBuf, Entry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    #[serde(default)]
+    doc: Vec<RawEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    file: String,
+    source: Option<String>,
+    #[serde(default, deserialize_with = "date_field")]
+    published: Option<NaiveDate>,
+    url: Option<String>,
+    title: Option<String>,
+}
+
+/// Accepts `"2025-02-13"` or a bare TOML date `2025-02-13`.
+fn date_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    use serde::de::Error;
+    let value = toml::Value::deserialize(d)?;
+    let text = match &value {
+        toml::Value::String(s) => s.trim().to_owned(),
+        toml::Value::Datetime(dt) => dt.to_string(),
+        other => {
+            return Err(D::Error::custom(format!(
+                "expected a date, found {}",
+                other.type_str()
+            )));
+        }
+    };
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| D::Error::custom(format!("`{text}` is not a date of the form YYYY-MM-DD")))
+}
+
+impl Manifest {
+    /// Parses manifest text; `path` is only used in error messages, which
+    /// name the line and the key.
+    pub fn parse(path: &Path, text: &str) -> Result<Manifest, String> {
+        let raw: RawManifest = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+        let entries = raw
+            .doc
+            .into_iter()
+            .map(|e| {
+                let entry = Entry {
+                    source: non_blank(e.source),
+                    published: e.published,
+                    url: non_blank(e.url),
+                    title: non_blank(e.title),
+                };
+                (normalize(Path::new(&e.file)), entry)
+            })
+            .collect();
+        Ok(Manifest { entries })
+    }
+
+    /// Reads and parses a manifest file.
+    pub fn load(path: &Path) -> Result<Manifest, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read manifest: {e}", path.display()))?;
+        Manifest::parse(path, &text)
+    }
+
+    /// The entry for a file, given by its path relative to the corpus folder.
+    pub fn get(&self, relative: &Path) -> Option<&Entry> {
+        self.entries.get(&normalize(relative))
+    }
+
+    /// Files the manifest names, relative to the corpus folder.
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.entries.keys().map(PathBuf::as_path)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the manifest has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+fn non_blank(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// Drops `.` components so that `./a.txt` and `a.txt` are the same key.
+fn normalize(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_entries_with_string_and_toml_dates() {
+        let m = Manifest::parse(
+            Path::new("m.toml"),
+            "[[doc]]\nfile = \"./a.txt\"\nsource = \"Outlet\"\npublished = \"2025-02-13\"\n\
+             [[doc]]\nfile = \"sub/b.md\"\npublished = 2024-12-31\nurl = \" \"\n",
+        )
+        .unwrap();
+        assert_eq!(m.len(), 2);
+        let a = m.get(Path::new("a.txt")).unwrap();
+        assert_eq!(a.source.as_deref(), Some("Outlet"));
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 2, 13));
+        let b = m.get(Path::new("sub/b.md")).unwrap();
+        assert_eq!(b.published, NaiveDate::from_ymd_opt(2024, 12, 31));
+        assert_eq!(b.url, None, "a blank field counts as absent");
+    }
+
+    #[test]
+    fn a_bad_date_names_line_and_key() {
+        let err = Manifest::parse(
+            Path::new("m.toml"),
+            "[[doc]]\nfile = \"a.txt\"\npublished = \"13/02/2025\"\n",
+        )
+        .unwrap_err();
+        assert!(err.starts_with("m.toml:3: key `published`:"), "{err}");
+        assert!(err.contains("13/02/2025"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error() {
+        let err = Manifest::parse(
+            Path::new("m.toml"),
+            "[[doc]]\nfile = \"a.txt\"\nauthor = \"x\"\n",
+        )
+        .unwrap_err();
+        assert!(err.starts_with("m.toml:3: key `author`:"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_file_key_is_an_error() {
+        let err = Manifest::parse(Path::new("m.toml"), "[[doc]]\nsource = \"x\"\n").unwrap_err();
+        assert!(err.contains("file"), "{err}");
+    }
+}

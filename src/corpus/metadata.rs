@@ -1,0 +1,365 @@
+//! Inferring an article's metadata from its text when no manifest or front
+//! matter gives it: publication date, title and address. (The outlet is
+//! named by [`super::outlets`].)
+//!
+//! The publication date comes only from lines that state it: a crawler line
+//! ("date 2025-02-14"), a byline or dateline ("by Jane Doe January 11, 2025
+//! 2:01 PM", "February 13, 2025"), a dated URL, a war-day counter ("Day
+//! 1,087", day 1 being 2022-02-24), and last a photo caption. Dates in the
+//! story's sentences are never taken for the publication date.
+
+use std::ops::Range;
+
+use chrono::{Duration, NaiveDate};
+
+use crate::text::lines::{LineKind, classify, day_counter, is_caption};
+use crate::text::word_count;
+use crate::timex::{self, Anchor, Precision};
+
+/// The first day of Russia's full-scale invasion: day 1 of war-day counters.
+pub const WAR_DAY_ONE: NaiveDate = match NaiveDate::from_ymd_opt(2022, 2, 24) {
+    Some(d) => d,
+    None => panic!("invalid constant date"),
+};
+
+/// What the text says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inferred {
+    /// Publication date, when a line states it.
+    pub published: Option<NaiveDate>,
+    /// Headline and its byte span in the text.
+    pub title: Option<(String, Range<usize>)>,
+    /// The article's own address, from a line that is only a URL.
+    pub url: Option<String>,
+}
+
+/// Reads the metadata a text states about itself.
+pub fn infer(text: &str) -> Inferred {
+    let lines: Vec<(usize, &str)> = line_offsets(text).collect();
+    Inferred {
+        published: published(&lines),
+        title: title(&lines),
+        url: own_url(&lines),
+    }
+}
+
+fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |offset, line| {
+        let at = *offset;
+        *offset += line.len();
+        Some((at, line.trim_end_matches(['\n', '\r'])))
+    })
+}
+
+/// How much a kind of line is trusted to give the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum DateSource {
+    Caption,
+    DayCounter,
+    Url,
+    Updated,
+    Dateline,
+    CrawlerLine,
+}
+
+/// Longest line (in words) that can be a dateline or byline.
+const DATELINE_MAX_WORDS: usize = 16;
+
+fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
+    let mut best: Option<(DateSource, usize, NaiveDate)> = None;
+    let mut consider = |source: DateSource, line_no: usize, date: NaiveDate| {
+        let better = match best {
+            None => true,
+            Some((s, n, _)) => source > s || (source == s && line_no < n),
+        };
+        if better {
+            best = Some((source, line_no, date));
+        }
+    };
+    for (line_no, &(_, line)) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let words = word_count(t);
+        let first = lower
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(':');
+        if let Some(date) = url_date(t) {
+            consider(DateSource::Url, line_no, date);
+        }
+        if words <= DATELINE_MAX_WORDS {
+            let keyword = matches!(first, "date" | "published" | "posted" | "publication");
+            if keyword && let Some(date) = iso_date(t).or_else(|| stated_day(t)) {
+                consider(DateSource::CrawlerLine, line_no, date);
+                continue;
+            }
+            if first == "updated"
+                && let Some(date) = iso_date(t).or_else(|| stated_day(t))
+            {
+                consider(DateSource::Updated, line_no, date);
+                continue;
+            }
+            if let Some(n) = day_counter(t) {
+                consider(
+                    DateSource::DayCounter,
+                    line_no,
+                    WAR_DAY_ONE + Duration::days(i64::from(n) - 1),
+                );
+            }
+            let byline = first == "by";
+            if (byline || classify(t) != LineKind::Prose || date_only(t))
+                && let Some(date) = stated_day(t)
+            {
+                consider(DateSource::Dateline, line_no, date);
+            }
+        } else if is_caption(t)
+            && let Some(date) = stated_day(t)
+        {
+            consider(DateSource::Caption, line_no, date);
+        }
+    }
+    best.map(|(_, _, date)| date)
+}
+
+/// A line that is little more than a date ("Thursday, 13 February 2025 - 10:42").
+fn date_only(t: &str) -> bool {
+    let covered: usize = timex::tag(t, None)
+        .iter()
+        .map(|x| {
+            t[x.start..x.end]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count()
+        })
+        .sum();
+    let total = t.chars().filter(|c| c.is_alphanumeric()).count();
+    total > 0 && covered * 2 >= total
+}
+
+/// The first full date with its year stated in a line.
+fn stated_day(t: &str) -> Option<NaiveDate> {
+    timex::tag(t, None)
+        .into_iter()
+        .filter(|x| x.anchor == Anchor::Explicit)
+        .filter_map(|x| x.interval)
+        .find(|i| i.precision == Precision::Day)
+        .map(|i| i.first)
+        .or_else(|| iso_date(t))
+}
+
+/// The first `YYYY-MM-DD` in a line.
+fn iso_date(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let shape = w.iter().enumerate().all(|(k, c)| match k {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+        if shape && bounded {
+            NaiveDate::parse_from_str(std::str::from_utf8(w).ok()?, "%Y-%m-%d").ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// A date in a URL path: `/2025/02/13/` or `/2025-02-13`.
+fn url_date(t: &str) -> Option<NaiveDate> {
+    let start = t.find("http://").or_else(|| t.find("https://"))?;
+    let url = &t[start..];
+    let url = &url[..url.find([' ', '>', ')']).unwrap_or(url.len())];
+    let parts: Vec<&str> = url.split('/').collect();
+    for w in parts.windows(3) {
+        if let (Ok(y), Ok(m), Ok(d)) = (
+            w[0].parse::<i32>(),
+            w[1].parse::<u32>(),
+            w[2].parse::<u32>(),
+        ) && w[0].len() == 4
+            && (1990..2100).contains(&y)
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            return Some(date);
+        }
+    }
+    parts.iter().find_map(|p| iso_date(p))
+}
+
+/// Lines searched for a headline: the masthead area before the story.
+const TITLE_SEARCH_LINES: usize = 60;
+/// Headline length bounds, in words.
+const TITLE_MIN_WORDS: usize = 4;
+const TITLE_MAX_WORDS: usize = 40;
+/// A line longer than this (in words) is a story paragraph: the headline precedes it.
+const PARAGRAPH_MIN_WORDS: usize = 45;
+
+fn title(lines: &[(usize, &str)]) -> Option<(String, Range<usize>)> {
+    let mut best: Option<(i32, usize)> = None;
+    let mut candidates = Vec::new();
+    for (i, &(_, line)) in lines.iter().enumerate().take(TITLE_SEARCH_LINES) {
+        let t = line.trim();
+        let words = word_count(t);
+        if words >= PARAGRAPH_MIN_WORDS && !is_caption(t) {
+            break;
+        }
+        if !(TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&words)
+            || !matches!(classify(t), LineKind::Prose | LineKind::Heading)
+            || is_caption(t)
+            || t.contains("http")
+            || is_tag_list(t)
+        {
+            continue;
+        }
+        candidates.push(i);
+    }
+    for &i in &candidates {
+        let t = lines[i].1.trim();
+        let mut score = 0;
+        if t.split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+        {
+            score += 1;
+        }
+        if menu_like(t) {
+            score -= 2;
+        }
+        let next_meta = lines[i + 1..]
+            .iter()
+            .map(|(_, l)| l.trim())
+            .filter(|l| !l.is_empty())
+            .take(2)
+            .any(|l| classify(l) == LineKind::Metadata || date_only(l));
+        if next_meta {
+            score += 3;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    let (_, i) = best?;
+    let (offset, line) = lines[i];
+    let lead = line.len() - line.trim_start().len();
+    let t = line.trim();
+    let heading = t.trim_start_matches('#').trim_start();
+    let start = offset + lead + (t.len() - heading.len());
+    Some((
+        crate::text::display::prose(heading),
+        start..offset + lead + t.len(),
+    ))
+}
+
+/// A list of tags or sections: several comma-separated items of one to three
+/// capitalized words ("News Feed, Donald Trump, Russia, United States").
+fn is_tag_list(t: &str) -> bool {
+    let items: Vec<&str> = t.split(',').map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|it| {
+            let w = word_count(it);
+            (1..=3).contains(&w) && it.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// A navigation bar: many words, every one capitalized, no sentence punctuation.
+fn menu_like(t: &str) -> bool {
+    word_count(t) >= 5
+        && !t.ends_with(['.', '?', '!'])
+        && t.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .all(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+            })
+}
+
+fn own_url(lines: &[(usize, &str)]) -> Option<String> {
+    lines.iter().find_map(|&(_, l)| {
+        let t = l.trim().trim_matches(['<', '>']);
+        ((t.starts_with("https://") || t.starts_with("http://")) && !t.contains(' '))
+            .then(|| t.to_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn crawler_line_beats_everything() {
+        let text = " date 2025-02-14 + ↺ − 16 px\n\nA headline about the talks in Geneva\n\nBody.";
+        assert_eq!(infer(text).published, day(2025, 2, 14));
+    }
+
+    #[test]
+    fn war_day_counter() {
+        assert_eq!(
+            infer("Frontline notes. Day 1,087.\nHeadline here for you").published,
+            day(2025, 2, 14)
+        );
+        assert_eq!(infer("Day 1.\n").published, day(2022, 2, 24));
+    }
+
+    #[test]
+    fn dated_url() {
+        let text =
+            "Headline of the story here\nText.\nhttps://example.org/news/2024/11/03/story-a1";
+        assert_eq!(infer(text).published, day(2024, 11, 3));
+        assert_eq!(
+            infer(text).url.as_deref(),
+            Some("https://example.org/news/2024/11/03/story-a1")
+        );
+    }
+
+    #[test]
+    fn body_dates_are_not_publication_dates() {
+        let text = "Headline of the story here\nThe deal was signed on March 3, 2024 in Kyiv after long talks.";
+        assert_eq!(infer(text).published, None);
+    }
+
+    #[test]
+    fn title_skips_menus_and_tag_lists() {
+        let text = "Skip to content\nWorld News Analysis Opinion Culture Sport\nMore\n\
+                    Home, Europe, Russia, Ukraine War\n\
+                    Shelling resumes near the southern front line\n\
+                    By Jane Roe\n\
+                    The story begins here, with a sentence long enough to be a paragraph of the article itself, \
+                    and it goes on for a good many words so that it is taken for the body rather than a headline.";
+        let (title, span) = infer(text).title.unwrap();
+        assert_eq!(title, "Shelling resumes near the southern front line");
+        assert_eq!(&text[span], "Shelling resumes near the southern front line");
+    }
+
+    #[test]
+    fn title_skips_captions_and_counters() {
+        let text = "Rescuers search the rubble of a block of flats. (Photo by Jane Roe/AFP via Getty Images)\n\
+                    Frontline notes. Day 900.\n\
+                    Strikes Hit Power Grid Again.\n";
+        assert_eq!(
+            infer(text).title.unwrap().0,
+            "Strikes Hit Power Grid Again."
+        );
+    }
+
+    #[test]
+    fn markdown_heading_title() {
+        let text = "# Drone attack on the port of Izmail\n\nText.";
+        let (title, span) = infer(text).title.unwrap();
+        assert_eq!(title, "Drone attack on the port of Izmail");
+        assert_eq!(&text[span], "Drone attack on the port of Izmail");
+    }
+
+    #[test]
+    fn no_title_in_an_empty_page() {
+        assert_eq!(infer("Subscribe\n* indicates required\n").title, None);
+    }
+}

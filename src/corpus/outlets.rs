@@ -1,0 +1,221 @@
+//! The table of known news outlets (`assets/outlets.toml`, compiled in) and
+//! the rules that name an article's outlet from its text.
+//!
+//! An outlet counts only where a page brands itself: a URL of its domain, a
+//! logo or masthead line starting with its name, a byline naming it, or a
+//! sign-off line. A name inside a sentence ("the Financial Times reported")
+//! is a citation, not the page's own outlet, and does not count.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::text::word_count;
+
+const TABLE: &str = include_str!("../../assets/outlets.toml");
+
+/// One known outlet.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outlet {
+    /// Display name.
+    pub name: String,
+    /// Other spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Web domains.
+    #[serde(default)]
+    pub domains: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Table {
+    outlet: Vec<Outlet>,
+}
+
+/// The built-in outlet table.
+pub fn table() -> &'static [Outlet] {
+    static OUTLETS: OnceLock<Vec<Outlet>> = OnceLock::new();
+    OUTLETS.get_or_init(|| {
+        toml::from_str::<Table>(TABLE)
+            .map(|t| t.outlet)
+            .unwrap_or_else(|e| panic!("assets/outlets.toml is invalid: {e}"))
+    })
+}
+
+/// Lower-case letters and digits only: how brand strings are compared.
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Longest line (in words) that may be a logo, masthead or sign-off.
+const BRAND_LINE_MAX_WORDS: usize = 8;
+
+/// Longest byline (in words).
+const BYLINE_MAX_WORDS: usize = 12;
+
+/// Names the outlet of an article from its text, if the text brands itself.
+pub fn infer(text: &str) -> Option<&'static str> {
+    let outlets = table();
+    let keys: Vec<Vec<String>> = outlets
+        .iter()
+        .map(|o| {
+            let mut k: Vec<String> = std::iter::once(&o.name)
+                .chain(&o.aliases)
+                .map(|s| compact(s))
+                .filter(|s| s.len() >= 2)
+                .collect();
+            k.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            k
+        })
+        .collect();
+    let mut score = vec![0u32; outlets.len()];
+    let mut first_seen = vec![usize::MAX; outlets.len()];
+    let mut note = |i: usize, weight: u32, at: usize| {
+        score[i] += weight;
+        first_seen[i] = first_seen[i].min(at);
+    };
+    for (line_no, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        for host in url_hosts(t) {
+            let whole_line = t.trim_matches(['<', '>']).starts_with("http") && !t.contains(' ');
+            for (i, o) in outlets.iter().enumerate() {
+                if o.domains
+                    .iter()
+                    .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+                {
+                    note(i, if whole_line { 3 } else { 1 }, line_no);
+                }
+            }
+        }
+        let words = word_count(t);
+        let lower = t.to_lowercase();
+        if lower.contains("contributed") {
+            continue;
+        }
+        let line_key = compact(t);
+        let byline =
+            (lower.starts_with("by ") || lower.starts_with("by[")) && words <= BYLINE_MAX_WORDS;
+        for (i, ks) in keys.iter().enumerate() {
+            let starts = words <= BRAND_LINE_MAX_WORDS + 4
+                && ks
+                    .iter()
+                    .any(|k| line_key.starts_with(k.as_str()) && brand_prefix(t, k));
+            let whole = words <= BRAND_LINE_MAX_WORDS && ks.iter().any(|k| line_key == *k);
+            let in_byline = byline && ks.iter().any(|k| line_key.contains(k.as_str()));
+            if whole || (starts && words <= BRAND_LINE_MAX_WORDS + 4) || in_byline {
+                note(i, 2, line_no);
+            }
+        }
+    }
+    (0..outlets.len())
+        .filter(|&i| score[i] > 0)
+        .max_by_key(|&i| (score[i], std::cmp::Reverse(first_seen[i])))
+        .map(|i| outlets[i].name.as_str())
+}
+
+/// Whether the line begins with the brand itself and not with a longer word
+/// that happens to start with the same letters ("APple" for "AP"): the brand's
+/// last letter must end a word, or run straight into a capitalized word
+/// ("The Kyiv IndependentVolodymyr", a credit glued to the masthead).
+fn brand_prefix(line: &str, key: &str) -> bool {
+    let mut seen = 0;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            seen += c.to_lowercase().count();
+            if seen >= key.chars().count() {
+                return match chars.peek() {
+                    None => true,
+                    Some(&next) => {
+                        !next.is_alphanumeric() || (c.is_lowercase() && next.is_uppercase())
+                    }
+                };
+            }
+        }
+    }
+    false
+}
+
+/// Host names of the URLs in a line, lower-cased and without `www.`.
+fn url_hosts(line: &str) -> Vec<String> {
+    let mut hosts = Vec::new();
+    for scheme in ["http://", "https://"] {
+        for (i, _) in line.match_indices(scheme) {
+            let rest = &line[i + scheme.len()..];
+            let end = rest
+                .find(|c: char| matches!(c, '/' | '?' | '#' | ')' | '>' | ' ' | ':'))
+                .unwrap_or(rest.len());
+            let host = rest[..end].to_ascii_lowercase();
+            hosts.push(host.trim_start_matches("www.").to_owned());
+        }
+    }
+    hosts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_loads() {
+        assert!(table().len() > 20);
+    }
+
+    #[test]
+    fn a_url_names_the_outlet() {
+        let text = "Headline\n\nBody text here.\n\nOriginal url:\n<https://www.themoscowtimes.com/2025/02/13/x>";
+        assert_eq!(infer(text), Some("The Moscow Times"));
+    }
+
+    #[test]
+    fn a_logo_line_names_the_outlet() {
+        assert_eq!(
+            infer("Dailymaverick logo\n\nWorld\n\nText."),
+            Some("Daily Maverick")
+        );
+    }
+
+    #[test]
+    fn a_sign_off_line_names_the_outlet() {
+        assert_eq!(
+            infer("Story text.\n\nMore story text.\n\nNews.Az"),
+            Some("News.Az")
+        );
+    }
+
+    #[test]
+    fn a_masthead_glued_to_a_credit_names_the_outlet() {
+        assert_eq!(
+            infer("Text.\nThe Kyiv IndependentJane Doe\nAuthor: X"),
+            Some("The Kyiv Independent")
+        );
+    }
+
+    #[test]
+    fn a_byline_names_the_outlet() {
+        assert_eq!(
+            infer("Headline\nBy [Moscow Times Reporter](#)\nText."),
+            Some("The Moscow Times")
+        );
+    }
+
+    #[test]
+    fn citations_inside_sentences_do_not_count() {
+        let text = "Talks may start soon, the Financial Times reported on Friday, citing officials.\n\
+                    Reuters contributed reporting.";
+        assert_eq!(infer(text), None);
+    }
+
+    #[test]
+    fn a_word_that_only_starts_like_a_brand_does_not_count() {
+        assert_eq!(infer("APple harvest\nText."), None);
+        assert_eq!(infer("FTX collapse\nText."), None);
+    }
+}

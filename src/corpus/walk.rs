@@ -1,0 +1,129 @@
+//! Walking a corpus folder: every `.txt` and `.md` file, recursively, in a
+//! stable order, with a reason for every entry that is skipped.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::Problem;
+
+/// Extensions of article files (compared case-insensitively).
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// The files found under a corpus folder.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Article files, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Entries that were skipped, with why.
+    pub skipped: Vec<Problem>,
+}
+
+/// Lists the article files under `root`. Hidden entries (names starting with
+/// a dot) are passed over silently, as is the manifest; other files with the
+/// wrong extension, unreadable folders and symbolic-link loops are reported.
+pub fn list(root: &Path) -> Listing {
+    let mut listing = Listing::default();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                let path = e.into_path();
+                if is_article(&path) {
+                    listing.files.push(path);
+                } else if path.parent() == Some(root)
+                    && path.file_name() == Some("manifest.toml".as_ref())
+                {
+                    // The corpus manifest: read separately.
+                } else {
+                    listing
+                        .skipped
+                        .push(Problem::new(&path, "not a .txt or .md file"));
+                }
+            }
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
+                let reason = if err.loop_ancestor().is_some() {
+                    "symbolic link loop".to_owned()
+                } else if let Some(io) = err.io_error() {
+                    io.to_string()
+                } else {
+                    err.to_string()
+                };
+                listing.skipped.push(Problem { path, reason });
+            }
+        }
+    }
+    listing
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// Whether a path has an article extension.
+pub fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_articles_recursively_and_reports_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        for f in [
+            "z.txt",
+            "a/b/deep.MD",
+            "photo.jpg",
+            "manifest.toml",
+            ".hidden.txt",
+            ".git/x.txt",
+        ] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let l = list(root);
+        let names: Vec<_> = l
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(
+            names,
+            vec![PathBuf::from("a/b/deep.MD"), PathBuf::from("z.txt")]
+        );
+        assert_eq!(l.skipped.len(), 1);
+        assert!(l.skipped[0].path.ends_with("photo.jpg"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_is_reported_not_followed_forever() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::fs::write(root.join("sub/a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
+        let l = list(root);
+        assert_eq!(l.files.len(), 1);
+        assert!(
+            l.skipped.iter().any(|p| p.reason.contains("loop")),
+            "{:?}",
+            l.skipped
+        );
+    }
+}

@@ -1,0 +1,361 @@
+//! What each line of a scraped page is: prose worth reading, a short heading,
+//! page furniture (menus, newsletter forms, share widgets, logos), or a
+//! byline/dateline that carries metadata but no event.
+//!
+//! The rules are general shapes of web-page furniture (widget vocabulary on
+//! short lines, lines without words, bare links), not lists of known lines.
+
+use crate::text::word_count;
+
+/// The role of one line of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Nothing but whitespace.
+    Blank,
+    /// Sentences (including photo captions): may hold events.
+    Prose,
+    /// A short line without sentence punctuation: a headline, subheading,
+    /// section name or menu item. Holds events only if it carries a date.
+    Heading,
+    /// Page furniture: never an event.
+    Boilerplate,
+    /// A byline, dateline, crawler date line or day counter: metadata, not an event.
+    Metadata,
+}
+
+/// Phrases that only web widgets use: a line of up to
+/// [`WIDGET_MAX_WORDS`] words containing one is furniture, punctuated or not.
+const WIDGET_PHRASES: &[&str] = &[
+    "subscribe to",
+    "sign up for",
+    "signing up",
+    "newsletter",
+    "indicates required",
+    "enter your email",
+    "enter correct email",
+    "your email address",
+    "skip to content",
+    "skip to main",
+    "share this article",
+    "share on facebook",
+    "share on x",
+    "share on twitter",
+    "follow us on",
+    "all rights reserved",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "related article",
+    "related articles",
+    "related stories",
+    "arrow right",
+    "arrow left",
+    "min read",
+    "minute read",
+    "listen to this article",
+    "audio is created",
+    "successfully subscribed",
+    "successfuly subscribed",
+    "thank you for signing",
+    "click here",
+    "back to top",
+    "open in app",
+    "download the app",
+    "accept all cookies",
+    "contributed reporting",
+    "contributed to this report",
+];
+
+/// Single words of widgets and menus that are also ordinary English: they
+/// mark a line as furniture only when it is very short ([`MENU_MAX_WORDS`]
+/// words) or a short unpunctuated fragment.
+const WIDGET_WORDS: &[&str] = &[
+    "subscribe",
+    "subscribed",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "logo",
+    "share",
+    "comments",
+    "advertisement",
+    "sponsored",
+    "cookies",
+    "donate",
+    "print",
+    "read more",
+    "read next",
+    "read also",
+    "see also",
+    "most popular",
+    "most read",
+    "editors' picks",
+    "editors’ picks",
+    "edit post",
+    "copy link",
+    "load more",
+    "show more",
+    "support us",
+    "font size",
+];
+
+/// Longest line (in words) that widget phrases mark as furniture.
+const WIDGET_MAX_WORDS: usize = 15;
+
+/// Longest line (in words) that a single widget word marks as furniture.
+const MENU_MAX_WORDS: usize = 4;
+
+/// Classifies one line (without its newline).
+pub fn classify(line: &str) -> LineKind {
+    let t = line.trim();
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    let words = word_count(t);
+    if words == 0 || letters(t) < 3 {
+        return LineKind::Boilerplate;
+    }
+    if is_link_only(t) {
+        return LineKind::Boilerplate;
+    }
+    let lower = t.to_lowercase();
+    if words <= WIDGET_MAX_WORDS && WIDGET_PHRASES.iter().any(|p| lower.contains(p)) {
+        return LineKind::Boilerplate;
+    }
+    let fragment = words <= MENU_MAX_WORDS || (words <= 8 && !ends_sentence(t));
+    if fragment && WIDGET_WORDS.iter().any(|w| contains_word(&lower, w)) {
+        return LineKind::Boilerplate;
+    }
+    if words <= 3 && lower.ends_with(" image") {
+        return LineKind::Boilerplate;
+    }
+    if is_metadata(t, &lower, words) {
+        return LineKind::Metadata;
+    }
+    if words <= 14 && !ends_sentence(t) {
+        return LineKind::Heading;
+    }
+    LineKind::Prose
+}
+
+/// Whether `phrase` occurs in `hay` with no letter or digit touching either end.
+fn contains_word(hay: &str, phrase: &str) -> bool {
+    hay.match_indices(phrase).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// A bare URL, `<URL>`, or a Markdown link that is the whole line.
+fn is_link_only(t: &str) -> bool {
+    let t = t.trim_matches(|c| c == '<' || c == '>');
+    if (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        && !t.contains(' ')
+    {
+        return true;
+    }
+    t.starts_with('[') && t.ends_with(')') && t.contains("](") && t.matches("](").count() == 1
+}
+
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['"', '\'', '”', '’', ')', '»', '*']);
+    t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// Bylines ("By Jane Doe", "by X January 11, 2025 2:01 PM"), crawler date
+/// lines ("date 2025-02-14"), author credits and war-day counters.
+fn is_metadata(t: &str, lower: &str, words: usize) -> bool {
+    if words > 16 {
+        return false;
+    }
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(':');
+    if matches!(
+        first,
+        "by" | "date" | "published" | "updated" | "posted" | "author" | "authors" | "written"
+    ) && !ends_sentence_with_verb(lower)
+    {
+        return true;
+    }
+    if day_counter(t).is_some() && words <= 12 {
+        return true;
+    }
+    false
+}
+
+/// "By the end of the week, troops will have left." is prose, not a byline:
+/// a byline has no lowercase verb-like word after its first few words.
+fn ends_sentence_with_verb(lower: &str) -> bool {
+    lower.starts_with("by the ")
+        || lower.starts_with("by then")
+        || lower.starts_with("by now")
+        || lower.starts_with("by contrast")
+}
+
+/// The number N of a war-day counter ("Day 1,087", "day 412 of the war") in
+/// a line, if there is one.
+pub fn day_counter(line: &str) -> Option<u32> {
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = find_ci(&line[from..], "day ") {
+        let at = from + pos;
+        from = at + 4;
+        if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let rest = &line[at + 4..];
+        let digits: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',')
+            .collect();
+        let after = rest[digits.len()..].chars().next();
+        if digits.is_empty() || after.is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let valid_grouping = digits
+            .split(',')
+            .enumerate()
+            .all(|(i, g)| !g.is_empty() && g.len() <= 3 && (i == 0 || g.len() == 3));
+        if !valid_grouping && digits.contains(',') {
+            continue;
+        }
+        if let Ok(n) = digits.replace(',', "").parse::<u32>()
+            && (1..20_000).contains(&n)
+        {
+            return Some(n);
+        }
+    }
+    None
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Whether a line is a photo caption or credit: a picture's description
+/// rather than the article's own reporting.
+pub fn is_caption(line: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "(photo",
+        "photo by",
+        "photo:",
+        "photograph:",
+        "getty images",
+        "image:",
+        "credit:",
+        "/afp",
+        "/ afp",
+        "/reuters",
+        "/ reuters",
+        "/ap photo",
+        "/ tass",
+        "/ dpa",
+        "via getty",
+        "ap photo",
+    ];
+    let lower = line.to_lowercase();
+    CREDITS.iter().any(|c| lower.contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widget_lines_are_boilerplate() {
+        for line in [
+            "Subscribe",
+            "* indicates required",
+            "Enter your email to get our morning digest",
+            "Skip to content",
+            "Share on Facebook",
+            "Partner logo",
+            "Learn more Arrow right",
+            "Podcasts image",
+            "4 min read",
+            "+ ↺ − 16 px",
+            "[Related: How the front moved in January](https://example.org/x)",
+            "https://example.org/2025/02/13/story",
+            "Reuters contributed reporting.",
+        ] {
+            assert_eq!(classify(line), LineKind::Boilerplate, "{line}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_in_short_sentences_are_not_widgets() {
+        assert_eq!(
+            classify("The Kremlin declined to give comments on the report."),
+            LineKind::Prose
+        );
+        assert_eq!(classify("Comments"), LineKind::Boilerplate);
+        assert_eq!(classify("Share"), LineKind::Boilerplate);
+    }
+
+    #[test]
+    fn widget_words_inside_long_prose_do_not_count() {
+        let line = "Residents who subscribe to the city's alert channel were warned about the drones \
+                    twenty minutes before the first explosions were heard in the centre.";
+        assert_eq!(classify(line), LineKind::Prose);
+    }
+
+    #[test]
+    fn bylines_and_datelines_are_metadata() {
+        for line in [
+            "By Olena Petrenko",
+            "by Jane Doe March 3, 2025 9:15 AM",
+            " date 2025-02-14",
+            "Published: 2025-02-14 10:00",
+            "Author: Ivan Franko",
+            "Frontline notes. Day 1,099.",
+        ] {
+            assert_eq!(classify(line), LineKind::Metadata, "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_starting_with_by_are_prose() {
+        assert_eq!(
+            classify("By the end of the week, the convoy had reached the city."),
+            LineKind::Prose
+        );
+    }
+
+    #[test]
+    fn short_unpunctuated_lines_are_headings() {
+        assert_eq!(
+            classify("Shelling resumes near Huliaipole"),
+            LineKind::Heading
+        );
+        assert_eq!(classify("World"), LineKind::Heading);
+        assert_eq!(classify("Kharkiv region."), LineKind::Prose);
+    }
+
+    #[test]
+    fn day_counters() {
+        assert_eq!(day_counter("Dispatches. Day 1,087."), Some(1087));
+        assert_eq!(day_counter("day 3 of the talks"), Some(3));
+        assert_eq!(day_counter("Monday 12"), None);
+        assert_eq!(day_counter("Day 1,08"), None);
+        assert_eq!(day_counter("Today 5"), None);
+    }
+
+    #[test]
+    fn captions() {
+        assert!(is_caption(
+            "Soldiers in Bakhmut. (Photo by Jane Roe/AFP via Getty Images)"
+        ));
+        assert!(is_caption(
+            "Rescuers at work. Photo: State Emergency Service"
+        ));
+        assert!(!is_caption("Rescuers worked through the night."));
+    }
+}

@@ -1,0 +1,243 @@
+//! Splitting a paragraph into sentences, with byte spans.
+//!
+//! A sentence ends at `.`, `!`, `?` or an ellipsis, after any closing quotes
+//! and brackets, when whitespace and a sentence start (a capital, a digit or
+//! an opening quote) follow. A period after a known abbreviation ("Gen.",
+//! "Jan."), an initial ("J.") or a dotted acronym ("U.S.") does not end the
+//! sentence, unless the next word is one that usually opens a sentence.
+
+use std::ops::Range;
+
+/// Abbreviations whose period does not end a sentence (case-sensitive).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt",
+    "Adm", "Brig", "Cmdr", "Gov", "Sen", "Rep", "Pres", "Rev", "Hon", "St", "Jr", "Sr", "No",
+    "Nos", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Inc", "Corp", "Co",
+    "Ltd", "approx", "est", "Ft", "Mt", "Ave", "Blvd", "al", "cf", "etc", "Fig", "Vol", "Dept",
+    "Univ", "Assn", "Bros", "ca", "e.g", "i.e",
+];
+
+/// Words that open a sentence: after a dotted acronym ("... in the U.S. The
+/// talks ...") they show that the period did end the sentence.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Some",
+    "Many",
+    "Most",
+];
+
+/// Byte spans of the sentences of `text`, trimmed of surrounding whitespace.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += 1;
+            continue;
+        }
+        // Run of terminators ("?!", "...") then closing quotes and brackets.
+        let mut j = i;
+        while j + 1 < chars.len() && matches!(chars[j + 1].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        while j + 1 < chars.len() && is_closer(chars[j + 1].1) {
+            j += 1;
+        }
+        let end = chars.get(j + 1).map_or(text.len(), |&(p, _)| p);
+        let next_word = next_word(text, end);
+        let boundary = match next_word {
+            None => false,
+            Some(next) => {
+                starts_sentence(next) && (c != '.' || j > i || period_ends(text, start, pos, next))
+            }
+        };
+        if boundary {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+        i = j + 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*')
+}
+
+/// The word after `end` when only whitespace separates them (at least one
+/// whitespace character is required).
+fn next_word(text: &str, end: usize) -> Option<&str> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() || trimmed.is_empty() {
+        return None;
+    }
+    let word_end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+    Some(&trimmed[..word_end])
+}
+
+fn starts_sentence(word: &str) -> bool {
+    let first = word
+        .chars()
+        .find(|c| !matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '*'));
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether the period at `pos` ends a sentence, looking at the word before it.
+fn period_ends(text: &str, sentence_start: usize, pos: usize, next: &str) -> bool {
+    let before = &text[sentence_start..pos];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'' | '‘'))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return true;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return false;
+    }
+    let opener = SENTENCE_OPENERS.contains(&next.trim_matches(|c: char| !c.is_alphanumeric()));
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+    if single_initial || dotted {
+        return opener;
+    }
+    true
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(
+            sentences("Sirens sounded. Drones hit a depot!  Was anyone hurt? No."),
+            vec![
+                "Sirens sounded.",
+                "Drones hit a depot!",
+                "Was anyone hurt?",
+                "No."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            sentences(
+                "Gen. Oleksandr Syrskyi met Dr. Smith on Jan. 10 with J. R. Doe. They spoke."
+            ),
+            vec![
+                "Gen. Oleksandr Syrskyi met Dr. Smith on Jan. 10 with J. R. Doe.",
+                "They spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms_split_only_before_an_opener() {
+        assert_eq!(
+            sentences("U.S. President Biden spoke. Aid from the U.S. Congress is stalled."),
+            vec![
+                "U.S. President Biden spoke.",
+                "Aid from the U.S. Congress is stalled."
+            ]
+        );
+        assert_eq!(
+            sentences("Talks were held in the U.S. The next round is in Geneva."),
+            vec![
+                "Talks were held in the U.S.",
+                "The next round is in Geneva."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_the_sentence() {
+        assert_eq!(
+            sentences("He said: “We will hold.” Then he left. “Is it over?” she asked."),
+            vec![
+                "He said: “We will hold.”",
+                "Then he left.",
+                "“Is it over?” she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn header_sentence_and_lowercase_continuation() {
+        assert_eq!(
+            sentences("Odesa region. A drone hit a port on March 2. e.g. not split"),
+            vec![
+                "Odesa region.",
+                "A drone hit a port on March 2. e.g. not split"
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_are_on_char_boundaries_in_non_ascii_text() {
+        let text = "Київ. Удар… Тиша? «Так». ";
+        for r in split(text) {
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+        assert_eq!(sentences("Київ. Удар."), vec!["Київ.", "Удар."]);
+    }
+
+    #[test]
+    fn empty_and_blank_give_nothing() {
+        assert!(split("").is_empty());
+        assert!(split("   ").is_empty());
+    }
+}
