@@ -107,7 +107,7 @@ pub fn infer(text: &str) -> Option<&'static str> {
                 && ks
                     .iter()
                     .any(|k| line_key.starts_with(k.as_str()) && brand_prefix(t, k));
-            let whole = words <= BRAND_LINE_MAX_WORDS && ks.iter().any(|k| line_key == *k);
+            let whole = words <= BRAND_LINE_MAX_WORDS && ks.contains(&line_key);
             let in_byline = byline && ks.iter().any(|k| line_key.contains(k.as_str()));
             if whole || (starts && words <= BRAND_LINE_MAX_WORDS + 4) || in_byline {
                 note(i, 2, line_no);
@@ -150,7 +150,7 @@ fn url_hosts(line: &str) -> Vec<String> {
         for (i, _) in line.match_indices(scheme) {
             let rest = &line[i + scheme.len()..];
             let end = rest
-                .find(|c: char| matches!(c, '/' | '?' | '#' | ')' | '>' | ' ' | ':'))
+                .find(['/', '?', '#', ')', '>', ' ', ':'])
                 .unwrap_or(rest.len());
             let host = rest[..end].to_ascii_lowercase();
             hosts.push(host.trim_start_matches("www.").to_owned());
