@@ -14,8 +14,13 @@
 #![deny(missing_docs)]
 
 pub mod corpus;
+pub mod datefilter;
 pub mod diagnostics;
+pub mod export;
 pub mod extract;
+pub mod ingest;
 pub mod places;
+pub mod query;
+pub mod store;
 pub mod text;
 pub mod timex;

@@ -1,18 +1,29 @@
-//! The `frontlog` binary: parses the command line and hands over to the library.
+//! The `frontlog` binary: parses the command line and hands over to a command.
 
 mod cli;
+mod commands;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
+use cli::{Cli, Command};
+use commands::Failure;
+
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
-    match cli::run(args) {
-        Ok(code) => code,
-        Err(err) => {
-            eprintln!("frontlog: {err:#}");
-            ExitCode::from(2)
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Export(args)) => commands::export::run(args),
+        Some(Command::Dates { dct, file }) => commands::dates::run(dct, file.as_deref()),
+        None => Err(Failure::usage(
+            "the terminal app is not built yet; use `frontlog export`",
+        )),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("frontlog: {}", f.message);
+            ExitCode::from(f.code)
         }
     }
 }

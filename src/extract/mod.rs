@@ -1,8 +1,252 @@
-//! Extraction: from a [`Document`](crate::corpus::Document) to its events.
+//! Extraction: from a [`Document`] to its [`Event`]s.
+//!
+//! The body is cut into paragraphs (page furniture and bylines left out),
+//! each paragraph is tagged for dates ([`crate::timex`]) and places
+//! ([`crate::places`]) and split into sentences, and each sentence with a
+//! date gives one event per distinct date. Every article with a known
+//! publication date also gives one event for its headline.
 
-/// One dated happening.
-#[derive(Debug, Clone, Default)]
+mod events;
+pub mod paragraphs;
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::corpus::Document;
+use crate::places::{Gazetteer, RegionId};
+
+pub use events::extract;
+
+/// A byte span in an article's text, kept small because a store holds
+/// millions of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from a byte range.
+    pub fn new(range: Range<usize>) -> Span {
+        Span {
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+
+    /// The span as a byte range.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The granularity of an event's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    /// A day: `2025-02-13`.
+    Day,
+    /// An ISO week: `2025-W07`.
+    Week,
+    /// A month: `2025-02`.
+    Month,
+    /// A year: `2025`.
+    Year,
+}
+
+/// When an event happened: the days it spans and how precisely it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EventDate {
+    /// First day.
+    pub first: NaiveDate,
+    /// Last day (after `first` for weeks, months, years and ranges).
+    pub last: NaiveDate,
+    /// Granularity of the value.
+    pub precision: DatePrecision,
+}
+
+impl EventDate {
+    /// A single day.
+    pub fn day(d: NaiveDate) -> EventDate {
+        EventDate {
+            first: d,
+            last: d,
+            precision: DatePrecision::Day,
+        }
+    }
+
+    /// The date as a TIMEX3-style value: `2025-02-13`, `2025-W07`, `2025-02` or `2025`.
+    pub fn value(&self) -> String {
+        let d = self.first;
+        match self.precision {
+            DatePrecision::Day => d.format("%Y-%m-%d").to_string(),
+            DatePrecision::Week => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            DatePrecision::Month => d.format("%Y-%m").to_string(),
+            DatePrecision::Year => format!("{:04}", d.year()),
+        }
+    }
+
+    /// The value, followed by `..` and the end when the date is a range
+    /// running past its own period ("2024-01..2024-06").
+    pub fn label(&self) -> String {
+        let natural = EventDate {
+            first: self.first,
+            last: self.first,
+            precision: self.precision,
+        }
+        .natural_last();
+        if self.last == natural {
+            return self.value();
+        }
+        let end = EventDate {
+            first: self.last,
+            last: self.last,
+            precision: self.precision,
+        };
+        format!("{}..{}", self.value(), end.value())
+    }
+
+    /// The last day of the period that `first` and the precision name.
+    fn natural_last(&self) -> NaiveDate {
+        let d = self.first;
+        let next_month = |y: i32, m: u32| {
+            if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            }
+        };
+        let last = match self.precision {
+            DatePrecision::Day => Some(d),
+            DatePrecision::Week => d.checked_add_days(chrono::Days::new(
+                6 - u64::from(d.weekday().num_days_from_monday()),
+            )),
+            DatePrecision::Month => next_month(d.year(), d.month()).and_then(|n| n.pred_opt()),
+            DatePrecision::Year => NaiveDate::from_ymd_opt(d.year(), 12, 31),
+        };
+        last.unwrap_or(d)
+    }
+}
+
+/// How an event's date was worked out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventAnchor {
+    /// The sentence states the date with its year.
+    Explicit,
+    /// Worked out from the publication date or an earlier date ("on Thursday").
+    Relative,
+    /// The article's publication date (the headline event).
+    Published,
+}
+
+impl EventAnchor {
+    /// The name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventAnchor::Explicit => "explicit",
+            EventAnchor::Relative => "relative",
+            EventAnchor::Published => "published",
+        }
+    }
+}
+
+/// One dated happening, as the timeline shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// Index of the article in the store.
     pub doc: u32,
+    /// When it happened.
+    pub date: EventDate,
+    /// How the date was worked out.
+    pub anchor: EventAnchor,
+    /// Places, most specific first, each followed by the places containing it.
+    pub regions: Box<[RegionId]>,
+    /// The sentence in the article's text; for a headline event, the
+    /// headline's line when it is part of the text.
+    pub sentence: Option<Span>,
+    /// The date expression inside the text, for highlighting.
+    pub expression: Option<Span>,
+    /// The paragraph around the sentence.
+    pub paragraph: Option<Span>,
+    /// Whether this is the headline event of its article.
+    pub headline: bool,
+    /// Whether the date lies after the article's publication date.
+    pub future: bool,
+}
+
+impl Event {
+    /// The event's sentence, cleaned for display (the headline for a
+    /// headline event).
+    pub fn text(&self, doc: &Document) -> String {
+        match (self.headline, self.sentence) {
+            (false, Some(s)) => crate::text::display::prose(&doc.text[s.range()]),
+            _ => crate::text::display::prose(doc.title_or_name()),
+        }
+    }
+
+    /// Display names of the event's regions.
+    pub fn region_names<'g>(&self, gazetteer: &'g Gazetteer) -> Vec<&'g str> {
+        self.regions
+            .iter()
+            .map(|&r| gazetteer.region(r).name.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_values_by_precision() {
+        let d = NaiveDate::from_ymd_opt(2025, 2, 13).unwrap();
+        let at = |precision| {
+            EventDate {
+                first: d,
+                last: d,
+                precision,
+            }
+            .value()
+        };
+        assert_eq!(at(DatePrecision::Day), "2025-02-13");
+        assert_eq!(at(DatePrecision::Week), "2025-W07");
+        assert_eq!(at(DatePrecision::Month), "2025-02");
+        assert_eq!(at(DatePrecision::Year), "2025");
+    }
+
+    #[test]
+    fn labels_show_ranges() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let month = EventDate {
+            first: ymd(2024, 1, 1),
+            last: ymd(2024, 1, 31),
+            precision: DatePrecision::Month,
+        };
+        assert_eq!(month.label(), "2024-01");
+        let range = EventDate {
+            last: ymd(2024, 6, 30),
+            ..month
+        };
+        assert_eq!(range.label(), "2024-01..2024-06");
+        let days = EventDate {
+            first: ymd(2025, 2, 10),
+            last: ymd(2025, 2, 14),
+            precision: DatePrecision::Day,
+        };
+        assert_eq!(days.label(), "2025-02-10..2025-02-14");
+        let week = EventDate {
+            first: ymd(2025, 2, 10),
+            last: ymd(2025, 2, 16),
+            precision: DatePrecision::Week,
+        };
+        assert_eq!(week.label(), "2025-W07");
+    }
 }

@@ -120,6 +120,9 @@ pub fn classify(line: &str) -> LineKind {
         return LineKind::Boilerplate;
     }
     let lower = t.to_lowercase();
+    if is_metadata(t, &lower, words) {
+        return LineKind::Metadata;
+    }
     if words <= WIDGET_MAX_WORDS && WIDGET_PHRASES.iter().any(|p| lower.contains(p)) {
         return LineKind::Boilerplate;
     }
@@ -129,9 +132,6 @@ pub fn classify(line: &str) -> LineKind {
     }
     if words <= 3 && lower.ends_with(" image") {
         return LineKind::Boilerplate;
-    }
-    if is_metadata(t, &lower, words) {
-        return LineKind::Metadata;
     }
     if words <= 14 && !ends_sentence(t) {
         return LineKind::Heading;
@@ -311,7 +311,7 @@ mod tests {
     fn bylines_and_datelines_are_metadata() {
         for line in [
             "By Olena Petrenko",
-            "by Jane Doe March 3, 2025 9:15 AM",
+            "by Jane Doe March 3, 2025 9:15 AM 2 min read",
             " date 2025-02-14",
             "Published: 2025-02-14 10:00",
             "Author: Ivan Franko",

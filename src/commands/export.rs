@@ -1,0 +1,113 @@
+//! `frontlog export`: the events of a corpus, filtered, as a Markdown
+//! briefing or JSON, on standard output or in a file.
+
+use std::io::Write;
+
+use frontlog::datefilter;
+use frontlog::export::{json, markdown, write};
+use frontlog::ingest;
+use frontlog::query::Query;
+use frontlog::store::EventStore;
+
+use super::{Failure, warn_problems};
+use crate::cli::{ExportArgs, Format};
+
+/// Runs the export.
+pub fn run(args: ExportArgs) -> Result<(), Failure> {
+    // Check the dates' form before the (possibly long) read of the corpus.
+    for d in args.from.iter().chain(&args.to) {
+        datefilter::parse_start(d, 2000).map_err(|e| format!("bad date: {e}"))?;
+    }
+    let root = args.corpus.clone().unwrap_or_else(ingest::demo_corpus);
+    let opened = ingest::open(&root, args.manifest.as_deref())?;
+    warn_problems(&opened.problems);
+    let store = opened.store;
+    let query = build_query(&args, &store)?;
+    let slice = query.run(&store);
+    let text = match args.format {
+        Format::Markdown => markdown::render(&store, &query, &slice, chrono::Utc::now()),
+        Format::Json => json::render(&store, &slice),
+    };
+    match &args.output {
+        Some(path) => write::write_atomic(path, text.as_bytes(), args.force).map_err(|e| Failure {
+            message: e,
+            code: 1,
+        }),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|_| out.flush())
+                .map_err(|e| Failure {
+                    message: format!("cannot write to standard output: {e}"),
+                    code: 1,
+                })
+        }
+    }
+}
+
+/// Turns the filter arguments into a query on this store, naming the
+/// closest known names when a region or outlet is unknown.
+fn build_query(args: &ExportArgs, store: &EventStore) -> Result<Query, Failure> {
+    let mut query = Query::default();
+    let gazetteer = store.gazetteer();
+    for name in &args.region {
+        let id = gazetteer
+            .lookup(name)
+            .ok_or_else(|| unknown("region", name, &gazetteer.suggest(name, 3)))?;
+        query.regions.insert(id);
+    }
+    for name in &args.source {
+        let id = store
+            .source_id(name)
+            .ok_or_else(|| unknown("source", name, &closest(name, store.sources(), 3)))?;
+        query.sources.insert(id);
+    }
+    let year = datefilter::default_year(
+        store
+            .documents()
+            .iter()
+            .filter_map(|d| d.published.value)
+            .chain(store.events().iter().map(|e| e.date.first)),
+    );
+    if let Some(f) = &args.from {
+        query.from =
+            Some(datefilter::parse_start(f, year).map_err(|e| format!("bad --from date: {e}"))?);
+    }
+    if let Some(t) = &args.to {
+        query.to = Some(datefilter::parse_end(t, year).map_err(|e| format!("bad --to date: {e}"))?);
+    }
+    if let (Some(f), Some(t)) = (query.from, query.to)
+        && f > t
+    {
+        return Err(Failure::usage(format!("--to ({t}) is before --from ({f})")));
+    }
+    query.text = args.query.clone().unwrap_or_default();
+    Ok(query)
+}
+
+fn unknown(what: &str, name: &str, suggestions: &[String]) -> Failure {
+    if suggestions.is_empty() {
+        Failure::usage(format!("unknown {what} `{name}`"))
+    } else {
+        Failure::usage(format!(
+            "unknown {what} `{name}` (did you mean {}?)",
+            suggestions.join(", ")
+        ))
+    }
+}
+
+/// The `n` known names closest to `name` (Jaro-Winkler on lower case).
+fn closest(name: &str, known: &[String], n: usize) -> Vec<String> {
+    let key = name.to_lowercase();
+    let mut scored: Vec<(f64, &String)> = known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(&key, &k.to_lowercase()), k))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored
+        .into_iter()
+        .filter(|(s, _)| *s > 0.6)
+        .take(n)
+        .map(|(_, k)| k.clone())
+        .collect()
+}

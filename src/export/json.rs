@@ -1,0 +1,104 @@
+//! The JSON export: `{"documents": [...], "events": [...]}` with every
+//! article of the corpus and the events of the slice. Offsets (`span`) are
+//! in characters, end-exclusive, into the article's text.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::export::CharIndex;
+use crate::store::EventStore;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    documents: Vec<DocumentOut<'a>>,
+    events: Vec<EventOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    id: &'a str,
+    path: String,
+    source: Option<&'a str>,
+    source_from: &'static str,
+    title: Option<String>,
+    title_from: &'static str,
+    published: Option<String>,
+    published_from: &'static str,
+    url: Option<&'a str>,
+    url_from: &'static str,
+}
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    doc: &'a str,
+    date: String,
+    start: String,
+    end: String,
+    precision: crate::extract::DatePrecision,
+    anchor: &'static str,
+    regions: Vec<&'a str>,
+    source: &'a str,
+    text: String,
+    expression: Option<String>,
+    span: Option<[usize; 2]>,
+    headline: bool,
+    future: bool,
+}
+
+/// Renders the articles of the store and the events of a slice as JSON.
+pub fn render(store: &EventStore, slice: &[u32]) -> String {
+    let documents = store
+        .documents()
+        .iter()
+        .map(|d| DocumentOut {
+            id: &d.id,
+            path: d.path.to_string_lossy().into_owned(),
+            source: d.source.value.as_deref(),
+            source_from: d.source.from.as_str(),
+            title: d.title.value.as_deref().map(crate::text::display::prose),
+            title_from: d.title.from.as_str(),
+            published: d.published.value.map(|p| p.format("%Y-%m-%d").to_string()),
+            published_from: d.published.from.as_str(),
+            url: d.url.value.as_deref(),
+            url_from: d.url.from.as_str(),
+        })
+        .collect();
+    let mut indexes: HashMap<u32, CharIndex> = HashMap::new();
+    let events = slice
+        .iter()
+        .map(|&i| {
+            let e = &store.events()[i as usize];
+            let doc = store.doc_of(e);
+            let span = e.sentence.map(|s| {
+                let index = indexes
+                    .entry(e.doc)
+                    .or_insert_with(|| CharIndex::new(&doc.text));
+                [
+                    index.char_offset(&doc.text, s.start as usize),
+                    index.char_offset(&doc.text, s.end as usize),
+                ]
+            });
+            EventOut {
+                doc: &doc.id,
+                date: e.date.value(),
+                start: e.date.first.format("%Y-%m-%d").to_string(),
+                end: e.date.last.format("%Y-%m-%d").to_string(),
+                precision: e.date.precision,
+                anchor: e.anchor.as_str(),
+                regions: e.region_names(store.gazetteer()),
+                source: &store.sources()[store.source_of(e) as usize],
+                text: e.text(doc),
+                expression: e
+                    .expression
+                    .map(|x| crate::text::display::plain(&doc.text[x.range()])),
+                span,
+                headline: e.headline,
+                future: e.future,
+            }
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&Output { documents, events }).unwrap_or_default();
+    out.push('\n');
+    out
+}

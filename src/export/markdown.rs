@@ -1,0 +1,197 @@
+//! The Markdown briefing: a heading, the filters that made the slice and
+//! when, the events grouped under one heading per date in chronological
+//! order (each with its places, sentence and linked source), then the list
+//! of articles cited. All article text is escaped so that it cannot break
+//! the Markdown around it.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use chrono::{DateTime, Datelike, Utc};
+
+use crate::extract::{DatePrecision, EventDate};
+use crate::query::Query;
+use crate::store::EventStore;
+use crate::text::display;
+
+/// Renders a briefing of `slice` (event indexes in store order) made with
+/// `query`, stamped with `made` (UTC).
+pub fn render(store: &EventStore, query: &Query, slice: &[u32], made: DateTime<Utc>) -> String {
+    let mut out = String::new();
+    let mut cited = BTreeSet::new();
+    for &i in slice {
+        cited.insert(store.events()[i as usize].doc);
+    }
+    let _ = writeln!(out, "# frontlog briefing\n");
+    let _ = writeln!(out, "- **Filters:** {}", escape(&query.describe(store)));
+    let _ = writeln!(out, "- **Made:** {} UTC", made.format("%Y-%m-%d %H:%M"));
+    let _ = writeln!(
+        out,
+        "- **Slice:** {} of {} events, from {} of {} articles",
+        slice.len(),
+        store.events().len(),
+        cited.len(),
+        store.documents().len()
+    );
+    let _ = writeln!(
+        out,
+        "- **Dates** are calendar days as the articles give them (no time zone conversion)."
+    );
+    let mut current: Option<EventDate> = None;
+    for &i in slice {
+        let e = &store.events()[i as usize];
+        let doc = store.doc_of(e);
+        if current != Some(e.date) {
+            let _ = writeln!(out, "\n## {}\n", heading(&e.date));
+            current = Some(e.date);
+        }
+        let regions = e.region_names(store.gazetteer());
+        let mut line = String::from("- ");
+        if !regions.is_empty() {
+            let _ = write!(line, "**{}** — ", escape(&regions.join(", ")));
+        }
+        line.push_str(&escape(&e.text(doc)));
+        if e.future {
+            line.push_str(" *(expected: after the article's date)*");
+        }
+        let _ = write!(
+            line,
+            " — {}",
+            source_link(doc.source_or_unknown(), doc.url.value.as_deref())
+        );
+        let _ = writeln!(out, "{line}");
+    }
+    if slice.is_empty() {
+        let _ = writeln!(out, "\n*No events match these filters.*");
+    }
+    let _ = writeln!(out, "\n## Articles cited\n");
+    for (n, &d) in cited.iter().enumerate() {
+        let doc = &store.documents()[d as usize];
+        let title = escape(&display::prose(doc.title_or_name()));
+        let title = match doc.url.value.as_deref().and_then(safe_url) {
+            Some(url) => format!("[{title}](<{url}>)"),
+            None => title,
+        };
+        let published = doc
+            .published
+            .value
+            .map_or("date unknown".to_owned(), |p| p.to_string());
+        let _ = writeln!(
+            out,
+            "{}. {title} — {}, {published} — `{}`",
+            n + 1,
+            escape(doc.source_or_unknown()),
+            display::plain(&doc.path.to_string_lossy()).replace('`', "'")
+        );
+    }
+    out
+}
+
+/// The heading of a date group: `2025-02-13 (Thursday)`, `2025-W07 (week)`,
+/// `2025-02 (month)`, `2025 (year)`.
+fn heading(date: &EventDate) -> String {
+    let label = date.label();
+    match date.precision {
+        DatePrecision::Day if date.first == date.last => {
+            format!("{label} ({})", date.first.weekday_name())
+        }
+        DatePrecision::Day => format!("{label} (days)"),
+        DatePrecision::Week => format!("{label} (week of {})", date.first.format("%-d %b")),
+        DatePrecision::Month => format!("{label} (month)"),
+        DatePrecision::Year => format!("{label} (year)"),
+    }
+}
+
+trait WeekdayName {
+    fn weekday_name(&self) -> &'static str;
+}
+
+impl WeekdayName for chrono::NaiveDate {
+    fn weekday_name(&self) -> &'static str {
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][self.weekday().num_days_from_monday() as usize]
+    }
+}
+
+fn source_link(source: &str, url: Option<&str>) -> String {
+    match url.and_then(safe_url) {
+        Some(url) => format!("[{}](<{url}>)", escape(source)),
+        None => format!("*{}*", escape(source)),
+    }
+}
+
+/// A URL fit for a Markdown link: http(s) only, with the characters that
+/// could close the link percent-encoded.
+fn safe_url(url: &str) -> Option<String> {
+    let url = display::plain(url);
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return None;
+    }
+    Some(
+        url.replace('<', "%3C")
+            .replace('>', "%3E")
+            .replace(' ', "%20"),
+    )
+}
+
+/// Escapes text for Markdown: control characters go, whitespace collapses,
+/// and every character with a Markdown meaning is backslash-escaped.
+pub fn escape(s: &str) -> String {
+    let plain = display::plain(s);
+    let mut out = String::with_capacity(plain.len() + 8);
+    for c in plain.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '|'
+                | '#'
+                | '~'
+                | '!'
+                | '('
+                | ')'
+                | '{'
+                | '}'
+                | '$'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_neutralises_markdown() {
+        assert_eq!(
+            escape("a|b *c* _d_ [e](f) <g>"),
+            r"a\|b \*c\* \_d\_ \[e\]\(f\) \<g\>"
+        );
+        assert_eq!(escape("line\nbreak \u{1b}[2J"), r"line break \[2J");
+    }
+
+    #[test]
+    fn only_web_urls_become_links() {
+        assert_eq!(safe_url("javascript:alert(1)"), None);
+        assert_eq!(
+            safe_url("https://x.org/a b>c").as_deref(),
+            Some("https://x.org/a%20b%3Ec")
+        );
+    }
+}
