@@ -22,5 +22,6 @@ pub mod ingest;
 pub mod places;
 pub mod query;
 pub mod store;
+pub mod synth;
 pub mod text;
 pub mod timex;

@@ -15,6 +15,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Export(args)) => commands::export::run(args),
         Some(Command::Dates { dct, file }) => commands::dates::run(dct, file.as_deref()),
+        Some(Command::GenCorpus {
+            articles,
+            seed,
+            dir,
+        }) => commands::gen_corpus::run(articles, seed, &dir),
         None => Err(Failure::usage(
             "the terminal app is not built yet; use `frontlog export`",
         )),
