@@ -131,7 +131,7 @@ pub fn process(plan: &corpus::Plan, path: &Path) -> Outcome {
         Ok(doc) => {
             let events = extract::extract(&doc, 0, Gazetteer::builtin());
             Outcome::Read {
-                doc,
+                doc: Box::new(doc),
                 events,
                 warnings,
             }
