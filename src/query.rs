@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::extract::Event;
 use crate::places::RegionId;
-use crate::store::{EventStore, SourceId, fold_case};
+use crate::store::{EventStore, SourceId, TextMatcher};
 
 /// The filters of a slice. An empty filter lets everything through; several
 /// regions (or outlets) mean any of them; the filters combine with AND.
@@ -48,14 +48,14 @@ impl Query {
     /// The events of the slice, as indexes into [`EventStore::events`], in
     /// chronological order.
     pub fn run(&self, store: &EventStore) -> Vec<u32> {
-        let needle = fold_case(self.text.trim());
+        let needle = TextMatcher::new(&self.text);
         let events = store.events();
         let (lo, hi) = self.index_window(store);
         let keep = |i: u32| {
             let e = &events[i as usize];
             self.date_ok(e)
                 && (self.sources.is_empty() || self.sources.contains(&store.source_of(e)))
-                && (needle.is_empty() || store.event_contains(e, &needle))
+                && needle.as_ref().is_none_or(|n| store.event_contains(e, n))
         };
         if self.regions.is_empty() {
             (lo..hi).filter(|&i| keep(i)).collect()

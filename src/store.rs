@@ -22,8 +22,6 @@ pub struct EventStore {
     doc_source: Vec<SourceId>,
     by_region: HashMap<RegionId, Vec<u32>>,
     by_source: Vec<Vec<u32>>,
-    folded: Vec<String>,
-    folded_meta: Vec<String>,
     max_span_days: i64,
 }
 
@@ -68,11 +66,6 @@ impl EventStore {
             by_source[doc_source[e.doc as usize] as usize].push(i as u32);
             max_span_days = max_span_days.max((e.date.last - e.date.first).num_days());
         }
-        let folded = docs.iter().map(|d| fold_case(&d.text)).collect();
-        let folded_meta = docs
-            .iter()
-            .map(|d| fold_case(&format!("{}\n{}", d.title_or_name(), d.source_or_unknown())))
-            .collect();
         EventStore {
             docs,
             events,
@@ -81,8 +74,6 @@ impl EventStore {
             doc_source,
             by_region,
             by_source,
-            folded,
-            folded_meta,
             max_span_days,
         }
     }
@@ -151,19 +142,52 @@ impl EventStore {
     }
 
     /// Whether an event's sentence, its article's title or its outlet
-    /// contains `needle`, which must already be case-folded with [`fold_case`].
-    pub fn event_contains(&self, event: &Event, needle: &str) -> bool {
-        let doc = event.doc as usize;
-        if memchr::memmem::find(self.folded_meta[doc].as_bytes(), needle.as_bytes()).is_some() {
+    /// contains the matcher's text.
+    pub fn event_contains(&self, event: &Event, needle: &TextMatcher) -> bool {
+        let doc = &self.docs[event.doc as usize];
+        if needle.is_match(doc.title_or_name()) || needle.is_match(doc.source_or_unknown()) {
             return true;
         }
         match event.sentence {
-            Some(span) if !event.headline => memchr::memmem::find(
-                &self.folded[doc].as_bytes()[span.range()],
-                needle.as_bytes(),
-            )
-            .is_some(),
+            Some(span) if !event.headline => needle.is_match(&doc.text[span.range()]),
             _ => false,
+        }
+    }
+}
+
+/// A text to look for in any case, compiled once per query: an ASCII
+/// needle is searched with a case-insensitive automaton straight in the
+/// article text; any other is compared on case-folded text.
+#[derive(Debug, Clone)]
+pub struct TextMatcher {
+    ascii: Option<aho_corasick::AhoCorasick>,
+    folded: String,
+}
+
+impl TextMatcher {
+    /// A matcher for `needle` (trimmed); `None` when it is empty.
+    pub fn new(needle: &str) -> Option<TextMatcher> {
+        let needle = needle.trim();
+        if needle.is_empty() {
+            return None;
+        }
+        let ascii = needle.is_ascii().then(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([needle])
+                .ok()
+        });
+        Some(TextMatcher {
+            ascii: ascii.flatten(),
+            folded: fold_case(needle),
+        })
+    }
+
+    /// Whether `hay` contains the needle, in any case.
+    pub fn is_match(&self, hay: &str) -> bool {
+        match &self.ascii {
+            Some(automaton) => automaton.is_match(hay),
+            None => fold_case(hay).contains(&self.folded),
         }
     }
 }
@@ -184,9 +208,8 @@ fn outlet_key(name: &str) -> String {
     lower.strip_prefix("the ").unwrap_or(&lower).to_owned()
 }
 
-/// Lower-cases text character by character wherever the lower-case form has
-/// the same UTF-8 length, so that byte offsets into the original stay valid
-/// in the folded copy.
+/// Lower-cases text character by character (where the lower-case form is a
+/// single character), for case-insensitive comparison of any script.
 pub fn fold_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -210,5 +233,15 @@ mod tests {
         assert_eq!(f.len(), s.len());
         assert!(f.contains("київ"));
         assert!(f.contains("kramatorsk"));
+    }
+
+    #[test]
+    fn matcher_ignores_case_in_any_script() {
+        let ascii = TextMatcher::new(" Glide Bomb ").unwrap();
+        assert!(ascii.is_match("A GLIDE BOMB hit Київ"));
+        assert!(!ascii.is_match("a glide-bomb"));
+        let cyrillic = TextMatcher::new("КИЇВ").unwrap();
+        assert!(cyrillic.is_match("удар по Києву? ні, по київ"));
+        assert!(TextMatcher::new("   ").is_none());
     }
 }

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::text::lines::{LineKind, classify, day_counter, is_caption};
+use crate::text::lines::{LineKind, classify, day_counter, edge_lines, is_caption};
 use crate::text::word_count;
 use crate::timex::{self, Anchor, Precision};
 
@@ -35,20 +35,12 @@ pub struct Inferred {
 
 /// Reads the metadata a text states about itself.
 pub fn infer(text: &str) -> Inferred {
-    let lines: Vec<(usize, &str)> = line_offsets(text).collect();
+    let lines = edge_lines(text);
     Inferred {
         published: published(&lines),
         title: title(&lines),
         url: own_url(&lines),
     }
-}
-
-fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive('\n').scan(0, |offset, line| {
-        let at = *offset;
-        *offset += line.len();
-        Some((at, line.trim_end_matches(['\n', '\r'])))
-    })
 }
 
 /// How much a kind of line is trusted to give the publication date.

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::text::lines::edge_lines;
 use crate::text::word_count;
 
 const TABLE: &str = include_str!("../../assets/outlets.toml");
@@ -78,7 +79,7 @@ pub fn infer(text: &str) -> Option<&'static str> {
         score[i] += weight;
         first_seen[i] = first_seen[i].min(at);
     };
-    for (line_no, line) in text.lines().enumerate() {
+    for (line_no, (_, line)) in edge_lines(text).into_iter().enumerate() {
         let t = line.trim();
         if t.is_empty() {
             continue;

@@ -33,8 +33,13 @@ pub fn list(root: &Path) -> Listing {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) => {
+                let regular = e.file_type().is_file();
                 let path = e.into_path();
-                if is_article(&path) {
+                if is_article(&path) && !regular {
+                    listing
+                        .skipped
+                        .push(Problem::new(&path, "not a regular file"));
+                } else if is_article(&path) {
                     listing.files.push(path);
                 } else if path.parent() == Some(root)
                     && path.file_name() == Some("manifest.toml".as_ref())
@@ -108,6 +113,21 @@ mod tests {
         );
         assert_eq!(l.skipped.len(), 1);
         assert!(l.skipped[0].path.ends_with("photo.jpg"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_skipped_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let l = list(dir.path());
+        assert!(l.files.is_empty());
+        assert_eq!(l.skipped[0].reason, "not a regular file");
     }
 
     #[cfg(unix)]

@@ -6,6 +6,7 @@
 //! a paragraph repeated word for word is kept once.
 
 use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use crate::text::lines::{LineKind, classify};

@@ -5,7 +5,11 @@
 //! The rules are general shapes of web-page furniture (widget vocabulary on
 //! short lines, lines without words, bare links), not lists of known lines.
 
-use crate::text::word_count;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::text::word_count_up_to;
 
 /// The role of one line of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,8 +107,50 @@ const WIDGET_WORDS: &[&str] = &[
 /// Longest line (in words) that widget phrases mark as furniture.
 const WIDGET_MAX_WORDS: usize = 15;
 
+/// Lines with this many words or more are prose whatever else they hold.
+const LONG_LINE_WORDS: usize = 17;
+
 /// Longest line (in words) that a single widget word marks as furniture.
 const MENU_MAX_WORDS: usize = 4;
+
+/// Lines read from the top of a page when looking for its own metadata.
+pub const HEAD_LINES: usize = 80;
+/// Lines read from the bottom of a page when looking for its own metadata.
+pub const TAIL_LINES: usize = 40;
+
+/// The lines where a page states its own metadata (masthead, byline,
+/// dateline, sign-off, address): the first [`HEAD_LINES`] and the last
+/// [`TAIL_LINES`], each with its byte offset, in order. Reading only these
+/// keeps metadata inference independent of the article's length.
+pub fn edge_lines(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(HEAD_LINES) {
+        out.push((offset, line.trim_end_matches(['\n', '\r'])));
+        offset += line.len();
+    }
+    if offset >= text.len() {
+        return out;
+    }
+    let body = text.trim_end_matches(['\n', '\r']);
+    let mut tail_start = body.len();
+    for _ in 0..TAIL_LINES {
+        match memchr::memrchr(b'\n', &body.as_bytes()[..tail_start]) {
+            Some(nl) if nl + 1 > offset => tail_start = nl,
+            _ => {
+                tail_start = offset.saturating_sub(1);
+                break;
+            }
+        }
+    }
+    let from = (tail_start + 1).max(offset);
+    let mut at = from;
+    for line in text[from..].split_inclusive('\n') {
+        out.push((at, line.trim_end_matches(['\n', '\r'])));
+        at += line.len();
+    }
+    out
+}
 
 /// Classifies one line (without its newline).
 pub fn classify(line: &str) -> LineKind {
@@ -112,25 +158,28 @@ pub fn classify(line: &str) -> LineKind {
     if t.is_empty() {
         return LineKind::Blank;
     }
-    let words = word_count(t);
+    let words = word_count_up_to(t, LONG_LINE_WORDS);
     if words == 0 || letters(t) < 3 {
         return LineKind::Boilerplate;
     }
     if is_link_only(t) {
         return LineKind::Boilerplate;
     }
-    let lower = t.to_lowercase();
-    if is_metadata(t, &lower, words) {
+    if is_metadata(t, words) {
         return LineKind::Metadata;
     }
-    if words <= WIDGET_MAX_WORDS && WIDGET_PHRASES.iter().any(|p| lower.contains(p)) {
+    if words <= WIDGET_MAX_WORDS && widget_phrases().is_match(t) {
         return LineKind::Boilerplate;
     }
     let fragment = words <= MENU_MAX_WORDS || (words <= 8 && !ends_sentence(t));
-    if fragment && WIDGET_WORDS.iter().any(|w| contains_word(&lower, w)) {
+    if fragment
+        && widget_words()
+            .find_iter(t)
+            .any(|m| whole_word(t, m.start(), m.end()))
+    {
         return LineKind::Boilerplate;
     }
-    if words <= 3 && lower.ends_with(" image") {
+    if words <= 3 && t.to_lowercase().ends_with(" image") {
         return LineKind::Boilerplate;
     }
     if words <= 14 && !ends_sentence(t) {
@@ -139,17 +188,35 @@ pub fn classify(line: &str) -> LineKind {
     LineKind::Prose
 }
 
-/// Whether `phrase` occurs in `hay` with no letter or digit touching either end.
-fn contains_word(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(i, m)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + m.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// One case-insensitive automaton over [`WIDGET_PHRASES`].
+fn widget_phrases() -> &'static AhoCorasick {
+    static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    AUTOMATON.get_or_init(|| case_insensitive(WIDGET_PHRASES))
 }
 
+/// One case-insensitive automaton over [`WIDGET_WORDS`].
+fn widget_words() -> &'static AhoCorasick {
+    static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    AUTOMATON.get_or_init(|| case_insensitive(WIDGET_WORDS))
+}
+
+fn case_insensitive(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .unwrap_or_else(|e| panic!("widget vocabulary does not compile: {e}"))
+}
+
+/// Whether `hay[start..end]` has no letter or digit touching either end.
+fn whole_word(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay[..start].chars().next_back();
+    let after = hay[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Fewer than three letters, counting no further than needed.
 fn letters(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphabetic()).count()
+    s.chars().filter(|c| c.is_alphabetic()).take(3).count()
 }
 
 /// A bare URL, `<URL>`, or a Markdown link that is the whole line.
@@ -170,16 +237,16 @@ fn ends_sentence(t: &str) -> bool {
 
 /// Bylines ("By Jane Doe", "by X January 11, 2025 2:01 PM"), crawler date
 /// lines ("date 2025-02-14"), author credits and war-day counters.
-fn is_metadata(t: &str, lower: &str, words: usize) -> bool {
+fn is_metadata(t: &str, words: usize) -> bool {
     if words > 16 {
         return false;
     }
-    let first = lower.split_whitespace().next().unwrap_or("");
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_end_matches(':');
     if matches!(
         first,
         "by" | "date" | "published" | "updated" | "posted" | "author" | "authors" | "written"
-    ) && !ends_sentence_with_verb(lower)
+    ) && !ends_sentence_with_verb(&t.to_lowercase())
     {
         return true;
     }
@@ -337,6 +404,27 @@ mod tests {
         );
         assert_eq!(classify("World"), LineKind::Heading);
         assert_eq!(classify("Kharkiv region."), LineKind::Prose);
+    }
+
+    #[test]
+    fn edge_lines_cover_head_and_tail_only() {
+        let text: String = (0..500).map(|i| format!("line {i}\n")).collect();
+        let edges = edge_lines(&text);
+        assert_eq!(edges.len(), HEAD_LINES + TAIL_LINES);
+        assert_eq!(edges[0], (0, "line 0"));
+        assert_eq!(edges[HEAD_LINES].1, "line 460");
+        let (offset, line) = *edges.last().unwrap();
+        assert_eq!(line, "line 499");
+        assert_eq!(&text[offset..offset + line.len()], line);
+        let short = "a\nb\nc";
+        assert_eq!(edge_lines(short), vec![(0, "a"), (2, "b"), (4, "c")]);
+        let medium: String = (0..100).map(|i| format!("l{i}\n")).collect();
+        let lines: Vec<&str> = edge_lines(&medium).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(
+            lines,
+            medium.lines().collect::<Vec<_>>(),
+            "no line twice, none lost"
+        );
     }
 
     #[test]

@@ -8,7 +8,13 @@ pub mod sentences;
 
 /// Number of words (whitespace-separated tokens with a letter or digit).
 pub fn word_count(s: &str) -> usize {
+    word_count_up_to(s, usize::MAX)
+}
+
+/// Number of words, counting no further than `limit` (cheap on long lines).
+pub fn word_count_up_to(s: &str, limit: usize) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(limit)
         .count()
 }
