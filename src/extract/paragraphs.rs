@@ -59,14 +59,14 @@ fn flush(
     text: &str,
     current: &mut Option<Range<usize>>,
     out: &mut Vec<Range<usize>>,
-    seen: &mut HashSet<String>,
+    seen: &mut HashSet<u64>,
 ) {
     if let Some(span) = current.take() {
-        let key: String = text[span.clone()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if seen.insert(key) {
+        let mut hasher = std::hash::DefaultHasher::new();
+        for word in text[span.clone()].split_whitespace() {
+            word.hash(&mut hasher);
+        }
+        if seen.insert(hasher.finish()) {
             out.push(span);
         }
     }
