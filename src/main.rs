@@ -15,9 +15,18 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Export(args)) => commands::export::run(args),
         Some(Command::Dates { dct, file }) => commands::dates::run(dct, file.as_deref()),
-        None => Err(Failure::usage(
-            "the terminal app is not built yet; use `frontlog export`",
-        )),
+        None => frontlog::tui::launch(frontlog::tui::LaunchArgs {
+            corpus: cli.corpus,
+            manifest: cli.manifest,
+            config: cli.config,
+        })
+        .map_err(|e| match e {
+            frontlog::tui::LaunchError::Usage(message) => Failure::usage(message),
+            frontlog::tui::LaunchError::Terminal(message) => Failure {
+                message: format!("terminal: {message}"),
+                code: 1,
+            },
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
