@@ -179,12 +179,8 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
         summary.push_str(&format!(" · {} not to a day", h.longer));
     }
     let sw = width(&summary);
-    // Centre of the free space if possible, else after the end of the bars.
-    let candidates = [w.saturating_sub(sw) / 2, drawn_w + 2, w.saturating_sub(sw)];
-    if let Some(x) = candidates
-        .into_iter()
-        .find(|&x| free(&taken, x.saturating_sub(1), x + sw + 1))
-    {
+    // The first free place wide enough.
+    if let Some(x) = (0..w).find(|&x| free(&taken, x.saturating_sub(1), x + sw + 1)) {
         buf.set_string(area.x + x as u16, axis_y, &summary, muted);
     }
     if let Some((x, text)) = mark {

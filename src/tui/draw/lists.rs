@@ -14,6 +14,7 @@ use crate::tui::state::{AppState, ListCursor, Pane};
 use crate::tui::text::{fit, one_line, width};
 
 struct Row {
+    prefix: String,
     label: String,
     checked: bool,
     count: u32,
@@ -44,11 +45,8 @@ pub fn render_regions(state: &AppState, area: Rect, buf: &mut Buffer) {
                 (true, false) => "▸ ",
             };
             Row {
-                label: format!(
-                    "{}{fold}{}",
-                    "  ".repeat(usize::from(r.depth)),
-                    one_line(&g.region(r.id).name)
-                ),
+                prefix: format!("{}{fold}", "  ".repeat(usize::from(r.depth))),
+                label: one_line(&g.region(r.id).name),
                 checked: state.query.regions.contains(&r.id),
                 count: state.facets.regions.get(&r.id).copied().unwrap_or(0),
             }
@@ -83,6 +81,7 @@ pub fn render_sources(state: &AppState, area: Rect, buf: &mut Buffer) {
         .min(start + usize::from(area.height.saturating_sub(2)));
     let items: Vec<Row> = (start..end)
         .map(|i| Row {
+            prefix: String::new(),
             label: one_line(&names[i]),
             checked: state.query.sources.contains(&(i as u32)),
             count: state.facets.sources.get(i).copied().unwrap_or(0),
@@ -132,7 +131,8 @@ fn list(
         };
         let check = if item.checked { "[x] " } else { "[ ] " };
         let count = format!(" {}", item.count);
-        let label_w = w.saturating_sub(width(check) + width(&count));
+        let prefix = crate::tui::text::truncate(&item.prefix, w / 2);
+        let label_w = w.saturating_sub(width(&prefix) + width(check) + width(&count));
         let count_style = if item.count == 0 && !selected {
             theme.muted()
         } else {
@@ -144,6 +144,7 @@ fn list(
             base
         };
         let line = Line::from(vec![
+            Span::styled(prefix, base),
             Span::styled(check, check_style),
             Span::styled(
                 fit(&item.label, label_w),
