@@ -461,3 +461,34 @@ fn problems_are_counted_and_listed() {
         );
     }
 }
+
+#[test]
+fn a_date_filter_on_a_long_synthetic_store() {
+    let mut s = state_of(synthetic_store(10_000, 3 * 365), 100, 30, false);
+    assert_eq!(s.year, 2027);
+    press(&mut s, "d");
+    type_text(&mut s, "feb 10..feb 20");
+    press(&mut s, "Enter");
+    assert!(s.status.is_none(), "{:?}", s.status);
+    assert!(!s.visible.is_empty(), "{:?} {:?}", s.query.from, s.query.to);
+}
+
+#[test]
+fn the_counts_are_those_of_the_query_facets() {
+    let mut s = state_of(synthetic_store(2_000, 90), 100, 30, false);
+    let check = |s: &frontlog::tui::state::AppState| {
+        assert_eq!(s.facets, s.query.facets(&s.store), "{:?}", s.query)
+    };
+    check(&s);
+    press(&mut s, "/");
+    type_text(&mut s, "drone");
+    check(&s);
+    press(&mut s, "Enter Tab j j j Space");
+    check(&s);
+    press(&mut s, "Tab Space");
+    check(&s);
+    press(&mut s, "d");
+    type_text(&mut s, "2025-02");
+    press(&mut s, "Enter");
+    check(&s);
+}

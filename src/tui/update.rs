@@ -264,9 +264,7 @@ fn close_input(state: &mut AppState) {
 }
 
 fn edit(state: &mut AppState, e: Edit) -> Option<Effect> {
-    let Some(input) = state.input.as_mut() else {
-        return None;
-    };
+    let input = state.input.as_mut()?;
     let kind = input.kind;
     let before = input.buffer.clone();
     let byte = |s: &str, c: usize| s.char_indices().nth(c).map_or(s.len(), |(b, _)| b);

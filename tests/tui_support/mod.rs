@@ -125,7 +125,11 @@ pub fn synthetic_store(n: usize, days: i64) -> EventStore {
             },
             published: Meta {
                 value: Some(
-                    day0() + Duration::days((d as i64 * per_doc as i64 * days) / n.max(1) as i64),
+                    day0()
+                        + Duration::days(
+                            ((d * per_doc).min(n.saturating_sub(1)) as i64 * days)
+                                / n.max(1) as i64,
+                        ),
                 ),
                 from: Provenance::Manifest,
             },

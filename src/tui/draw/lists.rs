@@ -116,7 +116,9 @@ fn list(
     let inner = block.inner(area);
     block.render(area, buf);
     if items.is_empty() {
-        Paragraph::new(Span::styled(empty, theme.muted())).render(inner, buf);
+        Paragraph::new(Span::styled(empty, theme.muted()))
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(inner, buf);
         return;
     }
     let focused = state.focus == pane && state.overlay.is_none();

@@ -127,7 +127,7 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
             Style::new()
         };
         let date = date_text(&e.date, fmt);
-        let date_cell = if date_changes || k == 0 {
+        let date_cell = if date_changes || k == 0 || selected {
             Span::styled(
                 fit(&date, date_w),
                 keep_bg(
