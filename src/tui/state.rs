@@ -395,11 +395,24 @@ pub fn facets(store: &EventStore, query: &Query, slice: &[u32]) -> Facets {
         .run(store);
         &without_regions
     };
+    // Counted in a vector indexed by region (ids are dense), not a map.
+    let mut per_region = vec![0u32; store.gazetteer().len()];
     for &i in region_base {
         for &r in events[i as usize].regions.iter() {
-            *out.regions.entry(r).or_default() += 1;
+            if let Some(c) = per_region.get_mut(r as usize) {
+                *c += 1;
+            } else {
+                *out.regions.entry(r).or_default() += 1;
+            }
         }
     }
+    out.regions.extend(
+        per_region
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .map(|(r, c)| (r as u32, c)),
+    );
     let without_sources;
     let source_base: &[u32] = if query.sources.is_empty() {
         slice

@@ -21,7 +21,7 @@ command -v tmux >/dev/null || { echo "tui_tmux: tmux is not installed (apt-get i
 
 WORK=$(mktemp -d)
 SOCK="$WORK/tmux.sock"
-tm() { tmux -S "$SOCK" "$@"; }
+tm() { tmux -u -S "$SOCK" "$@"; }
 cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 mkdir -p "$WORK/cwd" "$WORK/xdg" "$WORK/home"
