@@ -37,6 +37,18 @@ pub enum Command {
         /// Text file to read (default: standard input).
         file: Option<PathBuf>,
     },
+    /// Write a synthetic corpus for benchmarks (deterministic for a seed).
+    #[command(hide = true)]
+    GenCorpus {
+        /// Number of articles.
+        #[arg(long, default_value_t = 1000)]
+        articles: usize,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder to write into (created; must be empty or new).
+        dir: PathBuf,
+    },
 }
 
 /// Arguments of `frontlog export`.
@@ -71,6 +83,9 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Read every file afresh and neither use nor write the parse cache.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Export formats.

@@ -23,6 +23,7 @@ pub mod ingest;
 pub mod places;
 pub mod query;
 pub mod store;
+pub mod synth;
 pub mod text;
 pub mod timex;
 pub mod tui;

@@ -15,6 +15,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Export(args)) => commands::export::run(args),
         Some(Command::Dates { dct, file }) => commands::dates::run(dct, file.as_deref()),
+        Some(Command::GenCorpus {
+            articles,
+            seed,
+            dir,
+        }) => commands::gen_corpus::run(articles, seed, &dir),
         None => frontlog::tui::launch(frontlog::tui::LaunchArgs {
             corpus: cli.corpus,
             manifest: cli.manifest,

@@ -19,7 +19,17 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
         datefilter::parse_start(d, 2000).map_err(|e| format!("bad date: {e}"))?;
     }
     let root = args.corpus.clone().unwrap_or_else(ingest::demo_corpus);
-    let opened = ingest::open(&root, args.manifest.as_deref())?;
+    let options = if args.no_cache {
+        ingest::Options::default()
+    } else {
+        ingest::Options::with_default_cache()
+    };
+    let opened = ingest::open_with(
+        &root,
+        args.manifest.as_deref(),
+        &options,
+        &ingest::Progress::default(),
+    )?;
     warn_problems(&opened.problems);
     let store = opened.store;
     let query = build_query(&args, &store)?;

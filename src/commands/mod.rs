@@ -2,6 +2,7 @@
 
 pub mod dates;
 pub mod export;
+pub mod gen_corpus;
 
 /// A failure that ends the program: the message to print and the exit status.
 #[derive(Debug)]

@@ -17,12 +17,12 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use manifest::Manifest;
 
 /// Where a metadata field came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Provenance {
     /// The metadata manifest.
@@ -49,7 +49,7 @@ impl Provenance {
 }
 
 /// A metadata value and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Meta<T> {
     /// The value, if anybody states it.
     pub value: Option<T>,
@@ -73,7 +73,7 @@ impl<T> Meta<T> {
 }
 
 /// One article: its text and metadata.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Document {
     /// File stem, unique in the corpus (a clash gets the relative path instead).
     pub id: String,
@@ -116,7 +116,7 @@ impl Document {
 pub const UNKNOWN_SOURCE: &str = "unknown source";
 
 /// A file or folder that was skipped, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     /// The file or folder.
     pub path: PathBuf,
@@ -149,11 +149,24 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
 }
 
-/// Reads a corpus folder. `manifest` overrides the `manifest.toml` in the
-/// folder. Fails (with a one-line message) only when the folder is missing
-/// or the manifest cannot be read or parsed; bad article files are reported
-/// in [`Corpus::problems`] and skipped.
-pub fn load(root: &Path, manifest: Option<&Path>) -> Result<Corpus, String> {
+/// A corpus folder ready to be read: its manifest, its article files, and
+/// the entries already skipped while listing it.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// The corpus folder.
+    pub root: PathBuf,
+    /// The manifest in force (empty when there is none).
+    pub manifest: Manifest,
+    /// Article files, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Entries skipped while listing, and manifest entries naming no file.
+    pub problems: Vec<Problem>,
+}
+
+/// Lists a corpus folder and reads its manifest. `manifest` overrides the
+/// `manifest.toml` in the folder. Fails (with a one-line message) only when
+/// the folder is missing or the manifest cannot be read or parsed.
+pub fn plan(root: &Path, manifest: Option<&Path>) -> Result<Plan, String> {
     if !root.is_dir() {
         return Err(if root.exists() {
             format!("{} is not a folder", root.display())
@@ -173,40 +186,70 @@ pub fn load(root: &Path, manifest: Option<&Path>) -> Result<Corpus, String> {
         }
     };
     let listing = walk::list(root);
-    let mut corpus = Corpus {
-        documents: Vec::new(),
-        problems: listing.skipped,
-    };
+    let mut problems = listing.skipped;
     for file in manifest.files() {
         if !root.join(file).is_file() {
-            corpus.problems.push(Problem::new(
+            problems.push(Problem::new(
                 &root.join(file),
                 "named in the manifest but not found",
             ));
         }
     }
+    Ok(Plan {
+        root: root.to_path_buf(),
+        manifest,
+        files: listing.files,
+        problems,
+    })
+}
+
+impl Plan {
+    /// A file's path relative to the corpus folder.
+    pub fn relative<'a>(&self, path: &'a Path) -> &'a Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+
+    /// Reads one of the plan's files; warnings about a file that was still
+    /// read (broken front matter) are pushed to `warnings`.
+    pub fn read(&self, path: &Path, warnings: &mut Vec<Problem>) -> Result<Document, Problem> {
+        let relative = self.relative(path);
+        read_document(path, relative, self.manifest.get(relative), warnings)
+    }
+}
+
+/// Gives documents whose file stems clash an id made of their relative path.
+pub fn unique_ids(docs: &mut [Document], root: &Path) {
     let mut ids = HashSet::new();
-    for path in listing.files {
-        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        match read_document(
-            &path,
-            &relative,
-            manifest.get(&relative),
-            &mut corpus.problems,
-        ) {
-            Ok(mut doc) => {
-                if !ids.insert(doc.id.clone()) {
-                    doc.id = relative
-                        .with_extension("")
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    ids.insert(doc.id.clone());
-                }
-                corpus.documents.push(doc);
-            }
+    for doc in docs {
+        if !ids.insert(doc.id.clone()) {
+            let relative = doc.path.strip_prefix(root).unwrap_or(&doc.path);
+            doc.id = relative
+                .with_extension("")
+                .to_string_lossy()
+                .replace('\\', "/");
+            ids.insert(doc.id.clone());
+        }
+    }
+}
+
+/// Reads a whole corpus folder, one file after another (see [`plan`] for
+/// the errors; bad article files are reported in [`Corpus::problems`]).
+pub fn load(root: &Path, manifest: Option<&Path>) -> Result<Corpus, String> {
+    let plan = plan(root, manifest)?;
+    let mut corpus = Corpus {
+        documents: Vec::new(),
+        problems: Vec::new(),
+    };
+    for path in &plan.files {
+        match plan.read(path, &mut corpus.problems) {
+            Ok(doc) => corpus.documents.push(doc),
             Err(problem) => corpus.problems.push(problem),
         }
     }
+    unique_ids(&mut corpus.documents, root);
+    let mut problems = plan.problems;
+    problems.append(&mut corpus.problems);
+    corpus.problems = problems;
     Ok(corpus)
 }
 

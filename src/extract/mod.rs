@@ -12,7 +12,7 @@ pub mod paragraphs;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::places::{Gazetteer, RegionId};
@@ -21,7 +21,7 @@ pub use events::extract;
 
 /// A byte span in an article's text, kept small because a store holds
 /// millions of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Span {
     /// First byte.
     pub start: u32,
@@ -45,7 +45,7 @@ impl Span {
 }
 
 /// The granularity of an event's date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DatePrecision {
     /// A day: `2025-02-13`.
@@ -59,7 +59,7 @@ pub enum DatePrecision {
 }
 
 /// When an event happened: the days it spans and how precisely it is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EventDate {
     /// First day.
     pub first: NaiveDate,
@@ -136,7 +136,7 @@ impl EventDate {
 }
 
 /// How an event's date was worked out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventAnchor {
     /// The sentence states the date with its year.
@@ -159,7 +159,7 @@ impl EventAnchor {
 }
 
 /// One dated happening, as the timeline shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Index of the article in the store.
     pub doc: u32,

@@ -1,0 +1,232 @@
+//! Opening a corpus: listing the folder, reading and extracting every
+//! article in parallel (or taking it from the cache when the file has not
+//! changed), and handing the results over in batches so that a caller can
+//! show the first ones while the rest are read.
+
+pub mod cache;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::corpus::{self, Document, Problem};
+use crate::extract::{self, Event};
+use crate::places::Gazetteer;
+use crate::store::EventStore;
+
+/// The demo corpus shipped with the project, used when no folder is given.
+pub fn demo_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("corpus")
+}
+
+/// How to open a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Folder of the parse cache; `None` reads every file afresh and keeps no cache.
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl Options {
+    /// Options with the cache in its usual place ([`cache::default_dir`]).
+    pub fn with_default_cache() -> Options {
+        Options {
+            cache_dir: cache::default_dir(),
+        }
+    }
+}
+
+/// Counters another thread can read while a corpus opens.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Article files found.
+    pub total: AtomicUsize,
+    /// Article files handled so far (read, taken from the cache, or skipped).
+    pub done: AtomicUsize,
+    /// Of those, taken from the cache.
+    pub cached: AtomicUsize,
+}
+
+/// Articles read together, with their events. Event `doc` fields index
+/// into `docs`.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// Articles.
+    pub docs: Vec<Document>,
+    /// Their events, in no particular order.
+    pub events: Vec<Event>,
+}
+
+/// A corpus read into a store, with the files that were skipped.
+#[derive(Debug)]
+pub struct Opened {
+    /// The events of every readable article.
+    pub store: EventStore,
+    /// Files skipped or read with a warning, and cache trouble.
+    pub problems: Vec<Problem>,
+}
+
+/// Files read per batch: small enough for the first batch to show at once,
+/// large enough to keep every core busy.
+const BATCH_FILES: usize = 256;
+
+/// Reads a corpus folder and extracts its events, with the default cache.
+/// Fails only on a missing folder or a bad manifest (the message names the
+/// file, line and key).
+pub fn open(root: &Path, manifest: Option<&Path>) -> Result<Opened, String> {
+    open_with(
+        root,
+        manifest,
+        &Options::with_default_cache(),
+        &Progress::default(),
+    )
+}
+
+/// Like [`open`], with explicit options and progress counters.
+pub fn open_with(
+    root: &Path,
+    manifest: Option<&Path>,
+    options: &Options,
+    progress: &Progress,
+) -> Result<Opened, String> {
+    let mut docs = Vec::new();
+    let mut events = Vec::new();
+    let problems = stream(root, manifest, options, progress, |batch| {
+        let base = docs.len() as u32;
+        docs.extend(batch.docs);
+        events.extend(batch.events.into_iter().map(|mut e| {
+            e.doc += base;
+            e
+        }));
+    })?;
+    Ok(Opened {
+        store: EventStore::from_parts(docs, events, Gazetteer::builtin()),
+        problems,
+    })
+}
+
+/// The outcome of one file.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub enum Outcome {
+    /// Read, with its events (whose `doc` is 0) and warnings.
+    Read {
+        /// The article.
+        doc: Box<Document>,
+        /// Its events.
+        events: Vec<Event>,
+        /// Warnings about a file that was still read.
+        warnings: Vec<Problem>,
+    },
+    /// Skipped, and why.
+    Skipped(Problem),
+}
+
+/// Reads and extracts one file.
+pub fn process(plan: &corpus::Plan, path: &Path) -> Outcome {
+    let mut warnings = Vec::new();
+    match plan.read(path, &mut warnings) {
+        Ok(doc) => {
+            let events = extract::extract(&doc, 0, Gazetteer::builtin());
+            Outcome::Read {
+                doc: Box::new(doc),
+                events,
+                warnings,
+            }
+        }
+        Err(problem) => Outcome::Skipped(problem),
+    }
+}
+
+/// Opens a corpus and hands its articles to `sink` batch by batch, in path
+/// order. Returns every problem met.
+pub fn stream(
+    root: &Path,
+    manifest: Option<&Path>,
+    options: &Options,
+    progress: &Progress,
+    mut sink: impl FnMut(Batch),
+) -> Result<Vec<Problem>, String> {
+    let plan = corpus::plan(root, manifest)?;
+    progress.total.store(plan.files.len(), Ordering::Relaxed);
+    let mut problems = plan.problems.clone();
+    let mut cache = match &options.cache_dir {
+        Some(dir) => {
+            let (cache, warning) = cache::Cache::load(dir, root, manifest);
+            problems.extend(warning);
+            Some(cache)
+        }
+        None => None,
+    };
+    let mut ids = HashSet::new();
+    for chunk in plan.files.chunks(BATCH_FILES) {
+        let results: Vec<(Outcome, Option<(cache::FileKey, cache::Record)>)> = chunk
+            .par_iter()
+            .map(|path| {
+                let relative = plan.relative(path);
+                let result = match (
+                    &cache,
+                    cache::FileKey::of(path, plan.manifest.get(relative)),
+                ) {
+                    (Some(c), Some(key)) => match c.get(relative, key) {
+                        Some((outcome, i)) => {
+                            progress.cached.fetch_add(1, Ordering::Relaxed);
+                            (outcome, Some((key, cache::Record::Kept(i))))
+                        }
+                        None => {
+                            let outcome = process(&plan, path);
+                            let bytes = cache::serialize(&outcome);
+                            (outcome, Some((key, cache::Record::Fresh(bytes))))
+                        }
+                    },
+                    _ => (process(&plan, path), None),
+                };
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                result
+            })
+            .collect();
+        let mut batch = Batch::default();
+        for (path, (outcome, record)) in chunk.iter().zip(results) {
+            if let (Some(c), Some((key, record))) = (cache.as_mut(), record) {
+                c.put(plan.relative(path), key, record);
+            }
+            match outcome {
+                Outcome::Read {
+                    mut doc,
+                    events,
+                    warnings,
+                } => {
+                    doc.path = path.clone();
+                    if !ids.insert(doc.id.clone()) {
+                        doc.id = plan
+                            .relative(path)
+                            .with_extension("")
+                            .to_string_lossy()
+                            .replace('\\', "/");
+                        ids.insert(doc.id.clone());
+                    }
+                    let index = batch.docs.len() as u32;
+                    batch.events.extend(events.into_iter().map(|mut e| {
+                        e.doc = index;
+                        e
+                    }));
+                    batch.docs.push(*doc);
+                    problems.extend(warnings);
+                }
+                Outcome::Skipped(problem) => problems.push(problem),
+            }
+        }
+        sink(batch);
+    }
+    if let Some(c) = cache
+        && let Err(e) = c.save()
+    {
+        problems.push(Problem::new(
+            &c.path,
+            format!("cannot write the cache: {e}"),
+        ));
+    }
+    Ok(problems)
+}

@@ -1,0 +1,286 @@
+//! The `frontlog export` command, driven as a user would: on the demo
+//! corpus, on small corpora made for a test, and with every kind of bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn frontlog(args: &[&str]) -> Output {
+    frontlog_cmd().args(args).output().expect("the binary runs")
+}
+
+/// The binary, with its cache kept in the test's own temporary folder.
+fn frontlog_cmd() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontlog"));
+    cmd.env(
+        "XDG_CACHE_HOME",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+    );
+    cmd
+}
+
+fn demo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = frontlog(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn demo_corpus_is_the_default_and_reads_cleanly() {
+    let out = frontlog(&["export", "--format", "json"]);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "", "the demo corpus has no problems");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert!(docs.len() >= 12, "a dozen or more demo articles");
+    assert!(!v["events"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn json_records_where_metadata_came_from() {
+    let v = json(&["export", demo().to_str().unwrap(), "--format", "json"]);
+    let doc = |id: &str| {
+        v["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let manifest = doc("oval-office-meeting");
+    assert_eq!(manifest["published"], "2025-02-28");
+    assert_eq!(manifest["published_from"], "manifest");
+    assert_eq!(manifest["source"], "The Guardian");
+    let toml_front = doc("munich-security-conference");
+    assert_eq!(toml_front["published_from"], "front-matter");
+    assert_eq!(toml_front["source"], "Deutsche Welle");
+    let dash_front = doc("riyadh-talks");
+    assert_eq!(dash_front["published"], "2025-02-18");
+    assert_eq!(dash_front["title_from"], "front-matter");
+    let crawler = doc("chornobyl-drone");
+    assert_eq!(crawler["published"], "2025-02-14");
+    assert_eq!(crawler["published_from"], "text");
+    let counter = doc("day-1088");
+    assert_eq!(counter["published"], "2025-02-15", "day 1,088 of the war");
+    let url = doc("putin-goals-ft");
+    assert_eq!(url["published"], "2025-01-11");
+    assert_eq!(url["source"], "Euronews");
+    let undated = doc("undated-analysis");
+    assert_eq!(undated["published"], serde_json::Value::Null);
+    assert_eq!(undated["published_from"], "unknown");
+}
+
+#[test]
+fn every_dated_article_has_a_headline_event() {
+    let v = json(&["export", demo().to_str().unwrap(), "--format", "json"]);
+    for d in v["documents"].as_array().unwrap() {
+        let headline = v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["doc"] == d["id"] && e["anchor"] == "published");
+        assert_eq!(headline, !d["published"].is_null(), "{}", d["id"]);
+    }
+}
+
+#[test]
+fn events_are_in_chronological_order_with_valid_spans() {
+    let v = json(&["export", demo().to_str().unwrap(), "--format", "json"]);
+    let events = v["events"].as_array().unwrap();
+    let starts: Vec<&str> = events
+        .iter()
+        .map(|e| e["start"].as_str().unwrap())
+        .collect();
+    assert!(
+        starts.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by start day"
+    );
+    for e in events {
+        assert!(e["start"].as_str() <= e["end"].as_str());
+        if let Some(span) = e["span"].as_array() {
+            assert!(span[0].as_u64() < span[1].as_u64());
+        }
+    }
+}
+
+#[test]
+fn markdown_is_the_default_format() {
+    let out = frontlog(&["export"]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# frontlog briefing"));
+    assert!(md.contains("## Articles cited"));
+    assert!(md.contains("- **Filters:** no filters"));
+}
+
+#[test]
+fn filters_shrink_the_slice_and_are_described() {
+    let all = json(&["export", "--format", "json"])["events"]
+        .as_array()
+        .unwrap()
+        .len();
+    let some = json(&[
+        "export",
+        "--format",
+        "json",
+        "--from",
+        "2025-02-14",
+        "--to",
+        "2025-02-14",
+    ]);
+    let some = some["events"].as_array().unwrap();
+    assert!(!some.is_empty() && some.len() < all);
+    for e in some {
+        assert!(
+            e["start"].as_str().unwrap() <= "2025-02-14"
+                && e["end"].as_str().unwrap() >= "2025-02-14"
+        );
+    }
+    let out = frontlog(&[
+        "export",
+        "--source",
+        "the guardian",
+        "--query",
+        "white house",
+    ]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("sources The Guardian; text \"white house\""),
+        "{md}"
+    );
+}
+
+#[test]
+fn output_file_is_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.md");
+    let p = path.to_str().unwrap();
+    assert!(frontlog(&["export", "-o", p]).status.success());
+    std::fs::write(&path, "mine").unwrap();
+    let again = frontlog(&["export", "-o", p]);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    assert!(frontlog(&["export", "-o", p, "--force"]).status.success());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# frontlog briefing")
+    );
+}
+
+#[test]
+fn bad_input_is_one_line_and_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad_manifest = dir.path().join("m.toml");
+    std::fs::write(
+        &bad_manifest,
+        "[[doc]]\nfile = \"a.txt\"\npublished = \"soon\"\n",
+    )
+    .unwrap();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec!["--from".into(), "2025-02-30".into()],
+            "not a real calendar date",
+        ),
+        (vec!["--to".into(), "someday".into()], "is not a date"),
+        (
+            vec!["--source".into(), "Gaurdian".into()],
+            "did you mean The Guardian",
+        ),
+        (
+            vec!["--region".into(), "Atlantis".into()],
+            "unknown region `Atlantis`",
+        ),
+        (vec!["/no/such/corpus".into()], "does not exist"),
+        (
+            vec!["--manifest".into(), bad_manifest.to_str().unwrap().into()],
+            "m.toml:3: key `published`",
+        ),
+        (
+            vec!["--manifest".into(), "/no/such/manifest.toml".into()],
+            "cannot read manifest",
+        ),
+    ];
+    for (extra, want) in cases {
+        let mut args = vec!["export".to_owned()];
+        args.extend(extra);
+        let out = frontlog_cmd().args(&args).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn bad_files_are_skipped_with_a_warning_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("good.txt"),
+        " date 2025-02-14\nA headline about the talks\nText.",
+    )
+    .unwrap();
+    std::fs::write(root.join("empty.md"), "").unwrap();
+    std::fs::write(root.join("picture.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    std::fs::write(root.join("notes.docx"), "x").unwrap();
+    std::fs::write(
+        root.join("latin1.txt"),
+        b" date 2025-02-14\nCaf\xe9 talks in Gen\xe8ve today\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("manifest.toml"),
+        "[[doc]]\nfile = \"missing.txt\"\n",
+    )
+    .unwrap();
+    let out = frontlog(&["export", root.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    for name in [
+        "empty.md: empty file",
+        "picture.txt: not text",
+        "notes.docx: not a .txt or .md file",
+        "missing.txt: named in the manifest but not found",
+    ] {
+        assert!(err.contains(name), "{name} in {err}");
+    }
+    assert_eq!(err.lines().count(), 4, "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["title"].as_str().unwrap_or(""))
+        .collect();
+    assert!(titles.contains(&"Café talks in Genève today"), "{titles:?}");
+}
+
+#[test]
+fn markdown_escapes_hostile_article_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        " date 2025-02-14\nA | table * star _under_ [note] <b>html</b> \u{1b}[31mred headline\n",
+    )
+    .unwrap();
+    let out = frontlog(&["export", dir.path().to_str().unwrap()]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(!md.contains('\u{1b}'));
+    assert!(
+        md.contains(r"A \| table \* star \_under\_ \[note\] \<b\>html\</b\>"),
+        "{md}"
+    );
+}
