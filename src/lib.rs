@@ -10,9 +10,10 @@
 //! 3. [`store`] keeps every event in chronological order with indexes;
 //! 4. [`query`] cuts a slice of the store by region, source, date and text;
 //! 5. [`export`] writes a slice as Markdown or JSON, and the terminal app
-//!    shows it.
+//!    shows it ([`tui`], configured by [`config`]).
 #![deny(missing_docs)]
 
+pub mod config;
 pub mod corpus;
 pub mod datefilter;
 pub mod diagnostics;
@@ -25,3 +26,4 @@ pub mod store;
 pub mod synth;
 pub mod text;
 pub mod timex;
+pub mod tui;

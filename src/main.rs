@@ -20,9 +20,18 @@ fn main() -> ExitCode {
             seed,
             dir,
         }) => commands::gen_corpus::run(articles, seed, &dir),
-        None => Err(Failure::usage(
-            "the terminal app is not built yet; use `frontlog export`",
-        )),
+        None => frontlog::tui::launch(frontlog::tui::LaunchArgs {
+            corpus: cli.corpus,
+            manifest: cli.manifest,
+            config: cli.config,
+        })
+        .map_err(|e| match e {
+            frontlog::tui::LaunchError::Usage(message) => Failure::usage(message),
+            frontlog::tui::LaunchError::Terminal(message) => Failure {
+                message: format!("terminal: {message}"),
+                code: 1,
+            },
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,178 @@
+//! `cargo bench --bench tui`: how fast the terminal app answers.
+//!
+//! Prints, on the demo corpus and on a synthetic store of 1,000,000 events:
+//! the time from start (reading the corpus) to the first frame, the time to
+//! apply each kind of filter (query, counts, histogram and selection), and
+//! the time to draw one frame into a 200×60 `TestBackend`.
+
+#[path = "../tests/tui_support/mod.rs"]
+mod tui_support;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use frontlog::config::Settings;
+use frontlog::ingest;
+use frontlog::tui::action::Action;
+use frontlog::tui::state::AppState;
+use frontlog::tui::update::update;
+
+const W: u16 = 200;
+const H: u16 = 60;
+
+fn main() {
+    let start = Instant::now();
+    let opened = ingest::open(&ingest::demo_corpus(), None).expect("demo corpus");
+    let mut demo = AppState::new(
+        opened.store,
+        opened.problems,
+        Settings::default_settings(false),
+        ingest::demo_corpus(),
+        (W, H),
+    );
+    update(&mut demo, Action::Resize(W, H));
+    let mut terminal = Terminal::new(TestBackend::new(W, H)).unwrap();
+    draw(&mut terminal, &demo);
+    println!(
+        "demo corpus: start to first frame          {:>10.2} ms",
+        ms(start.elapsed())
+    );
+    filters("demo corpus", &mut demo, &mut terminal);
+
+    let t = Instant::now();
+    let store = tui_support::synthetic_store(1_000_000, 3 * 365);
+    println!(
+        "\nsynthetic store: build 1,000,000 events     {:>10.2} ms",
+        ms(t.elapsed())
+    );
+    let t = Instant::now();
+    let mut big = AppState::new(
+        store,
+        Vec::new(),
+        Settings::default_settings(false),
+        "synthetic".into(),
+        (W, H),
+    );
+    update(&mut big, Action::Resize(W, H));
+    draw(&mut terminal, &big);
+    println!(
+        "1M events: store to first frame            {:>10.2} ms",
+        ms(t.elapsed())
+    );
+    filters("1M events", &mut big, &mut terminal);
+
+    // Frames while scrolling through the middle of the million.
+    update(
+        &mut big,
+        Action::Command(frontlog::tui::action::Command::ClearFilters),
+    );
+    for _ in 0..1000 {
+        update(
+            &mut big,
+            Action::Command(frontlog::tui::action::Command::PageDown),
+        );
+    }
+    let frames = 200;
+    let t = Instant::now();
+    for _ in 0..frames {
+        update(
+            &mut big,
+            Action::Command(frontlog::tui::action::Command::Down),
+        );
+        draw(&mut terminal, &big);
+    }
+    let per = t.elapsed() / frames;
+    println!(
+        "1M events: one frame, 200x60 (scrolling)   {:>10.2} ms",
+        ms(per)
+    );
+    let t = Instant::now();
+    for _ in 0..frames {
+        draw(&mut terminal, &demo);
+    }
+    println!(
+        "demo corpus: one frame, 200x60             {:>10.2} ms",
+        ms(t.elapsed() / frames)
+    );
+}
+
+fn filters(label: &str, state: &mut AppState, terminal: &mut Terminal<TestBackend>) {
+    use frontlog::tui::action::Command;
+    let region = state.regions.rows().first().map(|r| r.id);
+    type Apply = Box<dyn Fn(&mut AppState)>;
+    let cases: Vec<(&str, Apply)> = vec![
+        (
+            "region",
+            Box::new(move |s: &mut AppState| {
+                if let Some(r) = region {
+                    s.query.regions.insert(r);
+                }
+                s.requery();
+            }),
+        ),
+        (
+            "source",
+            Box::new(|s: &mut AppState| {
+                s.query.sources.insert(0);
+                s.requery();
+            }),
+        ),
+        (
+            "date",
+            Box::new(|s: &mut AppState| {
+                let year = s.year;
+                let r = frontlog::datefilter::parse_range("feb 10..feb 20", year).unwrap();
+                s.query.from = r.from;
+                s.query.to = r.to;
+                s.requery();
+            }),
+        ),
+        (
+            "text",
+            Box::new(|s: &mut AppState| {
+                s.query.text = "drone".into();
+                s.requery();
+            }),
+        ),
+    ];
+    for (name, apply) in cases {
+        update(state, Action::Command(Command::ClearFilters));
+        if name == "region" && region.is_none() {
+            println!("{label}: apply region filter: no region in this corpus");
+            continue;
+        }
+        // Best of five: the machine is shared, the minimum is the cost.
+        let mut best = Duration::MAX;
+        for _ in 0..5 {
+            update(state, Action::Command(Command::ClearFilters));
+            let t = Instant::now();
+            apply(state);
+            draw(terminal, state);
+            best = best.min(t.elapsed());
+        }
+        let t = Instant::now();
+        black_box(state.query.run(&state.store));
+        let run = t.elapsed();
+        println!(
+            "{label}: apply {name:<6} filter + frame {:>9.2} ms  (Query::run alone {:>7.2} ms; {} of {} events)",
+            ms(best),
+            ms(run),
+            state.visible.len(),
+            state.store.events().len()
+        );
+    }
+    update(state, Action::Command(Command::ClearFilters));
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, state: &AppState) {
+    terminal
+        .draw(|f| f.render_widget(black_box(state), f.area()))
+        .unwrap();
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

@@ -1,0 +1,141 @@
+//! Windows drawn over the panes: the help (every key, generated from the
+//! keymap in force) and the problems popup (files of the corpus that were
+//! skipped, and why). Both scroll; Esc closes them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
+
+use crate::tui::keymap::help_entries;
+use crate::tui::state::{AppState, Overlay};
+use crate::tui::text::{fit, one_line, truncate};
+
+/// Width of the keys column of the help.
+const KEYS_W: usize = 16;
+
+/// The lines of the open overlay.
+pub fn content(state: &AppState) -> Vec<Line<'static>> {
+    let theme = &state.settings.theme;
+    match state.overlay {
+        Some(Overlay::Help { .. }) => {
+            let mut out: Vec<Line> = help_entries(&state.settings)
+                .into_iter()
+                .map(|e| {
+                    Line::from(vec![
+                        Span::styled(
+                            fit(&e.keys, KEYS_W),
+                            theme.border(true).add_modifier(Modifier::BOLD),
+                        ),
+                        Span::raw(" "),
+                        Span::raw(e.desc),
+                    ])
+                })
+                .collect();
+            out.push(Line::default());
+            out.push(Line::styled(
+                "Timeline: » marks an event dated after its article; dates are as the articles give them.",
+                theme.muted(),
+            ));
+            out.push(Line::styled(
+                "Counts beside regions and sources: events with that one chosen, the other filters kept.",
+                theme.muted(),
+            ));
+            let origin = match &state.settings.user_file {
+                Some(p) => format!(
+                    "Keys from the built-in config.toml merged with {}.",
+                    one_line(&p.to_string_lossy())
+                ),
+                None => {
+                    "Keys from the built-in config.toml (no user configuration file).".to_owned()
+                }
+            };
+            out.push(Line::styled(origin, theme.muted()));
+            out
+        }
+        Some(Overlay::Problems { .. }) => {
+            if state.problems.is_empty() {
+                return vec![Line::raw("Every file of the corpus was read.")];
+            }
+            let mut out = vec![Line::styled(
+                format!(
+                    "{} files skipped or read with a warning:",
+                    state.problems.len()
+                ),
+                Style::new().add_modifier(Modifier::BOLD),
+            )];
+            for p in &state.problems {
+                out.push(Line::from(vec![
+                    Span::styled(one_line(&p.path.to_string_lossy()), theme.fg(theme.error)),
+                    Span::raw(": "),
+                    Span::raw(one_line(&p.reason)),
+                ]));
+            }
+            out
+        }
+        None => Vec::new(),
+    }
+}
+
+/// Number of lines of the open overlay.
+pub fn line_count(state: &AppState) -> usize {
+    content(state).len()
+}
+
+/// Where the open overlay goes on the current screen.
+pub fn area(state: &AppState) -> Option<Rect> {
+    state.overlay?;
+    let screen = Rect::new(0, 0, state.size.0, state.size.1);
+    Some(place(screen, line_count(state)))
+}
+
+fn place(screen: Rect, lines: usize) -> Rect {
+    let w = screen.width.saturating_sub(4).min(100);
+    let h = (lines as u16)
+        .saturating_add(2)
+        .min(screen.height.saturating_sub(2));
+    Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Draws the open overlay over `screen`.
+pub fn render(state: &AppState, screen: Rect, buf: &mut Buffer) {
+    let (title, scroll) = match state.overlay {
+        Some(Overlay::Help { scroll }) => (" Help: keys ", scroll),
+        Some(Overlay::Problems { scroll }) => (" Problems reading the corpus ", scroll),
+        None => return,
+    };
+    let theme = &state.settings.theme;
+    let lines = content(state);
+    let r = place(screen, lines.len());
+    if r.width < 4 || r.height < 3 {
+        return;
+    }
+    Clear.render(r, buf);
+    let more = lines.len() > usize::from(r.height - 2);
+    let hint = if more {
+        " Esc closes · j/k, PgUp/PgDn scroll "
+    } else {
+        " Esc closes "
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            title,
+            Style::new().add_modifier(Modifier::BOLD),
+        ))
+        .title_bottom(
+            Line::styled(truncate(hint, usize::from(r.width - 2)), theme.muted()).right_aligned(),
+        );
+    Paragraph::new(lines)
+        .block(block)
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+        .render(r, buf);
+}

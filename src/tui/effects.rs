@@ -1,0 +1,87 @@
+//! Running the [`Effect`]s that the update asks for: the only code of the
+//! app, besides the event loop, that touches the outside world.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use crate::export::{markdown, write};
+use crate::tui::state::AppState;
+
+/// Writes the visible slice as a Markdown briefing (the same as
+/// `frontlog export --format markdown` with the same filters) into the
+/// export folder, under a new name. Returns the path, or why it failed.
+pub fn export(state: &AppState, now: DateTime<Utc>) -> Result<PathBuf, String> {
+    let text = markdown::render(&state.store, &state.query, &state.visible, now);
+    let stem = export_stem(state, now);
+    write::write_new_file(&state.settings.export_dir, &stem, "md", text.as_bytes())
+}
+
+/// The file name (without extension) of an export: `frontlog`, the filters
+/// in words, and the time, e.g. `frontlog-2025-02-10-2025-02-14-drone-20250301-0912`.
+pub fn export_stem(state: &AppState, now: DateTime<Utc>) -> String {
+    let q = &state.query;
+    let mut parts: Vec<String> = Vec::new();
+    match (q.from, q.to) {
+        (None, None) => {}
+        (Some(f), Some(t)) if f == t => parts.push(f.to_string()),
+        (f, t) => parts.push(format!(
+            "{}-to-{}",
+            f.map_or("start".to_owned(), |d| d.to_string()),
+            t.map_or("end".to_owned(), |d| d.to_string())
+        )),
+    }
+    let g = state.store.gazetteer();
+    parts.extend(q.regions.iter().map(|&r| g.region(r).name.clone()));
+    parts.extend(
+        q.sources
+            .iter()
+            .map(|&s| state.store.sources()[s as usize].clone()),
+    );
+    if !q.text.trim().is_empty() {
+        parts.push(q.text.trim().to_owned());
+    }
+    let mut filters = slug(&parts.join("-"));
+    if filters.len() > 60 {
+        let mut cut = 60;
+        while !filters.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        filters.truncate(cut);
+        filters = filters.trim_end_matches('-').to_owned();
+    }
+    let time = now.format("%Y%m%d-%H%M%S");
+    if filters.is_empty() {
+        format!("frontlog-all-{time}")
+    } else {
+        format!("frontlog-{filters}-{time}")
+    }
+}
+
+/// Lower-case letters and digits, everything else one `-`.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_file_names() {
+        assert_eq!(
+            slug("Donetsk Oblast-The Guardian-\"drone / strike\""),
+            "donetsk-oblast-the-guardian-drone-strike"
+        );
+        assert_eq!(slug("../../etc"), "etc");
+        assert_eq!(slug("Київ"), "київ");
+    }
+}

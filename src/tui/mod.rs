@@ -1,0 +1,59 @@
+//! The terminal app: the timeline of a corpus, cut by region, source, date
+//! and text from the keyboard, and exported to Markdown.
+//!
+//! Elm-style: [`state::AppState`] holds everything; [`keymap`] turns terminal
+//! events into [`action::Action`]s; [`update::update`] applies them without
+//! I/O and may ask for an [`action::Effect`], which [`effects`] runs;
+//! [`draw`] renders the state (`impl Widget for &AppState`) and only reads
+//! it; [`terminal`] owns the real terminal and the loop. The domain modules
+//! know nothing of this one.
+
+pub mod action;
+pub mod draw;
+pub mod effects;
+pub mod keymap;
+pub mod layout;
+pub mod regions;
+pub mod state;
+pub mod terminal;
+pub mod text;
+pub mod update;
+
+use std::path::PathBuf;
+
+use crate::config::{ConfigEnv, Settings};
+use crate::ingest;
+
+/// Why the app could not run.
+#[derive(Debug)]
+pub enum LaunchError {
+    /// Bad configuration or corpus: reported before the terminal is touched.
+    Usage(String),
+    /// The terminal failed.
+    Terminal(String),
+}
+
+/// What `frontlog [CORPUS_DIR] [--manifest FILE] [--config FILE]` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct LaunchArgs {
+    /// Folder of articles (else the configured one, else the demo corpus).
+    pub corpus: Option<PathBuf>,
+    /// Metadata manifest.
+    pub manifest: Option<PathBuf>,
+    /// Configuration file.
+    pub config: Option<PathBuf>,
+}
+
+/// Loads the configuration and the corpus, then runs the app. Every error
+/// about the input comes before the terminal is taken over.
+pub fn launch(args: LaunchArgs) -> Result<(), LaunchError> {
+    let settings = Settings::load(args.config.as_deref(), &ConfigEnv::from_process())
+        .map_err(LaunchError::Usage)?;
+    let root = args
+        .corpus
+        .or_else(|| settings.corpus_dir.clone())
+        .unwrap_or_else(ingest::demo_corpus);
+    let opened = ingest::open(&root, args.manifest.as_deref()).map_err(LaunchError::Usage)?;
+    let mut state = state::AppState::new(opened.store, opened.problems, settings, root, (80, 24));
+    terminal::run(&mut state).map_err(|e| LaunchError::Terminal(e.to_string()))
+}

@@ -1,0 +1,449 @@
+//! The app's state: the store and the query, the slice they give (with the
+//! counts, shading and histogram derived from it once per filter change),
+//! the panes' cursors, the open input line or overlay, and the status line.
+//!
+//! Drawing only reads this; [`crate::tui::update::update`] changes it.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::config::Settings;
+use crate::corpus::Problem;
+use crate::datefilter;
+use crate::query::{Facets, Query};
+use crate::store::EventStore;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::layout;
+use crate::tui::regions::RegionTree;
+
+/// The panes that can have the focus, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The list of events.
+    Timeline,
+    /// The region tree.
+    Regions,
+    /// The outlets.
+    Sources,
+    /// The selected event in full.
+    Detail,
+}
+
+impl Pane {
+    /// Every pane in Tab order.
+    pub const ALL: [Pane; 4] = [Pane::Timeline, Pane::Regions, Pane::Sources, Pane::Detail];
+}
+
+/// What an input line edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// The date range (applied on Enter).
+    Date,
+    /// The text filter (applied as it is typed).
+    Text,
+}
+
+/// The open input line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// What it edits.
+    pub kind: InputKind,
+    /// The text typed so far.
+    pub buffer: String,
+    /// Cursor position, in characters.
+    pub cursor: usize,
+}
+
+/// A window over the screen: the help overlay or the problems popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key, from the keymap in force.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// Files of the corpus that were skipped or read with a warning.
+    Problems {
+        /// First line shown.
+        scroll: usize,
+    },
+}
+
+/// How a status message reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// A plain note.
+    Info,
+    /// Something done.
+    Ok,
+    /// Something refused or failed.
+    Error,
+}
+
+/// A message in the status line, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The message.
+    pub text: String,
+    /// How it reads.
+    pub tone: Tone,
+}
+
+/// A cursor in a list and the first row shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListCursor {
+    /// Selected row.
+    pub selected: usize,
+    /// First row shown.
+    pub offset: usize,
+}
+
+impl ListCursor {
+    /// Moves to `row` (clamped to `len`) and scrolls so that it is shown in
+    /// a window of `height` rows.
+    pub fn go(&mut self, row: usize, len: usize, height: usize) {
+        self.selected = row.min(len.saturating_sub(1));
+        self.settle(len, height);
+    }
+
+    /// Moves by `delta` rows.
+    pub fn step(&mut self, delta: isize, len: usize, height: usize) {
+        let row = self.selected.saturating_add_signed(delta);
+        self.go(row, len, height);
+    }
+
+    /// Scrolls so that the selection is shown and no space is wasted below
+    /// the last row.
+    pub fn settle(&mut self, len: usize, height: usize) {
+        let height = height.max(1);
+        self.selected = self.selected.min(len.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+}
+
+/// Events per day of the slice, for the histogram.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Histogram {
+    /// The day of `counts[0]`.
+    pub first: Option<NaiveDate>,
+    /// Events dated to exactly one day, per day, empty days included.
+    pub counts: Vec<u32>,
+    /// Events of the slice dated less precisely (weeks, months, ranges).
+    pub longer: u32,
+}
+
+/// The longest stretch of days the histogram covers (ten years).
+const HISTOGRAM_MAX_DAYS: i64 = 3660;
+
+impl Histogram {
+    /// The histogram of a slice, over the days it covers (stretched to the
+    /// date filter's ends when they are set).
+    pub fn of(store: &EventStore, slice: &[u32], query: &Query) -> Histogram {
+        let events = store.events();
+        let single = |i: &u32| {
+            let d = &events[*i as usize].date;
+            (d.first == d.last).then_some(d.first)
+        };
+        let lo = slice.iter().find_map(single);
+        let hi = slice.iter().rev().find_map(single);
+        let (Some(mut lo), Some(mut hi)) = (lo, hi) else {
+            return Histogram {
+                first: None,
+                counts: Vec::new(),
+                longer: slice.len() as u32,
+            };
+        };
+        if let Some(f) = query.from {
+            lo = lo.min(f);
+        }
+        if let Some(t) = query.to {
+            hi = hi.max(t);
+        }
+        if (hi - lo).num_days() >= HISTOGRAM_MAX_DAYS {
+            lo = hi - chrono::Duration::days(HISTOGRAM_MAX_DAYS - 1);
+        }
+        let mut counts = vec![0u32; (hi - lo).num_days() as usize + 1];
+        let mut longer = 0;
+        for i in slice {
+            match single(i) {
+                Some(d) if d >= lo => counts[(d - lo).num_days() as usize] += 1,
+                Some(_) => {}
+                None => longer += 1,
+            }
+        }
+        Histogram {
+            first: Some(lo),
+            counts,
+            longer,
+        }
+    }
+
+    /// The day of index `i`.
+    pub fn day(&self, i: usize) -> Option<NaiveDate> {
+        self.first.map(|f| f + chrono::Duration::days(i as i64))
+    }
+}
+
+/// Everything the app shows and remembers.
+#[derive(Debug)]
+pub struct AppState {
+    /// All events and articles.
+    pub store: EventStore,
+    /// Files skipped while reading the corpus.
+    pub problems: Vec<Problem>,
+    /// The configuration in force.
+    pub settings: Settings,
+    /// Keys to commands, from the settings.
+    pub keymap: Keymap,
+    /// The corpus folder, for the title.
+    pub corpus: PathBuf,
+    /// The year given to dates typed without one.
+    pub year: i32,
+    /// The filters.
+    pub query: Query,
+    /// The slice: indexes into the store's events, in order.
+    pub visible: Vec<u32>,
+    /// For each row of the slice, whether its date group is shaded.
+    pub shade: Vec<bool>,
+    /// Counts per region and outlet (each without its own filter).
+    pub facets: Facets,
+    /// Events per day of the slice.
+    pub histogram: Histogram,
+    /// The focused pane.
+    pub focus: Pane,
+    /// Timeline cursor, over `visible`.
+    pub timeline: ListCursor,
+    /// The region tree.
+    pub regions: RegionTree,
+    /// Regions cursor, over the tree's shown rows.
+    pub region_cursor: ListCursor,
+    /// Sources cursor, over the store's outlets.
+    pub source_cursor: ListCursor,
+    /// First line of the detail pane shown.
+    pub detail_scroll: usize,
+    /// The open input line.
+    pub input: Option<Input>,
+    /// The open overlay.
+    pub overlay: Option<Overlay>,
+    /// The message of the status line.
+    pub status: Option<Status>,
+    /// Terminal size, columns and rows, as last reported.
+    pub size: (u16, u16),
+    /// Whether the screen needs drawing.
+    pub dirty: bool,
+}
+
+impl AppState {
+    /// The state of a freshly opened corpus, unfiltered, the first event
+    /// selected, for a terminal of `size`.
+    pub fn new(
+        store: EventStore,
+        problems: Vec<Problem>,
+        settings: Settings,
+        corpus: PathBuf,
+        size: (u16, u16),
+    ) -> AppState {
+        let year = datefilter::default_year(
+            store
+                .documents()
+                .iter()
+                .filter_map(|d| d.published.value)
+                .chain(store.events().iter().map(|e| e.date.first)),
+        );
+        let regions = RegionTree::build(store.gazetteer(), store.regions_present());
+        let keymap = Keymap::new(&settings);
+        let mut state = AppState {
+            store,
+            problems,
+            settings,
+            keymap,
+            corpus,
+            year,
+            query: Query::default(),
+            visible: Vec::new(),
+            shade: Vec::new(),
+            facets: Facets::default(),
+            histogram: Histogram::default(),
+            focus: Pane::Timeline,
+            timeline: ListCursor::default(),
+            regions,
+            region_cursor: ListCursor::default(),
+            source_cursor: ListCursor::default(),
+            detail_scroll: 0,
+            input: None,
+            overlay: None,
+            status: None,
+            size,
+            dirty: true,
+        };
+        state.requery();
+        state
+    }
+
+    /// The event under the timeline's cursor (an index into the store).
+    pub fn selected_event(&self) -> Option<u32> {
+        self.visible.get(self.timeline.selected).copied()
+    }
+
+    /// The screen areas for the current size and input line.
+    pub fn areas(&self) -> Option<layout::Areas> {
+        layout::areas(
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+            self.input.is_some(),
+        )
+    }
+
+    /// Rows shown at once by a pane (at least 1).
+    pub fn page(&self, pane: Pane) -> usize {
+        let h = self.areas().map_or(1, |a| match pane {
+            Pane::Timeline => a.rows.height,
+            Pane::Regions => a.regions.height.saturating_sub(2),
+            Pane::Sources => a.sources.height.saturating_sub(2),
+            Pane::Detail => a.detail.height.saturating_sub(2),
+        });
+        usize::from(h).max(1)
+    }
+
+    /// Runs the query again after a filter changed, and keeps the selected
+    /// event (or, if it left the slice, the next one after it) at the same
+    /// height on the screen.
+    pub fn requery(&mut self) {
+        let previous = self.selected_event();
+        let screen_row = self.timeline.selected.saturating_sub(self.timeline.offset);
+        self.visible = self.query.run(&self.store);
+        self.facets = facets(&self.store, &self.query, &self.visible);
+        self.histogram = Histogram::of(&self.store, &self.visible, &self.query);
+        self.shade = shading(&self.store, &self.visible);
+        let row = previous.map_or(0, |e| self.visible.partition_point(|&i| i < e));
+        let len = self.visible.len();
+        let height = self.page(Pane::Timeline);
+        self.timeline.selected = row.min(len.saturating_sub(1));
+        self.timeline.offset = self.timeline.selected.saturating_sub(screen_row);
+        self.timeline.settle(len, height);
+        if self.selected_event() != previous {
+            self.detail_scroll = 0;
+        }
+        self.dirty = true;
+    }
+
+    /// Brings every cursor back into its list and window, after a resize.
+    pub fn settle_all(&mut self) {
+        self.timeline
+            .settle(self.visible.len(), self.page(Pane::Timeline));
+        self.region_cursor
+            .settle(self.regions.rows().len(), self.page(Pane::Regions));
+        self.source_cursor
+            .settle(self.store.sources().len(), self.page(Pane::Sources));
+    }
+
+    /// The date filter written the way the date input reads it.
+    pub fn date_filter_text(&self) -> String {
+        match (self.query.from, self.query.to) {
+            (None, None) => String::new(),
+            (Some(f), Some(t)) if f == t => f.to_string(),
+            (f, t) => format!(
+                "{}..{}",
+                f.map(|d| d.to_string()).unwrap_or_default(),
+                t.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        }
+    }
+
+    /// How keys are read now: as text, for an overlay, or as commands.
+    pub fn mode(&self) -> Mode {
+        if self.input.is_some() {
+            Mode::Input
+        } else if self.overlay.is_some() {
+            Mode::Overlay
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// Sets the status message.
+    pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            tone,
+        });
+    }
+}
+
+/// The same counts as [`Query::facets`], without running the query again
+/// for a facet whose own filter is empty (its counts are then those of the
+/// slice itself): one run of the query instead of three in the common case.
+pub fn facets(store: &EventStore, query: &Query, slice: &[u32]) -> Facets {
+    let events = store.events();
+    let mut out = Facets {
+        regions: Default::default(),
+        sources: vec![0; store.sources().len()],
+    };
+    let without_regions;
+    let region_base: &[u32] = if query.regions.is_empty() {
+        slice
+    } else {
+        without_regions = Query {
+            regions: Default::default(),
+            ..query.clone()
+        }
+        .run(store);
+        &without_regions
+    };
+    // Counted in a vector indexed by region (ids are dense), not a map.
+    let mut per_region = vec![0u32; store.gazetteer().len()];
+    for &i in region_base {
+        for &r in events[i as usize].regions.iter() {
+            if let Some(c) = per_region.get_mut(r as usize) {
+                *c += 1;
+            } else {
+                *out.regions.entry(r).or_default() += 1;
+            }
+        }
+    }
+    out.regions.extend(
+        per_region
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .map(|(r, c)| (r as u32, c)),
+    );
+    let without_sources;
+    let source_base: &[u32] = if query.sources.is_empty() {
+        slice
+    } else {
+        without_sources = Query {
+            sources: Default::default(),
+            ..query.clone()
+        }
+        .run(store);
+        &without_sources
+    };
+    for &i in source_base {
+        out.sources[store.source_of(&events[i as usize]) as usize] += 1;
+    }
+    out
+}
+
+/// Whether each row of the slice belongs to a shaded date group (every
+/// other group of rows with the same date).
+fn shading(store: &EventStore, slice: &[u32]) -> Vec<bool> {
+    let events = store.events();
+    let mut out = Vec::with_capacity(slice.len());
+    let mut shade = false;
+    let mut prev = None;
+    for &i in slice {
+        let d = events[i as usize].date;
+        if prev.is_some_and(|p| p != d) {
+            shade = !shade;
+        }
+        prev = Some(d);
+        out.push(shade);
+    }
+    out
+}

@@ -1,0 +1,386 @@
+//! The one place the state changes: [`update`] applies an [`Action`] and
+//! may ask for an [`Effect`]. No I/O happens here, so every behaviour of the
+//! app can be tested by feeding actions to a state, without a terminal.
+//!
+//! Scroll offsets are settled here, from the last known terminal size;
+//! drawing never moves them.
+
+use crate::datefilter;
+use crate::tui::action::{Action, Command, Edit, Effect, Wheel};
+use crate::tui::draw::{detail, overlay};
+use crate::tui::state::{AppState, Input, InputKind, ListCursor, Overlay, Pane, Tone};
+
+/// Rows moved by one turn of the mouse wheel.
+const WHEEL_ROWS: isize = 3;
+
+/// Applies one action to the state; returns what the event loop must do.
+pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
+    state.dirty = true;
+    match action {
+        Action::ForceQuit => Some(Effect::Quit),
+        Action::Resize(w, h) => {
+            state.size = (w, h);
+            state.settle_all();
+            clamp_detail(state);
+            clamp_overlay(state);
+            None
+        }
+        Action::Exported(result) => {
+            match result {
+                Ok(path) => state.say(
+                    Tone::Ok,
+                    format!(
+                        "exported {} events to {}",
+                        state.visible.len(),
+                        path.display()
+                    ),
+                ),
+                Err(e) => state.say(Tone::Error, format!("export failed: {e}")),
+            }
+            None
+        }
+        Action::Escape => {
+            if state.input.is_some() {
+                return edit(state, Edit::Cancel);
+            }
+            state.overlay = None;
+            None
+        }
+        Action::Edit(e) => edit(state, e),
+        Action::Scroll { column, row, wheel } => {
+            let delta = match wheel {
+                Wheel::Up => -WHEEL_ROWS,
+                Wheel::Down => WHEEL_ROWS,
+            };
+            if state.overlay.is_some() {
+                scroll_overlay(state, delta);
+            } else if let Some(pane) = state.areas().and_then(|a| a.pane_at(column, row)) {
+                move_in(state, pane, delta);
+            }
+            None
+        }
+        Action::Click { column, row } => {
+            click(state, column, row);
+            None
+        }
+        Action::Command(c) => {
+            state.status = None;
+            if state.overlay.is_some() {
+                overlay_command(state, c)
+            } else {
+                command(state, c)
+            }
+        }
+    }
+}
+
+fn command(state: &mut AppState, c: Command) -> Option<Effect> {
+    match c {
+        Command::Quit => return Some(Effect::Quit),
+        Command::Export => return Some(Effect::Export),
+        Command::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        Command::Problems => state.overlay = Some(Overlay::Problems { scroll: 0 }),
+        Command::NextPane | Command::PrevPane => {
+            let i = Pane::ALL
+                .iter()
+                .position(|p| *p == state.focus)
+                .unwrap_or(0);
+            let n = Pane::ALL.len();
+            let j = if c == Command::NextPane {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            state.focus = Pane::ALL[j];
+        }
+        Command::Down
+        | Command::Up
+        | Command::PageDown
+        | Command::PageUp
+        | Command::HalfDown
+        | Command::HalfUp
+        | Command::Top
+        | Command::Bottom => motion(state, c),
+        Command::Toggle => toggle(state),
+        Command::Fold => {
+            if state.focus == Pane::Regions
+                && let Some(row) = state.regions.fold(state.region_cursor.selected)
+            {
+                let (len, page) = (state.regions.rows().len(), state.page(Pane::Regions));
+                state.region_cursor.go(row, len, page);
+            }
+        }
+        Command::Unfold => {
+            if state.focus == Pane::Regions {
+                state.regions.unfold(state.region_cursor.selected);
+                let (len, page) = (state.regions.rows().len(), state.page(Pane::Regions));
+                state.region_cursor.settle(len, page);
+            }
+        }
+        Command::DateFilter => open_input(state, InputKind::Date),
+        Command::TextFilter => open_input(state, InputKind::Text),
+        Command::ClearFilters => {
+            if !state.query.is_empty() {
+                state.query = Default::default();
+                state.requery();
+            }
+            state.say(Tone::Info, "all filters cleared");
+        }
+    }
+    None
+}
+
+/// Commands while the help or problems overlay is open: scrolling, closing,
+/// or switching to the other overlay; the rest waits until it is closed.
+fn overlay_command(state: &mut AppState, c: Command) -> Option<Effect> {
+    let page = overlay_page(state) as isize;
+    match (c, state.overlay) {
+        (Command::Quit, _) | (Command::Help, Some(Overlay::Help { .. })) => state.overlay = None,
+        (Command::Problems, Some(Overlay::Problems { .. })) => state.overlay = None,
+        (Command::Help, _) => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        (Command::Problems, _) => state.overlay = Some(Overlay::Problems { scroll: 0 }),
+        (Command::Down, _) => scroll_overlay(state, 1),
+        (Command::Up, _) => scroll_overlay(state, -1),
+        (Command::PageDown, _) => scroll_overlay(state, page),
+        (Command::PageUp, _) => scroll_overlay(state, -page),
+        (Command::HalfDown, _) => scroll_overlay(state, page / 2),
+        (Command::HalfUp, _) => scroll_overlay(state, -page / 2),
+        (Command::Top, _) => scroll_overlay(state, isize::MIN / 2),
+        (Command::Bottom, _) => scroll_overlay(state, isize::MAX / 2),
+        _ => {}
+    }
+    None
+}
+
+fn overlay_page(state: &AppState) -> usize {
+    overlay::area(state)
+        .map_or(1, |a| usize::from(a.height.saturating_sub(2)))
+        .max(1)
+}
+
+fn scroll_overlay(state: &mut AppState, delta: isize) {
+    let max = overlay::line_count(state).saturating_sub(overlay_page(state));
+    if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut state.overlay {
+        *scroll = scroll.saturating_add_signed(delta).min(max);
+    }
+}
+
+fn clamp_overlay(state: &mut AppState) {
+    scroll_overlay(state, 0);
+}
+
+fn motion(state: &mut AppState, c: Command) {
+    let page = state.page(state.focus) as isize;
+    let delta = match c {
+        Command::Down => 1,
+        Command::Up => -1,
+        Command::PageDown => page,
+        Command::PageUp => -page,
+        Command::HalfDown => (page / 2).max(1),
+        Command::HalfUp => -(page / 2).max(1),
+        Command::Top => isize::MIN / 2,
+        _ => isize::MAX / 2,
+    };
+    move_in(state, state.focus, delta);
+}
+
+/// Moves the cursor of a pane (or scrolls the detail pane) by `delta` rows.
+fn move_in(state: &mut AppState, pane: Pane, delta: isize) {
+    let page = state.page(pane);
+    match pane {
+        Pane::Timeline => {
+            let before = state.timeline.selected;
+            state.timeline.step(delta, state.visible.len(), page);
+            if state.timeline.selected != before {
+                state.detail_scroll = 0;
+            }
+        }
+        Pane::Regions => state
+            .region_cursor
+            .step(delta, state.regions.rows().len(), page),
+        Pane::Sources => state
+            .source_cursor
+            .step(delta, state.store.sources().len(), page),
+        Pane::Detail => {
+            state.detail_scroll = state.detail_scroll.saturating_add_signed(delta);
+            clamp_detail(state);
+        }
+    }
+}
+
+fn clamp_detail(state: &mut AppState) {
+    let Some(a) = state.areas() else { return };
+    let inner_w = a.detail.width.saturating_sub(2);
+    let lines = detail::line_count(state, inner_w);
+    let max = lines.saturating_sub(usize::from(a.detail.height.saturating_sub(2)));
+    state.detail_scroll = state.detail_scroll.min(max);
+}
+
+fn toggle(state: &mut AppState) {
+    match state.focus {
+        Pane::Regions => {
+            let Some(row) = state.regions.rows().get(state.region_cursor.selected) else {
+                return;
+            };
+            let id = row.id;
+            if !state.query.regions.remove(&id) {
+                state.query.regions.insert(id);
+            }
+            state.requery();
+        }
+        Pane::Sources => {
+            let id = state.source_cursor.selected as u32;
+            if (id as usize) >= state.store.sources().len() {
+                return;
+            }
+            if !state.query.sources.remove(&id) {
+                state.query.sources.insert(id);
+            }
+            state.requery();
+        }
+        Pane::Timeline => state.focus = Pane::Detail,
+        Pane::Detail => state.focus = Pane::Timeline,
+    }
+}
+
+fn open_input(state: &mut AppState, kind: InputKind) {
+    let buffer = match kind {
+        InputKind::Date => state.date_filter_text(),
+        InputKind::Text => state.query.text.clone(),
+    };
+    let cursor = buffer.chars().count();
+    state.input = Some(Input {
+        kind,
+        buffer,
+        cursor,
+    });
+    // The input line takes a row: the timeline's window shrinks.
+    state.settle_all();
+}
+
+fn close_input(state: &mut AppState) {
+    state.input = None;
+    state.settle_all();
+}
+
+fn edit(state: &mut AppState, e: Edit) -> Option<Effect> {
+    let input = state.input.as_mut()?;
+    let kind = input.kind;
+    let before = input.buffer.clone();
+    let byte = |s: &str, c: usize| s.char_indices().nth(c).map_or(s.len(), |(b, _)| b);
+    match e {
+        Edit::Insert(c) => {
+            let at = byte(&input.buffer, input.cursor);
+            input.buffer.insert(at, c);
+            input.cursor += 1;
+        }
+        Edit::Backspace => {
+            if input.cursor > 0 {
+                input.cursor -= 1;
+                let at = byte(&input.buffer, input.cursor);
+                input.buffer.remove(at);
+            }
+        }
+        Edit::Delete => {
+            if input.cursor < input.buffer.chars().count() {
+                let at = byte(&input.buffer, input.cursor);
+                input.buffer.remove(at);
+            }
+        }
+        Edit::Left => input.cursor = input.cursor.saturating_sub(1),
+        Edit::Right => input.cursor = (input.cursor + 1).min(input.buffer.chars().count()),
+        Edit::Home => input.cursor = 0,
+        Edit::End => input.cursor = input.buffer.chars().count(),
+        Edit::ClearToStart => {
+            let at = byte(&input.buffer, input.cursor);
+            input.buffer.drain(..at);
+            input.cursor = 0;
+        }
+        Edit::Submit => {
+            submit(state);
+            return None;
+        }
+        Edit::Cancel => {
+            if kind == InputKind::Text && !state.query.text.is_empty() {
+                state.query.text.clear();
+                state.requery();
+            }
+            close_input(state);
+            return None;
+        }
+    }
+    let buffer = input.buffer.clone();
+    if kind == InputKind::Text && buffer != before {
+        state.status = None;
+        state.query.text = buffer;
+        state.requery();
+    }
+    None
+}
+
+fn submit(state: &mut AppState) {
+    let Some(input) = state.input.clone() else {
+        return;
+    };
+    match input.kind {
+        InputKind::Text => {
+            state.focus = Pane::Timeline;
+            close_input(state);
+        }
+        InputKind::Date => match datefilter::parse_range(&input.buffer, state.year) {
+            Ok(range) => {
+                if (state.query.from, state.query.to) != (range.from, range.to) {
+                    state.query.from = range.from;
+                    state.query.to = range.to;
+                    state.requery();
+                }
+                state.status = None;
+                state.focus = Pane::Timeline;
+                close_input(state);
+            }
+            Err(why) => state.say(Tone::Error, format!("date filter unchanged: {why}")),
+        },
+    }
+}
+
+fn click(state: &mut AppState, column: u16, row: u16) {
+    let Some(a) = state.areas() else { return };
+    let Some(pane) = a.pane_at(column, row) else {
+        return;
+    };
+    state.focus = pane;
+    let (area, cursor, len): (_, &mut ListCursor, usize) = match pane {
+        Pane::Timeline => (a.rows, &mut state.timeline, state.visible.len()),
+        Pane::Regions => (
+            inner(a.regions),
+            &mut state.region_cursor,
+            state.regions.rows().len(),
+        ),
+        Pane::Sources => (
+            inner(a.sources),
+            &mut state.source_cursor,
+            state.store.sources().len(),
+        ),
+        Pane::Detail => return,
+    };
+    if row < area.y || row >= area.bottom() {
+        return;
+    }
+    let target = cursor.offset + usize::from(row - area.y);
+    if target < len {
+        let before = cursor.selected;
+        cursor.go(target, len, usize::from(area.height));
+        if pane == Pane::Timeline && cursor.selected != before {
+            state.detail_scroll = 0;
+        }
+    }
+}
+
+fn inner(r: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    ratatui::layout::Rect::new(
+        r.x + 1,
+        r.y + 1,
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}

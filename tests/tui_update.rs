@@ -1,0 +1,494 @@
+//! The app's behaviour without a terminal: keys go through the real keymap
+//! into the pure update, and the tests look at the state.
+
+mod tui_support;
+
+use frontlog::tui::action::{Action, Command, Effect, Wheel};
+use frontlog::tui::state::{InputKind, Overlay, Pane, Tone};
+use frontlog::tui::update::update;
+use tui_support::{demo_state, place, press, state_of, synthetic_store, type_text};
+
+fn regions_of(state: &frontlog::tui::state::AppState) -> Vec<Vec<u32>> {
+    state
+        .visible
+        .iter()
+        .map(|&i| state.store.events()[i as usize].regions.to_vec())
+        .collect()
+}
+
+#[test]
+fn the_first_screen_shows_everything_from_the_top() {
+    let s = demo_state(100, 30);
+    assert_eq!(s.visible.len(), s.store.events().len());
+    assert_eq!(s.visible.len(), 10);
+    assert_eq!(s.timeline.selected, 0);
+    assert_eq!(s.focus, Pane::Timeline);
+    assert!(s.query.is_empty());
+}
+
+#[test]
+fn scrolling_keys_move_within_bounds_and_keep_the_selection_on_screen() {
+    let mut s = state_of(synthetic_store(1000, 100), 100, 30, false);
+    let page = s.page(Pane::Timeline);
+    press(&mut s, "j j j Down");
+    assert_eq!(s.timeline.selected, 4);
+    press(&mut s, "k Up");
+    assert_eq!(s.timeline.selected, 2);
+    press(&mut s, "PageDown");
+    assert_eq!(s.timeline.selected, 2 + page);
+    press(&mut s, "Ctrl-d");
+    assert_eq!(s.timeline.selected, 2 + page + page / 2);
+    press(&mut s, "Ctrl-u PageUp");
+    assert_eq!(s.timeline.selected, 2);
+    press(&mut s, "G");
+    assert_eq!(s.timeline.selected, 999);
+    assert_eq!(s.timeline.offset, 1000 - page, "the last page is full");
+    press(&mut s, "j");
+    assert_eq!(s.timeline.selected, 999, "no move past the end");
+    press(&mut s, "g k");
+    assert_eq!((s.timeline.selected, s.timeline.offset), (0, 0));
+    press(&mut s, "End");
+    assert_eq!(s.timeline.selected, 999);
+    press(&mut s, "Home");
+    assert_eq!(s.timeline.selected, 0);
+}
+
+#[test]
+fn tab_cycles_the_panes_both_ways() {
+    let mut s = demo_state(100, 30);
+    press(&mut s, "Tab");
+    assert_eq!(s.focus, Pane::Regions);
+    press(&mut s, "Tab Tab");
+    assert_eq!(s.focus, Pane::Detail);
+    press(&mut s, "Tab");
+    assert_eq!(s.focus, Pane::Timeline);
+    press(&mut s, "Shift-Tab");
+    assert_eq!(s.focus, Pane::Detail);
+}
+
+#[test]
+fn a_region_filter_keeps_everything_inside_it_and_counts_ignore_it() {
+    let mut s = state_of(synthetic_store(500, 60), 100, 30, false);
+    let counts_before = s.facets.regions.clone();
+    // The tree opens with the countries unfolded, siblings by name.
+    let rows: Vec<u32> = s.regions.rows().iter().map(|r| r.id).collect();
+    assert_eq!(
+        rows,
+        vec![
+            place::RUSSIA,
+            place::KURSK_OBLAST,
+            place::UKRAINE,
+            place::DONETSK,
+            place::KHARKIV_OBLAST
+        ]
+    );
+    press(&mut s, "Tab j j j Space");
+    assert_eq!(
+        s.query.regions.iter().copied().collect::<Vec<_>>(),
+        vec![place::DONETSK]
+    );
+    assert!(!s.visible.is_empty());
+    assert!(regions_of(&s).iter().all(|r| r.contains(&place::DONETSK)));
+    assert_eq!(s.visible.len() as u32, counts_before[&place::DONETSK]);
+    assert_eq!(
+        s.facets.regions, counts_before,
+        "region counts are made without the region filter"
+    );
+    // A second region means either.
+    press(&mut s, "G Enter");
+    assert!(
+        regions_of(&s)
+            .iter()
+            .all(|r| r.contains(&place::DONETSK) || r.contains(&place::KHARKIV_OBLAST))
+    );
+    assert_eq!(
+        s.visible.len() as u32,
+        counts_before[&place::DONETSK] + counts_before[&place::KHARKIV_OBLAST]
+    );
+    // And a source narrows both (AND).
+    press(&mut s, "Tab Space");
+    let src = s.store.sources()[0].clone();
+    assert!(s.visible.iter().all(|&i| {
+        let e = &s.store.events()[i as usize];
+        s.store.sources()[s.store.source_of(e) as usize] == src
+    }));
+    // Toggling again removes it.
+    press(&mut s, "Space");
+    assert!(s.query.sources.is_empty());
+}
+
+#[test]
+fn the_region_tree_folds_and_unfolds() {
+    let mut s = state_of(synthetic_store(100, 30), 100, 30, false);
+    press(&mut s, "Tab j j j l");
+    let names: Vec<&str> = s
+        .regions
+        .rows()
+        .iter()
+        .map(|r| s.store.gazetteer().region(r.id).name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Russia",
+            "Kursk Oblast",
+            "Ukraine",
+            "Donetsk Oblast",
+            "Kramatorsk",
+            "Pokrovsk",
+            "Kharkiv Oblast"
+        ]
+    );
+    press(&mut s, "j h");
+    assert_eq!(
+        s.region_cursor.selected, 3,
+        "fold on a leaf goes to the containing region"
+    );
+    press(&mut s, "h");
+    assert_eq!(s.regions.rows().len(), 5, "folded again");
+    press(&mut s, "g h");
+    assert_eq!(s.regions.rows().len(), 4, "countries fold too");
+}
+
+#[test]
+fn the_selection_stays_on_its_event_when_filters_change() {
+    let mut s = state_of(synthetic_store(500, 60), 100, 30, false);
+    // Select an event in Kramatorsk, well down the list.
+    press(&mut s, "j j j j j j j j j j j j j j j j j j j j");
+    while !s.store.events()[s.selected_event().unwrap() as usize]
+        .regions
+        .contains(&place::KRAMATORSK)
+    {
+        press(&mut s, "j");
+    }
+    let e = s.selected_event().unwrap();
+    let screen_row = s.timeline.selected - s.timeline.offset;
+    press(&mut s, "Tab j j j Space Tab Tab Tab");
+    assert_eq!(
+        s.query.regions.iter().copied().collect::<Vec<_>>(),
+        vec![place::DONETSK]
+    );
+    assert_eq!(s.selected_event(), Some(e), "still visible, still selected");
+    let want = screen_row.min(s.timeline.selected);
+    assert_eq!(
+        s.timeline.selected - s.timeline.offset,
+        want,
+        "at the same height, room allowing"
+    );
+    press(&mut s, "c");
+    assert!(s.query.is_empty());
+    assert_eq!(s.selected_event(), Some(e), "clearing keeps the position");
+    // A filter that drops the event selects the next one after it.
+    press(&mut s, "/");
+    type_text(&mut s, "drone");
+    let next = s.selected_event().unwrap();
+    assert!(next > e);
+    assert_eq!(s.visible.partition_point(|&i| i < e), s.timeline.selected);
+}
+
+#[test]
+fn the_date_filter_reads_what_people_type_and_keeps_the_old_one_on_errors() {
+    let mut s = demo_state(100, 30);
+    press(&mut s, "d");
+    assert_eq!(s.input.as_ref().map(|i| i.kind), Some(InputKind::Date));
+    type_text(&mut s, "feb 12..feb 14");
+    press(&mut s, "Enter");
+    assert!(s.input.is_none());
+    let d = |m, day| chrono::NaiveDate::from_ymd_opt(2025, m, day);
+    assert_eq!(
+        (s.query.from, s.query.to),
+        (d(2, 12), d(2, 14)),
+        "year from the corpus"
+    );
+    let kept = s.visible.clone();
+    assert!(
+        kept.iter()
+            .all(|&i| s.store.events()[i as usize].date.first == d(2, 14).unwrap())
+    );
+    // A wrong entry: the input stays open, the status says why, the filter stays.
+    press(&mut s, "d Ctrl-u");
+    type_text(&mut s, "2025-02-30");
+    press(&mut s, "Enter");
+    let status = s.status.clone().unwrap();
+    assert_eq!(status.tone, Tone::Error);
+    assert!(
+        status.text.contains("not a real calendar date"),
+        "{}",
+        status.text
+    );
+    assert!(s.input.is_some());
+    assert_eq!((s.query.from, s.query.to), (d(2, 12), d(2, 14)));
+    press(&mut s, "Esc");
+    assert!(s.input.is_none());
+    assert_eq!(s.visible, kept);
+    for (input, from, to) in [
+        ("2025-02-10..2025-02-14", d(2, 10), d(2, 14)),
+        ("2025-02-12", d(2, 12), d(2, 12)),
+        ("2025-02", d(2, 1), d(2, 28)),
+        ("..2025-02-13", None, d(2, 13)),
+        ("2025-02-10..", d(2, 10), None),
+        ("", None, None),
+    ] {
+        press(&mut s, "d Ctrl-u");
+        type_text(&mut s, input);
+        press(&mut s, "Enter");
+        assert_eq!((s.query.from, s.query.to), (from, to), "{input}");
+    }
+}
+
+#[test]
+fn the_text_filter_is_live_and_esc_clears_it() {
+    let mut s = demo_state(100, 30);
+    press(&mut s, "/");
+    type_text(&mut s, "dro");
+    assert_eq!(s.query.text, "dro");
+    let n = s.visible.len();
+    assert!(n > 0 && n < 10);
+    type_text(&mut s, "nes");
+    assert_eq!(s.query.text, "drones");
+    assert!(s.visible.len() <= n);
+    press(&mut s, "Backspace");
+    assert_eq!(s.query.text, "drone");
+    press(&mut s, "Enter");
+    assert!(s.input.is_none());
+    assert_eq!(s.query.text, "drone", "Enter keeps the filter");
+    press(&mut s, "/ Esc");
+    assert_eq!(s.query.text, "");
+    assert_eq!(s.visible.len(), 10);
+}
+
+#[test]
+fn keys_typed_into_an_input_line_are_text() {
+    let mut s = demo_state(100, 30);
+    press(&mut s, "/");
+    assert_eq!(type_text(&mut s, "q?jGe/dc"), None, "no quit, no export");
+    assert_eq!(s.query.text, "q?jGe/dc");
+    assert!(s.overlay.is_none());
+    assert_eq!(s.timeline.selected, 0);
+    assert_eq!(
+        press(&mut s, "Ctrl-c"),
+        Some(Effect::Quit),
+        "Ctrl-C always quits"
+    );
+}
+
+#[test]
+fn esc_closes_the_innermost_thing_before_quitting() {
+    let mut s = demo_state(100, 30);
+    press(&mut s, "?");
+    assert!(matches!(s.overlay, Some(Overlay::Help { .. })));
+    assert_eq!(press(&mut s, "Esc"), None);
+    assert!(s.overlay.is_none());
+    press(&mut s, "F1");
+    assert!(s.overlay.is_some());
+    assert_eq!(press(&mut s, "q"), None, "q closes the overlay first too");
+    press(&mut s, "p");
+    assert!(matches!(s.overlay, Some(Overlay::Problems { .. })));
+    assert_eq!(press(&mut s, "Esc"), None);
+    press(&mut s, "d");
+    assert_eq!(press(&mut s, "Esc"), None);
+    assert!(s.input.is_none());
+    assert_eq!(press(&mut s, "Esc"), Some(Effect::Quit));
+    assert_eq!(press(&mut s, "q"), Some(Effect::Quit));
+}
+
+#[test]
+fn commands_wait_while_an_overlay_is_open() {
+    let mut s = demo_state(100, 30);
+    press(&mut s, "?");
+    assert_eq!(press(&mut s, "e"), None, "no export under the help");
+    press(&mut s, "c d /");
+    assert!(s.input.is_none());
+    press(&mut s, "j");
+    assert_eq!(
+        s.timeline.selected, 0,
+        "j scrolls the help, not the timeline"
+    );
+}
+
+#[test]
+fn key_releases_do_not_count() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+    let mut s = demo_state(100, 30);
+    let ev = Event::Key(KeyEvent {
+        code: KeyCode::Char('j'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    });
+    assert_eq!(
+        frontlog::tui::keymap::translate(&s.keymap, s.mode(), &ev),
+        None
+    );
+    press(&mut s, "j");
+    assert_eq!(s.timeline.selected, 1);
+}
+
+#[test]
+fn export_is_an_effect_and_its_outcome_shows_in_the_status_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = demo_state(100, 30);
+    s.settings.export_dir = dir.path().to_path_buf();
+    press(&mut s, "/");
+    type_text(&mut s, "drone");
+    press(&mut s, "Enter");
+    assert_eq!(press(&mut s, "e"), Some(Effect::Export));
+    let now = chrono::Utc::now();
+    let first = frontlog::tui::effects::export(&s, now).unwrap();
+    let second = frontlog::tui::effects::export(&s, now).unwrap();
+    assert_ne!(first, second, "never overwrites");
+    let written = std::fs::read_to_string(&first).unwrap();
+    let expected = frontlog::export::markdown::render(&s.store, &s.query, &s.visible, now);
+    assert_eq!(written, expected);
+    assert!(
+        first
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("frontlog-drone-")
+    );
+    update(&mut s, Action::Exported(Ok(first.clone())));
+    let status = s.status.clone().unwrap();
+    assert_eq!(status.tone, Tone::Ok);
+    assert!(status.text.contains(&first.display().to_string()));
+    s.settings.export_dir = dir.path().join("missing");
+    let err = frontlog::tui::effects::export(&s, now).unwrap_err();
+    update(&mut s, Action::Exported(Err(err)));
+    assert_eq!(s.status.as_ref().unwrap().tone, Tone::Error);
+    assert!(s.status.as_ref().unwrap().text.contains("missing"));
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut s = state_of(synthetic_store(200, 30), 100, 30, false);
+    let a = s.areas().unwrap();
+    update(
+        &mut s,
+        Action::Scroll {
+            column: a.rows.x + 5,
+            row: a.rows.y + 2,
+            wheel: Wheel::Down,
+        },
+    );
+    assert_eq!(s.timeline.selected, 3);
+    update(
+        &mut s,
+        Action::Scroll {
+            column: a.sources.x + 3,
+            row: a.sources.y + 2,
+            wheel: Wheel::Down,
+        },
+    );
+    assert_eq!(s.source_cursor.selected, 3);
+    assert_eq!(s.timeline.selected, 3, "the timeline did not move");
+    assert_eq!(s.focus, Pane::Timeline, "the wheel does not take the focus");
+    update(
+        &mut s,
+        Action::Click {
+            column: a.rows.x + 5,
+            row: a.rows.y + 6,
+        },
+    );
+    assert_eq!(s.timeline.selected, 6);
+}
+
+#[test]
+fn any_size_and_any_key_never_panics() {
+    let mut s = state_of(synthetic_store(300, 40), 100, 30, false);
+    let keys = [
+        "j", "G", "Tab", "Space", "l", "PageDown", "?", "Esc", "p", "Esc", "d", "x", "Enter",
+        "Esc", "c",
+    ];
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (20, 5),
+        (59, 15),
+        (60, 16),
+        (80, 24),
+        (200, 60),
+        (61, 17),
+        (300, 3),
+    ] {
+        update(&mut s, Action::Resize(w, h));
+        for k in keys {
+            press(&mut s, k);
+            let _ = tui_support::render(&s);
+        }
+        update(&mut s, Action::Command(Command::Bottom));
+        let _ = tui_support::render(&s);
+    }
+}
+
+#[test]
+fn problems_are_counted_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "Kyiv, Feb. 12, 2025\n\nDrones hit the city on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bad.pdf"), [0u8, 159, 146, 150, 0, 0, 1]).unwrap();
+    std::fs::write(
+        dir.path().join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 0, 0],
+    )
+    .unwrap();
+    let opened = frontlog::ingest::open(dir.path(), None).unwrap();
+    let n = opened.problems.len();
+    let mut s = frontlog::tui::state::AppState::new(
+        opened.store,
+        opened.problems,
+        frontlog::config::Settings::default_settings(false),
+        dir.path().to_path_buf(),
+        (100, 30),
+    );
+    if n == 0 {
+        eprintln!("this corpus reader skips nothing here; the popup is still tested");
+    }
+    press(&mut s, "p");
+    let screen = tui_support::screen(&s);
+    if n > 0 {
+        assert!(screen.contains(&format!("{n} problems (p)")), "{screen}");
+        assert!(
+            screen.contains("skipped or read with a warning"),
+            "{screen}"
+        );
+    } else {
+        assert!(
+            screen.contains("Every file of the corpus was read"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
+fn a_date_filter_on_a_long_synthetic_store() {
+    let mut s = state_of(synthetic_store(10_000, 3 * 365), 100, 30, false);
+    assert_eq!(s.year, 2027);
+    press(&mut s, "d");
+    type_text(&mut s, "feb 10..feb 20");
+    press(&mut s, "Enter");
+    assert!(s.status.is_none(), "{:?}", s.status);
+    assert!(!s.visible.is_empty(), "{:?} {:?}", s.query.from, s.query.to);
+}
+
+#[test]
+fn the_counts_are_those_of_the_query_facets() {
+    let mut s = state_of(synthetic_store(2_000, 90), 100, 30, false);
+    let check = |s: &frontlog::tui::state::AppState| {
+        assert_eq!(s.facets, s.query.facets(&s.store), "{:?}", s.query)
+    };
+    check(&s);
+    press(&mut s, "/");
+    type_text(&mut s, "drone");
+    check(&s);
+    press(&mut s, "Enter Tab j j j Space");
+    check(&s);
+    press(&mut s, "Tab Space");
+    check(&s);
+    press(&mut s, "d");
+    type_text(&mut s, "2025-02");
+    press(&mut s, "Enter");
+    check(&s);
+}
