@@ -51,45 +51,82 @@ impl Query {
         let needle = TextMatcher::new(&self.text);
         let events = store.events();
         let (lo, hi) = self.index_window(store);
-        let keep = |i: u32| {
-            let e = &events[i as usize];
-            self.date_ok(e)
-                && (self.sources.is_empty() || self.sources.contains(&store.source_of(e)))
-                && needle.as_ref().is_none_or(|n| store.event_contains(e, n))
-        };
-        if self.regions.is_empty() {
-            (lo..hi).filter(|&i| keep(i)).collect()
-        } else {
+        let candidates: Option<Vec<u32>> = (!self.regions.is_empty()).then(|| {
             union(
                 self.regions
                     .iter()
                     .map(|&r| window(store.events_in_region(r), lo, hi)),
             )
-            .into_iter()
-            .filter(|&i| keep(i))
-            .collect()
+        });
+        let count = candidates.as_ref().map_or((hi - lo) as usize, Vec::len);
+        // Many candidates: one parallel pass over all the text beats a look at each.
+        let hits = needle
+            .as_ref()
+            .filter(|_| count > TEXT_SCAN_MIN)
+            .map(|n| store.text_hits(n));
+        let keep = |i: u32| {
+            let e = &events[i as usize];
+            self.date_ok(e)
+                && (self.sources.is_empty() || self.sources.contains(&store.source_of(e)))
+                && match (&hits, &needle) {
+                    (Some(h), _) => h[i as usize],
+                    (None, Some(n)) => store.event_contains(i, n),
+                    (None, None) => true,
+                }
+        };
+        match candidates {
+            Some(list) => list.into_iter().filter(|&i| keep(i)).collect(),
+            None => (lo..hi).filter(|&i| keep(i)).collect(),
         }
     }
 
-    /// Counts of the slice per region and per outlet (see [`Facets`]).
-    pub fn facets(&self, store: &EventStore) -> Facets {
-        let without_regions = Query {
-            regions: BTreeSet::new(),
-            ..self.clone()
+    /// Counts per region and outlet (see [`Facets`]) given `slice`, this
+    /// query's own result: a facet whose filter is empty is counted on the
+    /// slice itself, so the query runs again only for a facet with a filter.
+    pub fn facets(&self, store: &EventStore, slice: &[u32]) -> Facets {
+        let events = store.events();
+        let without_regions;
+        let region_base: &[u32] = if self.regions.is_empty() {
+            slice
+        } else {
+            without_regions = Query {
+                regions: BTreeSet::new(),
+                ..self.clone()
+            }
+            .run(store);
+            &without_regions
         };
+        let mut per_region = vec![0u32; store.gazetteer().len()];
         let mut regions: HashMap<RegionId, u32> = HashMap::new();
-        for i in without_regions.run(store) {
-            for &r in store.events()[i as usize].regions.iter() {
-                *regions.entry(r).or_default() += 1;
+        for &i in region_base {
+            for &r in events[i as usize].regions.iter() {
+                match per_region.get_mut(r as usize) {
+                    Some(c) => *c += 1,
+                    None => *regions.entry(r).or_default() += 1,
+                }
             }
         }
-        let without_sources = Query {
-            sources: BTreeSet::new(),
-            ..self.clone()
+        regions.extend(
+            per_region
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, c)| c > 0)
+                .map(|(r, c)| (r as RegionId, c)),
+        );
+        let without_sources;
+        let source_base: &[u32] = if self.sources.is_empty() {
+            slice
+        } else {
+            without_sources = Query {
+                sources: BTreeSet::new(),
+                ..self.clone()
+            }
+            .run(store);
+            &without_sources
         };
         let mut sources = vec![0; store.sources().len()];
-        for i in without_sources.run(store) {
-            sources[store.source_of(&store.events()[i as usize]) as usize] += 1;
+        for &i in source_base {
+            sources[store.source_of(&events[i as usize]) as usize] += 1;
         }
         Facets { regions, sources }
     }
@@ -154,6 +191,9 @@ impl Query {
         }
     }
 }
+
+/// Above this many candidate events the text filter scans all the text at once.
+const TEXT_SCAN_MIN: usize = 20_000;
 
 /// The part of a sorted posting list that falls in `lo..hi`.
 fn window(list: &[u32], lo: u32, hi: u32) -> &[u32] {

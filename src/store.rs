@@ -1,9 +1,16 @@
 //! The event store: every article and every event, the events in
 //! chronological order, with the indexes that let a query answer within a
-//! frame (events per region and per outlet, a case-folded copy of each
-//! article for text search).
+//! frame: events per region and per outlet, and one contiguous case-folded
+//! copy of every event's text for the text filter.
+//!
+//! A store grows by batches ([`EventStore::extend`]) while a corpus is read;
+//! each batch is merged into the order and the indexes are brought up to
+//! date, and the caller learns where the old events and outlets went.
 
 use std::collections::HashMap;
+
+use memchr::memmem;
+use rayon::prelude::*;
 
 use crate::corpus::Document;
 use crate::extract::{self, Event};
@@ -23,15 +30,53 @@ pub struct EventStore {
     by_region: HashMap<RegionId, Vec<u32>>,
     by_source: Vec<Vec<u32>>,
     max_span_days: i64,
+    /// Case-folded text of every event, in the order events arrived, each
+    /// followed by a NUL byte.
+    search: String,
+    /// Where each arrived event's text starts in `search`.
+    search_starts: Vec<usize>,
+    /// For each event (in order), its arrival number.
+    arrival: Vec<u32>,
+    /// Case-folded title and outlet of every article, each followed by NUL.
+    doc_search: String,
+    doc_search_starts: Vec<usize>,
+}
+
+/// Where the events and outlets of a store went when it grew.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Remap {
+    /// New index of each old event.
+    pub events: Vec<u32>,
+    /// New id of each old outlet.
+    pub sources: Vec<SourceId>,
 }
 
 impl EventStore {
+    /// An empty store.
+    pub fn new(gazetteer: &'static Gazetteer) -> EventStore {
+        EventStore {
+            docs: Vec::new(),
+            events: Vec::new(),
+            gazetteer,
+            sources: Vec::new(),
+            doc_source: Vec::new(),
+            by_region: HashMap::new(),
+            by_source: Vec::new(),
+            max_span_days: 0,
+            search: String::new(),
+            search_starts: Vec::new(),
+            arrival: Vec::new(),
+            doc_search: String::new(),
+            doc_search_starts: Vec::new(),
+        }
+    }
+
     /// Extracts the events of every document and builds the store.
     pub fn build(docs: Vec<Document>, gazetteer: &'static Gazetteer) -> EventStore {
         let events = docs
-            .iter()
+            .par_iter()
             .enumerate()
-            .flat_map(|(i, d)| extract::extract(d, i as u32, gazetteer))
+            .flat_map_iter(|(i, d)| extract::extract(d, i as u32, gazetteer))
             .collect();
         EventStore::from_parts(docs, events, gazetteer)
     }
@@ -40,14 +85,76 @@ impl EventStore {
     /// refer to documents by index).
     pub fn from_parts(
         docs: Vec<Document>,
-        mut events: Vec<Event>,
+        events: Vec<Event>,
         gazetteer: &'static Gazetteer,
     ) -> EventStore {
-        events.sort_by_key(chronological_key);
-        let mut sources: Vec<String> = docs
-            .iter()
-            .map(|d| d.source_or_unknown().to_owned())
+        let mut store = EventStore::new(gazetteer);
+        store.extend(docs, events);
+        store
+    }
+
+    /// Adds articles and their events (whose `doc` fields index into
+    /// `docs`). Returns where the old events and outlets went.
+    pub fn extend(&mut self, docs: Vec<Document>, mut events: Vec<Event>) -> Remap {
+        let base = self.docs.len() as u32;
+        for e in &mut events {
+            e.doc += base;
+        }
+        self.docs.extend(docs);
+        for doc in &self.docs[base as usize..] {
+            self.doc_search_starts.push(self.doc_search.len());
+            push_folded(&mut self.doc_search, doc.title_or_name());
+            self.doc_search.push(' ');
+            push_folded(&mut self.doc_search, doc.source_or_unknown());
+            self.doc_search.push('\0');
+        }
+        let first_arrival = self.search_starts.len() as u32;
+        for e in &events {
+            self.search_starts.push(self.search.len());
+            push_folded(&mut self.search, &e.text(&self.docs[e.doc as usize]));
+            self.search.push('\0');
+        }
+        let remap_sources = self.index_sources();
+        let mut incoming: Vec<(Event, u32)> = events
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| (e, first_arrival + i as u32))
             .collect();
+        incoming.sort_by_key(|(e, _)| chronological_key(e));
+        let old_events = std::mem::take(&mut self.events);
+        let old_arrival = std::mem::take(&mut self.arrival);
+        let mut remap_events = Vec::with_capacity(old_events.len());
+        let mut old = old_events.into_iter().zip(old_arrival).peekable();
+        let mut new = incoming.into_iter().peekable();
+        loop {
+            let take_old = match (old.peek(), new.peek()) {
+                (Some((a, _)), Some((b, _))) => chronological_key(a) <= chronological_key(b),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let (e, arrival) = if take_old {
+                remap_events.push(self.events.len() as u32);
+                old.next()
+            } else {
+                new.next()
+            }
+            .unwrap_or_else(|| unreachable!("peeked"));
+            self.events.push(e);
+            self.arrival.push(arrival);
+        }
+        self.index_events();
+        Remap {
+            events: remap_events,
+            sources: remap_sources,
+        }
+    }
+
+    /// Sorts the outlet names and gives every article its outlet's id.
+    fn index_sources(&mut self) -> Vec<SourceId> {
+        let old = std::mem::take(&mut self.sources);
+        let mut sources: Vec<String> = old.clone();
+        sources.extend(self.docs.iter().map(|d| d.source_or_unknown().to_owned()));
         sources.sort_by_key(|s| (s.to_lowercase(), s.clone()));
         sources.dedup();
         let ids: HashMap<&str, SourceId> = sources
@@ -55,26 +162,29 @@ impl EventStore {
             .enumerate()
             .map(|(i, s)| (s.as_str(), i as SourceId))
             .collect();
-        let doc_source: Vec<SourceId> = docs.iter().map(|d| ids[d.source_or_unknown()]).collect();
-        let mut by_region: HashMap<RegionId, Vec<u32>> = HashMap::new();
-        let mut by_source = vec![Vec::new(); sources.len()];
-        let mut max_span_days = 0;
-        for (i, e) in events.iter().enumerate() {
+        self.doc_source = self
+            .docs
+            .iter()
+            .map(|d| ids[d.source_or_unknown()])
+            .collect();
+        let remap = old.iter().map(|s| ids[s.as_str()]).collect();
+        self.sources = sources;
+        remap
+    }
+
+    /// Rebuilds the posting lists from the sorted events.
+    fn index_events(&mut self) {
+        self.by_region.clear();
+        self.by_source = vec![Vec::new(); self.sources.len()];
+        self.max_span_days = 0;
+        for (i, e) in self.events.iter().enumerate() {
             for &r in e.regions.iter() {
-                by_region.entry(r).or_default().push(i as u32);
+                self.by_region.entry(r).or_default().push(i as u32);
             }
-            by_source[doc_source[e.doc as usize] as usize].push(i as u32);
-            max_span_days = max_span_days.max((e.date.last - e.date.first).num_days());
-        }
-        EventStore {
-            docs,
-            events,
-            gazetteer,
-            sources,
-            doc_source,
-            by_region,
-            by_source,
-            max_span_days,
+            self.by_source[self.doc_source[e.doc as usize] as usize].push(i as u32);
+            self.max_span_days = self
+                .max_span_days
+                .max((e.date.last - e.date.first).num_days());
         }
     }
 
@@ -141,53 +251,138 @@ impl EventStore {
         self.max_span_days
     }
 
-    /// Whether an event's sentence, its article's title or its outlet
-    /// contains the matcher's text.
-    pub fn event_contains(&self, event: &Event, needle: &TextMatcher) -> bool {
-        let doc = &self.docs[event.doc as usize];
-        if needle.is_match(doc.title_or_name()) || needle.is_match(doc.source_or_unknown()) {
-            return true;
+    /// The case-folded text of event `i` (as shown), for the text filter.
+    fn search_text(&self, i: u32) -> &str {
+        let a = self.arrival[i as usize] as usize;
+        let start = self.search_starts[a];
+        let end = self
+            .search_starts
+            .get(a + 1)
+            .map_or(self.search.len(), |&s| s)
+            - 1;
+        &self.search[start..end]
+    }
+
+    /// Whether event `i`'s text, its article's title or its outlet contains
+    /// the needle.
+    pub fn event_contains(&self, i: u32, needle: &TextMatcher) -> bool {
+        let doc = self.events[i as usize].doc as usize;
+        needle.is_match_folded(self.search_text(i))
+            || needle.is_match_folded(self.doc_search_text(doc))
+    }
+
+    fn doc_search_text(&self, doc: usize) -> &str {
+        let start = self.doc_search_starts[doc];
+        let end = self
+            .doc_search_starts
+            .get(doc + 1)
+            .map_or(self.doc_search.len(), |&s| s)
+            - 1;
+        &self.doc_search[start..end]
+    }
+
+    /// Every event whose text, article title or outlet contains the needle,
+    /// found in one parallel pass over the folded text: a flag per event.
+    pub fn text_hits(&self, needle: &TextMatcher) -> Vec<bool> {
+        let mut hits = vec![false; self.events.len()];
+        let docs: Vec<bool> = (0..self.docs.len())
+            .into_par_iter()
+            .map(|d| needle.is_match_folded(self.doc_search_text(d)))
+            .collect();
+        if docs.iter().any(|&d| d) {
+            for (flag, e) in hits.iter_mut().zip(&self.events) {
+                *flag = docs[e.doc as usize];
+            }
         }
-        match event.sentence {
-            Some(span) if !event.headline => needle.is_match(&doc.text[span.range()]),
-            _ => false,
+        let mut position = vec![0u32; self.arrival.len()];
+        for (i, &a) in self.arrival.iter().enumerate() {
+            position[a as usize] = i as u32;
         }
+        let found: Vec<u32> = chunks(&self.search, 1 << 20)
+            .into_par_iter()
+            .flat_map_iter(|(offset, chunk)| {
+                needle
+                    .finder
+                    .find_iter(chunk.as_bytes())
+                    .map(move |at| offset + at)
+                    .collect::<Vec<_>>()
+            })
+            .map(|at| (self.search_starts.partition_point(|&s| s <= at) - 1) as u32)
+            .collect();
+        for a in found {
+            hits[position[a as usize] as usize] = true;
+        }
+        hits
     }
 }
 
-/// A text to look for in any case, compiled once per query: an ASCII
-/// needle is searched with a case-insensitive automaton straight in the
-/// article text; any other is compared on case-folded text.
+/// Splits text into pieces of about `size` bytes, each ending just after a
+/// NUL (so that no event's text is cut), with each piece's offset.
+fn chunks(text: &str, size: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let probe = (start + size).min(text.len());
+        let end = match memchr::memchr(0, &text.as_bytes()[probe..]) {
+            Some(nul) => probe + nul + 1,
+            None => text.len(),
+        };
+        out.push((start, &text[start..end]));
+        start = end;
+    }
+    out
+}
+
+/// A text to look for in any case and whatever its spacing: folded like the
+/// store's search text, and searched with a SIMD substring finder.
 #[derive(Debug, Clone)]
 pub struct TextMatcher {
-    ascii: Option<aho_corasick::AhoCorasick>,
-    folded: String,
+    finder: memmem::Finder<'static>,
 }
 
 impl TextMatcher {
-    /// A matcher for `needle` (trimmed); `None` when it is empty.
+    /// A matcher for `needle`; `None` when it is blank.
     pub fn new(needle: &str) -> Option<TextMatcher> {
-        let needle = needle.trim();
-        if needle.is_empty() {
+        let mut folded = String::new();
+        push_folded(&mut folded, needle.trim());
+        if folded.is_empty() {
             return None;
         }
-        let ascii = needle.is_ascii().then(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build([needle])
-                .ok()
-        });
         Some(TextMatcher {
-            ascii: ascii.flatten(),
-            folded: fold_case(needle),
+            finder: memmem::Finder::new(folded.as_bytes()).into_owned(),
         })
     }
 
     /// Whether `hay` contains the needle, in any case.
     pub fn is_match(&self, hay: &str) -> bool {
-        match &self.ascii {
-            Some(automaton) => automaton.is_match(hay),
-            None => fold_case(hay).contains(&self.folded),
+        let mut folded = String::new();
+        push_folded(&mut folded, hay);
+        self.finder.find(folded.as_bytes()).is_some()
+    }
+
+    fn is_match_folded(&self, folded: &str) -> bool {
+        self.finder.find(folded.as_bytes()).is_some()
+    }
+}
+
+/// Appends `s` case-folded, with every run of whitespace (and NUL) as one space.
+fn push_folded(out: &mut String, s: &str) {
+    let mut space = false;
+    let mut started = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\0' {
+            space = started;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        started = true;
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) => out.push(l),
+            _ => out.push(c),
         }
     }
 }
@@ -212,36 +407,129 @@ fn outlet_key(name: &str) -> String {
 /// single character), for case-insensitive comparison of any script.
 pub fn fold_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-    }
+    push_folded(&mut out, s);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::{Meta, Provenance};
+    use crate::extract::{DatePrecision, EventAnchor, EventDate, Span};
+    use chrono::NaiveDate;
 
     #[test]
-    fn folding_keeps_byte_offsets() {
-        let s = "Київ İstanbul ǅ KRAMATORSK";
-        let f = fold_case(s);
-        assert_eq!(f.len(), s.len());
-        assert!(f.contains("київ"));
-        assert!(f.contains("kramatorsk"));
+    fn folding_ignores_case_and_spacing() {
+        assert_eq!(fold_case("  Київ\n  KRAMATORSK\tİ "), "київ kramatorsk İ");
     }
 
     #[test]
     fn matcher_ignores_case_in_any_script() {
-        let ascii = TextMatcher::new(" Glide Bomb ").unwrap();
-        assert!(ascii.is_match("A GLIDE BOMB hit Київ"));
+        let ascii = TextMatcher::new(" Glide   Bomb ").unwrap();
+        assert!(ascii.is_match("A GLIDE\nBOMB hit Київ"));
         assert!(!ascii.is_match("a glide-bomb"));
         let cyrillic = TextMatcher::new("КИЇВ").unwrap();
         assert!(cyrillic.is_match("удар по Києву? ні, по київ"));
         assert!(TextMatcher::new("   ").is_none());
+    }
+
+    fn doc(title: &str, source: &str, text: &str) -> Document {
+        Document {
+            id: title.to_owned(),
+            text: text.to_owned(),
+            title: Meta {
+                value: Some(title.to_owned()),
+                from: Provenance::Text,
+            },
+            source: Meta {
+                value: Some(source.to_owned()),
+                from: Provenance::Text,
+            },
+            ..Default::default()
+        }
+    }
+
+    fn event(doc: u32, day: u32, sentence: std::ops::Range<usize>) -> Event {
+        let d = NaiveDate::from_ymd_opt(2025, 2, day).unwrap();
+        Event {
+            doc,
+            date: EventDate {
+                first: d,
+                last: d,
+                precision: DatePrecision::Day,
+            },
+            anchor: EventAnchor::Explicit,
+            regions: Box::new([]),
+            sentence: Some(Span::new(sentence)),
+            expression: None,
+            paragraph: None,
+            headline: false,
+            future: false,
+        }
+    }
+
+    #[test]
+    fn growing_keeps_order_and_says_where_things_went() {
+        let g = Gazetteer::builtin();
+        let mut store = EventStore::from_parts(
+            vec![doc("First", "Zeta News", "Alpha strike. Beta strike.")],
+            vec![event(0, 20, 14..26), event(0, 10, 0..13)],
+            g,
+        );
+        assert_eq!(store.sources(), ["Zeta News"]);
+        let texts: Vec<String> = store
+            .events()
+            .iter()
+            .map(|e| e.text(store.doc_of(e)))
+            .collect();
+        assert_eq!(texts, ["Alpha strike.", "Beta strike."]);
+        let remap = store.extend(
+            vec![doc("Second", "Alpha Post", "Gamma raid.")],
+            vec![event(0, 15, 0..11)],
+        );
+        assert_eq!(
+            remap.events,
+            vec![0, 2],
+            "the old events around the new one"
+        );
+        assert_eq!(remap.sources, vec![1], "Zeta News moved behind Alpha Post");
+        assert_eq!(store.sources(), ["Alpha Post", "Zeta News"]);
+        let texts: Vec<String> = store
+            .events()
+            .iter()
+            .map(|e| e.text(store.doc_of(e)))
+            .collect();
+        assert_eq!(texts, ["Alpha strike.", "Gamma raid.", "Beta strike."]);
+        assert_eq!(store.events_of_source(0), [1]);
+        let hits = store.text_hits(&TextMatcher::new("RAID").unwrap());
+        assert_eq!(hits, vec![false, true, false]);
+        let by_title = store.text_hits(&TextMatcher::new("first").unwrap());
+        assert_eq!(by_title, vec![true, false, true]);
+        assert!(store.event_contains(2, &TextMatcher::new("zeta").unwrap()));
+    }
+
+    #[test]
+    fn text_hits_cross_chunk_boundaries() {
+        let g = Gazetteer::builtin();
+        let sentence = "Shelling near the river continued. ";
+        let text = sentence.repeat(40_000);
+        let events = (0..40_000)
+            .map(|i| {
+                event(
+                    0,
+                    1 + (i % 27) as u32,
+                    i * sentence.len()..(i + 1) * sentence.len() - 1,
+                )
+            })
+            .collect();
+        let store = EventStore::from_parts(vec![doc("T", "S", &text)], events, g);
+        let hits = store.text_hits(&TextMatcher::new("river").unwrap());
+        assert!(hits.iter().all(|&h| h));
+        assert!(
+            store
+                .text_hits(&TextMatcher::new("lake").unwrap())
+                .iter()
+                .all(|&h| !h)
+        );
     }
 }

@@ -317,7 +317,7 @@ impl AppState {
         let previous = self.selected_event();
         let screen_row = self.timeline.selected.saturating_sub(self.timeline.offset);
         self.visible = self.query.run(&self.store);
-        self.facets = facets(&self.store, &self.query, &self.visible);
+        self.facets = self.query.facets(&self.store, &self.visible);
         self.histogram = Histogram::of(&self.store, &self.visible, &self.query);
         self.shade = shading(&self.store, &self.visible);
         let row = previous.map_or(0, |e| self.visible.partition_point(|&i| i < e));
@@ -373,61 +373,6 @@ impl AppState {
             tone,
         });
     }
-}
-
-/// The same counts as [`Query::facets`], without running the query again
-/// for a facet whose own filter is empty (its counts are then those of the
-/// slice itself): one run of the query instead of three in the common case.
-pub fn facets(store: &EventStore, query: &Query, slice: &[u32]) -> Facets {
-    let events = store.events();
-    let mut out = Facets {
-        regions: Default::default(),
-        sources: vec![0; store.sources().len()],
-    };
-    let without_regions;
-    let region_base: &[u32] = if query.regions.is_empty() {
-        slice
-    } else {
-        without_regions = Query {
-            regions: Default::default(),
-            ..query.clone()
-        }
-        .run(store);
-        &without_regions
-    };
-    // Counted in a vector indexed by region (ids are dense), not a map.
-    let mut per_region = vec![0u32; store.gazetteer().len()];
-    for &i in region_base {
-        for &r in events[i as usize].regions.iter() {
-            if let Some(c) = per_region.get_mut(r as usize) {
-                *c += 1;
-            } else {
-                *out.regions.entry(r).or_default() += 1;
-            }
-        }
-    }
-    out.regions.extend(
-        per_region
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, c)| c > 0)
-            .map(|(r, c)| (r as u32, c)),
-    );
-    let without_sources;
-    let source_base: &[u32] = if query.sources.is_empty() {
-        slice
-    } else {
-        without_sources = Query {
-            sources: Default::default(),
-            ..query.clone()
-        }
-        .run(store);
-        &without_sources
-    };
-    for &i in source_base {
-        out.sources[store.source_of(&events[i as usize]) as usize] += 1;
-    }
-    out
 }
 
 /// Whether each row of the slice belongs to a shaded date group (every
