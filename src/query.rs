@@ -39,6 +39,14 @@ pub struct Facets {
     pub sources: Vec<u32>,
 }
 
+/// Facet counts kept from the last query, by the query they were counted
+/// for. Clear it (`FacetMemo::default()`) when the store changes.
+#[derive(Debug, Clone, Default)]
+pub struct FacetMemo {
+    regions: Option<(Query, HashMap<RegionId, u32>)>,
+    sources: Option<(Query, Vec<u32>)>,
+}
+
 impl Query {
     /// Whether no filter is set.
     pub fn is_empty(&self) -> bool {
@@ -51,13 +59,24 @@ impl Query {
         let needle = TextMatcher::new(&self.text);
         let events = store.events();
         let (lo, hi) = self.index_window(store);
-        let candidates: Option<Vec<u32>> = (!self.regions.is_empty()).then(|| {
+        let in_regions = (!self.regions.is_empty()).then(|| {
             union(
                 self.regions
                     .iter()
                     .map(|&r| window(store.events_in_region(r), lo, hi)),
             )
         });
+        let in_sources = (!self.sources.is_empty()).then(|| {
+            union(
+                self.sources
+                    .iter()
+                    .map(|&s| window(store.events_of_source(s), lo, hi)),
+            )
+        });
+        let candidates = match (in_regions, in_sources) {
+            (Some(a), Some(b)) => Some(intersect(&a, &b)),
+            (a, b) => a.or(b),
+        };
         let count = candidates.as_ref().map_or((hi - lo) as usize, Vec::len);
         // Many candidates: one parallel pass over all the text beats a look at each.
         let hits = needle
@@ -65,9 +84,7 @@ impl Query {
             .filter(|_| count > TEXT_SCAN_MIN)
             .map(|n| store.text_hits(n));
         let keep = |i: u32| {
-            let e = &events[i as usize];
-            self.date_ok(e)
-                && (self.sources.is_empty() || self.sources.contains(&store.source_of(e)))
+            self.date_ok(&events[i as usize])
                 && match (&hits, &needle) {
                     (Some(h), _) => h[i as usize],
                     (None, Some(n)) => store.event_contains(i, n),
@@ -81,53 +98,65 @@ impl Query {
     }
 
     /// Counts per region and outlet (see [`Facets`]) given `slice`, this
-    /// query's own result: a facet whose filter is empty is counted on the
-    /// slice itself, so the query runs again only for a facet with a filter.
-    pub fn facets(&self, store: &EventStore, slice: &[u32]) -> Facets {
+    /// query's own result. A facet whose filter is empty is counted on the
+    /// slice itself; one with a filter needs the query run again without it,
+    /// unless `memo` holds the counts of that same query from last time
+    /// (as when regions are toggled one after another).
+    pub fn facets(&self, store: &EventStore, slice: &[u32], memo: &mut FacetMemo) -> Facets {
         let events = store.events();
-        let without_regions;
-        let region_base: &[u32] = if self.regions.is_empty() {
-            slice
-        } else {
-            without_regions = Query {
-                regions: BTreeSet::new(),
-                ..self.clone()
-            }
-            .run(store);
-            &without_regions
+        let region_key = Query {
+            regions: BTreeSet::new(),
+            ..self.clone()
         };
-        let mut per_region = vec![0u32; store.gazetteer().len()];
-        let mut regions: HashMap<RegionId, u32> = HashMap::new();
-        for &i in region_base {
-            for &r in events[i as usize].regions.iter() {
-                match per_region.get_mut(r as usize) {
-                    Some(c) => *c += 1,
-                    None => *regions.entry(r).or_default() += 1,
+        let regions = match &memo.regions {
+            Some((key, counts)) if !self.regions.is_empty() && *key == region_key => counts.clone(),
+            _ => {
+                let base = if self.regions.is_empty() {
+                    slice.to_vec()
+                } else {
+                    region_key.run(store)
+                };
+                let mut per_region = vec![0u32; store.gazetteer().len()];
+                let mut regions: HashMap<RegionId, u32> = HashMap::new();
+                for &i in &base {
+                    for &r in events[i as usize].regions.iter() {
+                        match per_region.get_mut(r as usize) {
+                            Some(c) => *c += 1,
+                            None => *regions.entry(r).or_default() += 1,
+                        }
+                    }
                 }
+                regions.extend(
+                    per_region
+                        .into_iter()
+                        .enumerate()
+                        .filter(|&(_, c)| c > 0)
+                        .map(|(r, c)| (r as RegionId, c)),
+                );
+                memo.regions = Some((region_key, regions.clone()));
+                regions
             }
-        }
-        regions.extend(
-            per_region
-                .into_iter()
-                .enumerate()
-                .filter(|&(_, c)| c > 0)
-                .map(|(r, c)| (r as RegionId, c)),
-        );
-        let without_sources;
-        let source_base: &[u32] = if self.sources.is_empty() {
-            slice
-        } else {
-            without_sources = Query {
-                sources: BTreeSet::new(),
-                ..self.clone()
-            }
-            .run(store);
-            &without_sources
         };
-        let mut sources = vec![0; store.sources().len()];
-        for &i in source_base {
-            sources[store.source_of(&events[i as usize]) as usize] += 1;
-        }
+        let source_key = Query {
+            sources: BTreeSet::new(),
+            ..self.clone()
+        };
+        let sources = match &memo.sources {
+            Some((key, counts)) if !self.sources.is_empty() && *key == source_key => counts.clone(),
+            _ => {
+                let base = if self.sources.is_empty() {
+                    slice.to_vec()
+                } else {
+                    source_key.run(store)
+                };
+                let mut sources = vec![0; store.sources().len()];
+                for &i in &base {
+                    sources[store.source_of(&events[i as usize]) as usize] += 1;
+                }
+                memo.sources = Some((source_key, sources.clone()));
+                sources
+            }
+        };
         Facets { regions, sources }
     }
 
@@ -200,6 +229,16 @@ fn window(list: &[u32], lo: u32, hi: u32) -> &[u32] {
     let a = list.partition_point(|&i| i < lo);
     let b = list.partition_point(|&i| i < hi);
     &list[a..b.max(a)]
+}
+
+/// The items in both sorted lists.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small
+        .iter()
+        .copied()
+        .filter(|x| large.binary_search(x).is_ok())
+        .collect()
 }
 
 /// The sorted union of sorted lists, without repeats.

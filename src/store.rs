@@ -37,6 +37,8 @@ pub struct EventStore {
     search_starts: Vec<usize>,
     /// For each event (in order), its arrival number.
     arrival: Vec<u32>,
+    /// For each arrival number, the event's index (the inverse of `arrival`).
+    position: Vec<u32>,
     /// Case-folded title and outlet of every article, each followed by NUL.
     doc_search: String,
     doc_search_starts: Vec<usize>,
@@ -66,6 +68,7 @@ impl EventStore {
             search: String::new(),
             search_starts: Vec::new(),
             arrival: Vec::new(),
+            position: Vec::new(),
             doc_search: String::new(),
             doc_search_starts: Vec::new(),
         }
@@ -142,6 +145,10 @@ impl EventStore {
             .unwrap_or_else(|| unreachable!("peeked"));
             self.events.push(e);
             self.arrival.push(arrival);
+        }
+        self.position = vec![0; self.arrival.len()];
+        for (i, &a) in self.arrival.iter().enumerate() {
+            self.position[a as usize] = i as u32;
         }
         self.index_events();
         Remap {
@@ -294,43 +301,47 @@ impl EventStore {
                 *flag = docs[e.doc as usize];
             }
         }
-        let mut position = vec![0u32; self.arrival.len()];
-        for (i, &a) in self.arrival.iter().enumerate() {
-            position[a as usize] = i as u32;
-        }
-        let found: Vec<u32> = chunks(&self.search, 1 << 20)
+        let arrivals = self.search_starts.len();
+        let pieces = (arrivals / 4096).clamp(1, 256);
+        let found: Vec<u32> = (0..pieces)
             .into_par_iter()
-            .flat_map_iter(|(offset, chunk)| {
-                needle
-                    .finder
-                    .find_iter(chunk.as_bytes())
-                    .map(move |at| offset + at)
-                    .collect::<Vec<_>>()
+            .flat_map_iter(|p| {
+                let (a0, a1) = (arrivals * p / pieces, arrivals * (p + 1) / pieces);
+                self.arrivals_matching(needle, a0, a1)
             })
-            .map(|at| (self.search_starts.partition_point(|&s| s <= at) - 1) as u32)
             .collect();
         for a in found {
-            hits[position[a as usize] as usize] = true;
+            hits[self.position[a as usize] as usize] = true;
         }
         hits
     }
-}
 
-/// Splits text into pieces of about `size` bytes, each ending just after a
-/// NUL (so that no event's text is cut), with each piece's offset.
-fn chunks(text: &str, size: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < text.len() {
-        let probe = (start + size).min(text.len());
-        let end = match memchr::memchr(0, &text.as_bytes()[probe..]) {
-            Some(nul) => probe + nul + 1,
-            None => text.len(),
-        };
-        out.push((start, &text[start..end]));
-        start = end;
+    /// The arrival numbers in `a0..a1` whose text contains the needle: one
+    /// search over their contiguous text, skipping to the next event after
+    /// each match.
+    fn arrivals_matching(&self, needle: &TextMatcher, a0: usize, a1: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        if a0 >= a1 {
+            return out;
+        }
+        let end = self.search_starts.get(a1).map_or(self.search.len(), |&s| s);
+        let bytes = self.search.as_bytes();
+        let mut pos = self.search_starts[a0];
+        let mut a = a0;
+        while let Some(at) = needle.finder.find(&bytes[pos..end]) {
+            let at = pos + at;
+            while a + 1 < a1 && self.search_starts[a + 1] <= at {
+                a += 1;
+            }
+            out.push(a as u32);
+            a += 1;
+            if a >= a1 {
+                break;
+            }
+            pos = self.search_starts[a];
+        }
+        out
     }
-    out
 }
 
 /// A text to look for in any case and whatever its spacing: folded like the

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::config::Settings;
 use crate::corpus::Problem;
 use crate::datefilter;
-use crate::query::{Facets, Query};
+use crate::query::{FacetMemo, Facets, Query};
 use crate::store::EventStore;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
@@ -213,6 +213,8 @@ pub struct AppState {
     pub shade: Vec<bool>,
     /// Counts per region and outlet (each without its own filter).
     pub facets: Facets,
+    /// Counts kept from the last query, to toggle facets without recounting.
+    pub facet_memo: FacetMemo,
     /// Events per day of the slice.
     pub histogram: Histogram,
     /// The focused pane.
@@ -269,6 +271,7 @@ impl AppState {
             visible: Vec::new(),
             shade: Vec::new(),
             facets: Facets::default(),
+            facet_memo: FacetMemo::default(),
             histogram: Histogram::default(),
             focus: Pane::Timeline,
             timeline: ListCursor::default(),
@@ -317,7 +320,9 @@ impl AppState {
         let previous = self.selected_event();
         let screen_row = self.timeline.selected.saturating_sub(self.timeline.offset);
         self.visible = self.query.run(&self.store);
-        self.facets = self.query.facets(&self.store, &self.visible);
+        self.facets = self
+            .query
+            .facets(&self.store, &self.visible, &mut self.facet_memo);
         self.histogram = Histogram::of(&self.store, &self.visible, &self.query);
         self.shade = shading(&self.store, &self.visible);
         let row = previous.map_or(0, |e| self.visible.partition_point(|&i| i < e));
