@@ -513,3 +513,75 @@ fn the_counts_are_each_facet_without_its_own_filter() {
     press(&mut s, "Enter");
     check(&s);
 }
+
+#[test]
+fn the_timeline_fills_while_the_corpus_loads_and_keeps_filters_and_selection() {
+    use frontlog::store::EventStore;
+    let full = frontlog::ingest::open_with(
+        &frontlog::ingest::demo_corpus(),
+        None,
+        &frontlog::ingest::Options::default(),
+        &frontlog::ingest::Progress::default(),
+    )
+    .unwrap()
+    .store;
+    let docs = full.documents().to_vec();
+    let part = |range: std::ops::Range<usize>| {
+        let events: Vec<_> = full
+            .events()
+            .iter()
+            .filter(|e| range.contains(&(e.doc as usize)))
+            .map(|e| {
+                let mut e = e.clone();
+                e.doc -= range.start as u32;
+                e
+            })
+            .collect();
+        (docs[range].to_vec(), events)
+    };
+    let mut s = state_of(EventStore::new(full.gazetteer()), 120, 40, false);
+    s.loading = Some(Default::default());
+    let third = docs.len() / 3;
+    let (d, e) = part(0..third);
+    s.absorb(d, e, None);
+    assert!(s.loading.is_some());
+    let text_of = |s: &frontlog::tui::state::AppState, i: u32| {
+        let e = &s.store.events()[i as usize];
+        e.text(s.store.doc_of(e))
+    };
+    // Choose the last source and move down the timeline, then let more arrive.
+    press(&mut s, "Tab Tab G Space Tab Tab");
+    let chosen: Vec<String> = s
+        .query
+        .sources
+        .iter()
+        .map(|&i| s.store.sources()[i as usize].clone())
+        .collect();
+    assert_eq!(chosen.len(), 1);
+    press(&mut s, "j");
+    let selected = s.selected_event().map(|i| text_of(&s, i));
+    let (d, e) = part(third..2 * third);
+    s.absorb(d, e, None);
+    let (d, e) = part(2 * third..docs.len());
+    s.absorb(d, e, Some(Vec::new()));
+    assert!(s.loading.is_none());
+    let still: Vec<String> = s
+        .query
+        .sources
+        .iter()
+        .map(|&i| s.store.sources()[i as usize].clone())
+        .collect();
+    assert_eq!(still, chosen, "the source filter follows its outlet");
+    assert_eq!(
+        s.selected_event().map(|i| text_of(&s, i)),
+        selected,
+        "the selection stays on its event"
+    );
+    assert_eq!(s.store.events().len(), full.events().len());
+    let mut whole = state_of(full, 120, 40, false);
+    whole.query = s.query.clone();
+    whole.requery();
+    let a: Vec<String> = s.visible.iter().map(|&i| text_of(&s, i)).collect();
+    let b: Vec<String> = whole.visible.iter().map(|&i| text_of(&whole, i)).collect();
+    assert_eq!(a, b, "the same slice as a corpus read at once");
+}

@@ -8,6 +8,7 @@ pub mod cache;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 
 use rayon::prelude::*;
 
@@ -147,9 +148,23 @@ pub fn stream(
     manifest: Option<&Path>,
     options: &Options,
     progress: &Progress,
-    mut sink: impl FnMut(Batch),
+    sink: impl FnMut(Batch),
 ) -> Result<Vec<Problem>, String> {
     let plan = corpus::plan(root, manifest)?;
+    Ok(stream_plan(&plan, manifest, options, progress, sink))
+}
+
+/// Like [`stream`], for a corpus already listed (so that its errors could
+/// be reported first). `manifest` is the manifest path given by the user,
+/// part of the cache's key.
+pub fn stream_plan(
+    plan: &corpus::Plan,
+    manifest: Option<&Path>,
+    options: &Options,
+    progress: &Progress,
+    mut sink: impl FnMut(Batch),
+) -> Vec<Problem> {
+    let root = plan.root.as_path();
     progress.total.store(plan.files.len(), Ordering::Relaxed);
     let mut problems = plan.problems.clone();
     let mut cache = match &options.cache_dir {
@@ -176,12 +191,12 @@ pub fn stream(
                             (outcome, Some((key, cache::Record::Kept(i))))
                         }
                         None => {
-                            let outcome = process(&plan, path);
+                            let outcome = process(plan, path);
                             let bytes = cache::serialize(&outcome);
                             (outcome, Some((key, cache::Record::Fresh(bytes))))
                         }
                     },
-                    _ => (process(&plan, path), None),
+                    _ => (process(plan, path), None),
                 };
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 result
@@ -228,5 +243,45 @@ pub fn stream(
             format!("cannot write the cache: {e}"),
         ));
     }
-    Ok(problems)
+    problems
+}
+
+/// What a background load sends: batches of articles, then the end.
+#[derive(Debug)]
+pub enum Loaded {
+    /// Articles read together.
+    Batch(Batch),
+    /// Every file is handled; these are the problems met.
+    Done(Vec<Problem>),
+}
+
+/// A corpus being read on a background thread.
+#[derive(Debug)]
+pub struct Loader {
+    /// Counters of the files handled so far.
+    pub progress: Arc<Progress>,
+    /// Batches as they are read, then [`Loaded::Done`].
+    pub receiver: mpsc::Receiver<Loaded>,
+}
+
+/// Lists a corpus now (so that a missing folder or a bad manifest is
+/// reported before anything else happens), then reads it on a background
+/// thread.
+pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<Loader, String> {
+    let plan = corpus::plan(root, manifest)?;
+    let progress = Arc::new(Progress::default());
+    progress.total.store(plan.files.len(), Ordering::Relaxed);
+    let (sender, receiver) = mpsc::channel();
+    let counters = Arc::clone(&progress);
+    let manifest = manifest.map(Path::to_path_buf);
+    std::thread::Builder::new()
+        .name("frontlog-ingest".into())
+        .spawn(move || {
+            let problems = stream_plan(&plan, manifest.as_deref(), &options, &counters, |batch| {
+                let _ = sender.send(Loaded::Batch(batch));
+            });
+            let _ = sender.send(Loaded::Done(problems));
+        })
+        .map_err(|e| format!("cannot start reading the corpus: {e}"))?;
+    Ok(Loader { progress, receiver })
 }

@@ -53,7 +53,14 @@ pub fn launch(args: LaunchArgs) -> Result<(), LaunchError> {
         .corpus
         .or_else(|| settings.corpus_dir.clone())
         .unwrap_or_else(ingest::demo_corpus);
-    let opened = ingest::open(&root, args.manifest.as_deref()).map_err(LaunchError::Usage)?;
-    let mut state = state::AppState::new(opened.store, opened.problems, settings, root, (80, 24));
-    terminal::run(&mut state).map_err(|e| LaunchError::Terminal(e.to_string()))
+    let loader = ingest::spawn(
+        &root,
+        args.manifest.as_deref(),
+        ingest::Options::with_default_cache(),
+    )
+    .map_err(LaunchError::Usage)?;
+    let store = crate::store::EventStore::new(crate::places::Gazetteer::builtin());
+    let mut state = state::AppState::new(store, Vec::new(), settings, root, (80, 24));
+    state.loading = Some(state::Loading::default());
+    terminal::run(&mut state, Some(loader)).map_err(|e| LaunchError::Terminal(e.to_string()))
 }

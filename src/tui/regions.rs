@@ -87,6 +87,25 @@ impl RegionTree {
         tree
     }
 
+    /// The tree of a grown set of regions, keeping this tree's folding:
+    /// what was unfolded stays unfolded, and new top-level regions unfold.
+    pub fn regrow(
+        &self,
+        gazetteer: &Gazetteer,
+        present: impl Iterator<Item = RegionId>,
+    ) -> RegionTree {
+        let mut tree = RegionTree::build(gazetteer, present);
+        let new_roots: Vec<RegionId> = tree
+            .roots
+            .iter()
+            .copied()
+            .filter(|r| !self.nodes.contains_key(r))
+            .collect();
+        tree.expanded = self.expanded.iter().copied().chain(new_roots).collect();
+        tree.flatten();
+        tree
+    }
+
     /// The rows shown, in order.
     pub fn rows(&self) -> &[TreeRow] {
         &self.rows

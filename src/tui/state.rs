@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::config::Settings;
-use crate::corpus::Problem;
+use crate::corpus::{Document, Problem};
 use crate::datefilter;
+use crate::extract::Event;
 use crate::query::{FacetMemo, Facets, Query};
 use crate::store::EventStore;
 use crate::tui::keymap::{Keymap, Mode};
@@ -215,6 +216,8 @@ pub struct AppState {
     pub facets: Facets,
     /// Counts kept from the last query, to toggle facets without recounting.
     pub facet_memo: FacetMemo,
+    /// While the corpus is still being read: how far it has got.
+    pub loading: Option<Loading>,
     /// Events per day of the slice.
     pub histogram: Histogram,
     /// The focused pane.
@@ -251,13 +254,7 @@ impl AppState {
         corpus: PathBuf,
         size: (u16, u16),
     ) -> AppState {
-        let year = datefilter::default_year(
-            store
-                .documents()
-                .iter()
-                .filter_map(|d| d.published.value)
-                .chain(store.events().iter().map(|e| e.date.first)),
-        );
+        let year = corpus_year(&store);
         let regions = RegionTree::build(store.gazetteer(), store.regions_present());
         let keymap = Keymap::new(&settings);
         let mut state = AppState {
@@ -272,6 +269,7 @@ impl AppState {
             shade: Vec::new(),
             facets: Facets::default(),
             facet_memo: FacetMemo::default(),
+            loading: None,
             histogram: Histogram::default(),
             focus: Pane::Timeline,
             timeline: ListCursor::default(),
@@ -337,6 +335,42 @@ impl AppState {
         self.dirty = true;
     }
 
+    /// Takes in articles read since the last call (while the corpus loads in
+    /// the background): the timeline grows, the filters, the selected event
+    /// and the folding of the region tree are kept. `finished` carries the
+    /// problems of the whole load once it is over.
+    pub fn absorb(
+        &mut self,
+        docs: Vec<Document>,
+        events: Vec<Event>,
+        finished: Option<Vec<Problem>>,
+    ) {
+        let remap = self.store.extend(docs, events);
+        for i in &mut self.visible {
+            *i = remap.events[*i as usize];
+        }
+        self.query.sources = self
+            .query
+            .sources
+            .iter()
+            .map(|&s| remap.sources[s as usize])
+            .collect();
+        if let Some(&moved) = remap.sources.get(self.source_cursor.selected) {
+            self.source_cursor.selected = moved as usize;
+        }
+        self.facet_memo = FacetMemo::default();
+        self.regions = self
+            .regions
+            .regrow(self.store.gazetteer(), self.store.regions_present());
+        self.year = corpus_year(&self.store);
+        if let Some(problems) = finished {
+            self.problems = problems;
+            self.loading = None;
+        }
+        self.requery();
+        self.settle_all();
+    }
+
     /// Brings every cursor back into its list and window, after a resize.
     pub fn settle_all(&mut self) {
         self.timeline
@@ -378,6 +412,28 @@ impl AppState {
             tone,
         });
     }
+}
+
+/// The year given to dates typed without one: the corpus's latest.
+fn corpus_year(store: &EventStore) -> i32 {
+    datefilter::default_year(
+        store
+            .documents()
+            .iter()
+            .filter_map(|d| d.published.value)
+            .chain(store.events().iter().map(|e| e.date.first)),
+    )
+}
+
+/// How far the background reading of the corpus has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Loading {
+    /// Article files handled.
+    pub done: usize,
+    /// Article files found.
+    pub total: usize,
+    /// Of those handled, taken from the cache.
+    pub cached: usize,
 }
 
 /// Whether each row of the slice belongs to a shaded date group (every

@@ -4,23 +4,28 @@
 //! and draws when something changed.
 
 use std::io::{self, stdout};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::TryRecvError;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
+use crate::corpus::{Document, Problem};
+use crate::extract::Event;
+use crate::ingest::{Loaded, Loader};
 use crate::tui::action::{Action, Effect};
 use crate::tui::draw::cursor_position;
 use crate::tui::effects;
 use crate::tui::keymap::translate;
-use crate::tui::state::AppState;
+use crate::tui::state::{AppState, Loading};
 use crate::tui::update::update;
 
 /// Runs the app on the real terminal until the user quits. The terminal is
 /// restored before this returns, and by the panic hook on a panic (before
 /// the panic message is printed).
-pub fn run(state: &mut AppState) -> io::Result<()> {
+pub fn run(state: &mut AppState, loader: Option<Loader>) -> io::Result<()> {
     // ratatui's init installs a panic hook that restores the terminal; ours,
     // around it, also turns the mouse reporting off.
     let mut terminal = ratatui::try_init()?;
@@ -29,17 +34,47 @@ pub fn run(state: &mut AppState) -> io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
         inner(info);
     }));
-    let result =
-        execute!(stdout(), EnableMouseCapture).and_then(|_| event_loop(&mut terminal, state));
+    let result = execute!(stdout(), EnableMouseCapture)
+        .and_then(|_| event_loop(&mut terminal, state, loader));
     let _ = execute!(stdout(), DisableMouseCapture);
     let restored = ratatui::try_restore();
     result.and(restored)
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, state: &mut AppState) -> io::Result<()> {
+/// How often the timeline takes in what the background reader has read.
+const ABSORB_EVERY: Duration = Duration::from_millis(250);
+/// How long to wait for a key while the corpus loads, before redrawing the gauge.
+const LOADING_TICK: Duration = Duration::from_millis(50);
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    state: &mut AppState,
+    mut loader: Option<Loader>,
+) -> io::Result<()> {
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
+    let mut pending = Pending::default();
+    let mut last_absorb = Instant::now();
     loop {
+        if let Some(l) = &loader {
+            let finished = pending.drain(l);
+            state.loading = Some(Loading {
+                done: l.progress.done.load(Ordering::Relaxed),
+                total: l.progress.total.load(Ordering::Relaxed),
+                cached: l.progress.cached.load(Ordering::Relaxed),
+            });
+            state.dirty = true;
+            if finished.is_some()
+                || (last_absorb.elapsed() >= ABSORB_EVERY && !pending.docs.is_empty())
+            {
+                let (docs, events) = pending.take();
+                state.absorb(docs, events, finished.clone());
+                last_absorb = Instant::now();
+            }
+            if finished.is_some() {
+                loader = None;
+            }
+        }
         if state.dirty {
             terminal.draw(|f| {
                 let area = f.area();
@@ -50,8 +85,12 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut AppState) -> io::Resul
             })?;
             state.dirty = false;
         }
-        // Block for one event, then take every event already waiting before
-        // drawing again (a burst of keys or wheel turns draws once).
+        // Wait for one event (or, while loading, a tick), then take every
+        // event already waiting before drawing again (a burst of keys or
+        // wheel turns draws once).
+        if loader.is_some() && !event::poll(LOADING_TICK)? {
+            continue;
+        }
         let mut ev = event::read()?;
         loop {
             if let Some(action) = translate(&state.keymap, state.mode(), &ev) {
@@ -69,5 +108,45 @@ fn event_loop(terminal: &mut DefaultTerminal, state: &mut AppState) -> io::Resul
             }
             ev = event::read()?;
         }
+    }
+}
+
+/// Batches received from the background reader and not yet shown.
+#[derive(Default)]
+struct Pending {
+    docs: Vec<Document>,
+    events: Vec<Event>,
+}
+
+impl Pending {
+    /// Takes every message waiting; returns the problems if the load is over.
+    fn drain(&mut self, loader: &Loader) -> Option<Vec<Problem>> {
+        loop {
+            match loader.receiver.try_recv() {
+                Ok(Loaded::Batch(batch)) => {
+                    let base = self.docs.len() as u32;
+                    self.docs.extend(batch.docs);
+                    self.events.extend(batch.events.into_iter().map(|mut e| {
+                        e.doc += base;
+                        e
+                    }));
+                }
+                Ok(Loaded::Done(problems)) => return Some(problems),
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    return Some(vec![Problem::new(
+                        std::path::Path::new("."),
+                        "reading the corpus stopped unexpectedly",
+                    )]);
+                }
+            }
+        }
+    }
+
+    fn take(&mut self) -> (Vec<Document>, Vec<Event>) {
+        (
+            std::mem::take(&mut self.docs),
+            std::mem::take(&mut self.events),
+        )
     }
 }

@@ -122,6 +122,13 @@ fn status_line(state: &AppState, r: Rect, buf: &mut Buffer) {
         ),
         Style::new().add_modifier(Modifier::BOLD),
     )];
+    if let Some(l) = state.loading {
+        spans.push(Span::raw("│ "));
+        spans.push(Span::styled(
+            format!("{} ", loading_gauge(l)),
+            theme.fg(theme.ok),
+        ));
+    }
     if let Some(s) = &state.status {
         let style = match s.tone {
             Tone::Info => Style::new(),
@@ -171,6 +178,22 @@ fn status_line(state: &AppState, r: Rect, buf: &mut Buffer) {
         1,
     );
     Span::styled(help, theme.muted()).render(hr, buf);
+}
+
+/// `reading ▰▰▰▱▱▱▱▱▱▱ 1234/5000 files (300 cached)`: the load's progress.
+fn loading_gauge(l: crate::tui::state::Loading) -> String {
+    const CELLS: usize = 10;
+    let filled = (l.done * CELLS)
+        .checked_div(l.total)
+        .unwrap_or(0)
+        .min(CELLS);
+    let bar: String = "▰".repeat(filled) + &"▱".repeat(CELLS - filled);
+    let cached = if l.cached > 0 {
+        format!(" ({} cached)", l.cached)
+    } else {
+        String::new()
+    };
+    format!("reading {bar} {}/{} files{cached}", l.done, l.total)
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {
