@@ -1,7 +1,7 @@
 //! `frontlog export`: the events of a corpus, filtered, as a Markdown
 //! briefing or JSON, on standard output or in a file.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use frontlog::datefilter;
 use frontlog::export::{json, markdown, write};
@@ -24,14 +24,8 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     } else {
         ingest::Options::with_default_cache()
     };
-    let opened = ingest::open_with(
-        &root,
-        args.manifest.as_deref(),
-        &options,
-        &ingest::Progress::default(),
-    )?;
-    warn_problems(&opened.problems);
-    let store = opened.store;
+    let (store, problems) = read_corpus(&root, args.manifest.as_deref(), &options)?;
+    warn_problems(&problems);
     let query = build_query(&args, &store)?;
     let slice = query.run(&store);
     let text = match args.format {
@@ -53,6 +47,36 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
                 })
         }
     }
+}
+
+/// Reads the corpus into a store, with a progress bar on standard error
+/// when it is a terminal (and nothing otherwise).
+fn read_corpus(
+    root: &std::path::Path,
+    manifest: Option<&std::path::Path>,
+    options: &ingest::Options,
+) -> Result<(EventStore, Vec<frontlog::corpus::Problem>), Failure> {
+    let plan = frontlog::corpus::plan(root, manifest)?;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(plan.files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "reading {bar:30} {pos}/{len} files  {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let progress = ingest::Progress::default();
+    let opened = ingest::open_plan(&plan, manifest, options, &progress, || {
+        if let Some(bar) = &bar {
+            bar.set_position(progress.done.load(std::sync::atomic::Ordering::Relaxed) as u64);
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok((opened.store, opened.problems))
 }
 
 /// Turns the filter arguments into a query on this store, naming the

@@ -93,20 +93,34 @@ pub fn open_with(
     options: &Options,
     progress: &Progress,
 ) -> Result<Opened, String> {
+    let plan = corpus::plan(root, manifest)?;
+    Ok(open_plan(&plan, manifest, options, progress, || {}))
+}
+
+/// Reads a listed corpus into a store, calling `after_batch` after each
+/// batch (to move a progress bar, say).
+pub fn open_plan(
+    plan: &corpus::Plan,
+    manifest: Option<&Path>,
+    options: &Options,
+    progress: &Progress,
+    mut after_batch: impl FnMut(),
+) -> Opened {
     let mut docs = Vec::new();
     let mut events = Vec::new();
-    let problems = stream(root, manifest, options, progress, |batch| {
+    let problems = stream_plan(plan, manifest, options, progress, |batch| {
         let base = docs.len() as u32;
         docs.extend(batch.docs);
         events.extend(batch.events.into_iter().map(|mut e| {
             e.doc += base;
             e
         }));
-    })?;
-    Ok(Opened {
+        after_batch();
+    });
+    Opened {
         store: EventStore::from_parts(docs, events, Gazetteer::builtin()),
         problems,
-    })
+    }
 }
 
 /// The outcome of one file.

@@ -22,7 +22,12 @@ command -v tmux >/dev/null || { echo "tui_tmux: tmux is not installed (apt-get i
 WORK=$(mktemp -d)
 SOCK="$WORK/tmux.sock"
 tm() { tmux -u -S "$SOCK" "$@"; }
-cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+# The shell in the pane may still be writing as the server goes: retry.
+cleanup() {
+  tm kill-server 2>/dev/null || true
+  for _ in 1 2 3 4 5; do rm -rf "$WORK" 2>/dev/null && return 0; sleep 0.2; done
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 mkdir -p "$WORK/cwd" "$WORK/xdg" "$WORK/home"
 
