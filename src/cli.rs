@@ -29,6 +29,17 @@ pub struct Cli {
 pub enum Command {
     /// Write the events of a corpus, filtered, as Markdown or JSON.
     Export(ExportArgs),
+    /// Read a corpus and print what it holds and how long reading took.
+    Stats {
+        /// Folder of articles (default: the demo corpus).
+        corpus: Option<PathBuf>,
+        /// Metadata manifest (default: manifest.toml in the corpus folder).
+        #[arg(long, value_name = "FILE")]
+        manifest: Option<PathBuf>,
+        /// Read every file afresh and neither use nor write the parse cache.
+        #[arg(long)]
+        no_cache: bool,
+    },
     /// Print every temporal expression of a text as JSON lines.
     Dates {
         /// Reference (publication) date, YYYY-MM-DD.

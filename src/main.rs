@@ -15,6 +15,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Export(args)) => commands::export::run(args),
         Some(Command::Dates { dct, file }) => commands::dates::run(dct, file.as_deref()),
+        Some(Command::Stats {
+            corpus,
+            manifest,
+            no_cache,
+        }) => commands::stats::run(corpus.as_deref(), manifest.as_deref(), no_cache),
         Some(Command::GenCorpus {
             articles,
             seed,

@@ -189,7 +189,7 @@ impl Generator {
                 let _ = writeln!(text, "{title}\n");
             }
         }
-        let paragraphs = self.rng.usize(6..16);
+        let paragraphs = self.rng.usize(10..24);
         let mut repeated = None;
         for p in 0..paragraphs {
             if p > 0 && p % 5 == 0 {

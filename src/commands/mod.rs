@@ -3,6 +3,7 @@
 pub mod dates;
 pub mod export;
 pub mod gen_corpus;
+pub mod stats;
 
 /// A failure that ends the program: the message to print and the exit status.
 #[derive(Debug)]

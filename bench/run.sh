@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# frontlog's benchmarks, all in one run, with the figures printed:
+#   - ingest of 10,000 and 200,000 generated articles: MB/s and articles/s,
+#     cold (no cache) and warm (cache), with peak memory; and beside it the
+#     time ripgrep needs to scan the same files for month names (the floor
+#     that reading the corpus costs);
+#   - the query for each filter kind on a store of 1,000,000 events (p50, p99);
+#   - drawing one frame of the terminal app at 1,000,000 events;
+#   - the temporal tagger and the geotagger on their own.
+#
+#   bench/run.sh              # everything (needs ~2 GB of disk for the corpora)
+#   SIZES="10000" bench/run.sh
+#   BENCH_DIR=/fast/disk bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${SIZES:-"10000 200000"}
+dir=${BENCH_DIR:-target/bench}
+mkdir -p "$dir"
+
+if ! command -v rg >/dev/null 2>&1; then
+  echo "installing ripgrep..."
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get install -y -qq ripgrep >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq ripgrep >/dev/null)
+  else
+    cargo install ripgrep --locked
+  fi
+fi
+cargo build --release --quiet
+bin=target/release/frontlog
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m); $(rg --version | head -1)"
+months='january|february|march|april|may|june|july|august|september|october|november|december'
+
+# Runs a command, prints "seconds peak_kb" (GNU time).
+timed() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
+
+for n in $sizes; do
+  corpus="$dir/corpus-$n"
+  if [ ! -f "$corpus/manifest.toml" ]; then
+    rm -rf "$corpus"
+    "$bin" gen-corpus --articles "$n" --seed 1 "$corpus" 2>/dev/null
+  fi
+  mb=$(du -sm --apparent-size "$corpus" | cut -f1)
+  cat "$corpus"/*/* >/dev/null 2>&1 || true   # the same warm page cache for every reader
+  read -r rg_s rg_kb < <(timed rg -c -i "$months" "$corpus")
+  cache=$(mktemp -d)
+  read -r cold_s cold_kb < <(XDG_CACHE_HOME=$cache timed "$bin" stats "$corpus")
+  read -r warm_s warm_kb < <(XDG_CACHE_HOME=$cache timed "$bin" stats "$corpus")
+  events=$(XDG_CACHE_HOME=$cache "$bin" stats "$corpus" | awk '/^events/ {print $2}')
+  rm -rf "$cache"
+  python3 - "$n" "$mb" "$events" "$rg_s" "$cold_s" "$cold_kb" "$warm_s" "$warm_kb" <<'PY'
+import sys
+n, mb, events = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+rg, cold, cold_kb, warm, warm_kb = (float(x) for x in sys.argv[4:])
+print(f"\ningest of {n:,} articles ({mb:.0f} MB, {events:,} events)")
+print(f"  ripgrep -c (month names)  {rg:8.2f} s   {mb/rg:8.1f} MB/s")
+print(f"  cold (no cache)           {cold:8.2f} s   {mb/cold:8.1f} MB/s  {n/cold:9.0f} articles/s  peak {cold_kb/1024:7.0f} MB ({cold_kb/1024/mb:.2f} MB per MB of corpus)  {cold/rg:.1f}x ripgrep")
+print(f"  warm (cache)              {warm:8.2f} s   {mb/warm:8.1f} MB/s  {n/warm:9.0f} articles/s  peak {warm_kb/1024:7.0f} MB")
+PY
+done
+
+echo
+cargo bench --quiet --bench query 2>/dev/null | grep -v '^$' || true
+echo
+cargo bench --quiet --bench tui 2>/dev/null | grep -E 'frame|filter' || true
+for b in dates places; do
+  if [ -f "benches/$b.rs" ]; then echo; cargo bench --quiet --bench "$b" 2>/dev/null || true; fi
+done

@@ -1,0 +1,51 @@
+//! `frontlog stats`: what a corpus holds (articles, events, outlets, places,
+//! skipped files) and how long it took to read, from the cache or not.
+
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::time::Instant;
+
+use frontlog::ingest;
+
+use super::{Failure, warn_problems};
+
+/// Reads the corpus and prints its figures on standard output.
+pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Result<(), Failure> {
+    let root = corpus.map_or_else(ingest::demo_corpus, Path::to_path_buf);
+    let options = if no_cache {
+        ingest::Options::default()
+    } else {
+        ingest::Options::with_default_cache()
+    };
+    let progress = ingest::Progress::default();
+    let started = Instant::now();
+    let opened = ingest::open_with(&root, manifest, &options, &progress)?;
+    let seconds = started.elapsed().as_secs_f64();
+    warn_problems(&opened.problems);
+    let store = &opened.store;
+    let bytes: usize = store.documents().iter().map(|d| d.text.len()).sum();
+    let files = progress.done.load(Ordering::Relaxed);
+    let dated = store
+        .documents()
+        .iter()
+        .filter(|d| d.published.value.is_some())
+        .count();
+    println!("corpus      {}", root.display());
+    println!(
+        "articles    {} ({} with a publication date)",
+        store.documents().len(),
+        dated
+    );
+    println!("events      {}", store.events().len());
+    println!("outlets     {}", store.sources().len());
+    println!("places      {}", store.regions_present().count());
+    println!("skipped     {}", opened.problems.len());
+    println!("text        {:.1} MB", bytes as f64 / 1e6);
+    println!(
+        "read in     {seconds:.3} s ({:.1} MB/s, {:.0} files/s, {} from the cache)",
+        bytes as f64 / 1e6 / seconds.max(1e-9),
+        files as f64 / seconds.max(1e-9),
+        progress.cached.load(Ordering::Relaxed)
+    );
+    Ok(())
+}
