@@ -135,8 +135,16 @@ impl Problem {
 }
 
 impl std::fmt::Display for Problem {
+    /// `path: reason`, with any control character of a hostile file name
+    /// removed so that printing it cannot drive the terminal.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        let path = self.path.to_string_lossy();
+        write!(
+            f,
+            "{}: {}",
+            crate::text::display::plain(&path),
+            crate::text::display::plain(&self.reason)
+        )
     }
 }
 

@@ -10,23 +10,60 @@ pub fn is_unsafe_char(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// Text with unsafe characters removed and all whitespace runs (newlines
-/// included) collapsed to one space.
+/// Text with terminal escape sequences and unsafe characters removed, and
+/// all whitespace runs (newlines included) collapsed to one space. A whole
+/// sequence goes, not just its ESC: `ESC [ … final`, `ESC ] … BEL` or
+/// `ESC ] … ESC \`, their C1 forms, and two-character `ESC x` escapes.
 pub fn plain(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else if !is_unsafe_char(c) {
-            if space {
-                out.push(' ');
-                space = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                Some('[') => skip_csi(&mut chars),
+                Some(']' | 'P' | '_' | '^' | 'X') => skip_string(&mut chars),
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' | '\u{98}' => skip_string(&mut chars),
+            c if c.is_whitespace() => space = !out.is_empty(),
+            c if is_unsafe_char(c) => {}
+            c => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
             }
-            out.push(c);
         }
     }
     out
+}
+
+/// Skips a control sequence's parameters and its final byte (0x40–0x7E).
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// Skips an OSC/DCS/APC string up to BEL, ST (`ESC \`) or C1 ST.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Like [`plain`], and also unwraps Markdown links (`[said](#)` → `said`)
@@ -76,10 +113,15 @@ mod tests {
 
     #[test]
     fn removes_escape_sequences_and_bidi_marks() {
-        let s = "safe\u{1b}[31mred\u{1b}]8;;http://x\u{7}link\u{202E}txt\u{9b}2J";
+        let s = "safe\u{1b}[31mred\u{1b}]8;;http://x\u{7}link\u{1b}]8;;\u{1b}\\ \u{202E}txt\u{9b}2J end";
         let p = plain(s);
         assert!(!p.chars().any(is_unsafe_char), "{p:?}");
-        assert_eq!(p, "safe[31mred]8;;http://xlinktxt2J");
+        assert_eq!(p, "saferedlink txt end");
+        assert_eq!(
+            plain("a\u{1b}]52;c;SGVsbG8=\u{7}b\u{1b}]0;title\u{1b}\\c\u{1b}=d"),
+            "abcd"
+        );
+        assert_eq!(plain("unterminated \u{1b}]0;title"), "unterminated");
     }
 
     #[test]
