@@ -5,8 +5,34 @@
 //! It does not split documents or build events; the event extractor calls
 //! [`Gazetteer::tag`] on each paragraph and decides which mentions place
 //! which sentence.
+//!
+//! The data is compiled in from `assets/gazetteer/`: towns, countries and US
+//! states generated from GeoNames by `scripts/gen_gazetteer.py`, and
+//! hand-curated tables (oblasts and Russian regions, aliases and old names,
+//! metonyms, places GeoNames lacks, corrections, and the cue words the
+//! tagger reads around a name). The work is split in one module per job:
+//!
+//! - [`load`](self) reads the data and builds the gazetteer;
+//! - `variants` spells a name the other ways the news writes it;
+//! - `scan` runs one Aho-Corasick automaton over a paragraph and reads the
+//!   words around each hit (region suffixes, titles, proper names, cues);
+//! - `resolve` settles a name shared by several places;
+//! - `lookup` answers what a user types (`--region`, "did you mean").
 
+mod cues;
+pub mod eval;
+mod load;
+mod lookup;
+mod resolve;
+mod scan;
+mod variants;
+
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use cues::Cues;
 
 /// Index of a place in the [`Gazetteer`].
 pub type RegionId = u32;
@@ -47,17 +73,78 @@ pub struct Mention {
     pub precision: u8,
 }
 
+/// What the gazetteer knows of a place besides its [`Region`] record.
+#[derive(Clone, Copy, Debug, Default)]
+struct Info {
+    /// Population (0 when unknown).
+    population: u32,
+    /// Latitude and longitude in degrees; NaN when unknown.
+    lat: f32,
+    lon: f32,
+    /// The country the place lies in (itself for a country).
+    country: RegionId,
+    /// The first-level region the place lies in (itself for a region).
+    oblast: Option<RegionId>,
+    /// `FLAG_*` bits.
+    flags: u8,
+}
+
+/// A front-line place the war news names: wins over namesakes elsewhere.
+const FLAG_FRONT: u8 = 1;
+/// A capital, a country or a city of a million: wins over villages.
+const FLAG_PROMINENT: u8 = 2;
+/// A section of a bigger city: its population does not count in full.
+const FLAG_SECTION: u8 = 4;
+
+/// One place a name can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cand {
+    /// The place.
+    place: RegionId,
+    /// The name is a region's stem: it means the region only with a suffix
+    /// ("Donetsk region") or after one of its towns ("Atlanta, Georgia").
+    stem: bool,
+    /// The name is the place's own (display or curated) name, not one of
+    /// the many alternate names GeoNames lists.
+    primary: bool,
+    /// A metonym ("the Kremlin"): "the" before it does not matter.
+    metonym: bool,
+}
+
 /// Every known place, with the names it goes by.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     regions: Vec<Region>,
+    info: Vec<Info>,
+    /// The automaton over every spelling of every name (leftmost-longest).
+    matcher: Option<AhoCorasick>,
+    /// For each pattern of the automaton, its range in `cands`.
+    pattern_cands: Vec<(u32, u32)>,
+    /// Candidate places of all patterns, back to back; a pattern whose
+    /// range is empty is a phrase that never names a place.
+    cands: Vec<Cand>,
+    /// Folded name (see `variants::fold_key`) → places, for `lookup`.
+    lookup: HashMap<String, Vec<RegionId>>,
+    /// The cue words read around a name (`assets/gazetteer/cues.toml`).
+    cues: Cues,
+    /// Ukraine and Russia, preferred in that order when a name is shared.
+    ukraine: Option<RegionId>,
+    russia: Option<RegionId>,
+    /// How many names (before spelling variants) the gazetteer holds.
+    name_count: usize,
 }
 
 impl Gazetteer {
     /// The gazetteer built from the data compiled into the binary, loaded once.
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
-        BUILTIN.get_or_init(Gazetteer::default)
+        BUILTIN.get_or_init(Gazetteer::load_builtin)
+    }
+
+    /// Builds a fresh gazetteer from the compiled-in data (what
+    /// [`Gazetteer::builtin`] does once); for measuring the load time.
+    pub fn load_builtin() -> Gazetteer {
+        load::builtin()
     }
 
     /// Number of places.
@@ -68,6 +155,18 @@ impl Gazetteer {
     /// Whether the gazetteer holds no place.
     pub fn is_empty(&self) -> bool {
         self.regions.is_empty()
+    }
+
+    /// Number of distinct names (display names and aliases, before the
+    /// spelling variants the matcher adds).
+    pub fn name_count(&self) -> usize {
+        self.name_count
+    }
+
+    /// Number of patterns in the matching automaton (names with their
+    /// spelling variants).
+    pub fn pattern_count(&self) -> usize {
+        self.pattern_cands.len()
     }
 
     /// The place with this id. Panics on an id not from this gazetteer.
@@ -86,29 +185,52 @@ impl Gazetteer {
         out
     }
 
+    /// The first-level region (oblast) a place lies in, itself if it is
+    /// one, or else its country: the unit a place counts by at oblast level.
+    pub fn oblast_level(&self, id: RegionId) -> RegionId {
+        let info = &self.info[id as usize];
+        info.oblast.unwrap_or(info.country)
+    }
+
     /// The place a user means by `name` (case-insensitive; display names and
     /// aliases), as typed on the command line or in the TUI.
     pub fn lookup(&self, name: &str) -> Option<RegionId> {
-        let _ = name;
-        None
+        lookup::lookup(self, name)
     }
 
     /// Up to `n` known display names closest to `name`, for "did you mean".
     pub fn suggest(&self, name: &str, n: usize) -> Vec<String> {
-        let _ = (name, n);
-        Vec::new()
+        lookup::suggest(self, name, n)
     }
 
     /// The country a whole article is mostly about, used to settle names
     /// shared by places in different countries.
     pub fn focus_country(&self, text: &str) -> Option<RegionId> {
-        let _ = text;
-        None
+        let mut counts: HashMap<RegionId, usize> = HashMap::new();
+        for paragraph in text.split('\n') {
+            for m in self.tag(paragraph, None) {
+                *counts.entry(self.info[m.region as usize].country).or_default() += 1;
+            }
+        }
+        // Most mentions first; on a tie Ukraine, then Russia, then the lower id.
+        let rank = |c: RegionId| {
+            if Some(c) == self.ukraine {
+                0
+            } else if Some(c) == self.russia {
+                1
+            } else {
+                2
+            }
+        };
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(rank(b.0).cmp(&rank(a.0))).then(b.0.cmp(&a.0)))
+            .map(|(c, _)| c)
     }
 
     /// Finds the place names in one paragraph and resolves each, in text order.
     pub fn tag(&self, paragraph: &str, focus: Option<RegionId>) -> Vec<Mention> {
-        let _ = (paragraph, focus);
-        Vec::new()
+        let hits = scan::scan(self, paragraph);
+        resolve::resolve(self, paragraph, hits, focus)
     }
 }

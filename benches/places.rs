@@ -1,0 +1,133 @@
+//! Geotagger throughput: builds ~100 MB of news-like text from templates
+//! and gazetteer names (deterministic), tags it paragraph by paragraph on
+//! one thread, and prints MB/s per core and the gazetteer's load time.
+//!
+//! Run: `cargo bench --bench places` (`-- --mb 20` for a shorter run).
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use frontlog::places::{Gazetteer, RegionKind};
+
+const TEMPLATES: [&str; 12] = [
+    "Russian forces shelled {T} on {D}, killing two civilians and wounding five, the regional governor said.",
+    "{R} region. A drone attack damaged a power line near {T}, leaving 3,000 households without electricity.",
+    "Ukrainian troops repelled 14 assaults in the {T} direction over the past day, the General Staff said.",
+    "The strike on {T} destroyed a school and damaged a hospital, local officials reported on {D}.",
+    "Talks between the delegations are expected to resume in {W} next week, according to diplomats.",
+    "Air defence units shot down 45 of 61 drones launched overnight, mostly over the {R} and {R2} regions.",
+    "Residents of {T} and {T2} spent the night in shelters as explosions were heard on the outskirts.",
+    "The ministry said that energy workers had restored supplies to most consumers by the evening.",
+    "Prosecutors opened an investigation into the attack, which also damaged 12 apartment buildings.",
+    "President Volodymyr Zelensky said the country needed more air defence systems before the winter.",
+    "Evacuations from {T} continued as Russian troops advanced to within 5 kilometres of the town.",
+    "The Kremlin said a meeting in {W} was possible, while the White House declined to comment.",
+];
+const DAYS: [&str; 7] = [
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+/// A small deterministic generator (64-bit LCG).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+        v[self.next() % v.len()]
+    }
+}
+
+fn main() {
+    let mb: usize = std::env::args()
+        .skip_while(|a| a != "--mb")
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100);
+
+    // Load time: the first build, then the best of three fresh builds.
+    let t = Instant::now();
+    let g = Gazetteer::builtin();
+    let first = t.elapsed();
+    let mut best = first;
+    for _ in 0..3 {
+        let t = Instant::now();
+        black_box(Gazetteer::load_builtin());
+        best = best.min(t.elapsed());
+    }
+
+    let ukraine = g.lookup("Ukraine");
+    let mut towns = Vec::new();
+    let mut oblasts = Vec::new();
+    let mut world = Vec::new();
+    for id in 0..g.len() as u32 {
+        let r = g.region(id);
+        let anc = g.ancestors(id);
+        let in_ukraine = ukraine.is_some_and(|u| anc.contains(&u));
+        match r.kind {
+            RegionKind::Town if in_ukraine => towns.push(r.name.as_str()),
+            RegionKind::Town => world.push(r.name.as_str()),
+            RegionKind::Region if in_ukraine => {
+                if let Some(stem) = r.name.strip_suffix(" Oblast") {
+                    oblasts.push(stem)
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut rng = Lcg(0x5eed);
+    let target = mb * 1_000_000;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut total = 0;
+    while total < target {
+        let mut p = String::new();
+        for _ in 0..(3 + rng.next() % 3) {
+            let s = rng
+                .pick(&TEMPLATES)
+                .replace("{T2}", rng.pick(&towns))
+                .replace("{T}", rng.pick(&towns))
+                .replace("{R2}", rng.pick(&oblasts))
+                .replace("{R}", rng.pick(&oblasts))
+                .replace("{W}", rng.pick(&world))
+                .replace("{D}", rng.pick(&DAYS));
+            if !p.is_empty() {
+                p.push(' ');
+            }
+            p.push_str(&s);
+        }
+        total += p.len();
+        paragraphs.push(p);
+    }
+
+    let t = Instant::now();
+    let mut mentions = 0usize;
+    for p in &paragraphs {
+        mentions += black_box(g.tag(p, ukraine)).len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "gazetteer: {} places, {} names, {} patterns",
+        g.len(),
+        g.name_count(),
+        g.pattern_count()
+    );
+    println!(
+        "load: first {:.1} ms, best of 3 fresh builds {:.1} ms",
+        first.as_secs_f64() * 1e3,
+        best.as_secs_f64() * 1e3
+    );
+    println!(
+        "tagged {:.1} MB in {} paragraphs: {:.2} s, {:.0} MB/s on one core, {} mentions",
+        total as f64 / 1e6,
+        paragraphs.len(),
+        secs,
+        total as f64 / 1e6 / secs,
+        mentions
+    );
+}

@@ -1,0 +1,94 @@
+//! The cue words the tagger reads around a place name, loaded from
+//! `assets/gazetteer/cues.toml` (data, not code): region suffixes, title
+//! words, the heads of event names, precision cues and phrases that never
+//! name a place. This module only holds the lists and answers membership
+//! questions; `scan` decides what the words mean.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+/// The lists of `cues.toml`, as read.
+#[derive(Debug, Default, Deserialize)]
+struct CuesFile {
+    region_suffixes: Vec<String>,
+    region_adjectives: Vec<String>,
+    town_suffixes: Vec<String>,
+    part_suffixes: Vec<String>,
+    near_cues: Vec<String>,
+    settlement_words: Vec<String>,
+    event_heads: Vec<String>,
+    org_heads: Vec<String>,
+    place_adjectives: Vec<String>,
+    titles: Vec<String>,
+    title_of: Vec<String>,
+    after_the_not_town: Vec<String>,
+    never: Vec<String>,
+}
+
+/// The cue lists, as sets for quick membership tests.
+#[derive(Debug, Default)]
+pub(crate) struct Cues {
+    pub region_suffixes: HashSet<String>,
+    pub region_adjectives: HashSet<String>,
+    pub town_suffixes: HashSet<String>,
+    pub part_suffixes: HashSet<String>,
+    /// Each near cue as its words, lower-case.
+    pub near_cues: Vec<Vec<String>>,
+    pub settlement_words: HashSet<String>,
+    pub event_heads: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    pub place_adjectives: HashSet<String>,
+    /// One-word titles; `titles2` holds the two-word ones ("air force").
+    pub titles: HashSet<String>,
+    pub titles2: HashSet<(String, String)>,
+    /// Each "title of" phrase as its words.
+    pub title_of: Vec<Vec<String>>,
+    pub after_the_not_town: HashSet<String>,
+    /// Phrases that never name a place.
+    pub never: Vec<String>,
+}
+
+impl Cues {
+    /// Parses `cues.toml`. Panics on a malformed file: it is compiled in
+    /// and checked by the tests.
+    pub fn parse(text: &str) -> Cues {
+        let f: CuesFile = toml::from_str(text).expect("assets/gazetteer/cues.toml is malformed");
+        let set = |v: Vec<String>| v.into_iter().collect::<HashSet<_>>();
+        let words = |v: Vec<String>| {
+            v.iter()
+                .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+                .collect()
+        };
+        let mut titles = HashSet::new();
+        let mut titles2 = HashSet::new();
+        for t in f.titles {
+            let parts: Vec<&str> = t.split_whitespace().collect();
+            match parts.as_slice() {
+                [one] => {
+                    titles.insert(one.to_string());
+                }
+                [a, b] => {
+                    titles2.insert((a.to_string(), b.to_string()));
+                }
+                _ => {}
+            }
+        }
+        Cues {
+            region_suffixes: set(f.region_suffixes),
+            region_adjectives: set(f.region_adjectives),
+            town_suffixes: set(f.town_suffixes),
+            part_suffixes: set(f.part_suffixes),
+            near_cues: words(f.near_cues),
+            settlement_words: set(f.settlement_words),
+            event_heads: set(f.event_heads),
+            org_heads: set(f.org_heads),
+            place_adjectives: set(f.place_adjectives),
+            titles,
+            titles2,
+            title_of: words(f.title_of),
+            after_the_not_town: set(f.after_the_not_town),
+            never: f.never,
+        }
+    }
+}
