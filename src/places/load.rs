@@ -6,17 +6,16 @@
 //! Order: countries, first-level regions (curated oblasts and Russian
 //! regions, generated US states), GeoNames towns (with the curated
 //! corrections applied), curated towns, curated aliases. Then every name is
-//! spelled its other ways (`variants`) and one leftmost-longest
-//! Aho-Corasick automaton is built over all spellings.
+//! folded (`fold`) into the key the tagger looks up.
 
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
 
 use super::cues::Cues;
-use super::variants::{fold_key, spellings};
+use super::fold::{fold_name, fold_word};
+use super::hash::FastMap as HashMap;
 use super::{
-    Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Info, Region, RegionId, RegionKind,
+    Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Info, NameEntry, Region, RegionId,
+    RegionKind,
 };
 
 const GEN_COUNTRIES: &str = include_str!("../../assets/gazetteer/generated/countries.tsv");
@@ -29,24 +28,25 @@ const CUR_ALIASES: &str = include_str!("../../assets/gazetteer/curated/aliases.t
 const CUR_OVERRIDES: &str = include_str!("../../assets/gazetteer/curated/overrides.tsv");
 const CUES: &str = include_str!("../../assets/gazetteer/cues.toml");
 
-/// Countries whose names are romanised in several competing ways.
-const TRANSLIT_COUNTRIES: [&str; 5] = ["UA", "RU", "BY", "MD", "GE"];
-/// Towns this big get an all-capitals spelling too ("KYIV (Reuters) —").
-const UPPERCASE_POPULATION: u32 = 100_000;
+/// About how many names the data holds (to size the tables once).
+const NAMES_HINT: usize = 80_000;
 /// Cities this big count as prominent, like capitals.
 const PROMINENT_POPULATION: u32 = 1_000_000;
 
 /// Builds the gazetteer from the compiled-in data.
 pub fn builtin() -> Gazetteer {
-    let t = std::time::Instant::now();
-    let mut b = Builder::default();
+    let mut b = Builder {
+        keys_of_names: HashMap::with_capacity_and_hasher(NAMES_HINT, Default::default()),
+        name_cands: Vec::with_capacity(NAMES_HINT),
+        exact: Vec::with_capacity(NAMES_HINT),
+        ..Builder::default()
+    };
     b.countries();
     b.regions();
     b.us_states();
     b.towns();
     b.curated_places();
     b.aliases();
-    if std::env::var_os("GAZ_TIMING").is_some() { eprintln!("parse {:?}", t.elapsed()); }
     b.finish(Cues::parse(CUES))
 }
 
@@ -71,13 +71,18 @@ fn list<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
 struct Builder {
     regions: Vec<Region>,
     info: Vec<Info>,
-    /// Base names (before spelling variants) → candidates.
-    names: HashMap<String, Vec<Cand>>,
+    /// Folded name → its index.
+    keys_of_names: HashMap<String, u32>,
+    /// (name index, candidate), in the order added; grouped at the end.
+    name_cands: Vec<(u32, Cand)>,
+    /// Per name index: whether it is a short all-capitals name ("US").
+    exact: Vec<bool>,
+    /// Buffer for folding.
+    buf: String,
     /// Keys of the data ("UA", "UA-14", "gn:703448", "cur:robotyne") → id.
     keys: HashMap<String, RegionId>,
     /// (country ISO, GeoNames admin1 code) → region.
     admin1: HashMap<(String, String), RegionId>,
-    lookup: HashMap<String, Vec<RegionId>>,
 }
 
 impl Builder {
@@ -88,7 +93,6 @@ impl Builder {
             RegionKind::Region => info.oblast = Some(id),
             RegionKind::Town => {}
         }
-        self.add_lookup(&region.name, id);
         self.regions.push(region);
         self.info.push(info);
         self.keys.insert(key.to_string(), id);
@@ -108,28 +112,39 @@ impl Builder {
         }
     }
 
-    fn add_lookup(&mut self, name: &str, id: RegionId) {
-        let ids = self.lookup.entry(fold_key(name)).or_default();
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-
-    /// Registers a name the matcher finds (and `lookup` accepts).
-    fn add_name(&mut self, name: &str, cand: Cand) {
+    /// Registers a name the tagger finds (and `lookup` accepts); returns
+    /// the index of its folded form.
+    fn add_name(&mut self, name: &str, cand: Cand) -> Option<u32> {
         let name = name.strip_prefix("the ").unwrap_or(name).trim();
-        if name.chars().count() < 2 {
-            return;
+        // One letter is no name.
+        name.chars().nth(1)?;
+        self.buf.clear();
+        let mut buf = std::mem::take(&mut self.buf);
+        for (i, w) in name.split_whitespace().enumerate() {
+            if i > 0 {
+                buf.push(' ');
+            }
+            fold_word(w, &mut buf);
         }
-        if !cand.stem {
-            self.add_lookup(name, cand.place);
+        let idx = match self.keys_of_names.get(buf.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = self.exact.len() as u32;
+                self.keys_of_names.insert(buf.clone(), i);
+                self.exact.push(false);
+                i
+            }
+        };
+        self.buf = buf;
+        self.name_cands.push((idx, cand));
+        if name.len() <= 8 && is_short_caps(name) {
+            self.exact[idx as usize] = true;
         }
-        let cands = self.names.entry(name.to_string()).or_default();
-        merge(cands, cand);
+        Some(idx)
     }
 
     fn countries(&mut self) {
-        let curated: HashMap<&str, Vec<&str>> = rows(CUR_COUNTRIES)
+        let curated: std::collections::HashMap<&str, Vec<&str>> = rows(CUR_COUNTRIES)
             .filter_map(|r| Some((*r.first()?, r)))
             .collect();
         for r in rows(GEN_COUNTRIES) {
@@ -197,7 +212,7 @@ impl Builder {
         }
     }
 
-    /// A region's stem: matched with a suffix; `lookup` takes "X region".
+    /// A region's stem: the region with a suffix ("Donetsk region").
     fn add_stem(&mut self, stem: &str, id: RegionId) {
         self.add_name(
             stem,
@@ -206,9 +221,6 @@ impl Builder {
                 ..primary(id)
             },
         );
-        for suffix in ["region", "oblast", "province", "state", "krai"] {
-            self.add_lookup(&format!("{stem} {suffix}"), id);
-        }
     }
 
     fn us_states(&mut self) {
@@ -258,7 +270,7 @@ impl Builder {
     }
 
     fn towns(&mut self) {
-        let mut overrides: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+        let mut overrides: HashMap<&str, Vec<(&str, &str)>> = HashMap::default();
         for r in rows(CUR_OVERRIDES) {
             if let (Some(&id), Some(&field), Some(&value)) = (r.first(), r.get(1), r.get(2)) {
                 overrides.entry(id).or_default().push((field, value));
@@ -308,19 +320,27 @@ impl Builder {
                 info,
             );
             let common = flags.contains("common");
-            if !common {
-                self.add_name(&display, primary(id));
-            }
-            let own = fold_key(&display);
+            let own = if common {
+                None
+            } else {
+                self.add_name(&display, primary(id))
+            };
             for alias in list(r.get(7)) {
                 if common && alias == name {
                     continue;
                 }
                 let cand = Cand {
-                    primary: fold_key(alias) == own || alias == name,
+                    primary: alias == name,
                     ..primary(id)
                 };
-                self.add_name(alias, cand);
+                // A spelling of the display name is as good as the name.
+                let added = self.add_name(alias, cand);
+                if own.is_some()
+                    && added == own
+                    && let Some(last) = self.name_cands.last_mut()
+                {
+                    last.1.primary = true;
+                }
             }
         }
     }
@@ -378,72 +398,77 @@ impl Builder {
         }
     }
 
-    fn finish(self, cues: Cues) -> Gazetteer {
-        let translit: HashSet<RegionId> = TRANSLIT_COUNTRIES
-            .iter()
-            .filter_map(|c| self.keys.get(*c).copied())
-            .collect();
-        let name_count = self.names.len();
-        // Every spelling of every name → its candidates.
-        let mut spelled: HashMap<String, Vec<Cand>> = HashMap::with_capacity(name_count * 2);
-        let mut buf = Vec::new();
-        for (name, cands) in &self.names {
-            let tr = cands
-                .iter()
-                .any(|c| translit.contains(&self.info[c.place as usize].country));
-            buf.clear();
-            spellings(name, tr, &mut buf);
-            let loud = name.chars().count() >= 4
-                && name.chars().all(|c| !c.is_alphabetic() || c.is_ascii())
-                && cands.iter().any(|c| {
-                    let r = &self.regions[c.place as usize];
-                    r.kind != RegionKind::Town
-                        || self.info[c.place as usize].population >= UPPERCASE_POPULATION
-                });
-            if loud {
-                let upper = name.to_uppercase();
-                if upper != *name {
-                    buf.push(upper);
-                }
-            }
-            for s in buf.drain(..) {
-                let entry = spelled.entry(s).or_default();
-                for &c in cands {
-                    merge(entry, c);
-                }
-            }
-        }
+    fn finish(mut self, cues: Cues) -> Gazetteer {
+        let name_count = self.exact.len();
+        // Phrases that never name a place: names without candidates.
+        let mut never = vec![false; name_count];
         for phrase in &cues.never {
-            spelled.insert(phrase.clone(), Vec::new());
+            let key = fold_name(phrase);
+            match self.keys_of_names.get(key.as_str()) {
+                Some(&i) => never[i as usize] = true,
+                None => {
+                    self.keys_of_names.insert(key, self.exact.len() as u32);
+                    self.exact.push(false);
+                    never.push(true);
+                }
+            }
         }
-        let mut patterns: Vec<String> = Vec::with_capacity(spelled.len());
-        let mut pattern_cands = Vec::with_capacity(spelled.len());
-        let mut cands = Vec::new();
-        for (pattern, cs) in spelled {
-            let from = cands.len() as u32;
-            cands.extend(cs);
-            pattern_cands.push((from, cands.len() as u32));
-            patterns.push(pattern);
+        // Group the candidates by name, merging repeats of a place.
+        self.name_cands.sort_by_key(|&(i, _)| i);
+        let mut ranges = vec![(0u32, 0u32); self.exact.len()];
+        let mut cands: Vec<Cand> = Vec::with_capacity(self.name_cands.len());
+        let mut k = 0;
+        while k < self.name_cands.len() {
+            let idx = self.name_cands[k].0 as usize;
+            let from = cands.len();
+            while k < self.name_cands.len() && self.name_cands[k].0 as usize == idx {
+                if !never[idx] {
+                    let c = self.name_cands[k].1;
+                    match cands[from..].iter_mut().find(|x| x.place == c.place) {
+                        Some(x) => merge_into(x, c),
+                        None => cands.push(c),
+                    }
+                }
+                k += 1;
+            }
+            ranges[idx] = (from as u32, cands.len() as u32);
         }
-        let t = std::time::Instant::now();
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("the gazetteer's names build an automaton");
-        if std::env::var_os("GAZ_TIMING").is_some() { eprintln!("ac {:?} {:?}", t.elapsed(), matcher.kind()); }
+        let mut heads: HashMap<String, u8> = HashMap::default();
+        let mut names =
+            HashMap::with_capacity_and_hasher(self.keys_of_names.len(), Default::default());
+        for (key, idx) in self.keys_of_names {
+            if let Some((head, _)) = key.split_once(' ') {
+                let words = key.split(' ').count().min(u8::MAX as usize) as u8;
+                match heads.get_mut(head) {
+                    Some(max) => *max = (*max).max(words),
+                    None => {
+                        heads.insert(head.to_string(), words);
+                    }
+                }
+            }
+            let (from, to) = ranges[idx as usize];
+            let exact = self.exact[idx as usize];
+            names.insert(key, NameEntry { from, to, exact });
+        }
         Gazetteer {
             ukraine: self.keys.get("UA").copied(),
             russia: self.keys.get("RU").copied(),
             regions: self.regions,
             info: self.info,
-            matcher: Some(matcher),
-            pattern_cands,
+            heads,
+            names,
             cands,
-            lookup: self.lookup,
+            display_keys: Default::default(),
             cues,
             name_count,
         }
     }
+}
+
+/// "US", "UK", "U.S.", "DPRK": matched only in capitals.
+fn is_short_caps(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 4 && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// The candidate for a place's own name.
@@ -456,15 +481,10 @@ fn primary(place: RegionId) -> Cand {
     }
 }
 
-/// Adds `c` to `cands`, or merges it with the entry for the same place: a
-/// direct name wins over a stem, a primary over an alternate.
-fn merge(cands: &mut Vec<Cand>, c: Cand) {
-    match cands.iter_mut().find(|x| x.place == c.place) {
-        Some(x) => {
-            x.stem &= c.stem;
-            x.primary |= c.primary;
-            x.metonym |= c.metonym;
-        }
-        None => cands.push(c),
-    }
+/// Merges two candidates for the same place under one name: a direct name
+/// wins over a stem, a primary over an alternate.
+fn merge_into(x: &mut Cand, c: Cand) {
+    x.stem &= c.stem;
+    x.primary |= c.primary;
+    x.metonym |= c.metonym;
 }

@@ -1,23 +1,71 @@
 //! What a user types: `lookup` for `--region` and the TUI, `suggest` for
-//! "did you mean". Case, apostrophes, a leading "the" and the "ya"/"ia"
-//! kind of spelling differences do not matter.
+//! "did you mean". Case, apostrophes, dots, a leading "the" and the
+//! "ya"/"ia" kind of spelling differences do not matter. Names are found
+//! through the tagger's folded-name table; display names through a table
+//! built on the first call (the tagger never needs it, so loading does not
+//! pay for it).
 
-use super::variants::fold_key;
-use super::{Gazetteer, RegionId};
+use super::fold::{fold_key, fold_name};
+use super::hash::FastMap;
+use super::{Cand, Gazetteer, RegionId, RegionKind};
+
+/// Words that make a region's stem the region ("donetsk region").
+const REGION_WORDS: [&str; 5] = ["region", "oblast", "province", "state", "krai"];
 
 /// The place a user means by `name`: a place whose display name it is
-/// first ("Donetsk" is the city, "Georgia" the country), then any place
-/// that goes by it; among several, the most populous.
+/// first ("Donetsk" is the city, "Georgia" the country), then a region
+/// named with a region word ("donetsk region"), then any place that goes
+/// by the name ("Kiev"); among several, the most populous.
 pub(crate) fn lookup(g: &Gazetteer, name: &str) -> Option<RegionId> {
     let key = fold_key(name);
-    let ids = g.lookup.get(&key)?;
-    let by_display: Vec<RegionId> = ids
-        .iter()
-        .copied()
-        .filter(|&id| fold_key(&g.region(id).name) == key)
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(ids) = display_keys(g).get(&key) {
+        return most_populous(g, ids.clone());
+    }
+    if let Some((stem, word)) = key.rsplit_once(' ')
+        && REGION_WORDS.contains(&word)
+    {
+        let regions: Vec<RegionId> = named(g, stem)
+            .filter(|c| g.region(c.place).kind == RegionKind::Region)
+            .map(|c| c.place)
+            .collect();
+        if !regions.is_empty() {
+            return most_populous(g, regions);
+        }
+    }
+    let places: Vec<RegionId> = named(g, &key)
+        .filter(|c| !c.stem)
+        .map(|c| c.place)
         .collect();
-    let pool = if by_display.is_empty() { ids.clone() } else { by_display };
-    pool.into_iter().max_by(|&a, &b| {
+    most_populous(g, places)
+}
+
+/// Folded display name → places, built once.
+fn display_keys(g: &Gazetteer) -> &FastMap<String, Vec<RegionId>> {
+    g.display_keys.get_or_init(|| {
+        let mut m: FastMap<String, Vec<RegionId>> = FastMap::default();
+        for (id, r) in g.regions.iter().enumerate() {
+            m.entry(fold_key(&r.name)).or_default().push(id as RegionId);
+        }
+        m
+    })
+}
+
+/// The candidates of a folded name (tried with its dots too: "u.s.").
+fn named<'g>(g: &'g Gazetteer, key: &str) -> impl Iterator<Item = &'g Cand> {
+    let entry = g
+        .names
+        .get(key)
+        .or_else(|| g.names.get(fold_name(&key.replace(' ', ".")).as_str()));
+    entry
+        .into_iter()
+        .flat_map(|e| &g.cands[e.from as usize..e.to as usize])
+}
+
+fn most_populous(g: &Gazetteer, ids: Vec<RegionId>) -> Option<RegionId> {
+    ids.into_iter().max_by(|&a, &b| {
         let (ia, ib) = (&g.info[a as usize], &g.info[b as usize]);
         let home = |c| u8::from(Some(c) == g.ukraine);
         ia.population
@@ -31,10 +79,12 @@ pub(crate) fn lookup(g: &Gazetteer, name: &str) -> Option<RegionId> {
 /// names), most similar first, without repeats.
 pub(crate) fn suggest(g: &Gazetteer, name: &str, n: usize) -> Vec<String> {
     let key = fold_key(name);
-    let mut scored: Vec<(f64, &str)> = g
-        .regions
+    let mut scored: Vec<(f64, &str)> = display_keys(g)
         .iter()
-        .map(|r| (strsim::jaro_winkler(&key, &fold_key(&r.name)), r.name.as_str()))
+        .flat_map(|(k, ids)| {
+            let sim = strsim::jaro_winkler(&key, k);
+            ids.iter().map(move |&id| (sim, g.region(id).name.as_str()))
+        })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     let mut out: Vec<String> = Vec::with_capacity(n);

@@ -13,26 +13,27 @@
 //! tagger reads around a name). The work is split in one module per job:
 //!
 //! - [`load`](self) reads the data and builds the gazetteer;
-//! - `variants` spells a name the other ways the news writes it;
-//! - `scan` runs one Aho-Corasick automaton over a paragraph and reads the
-//!   words around each hit (region suffixes, titles, proper names, cues);
+//! - `fold` folds a name to the key that all its spellings share;
+//! - `scan` finds the names of a paragraph (longest name at each
+//!   capitalised word, through a hash of folded names) and reads the words
+//!   around each hit (region suffixes, titles, proper names, cues);
 //! - `resolve` settles a name shared by several places;
 //! - `lookup` answers what a user types (`--region`, "did you mean").
 
 mod cues;
 pub mod eval;
+mod fold;
+mod hash;
 mod load;
 mod lookup;
 mod resolve;
 mod scan;
-mod variants;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
 use cues::Cues;
+use hash::FastMap;
 
 /// Index of a place in the [`Gazetteer`].
 pub type RegionId = u32;
@@ -111,26 +112,39 @@ struct Cand {
     metonym: bool,
 }
 
+/// The places one folded name stands for.
+#[derive(Clone, Copy, Debug)]
+struct NameEntry {
+    /// Range of its candidates in `Gazetteer::cands`.
+    from: u32,
+    to: u32,
+    /// A short all-capitals name ("US", "UK"): the text must be in capitals
+    /// too, so that "Us" is no country.
+    exact: bool,
+}
+
 /// Every known place, with the names it goes by.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     regions: Vec<Region>,
     info: Vec<Info>,
-    /// The automaton over every spelling of every name (leftmost-longest).
-    matcher: Option<AhoCorasick>,
-    /// For each pattern of the automaton, its range in `cands`.
-    pattern_cands: Vec<(u32, u32)>,
-    /// Candidate places of all patterns, back to back; a pattern whose
-    /// range is empty is a phrase that never names a place.
+    /// Folded first word of a name of several words → the most words a
+    /// name starting with it has.
+    heads: FastMap<String, u8>,
+    /// Folded name (see `fold::fold_name`) → its candidates.
+    names: FastMap<String, NameEntry>,
+    /// Candidate places of all names, back to back; a name whose range is
+    /// empty is a phrase that never names a place.
     cands: Vec<Cand>,
-    /// Folded name (see `variants::fold_key`) → places, for `lookup`.
-    lookup: HashMap<String, Vec<RegionId>>,
+    /// Folded display name → places; built on the first `lookup` or
+    /// `suggest` (the tagger never needs it).
+    display_keys: OnceLock<FastMap<String, Vec<RegionId>>>,
     /// The cue words read around a name (`assets/gazetteer/cues.toml`).
     cues: Cues,
     /// Ukraine and Russia, preferred in that order when a name is shared.
     ukraine: Option<RegionId>,
     russia: Option<RegionId>,
-    /// How many names (before spelling variants) the gazetteer holds.
+    /// How many distinct names (after folding) the gazetteer holds.
     name_count: usize,
 }
 
@@ -157,16 +171,11 @@ impl Gazetteer {
         self.regions.is_empty()
     }
 
-    /// Number of distinct names (display names and aliases, before the
-    /// spelling variants the matcher adds).
+    /// Number of distinct names (display names, aliases, old names and
+    /// region stems), counted after folding: "Kupiansk" and "Kupyansk" are
+    /// one name.
     pub fn name_count(&self) -> usize {
         self.name_count
-    }
-
-    /// Number of patterns in the matching automaton (names with their
-    /// spelling variants).
-    pub fn pattern_count(&self) -> usize {
-        self.pattern_cands.len()
     }
 
     /// The place with this id. Panics on an id not from this gazetteer.
@@ -209,7 +218,9 @@ impl Gazetteer {
         let mut counts: HashMap<RegionId, usize> = HashMap::new();
         for paragraph in text.split('\n') {
             for m in self.tag(paragraph, None) {
-                *counts.entry(self.info[m.region as usize].country).or_default() += 1;
+                *counts
+                    .entry(self.info[m.region as usize].country)
+                    .or_default() += 1;
             }
         }
         // Most mentions first; on a tie Ukraine, then Russia, then the lower id.
@@ -224,7 +235,11 @@ impl Gazetteer {
         };
         counts
             .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(rank(b.0).cmp(&rank(a.0))).then(b.0.cmp(&a.0)))
+            .max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(rank(b.0).cmp(&rank(a.0)))
+                    .then(b.0.cmp(&a.0))
+            })
             .map(|(c, _)| c)
     }
 

@@ -19,7 +19,9 @@
 //! then with everything the first round settled.
 
 use super::scan::Hit;
-use super::{Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Mention, RegionId, RegionKind};
+use super::{
+    Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Mention, RegionId, RegionKind,
+};
 
 /// Towns this close to another place of the paragraph are preferred.
 pub const NEAR_KM: f32 = 60.0;
@@ -35,7 +37,7 @@ pub(crate) fn resolve(
 ) -> Vec<Mention> {
     let mut chosen: Vec<Option<RegionId>> = hits
         .iter()
-        .map(|h| (h.cands.len() == 1 && !h.stem_only).then(|| h.cands[0].place))
+        .map(|h| (h.cands.len() == 1 && !h.cands[0].stem).then(|| h.cands[0].place))
         .collect();
     let fixed: Vec<bool> = chosen.iter().map(Option::is_some).collect();
     for _round in 0..2 {
@@ -45,17 +47,18 @@ pub(crate) fn resolve(
                 continue;
             }
             let prev = apposition(text, &hits, i).and_then(|j| context[j]);
-            if hit.stem_only {
-                // Only as the region of the town before it.
-                chosen[i] = prev.and_then(|p| {
-                    let up = g.ancestors(p);
-                    hit.cands.iter().map(|c| c.place).find(|c| up.contains(c))
-                });
+            // A region's stem only stands for the region of the town before
+            // it ("Atlanta, Georgia").
+            if let Some(p) = prev
+                && let Some(c) = hit.cands.iter().find(|c| c.stem && contains(g, c.place, p))
+            {
+                chosen[i] = Some(c.place);
                 continue;
             }
             chosen[i] = hit
                 .cands
                 .iter()
+                .filter(|c| !c.stem)
                 .map(|c| (score(g, c, i, &hits, &context, prev, focus), c.place))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
                 .map(|(_, p)| p);
@@ -79,6 +82,18 @@ pub(crate) fn resolve(
         .collect()
 }
 
+/// Whether `outer` is one of the places that contain `inner`.
+fn contains(g: &Gazetteer, outer: RegionId, inner: RegionId) -> bool {
+    let mut cur = g.region(inner).parent;
+    while let Some(p) = cur {
+        if p == outer {
+            return true;
+        }
+        cur = g.region(p).parent;
+    }
+    false
+}
+
 /// The hit right before hit `i`, if only a comma separates them.
 fn apposition(text: &str, hits: &[Hit], i: usize) -> Option<usize> {
     let j = i.checked_sub(1)?;
@@ -98,9 +113,7 @@ fn score(
     let info = &g.info[c.place as usize];
     let mut s = 0.0;
     // Rule 2: "Tbilisi, Georgia".
-    if let Some(p) = prev
-        && g.ancestors(p).contains(&c.place)
-    {
+    if prev.is_some_and(|p| contains(g, c.place, p)) {
         s += 50.0;
     }
     // Rule 3: the other places of the sentence and the paragraph.
@@ -109,18 +122,21 @@ fn score(
     let mut near = false;
     for (j, other) in context.iter().enumerate() {
         let Some(o) = *other else { continue };
-        if j == i || o == c.place {
+        if j == i {
             continue;
         }
         let oi = &g.info[o as usize];
-        if info.oblast.is_some() && oi.oblast == info.oblast {
+        // The same place named again ("Artemivsk ... Bakhmut") or another
+        // place of its oblast.
+        if o == c.place || info.oblast.is_some() && oi.oblast == info.oblast {
             if hits[j].sentence == hits[i].sentence {
                 same_sentence = true;
             } else {
                 same_paragraph = true;
             }
         }
-        if g.region(o).kind == RegionKind::Town && km(info.lat, info.lon, oi.lat, oi.lon) <= NEAR_KM {
+        if g.region(o).kind == RegionKind::Town && km(info.lat, info.lon, oi.lat, oi.lon) <= NEAR_KM
+        {
             near = true;
         }
     }

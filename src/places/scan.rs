@@ -1,6 +1,7 @@
-//! Finding place names in a paragraph: one leftmost-longest Aho-Corasick
-//! pass over the raw text, whole words only, then a reading of the words
-//! around each hit.
+//! Finding place names in a paragraph: at each word with a capital
+//! initial, the longest known name starting there (whole words only; its
+//! words folded by `fold` and looked up in one hash of every name), then a
+//! reading of the words around each hit.
 //!
 //! The words around decide what a hit is (the cue lists are data, in
 //! `assets/gazetteer/cues.toml`):
@@ -18,9 +19,7 @@
 //!
 //! Which place a surviving hit stands for is `resolve`'s job.
 
-use aho_corasick::Input;
-
-use super::variants::is_apostrophe;
+use super::fold::{fold_word, is_apostrophe};
 use super::{Cand, Gazetteer, RegionKind};
 
 /// A name found in the text, with what its surroundings say about it.
@@ -29,11 +28,10 @@ pub(crate) struct Hit {
     /// Byte span of the mention (suffix and leading "the" included).
     pub start: usize,
     pub end: usize,
-    /// The places it may stand for, narrowed by its form.
+    /// The places it may stand for, narrowed by its form. A region's stem
+    /// (`Cand::stem`) is kept when nothing says "region": it stands for the
+    /// region only right after one of its towns ("Atlanta, Georgia").
     pub cands: Vec<Cand>,
-    /// Only region stems remain and nothing says "region": the hit stands
-    /// for a region only right after one of its towns ("Atlanta, Georgia").
-    pub stem_only: bool,
     /// ACLED precision if it is a town: 1, or 2 near or part of a town.
     pub precision: u8,
     /// Index of the sentence of the paragraph it is in.
@@ -45,7 +43,9 @@ pub(crate) struct Hit {
 enum Form {
     Plain,
     /// "X region" (`plural`: "X and Y regions").
-    Region { plural: bool },
+    Region {
+        plural: bool,
+    },
     /// "X city": the town.
     Town,
 }
@@ -79,34 +79,196 @@ pub(crate) fn scan(g: &Gazetteer, text: &str) -> Vec<Hit> {
     hits
 }
 
-/// Leftmost-longest whole-word hits; a hit that is not a whole word is
-/// skipped one character at a time so that a name starting inside it is
-/// still found.
+/// One word of the text as the finder sees it.
+#[derive(Clone, Copy)]
+struct Word {
+    /// Byte span of the word without a possessive or trailing dots.
+    start: usize,
+    end: usize,
+    /// A dot follows the core ("U.S.").
+    dot: bool,
+    /// Only spaces separate it from the next word.
+    joined: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '.' || is_apostrophe(c)
+}
+
+/// The word starting at byte `i` (a letter or digit), or `None`.
+fn word_at(text: &str, i: usize) -> Word {
+    let rest = &text[i..];
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(rest.len(), |(k, _)| k);
+    let raw = &rest[..len];
+    let mut core = raw.trim_end_matches(|c: char| c == '.' || c == '-' || is_apostrophe(c));
+    // The possessive: "Kyiv's", "Ukraine’s", "Bilhorod-Dnistrovskyi's".
+    if let Some(stem) = core.strip_suffix('s')
+        && stem.ends_with(is_apostrophe)
+    {
+        core = stem.trim_end_matches(is_apostrophe);
+    }
+    let after = &raw[core.len()..];
+    let tail = &rest[len..];
+    let spaces = tail.len() - tail.trim_start_matches(' ').len();
+    Word {
+        start: i,
+        end: i + core.len(),
+        dot: after.starts_with('.'),
+        joined: after.is_empty() && spaces > 0,
+    }
+}
+
+/// Leftmost-longest hits at word starts: at each word with a capital
+/// initial, the longest name of up to as many words as the longest name
+/// starting with its first word.
 fn automaton_hits(g: &Gazetteer, text: &str) -> Vec<Raw> {
     let mut out = Vec::new();
-    let Some(ac) = &g.matcher else {
-        return out;
-    };
-    let mut pos = 0;
-    while pos < text.len() {
-        let Some(m) = ac.find(Input::new(text).span(pos..text.len())) else {
+    let bytes = text.as_bytes();
+    let mut key = String::new();
+    let mut i = 0;
+    loop {
+        // Names start with a capital: jump to the next one (or to the next
+        // non-ASCII byte, which may start a Cyrillic capital).
+        i = next_capital_or_non_ascii(bytes, i);
+        if i >= bytes.len() {
             break;
-        };
-        if starts_word(text, m.start()) && ends_word(text, m.end()) {
-            let (from, to) = g.pattern_cands[m.pattern().as_usize()];
-            out.push(Raw {
-                start: m.start(),
-                end: m.end(),
-                from,
-                to,
-                form: Form::Plain,
-            });
-            pos = m.end();
-        } else {
-            pos = m.start() + char_at(text, m.start()).map_or(1, char::len_utf8);
+        }
+        let c = char_at(text, i).unwrap_or(' ');
+        if !c.is_uppercase() {
+            i += c.len_utf8();
+            continue;
+        }
+        if i > 0 && !starts_word(text, i) {
+            i = skip_word(text, i);
+            continue;
+        }
+        let first = word_at(text, i);
+        match longest_name(g, text, first, &mut key) {
+            Some(raw) => {
+                i = raw.end;
+                out.push(raw);
+            }
+            None => i = skip_word(text, i),
         }
     }
     out
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The first byte at or after `i` that is an ASCII capital or not ASCII,
+/// eight bytes at a time.
+fn next_capital_or_non_ascii(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if x & HI != 0 {
+            break;
+        }
+        // With every byte below 0x80 these additions carry into no other
+        // byte: the high bit says "at least 'A'" and "above 'Z'".
+        let at_least_a = x.wrapping_add((0x80 - u64::from(b'A')) * LO);
+        let above_z = x.wrapping_add((0x80 - u64::from(b'Z') - 1) * LO);
+        if at_least_a & !above_z & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !(bytes[i].is_ascii_uppercase() || bytes[i] >= 0x80) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether the eight bytes of `x` hold `b`.
+fn has_byte(x: u64, b: u8) -> bool {
+    let y = x ^ (u64::from(b) * LO);
+    y.wrapping_sub(LO) & !y & HI != 0
+}
+
+/// Byte offset just past the word (run of word characters) at `i`.
+fn skip_word(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    // ASCII letters, digits and inner marks, the common case, byte by byte.
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'\'' {
+            j += 1;
+        } else if b.is_ascii() {
+            return j;
+        } else {
+            break;
+        }
+    }
+    text[j..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(k, _)| j + k)
+}
+
+/// The longest name that starts with word `first`.
+fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut String) -> Option<Raw> {
+    key.clear();
+    fold_word(&text[first.start..first.end], key);
+    // The most words a name starting here can have: 1 if the word is a name
+    // itself, more if it heads longer names.
+    let max = g.heads.get(key.as_str()).copied().unwrap_or(1);
+
+    // The words of the longest candidate.
+    let mut words = vec![first];
+    while words.len() < max as usize {
+        let last = words[words.len() - 1];
+        if !last.joined {
+            break;
+        }
+        let rest = &text[last.end..];
+        let next = last.end + rest.len() - rest.trim_start_matches(' ').len();
+        if !char_at(text, next).is_some_and(char::is_alphanumeric) {
+            break;
+        }
+        words.push(word_at(text, next));
+    }
+    // Fold every word once; the key of the first n words is a prefix.
+    let mut ends = [0usize; 8];
+    key.clear();
+    for (k, w) in words.iter().enumerate().take(ends.len()) {
+        if k > 0 {
+            key.push(' ');
+        }
+        fold_word(&text[w.start..w.end], key);
+        ends[k] = key.len();
+    }
+    for n in (1..=words.len().min(ends.len())).rev() {
+        key.truncate(ends[n - 1]);
+        let last = words[n - 1];
+        let mut found = None;
+        if last.dot {
+            key.push('.');
+            found = g.names.get(key.as_str()).map(|e| (e, last.end + 1));
+            key.pop();
+        }
+        if found.is_none() {
+            found = g.names.get(key.as_str()).map(|e| (e, last.end));
+        }
+        if let Some((entry, end)) = found {
+            let span = &text[first.start..end];
+            if entry.exact && span.chars().any(char::is_lowercase) {
+                continue;
+            }
+            return Some(Raw {
+                start: first.start,
+                end,
+                from: entry.from,
+                to: entry.to,
+                form: Form::Plain,
+            });
+        }
+    }
+    None
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -127,26 +289,6 @@ fn starts_word(text: &str, i: usize) -> bool {
         }
         Some(_) => true,
     }
-}
-
-/// No letter or digit just after `i`; an apostrophe only as a possessive.
-fn ends_word(text: &str, i: usize) -> bool {
-    let Some(c) = char_at(text, i) else {
-        return true;
-    };
-    if c.is_alphanumeric() {
-        return false;
-    }
-    if is_apostrophe(c) {
-        let rest = &text[i + c.len_utf8()..];
-        let mut it = rest.chars();
-        return match it.next() {
-            Some('s') => !it.next().is_some_and(char::is_alphanumeric),
-            Some(n) => !n.is_alphanumeric(),
-            None => true,
-        };
-    }
-    true
 }
 
 /// The word (letters, digits, inner hyphens and apostrophes) that starts
@@ -184,23 +326,48 @@ fn word_before(text: &str, i: usize) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
-/// Up to `n` lower-case words before `i`, nearest last, stopping at
-/// punctuation.
-fn words_before(text: &str, mut i: usize, n: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    while out.len() < n {
-        let Some((s, e)) = word_before(text, i) else {
-            break;
+/// The words before `i`, nearest first, up to the buffer's size and
+/// stopping at punctuation.
+struct Before<'t> {
+    words: [&'t str; 6],
+    len: usize,
+}
+
+impl<'t> Before<'t> {
+    fn new(text: &'t str, mut i: usize) -> Before<'t> {
+        let mut b = Before {
+            words: [""; 6],
+            len: 0,
         };
-        let w = text[s..e].trim_end_matches('.');
-        out.push(w.to_lowercase());
-        if text[s..e].ends_with('.') || text[s..e].ends_with(',') {
-            break;
+        while b.len < b.words.len() {
+            let Some((s, e)) = word_before(text, i) else {
+                break;
+            };
+            let w = &text[s..e];
+            if w.ends_with('.') || w.ends_with(',') {
+                break; // the end of an earlier sentence or clause
+            }
+            b.words[b.len] = w;
+            b.len += 1;
+            i = s;
         }
-        i = s;
+        b
     }
-    out.reverse();
-    out
+
+    /// Whether, skipping the `skip` nearest words, the words before end
+    /// with `phrase` (lower-case words, in reading order).
+    fn ends_with(&self, skip: usize, phrase: &[String]) -> bool {
+        skip + phrase.len() <= self.len
+            && phrase
+                .iter()
+                .rev()
+                .zip(&self.words[skip..self.len])
+                .all(|(p, w)| w.eq_ignore_ascii_case(p))
+    }
+
+    fn get(&self, k: usize) -> Option<&'t str> {
+        (k < self.len).then(|| self.words[k])
+    }
 }
 
 fn is_upper_initial(w: &str) -> bool {
@@ -248,7 +415,9 @@ fn cands_of<'g>(g: &'g Gazetteer, raw: &Raw) -> &'g [Cand] {
 }
 
 fn has_kind(g: &Gazetteer, raw: &Raw, kind: RegionKind) -> bool {
-    cands_of(g, raw).iter().any(|c| g.region(c.place).kind == kind)
+    cands_of(g, raw)
+        .iter()
+        .any(|c| g.region(c.place).kind == kind)
 }
 
 /// "Donetsk and Luhansk regions", "the Kharkiv, Sumy and Chernihiv oblasts":
@@ -261,7 +430,10 @@ fn coordinate(g: &Gazetteer, text: &str, raws: &mut [Raw]) {
         let mut j = i;
         while j > 0 {
             let gap = &text[raws[j - 1].end..raws[j].start];
-            let joined = matches!(gap, ", " | " and " | ", and " | " or " | " & " | " and the ");
+            let joined = matches!(
+                gap,
+                ", " | " and " | ", and " | " or " | " & " | " and the "
+            );
             if !joined
                 || raws[j - 1].form != Form::Plain
                 || !has_kind(g, &raws[j - 1], RegionKind::Region)
@@ -274,33 +446,54 @@ fn coordinate(g: &Gazetteer, text: &str, raws: &mut [Raw]) {
     }
 }
 
-/// Byte offsets where sentences start.
+/// Byte offsets where sentences start: after ".", "!" or "?" and a space,
+/// and after a line break.
 fn sentence_starts(text: &str) -> Vec<usize> {
     let mut out = vec![0];
     let b = text.as_bytes();
-    for i in 1..b.len() {
-        let prev = b[i - 1];
-        if (matches!(prev, b'.' | b'!' | b'?') && b[i] == b' ') || prev == b'\n' {
-            out.push(i);
+    let mut i = 1;
+    while i < b.len() {
+        if let Some(chunk) = b.get(i - 1..i + 7) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if !(has_byte(x, b'.') || has_byte(x, b'!') || has_byte(x, b'?') || has_byte(x, b'\n'))
+            {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(b.len());
+        while i < end {
+            let prev = b[i - 1];
+            if (matches!(prev, b'.' | b'!' | b'?') && b[i] == b' ') || prev == b'\n' {
+                out.push(i);
+            }
+            i += 1;
         }
     }
     out
 }
 
 /// Whether the sentence around `i` is written in title case (a headline),
-/// where capitalised neighbours say nothing.
+/// where capitalised neighbours say nothing: every word capitalised but the
+/// small words title case leaves in lower case.
 fn title_case(text: &str, sentences: &[usize], i: usize) -> bool {
+    const SMALL: [&str; 21] = [
+        "a", "an", "the", "and", "but", "or", "for", "nor", "on", "at", "to", "by", "of", "in",
+        "up", "as", "via", "with", "from", "into", "over",
+    ];
     let k = sentences.partition_point(|&s| s <= i);
     let from = sentences[k.saturating_sub(1)];
     let to = sentences.get(k).copied().unwrap_or(text.len());
-    let (mut long, mut caps) = (0, 0);
+    let mut caps = 0;
     for w in text[from..to].split_whitespace() {
-        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-            long += 1;
-            caps += usize::from(is_upper_initial(w));
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        match w.chars().next() {
+            Some(c) if c.is_uppercase() => caps += 1,
+            Some(c) if c.is_lowercase() && !SMALL.contains(&w) => return false,
+            _ => {}
         }
     }
-    long >= 4 && caps * 4 >= long * 3
+    caps >= 4
 }
 
 /// Reads one raw hit; `None` when its surroundings say it is no place.
@@ -326,60 +519,63 @@ fn read_hit(
     {
         return None;
     }
-    if in_title(g, text, raw) {
+    let before_words = Before::new(text, raw.start);
+    if in_title(g, text, raw, &before_words) {
         return None;
     }
-    let headline = title_case(text, sentences, raw.start);
     let metonym = all.iter().any(|c| c.metonym);
-    if !headline && raw.form == Form::Plain && !metonym {
-        if part_of_longer_name_after(g, text, raw.end) {
-            return None;
-        }
-        if let Some((ws, we)) = word_before(text, raw.start) {
+    if raw.form == Form::Plain && !metonym {
+        let after = part_of_longer_name_after(g, text, raw.end);
+        let before = word_before(text, raw.start).is_some_and(|(ws, we)| {
             let w = &text[ws..we];
             let possessive = w.ends_with("'s") || w.ends_with("’s");
-            if is_upper_initial(w)
+            is_upper_initial(w)
                 && we > prev_end
                 && !possessive
-                && !sentence_initial(text, ws)
                 && !cues.place_adjectives.contains(w)
                 && w.chars().any(char::is_lowercase)
-            {
-                return None; // "Taras Shevchenko", "Dynamo Kyiv"
-            }
+                && (!sentence_initial(text, ws) || !cues.sentence_openers.contains(w))
+        });
+        // In a headline every word is capitalised: the neighbours say nothing.
+        if (after || before) && !title_case(text, sentences, raw.start) {
+            return None; // "Kyiv School of Economics", "Taras Shevchenko"
         }
     }
-    let affiliation = words_before_raw(text, raw.start, 2);
-    if let [org, prep] = affiliation.as_slice()
-        && matches!(prep.as_str(), "in" | "at")
-        && cues.org_heads.contains(org.as_str())
+    if let (Some(prep), Some(org)) = (before_words.get(0), before_words.get(1))
+        && matches!(prep, "in" | "at")
+        && cues.org_heads.contains(org)
     {
         return None; // "the Carnegie Russia Eurasia Center in Berlin"
     }
     // Narrow the candidates by form.
-    let (cands, stem_only) = narrow(g, all, raw.form);
+    let cands = narrow(g, all, raw.form);
+    let stem_only = cands.iter().all(|c| c.stem);
     if cands.is_empty() {
         return None;
     }
     if !stem_only
         && raw.form == Form::Plain
         && !metonym
-        && cands.iter().all(|c| g.region(c.place).kind == RegionKind::Town)
+        && cands
+            .iter()
+            .filter(|c| !c.stem)
+            .all(|c| g.region(c.place).kind == RegionKind::Town)
         && the_river(g, text, raw)
     {
         return None;
     }
-    let precision = if is_near(g, text, raw.start) || is_part(g, text, raw.end) {
+    let precision = if is_near(g, &before_words) || is_part(g, text, raw.end) {
         2
     } else {
         1
     };
-    let sentence = sentences.partition_point(|&s| s <= raw.start).saturating_sub(1);
+    let sentence = sentences
+        .partition_point(|&s| s <= raw.start)
+        .saturating_sub(1);
     Some(Hit {
         start: raw.start,
         end: raw.end,
         cands,
-        stem_only,
         precision,
         sentence,
     })
@@ -397,23 +593,9 @@ fn raw_name_end(raw: &Raw, text: &str) -> usize {
     }
 }
 
-/// Words before `i` with their case, nearest last.
-fn words_before_raw(text: &str, mut i: usize, n: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    while out.len() < n {
-        let Some((s, e)) = word_before(text, i) else {
-            break;
-        };
-        out.push(text[s..e].to_string());
-        i = s;
-    }
-    out.reverse();
-    out
-}
-
 /// A person's title or an institution: "Kharkiv Governor", "U.S.
 /// officials", "Ukraine's foreign minister", "ambassador to Russia".
-fn in_title(g: &Gazetteer, text: &str, raw: &Raw) -> bool {
+fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &Before) -> bool {
     let cues = &g.cues;
     let mut i = raw.end;
     if let Some(c) = char_at(text, i)
@@ -430,7 +612,10 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw) -> bool {
             return true;
         }
         if let Some((s2, e2)) = word_after(text, e)
-            && cues.titles2.contains(&(w.to_string(), text[s2..e2].to_string()))
+            && cues
+                .titles2
+                .iter()
+                .any(|(a, b)| a == w && b == &text[s2..e2])
         {
             return true;
         }
@@ -442,16 +627,11 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw) -> bool {
             return true;
         }
     }
-    let before = words_before(text, raw.start, 5);
     cues.title_of.iter().any(|phrase| {
-        ends_with_words(&before, phrase)
-            || before.last().is_some_and(|w| w == "the")
-                && ends_with_words(&before[..before.len() - 1], phrase)
+        before.ends_with(0, phrase)
+            || before.get(0).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                && before.ends_with(1, phrase)
     })
-}
-
-fn ends_with_words(words: &[String], phrase: &[String]) -> bool {
-    words.len() >= phrase.len() && words[words.len() - phrase.len()..] == *phrase
 }
 
 /// The place is followed by a capitalised word that continues a proper
@@ -460,7 +640,11 @@ fn part_of_longer_name_after(g: &Gazetteer, text: &str, end: usize) -> bool {
     let Some((s, e)) = word_after(text, end) else {
         return false;
     };
-    if !text[s..e].chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+    if !text[s..e]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase())
+    {
         return false;
     }
     // Walk the run of capitalised words (with connectors) to its last word.
@@ -471,7 +655,7 @@ fn part_of_longer_name_after(g: &Gazetteer, text: &str, end: usize) -> bool {
         if is_upper_initial(w) {
             last = w;
             at = e2;
-        } else if matches!(w, "of" | "for" | "and" | "on" | "the" | "de") {
+        } else if matches!(w, "of" | "for" | "and" | "the" | "de") {
             at = e2;
         } else {
             break;
@@ -480,34 +664,25 @@ fn part_of_longer_name_after(g: &Gazetteer, text: &str, end: usize) -> bool {
     !g.cues.event_heads.contains(last)
 }
 
-/// Keeps the candidates the form allows; the bool says only stems are left.
-fn narrow(g: &Gazetteer, all: &[Cand], form: Form) -> (Vec<Cand>, bool) {
+/// Keeps the candidates the form allows: the regions after "region", the
+/// towns after "city", else the place names and the regions' stems.
+fn narrow(g: &Gazetteer, all: &[Cand], form: Form) -> Vec<Cand> {
     let kind = |c: &Cand| g.region(c.place).kind;
-    if let Form::Region { .. } = form {
-        let regions: Vec<Cand> = all
-            .iter()
-            .copied()
-            .filter(|c| kind(c) == RegionKind::Region)
-            .collect();
-        if !regions.is_empty() {
-            return (regions, false);
+    let wanted = match form {
+        Form::Region { .. } => Some(RegionKind::Region),
+        Form::Town => Some(RegionKind::Town),
+        Form::Plain => None,
+    };
+    if let Some(k) = wanted {
+        let of_kind: Vec<Cand> = all.iter().copied().filter(|c| kind(c) == k).collect();
+        if !of_kind.is_empty() {
+            return of_kind
+                .into_iter()
+                .map(|c| Cand { stem: false, ..c })
+                .collect();
         }
     }
-    let direct: Vec<Cand> = all.iter().copied().filter(|c| !c.stem).collect();
-    if form == Form::Town {
-        let towns: Vec<Cand> = direct
-            .iter()
-            .copied()
-            .filter(|c| kind(c) == RegionKind::Town)
-            .collect();
-        if !towns.is_empty() {
-            return (towns, false);
-        }
-    }
-    if direct.is_empty() {
-        return (all.to_vec(), true);
-    }
-    (direct, false)
+    all.to_vec()
 }
 
 /// "the Dnipro", "the Oskil river": a town's name after "the", followed by
@@ -526,18 +701,36 @@ fn the_river(g: &Gazetteer, text: &str, raw: &Raw) -> bool {
 }
 
 /// "near Pokrovsk", "north of Kharkiv", "on the outskirts of the village of X".
-fn is_near(g: &Gazetteer, text: &str, start: usize) -> bool {
-    let before = words_before(text, start, 7);
-    let mut k = before.len();
+fn is_near(g: &Gazetteer, before: &Before) -> bool {
+    let mut skip = 0;
     loop {
-        let head = &before[..k];
-        if g.cues.near_cues.iter().any(|cue| ends_with_words(head, cue)) {
+        let Some(w) = before.get(skip) else {
+            return false;
+        };
+        let may_end_a_cue = g
+            .cues
+            .near_cue_ends
+            .iter()
+            .any(|e| w.eq_ignore_ascii_case(e));
+        if may_end_a_cue
+            && g.cues
+                .near_cues
+                .iter()
+                .any(|cue| before.ends_with(skip, cue))
+        {
             return true;
         }
-        if k == 0 || !g.cues.settlement_words.contains(before[k - 1].as_str()) {
-            return false;
+        match before.get(skip) {
+            Some(w)
+                if g.cues
+                    .settlement_words
+                    .iter()
+                    .any(|s| w.eq_ignore_ascii_case(s)) =>
+            {
+                skip += 1
+            }
+            _ => return false,
         }
-        k -= 1;
     }
 }
 
@@ -551,28 +744,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_edges() {
-        let t = "Kyiv's air defences, Kam'ianske and Russian forces";
-        assert!(ends_word(t, 4));
-        assert!(starts_word(t, 0));
-        // "Russia" inside "Russian" is no whole word.
-        let r = t.find("Russian").unwrap();
-        assert!(!ends_word(t, r + "Russia".len()));
-        // "Kam" before the apostrophe of "Kam'ianske" is no whole word.
-        let k = t.find("Kam'").unwrap();
-        assert!(!ends_word(t, k + 3));
+    fn words_drop_possessives_and_keep_inner_marks() {
+        let t = "Kyiv's air defences, Kam'ianske and the U.S. too";
+        let w = word_at(t, 0);
+        assert_eq!(&t[w.start..w.end], "Kyiv");
+        assert!(!w.joined);
+        let k = t.find("Kam").unwrap();
+        let w = word_at(t, k);
+        assert_eq!(&t[w.start..w.end], "Kam'ianske");
+        assert!(w.joined);
+        let u = t.find("U.S.").unwrap();
+        let w = word_at(t, u);
+        assert_eq!(&t[w.start..w.end], "U.S");
+        assert!(w.dot);
     }
 
     #[test]
     fn words_around() {
         let t = "fighting near the village of Novopavlivka region";
         let i = t.find("Novo").unwrap();
-        assert_eq!(
-            words_before(t, i, 4),
-            vec!["near", "the", "village", "of"]
-        );
+        let b = Before::new(t, i);
+        assert_eq!(&b.words[..4], ["of", "village", "the", "near"]);
+        assert!(b.ends_with(2, &["near".to_string(), "the".to_string()]));
         let (s, e) = word_after(t, i + "Novopavlivka".len()).unwrap();
         assert_eq!(&t[s..e], "region");
+    }
+
+    #[test]
+    fn fast_scans_agree_with_plain_ones() {
+        let t = "ok. next sentence!\nand more? yes, über Kyiv. Київ done.";
+        let plain: Vec<usize> = std::iter::once(0)
+            .chain((1..t.len()).filter(|&i| {
+                let p = t.as_bytes()[i - 1];
+                matches!(p, b'.' | b'!' | b'?') && t.as_bytes()[i] == b' ' || p == b'\n'
+            }))
+            .collect();
+        assert_eq!(sentence_starts(t), plain);
+        let b = t.as_bytes();
+        for i in 0..b.len() {
+            let want = (i..b.len())
+                .find(|&j| b[j].is_ascii_uppercase() || b[j] >= 0x80)
+                .unwrap_or(b.len());
+            assert_eq!(next_capital_or_non_ascii(b, i), want, "from {i}");
+        }
     }
 
     #[test]
@@ -580,6 +794,8 @@ mod tests {
         let t = "Experts, Politicians Lukewarm on Prospects for Putin-Trump Peace Talks";
         assert!(title_case(t, &sentence_starts(t), 0));
         let s = "Russian troops are advancing near Pokrovsk, the General Staff said.";
+        assert!(!title_case(s, &sentence_starts(s), 0));
+        let s = "Delegates met at the Istanbul Security Conference on Friday.";
         assert!(!title_case(s, &sentence_starts(s), 0));
     }
 }

@@ -1,0 +1,172 @@
+//! Folding a name to the key the tagger and `lookup` compare, so that one
+//! key covers every way the news spells it instead of one pattern per
+//! spelling:
+//! - case: the key is lower-case (the tagger separately requires the text
+//!   to start the name with a capital);
+//! - apostrophes and hyphens: `'`, `’`, `ʼ`, or none ("Kam'ianske",
+//!   "Kam’ianske", "Kamianske"; "Huliai-Pole", "Huliaipole");
+//! - the transliterations of Ukrainian and Russian that outlets mix:
+//!   "ya"/"ia", "yu"/"iu", "ye"/"ie" after a letter ("Kupyansk",
+//!   "Kupiansk"); "yi" after a vowel is "i" ("Mykolayiv", "Mykolaiv";
+//!   "Avdiyivka", "Avdiivka"); a final "yi", "yy", "iy" is "y" ("Kryvyi",
+//!   "Kryvyy"; "Khmelnytskyi", "Khmelnytsky").
+
+/// Whether `c` is one of the apostrophes the news writes in names.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`' | '‘')
+}
+
+/// Appends the folded form of one word to `out`.
+pub fn fold_word(word: &str, out: &mut String) {
+    // Romanised words (the common case) are folded on a stack buffer.
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    if word.is_ascii() && word.len() <= buf.len() {
+        for b in word.bytes() {
+            if b != b'\'' && b != b'`' && b != b'-' {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        translit(&buf[..n], out);
+        return;
+    }
+    let start = out.len();
+    for c in word.chars() {
+        if is_apostrophe(c) || c == '-' {
+            continue;
+        }
+        out.push(lower(c));
+    }
+    if out[start..].is_ascii() && out.len() - start <= buf.len() {
+        // Typographic apostrophes removed, the rest is romanised.
+        let len = out.len() - start;
+        buf[..len].copy_from_slice(&out.as_bytes()[start..]);
+        out.truncate(start);
+        translit(&buf[..len], out);
+    }
+}
+
+/// The lower-case form of one letter: Latin and Cyrillic capitals directly,
+/// other scripts by Unicode's table (its first letter when it lowers to
+/// several).
+fn lower(c: char) -> char {
+    let u = c as u32;
+    let d = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => 0x20,
+        0x400..=0x40F => 0x50,
+        0x490 => 1,
+        0x61..=0x7A | 0x430..=0x45F | 0x491 => 0,
+        _ if c.is_ascii() || !c.is_uppercase() => 0,
+        _ => return c.to_lowercase().next().unwrap_or(c),
+    };
+    char::from_u32(u + d).unwrap_or(c)
+}
+
+/// Appends the lower-case ASCII word `w` with the transliteration rules
+/// applied.
+fn translit(w: &[u8], out: &mut String) {
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut i = 0;
+    while i < w.len() && n < buf.len() {
+        let b = w[i];
+        let next = w.get(i + 1).copied();
+        let prev = n.checked_sub(1).map(|k| buf[k]);
+        let c = if b == b'y'
+            && prev.is_some_and(|p| p.is_ascii_alphabetic())
+            && matches!(next, Some(b'a' | b'u' | b'e'))
+        {
+            b'i'
+        } else if b == b'y' && next == Some(b'i') && prev.is_some_and(vowel) {
+            i += 1; // "ayi" -> "ai", "iyi" -> "ii"
+            continue;
+        } else if i + 2 == w.len()
+            && matches!((b, next), (b'y', Some(b'i' | b'y')) | (b'i', Some(b'y')))
+        {
+            buf[n] = b'y'; // a final "yi", "yy" or "iy" is "y"
+            n += 1;
+            break;
+        } else {
+            b
+        };
+        buf[n] = c;
+        n += 1;
+        i += 1;
+    }
+    out.push_str(std::str::from_utf8(&buf[..n]).unwrap_or(""));
+}
+
+/// The folded key of a name: its words folded and joined by one space.
+pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (i, w) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        fold_word(w, &mut out);
+    }
+    out
+}
+
+/// The key `lookup` compares: the folded name without dots and without a
+/// leading "the".
+pub fn fold_key(s: &str) -> String {
+    let s = s.trim();
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .or_else(|| s.strip_prefix("THE "))
+        .unwrap_or(s);
+    fold_name(&s.replace('.', ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) {
+        assert_eq!(fold_name(a), fold_name(b), "{a} vs {b}");
+    }
+
+    #[test]
+    fn transliterations_meet() {
+        same("Kostiantynopil", "Kostyantynopil");
+        same("Kupyansk", "Kupiansk");
+        same("Mykolayiv", "Mykolaiv");
+        same("Avdiivka", "Avdiyivka");
+        same("Kryvyi Rih", "Kryvyy Rih");
+        same("Khmelnytskyi", "Khmelnytsky");
+        same("Zaporizhzhya", "Zaporizhzhia");
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_vanish() {
+        same("Kam'ianske", "Kam’ianske");
+        same("Kam'ianske", "Kamianske");
+        same("Huliai-Pole", "Huliaipole");
+    }
+
+    #[test]
+    fn word_initial_y_is_kept() {
+        assert!(fold_name("Yasynuvata").starts_with("ya"));
+        assert!(fold_name("Yalta").starts_with("ya"));
+    }
+
+    #[test]
+    fn cyrillic_is_lowered_only() {
+        assert_eq!(fold_name("Київ"), "київ");
+        assert_eq!(
+            fold_name("ЄНАКІЄВЕ Ґалич Їжаківка"),
+            "єнакієве ґалич їжаківка"
+        );
+        assert_eq!(fold_name("ÉLYSÉE"), "élysée");
+    }
+
+    #[test]
+    fn lookup_key_ignores_case_dots_and_article() {
+        assert_eq!(fold_key("the Donetsk  Region"), fold_key("donetsk region"));
+        assert_eq!(fold_key("U.S."), fold_key("US"));
+    }
+}
