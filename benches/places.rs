@@ -1,6 +1,7 @@
 //! Geotagger throughput: builds ~100 MB of news-like text from templates
 //! and gazetteer names (deterministic), tags it paragraph by paragraph on
-//! one thread, and prints MB/s per core and the gazetteer's load time.
+//! one thread (three passes, the best counts), and prints MB/s per core
+//! and the gazetteer's load time, in wall-clock and in CPU time.
 //!
 //! Run: `cargo bench --bench places` (`-- --mb 20` for a shorter run).
 
@@ -126,14 +127,24 @@ fn main() {
         paragraphs.push(p);
     }
 
-    let t = Instant::now();
-    let c = cpu_time();
+    // Three passes over the text; the best one counts (the machine is
+    // shared, and a pass can be slowed by others).
+    let mut best_pass: Option<(f64, Option<f64>)> = None;
     let mut mentions = 0usize;
-    for p in &paragraphs {
-        mentions += black_box(g.tag(p, ukraine)).len();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let c = cpu_time();
+        mentions = 0;
+        for p in &paragraphs {
+            mentions += black_box(g.tag(p, ukraine)).len();
+        }
+        let wall = t.elapsed().as_secs_f64();
+        let cpu = c.zip(cpu_time()).map(|(a, b)| (b - a).as_secs_f64());
+        if best_pass.is_none_or(|(w, _)| wall < w) {
+            best_pass = Some((wall, cpu));
+        }
     }
-    let secs = t.elapsed().as_secs_f64();
-    let cpu_secs = c.zip(cpu_time()).map(|(a, b)| (b - a).as_secs_f64());
+    let (secs, cpu_secs) = best_pass.unwrap_or((f64::NAN, None));
     println!("gazetteer: {} places, {} names", g.len(), g.name_count(),);
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
@@ -145,9 +156,10 @@ fn main() {
     );
     let mb = total as f64 / 1e6;
     println!(
-        "tagged {mb:.1} MB in {} paragraphs, {mentions} mentions: {secs:.2} s wall, {:.0} MB/s; \
-         {:.2} s cpu, {:.0} MB/s per core",
+        "tagged {mb:.1} MB in {} paragraphs, {mentions} mentions ({:.0} per MB), best of 3 passes: \
+         {secs:.2} s wall, {:.0} MB/s; {:.2} s cpu, {:.0} MB/s per core",
         paragraphs.len(),
+        mentions as f64 / mb,
         mb / secs,
         cpu_secs.unwrap_or(f64::NAN),
         cpu_secs.map_or(f64::NAN, |c| mb / c),

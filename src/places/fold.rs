@@ -18,7 +18,19 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// Appends the folded form of one word to `out`.
 pub fn fold_word(word: &str, out: &mut String) {
-    // Romanised words (the common case) are folded on a stack buffer.
+    // The common case: an ASCII word with nothing to fold but its case.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() && b != b'y' && b != b'Y')
+    {
+        let start = out.len();
+        out.push_str(word);
+        if let Some(tail) = out.get_mut(start..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
+    // Other romanised words are folded on a stack buffer.
     let mut buf = [0u8; 64];
     let mut n = 0;
     if word.is_ascii() && word.len() <= buf.len() {
@@ -67,13 +79,11 @@ fn lower(c: char) -> char {
 /// applied.
 fn translit(w: &[u8], out: &mut String) {
     let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
-    let mut buf = [0u8; 64];
-    let mut n = 0;
+    let mut prev: Option<u8> = None;
     let mut i = 0;
-    while i < w.len() && n < buf.len() {
+    while i < w.len() {
         let b = w[i];
         let next = w.get(i + 1).copied();
-        let prev = n.checked_sub(1).map(|k| buf[k]);
         let c = if b == b'y'
             && prev.is_some_and(|p| p.is_ascii_alphabetic())
             && matches!(next, Some(b'a' | b'u' | b'e'))
@@ -85,17 +95,15 @@ fn translit(w: &[u8], out: &mut String) {
         } else if i + 2 == w.len()
             && matches!((b, next), (b'y', Some(b'i' | b'y')) | (b'i', Some(b'y')))
         {
-            buf[n] = b'y'; // a final "yi", "yy" or "iy" is "y"
-            n += 1;
-            break;
+            out.push('y'); // a final "yi", "yy" or "iy" is "y"
+            return;
         } else {
             b
         };
-        buf[n] = c;
-        n += 1;
+        out.push(char::from(c));
+        prev = Some(c);
         i += 1;
     }
-    out.push_str(std::str::from_utf8(&buf[..n]).unwrap_or(""));
 }
 
 /// The folded key of a name: its words folded and joined by one space.

@@ -433,29 +433,41 @@ impl Builder {
             }
             ranges[idx] = (from as u32, cands.len() as u32);
         }
-        let mut heads: HashMap<String, u8> = HashMap::default();
-        let mut names =
+        let mut names: HashMap<String, NameEntry> =
             HashMap::with_capacity_and_hasher(self.keys_of_names.len(), Default::default());
+        let mut heads: Vec<(String, u8)> = Vec::new();
         for (key, idx) in self.keys_of_names {
             if let Some((head, _)) = key.split_once(' ') {
                 let words = key.split(' ').count().min(u8::MAX as usize) as u8;
-                match heads.get_mut(head) {
-                    Some(max) => *max = (*max).max(words),
-                    None => {
-                        heads.insert(head.to_string(), words);
-                    }
-                }
+                heads.push((head.to_string(), words));
             }
             let (from, to) = ranges[idx as usize];
             let exact = self.exact[idx as usize];
-            names.insert(key, NameEntry { from, to, exact });
+            let entry = NameEntry {
+                from,
+                to,
+                exact,
+                max_words: 1,
+                head_only: false,
+            };
+            names.insert(key, entry);
+        }
+        // The first words of longer names say how far to look.
+        for (head, words) in heads {
+            let e = names.entry(head).or_insert(NameEntry {
+                from: 0,
+                to: 0,
+                exact: false,
+                max_words: 1,
+                head_only: true,
+            });
+            e.max_words = e.max_words.max(words);
         }
         Gazetteer {
             ukraine: self.keys.get("UA").copied(),
             russia: self.keys.get("RU").copied(),
             regions: self.regions,
             info: self.info,
-            heads,
             names,
             cands,
             display_keys: Default::default(),

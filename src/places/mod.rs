@@ -121,6 +121,11 @@ struct NameEntry {
     /// A short all-capitals name ("US", "UK"): the text must be in capitals
     /// too, so that "Us" is no country.
     exact: bool,
+    /// The most words of a name that starts with this one (1 for a name
+    /// that heads no longer one).
+    max_words: u8,
+    /// Only the first word of longer names ("velyka"), no name itself.
+    head_only: bool,
 }
 
 /// Every known place, with the names it goes by.
@@ -128,9 +133,6 @@ struct NameEntry {
 pub struct Gazetteer {
     regions: Vec<Region>,
     info: Vec<Info>,
-    /// Folded first word of a name of several words → the most words a
-    /// name starting with it has.
-    heads: FastMap<String, u8>,
     /// Folded name (see `fold::fold_name`) → its candidates.
     names: FastMap<String, NameEntry>,
     /// Candidate places of all names, back to back; a name whose range is

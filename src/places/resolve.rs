@@ -40,7 +40,8 @@ pub(crate) fn resolve(
         .map(|h| (h.cands.len() == 1 && !h.cands[0].stem).then(|| h.cands[0].place))
         .collect();
     let fixed: Vec<bool> = chosen.iter().map(Option::is_some).collect();
-    for _round in 0..2 {
+    let rounds = if fixed.iter().all(|&f| f) { 0 } else { 2 };
+    for _round in 0..rounds {
         let context = chosen.clone();
         for (i, hit) in hits.iter().enumerate() {
             if fixed[i] {
@@ -175,16 +176,17 @@ fn score(
     s + (population as f32 + 10.0).log10()
 }
 
-/// Great-circle distance in kilometres (infinite when a point is unknown).
+/// Distance in kilometres (infinite when a point is unknown), on the
+/// equirectangular approximation: within a few per cent at the distances
+/// that matter here, and no trigonometry but one cosine.
 fn km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
     if lat1.is_nan() || lat2.is_nan() {
         return f32::INFINITY;
     }
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * h.sqrt().min(1.0).asin()
+    let mean = ((lat1 + lat2) / 2.0).to_radians();
+    let dx = (lon2 - lon1) * mean.cos();
+    let dy = lat2 - lat1;
+    111.19 * (dx * dx + dy * dy).sqrt()
 }
 
 #[cfg(test)]
@@ -193,9 +195,11 @@ mod tests {
 
     #[test]
     fn distances() {
-        // Kyiv to Kharkiv is about 410 km.
+        // Kyiv to Kharkiv is about 410 km; Pokrovsk to Myrnohrad about 6.
         let d = km(50.45, 30.52, 49.99, 36.23);
         assert!((400.0..420.0).contains(&d), "{d}");
+        let d = km(48.28, 37.18, 48.31, 37.27);
+        assert!((5.0..9.0).contains(&d), "{d}");
         assert!(km(f32::NAN, 0.0, 1.0, 1.0).is_infinite());
     }
 }

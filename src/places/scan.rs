@@ -19,19 +19,21 @@
 //!
 //! Which place a surviving hit stands for is `resolve`'s job.
 
+use std::borrow::Cow;
+
 use super::fold::{fold_word, is_apostrophe};
-use super::{Cand, Gazetteer, RegionKind};
+use super::{Cand, Gazetteer, NameEntry, RegionKind};
 
 /// A name found in the text, with what its surroundings say about it.
 #[derive(Clone, Debug)]
-pub(crate) struct Hit {
+pub(crate) struct Hit<'g> {
     /// Byte span of the mention (suffix and leading "the" included).
     pub start: usize,
     pub end: usize,
     /// The places it may stand for, narrowed by its form. A region's stem
     /// (`Cand::stem`) is kept when nothing says "region": it stands for the
     /// region only right after one of its towns ("Atlanta, Georgia").
-    pub cands: Vec<Cand>,
+    pub cands: Cow<'g, [Cand]>,
     /// ACLED precision if it is a town: 1, or 2 near or part of a town.
     pub precision: u8,
     /// Index of the sentence of the paragraph it is in.
@@ -61,7 +63,7 @@ struct Raw {
 }
 
 /// Finds and reads every place name of `text`.
-pub(crate) fn scan(g: &Gazetteer, text: &str) -> Vec<Hit> {
+pub(crate) fn scan<'g>(g: &'g Gazetteer, text: &str) -> Vec<Hit<'g>> {
     let mut raws = automaton_hits(g, text);
     read_suffixes(g, text, &mut raws);
     coordinate(g, text, &mut raws);
@@ -212,16 +214,54 @@ fn skip_word(text: &str, i: usize) -> usize {
 
 /// The longest name that starts with word `first`.
 fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut String) -> Option<Raw> {
+    const MAX_WORDS: usize = 8;
     key.clear();
     fold_word(&text[first.start..first.end], key);
-    // The most words a name starting here can have: 1 if the word is a name
-    // itself, more if it heads longer names.
-    let max = g.heads.get(key.as_str()).copied().unwrap_or(1);
-
-    // The words of the longest candidate.
-    let mut words = vec![first];
-    while words.len() < max as usize {
-        let last = words[words.len() - 1];
+    let one = g.names.get(key.as_str());
+    let dotted = if first.dot {
+        key.push('.');
+        let e = g.names.get(key.as_str());
+        key.pop();
+        e
+    } else {
+        None
+    };
+    // The most words a name starting here can have; none when the word
+    // starts no name.
+    let max = one
+        .map_or(0, |e| e.max_words)
+        .max(dotted.map_or(0, |e| e.max_words));
+    if max == 0 {
+        return None;
+    }
+    let accept = |entry: &NameEntry, end: usize| {
+        let span = &text[first.start..end];
+        (!entry.head_only && !(entry.exact && span.chars().any(char::is_lowercase))).then_some(
+            Raw {
+                start: first.start,
+                end,
+                from: entry.from,
+                to: entry.to,
+                form: Form::Plain,
+            },
+        )
+    };
+    let single = || {
+        dotted
+            .and_then(|e| accept(e, first.end + 1))
+            .or_else(|| one.and_then(|e| accept(e, first.end)))
+    };
+    if max == 1 {
+        return single();
+    }
+    // The words of the longest candidate, folded once: the key of the
+    // first n words is a prefix of the key of all of them.
+    let mut words = [first; MAX_WORDS];
+    let mut ends = [0usize; MAX_WORDS];
+    let mut n_words = 1;
+    ends[0] = key.len();
+    while n_words < (max as usize).min(MAX_WORDS) {
+        let last = words[n_words - 1];
         if !last.joined {
             break;
         }
@@ -230,45 +270,32 @@ fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut String) -> Opt
         if !char_at(text, next).is_some_and(char::is_alphanumeric) {
             break;
         }
-        words.push(word_at(text, next));
-    }
-    // Fold every word once; the key of the first n words is a prefix.
-    let mut ends = [0usize; 8];
-    key.clear();
-    for (k, w) in words.iter().enumerate().take(ends.len()) {
-        if k > 0 {
-            key.push(' ');
-        }
+        let w = word_at(text, next);
+        key.push(' ');
         fold_word(&text[w.start..w.end], key);
-        ends[k] = key.len();
+        words[n_words] = w;
+        ends[n_words] = key.len();
+        n_words += 1;
     }
-    for n in (1..=words.len().min(ends.len())).rev() {
+    for n in (2..=n_words).rev() {
         key.truncate(ends[n - 1]);
         let last = words[n - 1];
-        let mut found = None;
         if last.dot {
             key.push('.');
-            found = g.names.get(key.as_str()).map(|e| (e, last.end + 1));
+            let found = g
+                .names
+                .get(key.as_str())
+                .and_then(|e| accept(e, last.end + 1));
             key.pop();
-        }
-        if found.is_none() {
-            found = g.names.get(key.as_str()).map(|e| (e, last.end));
-        }
-        if let Some((entry, end)) = found {
-            let span = &text[first.start..end];
-            if entry.exact && span.chars().any(char::is_lowercase) {
-                continue;
+            if found.is_some() {
+                return found;
             }
-            return Some(Raw {
-                start: first.start,
-                end,
-                from: entry.from,
-                to: entry.to,
-                form: Form::Plain,
-            });
+        }
+        if let Some(raw) = g.names.get(key.as_str()).and_then(|e| accept(e, last.end)) {
+            return Some(raw);
         }
     }
-    None
+    single()
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -301,12 +328,20 @@ fn word_after(text: &str, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let start = i + rest.len() - trimmed.len();
-    let len = trimmed
-        .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
-        .map_or(trimmed.len(), |(k, _)| k);
-    let word = &trimmed[..len];
-    let word = word.trim_end_matches(['-', '\'', '’']);
+    let bytes = trimmed.as_bytes();
+    let mut len = 0;
+    while len < bytes.len()
+        && (bytes[len].is_ascii_alphanumeric() || matches!(bytes[len], b'-' | b'\''))
+    {
+        len += 1;
+    }
+    if bytes.get(len).is_some_and(|&b| b >= 0x80) {
+        len += trimmed[len..]
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+            .map_or(trimmed.len() - len, |(k, _)| k);
+    }
+    let word = trimmed[..len].trim_end_matches(['-', '\'', '’']);
     (!word.is_empty()).then_some((start, start + word.len()))
 }
 
@@ -318,11 +353,21 @@ fn word_before(text: &str, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let end = trimmed.len();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.'))
-        .map_or(0, |(k, c)| k + c.len_utf8());
+    let bytes = trimmed.as_bytes();
+    let mut start = end;
+    while start > 0
+        && (bytes[start - 1].is_ascii_alphanumeric()
+            || matches!(bytes[start - 1], b'-' | b'\'' | b'.'))
+    {
+        start -= 1;
+    }
+    if start > 0 && bytes[start - 1] >= 0x80 {
+        start = trimmed[..start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.'))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+    }
     (start < end).then_some((start, end))
 }
 
@@ -497,13 +542,13 @@ fn title_case(text: &str, sentences: &[usize], i: usize) -> bool {
 }
 
 /// Reads one raw hit; `None` when its surroundings say it is no place.
-fn read_hit(
-    g: &Gazetteer,
+fn read_hit<'g>(
+    g: &'g Gazetteer,
     text: &str,
     raw: &Raw,
     prev_end: usize,
     sentences: &[usize],
-) -> Option<Hit> {
+) -> Option<Hit<'g>> {
     let cues = &g.cues;
     let all = cands_of(g, raw);
     let name_end = raw_name_end(raw, text);
@@ -666,23 +711,23 @@ fn part_of_longer_name_after(g: &Gazetteer, text: &str, end: usize) -> bool {
 
 /// Keeps the candidates the form allows: the regions after "region", the
 /// towns after "city", else the place names and the regions' stems.
-fn narrow(g: &Gazetteer, all: &[Cand], form: Form) -> Vec<Cand> {
+fn narrow<'g>(g: &Gazetteer, all: &'g [Cand], form: Form) -> Cow<'g, [Cand]> {
     let kind = |c: &Cand| g.region(c.place).kind;
     let wanted = match form {
-        Form::Region { .. } => Some(RegionKind::Region),
-        Form::Town => Some(RegionKind::Town),
-        Form::Plain => None,
+        Form::Region { .. } => RegionKind::Region,
+        Form::Town => RegionKind::Town,
+        Form::Plain => return Cow::Borrowed(all),
     };
-    if let Some(k) = wanted {
-        let of_kind: Vec<Cand> = all.iter().copied().filter(|c| kind(c) == k).collect();
-        if !of_kind.is_empty() {
-            return of_kind
-                .into_iter()
-                .map(|c| Cand { stem: false, ..c })
-                .collect();
-        }
+    let of_kind: Vec<Cand> = all
+        .iter()
+        .filter(|c| kind(c) == wanted)
+        .map(|&c| Cand { stem: false, ..c })
+        .collect();
+    if of_kind.is_empty() {
+        Cow::Borrowed(all)
+    } else {
+        Cow::Owned(of_kind)
     }
-    all.to_vec()
 }
 
 /// "the Dnipro", "the Oskil river": a town's name after "the", followed by
