@@ -48,6 +48,8 @@ pub(crate) struct Cues {
     pub titles2: Vec<(String, String)>,
     /// Each "title of" phrase as its words.
     pub title_of: Vec<Vec<String>>,
+    /// The last words of the "title of" phrases (a quick first test).
+    pub title_of_ends: Vec<String>,
     pub after_the_not_town: HashSet<String>,
     /// Phrases that never name a place.
     pub never: Vec<String>,
@@ -78,11 +80,16 @@ impl Cues {
                 _ => {}
             }
         }
+        let ends = |phrases: &[Vec<String>]| {
+            let mut e: Vec<String> = phrases.iter().filter_map(|c| c.last().cloned()).collect();
+            e.sort();
+            e.dedup();
+            e
+        };
         let near_cues: Vec<Vec<String>> = words(f.near_cues);
-        let mut near_cue_ends: Vec<String> =
-            near_cues.iter().filter_map(|c| c.last().cloned()).collect();
-        near_cue_ends.sort();
-        near_cue_ends.dedup();
+        let near_cue_ends = ends(&near_cues);
+        let title_of: Vec<Vec<String>> = words(f.title_of);
+        let title_of_ends = ends(&title_of);
         Cues {
             region_suffixes: set(f.region_suffixes),
             region_adjectives: set(f.region_adjectives),
@@ -97,7 +104,8 @@ impl Cues {
             sentence_openers: set(f.sentence_openers),
             titles,
             titles2,
-            title_of: words(f.title_of),
+            title_of,
+            title_of_ends,
             after_the_not_town: set(f.after_the_not_town),
             never: f.never,
         }

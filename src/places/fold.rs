@@ -16,25 +16,33 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '‘')
 }
 
-/// Appends the folded form of one word to `out`.
-pub fn fold_word(word: &str, out: &mut String) {
-    // The common case: an ASCII word with nothing to fold but its case.
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() && b != b'y' && b != b'Y')
-    {
-        let start = out.len();
-        out.push_str(word);
-        if let Some(tail) = out.get_mut(start..) {
-            tail.make_ascii_lowercase();
+/// Appends the folded form of one word to `out` (UTF-8 bytes).
+pub fn fold_word(word: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    let bytes = word.as_bytes();
+    // The common case: an ASCII word with nothing to fold but its case, in
+    // one pass; anything else starts over on the general path.
+    out.reserve(bytes.len());
+    for &b in bytes {
+        match b {
+            b'A'..=b'X' | b'Z' => out.push(b + 32),
+            b'a'..=b'x' | b'z' | b'0'..=b'9' => out.push(b),
+            _ => {
+                out.truncate(start);
+                return fold_word_general(word, out);
+            }
         }
-        return;
     }
-    // Other romanised words are folded on a stack buffer.
+}
+
+/// `fold_word` for words with a "y", marks or other scripts.
+fn fold_word_general(word: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    let bytes = word.as_bytes();
     let mut buf = [0u8; 64];
-    let mut n = 0;
     if word.is_ascii() && word.len() <= buf.len() {
-        for b in word.bytes() {
+        let mut n = 0;
+        for &b in bytes {
             if b != b'\'' && b != b'`' && b != b'-' {
                 buf[n] = b.to_ascii_lowercase();
                 n += 1;
@@ -43,17 +51,17 @@ pub fn fold_word(word: &str, out: &mut String) {
         translit(&buf[..n], out);
         return;
     }
-    let start = out.len();
+    let mut utf8 = [0u8; 4];
     for c in word.chars() {
         if is_apostrophe(c) || c == '-' {
             continue;
         }
-        out.push(lower(c));
+        out.extend_from_slice(lower(c).encode_utf8(&mut utf8).as_bytes());
     }
     if out[start..].is_ascii() && out.len() - start <= buf.len() {
         // Typographic apostrophes removed, the rest is romanised.
         let len = out.len() - start;
-        buf[..len].copy_from_slice(&out.as_bytes()[start..]);
+        buf[..len].copy_from_slice(&out[start..]);
         out.truncate(start);
         translit(&buf[..len], out);
     }
@@ -77,7 +85,7 @@ fn lower(c: char) -> char {
 
 /// Appends the lower-case ASCII word `w` with the transliteration rules
 /// applied.
-fn translit(w: &[u8], out: &mut String) {
+fn translit(w: &[u8], out: &mut Vec<u8>) {
     let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
     let mut prev: Option<u8> = None;
     let mut i = 0;
@@ -95,27 +103,33 @@ fn translit(w: &[u8], out: &mut String) {
         } else if i + 2 == w.len()
             && matches!((b, next), (b'y', Some(b'i' | b'y')) | (b'i', Some(b'y')))
         {
-            out.push('y'); // a final "yi", "yy" or "iy" is "y"
+            out.push(b'y'); // a final "yi", "yy" or "iy" is "y"
             return;
         } else {
             b
         };
-        out.push(char::from(c));
+        out.push(c);
         prev = Some(c);
         i += 1;
     }
 }
 
-/// The folded key of a name: its words folded and joined by one space.
-pub fn fold_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+/// Appends the folded key of a name: its words folded and joined by one
+/// space.
+pub fn fold_name_into(name: &str, out: &mut Vec<u8>) {
     for (i, w) in name.split_whitespace().enumerate() {
         if i > 0 {
-            out.push(' ');
+            out.push(b' ');
         }
-        fold_word(w, &mut out);
+        fold_word(w, out);
     }
-    out
+}
+
+/// The folded key of a name, as text.
+pub fn fold_name(name: &str) -> String {
+    let mut out = Vec::with_capacity(name.len());
+    fold_name_into(name, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The key `lookup` compares: the folded name without dots and without a

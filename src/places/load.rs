@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use super::cues::Cues;
 use super::fold::{fold_name, fold_word};
 use super::hash::FastMap as HashMap;
+use super::resolve::population_score;
 use super::{
     Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Info, NameEntry, Region, RegionId,
     RegionKind,
@@ -72,13 +73,15 @@ struct Builder {
     regions: Vec<Region>,
     info: Vec<Info>,
     /// Folded name → its index.
-    keys_of_names: HashMap<String, u32>,
+    keys_of_names: HashMap<Vec<u8>, u32>,
     /// (name index, candidate), in the order added; grouped at the end.
     name_cands: Vec<(u32, Cand)>,
     /// Per name index: whether it is a short all-capitals name ("US").
     exact: Vec<bool>,
+    /// Folded first words of names with a lower-case word after it.
+    lower_heads: HashSet<Vec<u8>>,
     /// Buffer for folding.
-    buf: String,
+    buf: Vec<u8>,
     /// Keys of the data ("UA", "UA-14", "gn:703448", "cur:robotyne") → id.
     keys: HashMap<String, RegionId>,
     /// (country ISO, GeoNames admin1 code) → region.
@@ -88,6 +91,7 @@ struct Builder {
 impl Builder {
     fn add_place(&mut self, key: &str, region: Region, mut info: Info) -> RegionId {
         let id = self.regions.len() as RegionId;
+        info.population_score = population_score(info.population, info.flags);
         match region.kind {
             RegionKind::Country => info.country = id,
             RegionKind::Region => info.oblast = Some(id),
@@ -109,6 +113,7 @@ impl Builder {
             country: p.country,
             oblast: p.oblast,
             flags: 0,
+            population_score: 0.0,
         }
     }
 
@@ -120,13 +125,20 @@ impl Builder {
         name.chars().nth(1)?;
         self.buf.clear();
         let mut buf = std::mem::take(&mut self.buf);
+        let mut head_end = None;
         for (i, w) in name.split_whitespace().enumerate() {
-            if i > 0 {
-                buf.push(' ');
+            if let Some(end) = head_end {
+                if w.starts_with(char::is_lowercase) {
+                    self.lower_heads.insert(buf[..end].to_vec());
+                }
+                buf.push(b' ');
             }
             fold_word(w, &mut buf);
+            if i == 0 {
+                head_end = Some(buf.len());
+            }
         }
-        let idx = match self.keys_of_names.get(buf.as_str()) {
+        let idx = match self.keys_of_names.get(buf.as_slice()) {
             Some(&i) => i,
             None => {
                 let i = self.exact.len() as u32;
@@ -403,8 +415,8 @@ impl Builder {
         // Phrases that never name a place: names without candidates.
         let mut never = vec![false; name_count];
         for phrase in &cues.never {
-            let key = fold_name(phrase);
-            match self.keys_of_names.get(key.as_str()) {
+            let key = fold_name(phrase).into_bytes();
+            match self.keys_of_names.get(key.as_slice()) {
                 Some(&i) => never[i as usize] = true,
                 None => {
                     self.keys_of_names.insert(key, self.exact.len() as u32);
@@ -433,13 +445,13 @@ impl Builder {
             }
             ranges[idx] = (from as u32, cands.len() as u32);
         }
-        let mut names: HashMap<String, NameEntry> =
+        let mut names: HashMap<Vec<u8>, NameEntry> =
             HashMap::with_capacity_and_hasher(self.keys_of_names.len(), Default::default());
-        let mut heads: Vec<(String, u8)> = Vec::new();
+        let mut heads: Vec<(Vec<u8>, u8)> = Vec::new();
         for (key, idx) in self.keys_of_names {
-            if let Some((head, _)) = key.split_once(' ') {
-                let words = key.split(' ').count().min(u8::MAX as usize) as u8;
-                heads.push((head.to_string(), words));
+            if let Some(space) = key.iter().position(|&b| b == b' ') {
+                let words = key.iter().filter(|&&b| b == b' ').count() + 1;
+                heads.push((key[..space].to_vec(), words.min(u8::MAX as usize) as u8));
             }
             let (from, to) = ranges[idx as usize];
             let exact = self.exact[idx as usize];
@@ -449,19 +461,23 @@ impl Builder {
                 exact,
                 max_words: 1,
                 head_only: false,
+                lower_next: false,
             };
             names.insert(key, entry);
         }
         // The first words of longer names say how far to look.
         for (head, words) in heads {
+            let lower_next = self.lower_heads.contains(&head);
             let e = names.entry(head).or_insert(NameEntry {
                 from: 0,
                 to: 0,
                 exact: false,
                 max_words: 1,
                 head_only: true,
+                lower_next: false,
             });
             e.max_words = e.max_words.max(words);
+            e.lower_next |= lower_next;
         }
         Gazetteer {
             ukraine: self.keys.get("UA").copied(),

@@ -5,7 +5,7 @@
 //! built on the first call (the tagger never needs it, so loading does not
 //! pay for it).
 
-use super::fold::{fold_key, fold_name};
+use super::fold::fold_key;
 use super::hash::FastMap;
 use super::{Cand, Gazetteer, RegionId, RegionKind};
 
@@ -53,13 +53,10 @@ fn display_keys(g: &Gazetteer) -> &FastMap<String, Vec<RegionId>> {
     })
 }
 
-/// The candidates of a folded name (tried with its dots too: "u.s.").
+/// The candidates of a folded name.
 fn named<'g>(g: &'g Gazetteer, key: &str) -> impl Iterator<Item = &'g Cand> {
-    let entry = g
-        .names
-        .get(key)
-        .or_else(|| g.names.get(fold_name(&key.replace(' ', ".")).as_str()));
-    entry
+    g.names
+        .get(key.as_bytes())
         .into_iter()
         .flat_map(|e| &g.cands[e.from as usize..e.to as usize])
 }

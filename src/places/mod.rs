@@ -88,6 +88,8 @@ struct Info {
     oblast: Option<RegionId>,
     /// `FLAG_*` bits.
     flags: u8,
+    /// What the population weighs in settling a shared name.
+    population_score: f32,
 }
 
 /// A front-line place the war news names: wins over namesakes elsewhere.
@@ -126,6 +128,9 @@ struct NameEntry {
     max_words: u8,
     /// Only the first word of longer names ("velyka"), no name itself.
     head_only: bool,
+    /// Some longer name starting with it goes on with a lower-case word
+    /// ("Donetska oblast"); else a lower-case word ends the name here.
+    lower_next: bool,
 }
 
 /// Every known place, with the names it goes by.
@@ -133,8 +138,9 @@ struct NameEntry {
 pub struct Gazetteer {
     regions: Vec<Region>,
     info: Vec<Info>,
-    /// Folded name (see `fold::fold_name`) → its candidates.
-    names: FastMap<String, NameEntry>,
+    /// Folded name (see `fold::fold_name`, as UTF-8 bytes) → its
+    /// candidates.
+    names: FastMap<Vec<u8>, NameEntry>,
     /// Candidate places of all names, back to back; a name whose range is
     /// empty is a phrase that never names a place.
     cands: Vec<Cand>,

@@ -7,7 +7,7 @@
 //!    that contains it is preferred ("Tbilisi, Georgia");
 //! 3. places named in the same sentence, then the same paragraph, pull a
 //!    shared name into their oblast, and towns near them (within
-//!    [`NEAR_KM`]) are preferred ("Oleksandrivka near Kherson");
+//!    `NEAR_KM`) are preferred ("Oleksandrivka near Kherson");
 //! 4. the article's focus country first, then Ukraine, then Russia, then
 //!    the rest of the world;
 //! 5. a front-line place the news names beats its namesakes, a capital or
@@ -18,7 +18,7 @@
 //! Resolution runs twice: first with the context of the unambiguous hits,
 //! then with everything the first round settled.
 
-use super::scan::Hit;
+use super::scan::{Hit, sentence_breaks};
 use super::{
     Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Mention, RegionId, RegionKind,
 };
@@ -41,6 +41,14 @@ pub(crate) fn resolve(
         .collect();
     let fixed: Vec<bool> = chosen.iter().map(Option::is_some).collect();
     let rounds = if fixed.iter().all(|&f| f) { 0 } else { 2 };
+    // Which sentence of the paragraph each hit is in (only needed when
+    // something is to be settled).
+    let mut sentence = vec![0usize; hits.len()];
+    if rounds > 0 {
+        for i in 1..hits.len() {
+            sentence[i] = sentence[i - 1] + sentence_breaks(text, hits[i - 1].start, hits[i].start);
+        }
+    }
     for _round in 0..rounds {
         let context = chosen.clone();
         for (i, hit) in hits.iter().enumerate() {
@@ -60,7 +68,7 @@ pub(crate) fn resolve(
                 .cands
                 .iter()
                 .filter(|c| !c.stem)
-                .map(|c| (score(g, c, i, &hits, &context, prev, focus), c.place))
+                .map(|c| (score(g, c, i, &sentence, &context, prev, focus), c.place))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
                 .map(|(_, p)| p);
         }
@@ -106,7 +114,7 @@ fn score(
     g: &Gazetteer,
     c: &Cand,
     i: usize,
-    hits: &[Hit],
+    sentence: &[usize],
     context: &[Option<RegionId>],
     prev: Option<RegionId>,
     focus: Option<RegionId>,
@@ -121,6 +129,8 @@ fn score(
     let mut same_sentence = false;
     let mut same_paragraph = false;
     let mut near = false;
+    // Degrees of longitude shrink with the cosine of the latitude.
+    let mut cos_lat = None;
     for (j, other) in context.iter().enumerate() {
         let Some(o) = *other else { continue };
         if j == i {
@@ -130,15 +140,15 @@ fn score(
         // The same place named again ("Artemivsk ... Bakhmut") or another
         // place of its oblast.
         if o == c.place || info.oblast.is_some() && oi.oblast == info.oblast {
-            if hits[j].sentence == hits[i].sentence {
+            if sentence[j] == sentence[i] {
                 same_sentence = true;
             } else {
                 same_paragraph = true;
             }
         }
-        if g.region(o).kind == RegionKind::Town && km(info.lat, info.lon, oi.lat, oi.lon) <= NEAR_KM
-        {
-            near = true;
+        if !near && !info.lat.is_nan() && !oi.lat.is_nan() && g.region(o).kind == RegionKind::Town {
+            let cos = *cos_lat.get_or_insert_with(|| info.lat.to_radians().cos());
+            near = within(info.lat, info.lon, oi.lat, oi.lon, cos, NEAR_KM);
         }
     }
     if same_sentence {
@@ -168,38 +178,42 @@ fn score(
         s -= 3.0;
     }
     // Rule 6.
-    let population = if info.flags & FLAG_SECTION != 0 {
-        info.population.min(SECTION_POPULATION)
-    } else {
-        info.population
-    };
-    s + (population as f32 + 10.0).log10()
+    s + info.population_score
 }
 
-/// Distance in kilometres (infinite when a point is unknown), on the
-/// equirectangular approximation: within a few per cent at the distances
-/// that matter here, and no trigonometry but one cosine.
-fn km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
-    if lat1.is_nan() || lat2.is_nan() {
-        return f32::INFINITY;
-    }
-    let mean = ((lat1 + lat2) / 2.0).to_radians();
-    let dx = (lon2 - lon1) * mean.cos();
+/// The score a place's population adds: its order of magnitude (a section
+/// of a city counts as a village). Worked out once, when loading.
+pub(crate) fn population_score(population: u32, flags: u8) -> f32 {
+    let population = if flags & FLAG_SECTION != 0 {
+        population.min(SECTION_POPULATION)
+    } else {
+        population
+    };
+    (population as f32 + 10.0).log10()
+}
+
+/// Whether two points are within `limit` kilometres, on the
+/// equirectangular approximation (within a few per cent at the distances
+/// that matter here); `cos_lat` is the cosine of the first latitude.
+fn within(lat1: f32, lon1: f32, lat2: f32, lon2: f32, cos_lat: f32, limit: f32) -> bool {
+    const KM_PER_DEGREE: f32 = 111.19;
+    let dx = (lon2 - lon1) * cos_lat;
     let dy = lat2 - lat1;
-    111.19 * (dx * dx + dy * dy).sqrt()
+    let d = limit / KM_PER_DEGREE;
+    dx * dx + dy * dy <= d * d
 }
 
 #[cfg(test)]
 mod tests {
-    use super::km;
+    use super::within;
 
     #[test]
     fn distances() {
-        // Kyiv to Kharkiv is about 410 km; Pokrovsk to Myrnohrad about 6.
-        let d = km(50.45, 30.52, 49.99, 36.23);
-        assert!((400.0..420.0).contains(&d), "{d}");
-        let d = km(48.28, 37.18, 48.31, 37.27);
-        assert!((5.0..9.0).contains(&d), "{d}");
-        assert!(km(f32::NAN, 0.0, 1.0, 1.0).is_infinite());
+        let cos = |lat: f32| lat.to_radians().cos();
+        // Kyiv to Kharkiv is about 410 km; Pokrovsk to Myrnohrad about 7.
+        assert!(within(50.45, 30.52, 49.99, 36.23, cos(50.45), 420.0));
+        assert!(!within(50.45, 30.52, 49.99, 36.23, cos(50.45), 400.0));
+        assert!(within(48.28, 37.18, 48.31, 37.27, cos(48.28), 9.0));
+        assert!(!within(48.28, 37.18, 48.31, 37.27, cos(48.28), 5.0));
     }
 }

@@ -36,8 +36,6 @@ pub(crate) struct Hit<'g> {
     pub cands: Cow<'g, [Cand]>,
     /// ACLED precision if it is a town: 1, or 2 near or part of a town.
     pub precision: u8,
-    /// Index of the sentence of the paragraph it is in.
-    pub sentence: usize,
 }
 
 /// How the words after a name shape it.
@@ -67,14 +65,13 @@ pub(crate) fn scan<'g>(g: &'g Gazetteer, text: &str) -> Vec<Hit<'g>> {
     let mut raws = automaton_hits(g, text);
     read_suffixes(g, text, &mut raws);
     coordinate(g, text, &mut raws);
-    let sentences = sentence_starts(text);
     let mut hits = Vec::with_capacity(raws.len());
     for (i, raw) in raws.iter().enumerate() {
         if raw.from == raw.to {
             continue; // a phrase that never names a place
         }
         let prev_end = if i > 0 { raws[i - 1].end } else { 0 };
-        if let Some(hit) = read_hit(g, text, raw, prev_end, &sentences) {
+        if let Some(hit) = read_hit(g, text, raw, prev_end) {
             hits.push(hit);
         }
     }
@@ -93,6 +90,18 @@ struct Word {
     joined: bool,
 }
 
+/// ASCII bytes that continue a word: letters, digits, `-`, `.`, `'`.
+const WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'.' || c == b'\'';
+        b += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '.' || is_apostrophe(c)
 }
@@ -100,12 +109,9 @@ fn is_word_char(c: char) -> bool {
 /// The word starting at byte `i` (a letter or digit), or `None`.
 fn word_at(text: &str, i: usize) -> Word {
     let rest = &text[i..];
-    let len = rest
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(rest.len(), |(k, _)| k);
+    let len = skip_word(text, i) - i;
     let raw = &rest[..len];
-    let mut core = raw.trim_end_matches(|c: char| c == '.' || c == '-' || is_apostrophe(c));
+    let mut core = trim_marks(raw);
     // The possessive: "Kyiv's", "Ukraine’s", "Bilhorod-Dnistrovskyi's".
     if let Some(stem) = core.strip_suffix('s')
         && stem.ends_with(is_apostrophe)
@@ -129,7 +135,7 @@ fn word_at(text: &str, i: usize) -> Word {
 fn automaton_hits(g: &Gazetteer, text: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut key = String::new();
+    let mut key: Vec<u8> = Vec::new();
     let mut i = 0;
     loop {
         // Names start with a capital: jump to the next one (or to the next
@@ -185,10 +191,16 @@ fn next_capital_or_non_ascii(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Whether the eight bytes of `x` hold `b`.
-fn has_byte(x: u64, b: u8) -> bool {
-    let y = x ^ (u64::from(b) * LO);
-    y.wrapping_sub(LO) & !y & HI != 0
+/// `word` without the dots, hyphens and apostrophes it ends with.
+fn trim_marks(word: &str) -> &str {
+    let b = word.as_bytes();
+    match b.last() {
+        Some(b'.' | b'-' | b'\'') => trim_marks(&word[..word.len() - 1]),
+        Some(&last) if last >= 0x80 => {
+            word.trim_end_matches(|c: char| c == '.' || c == '-' || is_apostrophe(c))
+        }
+        _ => word,
+    }
 }
 
 /// Byte offset just past the word (run of word characters) at `i`.
@@ -197,13 +209,10 @@ fn skip_word(text: &str, i: usize) -> usize {
     let mut j = i;
     // ASCII letters, digits and inner marks, the common case, byte by byte.
     while j < bytes.len() {
-        let b = bytes[j];
-        if b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'\'' {
-            j += 1;
-        } else if b.is_ascii() {
-            return j;
-        } else {
-            break;
+        match WORD_BYTE.get(bytes[j] as usize) {
+            Some(true) => j += 1,
+            Some(false) => return j,
+            None => break,
         }
     }
     text[j..]
@@ -213,14 +222,14 @@ fn skip_word(text: &str, i: usize) -> usize {
 }
 
 /// The longest name that starts with word `first`.
-fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut String) -> Option<Raw> {
+fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut Vec<u8>) -> Option<Raw> {
     const MAX_WORDS: usize = 8;
     key.clear();
     fold_word(&text[first.start..first.end], key);
-    let one = g.names.get(key.as_str());
+    let one = g.names.get(key.as_slice());
     let dotted = if first.dot {
-        key.push('.');
-        let e = g.names.get(key.as_str());
+        key.push(b'.');
+        let e = g.names.get(key.as_slice());
         key.pop();
         e
     } else {
@@ -236,15 +245,14 @@ fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut String) -> Opt
     }
     let accept = |entry: &NameEntry, end: usize| {
         let span = &text[first.start..end];
-        (!entry.head_only && !(entry.exact && span.chars().any(char::is_lowercase))).then_some(
-            Raw {
-                start: first.start,
-                end,
-                from: entry.from,
-                to: entry.to,
-                form: Form::Plain,
-            },
-        )
+        let lower_case_caps = entry.exact && span.chars().any(char::is_lowercase);
+        (!(entry.head_only || lower_case_caps)).then_some(Raw {
+            start: first.start,
+            end,
+            from: entry.from,
+            to: entry.to,
+            form: Form::Plain,
+        })
     };
     let single = || {
         dotted
@@ -260,6 +268,7 @@ fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut String) -> Opt
     let mut ends = [0usize; MAX_WORDS];
     let mut n_words = 1;
     ends[0] = key.len();
+    let lower_next = one.is_some_and(|e| e.lower_next);
     while n_words < (max as usize).min(MAX_WORDS) {
         let last = words[n_words - 1];
         if !last.joined {
@@ -267,11 +276,13 @@ fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut String) -> Opt
         }
         let rest = &text[last.end..];
         let next = last.end + rest.len() - rest.trim_start_matches(' ').len();
-        if !char_at(text, next).is_some_and(char::is_alphanumeric) {
-            break;
+        match char_at(text, next) {
+            Some(c) if c.is_uppercase() || c.is_numeric() => {}
+            Some(c) if c.is_lowercase() && lower_next => {}
+            _ => break,
         }
         let w = word_at(text, next);
-        key.push(' ');
+        key.push(b' ');
         fold_word(&text[w.start..w.end], key);
         words[n_words] = w;
         ends[n_words] = key.len();
@@ -281,17 +292,21 @@ fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut String) -> Opt
         key.truncate(ends[n - 1]);
         let last = words[n - 1];
         if last.dot {
-            key.push('.');
+            key.push(b'.');
             let found = g
                 .names
-                .get(key.as_str())
+                .get(key.as_slice())
                 .and_then(|e| accept(e, last.end + 1));
             key.pop();
             if found.is_some() {
                 return found;
             }
         }
-        if let Some(raw) = g.names.get(key.as_str()).and_then(|e| accept(e, last.end)) {
+        if let Some(raw) = g
+            .names
+            .get(key.as_slice())
+            .and_then(|e| accept(e, last.end))
+        {
             return Some(raw);
         }
     }
@@ -331,7 +346,8 @@ fn word_after(text: &str, i: usize) -> Option<(usize, usize)> {
     let bytes = trimmed.as_bytes();
     let mut len = 0;
     while len < bytes.len()
-        && (bytes[len].is_ascii_alphanumeric() || matches!(bytes[len], b'-' | b'\''))
+        && bytes[len] != b'.'
+        && WORD_BYTE.get(bytes[len] as usize) == Some(&true)
     {
         len += 1;
     }
@@ -491,44 +507,51 @@ fn coordinate(g: &Gazetteer, text: &str, raws: &mut [Raw]) {
     }
 }
 
-/// Byte offsets where sentences start: after ".", "!" or "?" and a space,
-/// and after a line break.
-fn sentence_starts(text: &str) -> Vec<usize> {
-    let mut out = vec![0];
+/// Whether a sentence ends between bytes `i - 1` and `i`: after ".", "!"
+/// or "?" and a space, or after a line break.
+fn breaks_at(b: &[u8], i: usize) -> bool {
+    breaks(b[i - 1], b[i])
+}
+
+fn breaks(prev: u8, b: u8) -> bool {
+    (matches!(prev, b'.' | b'!' | b'?') && b == b' ') || prev == b'\n'
+}
+
+/// How many sentences end within `text[from..to]` (for telling which
+/// names share a sentence).
+pub(crate) fn sentence_breaks(text: &str, from: usize, to: usize) -> usize {
     let b = text.as_bytes();
-    let mut i = 1;
-    while i < b.len() {
-        if let Some(chunk) = b.get(i - 1..i + 7) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if !(has_byte(x, b'.') || has_byte(x, b'!') || has_byte(x, b'?') || has_byte(x, b'\n'))
-            {
-                i += 8;
-                continue;
-            }
-        }
-        let end = (i + 8).min(b.len());
-        while i < end {
-            let prev = b[i - 1];
-            if (matches!(prev, b'.' | b'!' | b'?') && b[i] == b' ') || prev == b'\n' {
-                out.push(i);
-            }
-            i += 1;
-        }
+    let from = from.max(1) - 1;
+    let to = to.min(b.len());
+    if from >= to {
+        return 0;
     }
-    out
+    // Branch-free, so that the compiler can vectorise it.
+    b[from..to]
+        .windows(2)
+        .map(|w| usize::from(breaks(w[0], w[1])))
+        .sum()
+}
+
+/// The byte span of the sentence around `i`.
+fn sentence_bounds(text: &str, i: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let from = (1..=i).rev().find(|&k| breaks_at(b, k)).unwrap_or(0);
+    let to = (i + 1..b.len())
+        .find(|&k| breaks_at(b, k))
+        .unwrap_or(b.len());
+    (from, to)
 }
 
 /// Whether the sentence around `i` is written in title case (a headline),
 /// where capitalised neighbours say nothing: every word capitalised but the
 /// small words title case leaves in lower case.
-fn title_case(text: &str, sentences: &[usize], i: usize) -> bool {
+fn title_case(text: &str, i: usize) -> bool {
     const SMALL: [&str; 21] = [
         "a", "an", "the", "and", "but", "or", "for", "nor", "on", "at", "to", "by", "of", "in",
         "up", "as", "via", "with", "from", "into", "over",
     ];
-    let k = sentences.partition_point(|&s| s <= i);
-    let from = sentences[k.saturating_sub(1)];
-    let to = sentences.get(k).copied().unwrap_or(text.len());
+    let (from, to) = sentence_bounds(text, i);
     let mut caps = 0;
     for w in text[from..to].split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -542,13 +565,7 @@ fn title_case(text: &str, sentences: &[usize], i: usize) -> bool {
 }
 
 /// Reads one raw hit; `None` when its surroundings say it is no place.
-fn read_hit<'g>(
-    g: &'g Gazetteer,
-    text: &str,
-    raw: &Raw,
-    prev_end: usize,
-    sentences: &[usize],
-) -> Option<Hit<'g>> {
+fn read_hit<'g>(g: &'g Gazetteer, text: &str, raw: &Raw, prev_end: usize) -> Option<Hit<'g>> {
     let cues = &g.cues;
     let all = cands_of(g, raw);
     let name_end = raw_name_end(raw, text);
@@ -569,8 +586,9 @@ fn read_hit<'g>(
         return None;
     }
     let metonym = all.iter().any(|c| c.metonym);
+    let next = word_after(text, raw.end);
     if raw.form == Form::Plain && !metonym {
-        let after = part_of_longer_name_after(g, text, raw.end);
+        let after = part_of_longer_name_after(g, text, next);
         let before = word_before(text, raw.start).is_some_and(|(ws, we)| {
             let w = &text[ws..we];
             let possessive = w.ends_with("'s") || w.ends_with("’s");
@@ -582,7 +600,7 @@ fn read_hit<'g>(
                 && (!sentence_initial(text, ws) || !cues.sentence_openers.contains(w))
         });
         // In a headline every word is capitalised: the neighbours say nothing.
-        if (after || before) && !title_case(text, sentences, raw.start) {
+        if (after || before) && !title_case(text, raw.start) {
             return None; // "Kyiv School of Economics", "Taras Shevchenko"
         }
     }
@@ -605,24 +623,21 @@ fn read_hit<'g>(
             .iter()
             .filter(|c| !c.stem)
             .all(|c| g.region(c.place).kind == RegionKind::Town)
-        && the_river(g, text, raw)
+        && the_river(g, text, raw, next)
     {
         return None;
     }
-    let precision = if is_near(g, &before_words) || is_part(g, text, raw.end) {
+    let part = next.is_some_and(|(s, e)| cues.part_suffixes.contains(&text[s..e]));
+    let precision = if part || is_near(g, &before_words) {
         2
     } else {
         1
     };
-    let sentence = sentences
-        .partition_point(|&s| s <= raw.start)
-        .saturating_sub(1);
     Some(Hit {
         start: raw.start,
         end: raw.end,
         cands,
         precision,
-        sentence,
     })
 }
 
@@ -672,17 +687,21 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &Before) -> bool {
             return true;
         }
     }
-    cues.title_of.iter().any(|phrase| {
-        before.ends_with(0, phrase)
-            || before.get(0).is_some_and(|w| w.eq_ignore_ascii_case("the"))
-                && before.ends_with(1, phrase)
-    })
+    // "ambassador to Russia", "the president of the United States".
+    let skip = usize::from(before.get(0).is_some_and(|w| w.eq_ignore_ascii_case("the")));
+    before
+        .get(skip)
+        .is_some_and(|w| cues.title_of_ends.iter().any(|e| w.eq_ignore_ascii_case(e)))
+        && cues
+            .title_of
+            .iter()
+            .any(|phrase| before.ends_with(0, phrase) || skip == 1 && before.ends_with(1, phrase))
 }
 
 /// The place is followed by a capitalised word that continues a proper
 /// name which is not an event held there.
-fn part_of_longer_name_after(g: &Gazetteer, text: &str, end: usize) -> bool {
-    let Some((s, e)) = word_after(text, end) else {
+fn part_of_longer_name_after(g: &Gazetteer, text: &str, next: Option<(usize, usize)>) -> bool {
+    let Some((s, e)) = next else {
         return false;
     };
     if !text[s..e]
@@ -732,14 +751,14 @@ fn narrow<'g>(g: &Gazetteer, all: &'g [Cand], form: Form) -> Cow<'g, [Cand]> {
 
 /// "the Dnipro", "the Oskil river": a town's name after "the", followed by
 /// nothing noun-like.
-fn the_river(g: &Gazetteer, text: &str, raw: &Raw) -> bool {
+fn the_river(g: &Gazetteer, text: &str, raw: &Raw, next: Option<(usize, usize)>) -> bool {
     let Some((bs, be)) = word_before(text, raw.start) else {
         return false;
     };
     if !matches!(&text[bs..be], "the" | "The") {
         return false;
     }
-    match word_after(text, raw.end) {
+    match next {
         None => true,
         Some((s, e)) => g.cues.after_the_not_town.contains(&text[s..e]),
     }
@@ -779,11 +798,6 @@ fn is_near(g: &Gazetteer, before: &Before) -> bool {
     }
 }
 
-/// "the Pokrovsk direction", "the Kramatorsk district".
-fn is_part(g: &Gazetteer, text: &str, end: usize) -> bool {
-    word_after(text, end).is_some_and(|(s, e)| g.cues.part_suffixes.contains(&text[s..e]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -816,15 +830,10 @@ mod tests {
     }
 
     #[test]
-    fn fast_scans_agree_with_plain_ones() {
+    fn sentences_and_capitals() {
         let t = "ok. next sentence!\nand more? yes, über Kyiv. Київ done.";
-        let plain: Vec<usize> = std::iter::once(0)
-            .chain((1..t.len()).filter(|&i| {
-                let p = t.as_bytes()[i - 1];
-                matches!(p, b'.' | b'!' | b'?') && t.as_bytes()[i] == b' ' || p == b'\n'
-            }))
-            .collect();
-        assert_eq!(sentence_starts(t), plain);
+        assert_eq!(sentence_breaks(t, 0, t.len()), 4);
+        assert_eq!(sentence_bounds(t, t.find("Kyiv").unwrap()), (28, 45));
         let b = t.as_bytes();
         for i in 0..b.len() {
             let want = (i..b.len())
@@ -837,10 +846,10 @@ mod tests {
     #[test]
     fn headlines_are_title_case() {
         let t = "Experts, Politicians Lukewarm on Prospects for Putin-Trump Peace Talks";
-        assert!(title_case(t, &sentence_starts(t), 0));
+        assert!(title_case(t, 0));
         let s = "Russian troops are advancing near Pokrovsk, the General Staff said.";
-        assert!(!title_case(s, &sentence_starts(s), 0));
+        assert!(!title_case(s, 0));
         let s = "Delegates met at the Istanbul Security Conference on Friday.";
-        assert!(!title_case(s, &sentence_starts(s), 0));
+        assert!(!title_case(s, 0));
     }
 }
