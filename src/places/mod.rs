@@ -14,12 +14,16 @@
 //!
 //! - [`load`](self) reads the data and builds the gazetteer;
 //! - `fold` folds a name to the key that all its spellings share;
+//! - `words` reads a text word by word around a position;
 //! - `scan` finds the names of a paragraph (longest name at each
-//!   capitalised word, through a hash of folded names) and reads the words
-//!   around each hit (region suffixes, titles, proper names, cues);
+//!   capitalised word, through a hash of folded names) and their region
+//!   suffixes;
+//! - `context` reads the words around each name (titles, proper names,
+//!   rivers, precision cues);
 //! - `resolve` settles a name shared by several places;
 //! - `lookup` answers what a user types (`--region`, "did you mean").
 
+mod context;
 mod cues;
 pub mod eval;
 mod fold;
@@ -28,6 +32,7 @@ mod load;
 mod lookup;
 mod resolve;
 mod scan;
+mod words;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -18,7 +18,8 @@
 //! Resolution runs twice: first with the context of the unambiguous hits,
 //! then with everything the first round settled.
 
-use super::scan::{Hit, sentence_breaks};
+use super::scan::Hit;
+use super::words::sentence_breaks;
 use super::{
     Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Mention, RegionId, RegionKind,
 };
