@@ -22,7 +22,7 @@ What is kept:
   * the towns of the regions listed in curated/regions.tsv, down to the
     population given there (all of them in the Russian border regions);
   * every place in Belarus, Moldova and Georgia;
-  * world capitals, cities of a million or more, US cities of 100,000 or
+  * world capitals, cities of a million or more, US cities of 300,000 or
     more (for "Atlanta, Georgia"), and the places in world_extra.tsv.
 
 An alternate name that is the own (GeoNames) name of another kept place is
@@ -34,8 +34,12 @@ spelling of the name itself (not an exonym in another language), and
 Latin alternates with diacritics are dropped everywhere; codes (all capitals, four
 letters or fewer), names with digits or brackets and lower-case
 transcriptions are dropped. A one-word Latin name that is a common English
-word ("Bar", "Mir", "Victory") is dropped unless the place is a capital or a
-city of 100,000 or more: such words begin sentences and headlines too often.
+word ("Bar", "Mir", "Victory") is dropped unless the place is a capital, a
+city of a million, a city of 100,000 in the home countries, or listed in
+world_extra.tsv ("Geneva"): such words
+begin sentences and headlines too often. Names in curated/stopnames.tsv
+(person names GeoNames lists as old or foreign names: "Stalin" for Donetsk)
+are dropped too.
 
 Display names of Ukrainian places are the national (2010) romanisation of
 their Ukrainian name when GeoNames has it and it is close to the GeoNames
@@ -63,7 +67,7 @@ FULL_COUNTRIES = {"UA", "BY", "MD", "GE"}
 # Latin alternate names are kept (in plain ASCII).
 TRANSLIT_COUNTRIES = {"UA", "RU", "BY", "MD", "GE"}
 MILLION = 1_000_000
-US_CITY = 100_000
+US_CITY = 300_000
 BIG = 100_000  # a place this big keeps even a name that is an English word
 
 
@@ -196,6 +200,21 @@ def ukrainian_display(city, names):
     return city["name"]
 
 
+PARTICLES = {"de", "del", "da", "do", "di", "la", "le", "el", "al", "am", "an", "es", "the", "of",
+             "and", "upon", "sur", "on", "im", "bei"}
+
+
+def spelling_of(alt, name):
+    """Whether a Latin alternate name of a world city is a spelling of its
+    own name (not an exonym in another language): close to it, or a
+    shortening of it ("New York" of "New York City"), with no lower-case
+    word but the usual particles ("Mexico by" is Danish for Mexico City)."""
+    if any(w[0].islower() and w not in PARTICLES for w in alt.split()):
+        return False
+    a, b = fold(alt), fold(name)
+    return a.startswith(b) or b.startswith(a) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
 def main():
     with open(os.path.join(DATA, "cities500.json"), encoding="utf-8") as f:
         cities = json.load(f)
@@ -207,6 +226,7 @@ def main():
     regions = read_tsv(os.path.join(ASSETS, "curated", "regions.tsv"))
     min_pop = {(r[1], r[2]): int(r[4]) for r in regions if r[2]}
     extra = {(r[0], r[1]) for r in read_tsv(os.path.join(ASSETS, "curated", "world_extra.tsv"))}
+    stopnames = {r[0] for r in read_tsv(os.path.join(ASSETS, "curated", "stopnames.tsv"))}
 
     capitals = {}
     for iso, c in countries.items():
@@ -268,13 +288,18 @@ def main():
     rows = []
     for gid, c, why in kept:
         names = clean_names(c)
-        big = gid in capital_ids or c["population"] >= BIG
         good = []
         home = c["countrycode"] in TRANSLIT_COUNTRIES
+        # Outside the home countries only capitals and cities of a million
+        # may keep a name that is an English word ("Independence", "Mesa").
+        big = gid in capital_ids or c["population"] >= (BIG if home else MILLION) or why == "extra"
         for n in names:
+            if n in stopnames:
+                dropped.append((gid, c["countrycode"], n, "curated stop name"))
+                continue
             if n != c["name"] and not is_cyrillic(n):
-                if not home and difflib.SequenceMatcher(None, fold(n), fold(c["name"])).ratio() < 0.8:
-                    continue  # a foreign exonym of a world city ("Lutetia", "Baariis")
+                if not home and not spelling_of(n, c["name"]):
+                    continue  # a foreign exonym of a world city ("Lutetia", "Mexico by")
                 if any(ord(ch) > 127 and ch not in "’ʼ" for ch in n):
                     continue  # a scholarly or foreign spelling ("Charków", "Zaporižžja")
 
@@ -296,7 +321,7 @@ def main():
         display = c["name"]
         if c["countrycode"] == "UA":
             display = ukrainian_display(c, good)
-        if common_word(display) and not big and "common" not in flags:
+        if (display in stopnames or common_word(display) and not big) and "common" not in flags:
             flags.append("common")
         if c["countrycode"] == "UA":
             # The romanisation with its apostrophes, as some outlets write it.

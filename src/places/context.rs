@@ -50,6 +50,11 @@ pub(super) fn read_hit<'g>(
     }
     let metonym = all.iter().any(|c| c.metonym);
     let next = word_after(text, raw.end);
+    // A region named inside an institution's name: "the Kharkiv Regional
+    // Military Administration", "Florida State University".
+    if raw.form != Form::Plain && part_of_longer_name_after(g, text, next) {
+        return None;
+    }
     if raw.form == Form::Plain && !metonym {
         let after = part_of_longer_name_after(g, text, next);
         let before = word_before(text, raw.start).is_some_and(|(ws, we)| {

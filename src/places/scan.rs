@@ -129,8 +129,18 @@ fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut Vec<u8>) -> Op
     }
     let accept = |entry: &NameEntry, end: usize| {
         let span = &text[first.start..end];
-        let lower_case_caps = entry.exact && span.chars().any(char::is_lowercase);
-        (!(entry.head_only || lower_case_caps)).then_some(Raw {
+        let has_lower = span.chars().any(char::is_lowercase);
+        // "Us" is no "US"; and a word in capitals ("BON", "SOCI": codes,
+        // bylines) is a place only by a name of its own, not an alternate.
+        let wrong_case = if entry.exact {
+            has_lower
+        } else {
+            !has_lower
+                && !g.cands[entry.from as usize..entry.to as usize]
+                    .iter()
+                    .any(|c| c.primary)
+        };
+        (!(entry.head_only || wrong_case)).then_some(Raw {
             start: first.start,
             end,
             from: entry.from,
