@@ -276,6 +276,17 @@ fn spellings_fold_together() {
     assert_eq!(places("Artemivsk fell in 2023."), ["Bakhmut"]);
     assert_eq!(places("Zaporozhye was shelled."), ["Zaporizhzhia"]);
     assert_eq!(places("Вибухи у місті Харків."), ["Kharkiv"]);
+    // Case forms of Cyrillic names.
+    assert_eq!(
+        places("Вибухи пролунали у Харкові та Києві."),
+        ["Kharkiv", "Kyiv"]
+    );
+    assert_eq!(places("Взрывы прогремели в Курске."), ["Kursk"]);
+    assert_eq!(
+        places("Власти Белгородской области сообщили."),
+        ["Belgorod Oblast"]
+    );
+    assert_eq!(places("Обстріл Донеччини триває."), ["Donetsk Oblast"]);
     assert_eq!(
         places("KYIV (Reuters) - Drones attacked overnight."),
         ["Kyiv"]

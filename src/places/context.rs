@@ -65,7 +65,11 @@ pub(super) fn read_hit<'g>(
                 && !possessive
                 && !cues.place_adjectives.contains(w)
                 && w.chars().any(char::is_lowercase)
-                && (!sentence_initial(text, ws) || !cues.sentence_openers.contains(w))
+                // A capitalised word opening a sentence is part of the name
+                // unless it is a word that opens sentences ("In Kharkiv");
+                // the list is English, so other scripts get the benefit of
+                // the doubt.
+                && (!sentence_initial(text, ws) || w.is_ascii() && !cues.sentence_openers.contains(w))
         });
         // In a headline every word is capitalised: the neighbours say nothing.
         if (after || before) && !title_case(text, raw.start) {

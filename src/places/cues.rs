@@ -25,6 +25,15 @@ struct CuesFile {
     title_of: Vec<String>,
     after_the_not_town: Vec<String>,
     never: Vec<String>,
+    cyrillic_cases: Vec<CaseRule>,
+}
+
+/// One row of the Cyrillic case table: a name ending with `ending` also
+/// goes by that ending replaced by each of `forms`.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct CaseRule {
+    pub ending: String,
+    pub forms: Vec<String>,
 }
 
 /// The cue lists, as sets for quick membership tests.
@@ -53,6 +62,8 @@ pub(crate) struct Cues {
     pub after_the_not_town: HashSet<String>,
     /// Phrases that never name a place.
     pub never: Vec<String>,
+    /// Cyrillic case forms, longest ending first (see `cases`).
+    pub cyrillic_cases: Vec<CaseRule>,
 }
 
 impl Cues {
@@ -108,6 +119,11 @@ impl Cues {
             title_of_ends,
             after_the_not_town: set(f.after_the_not_town),
             never: f.never,
+            cyrillic_cases: {
+                let mut rules = f.cyrillic_cases;
+                rules.sort_by_key(|r| std::cmp::Reverse(r.ending.chars().count()));
+                rules
+            },
         }
     }
 }

@@ -37,6 +37,9 @@ pub fn fold_word(word: &str, out: &mut Vec<u8>) {
 
 /// `fold_word` for words with a "y", marks or other scripts.
 fn fold_word_general(word: &str, out: &mut Vec<u8>) {
+    if fold_cyrillic(word.as_bytes(), out) {
+        return;
+    }
     let start = out.len();
     let bytes = word.as_bytes();
     let mut buf = [0u8; 64];
@@ -65,6 +68,35 @@ fn fold_word_general(word: &str, out: &mut Vec<u8>) {
         out.truncate(start);
         translit(&buf[..len], out);
     }
+}
+
+/// Lower-cases a word of Cyrillic letters (and ASCII apostrophes or
+/// hyphens, dropped) byte by byte; `false`, with `out` untouched, for
+/// anything else.
+fn fold_cyrillic(bytes: &[u8], out: &mut Vec<u8>) -> bool {
+    let start = out.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let n = bytes.get(i + 1).copied().unwrap_or(0);
+        match (b, n) {
+            (b'\'' | b'-', _) => {
+                i += 1;
+                continue;
+            }
+            (0xD0, 0x90..=0x9F) => out.extend_from_slice(&[0xD0, n + 0x20]), // А-П
+            (0xD0, 0xA0..=0xAF) => out.extend_from_slice(&[0xD1, n - 0x20]), // Р-Я
+            (0xD0, 0x80..=0x8F) => out.extend_from_slice(&[0xD1, n + 0x10]), // Ѐ-Џ (Є, І, Ї)
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x9F) => out.extend_from_slice(&[b, n]),
+            (0xD2, 0x90 | 0x91) => out.extend_from_slice(&[0xD2, 0x91]), // Ґ
+            _ => {
+                out.truncate(start);
+                return false;
+            }
+        }
+        i += 2;
+    }
+    true
 }
 
 /// The lower-case form of one letter: Latin and Cyrillic capitals directly,
@@ -184,6 +216,19 @@ mod tests {
             "єнакієве ґалич їжаківка"
         );
         assert_eq!(fold_name("ÉLYSÉE"), "élysée");
+        // The byte-level path agrees with Unicode's lower case.
+        for w in [
+            "АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЪЫЭ",
+            "Слов'янськ",
+            "Кам’янське",
+        ] {
+            let want: String = w
+                .chars()
+                .filter(|&c| !is_apostrophe(c))
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(fold_name(w), want, "{w}");
+        }
     }
 
     #[test]

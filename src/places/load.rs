@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 
+use super::cases::{forms, is_cyrillic};
 use super::cues::Cues;
 use super::fold::{fold_name, fold_word};
 use super::hash::FastMap as HashMap;
@@ -29,6 +30,8 @@ const CUR_ALIASES: &str = include_str!("../../assets/gazetteer/curated/aliases.t
 const CUR_OVERRIDES: &str = include_str!("../../assets/gazetteer/curated/overrides.tsv");
 const CUES: &str = include_str!("../../assets/gazetteer/cues.toml");
 
+/// Towns this big get the case forms of their Cyrillic names.
+const CASES_POPULATION: u32 = 20_000;
 /// About how many names the data holds (to size the tables once).
 const NAMES_HINT: usize = 80_000;
 /// Cities this big count as prominent, like capitals.
@@ -37,6 +40,7 @@ const PROMINENT_POPULATION: u32 = 1_000_000;
 /// Builds the gazetteer from the compiled-in data.
 pub fn builtin() -> Gazetteer {
     let mut b = Builder {
+        cues: Cues::parse(CUES),
         keys_of_names: HashMap::with_capacity_and_hasher(NAMES_HINT, Default::default()),
         name_cands: Vec::with_capacity(NAMES_HINT),
         exact: Vec::with_capacity(NAMES_HINT),
@@ -48,14 +52,18 @@ pub fn builtin() -> Gazetteer {
     b.towns();
     b.curated_places();
     b.aliases();
-    b.finish(Cues::parse(CUES))
+    b.finish()
 }
 
 /// The data rows of a TSV file: comment and blank lines skipped.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+        .map(|l| {
+            let mut fields = Vec::with_capacity(10);
+            fields.extend(l.split('\t'));
+            fields
+        })
 }
 
 /// The items of a `|`-separated list, empty items dropped.
@@ -64,16 +72,17 @@ fn list<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
         .copied()
         .unwrap_or("")
         .split('|')
-        .map(str::trim)
         .filter(|s| !s.is_empty())
 }
 
 #[derive(Default)]
 struct Builder {
+    cues: Cues,
     regions: Vec<Region>,
     info: Vec<Info>,
-    /// Folded name → its index.
-    keys_of_names: HashMap<Vec<u8>, u32>,
+    /// Folded name → its entry; while building, `from` holds the name's
+    /// index (into `exact`, and of `name_cands`).
+    keys_of_names: HashMap<Vec<u8>, NameEntry>,
     /// (name index, candidate), in the order added; grouped at the end.
     name_cands: Vec<(u32, Cand)>,
     /// Per name index: whether it is a short all-capitals name ("US").
@@ -82,7 +91,9 @@ struct Builder {
     lower_heads: HashSet<Vec<u8>>,
     /// Buffer for folding.
     buf: Vec<u8>,
-    /// Keys of the data ("UA", "UA-14", "gn:703448", "cur:robotyne") → id.
+    /// GeoNames ids of the towns → id (aliases name them "gn:703448").
+    geonames: HashMap<u32, RegionId>,
+    /// Keys of the data ("UA", "UA-14", "cur:robotyne") → id.
     keys: HashMap<String, RegionId>,
     /// (country ISO, GeoNames admin1 code) → region.
     admin1: HashMap<(String, String), RegionId>,
@@ -99,8 +110,19 @@ impl Builder {
         }
         self.regions.push(region);
         self.info.push(info);
-        self.keys.insert(key.to_string(), id);
+        if !key.is_empty() {
+            self.keys.insert(key.to_string(), id);
+        }
         id
+    }
+
+    /// The place a key of the data names: "gn:<GeoNames id>", a region
+    /// key, a country ISO code or a curated key.
+    fn place(&self, key: &str) -> Option<RegionId> {
+        match key.strip_prefix("gn:") {
+            Some(gid) => self.geonames.get(&gid.parse().ok()?).copied(),
+            None => self.keys.get(key).copied(),
+        }
     }
 
     /// An info for a place inside `parent`.
@@ -117,10 +139,28 @@ impl Builder {
         }
     }
 
-    /// Registers a name the tagger finds (and `lookup` accepts); returns
-    /// the index of its folded form.
+    /// Registers a name the tagger finds (and `lookup` accepts), and the
+    /// case forms of a Cyrillic name of a region, country, capital or town
+    /// of `CASES_POPULATION`; returns the index of its folded form.
     fn add_name(&mut self, name: &str, cand: Cand) -> Option<u32> {
-        let name = name.strip_prefix("the ").unwrap_or(name).trim();
+        let idx = self.add_one_name(name, cand);
+        if idx.is_some() && is_cyrillic(name) {
+            let info = &self.info[cand.place as usize];
+            let declines = self.regions[cand.place as usize].kind != RegionKind::Town
+                || info.flags & FLAG_PROMINENT != 0
+                || info.population >= CASES_POPULATION;
+            if declines {
+                for form in forms(name, &self.cues.cyrillic_cases) {
+                    self.add_one_name(&form, cand);
+                }
+            }
+        }
+        idx
+    }
+
+    /// Registers one name as written; returns the index of its folded form.
+    fn add_one_name(&mut self, name: &str, cand: Cand) -> Option<u32> {
+        let name = name.strip_prefix("the ").unwrap_or(name);
         // One letter is no name.
         name.chars().nth(1)?;
         self.buf.clear();
@@ -139,10 +179,10 @@ impl Builder {
             }
         }
         let idx = match self.keys_of_names.get(buf.as_slice()) {
-            Some(&i) => i,
+            Some(e) => e.from,
             None => {
                 let i = self.exact.len() as u32;
-                self.keys_of_names.insert(buf.clone(), i);
+                self.keys_of_names.insert(buf.clone(), building(i));
                 self.exact.push(false);
                 i
             }
@@ -248,10 +288,12 @@ impl Builder {
             .filter(|r| r.kind == RegionKind::Country)
             .map(|r| r.name.clone())
             .collect();
-        for r in rows(GEN_PLACES) {
-            if r.get(8).is_some_and(|f| f.contains("capital")) {
-                taken.extend(r.get(6).map(|s| s.to_string()));
-            }
+        // (Flags are the last column: only the capitals' lines are split.)
+        let capitals = GEN_PLACES
+            .lines()
+            .filter(|l| l.ends_with("capital") || l.contains("\tcapital,"));
+        for line in capitals {
+            taken.extend(line.split('\t').nth(6).map(str::to_string));
         }
         for r in rows(GEN_US_STATES) {
             let (Some(&code), Some(&name)) = (r.first(), r.get(1)) else {
@@ -323,7 +365,7 @@ impl Builder {
                 info.flags |= FLAG_SECTION;
             }
             let id = self.add_place(
-                &format!("gn:{gid}"),
+                "",
                 Region {
                     name: display.clone(),
                     kind: RegionKind::Town,
@@ -331,6 +373,9 @@ impl Builder {
                 },
                 info,
             );
+            if let Ok(n) = gid.parse() {
+                self.geonames.insert(n, id);
+            }
             let common = flags.contains("common");
             let own = if common {
                 None
@@ -394,7 +439,7 @@ impl Builder {
 
     fn aliases(&mut self) {
         for r in rows(CUR_ALIASES) {
-            let Some(&id) = r.first().and_then(|k| self.keys.get(*k)) else {
+            let Some(id) = r.first().and_then(|k| self.place(k)) else {
                 continue;
             };
             let metonym = r.get(2).is_some_and(|f| f.contains("metonym"));
@@ -410,23 +455,38 @@ impl Builder {
         }
     }
 
-    fn finish(mut self, cues: Cues) -> Gazetteer {
+    fn finish(mut self) -> Gazetteer {
+        let cues = std::mem::take(&mut self.cues);
         let name_count = self.exact.len();
         // Phrases that never name a place: names without candidates.
         let mut never = vec![false; name_count];
         for phrase in &cues.never {
             let key = fold_name(phrase).into_bytes();
             match self.keys_of_names.get(key.as_slice()) {
-                Some(&i) => never[i as usize] = true,
+                Some(e) => never[e.from as usize] = true,
                 None => {
-                    self.keys_of_names.insert(key, self.exact.len() as u32);
+                    self.keys_of_names
+                        .insert(key, building(self.exact.len() as u32));
                     self.exact.push(false);
                     never.push(true);
                 }
             }
         }
-        // Group the candidates by name, merging repeats of a place.
-        self.name_cands.sort_by_key(|&(i, _)| i);
+        // Group the candidates by name (a counting sort: the name indices
+        // are dense), merging repeats of a place.
+        let mut starts = vec![0usize; self.exact.len() + 1];
+        for &(i, _) in &self.name_cands {
+            starts[i as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut sorted = vec![(0u32, primary(0)); self.name_cands.len()];
+        for &(i, c) in &self.name_cands {
+            sorted[starts[i as usize]] = (i, c);
+            starts[i as usize] += 1;
+        }
+        self.name_cands = sorted;
         let mut ranges = vec![(0u32, 0u32); self.exact.len()];
         let mut cands: Vec<Cand> = Vec::with_capacity(self.name_cands.len());
         let mut k = 0;
@@ -445,25 +505,16 @@ impl Builder {
             }
             ranges[idx] = (from as u32, cands.len() as u32);
         }
-        let mut names: HashMap<Vec<u8>, NameEntry> =
-            HashMap::with_capacity_and_hasher(self.keys_of_names.len(), Default::default());
+        let mut names = self.keys_of_names;
         let mut heads: Vec<(Vec<u8>, u8)> = Vec::new();
-        for (key, idx) in self.keys_of_names {
+        for (key, entry) in names.iter_mut() {
             if let Some(space) = key.iter().position(|&b| b == b' ') {
                 let words = key.iter().filter(|&&b| b == b' ').count() + 1;
                 heads.push((key[..space].to_vec(), words.min(u8::MAX as usize) as u8));
             }
-            let (from, to) = ranges[idx as usize];
-            let exact = self.exact[idx as usize];
-            let entry = NameEntry {
-                from,
-                to,
-                exact,
-                max_words: 1,
-                head_only: false,
-                lower_next: false,
-            };
-            names.insert(key, entry);
+            let idx = entry.from as usize;
+            (entry.from, entry.to) = ranges[idx];
+            entry.exact = self.exact[idx];
         }
         // The first words of longer names say how far to look.
         for (head, words) in heads {
@@ -497,6 +548,18 @@ impl Builder {
 fn is_short_caps(name: &str) -> bool {
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     letters <= 4 && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// A name's entry while building: its index in `from`.
+fn building(index: u32) -> NameEntry {
+    NameEntry {
+        from: index,
+        to: index,
+        exact: false,
+        max_words: 1,
+        head_only: false,
+        lower_next: false,
+    }
 }
 
 /// The candidate for a place's own name.

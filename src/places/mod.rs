@@ -14,6 +14,7 @@
 //!
 //! - [`load`](self) reads the data and builds the gazetteer;
 //! - `fold` folds a name to the key that all its spellings share;
+//! - `cases` makes the case forms of Cyrillic names ("у Харкові");
 //! - `words` reads a text word by word around a position;
 //! - `scan` finds the names of a paragraph (longest name at each
 //!   capitalised word, through a hash of folded names) and their region
@@ -23,6 +24,7 @@
 //! - `resolve` settles a name shared by several places;
 //! - `lookup` answers what a user types (`--region`, "did you mean").
 
+mod cases;
 mod context;
 mod cues;
 pub mod eval;
