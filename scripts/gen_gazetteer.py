@@ -160,7 +160,8 @@ def common_word(name):
         ENGLISH = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     if " " in name or "-" in name or is_cyrillic(name):
         return False
-    low = name.lower()
+    # The tagger ignores apostrophes: "H'Uman" (listed for Uman) reads "Human".
+    low = name.lower().replace("'", "").replace("’", "").replace("ʼ", "")
     return low in ENGLISH and zipf_frequency(low, "en") >= 3.0
 
 

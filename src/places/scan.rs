@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use super::context::read_hit;
-use super::fold::fold_word;
+use super::fold::{fold_word, is_apostrophe};
 use super::words::{
     Word, char_at, next_capital_or_non_ascii, skip_word, starts_word, word_after, word_at,
     word_before,
@@ -105,9 +105,19 @@ fn automaton_hits(g: &Gazetteer, text: &str) -> Vec<Raw> {
     out
 }
 
+/// "I've", "We'll", "Don't": English contractions, never names (the
+/// folding that drops apostrophes would read them as words).
+fn is_contraction(word: &str) -> bool {
+    word.rsplit_once(is_apostrophe)
+        .is_some_and(|(_, tail)| matches!(tail, "ve" | "ll" | "re" | "d" | "m" | "t"))
+}
+
 /// The longest name that starts with word `first`.
 fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut Vec<u8>) -> Option<Raw> {
     const MAX_WORDS: usize = 8;
+    if is_contraction(&text[first.start..first.end]) {
+        return None; // "I've" is no "Ive"
+    }
     key.clear();
     fold_word(&text[first.start..first.end], key);
     let one = g.names.get(key.as_slice());
