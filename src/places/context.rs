@@ -139,8 +139,16 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &Before) -> bool {
         }
     }
     if let Some((s, e)) = word_after(text, i) {
+        // "the Chernihiv regional prosecutor's office"
+        let is_title = |w: &'_ str| -> bool {
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            cues.titles.contains(w)
+        };
         let w = &text[s..e];
-        if cues.titles.contains(w) {
+        if is_title(w) {
             return true;
         }
         if let Some((s2, e2)) = word_after(text, e)
@@ -154,7 +162,7 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &Before) -> bool {
         // "the Kharkiv regional governor": the adjective, then a title.
         if cues.region_adjectives.contains(w)
             && let Some((s2, e2)) = word_after(text, e)
-            && cues.titles.contains(&text[s2..e2])
+            && is_title(&text[s2..e2])
         {
             return true;
         }
@@ -236,36 +244,25 @@ fn the_river(g: &Gazetteer, text: &str, raw: &Raw, next: Option<(usize, usize)>)
     }
 }
 
-/// "near Pokrovsk", "north of Kharkiv", "on the outskirts of the village of X".
+/// "near Pokrovsk", "north of Kharkiv", "on the outskirts of the village of X":
+/// a near cue ends the words before the name, or before the settlement
+/// words ("the village of") that precede it.
 fn is_near(g: &Gazetteer, before: &Before) -> bool {
+    let cues = &g.cues;
     let mut skip = 0;
-    loop {
-        let Some(w) = before.get(skip) else {
-            return false;
-        };
-        let may_end_a_cue = g
-            .cues
-            .near_cue_ends
-            .iter()
-            .any(|e| w.eq_ignore_ascii_case(e));
-        if may_end_a_cue
-            && g.cues
-                .near_cues
-                .iter()
-                .any(|cue| before.ends_with(skip, cue))
-        {
+    while let Some(w) = before.get(skip) {
+        let may_end_a_cue = cues.near_cue_ends.iter().any(|e| w.eq_ignore_ascii_case(e));
+        if may_end_a_cue && cues.near_cues.iter().any(|cue| before.ends_with(skip, cue)) {
             return true;
         }
-        match before.get(skip) {
-            Some(w)
-                if g.cues
-                    .settlement_words
-                    .iter()
-                    .any(|s| w.eq_ignore_ascii_case(s)) =>
-            {
-                skip += 1
-            }
-            _ => return false,
+        if !cues
+            .settlement_words
+            .iter()
+            .any(|s| w.eq_ignore_ascii_case(s))
+        {
+            return false;
         }
+        skip += 1;
     }
+    false
 }

@@ -6,8 +6,10 @@
 //!    region ("Atlanta, Georgia"); a place right after a town and a comma
 //!    that contains it is preferred ("Tbilisi, Georgia");
 //! 3. places named in the same sentence, then the same paragraph, pull a
-//!    shared name into their oblast, and towns near them (within
-//!    `NEAR_KM`) are preferred ("Oleksandrivka near Kherson");
+//!    shared name into their oblast, and the towns nearest them are
+//!    preferred, fully within `NEAR_KM` ("Oleksandrivka near Kherson"),
+//!    less and less up to `FAR_KM` ("Hryhorivka near Siversk" when GeoNames
+//!    has no Hryhorivka in that oblast);
 //! 4. the article's focus country first, then Ukraine, then Russia, then
 //!    the rest of the world;
 //! 5. a front-line place the news names beats its namesakes, a capital or
@@ -24,8 +26,10 @@ use super::{
     Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Mention, RegionId, RegionKind,
 };
 
-/// Towns this close to another place of the paragraph are preferred.
+/// Towns this close to another town of the paragraph are preferred.
 pub const NEAR_KM: f32 = 60.0;
+/// From this far off, nearness no longer counts.
+const FAR_KM: f32 = 300.0;
 /// Population a section of a city counts with.
 const SECTION_POPULATION: u32 = 5_000;
 
@@ -129,7 +133,8 @@ fn score(
     // Rule 3: the other places of the sentence and the paragraph.
     let mut same_sentence = false;
     let mut same_paragraph = false;
-    let mut near = false;
+    // Distance (in degrees, squared) to the nearest other town named.
+    let mut nearest = f32::INFINITY;
     // Degrees of longitude shrink with the cosine of the latitude.
     let mut cos_lat = None;
     for (j, other) in context.iter().enumerate() {
@@ -147,9 +152,9 @@ fn score(
                 same_paragraph = true;
             }
         }
-        if !near && !info.lat.is_nan() && !oi.lat.is_nan() && g.region(o).kind == RegionKind::Town {
+        if !info.lat.is_nan() && !oi.lat.is_nan() && g.region(o).kind == RegionKind::Town {
             let cos = *cos_lat.get_or_insert_with(|| info.lat.to_radians().cos());
-            near = within(info.lat, info.lon, oi.lat, oi.lon, cos, NEAR_KM);
+            nearest = nearest.min(degrees2(info.lat, info.lon, oi.lat, oi.lon, cos));
         }
     }
     if same_sentence {
@@ -157,8 +162,13 @@ fn score(
     } else if same_paragraph {
         s += 10.0;
     }
-    if near {
+    // Towns named together lie near each other: within `NEAR_KM` counts
+    // fully, farther off less and less, nothing from `FAR_KM` on.
+    let km = nearest.sqrt() * KM_PER_DEGREE;
+    if km <= NEAR_KM {
         s += 12.0;
+    } else if km < FAR_KM {
+        s += 6.0 * (FAR_KM - km) / (FAR_KM - NEAR_KM);
     }
     // Rule 4: focus country, Ukraine, Russia, the world.
     if Some(info.country) == focus {
@@ -193,28 +203,31 @@ pub(crate) fn population_score(population: u32, flags: u8) -> f32 {
     (population as f32 + 10.0).log10()
 }
 
-/// Whether two points are within `limit` kilometres, on the
+/// Kilometres in a degree of latitude.
+const KM_PER_DEGREE: f32 = 111.19;
+
+/// The squared distance between two points in degrees of latitude, on the
 /// equirectangular approximation (within a few per cent at the distances
 /// that matter here); `cos_lat` is the cosine of the first latitude.
-fn within(lat1: f32, lon1: f32, lat2: f32, lon2: f32, cos_lat: f32, limit: f32) -> bool {
-    const KM_PER_DEGREE: f32 = 111.19;
+fn degrees2(lat1: f32, lon1: f32, lat2: f32, lon2: f32, cos_lat: f32) -> f32 {
     let dx = (lon2 - lon1) * cos_lat;
     let dy = lat2 - lat1;
-    let d = limit / KM_PER_DEGREE;
-    dx * dx + dy * dy <= d * d
+    dx * dx + dy * dy
 }
 
 #[cfg(test)]
 mod tests {
-    use super::within;
+    use super::{KM_PER_DEGREE, degrees2};
 
     #[test]
     fn distances() {
-        let cos = |lat: f32| lat.to_radians().cos();
+        let km = |a: (f32, f32), b: (f32, f32)| {
+            degrees2(a.0, a.1, b.0, b.1, a.0.to_radians().cos()).sqrt() * KM_PER_DEGREE
+        };
         // Kyiv to Kharkiv is about 410 km; Pokrovsk to Myrnohrad about 7.
-        assert!(within(50.45, 30.52, 49.99, 36.23, cos(50.45), 420.0));
-        assert!(!within(50.45, 30.52, 49.99, 36.23, cos(50.45), 400.0));
-        assert!(within(48.28, 37.18, 48.31, 37.27, cos(48.28), 9.0));
-        assert!(!within(48.28, 37.18, 48.31, 37.27, cos(48.28), 5.0));
+        let d = km((50.45, 30.52), (49.99, 36.23));
+        assert!((400.0..420.0).contains(&d), "{d}");
+        let d = km((48.28, 37.18), (48.31, 37.27));
+        assert!((5.0..9.0).contains(&d), "{d}");
     }
 }
