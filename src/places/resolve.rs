@@ -18,7 +18,8 @@
 //! 6. population breaks the remaining ties.
 //!
 //! Resolution runs twice: first with the context of the unambiguous hits,
-//! then with everything the first round settled.
+//! then with everything the first round settled. A paragraph whose names
+//! are all unambiguous skips it.
 
 use super::scan::Hit;
 use super::words::sentence_breaks;
@@ -40,42 +41,47 @@ pub(crate) fn resolve(
     hits: Vec<Hit>,
     focus: Option<RegionId>,
 ) -> Vec<Mention> {
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    // A hit with one place (and not a stem) is settled from the start.
+    let settled = |h: &Hit| h.cands.len() == 1 && !h.cands[0].stem;
     let mut chosen: Vec<Option<RegionId>> = hits
         .iter()
-        .map(|h| (h.cands.len() == 1 && !h.cands[0].stem).then(|| h.cands[0].place))
+        .map(|h| settled(h).then(|| h.cands[0].place))
         .collect();
-    let fixed: Vec<bool> = chosen.iter().map(Option::is_some).collect();
-    let rounds = if fixed.iter().all(|&f| f) { 0 } else { 2 };
-    // Which sentence of the paragraph each hit is in (only needed when
-    // something is to be settled).
-    let mut sentence = vec![0usize; hits.len()];
-    if rounds > 0 {
+    if !hits.iter().all(settled) {
+        // Which sentence of the paragraph each hit is in.
+        let mut sentence = vec![0usize; hits.len()];
         for i in 1..hits.len() {
             sentence[i] = sentence[i - 1] + sentence_breaks(text, hits[i - 1].start, hits[i].start);
         }
-    }
-    for _round in 0..rounds {
-        let context = chosen.clone();
-        for (i, hit) in hits.iter().enumerate() {
-            if fixed[i] {
-                continue;
+        let mut context = chosen.clone();
+        for round in 0..2 {
+            if round > 0 {
+                context.copy_from_slice(&chosen);
             }
-            let prev = apposition(text, &hits, i).and_then(|j| context[j]);
-            // A region's stem only stands for the region of the town before
-            // it ("Atlanta, Georgia").
-            if let Some(p) = prev
-                && let Some(c) = hit.cands.iter().find(|c| c.stem && contains(g, c.place, p))
-            {
-                chosen[i] = Some(c.place);
-                continue;
+            for (i, hit) in hits.iter().enumerate() {
+                if settled(hit) {
+                    continue;
+                }
+                let prev = apposition(text, &hits, i).and_then(|j| context[j]);
+                // A region's stem only stands for the region of the town
+                // before it ("Atlanta, Georgia").
+                if let Some(p) = prev
+                    && let Some(c) = hit.cands.iter().find(|c| c.stem && contains(g, c.place, p))
+                {
+                    chosen[i] = Some(c.place);
+                    continue;
+                }
+                chosen[i] = hit
+                    .cands
+                    .iter()
+                    .filter(|c| !c.stem)
+                    .map(|c| (score(g, c, i, &sentence, &context, prev, focus), c.place))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .map(|(_, p)| p);
             }
-            chosen[i] = hit
-                .cands
-                .iter()
-                .filter(|c| !c.stem)
-                .map(|c| (score(g, c, i, &sentence, &context, prev, focus), c.place))
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-                .map(|(_, p)| p);
         }
     }
     hits.iter()
