@@ -9,12 +9,10 @@ use super::fold::fold_key;
 use super::hash::FastMap;
 use super::{Cand, Gazetteer, RegionId, RegionKind};
 
-/// Words that make a region's stem the region ("donetsk region").
-const REGION_WORDS: [&str; 5] = ["region", "oblast", "province", "state", "krai"];
-
 /// The place a user means by `name`: a place whose display name it is
 /// first ("Donetsk" is the city, "Georgia" the country), then a region
-/// named with a region word ("donetsk region"), then any place that goes
+/// named with one of the tagger's region suffixes ("donetsk region"), then
+/// any place that goes
 /// by the name ("Kiev"); among several, the most populous.
 pub(crate) fn lookup(g: &Gazetteer, name: &str) -> Option<RegionId> {
     let key = fold_key(name);
@@ -25,7 +23,7 @@ pub(crate) fn lookup(g: &Gazetteer, name: &str) -> Option<RegionId> {
         return most_populous(g, ids.clone());
     }
     if let Some((stem, word)) = key.rsplit_once(' ')
-        && REGION_WORDS.contains(&word)
+        && g.cues.region_suffixes.contains(word)
     {
         let regions: Vec<RegionId> = named(g, stem)
             .filter(|c| g.region(c.place).kind == RegionKind::Region)

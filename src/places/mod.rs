@@ -12,7 +12,7 @@
 //! metonyms, places GeoNames lacks, corrections, and the cue words the
 //! tagger reads around a name). The work is split in one module per job:
 //!
-//! - [`load`](self) reads the data and builds the gazetteer;
+//! - `load` reads the data and builds the gazetteer;
 //! - `fold` folds a name to the key that all its spellings share;
 //! - `cases` makes the case forms of Cyrillic names ("у Харкові");
 //! - `words` reads a text word by word around a position;

@@ -28,7 +28,7 @@ use super::{
 };
 
 /// Towns this close to another town of the paragraph are preferred.
-pub const NEAR_KM: f32 = 60.0;
+const NEAR_KM: f32 = 60.0;
 /// From this far off, nearness no longer counts.
 const FAR_KM: f32 = 300.0;
 /// Population a section of a city counts with.
