@@ -166,7 +166,8 @@ impl Builder {
         self.buf.clear();
         let mut buf = std::mem::take(&mut self.buf);
         let mut head_end = None;
-        for (i, w) in name.split_whitespace().enumerate() {
+        // Names in the data are separated by single spaces.
+        for (i, w) in name.split(' ').filter(|w| !w.is_empty()).enumerate() {
             if let Some(end) = head_end {
                 if w.starts_with(char::is_lowercase) {
                     self.lower_heads.insert(buf[..end].to_vec());
