@@ -153,6 +153,16 @@ fn population_breaks_remaining_ties() {
 }
 
 #[test]
+fn front_line_places_named_together_share_a_front_across_oblasts() {
+    // Lyman of Donetsk Oblast, not the Lyman of Kharkiv Oblast, though
+    // Kupiansk is in Kharkiv Oblast.
+    assert_eq!(
+        oblasts("Russian troops attacked near Kupiansk and in the direction of Lyman."),
+        ["Kharkiv Oblast", "Donetsk Oblast"]
+    );
+}
+
+#[test]
 fn front_line_places_beat_namesakes() {
     assert_eq!(
         oblasts("Brigades are defending the Novopavlivka front."),
@@ -232,6 +242,10 @@ fn a_town_after_the_that_runs_like_a_river_is_the_river() {
     assert_eq!(tag("Marines crossed the Dnipro at night."), vec![]);
     assert_eq!(places("A drone hit Dnipro at night."), ["Dnipro"]);
     assert_eq!(places("Fighting in the Pokrovsk direction."), ["Pokrovsk"]);
+    assert_eq!(
+        places("Debris fell in the Darnytskyi district."),
+        ["Darnytskyi"]
+    );
 }
 
 #[test]

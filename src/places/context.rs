@@ -232,6 +232,10 @@ fn narrow<'g>(g: &Gazetteer, all: &'g [Cand], form: Form) -> Cow<'g, [Cand]> {
 /// "the Dnipro", "the Oskil river": a town's name after "the", followed by
 /// nothing noun-like.
 fn the_river(g: &Gazetteer, text: &str, raw: &Raw, next: Option<(usize, usize)>) -> bool {
+    // Rivers that share a town's name have one-word names.
+    if text[raw.start..raw.end].contains(' ') {
+        return false;
+    }
     let Some((bs, be)) = word_before(text, raw.start) else {
         return false;
     };

@@ -6,7 +6,8 @@
 //!    region ("Atlanta, Georgia"); a place right after a town and a comma
 //!    that contains it is preferred ("Tbilisi, Georgia");
 //! 3. places named in the same sentence, then the same paragraph, pull a
-//!    shared name into their oblast, and the towns nearest them are
+//!    shared name into their oblast (front-line places pull a front-line
+//!    namesake whatever its oblast), and the towns nearest them are
 //!    preferred, fully within `NEAR_KM` ("Oleksandrivka near Kherson"),
 //!    less and less up to `FAR_KM` ("Hryhorivka near Siversk" when GeoNames
 //!    has no Hryhorivka in that oblast);
@@ -149,9 +150,12 @@ fn score(
             continue;
         }
         let oi = &g.info[o as usize];
-        // The same place named again ("Artemivsk ... Bakhmut") or another
-        // place of its oblast.
-        if o == c.place || info.oblast.is_some() && oi.oblast == info.oblast {
+        // The same place named again ("Artemivsk ... Bakhmut"), another
+        // place of its oblast, or, for a front-line place, another one
+        // (the front crosses oblast borders: "near Kupiansk and in the
+        // direction of Lyman").
+        let same_front = info.flags & oi.flags & FLAG_FRONT != 0;
+        if o == c.place || info.oblast.is_some() && oi.oblast == info.oblast || same_front {
             if sentence[j] == sentence[i] {
                 same_sentence = true;
             } else {
