@@ -44,8 +44,8 @@ pub(super) fn read_hit<'g>(
     {
         return None;
     }
-    let before_words = Before::new(text, raw.start);
-    if in_title(g, text, raw, &before_words) {
+    let mut before_words = Before::new(text, raw.start);
+    if in_title(g, text, raw, &mut before_words) {
         return None;
     }
     let metonym = all.iter().any(|c| c.metonym);
@@ -100,7 +100,7 @@ pub(super) fn read_hit<'g>(
         return None;
     }
     let part = next.is_some_and(|(s, e)| cues.part_suffixes.contains(&text[s..e]));
-    let precision = if part || is_near(g, &before_words) {
+    let precision = if part || is_near(g, &mut before_words) {
         2
     } else {
         1
@@ -127,7 +127,7 @@ fn raw_name_end(raw: &Raw, text: &str) -> usize {
 
 /// A person's title or an institution: "Kharkiv Governor", "U.S.
 /// officials", "Ukraine's foreign minister", "ambassador to Russia".
-fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &Before) -> bool {
+fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &mut Before) -> bool {
     let cues = &g.cues;
     let mut i = raw.end;
     if let Some(c) = char_at(text, i)
@@ -169,13 +169,13 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &Before) -> bool {
     }
     // "ambassador to Russia", "the president of the United States".
     let skip = usize::from(before.get(0).is_some_and(|w| w.eq_ignore_ascii_case("the")));
-    before
-        .get(skip)
-        .is_some_and(|w| cues.title_of_ends.iter().any(|e| w.eq_ignore_ascii_case(e)))
-        && cues
-            .title_of
-            .iter()
-            .any(|phrase| before.ends_with(0, phrase) || skip == 1 && before.ends_with(1, phrase))
+    let Some(w) = before.get(skip) else {
+        return false;
+    };
+    cues.title_of
+        .ending_with(w)
+        .iter()
+        .any(|rest| before.ends_with(skip + 1, rest))
 }
 
 /// The place is followed by a capitalised word that continues a proper
@@ -251,12 +251,16 @@ fn the_river(g: &Gazetteer, text: &str, raw: &Raw, next: Option<(usize, usize)>)
 /// "near Pokrovsk", "north of Kharkiv", "on the outskirts of the village of X":
 /// a near cue ends the words before the name, or before the settlement
 /// words ("the village of") that precede it.
-fn is_near(g: &Gazetteer, before: &Before) -> bool {
+fn is_near(g: &Gazetteer, before: &mut Before) -> bool {
     let cues = &g.cues;
     let mut skip = 0;
     while let Some(w) = before.get(skip) {
-        let may_end_a_cue = cues.near_cue_ends.iter().any(|e| w.eq_ignore_ascii_case(e));
-        if may_end_a_cue && cues.near_cues.iter().any(|cue| before.ends_with(skip, cue)) {
+        if cues
+            .near_cues
+            .ending_with(w)
+            .iter()
+            .any(|rest| before.ends_with(skip + 1, rest))
+        {
             return true;
         }
         if !cues

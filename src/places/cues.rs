@@ -8,6 +8,39 @@ use serde::Deserialize;
 
 use super::hash::FastSet as HashSet;
 
+/// Phrases of lower-case words grouped by their last word, so that the
+/// words before a name are compared only with the phrases their nearest
+/// word can end.
+#[derive(Debug, Default)]
+pub(crate) struct Phrases {
+    /// Last word → the words before it of each phrase ending so, in
+    /// reading order (empty for a one-word phrase).
+    groups: Vec<(String, Vec<Vec<String>>)>,
+}
+
+impl Phrases {
+    fn new(list: &[String]) -> Phrases {
+        let mut groups: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+        for phrase in list {
+            let mut words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            let Some(last) = words.pop() else { continue };
+            match groups.iter_mut().find(|(l, _)| *l == last) {
+                Some((_, rest)) => rest.push(words),
+                None => groups.push((last, vec![words])),
+            }
+        }
+        Phrases { groups }
+    }
+
+    /// The phrases (less their last word) that end with `word`, any case.
+    pub fn ending_with(&self, word: &str) -> &[Vec<String>] {
+        self.groups
+            .iter()
+            .find(|(last, _)| word.eq_ignore_ascii_case(last))
+            .map_or(&[], |(_, rest)| rest.as_slice())
+    }
+}
+
 /// The lists of `cues.toml`, as read.
 #[derive(Debug, Default, Deserialize)]
 struct CuesFile {
@@ -43,10 +76,8 @@ pub(crate) struct Cues {
     pub region_adjectives: HashSet<String>,
     pub town_suffixes: HashSet<String>,
     pub part_suffixes: HashSet<String>,
-    /// Each near cue as its words, lower-case.
-    pub near_cues: Vec<Vec<String>>,
-    /// The last words of the near cues (a quick first test).
-    pub near_cue_ends: Vec<String>,
+    /// The near cues, by their last word.
+    pub near_cues: Phrases,
     pub settlement_words: Vec<String>,
     pub event_heads: HashSet<String>,
     pub org_heads: HashSet<String>,
@@ -55,10 +86,8 @@ pub(crate) struct Cues {
     /// One-word titles; `titles2` holds the two-word ones ("air force").
     pub titles: HashSet<String>,
     pub titles2: Vec<(String, String)>,
-    /// Each "title of" phrase as its words.
-    pub title_of: Vec<Vec<String>>,
-    /// The last words of the "title of" phrases (a quick first test).
-    pub title_of_ends: Vec<String>,
+    /// The "title of" phrases, by their last word.
+    pub title_of: Phrases,
     pub after_the_not_town: HashSet<String>,
     /// Phrases that never name a place.
     pub never: Vec<String>,
@@ -72,11 +101,6 @@ impl Cues {
     pub fn parse(text: &str) -> Cues {
         let f: CuesFile = toml::from_str(text).expect("assets/gazetteer/cues.toml is malformed");
         let set = |v: Vec<String>| v.into_iter().collect::<HashSet<_>>();
-        let words = |v: Vec<String>| {
-            v.iter()
-                .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
-                .collect()
-        };
         let mut titles = HashSet::default();
         let mut titles2 = Vec::new();
         for t in f.titles {
@@ -91,23 +115,12 @@ impl Cues {
                 _ => {}
             }
         }
-        let ends = |phrases: &[Vec<String>]| {
-            let mut e: Vec<String> = phrases.iter().filter_map(|c| c.last().cloned()).collect();
-            e.sort();
-            e.dedup();
-            e
-        };
-        let near_cues: Vec<Vec<String>> = words(f.near_cues);
-        let near_cue_ends = ends(&near_cues);
-        let title_of: Vec<Vec<String>> = words(f.title_of);
-        let title_of_ends = ends(&title_of);
         Cues {
             region_suffixes: set(f.region_suffixes),
             region_adjectives: set(f.region_adjectives),
             town_suffixes: set(f.town_suffixes),
             part_suffixes: set(f.part_suffixes),
-            near_cues,
-            near_cue_ends,
+            near_cues: Phrases::new(&f.near_cues),
             settlement_words: f.settlement_words,
             event_heads: set(f.event_heads),
             org_heads: set(f.org_heads),
@@ -115,8 +128,7 @@ impl Cues {
             sentence_openers: set(f.sentence_openers),
             titles,
             titles2,
-            title_of,
-            title_of_ends,
+            title_of: Phrases::new(&f.title_of),
             after_the_not_town: set(f.after_the_not_town),
             never: f.never,
             cyrillic_cases: {

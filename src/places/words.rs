@@ -187,37 +187,52 @@ pub(super) fn word_before(text: &str, i: usize) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
-/// The words before `i`, nearest first, up to the buffer's size and
-/// stopping at punctuation.
+/// The words before `i`, nearest first, stopping at punctuation; read
+/// from the text only as far as asked (most questions need one or two).
 pub(super) struct Before<'t> {
+    text: &'t str,
     words: [&'t str; 6],
     len: usize,
+    /// Where reading backwards goes on; `None` once it has stopped.
+    at: Option<usize>,
 }
 
 impl<'t> Before<'t> {
-    pub(super) fn new(text: &'t str, mut i: usize) -> Before<'t> {
-        let mut b = Before {
+    pub(super) fn new(text: &'t str, i: usize) -> Before<'t> {
+        Before {
+            text,
             words: [""; 6],
             len: 0,
-        };
-        while b.len < b.words.len() {
-            let Some((s, e)) = word_before(text, i) else {
-                break;
-            };
-            let w = &text[s..e];
-            if w.ends_with('.') || w.ends_with(',') {
-                break; // the end of an earlier sentence or clause
-            }
-            b.words[b.len] = w;
-            b.len += 1;
-            i = s;
+            at: Some(i),
         }
-        b
+    }
+
+    /// Reads words until word `k` is known, or there is none.
+    fn fill(&mut self, k: usize) {
+        while self.len <= k && self.len < self.words.len() {
+            let Some(i) = self.at else { return };
+            let Some((s, e)) = word_before(self.text, i) else {
+                self.at = None;
+                return;
+            };
+            let w = &self.text[s..e];
+            if w.ends_with('.') || w.ends_with(',') {
+                self.at = None; // the end of an earlier sentence or clause
+                return;
+            }
+            self.words[self.len] = w;
+            self.len += 1;
+            self.at = Some(s);
+        }
     }
 
     /// Whether, skipping the `skip` nearest words, the words before end
     /// with `phrase` (lower-case words, in reading order).
-    pub(super) fn ends_with(&self, skip: usize, phrase: &[String]) -> bool {
+    pub(super) fn ends_with(&mut self, skip: usize, phrase: &[String]) -> bool {
+        if phrase.is_empty() {
+            return true;
+        }
+        self.fill(skip + phrase.len() - 1);
         skip + phrase.len() <= self.len
             && phrase
                 .iter()
@@ -226,7 +241,9 @@ impl<'t> Before<'t> {
                 .all(|(p, w)| w.eq_ignore_ascii_case(p))
     }
 
-    pub(super) fn get(&self, k: usize) -> Option<&'t str> {
+    /// The `k`-th word before (0 the nearest).
+    pub(super) fn get(&mut self, k: usize) -> Option<&'t str> {
+        self.fill(k);
         (k < self.len).then(|| self.words[k])
     }
 }
@@ -325,9 +342,12 @@ mod tests {
     fn words_around() {
         let t = "fighting near the village of Novopavlivka region";
         let i = t.find("Novo").unwrap();
-        let b = Before::new(t, i);
-        assert_eq!(&b.words[..4], ["of", "village", "the", "near"]);
+        let mut b = Before::new(t, i);
+        let words: Vec<&str> = (0..4).filter_map(|k| b.get(k)).collect();
+        assert_eq!(words, ["of", "village", "the", "near"]);
         assert!(b.ends_with(2, &["near".to_string(), "the".to_string()]));
+        assert!(!b.ends_with(0, &["near".to_string(), "the".to_string()]));
+        assert_eq!(b.get(6), None);
         let (s, e) = word_after(t, i + "Novopavlivka".len()).unwrap();
         assert_eq!(&t[s..e], "region");
     }
