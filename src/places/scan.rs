@@ -108,8 +108,10 @@ fn automaton_hits(g: &Gazetteer, text: &str) -> Vec<Raw> {
 /// "I've", "We'll", "Don't": English contractions, never names (the
 /// folding that drops apostrophes would read them as words).
 fn is_contraction(word: &str) -> bool {
-    word.rsplit_once(is_apostrophe)
-        .is_some_and(|(_, tail)| matches!(tail, "ve" | "ll" | "re" | "d" | "m" | "t"))
+    ["ve", "ll", "re", "d", "m", "t"].iter().any(|tail| {
+        word.strip_suffix(tail)
+            .is_some_and(|head| head.len() > 1 && head.ends_with(is_apostrophe))
+    })
 }
 
 /// The longest name that starts with word `first`.
