@@ -215,6 +215,17 @@ fn places_in_titles_organisations_and_outlets_place_nothing() {
 }
 
 #[test]
+fn adjectives_and_dates_before_a_place_leave_it_alone() {
+    assert_eq!(
+        places("Shelling hit Ukraine-controlled Kherson."),
+        ["Kherson"]
+    );
+    assert_eq!(places("In March Kharkiv was hit again."), ["Kharkiv"]);
+    assert_eq!(places("Fighting in Eastern Ukraine went on."), ["Ukraine"]);
+    assert_eq!(places("Occupied Melitopol was quiet."), ["Melitopol"]);
+}
+
+#[test]
 fn events_named_after_a_place_are_in_it() {
     assert_eq!(
         places("Zelensky spoke at the Munich Security Conference."),

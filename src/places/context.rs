@@ -64,6 +64,7 @@ pub(super) fn read_hit<'g>(
                 && we > prev_end
                 && !possessive
                 && !cues.place_adjectives.contains(w)
+                && !w.rsplit('-').next().is_some_and(|t| t.starts_with(char::is_lowercase))
                 && w.chars().any(char::is_lowercase)
                 // A capitalised word opening a sentence is part of the name
                 // unless it is a word that opens sentences ("In Kharkiv");
