@@ -87,6 +87,8 @@ fn lookup_takes_display_names_and_aliases() {
     assert_eq!(lookup("Donetsk"), "Donetsk");
     assert_eq!(lookup("Georgia"), "Georgia");
     assert!(g().lookup("Nowhereville").is_none());
+    assert!(g().lookup("").is_none());
+    assert!(g().lookup("  the  ").is_none());
 }
 
 #[test]

@@ -338,3 +338,67 @@ fn precision_follows_acled() {
     assert_eq!(tag("Shelling of the Donetsk region.")[0].2, 3);
     assert_eq!(tag("Air raid alerts across Ukraine.")[0].2, 3);
 }
+
+// --- robustness
+
+#[test]
+fn any_text_gives_spans_on_char_boundaries() {
+    // Deterministic noise from pieces of names, marks and several scripts.
+    let pieces = [
+        "Kyiv",
+        "Kharkiv",
+        " ",
+        "  ",
+        ".",
+        ", ",
+        "-",
+        "'",
+        "’",
+        "ʼ",
+        "s",
+        "Київ",
+        "Харкові",
+        "é",
+        "region",
+        "Oblast",
+        "the ",
+        "U.S.",
+        "near ",
+        "\n",
+        "Ñ",
+        "東京",
+        "🙂",
+        "Donetsk",
+        "and ",
+        "oblasts",
+        "Kam",
+        "ianske",
+        "’s",
+        "State",
+        "I've",
+        "NEW YORK",
+        "—",
+        "(",
+        ")",
+        "\"",
+    ];
+    let g = g();
+    let mut seed: u64 = 42;
+    for _ in 0..2_000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 40) {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for m in g.tag(&text, None) {
+            assert!(m.start < m.end && m.end <= text.len(), "{text:?}");
+            assert!(
+                text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+                "{text:?}"
+            );
+        }
+        let _ = g.focus_country(&text);
+    }
+}
