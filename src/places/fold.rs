@@ -1,5 +1,5 @@
 //! Folding a name to the key the tagger and `lookup` compare, so that one
-//! key covers every way the news spells it instead of one pattern per
+//! key covers every way the news spells it instead of one entry per
 //! spelling:
 //! - case: the key is lower-case (the tagger separately requires the text
 //!   to start the name with a capital);

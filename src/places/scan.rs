@@ -41,7 +41,7 @@ pub(super) enum Form {
     Town,
 }
 
-/// A raw automaton hit before narrowing.
+/// A name found in the text, before its surroundings are read.
 pub(super) struct Raw {
     pub start: usize,
     pub end: usize,
@@ -53,7 +53,7 @@ pub(super) struct Raw {
 
 /// Finds and reads every place name of `text`.
 pub(crate) fn scan<'g>(g: &'g Gazetteer, text: &str) -> Vec<Hit<'g>> {
-    let mut raws = automaton_hits(g, text);
+    let mut raws = find_names(g, text);
     read_suffixes(g, text, &mut raws);
     coordinate(g, text, &mut raws);
     let mut hits = Vec::with_capacity(raws.len());
@@ -72,7 +72,7 @@ pub(crate) fn scan<'g>(g: &'g Gazetteer, text: &str) -> Vec<Hit<'g>> {
 /// Leftmost-longest hits at word starts: at each word with a capital
 /// initial, the longest name of up to as many words as the longest name
 /// starting with its first word.
-fn automaton_hits(g: &Gazetteer, text: &str) -> Vec<Raw> {
+fn find_names(g: &Gazetteer, text: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut key: Vec<u8> = Vec::new();
