@@ -281,6 +281,13 @@ fn metonyms_stand_for_their_cities() {
     assert_eq!(places("Downing Street announced new aid."), ["London"]);
     assert_eq!(places("Bankova did not comment."), ["Kyiv"]);
     assert_eq!(places("A statement from the Elysee followed."), ["Paris"]);
+    // Landmarks stand for the town they are in, or are places of their own.
+    assert_eq!(places("Protesters gathered on the Maidan."), ["Kyiv"]);
+    assert_eq!(places("The last defenders left Azovstal."), ["Mariupol"]);
+    assert_eq!(
+        places("Ukraine retook Snake Island."),
+        ["Ukraine", "Snake Island"]
+    );
 }
 
 // --- spellings
