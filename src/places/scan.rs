@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use super::context::read_hit;
 use super::fold::{fold_word, is_apostrophe};
 use super::words::{
-    Word, char_at, next_capital_or_non_ascii, skip_word, starts_word, word_after, word_at,
-    word_before,
+    WORD_BYTE, Word, char_at, next_capital_or_non_ascii, skip_word, starts_word, word_after,
+    word_at, word_before,
 };
 use super::{Cand, Gazetteer, NameEntry, RegionKind};
 
@@ -93,7 +93,19 @@ fn find_names(g: &Gazetteer, text: &str) -> Vec<Raw> {
             i = skip_word(text, i);
             continue;
         }
-        let first = word_at(text, i);
+        let first = match plain_word(bytes, i, &mut key) {
+            Some(w) => w,
+            None => {
+                let w = word_at(text, i);
+                if is_contraction(&text[w.start..w.end]) {
+                    i = skip_word(text, i); // "I've" is no "Ive"
+                    continue;
+                }
+                key.clear();
+                fold_word(&text[w.start..w.end], &mut key);
+                w
+            }
+        };
         match longest_name(g, text, first, &mut key) {
             Some(raw) => {
                 i = raw.end;
@@ -114,14 +126,43 @@ fn is_contraction(word: &str) -> bool {
     })
 }
 
-/// The longest name that starts with word `first`.
+/// The common case of a word, read and folded in one pass: ASCII letters
+/// and digits (no "y", which folding may change) ending at a space,
+/// punctuation or a final dot. Leaves its folded form in `key`; `None` for
+/// anything else (marks, other scripts), left to `word_at` and `fold_word`.
+fn plain_word(bytes: &[u8], i: usize, key: &mut Vec<u8>) -> Option<Word> {
+    key.clear();
+    let mut j = i;
+    while let Some(&b) = bytes.get(j) {
+        match b {
+            b'A'..=b'X' | b'Z' => key.push(b + 32),
+            b'a'..=b'x' | b'z' | b'0'..=b'9' => key.push(b),
+            _ => break,
+        }
+        j += 1;
+    }
+    let next = bytes.get(j).copied();
+    let after = bytes.get(j + 1).copied();
+    let (dot, joined) = match next {
+        None => (false, false),
+        Some(b' ') => (false, true),
+        // A dot that ends the word ("Kyiv."), not one inside it ("U.S").
+        Some(b'.') if !after.is_some_and(|a| a.is_ascii_alphanumeric()) => (true, false),
+        Some(b) if b >= 0x80 || WORD_BYTE[b as usize] => return None,
+        Some(_) => (false, false),
+    };
+    Some(Word {
+        start: i,
+        end: j,
+        dot,
+        joined,
+    })
+}
+
+/// The longest name that starts with word `first`, whose folded form is in
+/// `key`.
 fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut Vec<u8>) -> Option<Raw> {
     const MAX_WORDS: usize = 8;
-    if is_contraction(&text[first.start..first.end]) {
-        return None; // "I've" is no "Ive"
-    }
-    key.clear();
-    fold_word(&text[first.start..first.end], key);
     let one = g.names.get(key.as_slice());
     let dotted = if first.dot {
         key.push(b'.');

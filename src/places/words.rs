@@ -19,7 +19,7 @@ pub(super) struct Word {
 }
 
 /// ASCII bytes that continue a word: letters, digits, `-`, `.`, `'`.
-const WORD_BYTE: [bool; 128] = {
+pub(super) const WORD_BYTE: [bool; 128] = {
     let mut t = [false; 128];
     let mut b = 0;
     while b < 128 {
