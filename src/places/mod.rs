@@ -5,8 +5,42 @@
 //! It does not split documents or build events; the event extractor calls
 //! [`Gazetteer::tag`] on each paragraph and decides which mentions place
 //! which sentence.
+//!
+//! The data is compiled in from `assets/gazetteer/`: towns, countries and US
+//! states generated from GeoNames by `scripts/gen_gazetteer.py`, and
+//! hand-curated tables (oblasts and Russian regions, aliases and old names,
+//! metonyms, places GeoNames lacks, corrections, and the cue words the
+//! tagger reads around a name). The work is split in one module per job:
+//!
+//! - `load` reads the data and builds the gazetteer;
+//! - `fold` folds a name to the key that all its spellings share;
+//! - `cases` makes the case forms of Cyrillic names ("у Харкові");
+//! - `words` reads a text word by word around a position;
+//! - `scan` finds the names of a paragraph (longest name at each
+//!   capitalised word, through a hash of folded names) and their region
+//!   suffixes;
+//! - `context` reads the words around each name (titles, proper names,
+//!   rivers, precision cues);
+//! - `resolve` settles a name shared by several places;
+//! - `lookup` answers what a user types (`--region`, "did you mean").
 
+mod cases;
+mod context;
+mod cues;
+pub mod eval;
+mod fold;
+mod hash;
+mod load;
+mod lookup;
+mod resolve;
+mod scan;
+mod words;
+
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use cues::Cues;
+use hash::FastMap;
 
 /// Index of a place in the [`Gazetteer`].
 pub type RegionId = u32;
@@ -47,17 +81,99 @@ pub struct Mention {
     pub precision: u8,
 }
 
+/// What the gazetteer knows of a place besides its [`Region`] record.
+#[derive(Clone, Copy, Debug, Default)]
+struct Info {
+    /// Population (0 when unknown).
+    population: u32,
+    /// Latitude and longitude in degrees; NaN when unknown.
+    lat: f32,
+    lon: f32,
+    /// The country the place lies in (itself for a country).
+    country: RegionId,
+    /// The first-level region the place lies in (itself for a region).
+    oblast: Option<RegionId>,
+    /// `FLAG_*` bits.
+    flags: u8,
+    /// What the population weighs in settling a shared name.
+    population_score: f32,
+}
+
+/// A front-line place the war news names: wins over namesakes elsewhere.
+const FLAG_FRONT: u8 = 1;
+/// A capital, a country or a city of a million: wins over villages.
+const FLAG_PROMINENT: u8 = 2;
+/// A section of a bigger city: its population does not count in full.
+const FLAG_SECTION: u8 = 4;
+
+/// One place a name can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cand {
+    /// The place.
+    place: RegionId,
+    /// The name is a region's stem: it means the region only with a suffix
+    /// ("Donetsk region") or after one of its towns ("Atlanta, Georgia").
+    stem: bool,
+    /// The name is the place's own (display or curated) name, not one of
+    /// the many alternate names GeoNames lists.
+    primary: bool,
+    /// A metonym ("the Kremlin"): "the" before it does not matter.
+    metonym: bool,
+}
+
+/// The places one folded name stands for.
+#[derive(Clone, Copy, Debug)]
+struct NameEntry {
+    /// Range of its candidates in `Gazetteer::cands`.
+    from: u32,
+    to: u32,
+    /// A short all-capitals name ("US", "UK"): the text must be in capitals
+    /// too, so that "Us" is no country.
+    exact: bool,
+    /// The most words of a name that starts with this one (1 for a name
+    /// that heads no longer one).
+    max_words: u8,
+    /// Only the first word of longer names ("velyka"), no name itself.
+    head_only: bool,
+    /// Some longer name starting with it goes on with a lower-case word
+    /// ("Donetska oblast"); else a lower-case word ends the name here.
+    lower_next: bool,
+}
+
 /// Every known place, with the names it goes by.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     regions: Vec<Region>,
+    info: Vec<Info>,
+    /// Folded name (see `fold::fold_name`, as UTF-8 bytes) → its
+    /// candidates.
+    names: FastMap<Vec<u8>, NameEntry>,
+    /// Candidate places of all names, back to back; a name whose range is
+    /// empty is a phrase that never names a place.
+    cands: Vec<Cand>,
+    /// Folded display name → places; built on the first `lookup` or
+    /// `suggest` (the tagger never needs it).
+    display_keys: OnceLock<FastMap<String, Vec<RegionId>>>,
+    /// The cue words read around a name (`assets/gazetteer/cues.toml`).
+    cues: Cues,
+    /// Ukraine and Russia, preferred in that order when a name is shared.
+    ukraine: Option<RegionId>,
+    russia: Option<RegionId>,
+    /// How many distinct names (after folding) the gazetteer holds.
+    name_count: usize,
 }
 
 impl Gazetteer {
     /// The gazetteer built from the data compiled into the binary, loaded once.
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
-        BUILTIN.get_or_init(Gazetteer::default)
+        BUILTIN.get_or_init(Gazetteer::load_builtin)
+    }
+
+    /// Builds a fresh gazetteer from the compiled-in data (what
+    /// [`Gazetteer::builtin`] does once); for measuring the load time.
+    pub fn load_builtin() -> Gazetteer {
+        load::builtin()
     }
 
     /// Number of places.
@@ -68,6 +184,13 @@ impl Gazetteer {
     /// Whether the gazetteer holds no place.
     pub fn is_empty(&self) -> bool {
         self.regions.is_empty()
+    }
+
+    /// Number of distinct names (display names, aliases, old names and
+    /// region stems), counted after folding: "Kupiansk" and "Kupyansk" are
+    /// one name.
+    pub fn name_count(&self) -> usize {
+        self.name_count
     }
 
     /// The place with this id. Panics on an id not from this gazetteer.
@@ -86,30 +209,59 @@ impl Gazetteer {
         out
     }
 
+    /// The first-level region (oblast) a place lies in, itself if it is
+    /// one, or else its country: the unit a place counts by at oblast level.
+    pub fn oblast_level(&self, id: RegionId) -> RegionId {
+        let info = &self.info[id as usize];
+        info.oblast.unwrap_or(info.country)
+    }
+
     /// The place a user means by `name` (case-insensitive; display names and
     /// aliases), as typed on the command line or in the TUI.
     pub fn lookup(&self, name: &str) -> Option<RegionId> {
-        let _ = name;
-        None
+        lookup::lookup(self, name)
     }
 
     /// Up to `n` known display names closest to `name`, for "did you mean".
     pub fn suggest(&self, name: &str, n: usize) -> Vec<String> {
-        let _ = (name, n);
-        Vec::new()
+        lookup::suggest(self, name, n)
     }
 
     /// The country a whole article is mostly about, used to settle names
     /// shared by places in different countries.
     pub fn focus_country(&self, text: &str) -> Option<RegionId> {
-        let _ = text;
-        None
+        let mut counts: HashMap<RegionId, usize> = HashMap::new();
+        for paragraph in text.split('\n') {
+            for m in self.tag(paragraph, None) {
+                *counts
+                    .entry(self.info[m.region as usize].country)
+                    .or_default() += 1;
+            }
+        }
+        // Most mentions first; on a tie Ukraine, then Russia, then the lower id.
+        let rank = |c: RegionId| {
+            if Some(c) == self.ukraine {
+                0
+            } else if Some(c) == self.russia {
+                1
+            } else {
+                2
+            }
+        };
+        counts
+            .into_iter()
+            .max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(rank(b.0).cmp(&rank(a.0)))
+                    .then(b.0.cmp(&a.0))
+            })
+            .map(|(c, _)| c)
     }
 
     /// Finds the place names in one paragraph and resolves each, in text order.
     pub fn tag(&self, paragraph: &str, focus: Option<RegionId>) -> Vec<Mention> {
-        let _ = (paragraph, focus);
-        Vec::new()
+        let hits = scan::scan(self, paragraph);
+        resolve::resolve(self, paragraph, hits, focus)
     }
 }
 
@@ -117,6 +269,6 @@ impl Gazetteer {
     /// A gazetteer of exactly these places (a place's id is its index), for
     /// tests and synthetic stores.
     pub fn from_regions(regions: Vec<Region>) -> Gazetteer {
-        Gazetteer { regions }
+        Gazetteer { regions, ..Gazetteer::default() }
     }
 }

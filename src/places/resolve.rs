@@ -1,0 +1,243 @@
+//! Settling which place each hit stands for, a rule per case:
+//!
+//! 1. the form of the hit has already narrowed it (`scan`: "X region" is
+//!    the region, a bare shared name the town);
+//! 2. a region's stem right after one of its towns and a comma is that
+//!    region ("Atlanta, Georgia"); a place right after a town and a comma
+//!    that contains it is preferred ("Tbilisi, Georgia");
+//! 3. places named in the same sentence, then the same paragraph, pull a
+//!    shared name into their oblast (front-line places pull a front-line
+//!    namesake whatever its oblast), and the towns nearest them are
+//!    preferred, fully within `NEAR_KM` ("Oleksandrivka near Kherson"),
+//!    less and less up to `FAR_KM` ("Hryhorivka near Siversk" when GeoNames
+//!    has no Hryhorivka in that oblast);
+//! 4. the article's focus country first, then Ukraine, then Russia, then
+//!    the rest of the world;
+//! 5. a front-line place the news names beats its namesakes, a capital or
+//!    a city of a million beats villages, a place's own name beats an
+//!    alternate GeoNames lists;
+//! 6. population breaks the remaining ties.
+//!
+//! Resolution runs twice: first with the context of the unambiguous hits,
+//! then with everything the first round settled. A paragraph whose names
+//! are all unambiguous skips it.
+
+use super::scan::Hit;
+use super::words::sentence_breaks;
+use super::{
+    Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Mention, RegionId, RegionKind,
+};
+
+/// Towns this close to another town of the paragraph are preferred.
+const NEAR_KM: f32 = 60.0;
+/// From this far off, nearness no longer counts.
+const FAR_KM: f32 = 300.0;
+/// Population a section of a city counts with.
+const SECTION_POPULATION: u32 = 5_000;
+
+/// Resolves every hit of a paragraph to one place.
+pub(crate) fn resolve(
+    g: &Gazetteer,
+    text: &str,
+    hits: Vec<Hit>,
+    focus: Option<RegionId>,
+) -> Vec<Mention> {
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    // A hit with one place (and not a stem) is settled from the start.
+    let settled = |h: &Hit| h.cands.len() == 1 && !h.cands[0].stem;
+    let mut chosen: Vec<Option<RegionId>> = hits
+        .iter()
+        .map(|h| settled(h).then(|| h.cands[0].place))
+        .collect();
+    if !hits.iter().all(settled) {
+        // Which sentence of the paragraph each hit is in.
+        let mut sentence = vec![0usize; hits.len()];
+        for i in 1..hits.len() {
+            sentence[i] = sentence[i - 1] + sentence_breaks(text, hits[i - 1].start, hits[i].start);
+        }
+        let mut context = chosen.clone();
+        for round in 0..2 {
+            if round > 0 {
+                context.copy_from_slice(&chosen);
+            }
+            for (i, hit) in hits.iter().enumerate() {
+                if settled(hit) {
+                    continue;
+                }
+                let prev = apposition(text, &hits, i).and_then(|j| context[j]);
+                // A region's stem only stands for the region of the town
+                // before it ("Atlanta, Georgia").
+                if let Some(p) = prev
+                    && let Some(c) = hit.cands.iter().find(|c| c.stem && contains(g, c.place, p))
+                {
+                    chosen[i] = Some(c.place);
+                    continue;
+                }
+                chosen[i] = hit
+                    .cands
+                    .iter()
+                    .filter(|c| !c.stem)
+                    .map(|c| (score(g, c, i, &sentence, &context, prev, focus), c.place))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .map(|(_, p)| p);
+            }
+        }
+    }
+    hits.iter()
+        .zip(chosen)
+        .filter_map(|(h, c)| {
+            let region = c?;
+            let precision = match g.region(region).kind {
+                RegionKind::Town => h.precision,
+                RegionKind::Region | RegionKind::Country => 3,
+            };
+            Some(Mention {
+                start: h.start,
+                end: h.end,
+                region,
+                precision,
+            })
+        })
+        .collect()
+}
+
+/// Whether `outer` is one of the places that contain `inner`.
+fn contains(g: &Gazetteer, outer: RegionId, inner: RegionId) -> bool {
+    let mut cur = g.region(inner).parent;
+    while let Some(p) = cur {
+        if p == outer {
+            return true;
+        }
+        cur = g.region(p).parent;
+    }
+    false
+}
+
+/// The hit right before hit `i`, if only a comma separates them.
+fn apposition(text: &str, hits: &[Hit], i: usize) -> Option<usize> {
+    let j = i.checked_sub(1)?;
+    matches!(text.get(hits[j].end..hits[i].start)?, ", " | ",").then_some(j)
+}
+
+/// How well place `c` fits hit `i`, given the places chosen for the others.
+fn score(
+    g: &Gazetteer,
+    c: &Cand,
+    i: usize,
+    sentence: &[usize],
+    context: &[Option<RegionId>],
+    prev: Option<RegionId>,
+    focus: Option<RegionId>,
+) -> f32 {
+    let info = &g.info[c.place as usize];
+    let mut s = 0.0;
+    // Rule 2: "Tbilisi, Georgia".
+    if prev.is_some_and(|p| contains(g, c.place, p)) {
+        s += 50.0;
+    }
+    // Rule 3: the other places of the sentence and the paragraph.
+    let mut same_sentence = false;
+    let mut same_paragraph = false;
+    // Distance (in degrees, squared) to the nearest other town named.
+    let mut nearest = f32::INFINITY;
+    // Degrees of longitude shrink with the cosine of the latitude.
+    let mut cos_lat = None;
+    for (j, other) in context.iter().enumerate() {
+        let Some(o) = *other else { continue };
+        if j == i {
+            continue;
+        }
+        let oi = &g.info[o as usize];
+        // The same place named again ("Artemivsk ... Bakhmut"), another
+        // place of its oblast, or, for a front-line place, another one
+        // (the front crosses oblast borders: "near Kupiansk and in the
+        // direction of Lyman").
+        let same_front = info.flags & oi.flags & FLAG_FRONT != 0;
+        if o == c.place || info.oblast.is_some() && oi.oblast == info.oblast || same_front {
+            if sentence[j] == sentence[i] {
+                same_sentence = true;
+            } else {
+                same_paragraph = true;
+            }
+        }
+        if !info.lat.is_nan() && !oi.lat.is_nan() && g.region(o).kind == RegionKind::Town {
+            let cos = *cos_lat.get_or_insert_with(|| info.lat.to_radians().cos());
+            nearest = nearest.min(degrees2(info.lat, info.lon, oi.lat, oi.lon, cos));
+        }
+    }
+    if same_sentence {
+        s += 20.0;
+    } else if same_paragraph {
+        s += 10.0;
+    }
+    // Towns named together lie near each other: within `NEAR_KM` counts
+    // fully, farther off less and less, nothing from `FAR_KM` on.
+    let km = nearest.sqrt() * KM_PER_DEGREE;
+    if km <= NEAR_KM {
+        s += 12.0;
+    } else if km < FAR_KM {
+        s += 6.0 * (FAR_KM - km) / (FAR_KM - NEAR_KM);
+    }
+    // Rule 4: focus country, Ukraine, Russia, the world.
+    if Some(info.country) == focus {
+        s += 6.0;
+    } else if Some(info.country) == g.ukraine {
+        s += 4.0;
+    } else if Some(info.country) == g.russia {
+        s += 2.0;
+    }
+    // Rule 5.
+    if info.flags & FLAG_FRONT != 0 {
+        s += 3.0;
+    }
+    if info.flags & FLAG_PROMINENT != 0 {
+        s += 3.0;
+    }
+    if !c.primary {
+        s -= 3.0;
+    }
+    // Rule 6.
+    s + info.population_score
+}
+
+/// The score a place's population adds: its order of magnitude (a section
+/// of a city counts as a village). Worked out once, when loading.
+pub(crate) fn population_score(population: u32, flags: u8) -> f32 {
+    let population = if flags & FLAG_SECTION != 0 {
+        population.min(SECTION_POPULATION)
+    } else {
+        population
+    };
+    (population as f32 + 10.0).log10()
+}
+
+/// Kilometres in a degree of latitude.
+const KM_PER_DEGREE: f32 = 111.19;
+
+/// The squared distance between two points in degrees of latitude, on the
+/// equirectangular approximation (within a few per cent at the distances
+/// that matter here); `cos_lat` is the cosine of the first latitude.
+fn degrees2(lat1: f32, lon1: f32, lat2: f32, lon2: f32, cos_lat: f32) -> f32 {
+    let dx = (lon2 - lon1) * cos_lat;
+    let dy = lat2 - lat1;
+    dx * dx + dy * dy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{KM_PER_DEGREE, degrees2};
+
+    #[test]
+    fn distances() {
+        let km = |a: (f32, f32), b: (f32, f32)| {
+            degrees2(a.0, a.1, b.0, b.1, a.0.to_radians().cos()).sqrt() * KM_PER_DEGREE
+        };
+        // Kyiv to Kharkiv is about 410 km; Pokrovsk to Myrnohrad about 7.
+        let d = km((50.45, 30.52), (49.99, 36.23));
+        assert!((400.0..420.0).contains(&d), "{d}");
+        let d = km((48.28, 37.18), (48.31, 37.27));
+        assert!((5.0..9.0).contains(&d), "{d}");
+    }
+}
