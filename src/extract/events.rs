@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::corpus::Document;
 use crate::places::{Gazetteer, Mention, RegionId, RegionKind};
-use crate::text::{display, sentences};
+use crate::text::{display, lines, sentences};
 use crate::timex::{self, Precision, Timex};
 
 use super::{DatePrecision, Event, EventAnchor, EventDate, Span, paragraphs};
@@ -52,7 +52,12 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     for par in paragraphs::split(text, doc.body_start) {
         let par_text = &text[par.clone()];
         let timexes = timex::tag(par_text, published);
-        let mentions = gazetteer.tag(par_text, focus);
+        let credits = lines::credit_spans(par_text);
+        let mentions: Vec<Mention> = gazetteer
+            .tag(par_text, focus)
+            .into_iter()
+            .filter(|m| !credits.iter().any(|c| c.start <= m.start && m.end <= c.end))
+            .collect();
         let sentence_spans = sentences::split(par_text);
         let own_header = sentence_spans
             .first()

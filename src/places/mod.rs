@@ -269,6 +269,9 @@ impl Gazetteer {
     /// A gazetteer of exactly these places (a place's id is its index), for
     /// tests and synthetic stores.
     pub fn from_regions(regions: Vec<Region>) -> Gazetteer {
-        Gazetteer { regions, ..Gazetteer::default() }
+        Gazetteer {
+            regions,
+            ..Gazetteer::default()
+        }
     }
 }

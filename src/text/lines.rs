@@ -332,6 +332,39 @@ pub fn is_caption(line: &str) -> bool {
     CREDITS.iter().any(|c| lower.contains(c))
 }
 
+/// Byte spans of photo credits in a paragraph: parentheticals that name a
+/// photographer or agency ("(Photo by Jane Roe/AFP via Getty Images)",
+/// "(Chris Doe/Bloomberg)") and "Photo: …" to the end of its sentence. The
+/// names in a credit are people and agencies, never where an event happened.
+pub fn credit_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    const WORDS: &[&str] = &[
+        "photo", "getty", "afp", "reuters", "via ", "courtesy", "credit", "images", "/",
+    ];
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(') {
+        let open = from + open;
+        let Some(close) = text[open..].find(')') else {
+            break;
+        };
+        let close = open + close + 1;
+        let inner = text[open + 1..close - 1].to_lowercase();
+        if !inner.contains('(') && WORDS.iter().any(|w| inner.contains(w)) {
+            out.push(open..close);
+        }
+        from = close;
+    }
+    for label in ["Photo:", "Photo by ", "Photograph:", "Image:"] {
+        for (at, _) in text.match_indices(label) {
+            let end = text[at..]
+                .find(['.', '\n', ')'])
+                .map_or(text.len(), |e| at + e);
+            out.push(at..end);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,6 +467,22 @@ mod tests {
         assert_eq!(day_counter("Monday 12"), None);
         assert_eq!(day_counter("Day 1,08"), None);
         assert_eq!(day_counter("Today 5"), None);
+    }
+
+    #[test]
+    fn photo_credits() {
+        let t = "Leaders met in Helsinki. (Chris Doe/Bloomberg via Getty Images) Then (in March) talks.";
+        let spans = credit_spans(t);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(
+            &t[spans[0].clone()],
+            "(Chris Doe/Bloomberg via Getty Images)"
+        );
+        let t = "Ruins of a school. Photo: Havana Smith, State Service";
+        assert_eq!(
+            &t[credit_spans(t)[0].clone()],
+            "Photo: Havana Smith, State Service"
+        );
     }
 
     #[test]
