@@ -20,7 +20,10 @@ fn regions_of(state: &frontlog::tui::state::AppState) -> Vec<Vec<u32>> {
 fn the_first_screen_shows_everything_from_the_top() {
     let s = demo_state(100, 30);
     assert_eq!(s.visible.len(), s.store.events().len());
-    assert_eq!(s.visible.len(), 10);
+    assert!(
+        s.visible.len() >= 10,
+        "the demo corpus has a dozen or more events"
+    );
     assert_eq!(s.timeline.selected, 0);
     assert_eq!(s.focus, Pane::Timeline);
     assert!(s.query.is_empty());
@@ -201,10 +204,11 @@ fn the_date_filter_reads_what_people_type_and_keeps_the_old_one_on_errors() {
         "year from the corpus"
     );
     let kept = s.visible.clone();
-    assert!(
-        kept.iter()
-            .all(|&i| s.store.events()[i as usize].date.first == d(2, 14).unwrap())
-    );
+    assert!(!kept.is_empty());
+    assert!(kept.iter().all(|&i| {
+        let e = &s.store.events()[i as usize];
+        e.date.first <= d(2, 14).unwrap() && e.date.last >= d(2, 12).unwrap()
+    }));
     // A wrong entry: the input stays open, the status says why, the filter stays.
     press(&mut s, "d Ctrl-u");
     type_text(&mut s, "2025-02-30");
@@ -243,7 +247,8 @@ fn the_text_filter_is_live_and_esc_clears_it() {
     type_text(&mut s, "dro");
     assert_eq!(s.query.text, "dro");
     let n = s.visible.len();
-    assert!(n > 0 && n < 10);
+    let total = s.store.events().len();
+    assert!(n > 0 && n < total);
     type_text(&mut s, "nes");
     assert_eq!(s.query.text, "drones");
     assert!(s.visible.len() <= n);
@@ -254,7 +259,7 @@ fn the_text_filter_is_live_and_esc_clears_it() {
     assert_eq!(s.query.text, "drone", "Enter keeps the filter");
     press(&mut s, "/ Esc");
     assert_eq!(s.query.text, "");
-    assert_eq!(s.visible.len(), 10);
+    assert_eq!(s.visible.len(), total);
 }
 
 #[test]

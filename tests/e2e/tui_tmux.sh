@@ -51,9 +51,10 @@ tm -f /dev/null new-session -d -s e2e -x 180 -y 40 -c "$WORK/cwd" \
 wait_for 'e2e$'
 keys "echo shell-before-app; \"$BIN\"; echo app-exit=\$?" Enter
 
-# First screen.
-wait_for '10/10 events │ no filters'
-wait_for 'Timeline · 10 events'
+# First screen: every event of the demo corpus (as `frontlog export` counts them).
+TOTAL=$("$BIN" export --format json 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["events"]))')
+wait_for "$TOTAL/$TOTAL events │ no filters"
+wait_for "Timeline · $TOTAL events"
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 1 ] || fail "the app is not on the alternate screen"
 
 # Region: the first region of the tree, when the corpus has any.
