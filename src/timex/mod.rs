@@ -8,6 +8,24 @@
 
 use chrono::NaiveDate;
 
+mod calendar;
+mod context;
+mod g_clock;
+mod g_date;
+mod g_len;
+mod g_num;
+mod g_period;
+mod g_rel;
+mod grammar;
+mod lexicon;
+mod phrases;
+mod ranges;
+mod resolve;
+mod sem;
+mod token;
+mod traps;
+mod value;
+
 /// The TIMEX3 type of an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimexType {
@@ -106,6 +124,59 @@ pub struct Timex {
 /// date). Without it, expressions that need it keep an unresolved value
 /// (`XXXX-02-12`) and no interval.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, dct);
-    Vec::new()
+    let lex = lexicon::lexicon();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 8);
+    token::tokenize(text, lex, &mut toks);
+    let g = grammar::G {
+        text,
+        toks: &toks,
+        lex,
+    };
+    let hits = ranges::link(&g, grammar::scan(&g));
+    let mut ctx = resolve::Ctx {
+        dct,
+        ..resolve::Ctx::default()
+    };
+    let mut out: Vec<Timex> = Vec::with_capacity(hits.len() + hits.len() / 4);
+    let mut sent_tok = 0;
+    for hit in hits {
+        let (first, second) = match hit {
+            grammar::Hit::One(m) => (m, None),
+            grammar::Hit::Range(a, b) => (a, Some(b)),
+        };
+        let opener = out.len();
+        let mut pushed = 0;
+        for m in std::iter::once(first).chain(second) {
+            while sent_tok < m.start {
+                sent_tok += 1;
+                if toks[sent_tok].has(token::SENT) {
+                    ctx.sentence += 1;
+                }
+            }
+            let mut tense = || context::tense(&g, m.start, m.end);
+            let Some(r) = resolve::resolve(&m.sem, &ctx, &mut tense) else {
+                continue;
+            };
+            ctx.remember(&r);
+            let anchor = if m.explicit && r.anchor == Anchor::Explicit {
+                Anchor::Explicit
+            } else {
+                Anchor::Relative
+            };
+            out.push(Timex {
+                start: toks[m.start].start as usize,
+                end: toks[m.end - 1].end as usize,
+                kind: r.kind,
+                value: r.value,
+                anchor,
+                interval: r.interval,
+                range_to: None,
+            });
+            pushed += 1;
+        }
+        if pushed == 2 {
+            out[opener].range_to = Some(opener + 1);
+        }
+    }
+    out
 }

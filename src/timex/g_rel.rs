@@ -1,0 +1,383 @@
+//! Rules for dates given relative to the reference date or to an earlier
+//! date: "yesterday", "Thursday evening", "last week", "next April",
+//! "two years ago", "six days later", "the previous day", "that year",
+//! "year-end", and the modifier prefixes around them ("early", "late",
+//! "mid-", "the end of") and before lengths ("nearly", "more than").
+
+use super::g_date::{month_name, pick_of};
+use super::g_num::card_at;
+use super::grammar::{G, Match};
+use super::lexicon::Class;
+use super::sem::{Base, Pick, Sem, Tod, Unit};
+
+/// Any relative-date rule at token `i`.
+pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
+    dayword(g, i)
+        .or_else(|| weekday(g, i))
+        .or_else(|| rel_unit(g, i))
+        .or_else(|| picked_month(g, i))
+        .or_else(|| offset(g, i))
+        .or_else(|| year_end(g, i))
+}
+
+/// A part of the day at `i` ("morning", "night"): (tod, token after).
+pub(crate) fn part_of_day(g: &G, i: usize) -> Option<(Tod, usize)> {
+    let p = g.class(i, Class::Part)?.code();
+    match p {
+        "MI" => Some((Tod::Clock(12, 0), i + 1)),
+        "MN" => Some((Tod::Clock(24, 0), i + 1)),
+        _ => {
+            if g.word(i, "overnight")
+                || g.word(i, "tonight")
+                || g.word(i, "dawn")
+                || g.word(i, "dusk")
+            {
+                return None;
+            }
+            Some((Tod::Part(p), i + 1))
+        }
+    }
+}
+
+/// "today", "yesterday morning", "tomorrow night", "tonight".
+fn dayword(g: &G, i: usize) -> Option<Match> {
+    let n = g.class(i, Class::DayWord)?.num();
+    let mut tod = g.word(i, "tonight").then_some(Tod::Part("NI"));
+    let mut end = i + 1;
+    if tod.is_none()
+        && let Some((t, e)) = part_of_day(g, end)
+    {
+        tod = Some(t);
+        end = e;
+    }
+    Some(Match::new(
+        i,
+        end,
+        Sem::Offset {
+            unit: Unit::Day,
+            n,
+            base: Base::Dct,
+            tod,
+            exact: false,
+        },
+    ))
+}
+
+/// "Friday", "Thursday evening", "last Friday", "this coming Sunday",
+/// "the previous Friday".
+fn weekday(g: &G, i: usize) -> Option<Match> {
+    let mut j = i;
+    if g.word(j, "the") && g.word_in(j + 1, &["previous", "following", "next"]) {
+        j += 1;
+    }
+    let mut pick = Pick::Plain;
+    if let Some(p) = pick_of(g, j) {
+        pick = p;
+        j += 1;
+        if pick == Pick::This && g.word(j, "coming") {
+            pick = Pick::Next;
+            j += 1;
+        } else if pick == Pick::This && g.word(j, "past") {
+            pick = Pick::Last;
+            j += 1;
+        }
+    }
+    if j > i && g.word(i, "the") && pick == Pick::Plain {
+        return None;
+    }
+    let wd = g.class(j, Class::Weekday)?.num() as u8;
+    if !g.cap(j) {
+        return None;
+    }
+    let mut end = j + 1;
+    let mut tod = None;
+    if let Some((t, e)) = part_of_day(g, end) {
+        tod = Some(t);
+        end = e;
+    }
+    Some(Match::new(i, end, Sem::Weekday { wd, pick, tod }))
+}
+
+/// A unit word at `i` for relative dates: (unit, part of day, token after).
+fn rel_target(g: &G, i: usize) -> Option<(Unit, Option<Tod>, usize)> {
+    if let Some((tod, e)) = part_of_day(g, i) {
+        return Some((Unit::Day, Some(tod), e));
+    }
+    let u = g.class(i, Class::Unit)?.code();
+    if u == "NIGHT" {
+        return Some((Unit::Day, Some(Tod::Part("NI")), i + 1));
+    }
+    let unit = Unit::from_code(u)?;
+    if unit.is_clock() || unit == Unit::Quarter || unit == Unit::Fortnight {
+        return None;
+    }
+    Some((unit, None, i + 1))
+}
+
+/// "last week", "this month", "next year", "the past year", "last night",
+/// "this morning", "the next day", "the following year", "that day",
+/// "the same day", "the day before", "the current year".
+fn rel_unit(g: &G, i: usize) -> Option<Match> {
+    let the = g.word(i, "the");
+    let mut j = if the { i + 1 } else { i };
+    if the && g.word(j, "day") && g.word_in(j + 1, &["before", "after"]) {
+        let n = if g.word(j + 1, "before") { -1 } else { 1 };
+        if g.word_in(j + 2, &["yesterday", "tomorrow"]) {
+            return None;
+        }
+        return Some(Match::new(
+            i,
+            j + 2,
+            Sem::Offset {
+                unit: Unit::Day,
+                n,
+                base: Base::Ref,
+                tod: None,
+                exact: false,
+            },
+        ));
+    }
+    let that = g.word(j, "that");
+    if that && g.word(j + 1, "same") {
+        j += 1;
+    }
+    let w = j;
+    let (n, base) = if g.word_in(w, &["last", "past"]) {
+        (-1, Base::Dct)
+    } else if g.word(w, "next") {
+        (1, if the { Base::Ref } else { Base::Dct })
+    } else if g.word(w, "coming") && the {
+        (1, Base::Dct)
+    } else if g.word_in(w, &["this", "current"]) {
+        if g.word(w, "current") && !the {
+            return None;
+        }
+        (0, Base::Dct)
+    } else if g.word_in(w, &["previous", "preceding", "prior"]) && the {
+        (-1, Base::Ref)
+    } else if g.word(w, "following") && the {
+        (1, Base::Ref)
+    } else if (g.word(w, "same") && the) || g.word(w, "that") {
+        (0, Base::Ref)
+    } else {
+        return None;
+    };
+    let (unit, tod, end) = rel_target(g, w + 1)?;
+    if unit == Unit::Day && tod.is_none() && base == Base::Dct {
+        // "this day", "last day": not the usual way to say today.
+        return None;
+    }
+    if tod.is_some() && base == Base::Dct && n == 1 {
+        return None;
+    }
+    // "last night" is the night before; "this morning" today.
+    let n = if tod.is_some() && base == Base::Dct && n == -1 {
+        -1
+    } else if tod.is_some() && base == Base::Dct {
+        0
+    } else {
+        n
+    };
+    let unit = if tod.is_some() { Unit::Day } else { unit };
+    Some(Match::new(
+        i,
+        end,
+        Sem::Offset {
+            unit,
+            n,
+            base,
+            tod,
+            exact: false,
+        },
+    ))
+}
+
+/// "last April", "this September", "next March".
+fn picked_month(g: &G, i: usize) -> Option<Match> {
+    let pick = pick_of(g, i)?;
+    let (month, end, abbr) = month_name(g, i + 1)?;
+    if abbr {
+        return None;
+    }
+    Some(Match::new(i, end, Sem::Month { month, pick }))
+}
+
+/// "two years ago", "six days later", "a year earlier", "10 days before",
+/// "three weeks from now".
+fn offset(g: &G, i: usize) -> Option<Match> {
+    let c = card_at(g, i)?;
+    let n = c.value?;
+    if n.fract() != 0.0 || n > 10_000.0 {
+        return None;
+    }
+    let u = g
+        .class(c.end, Class::Unit)
+        .or_else(|| g.class(c.end, Class::Units))?
+        .code();
+    let unit = Unit::from_code(u)?;
+    let d = c.end + 1;
+    let (sign, base, end) = if g.word(d, "ago") {
+        (-1, Base::Dct, d + 1)
+    } else if g.word_in(d, &["earlier", "before"]) {
+        (-1, Base::Ref, d + 1)
+    } else if g.word_in(d, &["later", "after"]) {
+        (1, Base::Ref, d + 1)
+    } else if g.word(d, "from") && g.word(d + 1, "now") {
+        (1, Base::Dct, d + 2)
+    } else if g.word(d, "hence") {
+        (1, Base::Dct, d + 1)
+    } else {
+        return None;
+    };
+    // "two days before the vote" still counts from the last date we know.
+    let (unit, n) = match unit {
+        Unit::Fortnight => (Unit::Week, 2 * n as i32),
+        Unit::Decade => (Unit::Year, 10 * n as i32),
+        Unit::Weekend => (Unit::Week, n as i32),
+        u => (u, n as i32),
+    };
+    Some(Match::new(
+        i,
+        end,
+        Sem::Offset {
+            unit,
+            n: sign * n,
+            base,
+            tod: None,
+            exact: true,
+        },
+    ))
+}
+
+/// "year-end", "year end", "year's end".
+fn year_end(g: &G, i: usize) -> Option<Match> {
+    if !g.word(i, "year") {
+        return None;
+    }
+    let j = if g.punct(i + 1, '-') {
+        i + 2
+    } else {
+        g.possessive(i + 1).unwrap_or(i + 1)
+    };
+    if !g.word(j, "end") {
+        return None;
+    }
+    Some(Match::new(
+        i,
+        j + 1,
+        Sem::Offset {
+            unit: Unit::Year,
+            n: 0,
+            base: Base::Dct,
+            tod: None,
+            exact: false,
+        },
+    ))
+}
+
+/// Modifier words before a date: "early", "late", "mid-", "earlier",
+/// "later", "late on", "early in the", "the end of", "the beginning of".
+/// Returns the token where the modified date starts.
+pub(crate) fn mod_prefix(g: &G, i: usize) -> Option<usize> {
+    if g.word(i, "the") && g.word_in(i + 1, &["early", "late", "mid"]) && !g.word(i + 2, "of") {
+        return mod_prefix(g, i + 1);
+    }
+    if g.word(i, "the") {
+        if g.word_in(
+            i + 1,
+            &["end", "beginning", "start", "middle", "close", "turn"],
+        ) && g.word(i + 2, "of")
+        {
+            return Some(i + 3);
+        }
+        return None;
+    }
+    if g.word_in(i, &["at", "by", "until", "since"])
+        && g.word(i + 1, "the")
+        && g.word_in(i + 2, &["end", "beginning", "start"])
+    {
+        return None;
+    }
+    if g.word_in(i, &["pre", "post"]) && g.punct(i + 1, '-') && g.glued(i + 1) && g.glued(i + 2) {
+        return Some(i + 2);
+    }
+    if !g.word_in(i, &["early", "late", "mid", "middle", "earlier", "later"]) {
+        return None;
+    }
+    let mut j = i + 1;
+    if g.punct(j, '-') && g.glued(j) {
+        j += 1;
+    } else if g.word_in(j, &["in", "on", "this", "last", "next", "that"]) {
+        if g.word_in(j, &["in", "on"]) {
+            j += 1;
+        }
+    }
+    Some(j)
+}
+
+/// After a modifier: "the year", "the month", "the week", "the decade".
+pub(crate) fn modified_unit(g: &G, i: usize) -> Option<Match> {
+    if !g.word(i, "the") {
+        return None;
+    }
+    let u = g.class(i + 1, Class::Unit)?.code();
+    let unit = Unit::from_code(u)?;
+    if !matches!(
+        unit,
+        Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Decade
+    ) {
+        return None;
+    }
+    Some(Match::new(
+        i,
+        i + 2,
+        Sem::Offset {
+            unit,
+            n: 0,
+            base: Base::Ref,
+            tod: None,
+            exact: false,
+        },
+    ))
+}
+
+/// Words before a length or an "ago": "nearly", "more than", "at least",
+/// "up to", "about". Returns the token after them.
+pub(crate) fn approx_prefix(g: &G, i: usize) -> Option<usize> {
+    if g.word_in(i, &["more", "less", "fewer"]) && g.word(i + 1, "than") {
+        return Some(i + 2);
+    }
+    if g.word(i, "no") && g.word_in(i + 1, &["more", "less"]) && g.word(i + 2, "than") {
+        return Some(i + 3);
+    }
+    if g.word(i, "at") && g.word_in(i + 1, &["least", "most"]) {
+        return Some(i + 2);
+    }
+    if g.word(i, "up") && g.word(i + 1, "to") {
+        return Some(i + 2);
+    }
+    if g.word(i, "close") && g.word(i + 1, "to") {
+        return Some(i + 2);
+    }
+    if g.word_in(
+        i,
+        &[
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "roughly",
+            "approximately",
+            "over",
+            "under",
+            "just",
+            "only",
+            "barely",
+            "within",
+            "some",
+        ],
+    ) {
+        return Some(i + 1);
+    }
+    None
+}
