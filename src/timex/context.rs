@@ -78,7 +78,7 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
         if g.word_in(
             i,
             &[
-                "going", "due", "plans", "plan", "expected", "intends", "intend", "aims", "hopes",
+                "going", "due", "plans", "plan", "intends", "intend", "aims", "hopes",
             ],
         ) {
             return g.word(i + 1, "to").then_some(Tense::Future);
@@ -89,6 +89,18 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     if g.word(i, "set") && g.word(i + 1, "to") {
+        return Some(Tense::Future);
+    }
+    // "as soon as Tuesday", "as early as next week"
+    if g.word(i, "as") && i >= 2 && g.word_in(i - 1, &["soon", "early"]) && g.word(i - 2, "as") {
+        return Some(Tense::Future);
+    }
+    // "is to resume", "were to meet"
+    if g.word(i, "to")
+        && i > 0
+        && g.word_in(i - 1, &["is", "are", "was", "were"])
+        && infinitive_to(g, i)
+    {
         return Some(Tense::Future);
     }
     if g.is(i, Class::Past) || g.word_in(i, &["has", "have", "ago"]) {
@@ -123,6 +135,10 @@ fn infinitive_to(g: &G, i: usize) -> bool {
 /// one on a tie. A past verb reached only across an infinitive ("agreed to
 /// meet on Friday") speaks of a later time.
 pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
+    // "Wednesday's ruling": something that has happened.
+    if g.possessive(end).is_some() {
+        return Tense::Past;
+    }
     let mut left: Option<(usize, Tense)> = None;
     let mut crossed_to = false;
     let mut i = start;
@@ -133,7 +149,7 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
         }
         i -= 1;
         d += 1;
-        if infinitive_to(g, i) {
+        if d <= 3 && infinitive_to(g, i) {
             crossed_to = true;
         }
         if let Some(t) = marker(g, i) {

@@ -112,7 +112,7 @@ fn month_led(g: &G, i: usize) -> Option<Hit> {
         )
     };
     if let Some((day, k)) = day_at(g, j)
-        && !g.punct(k, ':')
+        && !(g.punct(k, ':') && g.glued(k) && g.glued(k + 1))
         && !g.is(k, Class::Units)
         && !g.is(k, Class::Unit)
     {
@@ -168,6 +168,29 @@ fn month_led(g: &G, i: usize) -> Option<Hit> {
     }
     if let Some((year, e)) = year_words(g, j) {
         return Some(Hit::One(date(Some(year), None, e)));
+    }
+    // "June last year", "January this year"
+    if g.word(j + 1, "year") {
+        let yoff = if g.word(j, "last") {
+            Some(-1)
+        } else if g.word(j, "this") {
+            Some(0)
+        } else if g.word(j, "next") {
+            Some(1)
+        } else {
+            None
+        };
+        if yoff.is_some() {
+            return Some(Hit::One(Match::new(
+                i,
+                j + 2,
+                Sem::Month {
+                    month,
+                    pick: Pick::Plain,
+                    yoff,
+                },
+            )));
+        }
     }
     if abbr || !bare_month_ok(g, i, month) {
         return None;

@@ -157,6 +157,13 @@ fn duration(g: &G, i: usize) -> Option<Match> {
     if c.article && plural.is_some() {
         return None;
     }
+    // "60 Minutes" is a name; "52 years old" an age.
+    if g.cap(k) && !g.sent_start(k) && !g.tok(k).is_some_and(|t| t.has(super::token::ALLCAP)) {
+        return None;
+    }
+    if g.word(k + 1, "old") || (g.punct(k + 1, '-') && g.word(k + 2, "old")) {
+        return None;
+    }
     if hyphen {
         if plural.is_some() || c.value.is_none() {
             return None;

@@ -110,6 +110,18 @@ pub(crate) fn card_at(g: &G, i: usize) -> Option<Card> {
                 article: false,
             });
         }
+        if g.word_in(i + 1, &["hundred", "thousand"]) {
+            let v = if g.word(i + 1, "hundred") {
+                100.0
+            } else {
+                1000.0
+            };
+            return Some(Card {
+                value: Some(v),
+                end: i + 2,
+                article: false,
+            });
+        }
         if g.word(i + 1, "dozen") {
             return Some(Card {
                 value: Some(12.0),

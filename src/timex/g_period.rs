@@ -57,7 +57,7 @@ fn year_after(g: &G, j: usize) -> Option<(Option<i32>, Option<(Base, i32)>, usiz
 /// "latest/current"-like word was seen).
 fn period_prefix(g: &G, i: usize) -> (usize, Option<i32>, Option<(Base, i32)>, bool) {
     let mut j = i;
-    if g.word_in(j, &["the", "its", "their", "a"]) {
+    if g.word_in(j, &["the", "its", "their", "a", "that"]) {
         j += 1;
     }
     let mut year = None;
@@ -122,9 +122,14 @@ fn rel_year_poss(g: &G, j: usize) -> Option<(i32, usize)> {
 }
 
 fn quarter(g: &G, i: usize) -> Option<Match> {
-    let (mut j, mut year, mut yrel, _focus) = period_prefix(g, i);
-    let had_the = g.word_in(i, &["the", "its", "their"]);
+    let (mut j, mut year, mut yrel, focus) = period_prefix(g, i);
+    let had_the = g.word_in(i, &["the", "its", "their", "that"]);
     let mut pick = Pick::Plain;
+    if (i..j).any(|k| g.word_in(k, &["latest", "recent"])) {
+        pick = Pick::Last;
+    } else if (i..j).any(|k| g.word(k, "current")) {
+        pick = Pick::This;
+    }
     // "this quarter", "last quarter", "next quarter"
     let rel = pick_of(g, j).filter(|_| g.word(j + 1, "quarter"));
     if let Some(p) = rel {
@@ -140,7 +145,8 @@ fn quarter(g: &G, i: usize) -> Option<Match> {
     } else {
         0
     };
-    if !g.word(j, "quarter") {
+    let period = q == 0 && g.word(j, "period") && (year.is_some() || yrel.is_some() || focus);
+    if !g.word(j, "quarter") && !period {
         return None;
     }
     let mut end = j + 1;
@@ -158,11 +164,6 @@ fn quarter(g: &G, i: usize) -> Option<Match> {
     if q == 0 {
         // "the quarter", "this quarter": one relative to the focus.
         let part = Part::Quarter(0);
-        let pick = if g.word(i, "the") && g.word(i + 1, "current") {
-            Pick::This
-        } else {
-            pick
-        };
         return Some(Match::new(
             i,
             end,

@@ -14,6 +14,8 @@ use super::sem::{Base, Pick, Sem, Tod, Unit};
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
     dayword(g, i)
         .or_else(|| weekday(g, i))
+        .or_else(|| weekend(g, i))
+        .or_else(|| year_ago(g, i))
         .or_else(|| rel_unit(g, i))
         .or_else(|| picked_month(g, i))
         .or_else(|| offset(g, i))
@@ -98,8 +100,42 @@ fn weekday(g: &G, i: usize) -> Option<Match> {
     Some(Match::new(i, end, Sem::Weekday { wd, pick, tod }))
 }
 
+/// "the weekend", "this weekend", "last weekend", "next weekend".
+fn weekend(g: &G, i: usize) -> Option<Match> {
+    let (pick, j) = if g.word(i, "the") {
+        (Pick::Plain, i + 1)
+    } else {
+        (pick_of(g, i)?, i + 1)
+    };
+    if !g.word(j, "weekend") {
+        return None;
+    }
+    Some(Match::new(i, j + 1, Sem::Weekend { pick }))
+}
+
+/// "year-earlier", "year-ago" as adjectives: a year before the date in focus.
+fn year_ago(g: &G, i: usize) -> Option<Match> {
+    if !(g.word(i, "year") && g.punct(i + 1, '-') && g.word_in(i + 2, &["earlier", "ago"])) {
+        return None;
+    }
+    Some(Match::new(
+        i,
+        i + 3,
+        Sem::Offset {
+            unit: Unit::Year,
+            n: -1,
+            base: Base::Ref,
+            tod: None,
+            exact: true,
+        },
+    ))
+}
+
 /// A unit word at `i` for relative dates: (unit, part of day, token after).
 fn rel_target(g: &G, i: usize) -> Option<(Unit, Option<Tod>, usize)> {
+    if g.word(i, "fiscal") && g.word(i + 1, "year") {
+        return Some((Unit::Year, None, i + 2));
+    }
     if let Some((tod, e)) = part_of_day(g, i) {
         return Some((Unit::Day, Some(tod), e));
     }
@@ -108,7 +144,7 @@ fn rel_target(g: &G, i: usize) -> Option<(Unit, Option<Tod>, usize)> {
         return Some((Unit::Day, Some(Tod::Part("NI")), i + 1));
     }
     let unit = Unit::from_code(u)?;
-    if unit.is_clock() || unit == Unit::Quarter || unit == Unit::Fortnight {
+    if unit.is_clock() || matches!(unit, Unit::Quarter | Unit::Fortnight | Unit::Weekend) {
         return None;
     }
     Some((unit, None, i + 1))
@@ -199,28 +235,48 @@ fn picked_month(g: &G, i: usize) -> Option<Match> {
     if abbr {
         return None;
     }
-    Some(Match::new(i, end, Sem::Month { month, pick }))
+    Some(Match::new(
+        i,
+        end,
+        Sem::Month {
+            month,
+            pick,
+            yoff: None,
+        },
+    ))
 }
 
 /// "two years ago", "six days later", "a year earlier", "10 days before",
 /// "three weeks from now".
 fn offset(g: &G, i: usize) -> Option<Match> {
     let c = card_at(g, i)?;
-    let n = c.value?;
-    if n.fract() != 0.0 || n > 10_000.0 {
-        return None;
-    }
     let u = g
         .class(c.end, Class::Unit)
         .or_else(|| g.class(c.end, Class::Units))?
         .code();
     let unit = Unit::from_code(u)?;
     let d = c.end + 1;
+    let Some(n) = c.value else {
+        // "several years ago", "a few months ago"
+        return g.word(d, "ago").then(|| {
+            Match::new(
+                i,
+                d + 1,
+                Sem::Fixed {
+                    kind: super::TimexType::Date,
+                    value: "PAST_REF",
+                },
+            )
+        });
+    };
+    if n.fract() != 0.0 || n > 10_000.0 {
+        return None;
+    }
     let (sign, base, end) = if g.word(d, "ago") {
         (-1, Base::Dct, d + 1)
-    } else if g.word_in(d, &["earlier", "before"]) {
+    } else if g.word(d, "earlier") {
         (-1, Base::Ref, d + 1)
-    } else if g.word_in(d, &["later", "after"]) {
+    } else if g.word(d, "later") {
         (1, Base::Ref, d + 1)
     } else if g.word(d, "from") && g.word(d + 1, "now") {
         (1, Base::Dct, d + 2)

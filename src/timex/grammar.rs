@@ -292,7 +292,9 @@ pub(crate) fn scan(g: &G) -> Vec<Hit> {
                 match val {
                     PhraseVal::Skip => {}
                     PhraseVal::Value(kind, value) => {
-                        out.push(Hit::One(Match::new(i, end, Sem::Fixed { kind, value })));
+                        if traps::phrase_ok(g, i, end) {
+                            out.push(Hit::One(Match::new(i, end, Sem::Fixed { kind, value })));
+                        }
                     }
                     PhraseVal::Days(n) => out.push(Hit::One(Match::new(
                         i,

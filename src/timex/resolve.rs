@@ -27,6 +27,9 @@ pub(crate) struct Out {
     pub interval: Option<Interval>,
     /// The calendar date, for the context.
     pub cal: Option<Cal>,
+    /// Whether a quarter here becomes the one in focus ("the year-ago
+    /// quarter" does not).
+    pub focus: bool,
 }
 
 /// What the resolver remembers while it walks the text.
@@ -38,11 +41,15 @@ pub(crate) struct Ctx {
     pub last: Option<(usize, Cal)>,
     /// The year of the last date that stated its year, with its sentence.
     pub sent_year: Option<(usize, i32)>,
-    /// The last quarter mentioned.
-    pub last_quarter: Option<Cal>,
+    /// The last quarter in focus, with its sentence number.
+    pub last_quarter: Option<(usize, Cal)>,
     /// The sentence being resolved.
     pub sentence: usize,
 }
+
+/// How many sentences back a quarter still makes "a year ago" mean that
+/// quarter a year before (financial news: "$5 a share, up from $4 a year ago").
+const QUARTER_SENTENCES: usize = 3;
 
 /// How many sentences back an earlier date still anchors "the next day".
 const REF_SENTENCES: usize = 2;
@@ -69,8 +76,8 @@ impl Ctx {
     pub(crate) fn remember(&mut self, out: &Out) {
         let Some(cal) = out.cal else { return };
         self.last = Some((self.sentence, cal));
-        if matches!(cal.gran, Gran::Quarter(_)) {
-            self.last_quarter = Some(cal);
+        if matches!(cal.gran, Gran::Quarter(_)) && out.focus {
+            self.last_quarter = Some((self.sentence, cal));
         }
         if out.anchor == Anchor::Explicit {
             self.sent_year = Some((self.sentence, cal.day.year()));
@@ -89,6 +96,7 @@ fn out_cal(cal: Cal, anchor: Anchor) -> Out {
         anchor,
         interval: cal.interval(),
         cal: Some(cal),
+        focus: true,
     }
 }
 
@@ -99,6 +107,7 @@ fn out_text(kind: TimexType, value: String) -> Out {
         anchor: Anchor::Relative,
         interval: None,
         cal: None,
+        focus: true,
     }
 }
 
@@ -247,14 +256,17 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
             };
             Some(out_cal(with_tod(Cal::new(Gran::Day, day), *tod), Relative))
         }
-        Sem::Month { month, pick } => {
+        Sem::Month { month, pick, yoff } => {
             let Some(dct) = dct else {
                 return Some(out_text(TimexType::Date, format!("XXXX-{month:02}")));
             };
             let m = u32::from(*month);
-            let y = pick_year(dct, tense(), *pick, |yy| {
-                Some((ymd(yy, m, 1)?, super::calendar::month_end(yy, m)?))
-            })?;
+            let y = match yoff {
+                Some(off) => dct.year() + off,
+                None => pick_year(dct, tense(), *pick, |yy| {
+                    Some((ymd(yy, m, 1)?, super::calendar::month_end(yy, m)?))
+                })?,
+            };
             Some(out_cal(Cal::new(Gran::Month, ymd(y, m, 1)?), Relative))
         }
         Sem::Period {
@@ -263,6 +275,21 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
             part,
             pick,
         } => resolve_period(*year, *yrel, *part, *pick, ctx, tense),
+        Sem::Weekend { pick } => {
+            let Some(dct) = dct else {
+                return Some(out_text(TimexType::Date, "XXXX-WXX-WE".to_string()));
+            };
+            let sat = match pick {
+                Pick::Last => weekday_on_or_before(add_days(dct, -1)?, 6, false)?,
+                Pick::Next => weekday_on_or_after(dct, 6, true)?,
+                Pick::This => add_days(week_start(dct)?, 5)?,
+                Pick::Plain => match tense() {
+                    Tense::Future => weekday_on_or_after(add_days(dct, -1)?, 6, false)?,
+                    _ => weekday_on_or_before(dct, 7, false).and_then(|sun| add_days(sun, -1))?,
+                },
+            };
+            Some(out_cal(Cal::new(Gran::Weekend, sat), Relative))
+        }
         Sem::Holiday { rule, year, pick } => {
             if let Some(y) = year {
                 return Some(out_cal(
@@ -360,15 +387,13 @@ fn resolve_offset(
         Unit::Year => {
             // "a year earlier" shifts the date in focus at its own grain;
             // "a year ago" next to a quarter means that quarter last year.
+            let quarter = match ctx.last_quarter {
+                Some((s, c)) if exact && ctx.sentence - s <= QUARTER_SENTENCES => Some(c),
+                _ => None,
+            };
             let focus = match base {
-                Base::Ref => Some(refc),
-                Base::Dct if exact => match ctx.last {
-                    Some((s, c)) if s == ctx.sentence && matches!(c.gran, Gran::Quarter(_)) => {
-                        Some(c)
-                    }
-                    _ => None,
-                },
-                Base::Dct => None,
+                Base::Ref => quarter.or(Some(refc)),
+                Base::Dct => quarter,
             };
             match focus {
                 Some(c) if exact && c.gran != Gran::Day || base == Base::Ref && exact => {
@@ -419,7 +444,7 @@ fn resolve_period(
     // The quarter in focus: the last one mentioned, else the last one that
     // ended before the DCT.
     let focus_q = || -> Option<Cal> {
-        if let Some(c) = ctx.last_quarter {
+        if let Some((_, c)) = ctx.last_quarter {
             return Some(c);
         }
         let d = dct?;
@@ -450,7 +475,12 @@ fn resolve_period(
             }
             (None, Some((_, off)), _) => {
                 let f = focus_q()?;
-                Cal::new(f.gran, first_day(f.day.year() + off, f.gran)?)
+                let mut out = out_cal(
+                    Cal::new(f.gran, first_day(f.day.year() + off, f.gran)?),
+                    Anchor::Relative,
+                );
+                out.focus = off == 0;
+                return Some(out);
             }
             (None, None, Pick::Plain) => focus_q()?,
         };
@@ -505,8 +535,7 @@ fn resolve_period(
             Part::Half(_) => ctx.sentence_year().unwrap_or(d.year()),
         },
     };
-    Some(out_cal(
-        Cal::new(gran, first_day(y, gran)?),
-        Anchor::Relative,
-    ))
+    let mut out = out_cal(Cal::new(gran, first_day(y, gran)?), Anchor::Relative);
+    out.focus = !matches!(yrel, Some((_, off)) if off != 0);
+    Some(out)
 }

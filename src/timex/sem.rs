@@ -126,12 +126,15 @@ pub(crate) enum Sem {
         /// Time of day.
         tod: Option<Tod>,
     },
-    /// A month without a year, picked by a word ("last April").
+    /// A month without a year, picked by a word ("last April") or with a
+    /// year relative to the DCT ("June last year").
     Month {
         /// 1-12.
         month: u8,
         /// Which one.
         pick: Pick,
+        /// Year offset from the DCT's year, when said.
+        yoff: Option<i32>,
     },
     /// A quarter, half or season.
     Period {
@@ -162,6 +165,11 @@ pub(crate) enum Sem {
         /// A counted offset ("two weeks ago") rather than a calendar one
         /// ("last week").
         exact: bool,
+    },
+    /// A weekend: "the weekend", "last weekend".
+    Weekend {
+        /// Which one.
+        pick: Pick,
     },
     /// A named day (row of holidays.tsv).
     Holiday {

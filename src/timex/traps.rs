@@ -105,6 +105,33 @@ pub(crate) fn age_before(g: &G, i: usize) -> bool {
     i > 0 && g.is(i - 1, Class::Poss)
 }
 
+/// Whether a fixed phrase at tokens `i..end` is meant as time: not a
+/// capitalized label inside a line ("Shop Now"), not "quarterly" before a
+/// noun ("quarterly dividend"), not "the future of".
+pub(crate) fn phrase_ok(g: &G, i: usize, end: usize) -> bool {
+    if g.cap(i)
+        && !g.sent_start(i)
+        && i > 0
+        && g.tok(i - 1).is_some_and(|t| t.kind == Kind::Word)
+        && !g.tok(i).is_some_and(|t| t.has(super::token::ALLCAP))
+    {
+        return false;
+    }
+    let next_is_noun = g.tok(end).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !g.cap(end)
+            && !g.is(end, Class::Prep)
+            && !g.word_in(end, &["and", "or", "as", "than"])
+    });
+    if end == i + 1 && g.word_in(i, &["quarterly", "yearly", "monthly"]) && next_is_noun {
+        return false;
+    }
+    if g.word(end, "of") && g.word(end - 1, "future") {
+        return false;
+    }
+    true
+}
+
 /// Final say on a hit: drops matches that only a trap explains.
 pub(crate) fn keep(g: &G, hit: &Hit) -> bool {
     let m = match hit {
