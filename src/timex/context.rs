@@ -27,6 +27,12 @@ const NOT_VERB_AFTER_TO: &[&str] = &[
     "your", "be", "date", "power", "office",
 ];
 
+/// Words before a past participle that make it no past tense.
+const NOT_PAST_BEFORE: &[&str] = &[
+    "be", "being", "been", "to", "is", "are", "get", "a", "an", "the", "still", "very", "more",
+    "most", "newly", "well", "so", "its", "their", "his", "her", "this", "that",
+];
+
 /// Lowercase past participles that are not past-tense markers.
 const NOT_PAST: &[&str] = &[
     "need",
@@ -103,19 +109,21 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
     {
         return Some(Tense::Future);
     }
-    if g.is(i, Class::Past) || g.word_in(i, &["has", "have", "ago"]) {
-        return Some(Tense::Past);
-    }
     let w = g.text_of(i);
-    if w.len() >= 5
-        && w.ends_with("ed")
-        && !t.has(super::token::CAP)
-        && !NOT_PAST.iter().any(|n| n.eq_ignore_ascii_case(w))
-    {
-        // "will be held", "has been killed": a participle, not a past tense.
-        if i > 0 && g.word_in(i - 1, &["be", "being", "been", "to", "is", "are", "get"]) {
+    let past_word = g.is(i, Class::Past)
+        || (w.len() >= 5
+            && w.ends_with("ed")
+            && !t.has(super::token::CAP)
+            && !NOT_PAST.iter().any(|n| n.eq_ignore_ascii_case(w)));
+    if past_word {
+        // "will be held", "has been killed": a participle, not a past tense;
+        // "a still unspecified date": an adjective.
+        if i > 0 && g.word_in(i - 1, NOT_PAST_BEFORE) {
             return None;
         }
+        return Some(Tense::Past);
+    }
+    if g.word_in(i, &["has", "have", "ago"]) {
         return Some(Tense::Past);
     }
     None
@@ -178,11 +186,8 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     }
     match (left, right) {
         (Some((dl, tl)), Some((dr, tr))) => {
-            if dl <= dr {
-                tl
-            } else {
-                tr
-            }
+            // The verb that governs a date mostly comes before it.
+            if dl <= 2 * dr { tl } else { tr }
         }
         (Some((_, t)), None) | (None, Some((_, t))) => t,
         (None, None) => Tense::Unknown,

@@ -157,6 +157,10 @@ fn duration(g: &G, i: usize) -> Option<Match> {
     if c.article && plural.is_some() {
         return None;
     }
+    // "a year-earlier loss", "the year-end": the unit is part of a compound.
+    if !hyphen && g.punct(k + 1, '-') && g.glued(k + 1) && !g.word(k + 2, "long") {
+        return None;
+    }
     // "60 Minutes" is a name; "52 years old" an age.
     if g.cap(k) && !g.sent_start(k) && !g.tok(k).is_some_and(|t| t.has(super::token::ALLCAP)) {
         return None;

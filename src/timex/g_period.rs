@@ -161,6 +161,26 @@ fn quarter(g: &G, i: usize) -> Option<Match> {
         yrel = r;
         end = e;
     }
+    // "the quarter ended Sept. 30": the quarter of that date.
+    if q == 0
+        && pick == Pick::Plain
+        && year.is_none()
+        && yrel.is_none()
+        && g.word_in(end, &["ended", "ending", "through"])
+        && let Some((m, _, _)) = super::g_date::month_name(g, end + 1)
+    {
+        let q = super::calendar::quarter_of(u32::from(m));
+        return Some(Match::new(
+            i,
+            end,
+            Sem::Period {
+                year: None,
+                yrel: None,
+                part: Part::Quarter(q),
+                pick: Pick::Plain,
+            },
+        ));
+    }
     if q == 0 {
         // "the quarter", "this quarter": one relative to the focus.
         let part = Part::Quarter(0);

@@ -232,6 +232,21 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
 fn picked_month(g: &G, i: usize) -> Option<Match> {
     let pick = pick_of(g, i)?;
     let (month, end, abbr) = month_name(g, i + 1)?;
+    // "last Oct. 23": a month and day picked like a named day.
+    if let Some((day, e)) = super::g_num::day_at(g, end)
+        && g.tok(end)
+            .is_some_and(|t| t.kind == super::token::Kind::Num)
+    {
+        return Some(Match::new(
+            i,
+            e,
+            Sem::Holiday {
+                rule: super::phrases::HolidayRule::Fixed(u32::from(month), u32::from(day)),
+                year: None,
+                pick,
+            },
+        ));
+    }
     if abbr {
         return None;
     }

@@ -79,7 +79,7 @@ impl Ctx {
         if matches!(cal.gran, Gran::Quarter(_)) && out.focus {
             self.last_quarter = Some((self.sentence, cal));
         }
-        if out.anchor == Anchor::Explicit {
+        if out.anchor == Anchor::Explicit && matches!(cal.gran, Gran::Day | Gran::Month) {
             self.sent_year = Some((self.sentence, cal.day.year()));
         }
     }
@@ -156,16 +156,29 @@ fn pick_year(
                 .iter()
                 .min_by_key(|c| distance(dct, c.1, c.2))
                 .map(|c| c.0);
+            let past = cands.iter().rev().find(|c| c.1 <= dct);
+            let future = cands.iter().find(|c| c.2 >= dct);
             let by_tense = match tense {
-                Tense::Future => cands.iter().find(|c| c.2 >= dct).map(|c| c.0),
-                Tense::Past => cands.iter().rev().find(|c| c.1 <= dct).map(|c| c.0),
-                Tense::Unknown => nearest,
+                Tense::Future => future.map(|c| c.0),
+                Tense::Past => past.map(|c| c.0),
+                // News tells of the past more than of the future: without a
+                // tense cue a past date wins unless it is twice as far.
+                Tense::Unknown => match (past, future) {
+                    (Some(p), Some(f)) => {
+                        if distance(dct, p.1, p.2) <= 2 * distance(dct, f.1, f.2) {
+                            Some(p.0)
+                        } else {
+                            Some(f.0)
+                        }
+                    }
+                    _ => nearest,
+                },
             };
-            // Tense may point far away; trust it within about nine months.
+            // Tense may point far away; trust it within about ten months.
             match (by_tense, nearest) {
                 (Some(t), Some(n)) if t != n => {
                     let c = cands.iter().find(|c| c.0 == t)?;
-                    if distance(dct, c.1, c.2) <= 270 {
+                    if distance(dct, c.1, c.2) <= 300 {
                         Some(t)
                     } else {
                         Some(n)
@@ -207,7 +220,17 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
                 return Some(out_cal(with_tod(cal, *tod), Explicit));
             }
             let m = u32::from((*month)?);
-            let y = match ctx.sentence_year() {
+            // The year of a date stated earlier in the sentence, unless the
+            // tense says otherwise ("in July 1997 ... will join on March 12").
+            let sentence_year = ctx.sentence_year().filter(|&y| match dct {
+                Some(d) => match tense() {
+                    Tense::Future => y >= d.year(),
+                    Tense::Past => y <= d.year(),
+                    Tense::Unknown => true,
+                },
+                None => true,
+            });
+            let y = match sentence_year {
                 Some(y) => Some(y),
                 None => dct.and_then(|dct| {
                     pick_year(dct, tense(), Pick::Plain, |yy| match day {
@@ -415,7 +438,9 @@ fn resolve_offset(
             Cal::new(Gran::Century, ymd(y, 1, 1)?)
         }
     };
-    Some(out_cal(with_tod(cal, tod), Anchor::Relative))
+    let mut out = out_cal(with_tod(cal, tod), Anchor::Relative);
+    out.focus = false;
+    Some(out)
 }
 
 fn resolve_period(
@@ -471,7 +496,12 @@ fn resolve_period(
                 let Gran::Quarter(q) = f.gran else {
                     return None;
                 };
-                Cal::new(Gran::Quarter(q), first_day(y, f.gran)?)
+                let mut out = out_cal(
+                    Cal::new(Gran::Quarter(q), first_day(y, f.gran)?),
+                    Anchor::Relative,
+                );
+                out.focus = f.day.year() == y;
+                return Some(out);
             }
             (None, Some((_, off)), _) => {
                 let f = focus_q()?;

@@ -129,6 +129,10 @@ pub(crate) fn phrase_ok(g: &G, i: usize, end: usize) -> bool {
     if g.word(end, "of") && g.word(end - 1, "future") {
         return false;
     }
+    // "years old"
+    if g.word(end, "old") || (g.punct(end, '-') && g.word(end + 1, "old")) {
+        return false;
+    }
     true
 }
 
