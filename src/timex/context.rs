@@ -147,6 +147,15 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     if g.possessive(end).is_some() {
         return Tense::Past;
     }
+    // "postponed until Tuesday": up to a later day.
+    let before = if start > 0 && g.word(start - 1, "on") {
+        start.saturating_sub(2)
+    } else {
+        start.saturating_sub(1)
+    };
+    if start > 0 && g.word_in(before, &["until", "till"]) {
+        return Tense::Future;
+    }
     let mut left: Option<(usize, Tense)> = None;
     let mut crossed_to = false;
     let mut i = start;

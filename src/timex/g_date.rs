@@ -15,7 +15,9 @@ use super::traps;
 pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
     let t = g.tok(i)?;
     match t.kind {
-        Kind::Num => numeric(g, i).or_else(|| day_month(g, i).map(Hit::One)),
+        Kind::Num => numeric(g, i)
+            .or_else(|| day_month(g, i).map(Hit::One))
+            .or_else(|| century(g, i).map(Hit::One)),
         Kind::Punct if t.ch == '\'' => decade(g, i).map(Hit::One),
         Kind::Word => {
             if let Some(h) = month_led(g, i) {

@@ -182,7 +182,7 @@ fn duration(g: &G, i: usize) -> Option<Match> {
             return None;
         }
     }
-    if c.article && unit == Unit::Second {
+    if c.article && matches!(unit, Unit::Second | Unit::Quarter) {
         return None;
     }
     let mut end = k + 1;

@@ -199,6 +199,15 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
         return None;
     };
     let (unit, tod, end) = rel_target(g, w + 1)?;
+    // "ABC's This Week": a name.
+    if g.cap(w) && g.cap(w + 1) && !g.sent_start(w) {
+        return None;
+    }
+    // "the past decade", "the last century": lengths.
+    if n == -1 && matches!(unit, Unit::Decade | Unit::Century) && g.word_in(w, &["past", "last"]) {
+        let v = super::g_len::duration_value(Some(1.0), unit);
+        return Some(Match::new(i, end, Sem::Duration(v)));
+    }
     if unit == Unit::Day && tod.is_none() && base == Base::Dct {
         // "this day", "last day": not the usual way to say today.
         return None;

@@ -390,7 +390,8 @@ fn resolve_offset(
         Unit::Week | Unit::Fortnight => {
             let k = if unit == Unit::Fortnight { 2 * n } else { n };
             let day = add_days(d, 7 * i64::from(k))?;
-            if exact {
+            // "a week ago" is a day; "six weeks ago" only a week.
+            if exact && k.abs() <= 2 {
                 Cal::new(Gran::Day, day)
             } else {
                 Cal::new(Gran::Week, day)

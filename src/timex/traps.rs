@@ -129,6 +129,18 @@ pub(crate) fn phrase_ok(g: &G, i: usize, end: usize) -> bool {
     if g.word(end, "of") && g.word(end - 1, "future") {
         return false;
     }
+    // "Now, he says": a discourse marker.
+    if end == i + 1 && g.word(i, "now") && g.sent_start(i) && g.punct(end, ',') {
+        return false;
+    }
+    // "the past three summers": the phrase is the start of a longer length.
+    if g.word_in(end - 1, &["past", "last", "next"])
+        && (g.tok(end).is_some_and(|t| t.kind == Kind::Num)
+            || g.is(end, Class::Card)
+            || g.is(end, Class::Tens))
+    {
+        return false;
+    }
     // "years old"
     if g.word(end, "old") || (g.punct(end, '-') && g.word(end + 1, "old")) {
         return false;
