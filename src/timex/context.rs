@@ -84,7 +84,10 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
         // plan that belonged to the past.
         if i > 0
             && g.word_in(i - 1, &["been", "was", "were", "had"])
-            && g.word_in(i, &["due", "scheduled", "slated", "planned", "expected", "set"])
+            && g.word_in(
+                i,
+                &["due", "scheduled", "slated", "planned", "expected", "set"],
+            )
         {
             return Some(Tense::Past);
         }

@@ -164,50 +164,67 @@ impl<'a> G<'a> {
     }
 }
 
-/// Word classes that can open an expression.
-const OPENERS: u64 = Class::Month.bit()
+/// Word classes that carry a time by themselves: the grammar only starts
+/// at one of them or a few words before one.
+const CORE: u64 = Class::Month.bit()
     | Class::MonthAbbr.bit()
     | Class::Weekday.bit()
     | Class::Weekdays.bit()
     | Class::WeekdayAbbr.bit()
-    | Class::Card.bit()
-    | Class::Tens.bit()
-    | Class::Ord.bit()
     | Class::Unit.bit()
     | Class::Units.bit()
     | Class::Part.bit()
     | Class::Season.bit()
     | Class::Seasons.bit()
+    | Class::DayWord.bit()
+    | Class::HolidayStart.bit()
+    | Class::Half.bit()
+    | Class::Tens.bit()
+    | Class::Core.bit();
+
+/// Word classes that can open an expression before its core word
+/// ("the", "last", "early", "nearly", "three").
+const OPENERS: u64 = CORE
+    | Class::Card.bit()
+    | Class::Tens.bit()
+    | Class::Ord.bit()
     | Class::Mod.bit()
     | Class::Rel.bit()
-    | Class::DayWord.bit()
     | Class::Quant.bit()
     | Class::Approx.bit()
     | Class::Art.bit()
-    | Class::Half.bit()
     | Class::Fiscal.bit()
     | Class::Every.bit()
     | Class::PhraseStart.bit()
-    | Class::HolidayStart.bit()
     | Class::Prep.bit();
 
-fn may_open(g: &G, i: usize) -> bool {
+/// How far after an opener its core word may be ("at least the past 18 months").
+const CORE_WINDOW: usize = 4;
+
+fn is_core(g: &G, i: usize) -> bool {
     let t = &g.toks[i];
     match t.kind {
         Kind::Num => true,
-        Kind::Word => {
-            g.lex.mask(t.lex) & OPENERS != 0
-                || g.word_in(
-                    i,
-                    &["mid", "pre", "post", "once", "twice", "noon", "midnight"],
-                )
-        }
+        Kind::Word => g.lex.mask(t.lex) & CORE != 0,
         Kind::Mixed => matches!(
             g.text.as_bytes()[t.start as usize],
             b'Q' | b'H' | b'F' | b'q'
         ),
-        Kind::Punct => t.ch == '\'',
+        Kind::Punct => false,
     }
+}
+
+fn may_open(g: &G, i: usize) -> bool {
+    if is_core(g, i) {
+        return true;
+    }
+    let t = &g.toks[i];
+    let opener = match t.kind {
+        Kind::Word => g.lex.mask(t.lex) & OPENERS != 0,
+        Kind::Punct => t.ch == '\'',
+        _ => false,
+    };
+    opener && (i + 1..(i + 1 + CORE_WINDOW).min(g.toks.len())).any(|k| is_core(g, k))
 }
 
 /// Whether a meaning is a date that a modifier ("early", "the end of")

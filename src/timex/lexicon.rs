@@ -49,6 +49,9 @@ pub(crate) enum Class {
     TrapBefore,
     /// A word before which a number is not a year (traps.tsv).
     TrapAfter,
+    /// A word of a fixed phrase or named day that carries its time
+    /// ("future", "time", "Easter"): the grammar only starts near one.
+    Core,
 }
 
 impl Class {
@@ -83,6 +86,7 @@ impl Class {
             "poss" => Class::Poss,
             "ampm" => Class::AmPm,
             "tz" => Class::Tz,
+            "core" => Class::Core,
             _ => return None,
         })
     }
@@ -135,15 +139,14 @@ pub(crate) struct Entry {
 /// The word table.
 pub(crate) struct Lexicon {
     entries: Vec<Entry>,
-    /// Open addressing: slot -> entry index + 1 (0 = empty).
-    slots: Vec<u32>,
+    /// Open addressing: slot -> (hash, entry index + 1); id 0 = empty.
+    slots: Vec<(u64, u32)>,
+    /// Length of the longest word.
+    longest: usize,
 }
 
 /// Identifier of a word in the table (index + 1; 0 means unknown).
 pub(crate) type LexId = u16;
-
-/// Longest word the table holds; longer words are never looked up.
-pub(crate) const MAX_WORD: usize = 24;
 
 fn hash(bytes: &[u8]) -> u64 {
     // FNV-1a over ASCII-lowercased bytes.
@@ -160,6 +163,7 @@ impl Lexicon {
         Lexicon {
             entries: Vec::new(),
             slots: Vec::new(),
+            longest: 0,
         }
     }
 
@@ -188,32 +192,37 @@ impl Lexicon {
 
     fn build_slots(&mut self) {
         let n = (self.entries.len() * 4).next_power_of_two();
-        self.slots = vec![0; n];
+        self.slots = vec![(0, 0); n];
         for (i, e) in self.entries.iter().enumerate() {
-            let mut s = (hash(e.word.as_bytes()) as usize) & (n - 1);
-            while self.slots[s] != 0 {
+            let h = hash(e.word.as_bytes());
+            let mut s = (h as usize) & (n - 1);
+            while self.slots[s].1 != 0 {
                 s = (s + 1) & (n - 1);
             }
-            self.slots[s] = (i + 1) as u32;
+            self.slots[s] = (h, (i + 1) as u32);
+            self.longest = self.longest.max(e.word.len());
         }
     }
 
     /// Looks a word up, ignoring ASCII case. Returns 0 for unknown words.
     #[inline]
     pub(crate) fn lookup(&self, word: &[u8]) -> LexId {
-        if word.len() > MAX_WORD {
+        if word.len() > self.longest {
             return 0;
         }
         let n = self.slots.len();
-        let mut s = (hash(word) as usize) & (n - 1);
+        let h = hash(word);
+        let mut s = (h as usize) & (n - 1);
         loop {
-            let id = self.slots[s];
+            let (sh, id) = self.slots[s];
             if id == 0 {
                 return 0;
             }
-            let e = &self.entries[(id - 1) as usize];
-            if e.word.len() == word.len() && e.word.as_bytes().eq_ignore_ascii_case(word) {
-                return id as LexId;
+            if sh == h {
+                let e = &self.entries[(id - 1) as usize];
+                if e.word.len() == word.len() && e.word.as_bytes().eq_ignore_ascii_case(word) {
+                    return id as LexId;
+                }
             }
             s = (s + 1) & (n - 1);
         }
@@ -280,6 +289,58 @@ pub(crate) fn phrase_words(phrase: &str) -> Vec<String> {
     out
 }
 
+/// Phrase words that do not by themselves hint at a time.
+const NOT_CORE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "at",
+    "on",
+    "of",
+    "to",
+    "for",
+    "by",
+    "and",
+    "as",
+    "so",
+    "this",
+    "that",
+    "these",
+    "from",
+    "until",
+    "more",
+    "most",
+    "just",
+    "right",
+    "near",
+    "long",
+    "short",
+    "distant",
+    "medium",
+    "far",
+    "no",
+    "all",
+    "one",
+    "same",
+    "s",
+    "st",
+    "each",
+    "every",
+    "per",
+    "after",
+    "over",
+    "some",
+    "again",
+    "day",
+    "new",
+    "first",
+    "second",
+    "world",
+    "war",
+    "international",
+];
+
 fn build() -> Lexicon {
     let mut lex = Lexicon::new();
     for line in include_str!("../../assets/timex/lexicon.tsv").lines() {
@@ -318,6 +379,9 @@ fn build() -> Lexicon {
                             word: w.clone(),
                             ..Entry::default()
                         });
+                    }
+                    if !NOT_CORE.contains(&w.as_str()) && w.len() > 1 {
+                        lex.add(w, Class::Core, None);
                     }
                 }
             }

@@ -125,7 +125,7 @@ pub struct Timex {
 /// (`XXXX-02-12`) and no interval.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let lex = lexicon::lexicon();
-    let mut toks = Vec::with_capacity(text.len() / 5 + 8);
+    let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     token::tokenize(text, lex, &mut toks);
     let g = grammar::G {
         text,
