@@ -119,15 +119,21 @@ fn main() {
     for (text, d) in &docs {
         found += timex::tag(text, *d).len();
     }
+    // The machine is shared: the fastest pass is the one least disturbed by
+    // other work, so it is the figure reported; the mean is shown beside it.
     let mut rounds = 0u32;
+    let mut best = f64::INFINITY;
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(2) || rounds < 5 {
+    while start.elapsed() < Duration::from_secs(3) || rounds < 5 {
+        let t = Instant::now();
         for (text, d) in &docs {
             std::hint::black_box(timex::tag(std::hint::black_box(text), *d));
         }
+        best = best.min(t.elapsed().as_secs_f64());
         rounds += 1;
     }
-    let secs = start.elapsed().as_secs_f64() / f64::from(rounds);
+    let mean = start.elapsed().as_secs_f64() / f64::from(rounds);
+    let secs = best;
     let cps = chars as f64 / secs;
     println!(
         "dates bench: {} articles, {} chars ({} bytes), {} expressions",
@@ -137,8 +143,9 @@ fn main() {
         found
     );
     println!(
-        "  one pass over the set: {:.2} ms (mean of {} rounds, one thread)",
+        "  one pass over the set: {:.2} ms best, {:.2} ms mean of {} rounds (one thread)",
         secs * 1e3,
+        mean * 1e3,
         rounds
     );
     println!(

@@ -8,7 +8,7 @@
 use super::lexicon::{Class, Lexicon, Val};
 use super::phrases::{PhraseVal, phrase_at};
 use super::sem::Sem;
-use super::token::{CAP, Kind, SENT, SPACE, Tok};
+use super::token::{AMPM, CAP, CORE, Kind, OPEN, ORDINAL, PLURAL, SENT, SPACE, Tok};
 use super::{g_clock, g_date, g_len, g_rel, traps};
 
 /// One matched expression: tokens `start..end` and what they mean.
@@ -166,7 +166,7 @@ impl<'a> G<'a> {
 
 /// Word classes that carry a time by themselves: the grammar only starts
 /// at one of them or a few words before one.
-const CORE: u64 = Class::Month.bit()
+const CORE_CLASSES: u64 = Class::Month.bit()
     | Class::MonthAbbr.bit()
     | Class::Weekday.bit()
     | Class::Weekdays.bit()
@@ -184,7 +184,7 @@ const CORE: u64 = Class::Month.bit()
 
 /// Word classes that can open an expression before its core word
 /// ("the", "last", "early", "nearly", "three").
-const OPENERS: u64 = CORE
+const OPENERS: u64 = CORE_CLASSES
     | Class::Card.bit()
     | Class::Tens.bit()
     | Class::Ord.bit()
@@ -201,30 +201,60 @@ const OPENERS: u64 = CORE
 /// How far after an opener its core word may be ("at least the past 18 months").
 const CORE_WINDOW: usize = 4;
 
-fn is_core(g: &G, i: usize) -> bool {
-    let t = &g.toks[i];
+fn is_core(text: &str, lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
     match t.kind {
-        Kind::Num => true,
-        Kind::Word => g.lex.mask(t.lex) & CORE != 0,
-        Kind::Mixed => matches!(
-            g.text.as_bytes()[t.start as usize],
-            b'Q' | b'H' | b'F' | b'q'
-        ),
+        // A year, a decade, an ordinal, a clock time ("10pm", "10:35",
+        // "10 a.m."), or the parts of a date in digits; not a plain count.
+        Kind::Num => {
+            t.ndig == 4
+                || t.flags & (PLURAL | ORDINAL | AMPM) != 0
+                || toks.get(i + 1).is_some_and(|n| {
+                    !n.has(SPACE) && n.kind == Kind::Punct && matches!(n.ch, ':' | '/' | '-')
+                        || n.kind == Kind::Word && {
+                            let w = &text.as_bytes()[n.start as usize..n.end as usize];
+                            w.eq_ignore_ascii_case(b"a")
+                                || w.eq_ignore_ascii_case(b"p")
+                                || w.eq_ignore_ascii_case(b"am")
+                                || w.eq_ignore_ascii_case(b"pm")
+                                || w.eq_ignore_ascii_case(b"o")
+                        }
+                })
+        }
+        Kind::Word => lex.mask(t.lex) & CORE_CLASSES != 0,
+        Kind::Mixed => matches!(text.as_bytes()[t.start as usize], b'Q' | b'H' | b'F' | b'q'),
         Kind::Punct => false,
     }
 }
 
-fn may_open(g: &G, i: usize) -> bool {
-    if is_core(g, i) {
-        return true;
+/// Marks the tokens that carry a time (`CORE`) and those where an
+/// expression may start (`OPEN`: a core token, or an opener word with a
+/// core token a few tokens on). Only `OPEN` tokens are tried by the rules.
+pub(crate) fn mark(text: &str, lex: &Lexicon, toks: &mut [Tok]) {
+    let n = toks.len();
+    let mut last_core = usize::MAX;
+    for i in (0..n).rev() {
+        if is_core(text, lex, toks, i) {
+            toks[i].flags |= CORE | OPEN;
+            last_core = i;
+            continue;
+        }
+        let t = &toks[i];
+        let opener = match t.kind {
+            Kind::Word => lex.mask(t.lex) & OPENERS != 0,
+            Kind::Punct => t.ch == '\'',
+            Kind::Num => true,
+            Kind::Mixed => false,
+        };
+        if opener && last_core != usize::MAX && last_core - i <= CORE_WINDOW {
+            toks[i].flags |= OPEN;
+        }
     }
-    let t = &g.toks[i];
-    let opener = match t.kind {
-        Kind::Word => g.lex.mask(t.lex) & OPENERS != 0,
-        Kind::Punct => t.ch == '\'',
-        _ => false,
-    };
-    opener && (i + 1..(i + 1 + CORE_WINDOW).min(g.toks.len())).any(|k| is_core(g, k))
+}
+
+#[inline]
+fn may_open(g: &G, i: usize) -> bool {
+    g.toks[i].has(OPEN)
 }
 
 /// Whether a meaning is a date that a modifier ("early", "the end of")
@@ -292,7 +322,11 @@ pub(crate) fn scan(g: &G) -> Vec<Hit> {
             i += 1;
             continue;
         }
-        let phrase = phrase_at(g.toks, i);
+        let phrase = if g.lex.mask(g.toks[i].lex) & Class::PhraseStart.bit() != 0 {
+            phrase_at(g.toks, i)
+        } else {
+            None
+        };
         let hit = best_at(g, i);
         let phrase_end = phrase.map_or(0, |(e, _)| e);
         match (hit, phrase) {

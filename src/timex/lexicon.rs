@@ -148,14 +148,18 @@ pub(crate) struct Lexicon {
 /// Identifier of a word in the table (index + 1; 0 means unknown).
 pub(crate) type LexId = u16;
 
+/// Start value of the word hash.
+pub(crate) const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One step of the word hash (FNV-1a over ASCII-lowercased bytes), so the
+/// tokenizer can hash a word while it scans it.
+#[inline]
+pub(crate) fn hash_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b | 0x20)).wrapping_mul(0x0100_0000_01b3)
+}
+
 fn hash(bytes: &[u8]) -> u64 {
-    // FNV-1a over ASCII-lowercased bytes.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    bytes.iter().fold(HASH_START, |h, &b| hash_step(h, b))
 }
 
 impl Lexicon {
@@ -210,8 +214,16 @@ impl Lexicon {
         if word.len() > self.longest {
             return 0;
         }
+        self.lookup_hashed(word, hash(word))
+    }
+
+    /// Looks up a word whose hash is already known.
+    #[inline]
+    pub(crate) fn lookup_hashed(&self, word: &[u8], h: u64) -> LexId {
+        if word.len() > self.longest {
+            return 0;
+        }
         let n = self.slots.len();
-        let h = hash(word);
         let mut s = (h as usize) & (n - 1);
         loop {
             let (sh, id) = self.slots[s];

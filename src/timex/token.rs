@@ -6,7 +6,7 @@
 //! Token offsets always lie on char boundaries: a multi-byte character is
 //! never split.
 
-use super::lexicon::{LexId, Lexicon};
+use super::lexicon::{HASH_START, LexId, Lexicon, hash_step};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +41,10 @@ pub(crate) const PLURAL: u16 = 128;
 pub(crate) const ORDINAL: u16 = 256;
 /// Flag: the number ends in `am` or `pm` (`10pm`); `val2` is 1 for pm.
 pub(crate) const AMPM: u16 = 512;
+/// Flag: the token carries a time by itself (set by the grammar's pre-pass).
+pub(crate) const CORE: u16 = 1024;
+/// Flag: an expression may start here (set by the grammar's pre-pass).
+pub(crate) const OPEN: u16 = 2048;
 
 /// One token.
 #[derive(Clone, Copy, Debug)]
@@ -127,8 +131,10 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
         let mut tok;
         if c.is_ascii_alphabetic() {
             let mut digits = false;
+            let mut h = HASH_START;
             while i < n && b[i].is_ascii_alphanumeric() {
                 digits |= b[i].is_ascii_digit();
+                h = hash_step(h, b[i]);
                 i += 1;
             }
             // Non-ASCII letters glued to the word ("Zelenskyy" is ASCII,
@@ -157,7 +163,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
                     }
                 }
                 if !foreign {
-                    tok.lex = lex.lookup(w);
+                    tok.lex = lex.lookup_hashed(w, h);
                 }
             }
         } else if c.is_ascii_digit() {
