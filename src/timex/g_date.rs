@@ -485,6 +485,9 @@ fn century(g: &G, i: usize) -> Option<Match> {
 
 /// Picks for words like "last", "next", "this" before a name.
 pub(crate) fn pick_of(g: &G, i: usize) -> Option<Pick> {
+    if !g.is(i, Class::Rel) {
+        return None;
+    }
     if g.word(i, "last") || g.word(i, "past") || g.word(i, "previous") {
         Some(Pick::Last)
     } else if g.word_in(i, &["next", "coming", "following", "upcoming"]) {

@@ -359,6 +359,9 @@ fn year_end(g: &G, i: usize) -> Option<Match> {
 /// "later", "late on", "early in the", "the end of", "the beginning of".
 /// Returns the token where the modified date starts.
 pub(crate) fn mod_prefix(g: &G, i: usize) -> Option<usize> {
+    if !g.is(i, Class::Mod) && !g.is(i, Class::Art) && !g.is(i, Class::Prep) {
+        return None;
+    }
     if g.word(i, "the") && g.word_in(i + 1, &["early", "late", "mid"]) && !g.word(i + 2, "of") {
         return mod_prefix(g, i + 1);
     }
@@ -424,6 +427,9 @@ pub(crate) fn modified_unit(g: &G, i: usize) -> Option<Match> {
 /// Words before a length or an "ago": "nearly", "more than", "at least",
 /// "up to", "about". Returns the token after them.
 pub(crate) fn approx_prefix(g: &G, i: usize) -> Option<usize> {
+    if !g.is(i, Class::Approx) && !g.is(i, Class::Prep) && !g.word_in(i, &["no", "close"]) {
+        return None;
+    }
     if g.word_in(i, &["more", "less", "fewer"]) && g.word(i + 1, "than") {
         return Some(i + 2);
     }

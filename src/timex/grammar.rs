@@ -8,7 +8,7 @@
 use super::lexicon::{Class, Lexicon, Val};
 use super::phrases::{PhraseVal, phrase_at};
 use super::sem::Sem;
-use super::token::{AMPM, CAP, CORE, Kind, OPEN, ORDINAL, PLURAL, SENT, SPACE, Tok};
+use super::token::{AMPM, CAP, CORE, Kind, OPEN, OPENER, ORDINAL, PLURAL, SENT, SPACE, Tok};
 use super::{g_clock, g_date, g_len, g_rel, traps};
 
 /// One matched expression: tokens `start..end` and what they mean.
@@ -108,8 +108,8 @@ impl<'a> G<'a> {
     #[inline]
     pub(crate) fn word(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Word
-                && (t.end - t.start) as usize == w.len()
+            (t.end - t.start) as usize == w.len()
+                && t.kind == Kind::Word
                 && self.text.as_bytes()[t.start as usize..t.end as usize]
                     .eq_ignore_ascii_case(w.as_bytes())
         })
@@ -166,7 +166,7 @@ impl<'a> G<'a> {
 
 /// Word classes that carry a time by themselves: the grammar only starts
 /// at one of them or a few words before one.
-const CORE_CLASSES: u64 = Class::Month.bit()
+pub(crate) const CORE_CLASSES: u64 = Class::Month.bit()
     | Class::MonthAbbr.bit()
     | Class::Weekday.bit()
     | Class::Weekdays.bit()
@@ -184,7 +184,7 @@ const CORE_CLASSES: u64 = Class::Month.bit()
 
 /// Word classes that can open an expression before its core word
 /// ("the", "last", "early", "nearly", "three").
-const OPENERS: u64 = CORE_CLASSES
+pub(crate) const OPENERS: u64 = CORE_CLASSES
     | Class::Card.bit()
     | Class::Tens.bit()
     | Class::Ord.bit()
@@ -201,7 +201,7 @@ const OPENERS: u64 = CORE_CLASSES
 /// How far after an opener its core word may be ("at least the past 18 months").
 const CORE_WINDOW: usize = 4;
 
-fn is_core(text: &str, lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+fn is_core(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     match t.kind {
         // A year, a decade, an ordinal, a clock time ("10pm", "10:35",
@@ -221,7 +221,7 @@ fn is_core(text: &str, lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
                         }
                 })
         }
-        Kind::Word => lex.mask(t.lex) & CORE_CLASSES != 0,
+        Kind::Word => t.has(CORE),
         Kind::Mixed => matches!(text.as_bytes()[t.start as usize], b'Q' | b'H' | b'F' | b'q'),
         Kind::Punct => false,
     }
@@ -230,18 +230,18 @@ fn is_core(text: &str, lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
 /// Marks the tokens that carry a time (`CORE`) and those where an
 /// expression may start (`OPEN`: a core token, or an opener word with a
 /// core token a few tokens on). Only `OPEN` tokens are tried by the rules.
-pub(crate) fn mark(text: &str, lex: &Lexicon, toks: &mut [Tok]) {
+pub(crate) fn mark(text: &str, toks: &mut [Tok]) {
     let n = toks.len();
     let mut last_core = usize::MAX;
     for i in (0..n).rev() {
-        if is_core(text, lex, toks, i) {
+        if is_core(text, toks, i) {
             toks[i].flags |= CORE | OPEN;
             last_core = i;
             continue;
         }
         let t = &toks[i];
         let opener = match t.kind {
-            Kind::Word => lex.mask(t.lex) & OPENERS != 0,
+            Kind::Word => t.has(OPENER),
             Kind::Punct => t.ch == '\'',
             Kind::Num => true,
             Kind::Mixed => false,

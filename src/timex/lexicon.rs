@@ -143,6 +143,8 @@ pub(crate) struct Lexicon {
     slots: Vec<(u64, u32)>,
     /// Length of the longest word.
     longest: usize,
+    /// Token flags (`CORE`, `OPENER`) of each word, by id.
+    tok_flags: Vec<u16>,
 }
 
 /// Identifier of a word in the table (index + 1; 0 means unknown).
@@ -168,6 +170,7 @@ impl Lexicon {
             entries: Vec::new(),
             slots: Vec::new(),
             longest: 0,
+            tok_flags: Vec::new(),
         }
     }
 
@@ -248,6 +251,12 @@ impl Lexicon {
         } else {
             self.entries.get(usize::from(id) - 1)
         }
+    }
+
+    /// The token flags of a word (`CORE`, `OPENER`; 0 for unknown words).
+    #[inline]
+    pub(crate) fn token_flags(&self, id: LexId) -> u16 {
+        self.tok_flags.get(usize::from(id)).copied().unwrap_or(0)
     }
 
     /// The class mask of a word (0 for unknown words).
@@ -411,6 +420,18 @@ fn build() -> Lexicon {
         }
     }
     lex.build_slots();
+    lex.tok_flags = std::iter::once(0)
+        .chain(lex.entries.iter().map(|e| {
+            let mut f = 0;
+            if e.mask & crate::timex::grammar::CORE_CLASSES != 0 {
+                f |= crate::timex::token::CORE;
+            }
+            if e.mask & crate::timex::grammar::OPENERS != 0 {
+                f |= crate::timex::token::OPENER;
+            }
+            f
+        }))
+        .collect();
     lex
 }
 

@@ -127,7 +127,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let lex = lexicon::lexicon();
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     token::tokenize(text, lex, &mut toks);
-    grammar::mark(text, lex, &mut toks);
+    grammar::mark(text, &mut toks);
     let g = grammar::G {
         text,
         toks: &toks,

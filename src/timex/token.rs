@@ -45,6 +45,9 @@ pub(crate) const AMPM: u16 = 512;
 pub(crate) const CORE: u16 = 1024;
 /// Flag: an expression may start here (set by the grammar's pre-pass).
 pub(crate) const OPEN: u16 = 2048;
+/// Flag: the word may open an expression before its core word ("the",
+/// "last", "early").
+pub(crate) const OPENER: u16 = 4096;
 
 /// One token.
 #[derive(Clone, Copy, Debug)]
@@ -164,6 +167,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
                 }
                 if !foreign {
                     tok.lex = lex.lookup_hashed(w, h);
+                    tok.flags |= lex.token_flags(tok.lex);
                 }
             }
         } else if c.is_ascii_digit() {
