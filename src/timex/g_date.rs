@@ -33,6 +33,9 @@ pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
                 return Some(Hit::One(m));
             }
             if g.word(i, "the") {
+                if let Some(m) = century(g, i + 1) {
+                    return Some(Hit::One(Match { start: i, ..m }));
+                }
                 if let Some(m) = decade(g, i + 1) {
                     return Some(Hit::One(Match { start: i, ..m }));
                 }
@@ -124,13 +127,8 @@ fn month_led(g: &G, i: usize) -> Option<Hit> {
             return Some(Hit::One(date(Some(year), Some(day), e)));
         }
         // Month day-day: a range within the month.
-        let sep = if g.punct(k, '-') {
-            Some(k + 1)
-        } else if g.word_in(k, &["to", "through", "until", "and"]) {
-            Some(k + 1)
-        } else {
-            None
-        };
+        let sep =
+            (g.punct(k, '-') || g.word_in(k, &["to", "through", "until", "and"])).then_some(k + 1);
         if let Some(s) = sep
             && let Some((day2, e2)) = day_at(g, s)
             && day2 > day

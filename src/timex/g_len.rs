@@ -178,9 +178,7 @@ fn duration(g: &G, i: usize) -> Option<Match> {
         }
     } else if plural.is_none() && !c.article && c.value != Some(1.0) && !g.word(k, "night") {
         // "two year" only in speech transcripts: still a length.
-        if c.value.is_none() {
-            return None;
-        }
+        c.value?;
     }
     if c.article && matches!(unit, Unit::Second | Unit::Quarter) {
         return None;

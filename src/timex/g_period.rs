@@ -26,7 +26,10 @@ pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
 
 /// Year words after a period: "of 1990", "1990", "of this year",
 /// "of last year", "last year". Returns (year, relative year, token after).
-fn year_after(g: &G, j: usize) -> Option<(Option<i32>, Option<(Base, i32)>, usize)> {
+/// A year read after a period: stated, relative, and the token after it.
+type YearAfter = (Option<i32>, Option<(Base, i32)>, usize);
+
+fn year_after(g: &G, j: usize) -> Option<YearAfter> {
     let of = g.word(j, "of") || g.punct(j, ',');
     let k = if of { j + 1 } else { j };
     let k = if g.word(k, "fiscal") { k + 1 } else { k };
@@ -389,8 +392,11 @@ fn holiday(g: &G, i: usize) -> Option<Match> {
     let pick = pick_of(g, i);
     let j = if pick.is_some() { i + 1 } else { i };
     let (e, rule) = holiday_at(g.toks, j)?;
-    let (year, end) = match year_at(g, g.opt_punct(e, ',')) {
-        Some((y, end)) => (Some(y), end),
+    // "Victory Day 2025": the year check of plain numbers does not apply
+    // ("Day 1087" is a trap only without a named day).
+    let y = g.opt_punct(e, ',');
+    let (year, end) = match year_digits(g, y) {
+        Some(yy) => (Some(yy), y + 1),
         None => (None, e),
     };
     Some(Match::new(

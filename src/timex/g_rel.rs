@@ -387,13 +387,10 @@ pub(crate) fn mod_prefix(g: &G, i: usize) -> Option<usize> {
     if !g.word_in(i, &["early", "late", "mid", "middle", "earlier", "later"]) {
         return None;
     }
-    let mut j = i + 1;
-    if g.punct(j, '-') && g.glued(j) {
-        j += 1;
-    } else if g.word_in(j, &["in", "on", "this", "last", "next", "that"]) {
-        if g.word_in(j, &["in", "on"]) {
-            j += 1;
-        }
+    let j = i + 1;
+    // "mid-June", "early in the year", "late on Friday"
+    if g.punct(j, '-') && g.glued(j) || g.word_in(j, &["in", "on"]) {
+        return Some(j + 1);
     }
     Some(j)
 }
@@ -444,6 +441,9 @@ pub(crate) fn approx_prefix(g: &G, i: usize) -> Option<usize> {
     }
     if g.word(i, "close") && g.word(i + 1, "to") {
         return Some(i + 2);
+    }
+    if g.word_in(i, &["over", "within", "under"]) && g.word(i + 1, "the") {
+        return None;
     }
     if g.word_in(
         i,

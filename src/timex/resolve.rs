@@ -420,7 +420,7 @@ fn resolve_offset(
                 Base::Dct => quarter,
             };
             match focus {
-                Some(c) if exact && c.gran != Gran::Day || base == Base::Ref && exact => {
+                Some(c) if exact && (c.gran != Gran::Day || base == Base::Ref) => {
                     let y = c.day.year() + n;
                     let day =
                         ymd(y, c.day.month(), c.day.day()).or_else(|| ymd(y, c.day.month(), 28))?;

@@ -348,7 +348,11 @@ mod tests {
     fn words_are_looked_up_and_dashes_unified() {
         let t = toks("2012\u{2013}2014 in February");
         assert_eq!(t[1].ch, '-');
-        assert!(is_class(lexicon(), &t[4], Class::Month));
+        assert!(is_class(
+            lexicon(),
+            &t[4],
+            crate::timex::lexicon::Class::Month
+        ));
         assert!(t[4].has(CAP));
     }
 
