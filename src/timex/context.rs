@@ -27,6 +27,9 @@ const NOT_VERB_AFTER_TO: &[&str] = &[
     "your", "be", "date", "power", "office",
 ];
 
+/// Words of a plan; after "was", "had been" they point back.
+const PLANS: &[&str] = &["due", "scheduled", "slated", "planned", "expected", "set"];
+
 /// Words before a past participle that make it no past tense.
 const NOT_PAST_BEFORE: &[&str] = &[
     "be", "being", "been", "to", "is", "are", "get", "a", "an", "the", "still", "very", "more",
@@ -84,10 +87,7 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
         // plan that belonged to the past.
         if i > 0
             && g.word_in(i - 1, &["been", "was", "were", "had"])
-            && g.word_in(
-                i,
-                &["due", "scheduled", "slated", "planned", "expected", "set"],
-            )
+            && g.word_in(i, PLANS)
         {
             return Some(Tense::Past);
         }
@@ -164,7 +164,8 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     } else {
         start.saturating_sub(1)
     };
-    if start > 0 && g.word_in(before, &["until", "till"]) {
+    // ("Until Thursday, they had not..." looks back from a sentence start.)
+    if start > 0 && g.word_in(before, &["until", "till"]) && !g.sent_start(before) {
         return Tense::Future;
     }
     let mut left: Option<(usize, Tense)> = None;
@@ -181,7 +182,9 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
             crossed_to = true;
         }
         if let Some(t) = marker(g, i) {
-            let t = if t == Tense::Past && crossed_to {
+            // A plan in the past perfect ("had been due to expire") stays past.
+            let plan = g.word_in(i, PLANS);
+            let t = if t == Tense::Past && crossed_to && !plan {
                 Tense::Future
             } else {
                 t
