@@ -368,6 +368,10 @@ fn resolve_offset(
         Base::Dct => ctx.dct.map(|d| Cal::new(Gran::Day, d)),
         Base::Ref => ctx.reference(),
     };
+    // Whether an earlier date of the text anchors the offset (rather than
+    // the DCT standing in for one).
+    let anchored = base == Base::Ref
+        && matches!(ctx.last, Some((s, _)) if ctx.sentence - s <= REF_SENTENCES);
     let Some(refc) = refc else {
         let v = match unit {
             Unit::Year => "XXXX".to_string(),
@@ -416,8 +420,8 @@ fn resolve_offset(
                 _ => None,
             };
             let focus = match base {
-                Base::Ref => quarter.or(Some(refc)),
-                Base::Dct => quarter,
+                Base::Ref if anchored => quarter.or(Some(refc)),
+                _ => quarter,
             };
             match focus {
                 Some(c) if exact && (c.gran != Gran::Day || base == Base::Ref) => {
