@@ -156,6 +156,14 @@ fn rel_target(g: &G, i: usize) -> Option<(Unit, Option<Tod>, usize)> {
 fn rel_unit(g: &G, i: usize) -> Option<Match> {
     let the = g.word(i, "the");
     let mut j = if the { i + 1 } else { i };
+    // "the year ended Sept. 30", "the fiscal year ending June 30": a
+    // year-long accounting period.
+    if the {
+        let y = if g.word(j, "fiscal") { j + 1 } else { j };
+        if g.word(y, "year") && g.word_in(y + 1, &["ended", "ending"]) {
+            return Some(Match::new(i, y + 1, Sem::Duration("P1Y".to_string())));
+        }
+    }
     if the && g.word(j, "day") && g.word_in(j + 1, &["before", "after"]) {
         let n = if g.word(j + 1, "before") { -1 } else { 1 };
         if g.word_in(j + 2, &["yesterday", "tomorrow"]) {
