@@ -13,6 +13,7 @@ use super::sem::{Base, Pick, Sem, Tod, Unit};
 /// Any relative-date rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
     dayword(g, i)
+        .or_else(|| overnight(g, i))
         .or_else(|| weekday(g, i))
         .or_else(|| weekend(g, i))
         .or_else(|| year_ago(g, i))
@@ -60,6 +61,56 @@ fn dayword(g: &G, i: usize) -> Option<Match> {
             n,
             base: Base::Dct,
             tod,
+            exact: false,
+        },
+    ))
+}
+
+/// "overnight" (the night before the reference date) and "overnight into
+/// Wednesday", "overnight on Friday" (that day's night).
+fn overnight(g: &G, i: usize) -> Option<Match> {
+    if !g.word(i, "overnight") {
+        return None;
+    }
+    if g.word_in(i + 1, &["into", "on", "to", "before"])
+        && let Some(m) = weekday(g, i + 2).or_else(|| dayword(g, i + 2))
+    {
+        let night = Some(Tod::Part("NI"));
+        let sem = match m.sem {
+            Sem::Weekday {
+                wd,
+                pick,
+                tod: None,
+            } => Sem::Weekday {
+                wd,
+                pick,
+                tod: night,
+            },
+            Sem::Offset {
+                unit,
+                n,
+                base,
+                tod: None,
+                exact,
+            } => Sem::Offset {
+                unit,
+                n,
+                base,
+                tod: night,
+                exact,
+            },
+            _ => return None,
+        };
+        return Some(Match::new(i, m.end, sem));
+    }
+    Some(Match::new(
+        i,
+        i + 1,
+        Sem::Offset {
+            unit: Unit::Day,
+            n: -1,
+            base: Base::Dct,
+            tod: Some(Tod::Part("NI")),
             exact: false,
         },
     ))
@@ -207,6 +258,10 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
         return None;
     };
     let (unit, tod, end) = rel_target(g, w + 1)?;
+    // "the past day", "the last day": a day-long stretch up to now.
+    if unit == Unit::Day && tod.is_none() && the && g.word_in(w, &["past", "last"]) {
+        return Some(Match::new(i, end, Sem::Duration("P1D".to_string())));
+    }
     // "ABC's This Week": a name.
     if g.cap(w) && g.cap(w + 1) && !g.sent_start(w) {
         return None;
@@ -370,6 +425,14 @@ pub(crate) fn mod_prefix(g: &G, i: usize) -> Option<usize> {
     if !g.is(i, Class::Mod) && !g.is(i, Class::Art) && !g.is(i, Class::Prep) {
         return None;
     }
+    // "the early hours of Thursday", "the small hours of Monday"
+    if g.word(i, "the")
+        && g.word_in(i + 1, &["early", "small", "late"])
+        && g.word(i + 2, "hours")
+        && g.word(i + 3, "of")
+    {
+        return Some(i + 4);
+    }
     if g.word(i, "the") && g.word_in(i + 1, &["early", "late", "mid"]) && !g.word(i + 2, "of") {
         return mod_prefix(g, i + 1);
     }
@@ -422,7 +485,7 @@ pub(crate) fn modified_unit(g: &G, i: usize) -> Option<Match> {
         Sem::Offset {
             unit,
             n: 0,
-            base: Base::Ref,
+            base: Base::Dct,
             tod: None,
             exact: false,
         },

@@ -345,6 +345,11 @@ pub(crate) fn scan(g: &G) -> Vec<Hit> {
                     PhraseVal::Value(kind, value) => {
                         if traps::phrase_ok(g, i, end) {
                             out.push(Hit::One(Match::new(i, end, Sem::Fixed { kind, value })));
+                        } else {
+                            // Not meant as time here; the words may still
+                            // start something else ("in the past day").
+                            i += 1;
+                            continue;
                         }
                     }
                     PhraseVal::Days(n) => out.push(Hit::One(Match::new(

@@ -370,8 +370,8 @@ fn resolve_offset(
     };
     // Whether an earlier date of the text anchors the offset (rather than
     // the DCT standing in for one).
-    let anchored = base == Base::Ref
-        && matches!(ctx.last, Some((s, _)) if ctx.sentence - s <= REF_SENTENCES);
+    let anchored =
+        base == Base::Ref && matches!(ctx.last, Some((s, _)) if ctx.sentence - s <= REF_SENTENCES);
     let Some(refc) = refc else {
         let v = match unit {
             Unit::Year => "XXXX".to_string(),

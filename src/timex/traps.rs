@@ -137,7 +137,9 @@ pub(crate) fn phrase_ok(g: &G, i: usize, end: usize) -> bool {
     if g.word_in(end - 1, &["past", "last", "next"])
         && (g.tok(end).is_some_and(|t| t.kind == Kind::Num)
             || g.is(end, Class::Card)
-            || g.is(end, Class::Tens))
+            || g.is(end, Class::Tens)
+            || g.is(end, Class::Unit)
+            || g.is(end, Class::Quant))
     {
         return false;
     }
