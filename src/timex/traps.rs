@@ -129,6 +129,10 @@ pub(crate) fn phrase_ok(g: &G, i: usize, end: usize) -> bool {
     if g.word(end, "of") && g.word(end - 1, "future") {
         return false;
     }
+    // "the recent attacks": an adjective of a thing, not a time.
+    if end == i + 1 && g.word(i, "recent") && i > 0 && g.word_in(i - 1, &["a", "an", "the"]) {
+        return false;
+    }
     // "Now, he says": a discourse marker.
     if end == i + 1 && g.word(i, "now") && g.sent_start(i) && g.punct(end, ',') {
         return false;
