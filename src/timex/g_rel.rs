@@ -287,6 +287,9 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
         n
     };
     let unit = if tod.is_some() { Unit::Day } else { unit };
+    // "net of $3 million last year": a figure compared with the same
+    // period a year before, counted like "a year ago".
+    let compared = unit == Unit::Year && n == -1 && base == Base::Dct && amount_before(g, i);
     Some(Match::new(
         i,
         end,
@@ -295,9 +298,22 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
             n,
             base,
             tod,
-            exact: false,
+            exact: compared,
         },
     ))
+}
+
+/// Whether an amount ("$3 million", "4 pence", "12%") ends right before `i`.
+fn amount_before(g: &G, i: usize) -> bool {
+    let k = if i > 0 && g.word_in(i - 1, &["million", "billion", "cents", "pence", "share", "percent"]) {
+        i - 1
+    } else if i > 0 && g.punct(i - 1, '%') {
+        i - 1
+    } else {
+        i
+    };
+    k > 0 && g.tok(k - 1).is_some_and(|t| t.kind == super::token::Kind::Num)
+        || k > 0 && g.word(k - 1, "share") && k > 1 && g.word(k - 2, "a")
 }
 
 /// "last April", "this September", "next March".
