@@ -153,6 +153,16 @@ fn quarter(g: &G, i: usize) -> Option<Match> {
         return None;
     }
     let mut end = j + 1;
+    // "the quarter a year ago": the same quarter of the year before.
+    if year.is_none()
+        && yrel.is_none()
+        && g.word(end, "a")
+        && g.word(end + 1, "year")
+        && g.word_in(end + 2, &["ago", "earlier", "before"])
+    {
+        yrel = Some((Base::Ref, -1));
+        end += 3;
+    }
     if q == 0 && pick == Pick::Plain && !had_the && year.is_none() && yrel.is_none() {
         return None;
     }

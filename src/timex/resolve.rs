@@ -523,10 +523,11 @@ fn resolve_period(
     }
     let gran = gran_of(part, 0);
     if let Some(y) = year {
-        return Some(out_cal(
-            Cal::new(gran, first_day(y, gran)?),
-            Anchor::Explicit,
-        ));
+        // A quarter of another year ("through the third quarter of 1990")
+        // does not become the one the report is about.
+        let mut out = out_cal(Cal::new(gran, first_day(y, gran)?), Anchor::Explicit);
+        out.focus = dct.is_none_or(|d| d.year() == y);
+        return Some(out);
     }
     let Some(d) = dct else {
         let code = match part {
