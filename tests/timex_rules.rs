@@ -91,6 +91,72 @@ fn ranges_keep_both_ends() {
 }
 
 #[test]
+fn day_ranges_within_a_month() {
+    let dct = day(2025, 2, 27);
+    let s = "Talks were held on 24-25 February 2025 and again on 10 and 11 March.";
+    let all = tag(s, Some(dct));
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|t| (&s[t.start..t.end], t.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("24", "2025-02-24"),
+            ("25 February 2025", "2025-02-25"),
+            ("10", "2025-03-10"),
+            ("11 March", "2025-03-11")
+        ]
+    );
+    assert_eq!(all[0].range_to, Some(1));
+    assert_eq!(all[2].range_to, Some(3));
+}
+
+#[test]
+fn nights_hours_and_local_times() {
+    // 2025-02-14 is a Friday.
+    let dct = day(2025, 2, 14);
+    let s = "Drones attacked overnight into Wednesday and in the early hours of Thursday.";
+    assert_eq!(
+        value_of(s, dct, "overnight into Wednesday"),
+        "2025-02-12TNI"
+    );
+    assert_eq!(
+        value_of(s, dct, "the early hours of Thursday"),
+        "2025-02-13"
+    );
+    assert_eq!(
+        value_of("Explosions shook Kharkiv overnight.", dct, "overnight"),
+        "2025-02-13TNI"
+    );
+    let t = find(
+        "The strike came at 0600 local time on Monday.",
+        Some(dct),
+        "0600 local time on Monday",
+    );
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2025-02-10T06:00")
+    );
+    assert_eq!(
+        value_of(
+            "In the past day, 40 attacks were repelled.",
+            dct,
+            "the past day"
+        ),
+        "P1D"
+    );
+    assert_eq!(
+        value_of("Weeks ago the town was quiet.", dct, "Weeks ago"),
+        "PAST_REF"
+    );
+    assert_eq!(
+        value_of("Kyiv wants a deal by end-2025.", dct, "end-2025"),
+        "2025"
+    );
+}
+
+#[test]
 fn weekdays_by_tense_and_words() {
     // 2024-05-15 is a Wednesday.
     let dct = day(2024, 5, 15);

@@ -44,6 +44,9 @@ fn ampm(g: &G, i: usize) -> Option<(bool, usize)> {
 fn tz(g: &G, i: usize) -> usize {
     if g.is(i, Class::Tz) && g.tok(i).is_some_and(|t| t.has(super::token::ALLCAP)) {
         i + 1
+    } else if g.word(i + 1, "time") && (g.word(i, "local") || g.is(i, Class::Tz) && g.cap(i)) {
+        // "local time", "Kyiv time", "Moscow time"
+        i + 2
     } else {
         i
     }
@@ -101,10 +104,11 @@ fn clock(g: &G, i: usize) -> Option<(Tod, usize)> {
         return Some((Tod::Clock(h, m), tz(g, after)));
     }
     // 0400 GMT
-    if t.ndig == 4 && tz(g, i + 1) > i + 1 {
+    let zone_end = tz(g, i + 1);
+    if t.ndig == 4 && zone_end > i + 1 {
         let (h, m) = (t.val / 100, t.val % 100);
         if h <= 24 && m < 60 {
-            return Some((Tod::Clock(h as u8, m as u8), i + 2));
+            return Some((Tod::Clock(h as u8, m as u8), zone_end));
         }
     }
     None

@@ -16,6 +16,7 @@ pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
     let t = g.tok(i)?;
     match t.kind {
         Kind::Num => numeric(g, i)
+            .or_else(|| day_range(g, i))
             .or_else(|| day_month(g, i).map(Hit::One))
             .or_else(|| century(g, i).map(Hit::One)),
         Kind::Punct if t.ch == '\'' => decade(g, i).map(Hit::One),
@@ -285,6 +286,46 @@ fn day_month(g: &G, i: usize) -> Option<Match> {
             tod: None,
         },
     ))
+}
+
+/// "24-25 February 2025", "10 and 11 March": two days of one month.
+fn day_range(g: &G, i: usize) -> Option<Hit> {
+    let t = g.tok(i)?;
+    if t.kind != Kind::Num || !traps::number_ok(g, i) {
+        return None;
+    }
+    let (d1, j) = day_at(g, i)?;
+    if !(g.punct(j, '-') || g.word_in(j, &["and", "to"])) {
+        return None;
+    }
+    if g.tok(j + 1)?.kind != Kind::Num {
+        return None;
+    }
+    let m = day_month(g, j + 1)?;
+    let Sem::Date {
+        year,
+        month,
+        day: Some(d2),
+        ..
+    } = m.sem
+    else {
+        return None;
+    };
+    if d2 <= d1 {
+        return None;
+    }
+    let first = Match {
+        start: i,
+        end: j,
+        sem: Sem::Date {
+            year,
+            month,
+            day: Some(d1),
+            tod: None,
+        },
+        explicit: false,
+    };
+    Some(Hit::Range(first, m))
 }
 
 /// "Monday, July 16, 2018", "Friday Oct. 13": the date wins, the weekday

@@ -356,8 +356,18 @@ fn picked_month(g: &G, i: usize) -> Option<Match> {
 }
 
 /// "two years ago", "six days later", "a year earlier", "10 days before",
-/// "three weeks from now".
+/// "three weeks from now"; "days ago", "years ago" (some time back).
 fn offset(g: &G, i: usize) -> Option<Match> {
+    if g.is(i, Class::Units) && g.word(i + 1, "ago") {
+        return Some(Match::new(
+            i,
+            i + 2,
+            Sem::Fixed {
+                kind: super::TimexType::Date,
+                value: "PAST_REF",
+            },
+        ));
+    }
     let c = card_at(g, i)?;
     let u = g
         .class(c.end, Class::Unit)
@@ -474,7 +484,11 @@ pub(crate) fn mod_prefix(g: &G, i: usize) -> Option<usize> {
     {
         return None;
     }
-    if g.word_in(i, &["pre", "post"]) && g.punct(i + 1, '-') && g.glued(i + 1) && g.glued(i + 2) {
+    if g.word_in(i, &["pre", "post", "end", "start"])
+        && g.punct(i + 1, '-')
+        && g.glued(i + 1)
+        && g.glued(i + 2)
+    {
         return Some(i + 2);
     }
     if !g.word_in(i, &["early", "late", "mid", "middle", "earlier", "later"]) {
