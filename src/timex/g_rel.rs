@@ -305,21 +305,15 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
 
 /// Whether an amount ("$3 million", "4 pence", "12%") ends right before `i`.
 fn amount_before(g: &G, i: usize) -> bool {
-    let k = if i > 0
-        && g.word_in(
+    let unit_word = i > 0
+        && (g.word_in(
             i - 1,
             &["million", "billion", "cents", "pence", "share", "percent"],
-        ) {
-        i - 1
-    } else if i > 0 && g.punct(i - 1, '%') {
-        i - 1
-    } else {
-        i
-    };
+        ) || g.punct(i - 1, '%'));
+    let k = if unit_word { i - 1 } else { i };
     k > 0
         && g.tok(k - 1)
             .is_some_and(|t| t.kind == super::token::Kind::Num)
-        || k > 0 && g.word(k - 1, "share") && k > 1 && g.word(k - 2, "a")
 }
 
 /// "last April", "this September", "next March".
