@@ -52,7 +52,7 @@ pub(crate) struct Ctx {
 const QUARTER_SENTENCES: usize = 3;
 
 /// How many sentences back an earlier date still anchors "the next day".
-const REF_SENTENCES: usize = 2;
+const REF_SENTENCES: usize = 1;
 
 impl Ctx {
     /// The date "later"/"earlier" count from: the last date in this or a
