@@ -139,8 +139,9 @@ pub(crate) struct Entry {
 /// The word table.
 pub(crate) struct Lexicon {
     entries: Vec<Entry>,
-    /// Open addressing: slot -> (hash, entry index + 1); id 0 = empty.
-    slots: Vec<(u64, u32)>,
+    /// Open addressing: slot -> (high half of the hash, entry index + 1);
+    /// id 0 = empty. Small enough to stay in the L1 cache.
+    slots: Vec<(u32, u32)>,
     /// Length of the longest word.
     longest: usize,
     /// Token flags (`CORE`, `OPENER`) of each word, by id.
@@ -198,7 +199,7 @@ impl Lexicon {
     }
 
     fn build_slots(&mut self) {
-        let n = (self.entries.len() * 4).next_power_of_two();
+        let n = (self.entries.len() * 2).next_power_of_two();
         self.slots = vec![(0, 0); n];
         for (i, e) in self.entries.iter().enumerate() {
             let h = hash(e.word.as_bytes());
@@ -206,7 +207,7 @@ impl Lexicon {
             while self.slots[s].1 != 0 {
                 s = (s + 1) & (n - 1);
             }
-            self.slots[s] = (h, (i + 1) as u32);
+            self.slots[s] = ((h >> 32) as u32, (i + 1) as u32);
             self.longest = self.longest.max(e.word.len());
         }
     }
@@ -228,12 +229,13 @@ impl Lexicon {
         }
         let n = self.slots.len();
         let mut s = (h as usize) & (n - 1);
+        let high = (h >> 32) as u32;
         loop {
             let (sh, id) = self.slots[s];
             if id == 0 {
                 return 0;
             }
-            if sh == h {
+            if sh == high {
                 let e = &self.entries[(id - 1) as usize];
                 if e.word.len() == word.len() && e.word.as_bytes().eq_ignore_ascii_case(word) {
                     return id as LexId;
