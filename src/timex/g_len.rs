@@ -233,9 +233,9 @@ fn set(g: &G, i: usize) -> Option<Match> {
         }
         return None;
     }
-    if g.word(i, "on") && g.is(i + 1, Class::Weekdays) && g.cap(i + 1) {
-        let wd = g.class(i + 1, Class::Weekdays)?.num();
-        return Some(Match::new(i + 1, i + 2, Sem::Set(format!("XXXX-WXX-{wd}"))));
+    if i > 0 && g.word(i - 1, "on") && g.is(i, Class::Weekdays) && g.cap(i) {
+        let wd = g.class(i, Class::Weekdays)?.num();
+        return Some(Match::new(i, i + 1, Sem::Set(format!("XXXX-WXX-{wd}"))));
     }
     if !g.is(i, Class::Every) || g.word(i, "per") {
         return None;

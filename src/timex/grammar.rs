@@ -8,7 +8,9 @@
 use super::lexicon::{Class, Lexicon, Val};
 use super::phrases::{PhraseVal, phrase_at};
 use super::sem::Sem;
-use super::token::{AMPM, CAP, CORE, Kind, OPEN, OPENER, ORDINAL, PLURAL, SENT, SPACE, Tok};
+use super::token::{
+    AMPM, CAP, CORE, Kind, OPEN, OPENER, ORDINAL, PHRASE, PHRASE_OPEN, PLURAL, SENT, SPACE, Tok,
+};
 use super::{g_clock, g_date, g_len, g_rel, traps};
 
 /// One matched expression: tokens `start..end` and what they mean.
@@ -183,7 +185,8 @@ pub(crate) const CORE_CLASSES: u64 = Class::Month.bit()
     | Class::Core.bit();
 
 /// Word classes that can open an expression before its core word
-/// ("the", "last", "early", "nearly", "three").
+/// ("the", "last", "early", "nearly", "three"). Prepositions only open
+/// fixed phrases ("in the past"), which are looked up separately.
 pub(crate) const OPENERS: u64 = CORE_CLASSES
     | Class::Card.bit()
     | Class::Tens.bit()
@@ -194,9 +197,7 @@ pub(crate) const OPENERS: u64 = CORE_CLASSES
     | Class::Approx.bit()
     | Class::Art.bit()
     | Class::Fiscal.bit()
-    | Class::Every.bit()
-    | Class::PhraseStart.bit()
-    | Class::Prep.bit();
+    | Class::Every.bit();
 
 /// How far after an opener its core word may be ("at least the past 18 months").
 const CORE_WINDOW: usize = 4;
@@ -246,15 +247,18 @@ pub(crate) fn mark(text: &str, toks: &mut [Tok]) {
             Kind::Num => true,
             Kind::Mixed => false,
         };
-        if opener && last_core != usize::MAX && last_core - i <= CORE_WINDOW {
+        let near_core = last_core != usize::MAX && last_core - i <= CORE_WINDOW;
+        if opener && near_core {
             toks[i].flags |= OPEN;
+        } else if t.has(PHRASE) && near_core {
+            toks[i].flags |= PHRASE_OPEN;
         }
     }
 }
 
 #[inline]
 fn may_open(g: &G, i: usize) -> bool {
-    g.toks[i].has(OPEN)
+    g.toks[i].flags & (OPEN | PHRASE_OPEN) != 0
 }
 
 /// Whether a meaning is a date that a modifier ("early", "the end of")
@@ -327,7 +331,11 @@ pub(crate) fn scan(g: &G) -> Vec<Hit> {
         } else {
             None
         };
-        let hit = best_at(g, i);
+        let hit = if g.toks[i].has(OPEN) {
+            best_at(g, i)
+        } else {
+            None
+        };
         let phrase_end = phrase.map_or(0, |(e, _)| e);
         match (hit, phrase) {
             (Some(h), _) if h.end() > phrase_end => {

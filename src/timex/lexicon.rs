@@ -431,6 +431,9 @@ fn build() -> Lexicon {
             if e.mask & crate::timex::grammar::OPENERS != 0 {
                 f |= crate::timex::token::OPENER;
             }
+            if e.mask & Class::PhraseStart.bit() != 0 {
+                f |= crate::timex::token::PHRASE;
+            }
             f
         }))
         .collect();

@@ -48,6 +48,10 @@ pub(crate) const OPEN: u16 = 2048;
 /// Flag: the word may open an expression before its core word ("the",
 /// "last", "early").
 pub(crate) const OPENER: u16 = 4096;
+/// Flag: the word starts a fixed phrase ("in the past", "at present").
+pub(crate) const PHRASE: u16 = 8192;
+/// Flag: only a fixed phrase may start here (set by the grammar's pre-pass).
+pub(crate) const PHRASE_OPEN: u16 = 16384;
 
 /// One token.
 #[derive(Clone, Copy, Debug)]
