@@ -222,7 +222,14 @@ fn quarter(g: &G, i: usize) -> Option<Match> {
 
 fn half(g: &G, i: usize) -> Option<Match> {
     let (j, year0, yrel0, _) = period_prefix(g, i);
-    let (n, e) = ord_at(g, j)?;
+    // "the latter half", "the last half" = the second.
+    let (n, e) = if g.word_in(j, &["latter", "last", "final"]) {
+        (2, j + 1)
+    } else if g.word(j, "early") {
+        (1, j + 1)
+    } else {
+        ord_at(g, j)?
+    };
     if !(1..=2).contains(&n) {
         return None;
     }

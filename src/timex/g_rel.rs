@@ -385,6 +385,8 @@ fn offset(g: &G, i: usize) -> Option<Match> {
     if n.fract() != 0.0 || n > 10_000.0 {
         return None;
     }
+    // "a week or so ago"
+    let d = if g.word(d, "or") && g.word(d + 1, "so") { d + 2 } else { d };
     let (sign, base, end) = if g.word(d, "ago") {
         (-1, Base::Dct, d + 1)
     } else if g.word(d, "earlier") {
