@@ -13,6 +13,7 @@ use super::sem::{Base, Pick, Sem, Tod, Unit};
 /// Any relative-date rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
     dayword(g, i)
+        .or_else(|| part_then_day(g, i))
         .or_else(|| overnight(g, i))
         .or_else(|| weekday(g, i))
         .or_else(|| weekend(g, i))
@@ -64,6 +65,39 @@ fn dayword(g: &G, i: usize) -> Option<Match> {
             exact: false,
         },
     ))
+}
+
+/// A part of the day before its day: "afternoon yesterday", "(mid-)morning
+/// Friday".
+fn part_then_day(g: &G, i: usize) -> Option<Match> {
+    let (tod, j) = part_of_day(g, i)?;
+    let m = dayword(g, j).or_else(|| weekday(g, j))?;
+    let sem = match m.sem {
+        Sem::Weekday {
+            wd,
+            pick,
+            tod: None,
+        } => Sem::Weekday {
+            wd,
+            pick,
+            tod: Some(tod),
+        },
+        Sem::Offset {
+            unit,
+            n,
+            base,
+            tod: None,
+            exact,
+        } => Sem::Offset {
+            unit,
+            n,
+            base,
+            tod: Some(tod),
+            exact,
+        },
+        _ => return None,
+    };
+    Some(Match::new(i, m.end, sem))
 }
 
 /// "overnight" (the night before the reference date) and "overnight into
@@ -386,7 +420,11 @@ fn offset(g: &G, i: usize) -> Option<Match> {
         return None;
     }
     // "a week or so ago"
-    let d = if g.word(d, "or") && g.word(d + 1, "so") { d + 2 } else { d };
+    let d = if g.word(d, "or") && g.word(d + 1, "so") {
+        d + 2
+    } else {
+        d
+    };
     let (sign, base, end) = if g.word(d, "ago") {
         (-1, Base::Dct, d + 1)
     } else if g.word(d, "earlier") {
