@@ -5,6 +5,30 @@
 //! This is the one tagger of the project: `frontlog dates` prints what it
 //! finds, and the event extractor turns its dated expressions into events.
 //! It does not split documents, find places or build events.
+//!
+//! How it works, one module per step:
+//!
+//! 1. [`token`] cuts the text into words, numbers and marks in one byte
+//!    loop and looks every word up in the [`lexicon`] (word classes kept as
+//!    data in `assets/timex/lexicon.tsv`);
+//! 2. [`grammar`] marks the tokens that carry a time ("February", "year",
+//!    "2023", "now") and the few words before them, and tries the rules only
+//!    there: [`g_date`] (stated dates, years, decades), [`g_rel`] (relative
+//!    dates, modifiers), [`g_period`] (quarters, halves, seasons, named days),
+//!    [`g_len`] (lengths, recurrences), [`g_clock`] (clock times), plus the
+//!    fixed [`phrases`] and named days of `assets/timex/`; [`traps`] (with
+//!    `assets/timex/traps.tsv`) refuses look-alikes such as "Day 1,087",
+//!    "F-16" or "it may"; [`ranges`] pairs range ends;
+//! 3. [`resolve`] turns each meaning ([`sem`]) into a TIMEX3 value and an
+//!    interval ([`value`], [`calendar`]) with the DCT, the tense around the
+//!    expression ([`context`]) and the dates met before it.
+//!
+//! Conventions: byte offsets; a weekday or a month without a year is the one
+//! the tense points to (past: on or before the DCT, future: on or after),
+//! else the nearest with a lean to the past; "six days later", "the next
+//! day", "a year earlier" count from the last date of the same or the
+//! previous sentence; a month or day without a year takes the year of a
+//! date stated earlier in the sentence; decades are written `199X`.
 
 use chrono::NaiveDate;
 
