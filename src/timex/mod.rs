@@ -8,20 +8,20 @@
 //!
 //! How it works, one module per step:
 //!
-//! 1. [`token`] cuts the text into words, numbers and marks in one byte
-//!    loop and looks every word up in the [`lexicon`] (word classes kept as
+//! 1. `token` cuts the text into words, numbers and marks in one byte
+//!    loop and looks every word up in the `lexicon` (word classes kept as
 //!    data in `assets/timex/lexicon.tsv`);
-//! 2. [`grammar`] marks the tokens that carry a time ("February", "year",
+//! 2. `grammar` marks the tokens that carry a time ("February", "year",
 //!    "2023", "now") and the few words before them, and tries the rules only
-//!    there: [`g_date`] (stated dates, years, decades), [`g_rel`] (relative
-//!    dates, modifiers), [`g_period`] (quarters, halves, seasons, named days),
-//!    [`g_len`] (lengths, recurrences), [`g_clock`] (clock times), plus the
-//!    fixed [`phrases`] and named days of `assets/timex/`; [`traps`] (with
+//!    there: `g_date` (stated dates, years, decades), `g_rel` (relative
+//!    dates, modifiers), `g_period` (quarters, halves, seasons, named days),
+//!    `g_len` (lengths, recurrences), `g_clock` (clock times), plus the
+//!    fixed `phrases` and named days of `assets/timex/`; `traps` (with
 //!    `assets/timex/traps.tsv`) refuses look-alikes such as "Day 1,087",
-//!    "F-16" or "it may"; [`ranges`] pairs range ends;
-//! 3. [`resolve`] turns each meaning ([`sem`]) into a TIMEX3 value and an
-//!    interval ([`value`], [`calendar`]) with the DCT, the tense around the
-//!    expression ([`context`]) and the dates met before it.
+//!    "F-16" or "it may"; `ranges` pairs range ends;
+//! 3. `resolve` turns each meaning (`sem`) into a TIMEX3 value and an
+//!    interval (`value`, `calendar`) with the DCT, the tense around the
+//!    expression (`context`) and the dates met before it.
 //!
 //! Conventions: byte offsets; a weekday or a month without a year is the one
 //! the tense points to (past: on or before the DCT, future: on or after),
