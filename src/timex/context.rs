@@ -165,6 +165,13 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     if start > 0 && g.word_in(before, &["until", "till"]) && !g.sent_start(before) {
         return Tense::Future;
     }
+    // "earlier on Tuesday", "later this month": the modifier says it.
+    if g.word(start, "earlier") {
+        return Tense::Past;
+    }
+    if g.word(start, "later") {
+        return Tense::Future;
+    }
     let mut left: Option<(usize, Tense)> = None;
     let mut crossed_to = false;
     let mut i = start;
