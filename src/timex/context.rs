@@ -165,6 +165,10 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     if start > 0 && g.word_in(before, &["until", "till"]) && !g.sent_start(before) {
         return Tense::Future;
     }
+    // "since Friday", "since year-end": from a day that has come.
+    if start > 0 && g.word(before, "since") {
+        return Tense::Past;
+    }
     // "earlier on Tuesday", "later this month": the modifier says it.
     if g.word(start, "earlier") {
         return Tense::Past;

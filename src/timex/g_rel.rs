@@ -458,7 +458,7 @@ fn offset(g: &G, i: usize) -> Option<Match> {
     ))
 }
 
-/// "year-end", "year end", "year's end".
+/// "year-end", "year end", "year's end": the current year.
 fn year_end(g: &G, i: usize) -> Option<Match> {
     if !g.word(i, "year") {
         return None;
@@ -471,6 +471,7 @@ fn year_end(g: &G, i: usize) -> Option<Match> {
     if !g.word(j, "end") {
         return None;
     }
+    // The year itself, as "the end of the year" (its last part).
     Some(Match::new(
         i,
         j + 1,
