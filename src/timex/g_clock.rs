@@ -99,6 +99,23 @@ fn clock(g: &G, i: usize) -> Option<(Tod, usize)> {
     if g.word(after, "o") && g.punct(after + 1, '\'') && g.word(after + 2, "clock") && h <= 12 {
         return Some((Tod::Clock(h, m), after + 3));
     }
+    // "4 in the morning", "9 in the evening", "11 at night"
+    if (1..=12).contains(&h) && t.ndig <= 2 {
+        let pm = if g.word(after, "in") && g.word(after + 1, "the") {
+            match () {
+                _ if g.word(after + 2, "morning") => Some((false, after + 3)),
+                _ if g.word_in(after + 2, &["afternoon", "evening"]) => Some((true, after + 3)),
+                _ => None,
+            }
+        } else if g.word(after, "at") && g.word(after + 1, "night") {
+            Some((h != 12 && h >= 6, after + 2))
+        } else {
+            None
+        };
+        if let Some((pm, e)) = pm {
+            return Some((Tod::Clock(to24(h, pm), m), e));
+        }
+    }
     if after == i + 3 {
         // 14:30, maybe with a zone.
         return Some((Tod::Clock(h, m), tz(g, after)));

@@ -539,6 +539,10 @@ pub(crate) fn mod_prefix(g: &G, i: usize) -> Option<usize> {
 
 /// After a modifier: "the year", "the month", "the week", "the decade".
 pub(crate) fn modified_unit(g: &G, i: usize) -> Option<Match> {
+    // "mid afternoon", "late morning": a part of the day being told of.
+    if let Some((tod, e)) = part_of_day(g, i) {
+        return Some(Match::new(i, e, Sem::Clock { tod }));
+    }
     if !g.word(i, "the") {
         return None;
     }

@@ -266,7 +266,12 @@ fn may_open(g: &G, i: usize) -> bool {
 fn is_datey(sem: &Sem) -> bool {
     !matches!(
         sem,
-        Sem::Duration(_) | Sem::Set(_) | Sem::Fixed { .. } | Sem::Clock { .. }
+        Sem::Duration(_)
+            | Sem::Set(_)
+            | Sem::Fixed { .. }
+            | Sem::Clock {
+                tod: super::sem::Tod::Clock(..)
+            }
     )
 }
 
