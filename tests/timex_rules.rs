@@ -422,6 +422,34 @@ fn clock_times() {
 }
 
 #[test]
+fn spoken_clock_times_and_loose_offsets() {
+    let dct = day(2000, 4, 6);
+    let s = "By 4 in the morning the shelling stopped; by mid afternoon it resumed.";
+    assert_eq!(value_of(s, dct, "4 in the morning"), "2000-04-06T04:00");
+    assert_eq!(value_of(s, dct, "mid afternoon"), "2000-04-06TAF");
+    assert_eq!(
+        value_of("He left a week or so ago.", dct, "a week or so ago"),
+        "2000-03-30"
+    );
+    assert_eq!(
+        value_of(
+            "Sales grew in the last half of 1999.",
+            dct,
+            "the last half of 1999"
+        ),
+        "1999-H2"
+    );
+    assert_eq!(
+        value_of(
+            "Traders left at mid-afternoon yesterday.",
+            dct,
+            "mid-afternoon yesterday"
+        ),
+        "2000-04-05TAF"
+    );
+}
+
+#[test]
 fn without_a_reference_date_relative_values_stay_open() {
     let s = "On Feb. 12 and on Thursday, as last year, and on March 3, 2022.";
     let all = tag(s, None);
