@@ -85,7 +85,21 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
     if g.is(i, Class::Future) {
         // "had been due to expire Friday", "was scheduled for Monday": a
         // plan that belonged to the past.
-        if i > 0 && g.word_in(i - 1, &["been", "was", "were", "had"]) && g.word_in(i, PLANS) {
+        if i > 0
+            && g.word_in(
+                i - 1,
+                &[
+                    "been",
+                    "was",
+                    "were",
+                    "had",
+                    "previously",
+                    "originally",
+                    "already",
+                ],
+            )
+            && g.word_in(i, PLANS)
+        {
             return Some(Tense::Past);
         }
         // "going to", "due to", "plans to", "expected to", "set to"
