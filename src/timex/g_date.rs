@@ -255,8 +255,6 @@ fn bare_month_ok(g: &G, i: usize, month: u8) -> bool {
     if next_cap && !prev_ok {
         return false;
     }
-    // "Junes", a month in all caps in a heading is fine; "May" at a
-    // sentence start without a preposition was excluded above.
     true
 }
 
