@@ -5,8 +5,50 @@
 //! This is the one tagger of the project: `frontlog dates` prints what it
 //! finds, and the event extractor turns its dated expressions into events.
 //! It does not split documents, find places or build events.
+//!
+//! How it works, one module per step:
+//!
+//! 1. `token` cuts the text into words, numbers and marks in one byte
+//!    loop and looks every word up in the `lexicon` (word classes kept as
+//!    data in `assets/timex/lexicon.tsv`);
+//! 2. `grammar` marks the tokens that carry a time ("February", "year",
+//!    "2023", "now") and the few words before them, and tries the rules only
+//!    there: `g_date` (stated dates, years, decades), `g_rel` (relative
+//!    dates, modifiers), `g_period` (quarters, halves, seasons, named days),
+//!    `g_len` (lengths, recurrences), `g_clock` (clock times), plus the
+//!    fixed `phrases` and named days of `assets/timex/`; `traps` (with
+//!    `assets/timex/traps.tsv`) refuses look-alikes such as "Day 1,087",
+//!    "F-16" or "it may"; `ranges` pairs range ends;
+//! 3. `resolve` turns each meaning (`sem`) into a TIMEX3 value and an
+//!    interval (`value`, `calendar`) with the DCT, the tense around the
+//!    expression (`context`) and the dates met before it.
+//!
+//! Conventions: byte offsets; a weekday or a month without a year is the one
+//! the tense points to (past: on or before the DCT, future: on or after),
+//! else the nearest with a lean to the past; "six days later", "the next
+//! day", "a year earlier" count from the last date of the same or the
+//! previous sentence; a month or day without a year takes the year of a
+//! date stated earlier in the sentence; decades are written `199X`.
 
 use chrono::NaiveDate;
+
+mod calendar;
+mod context;
+mod g_clock;
+mod g_date;
+mod g_len;
+mod g_num;
+mod g_period;
+mod g_rel;
+mod grammar;
+mod lexicon;
+mod phrases;
+mod ranges;
+mod resolve;
+mod sem;
+mod token;
+mod traps;
+mod value;
 
 /// The TIMEX3 type of an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -106,6 +148,60 @@ pub struct Timex {
 /// date). Without it, expressions that need it keep an unresolved value
 /// (`XXXX-02-12`) and no interval.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, dct);
-    Vec::new()
+    let lex = lexicon::lexicon();
+    let mut toks = Vec::with_capacity(text.len() / 3 + 8);
+    token::tokenize(text, lex, &mut toks);
+    grammar::mark(text, &mut toks);
+    let g = grammar::G {
+        text,
+        toks: &toks,
+        lex,
+    };
+    let hits = ranges::link(&g, grammar::scan(&g));
+    let mut ctx = resolve::Ctx {
+        dct,
+        ..resolve::Ctx::default()
+    };
+    let mut out: Vec<Timex> = Vec::with_capacity(hits.len() + hits.len() / 4);
+    let mut sent_tok = 0;
+    for hit in hits {
+        let (first, second) = match hit {
+            grammar::Hit::One(m) => (m, None),
+            grammar::Hit::Range(a, b) => (a, Some(b)),
+        };
+        let opener = out.len();
+        let mut pushed = 0;
+        for m in std::iter::once(first).chain(second) {
+            while sent_tok < m.start {
+                sent_tok += 1;
+                if toks[sent_tok].has(token::SENT) {
+                    ctx.sentence += 1;
+                }
+            }
+            let mut tense = || context::tense(&g, m.start, m.end);
+            let Some(r) = resolve::resolve(&m.sem, &ctx, &mut tense) else {
+                continue;
+            };
+            ctx.remember(&r);
+            let anchor = if m.explicit && r.anchor == Anchor::Explicit {
+                Anchor::Explicit
+            } else {
+                Anchor::Relative
+            };
+            out.push(Timex {
+                start: toks[m.start].start as usize,
+                end: toks[m.end - 1].end as usize,
+                kind: r.kind,
+                value: r.value,
+                anchor,
+                interval: r.interval,
+                range_to: None,
+            });
+            pushed += 1;
+        }
+        if pushed == 2 {
+            out[opener].range_to = Some(opener + 1);
+        }
+    }
+    out
 }

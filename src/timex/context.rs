@@ -1,0 +1,296 @@
+//! The sentence around an expression: where it starts and ends, and whether
+//! it speaks of the past or the future ("will", "is due to", "plans to"
+//! against "said", "was", "-ed"), which decides which Friday "on Friday" is.
+
+use super::grammar::G;
+use super::lexicon::Class;
+use super::token::{Kind, SENT};
+
+/// What the words around an expression say about its time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// A past-tense verb is the nearest marker.
+    Past,
+    /// A future marker is the nearest.
+    Future,
+    /// No marker nearby.
+    Unknown,
+}
+
+/// How far to look on each side, in tokens.
+const LEFT: usize = 14;
+const RIGHT: usize = 10;
+
+/// Determiners and the like: "to" before them is a preposition.
+const NOT_VERB_AFTER_TO: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
+    "your", "be", "date", "power", "office",
+];
+
+/// Words of a plan; after "was", "had been" they point back.
+const PLANS: &[&str] = &["due", "scheduled", "slated", "planned", "expected", "set"];
+
+/// Words before a past participle that make it no past tense.
+const NOT_PAST_BEFORE: &[&str] = &[
+    "be", "being", "been", "to", "is", "are", "get", "a", "an", "the", "still", "very", "more",
+    "most", "newly", "well", "so", "its", "their", "his", "her", "this", "that",
+];
+
+/// Lowercase past participles that are not past-tense markers.
+const NOT_PAST: &[&str] = &[
+    "need",
+    "speed",
+    "feed",
+    "indeed",
+    "red",
+    "bed",
+    "hundred",
+    "seed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "breed",
+    "bleed",
+    "weed",
+    "shed",
+    "led",
+    "scheduled",
+    "expected",
+    "planned",
+    "proposed",
+    "supposed",
+    "based",
+    "related",
+    "united",
+    "armed",
+    "embattled",
+    "occupied",
+    "detailed",
+    "limited",
+    "advanced",
+    "renewed",
+    "continued",
+    "required",
+    "unprecedented",
+    "sled",
+    "fled",
+    "wed",
+];
+
+fn marker(g: &G, i: usize) -> Option<Tense> {
+    let t = g.tok(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    if g.is(i, Class::Future) {
+        // "had been due to expire Friday", "was scheduled for Monday": a
+        // plan that belonged to the past.
+        if i > 0
+            && g.word_in(
+                i - 1,
+                &[
+                    "been",
+                    "was",
+                    "were",
+                    "had",
+                    "previously",
+                    "originally",
+                    "already",
+                ],
+            )
+            && g.word_in(i, PLANS)
+        {
+            return Some(Tense::Past);
+        }
+        // "going to", "due to", "plans to", "expected to", "set to"
+        if g.word_in(
+            i,
+            &[
+                "going", "due", "plans", "plan", "intends", "intend", "aims", "hopes",
+            ],
+        ) {
+            return g.word(i + 1, "to").then_some(Tense::Future);
+        }
+        if g.word(i, "ll") || g.word(i, "wo") {
+            return (i > 0 && g.punct(i - 1, '\'') || g.word(i, "wo")).then_some(Tense::Future);
+        }
+        return Some(Tense::Future);
+    }
+    if g.word(i, "set") && g.word(i + 1, "to") {
+        return Some(Tense::Future);
+    }
+    // "as soon as Tuesday", "as early as next week"
+    if g.word(i, "as") && i >= 2 && g.word_in(i - 1, &["soon", "early"]) && g.word(i - 2, "as") {
+        return Some(Tense::Future);
+    }
+    // "is to resume", "were to meet"
+    if g.word(i, "to")
+        && i > 0
+        && g.word_in(i - 1, &["is", "are", "was", "were"])
+        && infinitive_to(g, i)
+    {
+        return Some(Tense::Future);
+    }
+    let w = g.text_of(i);
+    let past_word = g.is(i, Class::Past)
+        || (w.len() >= 5
+            && w.ends_with("ed")
+            && !t.has(super::token::CAP)
+            && !NOT_PAST.iter().any(|n| n.eq_ignore_ascii_case(w)));
+    if past_word {
+        // "will be held", "has been killed": a participle, not a past tense;
+        // "a still unspecified date": an adjective.
+        if i > 0 && g.word_in(i - 1, NOT_PAST_BEFORE) {
+            return None;
+        }
+        return Some(Tense::Past);
+    }
+    if g.word_in(i, &["has", "have", "ago"]) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// Whether "to" at `i` starts an infinitive ("to meet").
+fn infinitive_to(g: &G, i: usize) -> bool {
+    g.word(i, "to")
+        && g.tok(i + 1).is_some_and(|t| {
+            t.kind == Kind::Word
+                && !t.has(super::token::CAP)
+                && !g.word_in(i + 1, NOT_VERB_AFTER_TO)
+        })
+}
+
+/// The tense around tokens `start..end`: the nearest marker wins, the left
+/// one on a tie. A past verb reached only across an infinitive ("agreed to
+/// meet on Friday") speaks of a later time.
+pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
+    // "Wednesday's ruling": something that has happened.
+    if g.possessive(end).is_some() {
+        return Tense::Past;
+    }
+    // "postponed until Tuesday": up to a later day.
+    let before = if start > 0 && g.word(start - 1, "on") {
+        start.saturating_sub(2)
+    } else {
+        start.saturating_sub(1)
+    };
+    // ("Until Thursday, they had not..." looks back from a sentence start.)
+    if start > 0 && g.word_in(before, &["until", "till"]) && !g.sent_start(before) {
+        return Tense::Future;
+    }
+    // "since Friday", "since year-end": from a day that has come.
+    if start > 0 && g.word(before, "since") {
+        return Tense::Past;
+    }
+    // "earlier on Tuesday", "later this month": the modifier says it.
+    if g.word(start, "earlier") {
+        return Tense::Past;
+    }
+    if g.word(start, "later") {
+        return Tense::Future;
+    }
+    let mut left: Option<(usize, Tense)> = None;
+    let mut crossed_to = false;
+    let mut i = start;
+    let mut d = 0;
+    while i > 0 && d < LEFT {
+        if g.toks[i].flags & SENT != 0 {
+            break;
+        }
+        i -= 1;
+        d += 1;
+        if d <= 3 && infinitive_to(g, i) {
+            crossed_to = true;
+        }
+        if let Some(t) = marker(g, i) {
+            // A plan in the past perfect ("had been due to expire") stays past.
+            let plan = g.word_in(i, PLANS);
+            let t = if t == Tense::Past && crossed_to && !plan {
+                Tense::Future
+            } else {
+                t
+            };
+            left = Some((d, t));
+            break;
+        }
+    }
+    let mut right: Option<(usize, Tense)> = None;
+    let mut j = end;
+    let mut d = 1;
+    while j < g.toks.len() && d <= RIGHT {
+        if g.toks[j].flags & SENT != 0 {
+            break;
+        }
+        if let Some(t) = marker(g, j) {
+            right = Some((d, t));
+            break;
+        }
+        j += 1;
+        d += 1;
+    }
+    match (left, right) {
+        (Some((dl, tl)), Some((dr, tr))) => {
+            // The verb that governs a date mostly comes before it.
+            if dl <= 2 * dr { tl } else { tr }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timex::lexicon::lexicon;
+    use crate::timex::token::{Tok, tokenize};
+
+    fn tense_of(s: &str, word: &str) -> Tense {
+        let mut toks: Vec<Tok> = Vec::new();
+        tokenize(s, lexicon(), &mut toks);
+        let g = G {
+            text: s,
+            toks: &toks,
+            lex: lexicon(),
+        };
+        let i = (0..toks.len()).find(|&i| g.text_of(i) == word).unwrap();
+        tense(&g, i, i + 1)
+    }
+
+    #[test]
+    fn future_markers() {
+        assert_eq!(
+            tense_of("Trump has said Zelensky would visit on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The summit will be held on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("He is due to arrive on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("They agreed to meet on Monday.", "Monday"),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn past_markers() {
+        assert_eq!(
+            tense_of("Putin said Thursday he would not.", "Thursday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("Macron came to the White House on Monday.", "Monday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("On Monday, rescuers recovered a body.", "Monday"),
+            Tense::Past
+        );
+        assert_eq!(tense_of("Talks on Monday.", "Monday"), Tense::Unknown);
+    }
+}

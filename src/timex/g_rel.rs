@@ -1,0 +1,615 @@
+//! Rules for dates given relative to the reference date or to an earlier
+//! date: "yesterday", "Thursday evening", "last week", "next April",
+//! "two years ago", "six days later", "the previous day", "that year",
+//! "year-end", and the modifier prefixes around them ("early", "late",
+//! "mid-", "the end of") and before lengths ("nearly", "more than").
+
+use super::g_date::{month_name, pick_of};
+use super::g_num::card_at;
+use super::grammar::{G, Match};
+use super::lexicon::Class;
+use super::sem::{Base, Pick, Sem, Tod, Unit};
+
+/// Any relative-date rule at token `i`.
+pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
+    dayword(g, i)
+        .or_else(|| part_then_day(g, i))
+        .or_else(|| overnight(g, i))
+        .or_else(|| weekday(g, i))
+        .or_else(|| weekend(g, i))
+        .or_else(|| year_ago(g, i))
+        .or_else(|| rel_unit(g, i))
+        .or_else(|| picked_month(g, i))
+        .or_else(|| offset(g, i))
+        .or_else(|| year_end(g, i))
+}
+
+/// A part of the day at `i` ("morning", "night"): (tod, token after).
+pub(crate) fn part_of_day(g: &G, i: usize) -> Option<(Tod, usize)> {
+    let p = g.class(i, Class::Part)?.code();
+    match p {
+        "MI" => Some((Tod::Clock(12, 0), i + 1)),
+        "MN" => Some((Tod::Clock(24, 0), i + 1)),
+        _ => {
+            if g.word(i, "overnight")
+                || g.word(i, "tonight")
+                || g.word(i, "dawn")
+                || g.word(i, "dusk")
+            {
+                return None;
+            }
+            Some((Tod::Part(p), i + 1))
+        }
+    }
+}
+
+/// "today", "yesterday morning", "tomorrow night", "tonight".
+fn dayword(g: &G, i: usize) -> Option<Match> {
+    let n = g.class(i, Class::DayWord)?.num();
+    let mut tod = g.word(i, "tonight").then_some(Tod::Part("NI"));
+    let mut end = i + 1;
+    if tod.is_none()
+        && let Some((t, e)) = part_of_day(g, end)
+    {
+        tod = Some(t);
+        end = e;
+    }
+    Some(Match::new(
+        i,
+        end,
+        Sem::Offset {
+            unit: Unit::Day,
+            n,
+            base: Base::Dct,
+            tod,
+            exact: false,
+        },
+    ))
+}
+
+/// A part of the day before its day: "afternoon yesterday", "(mid-)morning
+/// Friday".
+fn part_then_day(g: &G, i: usize) -> Option<Match> {
+    let (tod, j) = part_of_day(g, i)?;
+    let m = dayword(g, j).or_else(|| weekday(g, j))?;
+    let sem = match m.sem {
+        Sem::Weekday {
+            wd,
+            pick,
+            tod: None,
+        } => Sem::Weekday {
+            wd,
+            pick,
+            tod: Some(tod),
+        },
+        Sem::Offset {
+            unit,
+            n,
+            base,
+            tod: None,
+            exact,
+        } => Sem::Offset {
+            unit,
+            n,
+            base,
+            tod: Some(tod),
+            exact,
+        },
+        _ => return None,
+    };
+    Some(Match::new(i, m.end, sem))
+}
+
+/// "overnight" (the night before the reference date) and "overnight into
+/// Wednesday", "overnight on Friday" (that day's night).
+fn overnight(g: &G, i: usize) -> Option<Match> {
+    if !g.word(i, "overnight") {
+        return None;
+    }
+    if g.word_in(i + 1, &["into", "on", "to", "before"])
+        && let Some(m) = weekday(g, i + 2).or_else(|| dayword(g, i + 2))
+    {
+        let night = Some(Tod::Part("NI"));
+        let sem = match m.sem {
+            Sem::Weekday {
+                wd,
+                pick,
+                tod: None,
+            } => Sem::Weekday {
+                wd,
+                pick,
+                tod: night,
+            },
+            Sem::Offset {
+                unit,
+                n,
+                base,
+                tod: None,
+                exact,
+            } => Sem::Offset {
+                unit,
+                n,
+                base,
+                tod: night,
+                exact,
+            },
+            _ => return None,
+        };
+        return Some(Match::new(i, m.end, sem));
+    }
+    Some(Match::new(
+        i,
+        i + 1,
+        Sem::Offset {
+            unit: Unit::Day,
+            n: -1,
+            base: Base::Dct,
+            tod: Some(Tod::Part("NI")),
+            exact: false,
+        },
+    ))
+}
+
+/// "Friday", "Thursday evening", "last Friday", "this coming Sunday",
+/// "the previous Friday".
+fn weekday(g: &G, i: usize) -> Option<Match> {
+    let mut j = i;
+    if g.word(j, "the") && g.word_in(j + 1, &["previous", "following", "next"]) {
+        j += 1;
+    }
+    let mut pick = Pick::Plain;
+    if let Some(p) = pick_of(g, j) {
+        pick = p;
+        j += 1;
+        if pick == Pick::This && g.word(j, "coming") {
+            pick = Pick::Next;
+            j += 1;
+        } else if pick == Pick::This && g.word(j, "past") {
+            pick = Pick::Last;
+            j += 1;
+        }
+    }
+    if j > i && g.word(i, "the") && pick == Pick::Plain {
+        return None;
+    }
+    let wd = g.class(j, Class::Weekday)?.num() as u8;
+    if !g.cap(j) {
+        return None;
+    }
+    let mut end = j + 1;
+    let mut tod = None;
+    if let Some((t, e)) = part_of_day(g, end) {
+        tod = Some(t);
+        end = e;
+    }
+    Some(Match::new(i, end, Sem::Weekday { wd, pick, tod }))
+}
+
+/// "the weekend", "this weekend", "last weekend", "next weekend".
+fn weekend(g: &G, i: usize) -> Option<Match> {
+    let (pick, j) = if g.word(i, "the") {
+        (Pick::Plain, i + 1)
+    } else {
+        (pick_of(g, i)?, i + 1)
+    };
+    if !g.word(j, "weekend") {
+        return None;
+    }
+    Some(Match::new(i, j + 1, Sem::Weekend { pick }))
+}
+
+/// "year-earlier", "year-ago" as adjectives: a year before the date in focus.
+fn year_ago(g: &G, i: usize) -> Option<Match> {
+    if !(g.word(i, "year") && g.punct(i + 1, '-') && g.word_in(i + 2, &["earlier", "ago"])) {
+        return None;
+    }
+    Some(Match::new(
+        i,
+        i + 3,
+        Sem::Offset {
+            unit: Unit::Year,
+            n: -1,
+            base: Base::Ref,
+            tod: None,
+            exact: true,
+        },
+    ))
+}
+
+/// A unit word at `i` for relative dates: (unit, part of day, token after).
+fn rel_target(g: &G, i: usize) -> Option<(Unit, Option<Tod>, usize)> {
+    if g.word(i, "fiscal") && g.word(i + 1, "year") {
+        return Some((Unit::Year, None, i + 2));
+    }
+    if let Some((tod, e)) = part_of_day(g, i) {
+        return Some((Unit::Day, Some(tod), e));
+    }
+    let u = g.class(i, Class::Unit)?.code();
+    if u == "NIGHT" {
+        return Some((Unit::Day, Some(Tod::Part("NI")), i + 1));
+    }
+    let unit = Unit::from_code(u)?;
+    if unit.is_clock() || matches!(unit, Unit::Quarter | Unit::Fortnight | Unit::Weekend) {
+        return None;
+    }
+    Some((unit, None, i + 1))
+}
+
+/// "last week", "this month", "next year", "the past year", "last night",
+/// "this morning", "the next day", "the following year", "that day",
+/// "the same day", "the day before", "the current year".
+fn rel_unit(g: &G, i: usize) -> Option<Match> {
+    let the = g.word(i, "the");
+    let mut j = if the { i + 1 } else { i };
+    // "the year ended Sept. 30", "the fiscal year ending June 30": a
+    // year-long accounting period.
+    if the {
+        let y = if g.word(j, "fiscal") { j + 1 } else { j };
+        if g.word(y, "year") && g.word_in(y + 1, &["ended", "ending"]) {
+            return Some(Match::new(i, y + 1, Sem::Duration("P1Y".to_string())));
+        }
+    }
+    if the && g.word(j, "day") && g.word_in(j + 1, &["before", "after"]) {
+        let n = if g.word(j + 1, "before") { -1 } else { 1 };
+        if g.word_in(j + 2, &["yesterday", "tomorrow"]) {
+            return None;
+        }
+        return Some(Match::new(
+            i,
+            j + 2,
+            Sem::Offset {
+                unit: Unit::Day,
+                n,
+                base: Base::Ref,
+                tod: None,
+                exact: false,
+            },
+        ));
+    }
+    let that = g.word(j, "that");
+    if that && g.word(j + 1, "same") {
+        j += 1;
+    }
+    let w = j;
+    let (n, base) = if g.word_in(w, &["last", "past"]) {
+        (-1, Base::Dct)
+    } else if g.word(w, "next") {
+        (1, if the { Base::Ref } else { Base::Dct })
+    } else if g.word(w, "coming") && the {
+        (1, Base::Dct)
+    } else if g.word_in(w, &["this", "current"]) {
+        if g.word(w, "current") && !the {
+            return None;
+        }
+        (0, Base::Dct)
+    } else if g.word_in(w, &["previous", "preceding", "prior"]) && the {
+        (-1, Base::Ref)
+    } else if g.word(w, "following") && the {
+        (1, Base::Ref)
+    } else if (g.word(w, "same") && the) || g.word(w, "that") {
+        (0, Base::Ref)
+    } else {
+        return None;
+    };
+    let (unit, tod, end) = rel_target(g, w + 1)?;
+    // "the past day", "the last day": a day-long stretch up to now.
+    if unit == Unit::Day && tod.is_none() && the && g.word_in(w, &["past", "last"]) {
+        return Some(Match::new(i, end, Sem::Duration("P1D".to_string())));
+    }
+    // "ABC's This Week": a name.
+    if g.cap(w) && g.cap(w + 1) && !g.sent_start(w) {
+        return None;
+    }
+    // "the past decade", "the last century": lengths.
+    if n == -1 && matches!(unit, Unit::Decade | Unit::Century) && g.word_in(w, &["past", "last"]) {
+        let v = super::g_len::duration_value(Some(1.0), unit);
+        return Some(Match::new(i, end, Sem::Duration(v)));
+    }
+    if unit == Unit::Day && tod.is_none() && base == Base::Dct {
+        // "this day", "last day": not the usual way to say today.
+        return None;
+    }
+    if tod.is_some() && base == Base::Dct && n == 1 {
+        return None;
+    }
+    // "last night" is the night before; "this morning" today.
+    let n = if tod.is_some() && base == Base::Dct && n == -1 {
+        -1
+    } else if tod.is_some() && base == Base::Dct {
+        0
+    } else {
+        n
+    };
+    let unit = if tod.is_some() { Unit::Day } else { unit };
+    // "net of $3 million last year": a figure compared with the same
+    // period a year before, counted like "a year ago".
+    let compared = unit == Unit::Year && n == -1 && base == Base::Dct && amount_before(g, i);
+    Some(Match::new(
+        i,
+        end,
+        Sem::Offset {
+            unit,
+            n,
+            base,
+            tod,
+            exact: compared,
+        },
+    ))
+}
+
+/// Whether an amount ("$3 million", "4 pence", "12%") ends right before `i`.
+fn amount_before(g: &G, i: usize) -> bool {
+    let unit_word = i > 0
+        && (g.word_in(
+            i - 1,
+            &["million", "billion", "cents", "pence", "share", "percent"],
+        ) || g.punct(i - 1, '%'));
+    let k = if unit_word { i - 1 } else { i };
+    k > 0
+        && g.tok(k - 1)
+            .is_some_and(|t| t.kind == super::token::Kind::Num)
+}
+
+/// "last April", "this September", "next March".
+fn picked_month(g: &G, i: usize) -> Option<Match> {
+    let pick = pick_of(g, i)?;
+    let (month, end, abbr) = month_name(g, i + 1)?;
+    // "last Oct. 23": a month and day picked like a named day.
+    if let Some((day, e)) = super::g_num::day_at(g, end)
+        && g.tok(end)
+            .is_some_and(|t| t.kind == super::token::Kind::Num)
+    {
+        return Some(Match::new(
+            i,
+            e,
+            Sem::Holiday {
+                rule: super::phrases::HolidayRule::Fixed(u32::from(month), u32::from(day)),
+                year: None,
+                pick,
+            },
+        ));
+    }
+    if abbr {
+        return None;
+    }
+    Some(Match::new(
+        i,
+        end,
+        Sem::Month {
+            month,
+            pick,
+            yoff: None,
+        },
+    ))
+}
+
+/// "two years ago", "six days later", "a year earlier", "10 days before",
+/// "three weeks from now"; "days ago", "years ago" (some time back).
+fn offset(g: &G, i: usize) -> Option<Match> {
+    if g.is(i, Class::Units) && g.word(i + 1, "ago") {
+        return Some(Match::new(
+            i,
+            i + 2,
+            Sem::Fixed {
+                kind: super::TimexType::Date,
+                value: "PAST_REF",
+            },
+        ));
+    }
+    let c = card_at(g, i)?;
+    let u = g
+        .class(c.end, Class::Unit)
+        .or_else(|| g.class(c.end, Class::Units))?
+        .code();
+    let unit = Unit::from_code(u)?;
+    let d = c.end + 1;
+    let Some(n) = c.value else {
+        // "several years ago", "a few months ago"
+        return g.word(d, "ago").then(|| {
+            Match::new(
+                i,
+                d + 1,
+                Sem::Fixed {
+                    kind: super::TimexType::Date,
+                    value: "PAST_REF",
+                },
+            )
+        });
+    };
+    if n.fract() != 0.0 || n > 10_000.0 {
+        return None;
+    }
+    // "a week or so ago"
+    let d = if g.word(d, "or") && g.word(d + 1, "so") {
+        d + 2
+    } else {
+        d
+    };
+    let (sign, base, end) = if g.word(d, "ago") {
+        (-1, Base::Dct, d + 1)
+    } else if g.word(d, "earlier") {
+        (-1, Base::Ref, d + 1)
+    } else if g.word(d, "later") {
+        (1, Base::Ref, d + 1)
+    } else if g.word(d, "from") && g.word(d + 1, "now") {
+        (1, Base::Dct, d + 2)
+    } else if g.word(d, "hence") {
+        (1, Base::Dct, d + 1)
+    } else {
+        return None;
+    };
+    // "two days before the vote" still counts from the last date we know.
+    let (unit, n) = match unit {
+        Unit::Fortnight => (Unit::Week, 2 * n as i32),
+        Unit::Decade => (Unit::Year, 10 * n as i32),
+        Unit::Weekend => (Unit::Week, n as i32),
+        u => (u, n as i32),
+    };
+    Some(Match::new(
+        i,
+        end,
+        Sem::Offset {
+            unit,
+            n: sign * n,
+            base,
+            tod: None,
+            exact: true,
+        },
+    ))
+}
+
+/// "year-end", "year end", "year's end": the current year.
+fn year_end(g: &G, i: usize) -> Option<Match> {
+    if !g.word(i, "year") {
+        return None;
+    }
+    let j = if g.punct(i + 1, '-') {
+        i + 2
+    } else {
+        g.possessive(i + 1).unwrap_or(i + 1)
+    };
+    if !g.word(j, "end") {
+        return None;
+    }
+    // The year itself, as "the end of the year" (its last part).
+    Some(Match::new(
+        i,
+        j + 1,
+        Sem::Offset {
+            unit: Unit::Year,
+            n: 0,
+            base: Base::Dct,
+            tod: None,
+            exact: false,
+        },
+    ))
+}
+
+/// Modifier words before a date: "early", "late", "mid-", "earlier",
+/// "later", "late on", "early in the", "the end of", "the beginning of".
+/// Returns the token where the modified date starts.
+pub(crate) fn mod_prefix(g: &G, i: usize) -> Option<usize> {
+    if !g.is(i, Class::Mod) && !g.is(i, Class::Art) && !g.is(i, Class::Prep) {
+        return None;
+    }
+    // "the early hours of Thursday", "the small hours of Monday"
+    if g.word(i, "the")
+        && g.word_in(i + 1, &["early", "small", "late"])
+        && g.word(i + 2, "hours")
+        && g.word(i + 3, "of")
+    {
+        return Some(i + 4);
+    }
+    if g.word(i, "the") && g.word_in(i + 1, &["early", "late", "mid"]) && !g.word(i + 2, "of") {
+        return mod_prefix(g, i + 1);
+    }
+    if g.word(i, "the") {
+        if g.word_in(
+            i + 1,
+            &["end", "beginning", "start", "middle", "close", "turn"],
+        ) && g.word(i + 2, "of")
+        {
+            return Some(i + 3);
+        }
+        return None;
+    }
+    if g.word_in(i, &["at", "by", "until", "since"])
+        && g.word(i + 1, "the")
+        && g.word_in(i + 2, &["end", "beginning", "start"])
+    {
+        return None;
+    }
+    if g.word_in(i, &["pre", "post", "end", "start"])
+        && g.punct(i + 1, '-')
+        && g.glued(i + 1)
+        && g.glued(i + 2)
+    {
+        return Some(i + 2);
+    }
+    if !g.word_in(i, &["early", "late", "mid", "middle", "earlier", "later"]) {
+        return None;
+    }
+    let j = i + 1;
+    // "mid-June", "early in the year", "late on Friday"
+    if g.punct(j, '-') && g.glued(j) || g.word_in(j, &["in", "on"]) {
+        return Some(j + 1);
+    }
+    Some(j)
+}
+
+/// After a modifier: "the year", "the month", "the week", "the decade".
+pub(crate) fn modified_unit(g: &G, i: usize) -> Option<Match> {
+    // "mid afternoon", "late morning": a part of the day being told of.
+    if let Some((tod, e)) = part_of_day(g, i) {
+        return Some(Match::new(i, e, Sem::Clock { tod }));
+    }
+    if !g.word(i, "the") {
+        return None;
+    }
+    let u = g.class(i + 1, Class::Unit)?.code();
+    let unit = Unit::from_code(u)?;
+    if !matches!(
+        unit,
+        Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Decade
+    ) {
+        return None;
+    }
+    Some(Match::new(
+        i,
+        i + 2,
+        Sem::Offset {
+            unit,
+            n: 0,
+            base: Base::Dct,
+            tod: None,
+            exact: false,
+        },
+    ))
+}
+
+/// Words before a length or an "ago": "nearly", "more than", "at least",
+/// "up to", "about". Returns the token after them.
+pub(crate) fn approx_prefix(g: &G, i: usize) -> Option<usize> {
+    if !g.is(i, Class::Approx) && !g.is(i, Class::Prep) && !g.word_in(i, &["no", "close"]) {
+        return None;
+    }
+    if g.word_in(i, &["more", "less", "fewer"]) && g.word(i + 1, "than") {
+        return Some(i + 2);
+    }
+    if g.word(i, "no") && g.word_in(i + 1, &["more", "less"]) && g.word(i + 2, "than") {
+        return Some(i + 3);
+    }
+    if g.word(i, "at") && g.word_in(i + 1, &["least", "most"]) {
+        return Some(i + 2);
+    }
+    if g.word(i, "up") && g.word(i + 1, "to") {
+        return Some(i + 2);
+    }
+    if g.word(i, "close") && g.word(i + 1, "to") {
+        return Some(i + 2);
+    }
+    if g.word_in(i, &["over", "within", "under"]) && g.word(i + 1, "the") {
+        return None;
+    }
+    if g.word_in(
+        i,
+        &[
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "roughly",
+            "approximately",
+            "over",
+            "under",
+            "just",
+            "only",
+            "barely",
+            "within",
+            "some",
+        ],
+    ) {
+        return Some(i + 1);
+    }
+    None
+}

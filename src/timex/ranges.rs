@@ -1,0 +1,76 @@
+//! Ranges across two expressions: "from January to mid-June, 2024",
+//! "between 2012 and 2014", "March 3 - April 2". The two ends stay two
+//! expressions; the opening one learns the closing one's year when it has
+//! none of its own.
+
+use super::grammar::{G, Hit, Match};
+use super::sem::Sem;
+
+/// Whether the tokens `a..b` are one range connector, given what precedes
+/// the opening expression.
+fn connector(g: &G, opener_start: usize, a: usize, b: usize) -> bool {
+    if b != a + 1 {
+        return false;
+    }
+    let from = opener_start > 0 && g.word_in(opener_start - 1, &["from", "between"]);
+    if g.word(a, "and") {
+        return opener_start > 0 && g.word(opener_start - 1, "between");
+    }
+    if g.punct(a, '-') {
+        return true;
+    }
+    g.word_in(a, &["to", "until", "till", "through", "thru"]) && from
+}
+
+fn is_date(m: &Match) -> bool {
+    matches!(m.sem, Sem::Date { .. } | Sem::Period { .. })
+}
+
+/// Gives the opener of a range the closer's year when it lacks one.
+fn share_year(a: &mut Match, b: &Match) {
+    let Sem::Date {
+        year: Some(yb),
+        month: mb,
+        ..
+    } = b.sem
+    else {
+        return;
+    };
+    if let Sem::Date {
+        year: ref mut ya @ None,
+        month: Some(ma),
+        ..
+    } = a.sem
+    {
+        let y = match mb {
+            Some(mb) if ma > mb => yb - 1,
+            _ => yb,
+        };
+        *ya = Some(y);
+    }
+}
+
+/// Links neighbouring expressions into ranges.
+pub(crate) fn link(g: &G, hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut it = hits.into_iter().peekable();
+    while let Some(h) = it.next() {
+        let Hit::One(mut a) = h else {
+            out.push(h);
+            continue;
+        };
+        if let Some(Hit::One(b)) = it.peek()
+            && is_date(&a)
+            && is_date(b)
+            && connector(g, a.start, a.end, b.start)
+        {
+            let b = b.clone();
+            it.next();
+            share_year(&mut a, &b);
+            out.push(Hit::Range(a, b));
+            continue;
+        }
+        out.push(Hit::One(a));
+    }
+    out
+}

@@ -1,0 +1,577 @@
+//! Normalization: turns a [`Sem`] into a TIMEX3 value and an interval, using
+//! the reference date (DCT), the tense around the expression and the dates
+//! mentioned before it (for "six days later", "a year earlier", "in
+//! October" after "mid-June, 2024").
+
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar::{
+    add_days, add_months, holiday_in, quarter_of, season_days, season_of, week_start,
+    weekday_on_or_after, weekday_on_or_before, ymd,
+};
+use super::context::Tense;
+use super::sem::{Base, Part, Pick, Sem, Tod, Unit};
+use super::value::{Cal, Gran};
+use super::{Anchor, Interval, TimexType};
+
+/// A normalized expression.
+#[derive(Clone, Debug)]
+pub(crate) struct Out {
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// Explicit or relative.
+    pub anchor: Anchor,
+    /// Days covered.
+    pub interval: Option<Interval>,
+    /// The calendar date, for the context.
+    pub cal: Option<Cal>,
+    /// Whether a quarter here becomes the one in focus ("the year-ago
+    /// quarter" does not).
+    pub focus: bool,
+}
+
+/// What the resolver remembers while it walks the text.
+#[derive(Debug, Default)]
+pub(crate) struct Ctx {
+    /// The reference date.
+    pub dct: Option<NaiveDate>,
+    /// The last date resolved, with its sentence number.
+    pub last: Option<(usize, Cal)>,
+    /// The year of the last date that stated its year, with its sentence.
+    pub sent_year: Option<(usize, i32)>,
+    /// The last quarter in focus, with its sentence number.
+    pub last_quarter: Option<(usize, Cal)>,
+    /// The sentence being resolved.
+    pub sentence: usize,
+}
+
+/// How many sentences back a quarter still makes "a year ago" mean that
+/// quarter a year before (financial news: "$5 a share, up from $4 a year ago").
+const QUARTER_SENTENCES: usize = 3;
+
+/// How many sentences back an earlier date still anchors "the next day".
+const REF_SENTENCES: usize = 1;
+
+impl Ctx {
+    /// The date "later"/"earlier" count from: the last date in this or a
+    /// recent sentence, else the DCT.
+    fn reference(&self) -> Option<Cal> {
+        match self.last {
+            Some((s, cal)) if self.sentence - s <= REF_SENTENCES => Some(cal),
+            _ => self.dct.map(|d| Cal::new(Gran::Day, d)),
+        }
+    }
+
+    /// The year stated earlier in the same sentence.
+    fn sentence_year(&self) -> Option<i32> {
+        match self.sent_year {
+            Some((s, y)) if s == self.sentence => Some(y),
+            _ => None,
+        }
+    }
+
+    /// Records a resolved date.
+    pub(crate) fn remember(&mut self, out: &Out) {
+        let Some(cal) = out.cal else { return };
+        self.last = Some((self.sentence, cal));
+        if matches!(cal.gran, Gran::Quarter(_)) && out.focus {
+            self.last_quarter = Some((self.sentence, cal));
+        }
+        if out.anchor == Anchor::Explicit && matches!(cal.gran, Gran::Day | Gran::Month) {
+            self.sent_year = Some((self.sentence, cal.day.year()));
+        }
+    }
+}
+
+fn out_cal(cal: Cal, anchor: Anchor) -> Out {
+    Out {
+        kind: if cal.is_time() {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        },
+        value: cal.value(),
+        anchor,
+        interval: cal.interval(),
+        cal: Some(cal),
+        focus: true,
+    }
+}
+
+fn out_text(kind: TimexType, value: String) -> Out {
+    Out {
+        kind,
+        value,
+        anchor: Anchor::Relative,
+        interval: None,
+        cal: None,
+        focus: true,
+    }
+}
+
+fn with_tod(mut cal: Cal, tod: Option<Tod>) -> Cal {
+    cal.tod = tod;
+    cal
+}
+
+fn tod_suffix(tod: Option<Tod>) -> String {
+    match tod {
+        Some(Tod::Part(p)) => format!("T{p}"),
+        Some(Tod::Clock(h, m)) => format!("T{h:02}:{m:02}"),
+        None => String::new(),
+    }
+}
+
+/// Distance in days from `dct` to the interval `a..=b` (0 inside).
+fn distance(dct: NaiveDate, a: NaiveDate, b: NaiveDate) -> i64 {
+    if dct < a {
+        (a - dct).num_days()
+    } else if dct > b {
+        (dct - b).num_days()
+    } else {
+        0
+    }
+}
+
+/// Picks among periods of years y-1, y, y+1 (given by `span`) by tense and
+/// nearness to the DCT.
+fn pick_year(
+    dct: NaiveDate,
+    tense: Tense,
+    pick: Pick,
+    span: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+) -> Option<i32> {
+    let y = dct.year();
+    let cands: Vec<(i32, NaiveDate, NaiveDate)> = (y - 1..=y + 1)
+        .filter_map(|yy| span(yy).map(|(a, b)| (yy, a, b)))
+        .collect();
+    match pick {
+        Pick::Last => cands.iter().rev().find(|c| c.2 < dct).map(|c| c.0),
+        Pick::Next => cands.iter().find(|c| c.1 > dct).map(|c| c.0),
+        Pick::This => Some(y),
+        Pick::Plain => {
+            let nearest = cands
+                .iter()
+                .min_by_key(|c| distance(dct, c.1, c.2))
+                .map(|c| c.0);
+            let past = cands.iter().rev().find(|c| c.1 <= dct);
+            let future = cands.iter().find(|c| c.2 >= dct);
+            let by_tense = match tense {
+                Tense::Future => future.map(|c| c.0),
+                Tense::Past => past.map(|c| c.0),
+                // News tells of the past more than of the future: without a
+                // tense cue a past date wins unless it is twice as far.
+                Tense::Unknown => match (past, future) {
+                    (Some(p), Some(f)) => {
+                        if distance(dct, p.1, p.2) <= 2 * distance(dct, f.1, f.2) {
+                            Some(p.0)
+                        } else {
+                            Some(f.0)
+                        }
+                    }
+                    _ => nearest,
+                },
+            };
+            // Tense may point far away; trust it within about ten months.
+            match (by_tense, nearest) {
+                (Some(t), Some(n)) if t != n => {
+                    let c = cands.iter().find(|c| c.0 == t)?;
+                    if distance(dct, c.1, c.2) <= 300 {
+                        Some(t)
+                    } else {
+                        Some(n)
+                    }
+                }
+                (t, n) => t.or(n),
+            }
+        }
+    }
+}
+
+/// Normalizes one expression. `tense` is computed lazily.
+pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) -> Option<Out> {
+    use Anchor::{Explicit, Relative};
+    let dct = ctx.dct;
+    match sem {
+        Sem::Fixed { kind, value } => Some(out_text(*kind, (*value).to_string())),
+        Sem::Duration(v) => Some(out_text(TimexType::Duration, v.clone())),
+        Sem::Set(v) => Some(out_text(TimexType::Set, v.clone())),
+        Sem::Decade(d) => Some(out_cal(Cal::new(Gran::Decade, ymd(*d, 1, 1)?), Explicit)),
+        Sem::Century(c) => Some(out_cal(
+            Cal::new(Gran::Century, ymd(c * 100, 1, 1)?),
+            Explicit,
+        )),
+        Sem::Date {
+            year,
+            month,
+            day,
+            tod,
+        } => {
+            if let Some(y) = year {
+                let cal = match (month, day) {
+                    (Some(m), Some(d)) => {
+                        Cal::new(Gran::Day, ymd(*y, u32::from(*m), u32::from(*d))?)
+                    }
+                    (Some(m), None) => Cal::new(Gran::Month, ymd(*y, u32::from(*m), 1)?),
+                    _ => Cal::new(Gran::Year, ymd(*y, 1, 1)?),
+                };
+                return Some(out_cal(with_tod(cal, *tod), Explicit));
+            }
+            let m = u32::from((*month)?);
+            // The year of a date stated earlier in the sentence, unless the
+            // tense says otherwise ("in July 1997 ... will join on March 12").
+            let sentence_year = ctx.sentence_year().filter(|&y| match dct {
+                Some(d) => match tense() {
+                    Tense::Future => y >= d.year(),
+                    Tense::Past => y <= d.year(),
+                    Tense::Unknown => true,
+                },
+                None => true,
+            });
+            let y = match sentence_year {
+                Some(y) => Some(y),
+                None => dct.and_then(|dct| {
+                    pick_year(dct, tense(), Pick::Plain, |yy| match day {
+                        Some(d) => {
+                            let x = ymd(yy, m, u32::from(*d))?;
+                            Some((x, x))
+                        }
+                        None => Some((ymd(yy, m, 1)?, super::calendar::month_end(yy, m)?)),
+                    })
+                }),
+            };
+            let Some(y) = y else {
+                let v = match day {
+                    Some(d) => format!("XXXX-{m:02}-{d:02}{}", tod_suffix(*tod)),
+                    None => format!("XXXX-{m:02}"),
+                };
+                return Some(out_text(TimexType::Date, v));
+            };
+            let cal = match day {
+                Some(d) => Cal::new(Gran::Day, ymd(y, m, u32::from(*d))?),
+                None => Cal::new(Gran::Month, ymd(y, m, 1)?),
+            };
+            Some(out_cal(with_tod(cal, *tod), Relative))
+        }
+        Sem::Weekday { wd, pick, tod } => {
+            let Some(dct) = dct else {
+                return Some(out_text(
+                    TimexType::Date,
+                    format!("XXXX-WXX-{wd}{}", tod_suffix(*tod)),
+                ));
+            };
+            let day = match pick {
+                Pick::Last => weekday_on_or_before(dct, *wd, true)?,
+                Pick::Next => weekday_on_or_after(dct, *wd, true)?,
+                Pick::This => {
+                    if tense() == Tense::Future {
+                        weekday_on_or_after(dct, *wd, false)?
+                    } else {
+                        add_days(week_start(dct)?, i64::from(*wd) - 1)?
+                    }
+                }
+                Pick::Plain => match tense() {
+                    Tense::Future => weekday_on_or_after(dct, *wd, false)?,
+                    _ => weekday_on_or_before(dct, *wd, false)?,
+                },
+            };
+            Some(out_cal(with_tod(Cal::new(Gran::Day, day), *tod), Relative))
+        }
+        Sem::Month { month, pick, yoff } => {
+            let Some(dct) = dct else {
+                return Some(out_text(TimexType::Date, format!("XXXX-{month:02}")));
+            };
+            let m = u32::from(*month);
+            let y = match yoff {
+                Some(off) => dct.year() + off,
+                None => pick_year(dct, tense(), *pick, |yy| {
+                    Some((ymd(yy, m, 1)?, super::calendar::month_end(yy, m)?))
+                })?,
+            };
+            Some(out_cal(Cal::new(Gran::Month, ymd(y, m, 1)?), Relative))
+        }
+        Sem::Period {
+            year,
+            yrel,
+            part,
+            pick,
+        } => resolve_period(*year, *yrel, *part, *pick, ctx, tense),
+        Sem::Weekend { pick } => {
+            let Some(dct) = dct else {
+                return Some(out_text(TimexType::Date, "XXXX-WXX-WE".to_string()));
+            };
+            let sat = match pick {
+                Pick::Last => weekday_on_or_before(add_days(dct, -1)?, 6, false)?,
+                Pick::Next => weekday_on_or_after(dct, 6, true)?,
+                Pick::This => add_days(week_start(dct)?, 5)?,
+                Pick::Plain => match tense() {
+                    Tense::Future => weekday_on_or_after(add_days(dct, -1)?, 6, false)?,
+                    _ => weekday_on_or_before(dct, 7, false).and_then(|sun| add_days(sun, -1))?,
+                },
+            };
+            Some(out_cal(Cal::new(Gran::Weekend, sat), Relative))
+        }
+        Sem::Holiday { rule, year, pick } => {
+            if let Some(y) = year {
+                return Some(out_cal(
+                    Cal::new(Gran::Day, holiday_in(*rule, *y)?),
+                    Explicit,
+                ));
+            }
+            let dct = dct?;
+            let y = pick_year(dct, tense(), *pick, |yy| {
+                let d = holiday_in(*rule, yy)?;
+                Some((d, d))
+            })?;
+            Some(out_cal(
+                Cal::new(Gran::Day, holiday_in(*rule, y)?),
+                Relative,
+            ))
+        }
+        Sem::Clock { tod } => {
+            let day = match ctx.last {
+                Some((s, c)) if s == ctx.sentence && c.gran == Gran::Day => Some(c.day),
+                _ => dct,
+            };
+            let Some(day) = day else {
+                return Some(out_text(
+                    TimexType::Time,
+                    format!("XXXX-XX-XX{}", tod_suffix(Some(*tod))),
+                ));
+            };
+            Some(out_cal(
+                with_tod(Cal::new(Gran::Day, day), Some(*tod)),
+                Relative,
+            ))
+        }
+        Sem::Offset {
+            unit,
+            n,
+            base,
+            tod,
+            exact,
+        } => resolve_offset(*unit, *n, *base, *tod, *exact, ctx),
+    }
+}
+
+fn resolve_offset(
+    unit: Unit,
+    n: i32,
+    base: Base,
+    tod: Option<Tod>,
+    exact: bool,
+    ctx: &Ctx,
+) -> Option<Out> {
+    let refc = match base {
+        Base::Dct => ctx.dct.map(|d| Cal::new(Gran::Day, d)),
+        Base::Ref => ctx.reference(),
+    };
+    // Whether an earlier date of the text anchors the offset (rather than
+    // the DCT standing in for one).
+    let anchored =
+        base == Base::Ref && matches!(ctx.last, Some((s, _)) if ctx.sentence - s <= REF_SENTENCES);
+    let Some(refc) = refc else {
+        let v = match unit {
+            Unit::Year => "XXXX".to_string(),
+            Unit::Month => "XXXX-XX".to_string(),
+            Unit::Week => "XXXX-WXX".to_string(),
+            _ => format!("XXXX-XX-XX{}", tod_suffix(tod)),
+        };
+        return Some(out_text(TimexType::Date, v));
+    };
+    let d = refc.day;
+    let cal = match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => Cal::new(Gran::Day, ctx.dct?),
+        Unit::Day => {
+            if refc.gran != Gran::Day {
+                Cal::new(Gran::Day, add_days(ctx.dct?, i64::from(n))?)
+            } else {
+                Cal::new(Gran::Day, add_days(d, i64::from(n))?)
+            }
+        }
+        Unit::Week | Unit::Fortnight => {
+            let k = if unit == Unit::Fortnight { 2 * n } else { n };
+            let day = add_days(d, 7 * i64::from(k))?;
+            // "a week ago" is a day; "six weeks ago" only a week.
+            if exact && k.abs() <= 2 {
+                Cal::new(Gran::Day, day)
+            } else {
+                Cal::new(Gran::Week, day)
+            }
+        }
+        Unit::Weekend => {
+            let sat = add_days(week_start(add_days(d, 7 * i64::from(n))?)?, 5)?;
+            Cal::new(Gran::Weekend, sat)
+        }
+        Unit::Month => Cal::new(Gran::Month, add_months(ymd(d.year(), d.month(), 1)?, n)?),
+        Unit::Quarter => {
+            let q = quarter_of(d.month());
+            let first = ymd(d.year(), u32::from(q) * 3 - 2, 1)?;
+            let f = add_months(first, 3 * n)?;
+            Cal::new(Gran::Quarter(quarter_of(f.month())), f)
+        }
+        Unit::Year => {
+            // "a year earlier" shifts the date in focus at its own grain;
+            // "a year ago" next to a quarter means that quarter last year.
+            let quarter = match ctx.last_quarter {
+                Some((s, c)) if exact && ctx.sentence - s <= QUARTER_SENTENCES => Some(c),
+                _ => None,
+            };
+            let focus = match base {
+                Base::Ref if anchored => quarter.or(Some(refc)),
+                _ => quarter,
+            };
+            match focus {
+                Some(c) if exact && (c.gran != Gran::Day || base == Base::Ref) => {
+                    let y = c.day.year() + n;
+                    let day =
+                        ymd(y, c.day.month(), c.day.day()).or_else(|| ymd(y, c.day.month(), 28))?;
+                    Cal::new(c.gran, day)
+                }
+                Some(c) if !exact => Cal::new(Gran::Year, ymd(c.day.year() + n, 1, 1)?),
+                _ => Cal::new(Gran::Year, ymd(d.year() + n, 1, 1)?),
+            }
+        }
+        Unit::Decade => {
+            let y = d.year() - d.year().rem_euclid(10) + 10 * n;
+            Cal::new(Gran::Decade, ymd(y, 1, 1)?)
+        }
+        Unit::Century | Unit::Millennium => {
+            let y = d.year() - d.year().rem_euclid(100) + 100 * n;
+            Cal::new(Gran::Century, ymd(y, 1, 1)?)
+        }
+    };
+    let mut out = out_cal(with_tod(cal, tod), Anchor::Relative);
+    out.focus = false;
+    Some(out)
+}
+
+fn resolve_period(
+    year: Option<i32>,
+    yrel: Option<(Base, i32)>,
+    part: Part,
+    pick: Pick,
+    ctx: &Ctx,
+    tense: &mut dyn FnMut() -> Tense,
+) -> Option<Out> {
+    let dct = ctx.dct;
+    let gran_of = |p: Part, q_focus: u8| match p {
+        Part::Quarter(0) => Gran::Quarter(q_focus),
+        Part::Quarter(q) => Gran::Quarter(q),
+        Part::Half(h) => Gran::Half(h),
+        Part::Season(s) => Gran::Season(s),
+    };
+    let first_day = |y: i32, g: Gran| -> Option<NaiveDate> {
+        match g {
+            Gran::Quarter(q) => ymd(y, u32::from(q) * 3 - 2, 1),
+            Gran::Half(h) => ymd(y, if h == 1 { 1 } else { 7 }, 1),
+            Gran::Season(s) => season_days(y, s).map(|x| x.0),
+            _ => ymd(y, 1, 1),
+        }
+    };
+    // The quarter in focus: the last one mentioned, else the last one that
+    // ended before the DCT.
+    let focus_q = || -> Option<Cal> {
+        if let Some((_, c)) = ctx.last_quarter {
+            return Some(c);
+        }
+        let d = dct?;
+        let q = quarter_of(d.month());
+        let first = ymd(d.year(), u32::from(q) * 3 - 2, 1)?;
+        let prev = add_months(first, -3)?;
+        Some(Cal::new(Gran::Quarter(quarter_of(prev.month())), prev))
+    };
+    if let Part::Quarter(0) = part {
+        let d = dct?;
+        let cal = match (year, yrel, pick) {
+            (_, _, Pick::This) => {
+                let q = quarter_of(d.month());
+                Cal::new(Gran::Quarter(q), ymd(d.year(), u32::from(q) * 3 - 2, 1)?)
+            }
+            (_, _, Pick::Last | Pick::Next) => {
+                let k = if pick == Pick::Last { -1 } else { 1 };
+                let q = quarter_of(d.month());
+                let f = add_months(ymd(d.year(), u32::from(q) * 3 - 2, 1)?, 3 * k)?;
+                Cal::new(Gran::Quarter(quarter_of(f.month())), f)
+            }
+            (Some(y), _, _) => {
+                let f = focus_q()?;
+                let Gran::Quarter(q) = f.gran else {
+                    return None;
+                };
+                let mut out = out_cal(
+                    Cal::new(Gran::Quarter(q), first_day(y, f.gran)?),
+                    Anchor::Relative,
+                );
+                out.focus = f.day.year() == y;
+                return Some(out);
+            }
+            (None, Some((_, off)), _) => {
+                let f = focus_q()?;
+                let mut out = out_cal(
+                    Cal::new(f.gran, first_day(f.day.year() + off, f.gran)?),
+                    Anchor::Relative,
+                );
+                out.focus = off == 0;
+                return Some(out);
+            }
+            (None, None, Pick::Plain) => focus_q()?,
+        };
+        return Some(out_cal(cal, Anchor::Relative));
+    }
+    let gran = gran_of(part, 0);
+    if let Some(y) = year {
+        // A quarter of another year ("through the third quarter of 1990")
+        // does not become the one the report is about.
+        let mut out = out_cal(Cal::new(gran, first_day(y, gran)?), Anchor::Explicit);
+        out.focus = dct.is_none_or(|d| d.year() == y);
+        return Some(out);
+    }
+    let Some(d) = dct else {
+        let code = match part {
+            Part::Quarter(q) => format!("Q{q}"),
+            Part::Half(h) => format!("H{h}"),
+            Part::Season(s) => s.to_string(),
+        };
+        return Some(out_text(TimexType::Date, format!("XXXX-{code}")));
+    };
+    let y = match yrel {
+        Some((Base::Dct, off)) => d.year() + off,
+        Some((Base::Ref, off)) => ctx.reference().map_or(d.year(), |c| c.day.year()) + off,
+        None => match part {
+            Part::Season(_) => {
+                let (sy, s) = season_of(d);
+                if pick == Pick::This || (pick == Pick::Plain && Gran::Season(s) == gran) {
+                    if Gran::Season(s) == gran {
+                        sy
+                    } else {
+                        d.year()
+                    }
+                } else {
+                    pick_year(d, tense(), pick, |yy| {
+                        season_days(
+                            yy,
+                            match gran {
+                                Gran::Season(s) => s,
+                                _ => "SU",
+                            },
+                        )
+                    })?
+                }
+            }
+            Part::Quarter(q) => {
+                if q > quarter_of(d.month()) && tense() == Tense::Past {
+                    d.year() - 1
+                } else {
+                    d.year()
+                }
+            }
+            Part::Half(_) => ctx.sentence_year().unwrap_or(d.year()),
+        },
+    };
+    let mut out = out_cal(Cal::new(gran, first_day(y, gran)?), Anchor::Relative);
+    out.focus = !matches!(yrel, Some((_, off)) if off != 0);
+    Some(out)
+}

@@ -1,0 +1,234 @@
+//! Traps: numbers and words that look like dates but are not ("Day 1,087",
+//! "F-16", "$1.5-million", "2,275 drones", "it may strike", "his 70s").
+//!
+//! The word lists live in `assets/timex/traps.tsv` together with one example
+//! sentence per trap; the tests below tag every example and check that the
+//! trap yields nothing.
+
+use super::grammar::{G, Hit};
+use super::lexicon::Class;
+use super::token::Kind;
+
+/// The trap table (kind, words, example, text that must not be tagged).
+pub(crate) const TRAPS_TSV: &str = include_str!("../../assets/timex/traps.tsv");
+
+/// Names of the trap rules implemented in code (the `rule` rows of the table).
+#[cfg(test)]
+const RULES: &[&str] = &[
+    "comma-number",
+    "range-of-counts",
+    "money",
+    "hyphen-name",
+    "unit-ordinal",
+    "measure",
+    "slash-name",
+    "modal-may",
+    "verb-march",
+    "noun-march",
+    "a-second",
+    "name-month",
+    "age-decade",
+    "age",
+    "score",
+];
+
+/// Words that may be glued to a year by a hyphen ("pre-2014", "mid-2024").
+const YEAR_PREFIXES: &[&str] = &[
+    "pre", "post", "mid", "early", "late", "end", "start", "circa", "fiscal", "since", "from",
+];
+
+fn is_money(g: &G, i: usize) -> bool {
+    g.tok(i)
+        .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, '$' | '€' | '£' | '#' | '¥' | '₴'))
+}
+
+/// Whether the number at `i` is free of the traps on its left: a trap word
+/// ("Day 1087", "No. 5"), a currency sign ("$2024"), or a name glued by a
+/// hyphen ("F-16", "COVID-19").
+pub(crate) fn number_ok(g: &G, i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let p = i - 1;
+    if is_money(g, p) {
+        return false;
+    }
+    if g.is(p, Class::TrapBefore) && !g.word(p, "day") || g.word(p, "day") && g.cap(p) {
+        return false;
+    }
+    if g.punct(p, '.') && p > 0 && g.is(p - 1, Class::TrapBefore) {
+        return false;
+    }
+    if g.punct(p, '-') && g.glued(i) && g.glued(p) && p > 0 {
+        let q = p - 1;
+        let glued_name = match g.tok(q).map(|t| t.kind) {
+            Some(Kind::Word) => !g.word_in(q, YEAR_PREFIXES),
+            Some(Kind::Mixed) => true,
+            _ => false,
+        };
+        if glued_name {
+            return false;
+        }
+    }
+    if g.punct(p, '/') && g.glued(i) {
+        return false;
+    }
+    true
+}
+
+/// Whether the four-digit number at `i` may be a year: [`number_ok`], and
+/// no count noun, unit or percent sign after it ("2000 drones", "2000%").
+pub(crate) fn year_ok(g: &G, i: usize) -> bool {
+    if !number_ok(g, i) {
+        return false;
+    }
+    let n = i + 1;
+    if g.is(n, Class::TrapAfter) || g.punct(n, '%') {
+        return false;
+    }
+    if g.punct(n, '/') && g.glued(n) {
+        return false;
+    }
+    // "2000-strong", "1500-page"
+    if g.punct(n, '-')
+        && g.glued(n)
+        && g.glued(n + 1)
+        && g.tok(n + 1).is_some_and(|t| t.kind == Kind::Word)
+    {
+        return g.word_in(n + 1, &["era", "style"]);
+    }
+    true
+}
+
+/// Whether a possessive stands before token `i` ("his 70s" is an age).
+pub(crate) fn age_before(g: &G, i: usize) -> bool {
+    i > 0 && g.is(i - 1, Class::Poss)
+}
+
+/// Whether a fixed phrase at tokens `i..end` is meant as time: not a
+/// capitalized label inside a line ("Shop Now"), not "quarterly" before a
+/// noun ("quarterly dividend"), not "the future of".
+pub(crate) fn phrase_ok(g: &G, i: usize, end: usize) -> bool {
+    if g.cap(i)
+        && !g.sent_start(i)
+        && i > 0
+        && g.tok(i - 1).is_some_and(|t| t.kind == Kind::Word)
+        && !g.tok(i).is_some_and(|t| t.has(super::token::ALLCAP))
+    {
+        return false;
+    }
+    let next_is_noun = g.tok(end).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !g.cap(end)
+            && !g.is(end, Class::Prep)
+            && !g.word_in(end, &["and", "or", "as", "than"])
+    });
+    if end == i + 1 && g.word_in(i, &["quarterly", "yearly", "monthly"]) && next_is_noun {
+        return false;
+    }
+    if g.word(end, "of") && g.word(end - 1, "future") {
+        return false;
+    }
+    // "the recent attacks": an adjective of a thing, not a time.
+    if end == i + 1 && g.word(i, "recent") && i > 0 && g.word_in(i - 1, &["a", "an", "the"]) {
+        return false;
+    }
+    // "Now, he says": a discourse marker.
+    if end == i + 1 && g.word(i, "now") && g.sent_start(i) && g.punct(end, ',') {
+        return false;
+    }
+    // "the past three summers": the phrase is the start of a longer length.
+    if g.word_in(end - 1, &["past", "last", "next"])
+        && (g.tok(end).is_some_and(|t| t.kind == Kind::Num)
+            || g.is(end, Class::Card)
+            || g.is(end, Class::Tens)
+            || g.is(end, Class::Unit)
+            || g.is(end, Class::Quant))
+    {
+        return false;
+    }
+    // "years old"
+    if g.word(end, "old") || (g.punct(end, '-') && g.word(end + 1, "old")) {
+        return false;
+    }
+    true
+}
+
+/// Final say on a hit: drops matches that only a trap explains.
+pub(crate) fn keep(g: &G, hit: &Hit) -> bool {
+    let m = match hit {
+        Hit::One(m) | Hit::Range(m, _) => m,
+    };
+    // A lone number glued to letters by a hyphen on its right is a name or
+    // a measure ("1,087-day"), already refused above; a lone month or
+    // weekday glued into a hyphenated name ("Friday-night") is fine.
+    if m.end == m.start + 1 && g.tok(m.start).is_some_and(|t| t.kind == Kind::Num) {
+        return number_ok(g, m.start);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timex::tag;
+    use chrono::NaiveDate;
+
+    fn dct() -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2025, 2, 14)
+    }
+
+    #[test]
+    fn every_trap_row_yields_nothing_on_its_text() {
+        let mut rows = 0;
+        for line in TRAPS_TSV.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 4, "bad row: {line}");
+            let (kind, words, example, bad) = (f[0], f[1], f[2], f[3]);
+            match kind {
+                "rule" => assert!(RULES.contains(&words), "unknown trap rule {words}"),
+                "before" | "after" => assert!(!words.is_empty()),
+                other => panic!("unknown trap kind {other}"),
+            }
+            let at = example.find(bad).expect("trap text is in its example");
+            let span = at..at + bad.len();
+            for t in tag(example, dct()) {
+                assert!(
+                    t.end <= span.start || t.start >= span.end,
+                    "trap `{bad}` tagged as {:?} in: {example}",
+                    t
+                );
+            }
+            rows += 1;
+        }
+        assert!(rows >= RULES.len());
+    }
+
+    #[test]
+    fn every_rule_has_an_example() {
+        for rule in RULES {
+            assert!(
+                TRAPS_TSV
+                    .lines()
+                    .any(|l| l.starts_with("rule\t") && l.split('\t').nth(1) == Some(rule)),
+                "no example for {rule}"
+            );
+        }
+    }
+
+    #[test]
+    fn real_dates_next_to_traps_survive() {
+        let t = tag(
+            "More than 1800 soldiers and 2000 drones were lost on Jan. 3.",
+            dct(),
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].value, "2025-01-03");
+        let t = tag("The pre-2014 borders are gone.", dct());
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].value, "2014");
+    }
+}
