@@ -1,11 +1,13 @@
-//! Runs `tests/e2e/tui_tmux.sh`, which drives the real binary in tmux.
-//! Without tmux the test is skipped with a note, except under CI (`CI` set),
-//! where a missing tmux is a failure.
+//! Runs the scripts in `tests/e2e/` that drive the real binary in tmux:
+//! `tui_tmux.sh` (a user's session) and `terminal_safety.sh` (a hostile
+//! corpus must not reach the terminal raw). Without tmux the tests are
+//! skipped with a note, except under CI (`CI` set), where a missing tmux is
+//! a failure.
 
 use std::process::Command;
 
-#[test]
-fn the_real_binary_in_tmux() {
+/// Runs one script of `tests/e2e/` against the test build of the binary.
+fn run_script(name: &str) {
     let has_tmux = Command::new("tmux")
         .arg("-V")
         .output()
@@ -19,18 +21,22 @@ fn the_real_binary_in_tmux() {
         return;
     }
     let out = Command::new("bash")
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/e2e/tui_tmux.sh"
-        ))
+        .arg(format!("{}/tests/e2e/{name}", env!("CARGO_MANIFEST_DIR")))
         .env("FRONTLOG_BIN", env!("CARGO_BIN_EXE_frontlog"))
         .output()
         .expect("bash runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "tmux test failed:\n{stdout}\n{stderr}"
-    );
+    assert!(out.status.success(), "{name} failed:\n{stdout}\n{stderr}");
     eprintln!("{stdout}");
+}
+
+#[test]
+fn the_real_binary_in_tmux() {
+    run_script("tui_tmux.sh");
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal() {
+    run_script("terminal_safety.sh");
 }

@@ -31,7 +31,7 @@ printf '%s\n' \
   " date 2025-02-14" \
   "Hostile headline ${ESC}[2J${ESC}]0;PWNED${BEL} about the talks" \
   "" \
-  "A strike hit the depot on February 12 ${ESC}]52;c;SGVsbG8=${BEL}said officials ${ESC}]8;;http://evil.example/${ESC}\\click here${ESC}]8;;${ESC}\\ today." \
+  "A strike hit the depot on February 12 ${ESC}]52;c;SGVsbG8=${BEL}said officials ${ESC}]8;;http://evil.example/${ESC}\\the full report${ESC}]8;;${ESC}\\ today." \
   "" \
   "Reversed $(printf '\u202e')txet gnisufnoc and a C1 $(printf '\xc2\x9b')2J sequence appeared on February 13, with a bell$(printf '\a') and a backspace$(printf '\b')." \
   >"$corpus/hostile.txt"
@@ -47,7 +47,7 @@ for f in "$out/brief.md" "$out/brief.json" "$out/stderr.txt"; do
   if LC_ALL=C grep -qP '[\x07\x08\x1b]|\xc2\x9b|\xe2\x80\xae' "$f"; then fail "raw control bytes in $(basename "$f")"; fi
 done
 grep -q "Hostile headline" "$out/brief.md" || fail "the headline is missing from the export"
-grep -q "click here" "$out/brief.md" || fail "the link text is missing from the export"
+grep -q "the full report" "$out/brief.md" || fail "the link text is missing from the export"
 grep -q "bad.*image.txt: not text" "$out/stderr.txt" || fail "the binary file is not reported: $(cat "$out/stderr.txt")"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$out/brief.json" || fail "the JSON export does not parse"
 
