@@ -313,6 +313,37 @@ mod tests {
     }
 
     #[test]
+    fn byline_and_dateline_dates() {
+        let byline =
+            "Talks stall again in Geneva\n\nby Jane Roe January 11, 2025 2:01 PM 2 min read\nText.";
+        assert_eq!(infer(byline).published, day(2025, 1, 11));
+        let dateline =
+            "Talks stall again in Geneva\n\nBy Staff\n\nFebruary 13, 2025\n\nThe talks stalled.";
+        assert_eq!(infer(dateline).published, day(2025, 2, 13));
+        let european = "Thursday, 13 February 2025 - 10:42\nTalks stall again in Geneva\nText.";
+        assert_eq!(infer(european).published, day(2025, 2, 13));
+    }
+
+    #[test]
+    fn a_caption_date_yields_to_a_dateline() {
+        let text = "KYIV, UKRAINE – FEBRUARY 12: Rescuers at work on February 12, 2025 in Kyiv, Ukraine, after a strike on \
+                    the capital that damaged several buildings and injured residents of the district. (Photo by Jane Roe/Getty Images)\n\
+                    Frontline notes. Day 1,087.\nHeadline of the day here\n";
+        assert_eq!(
+            infer(text).published,
+            day(2025, 2, 14),
+            "the counter beats the caption"
+        );
+        let only_caption = "Rescuers at work on February 12, 2025 in Kyiv, after a strike on the capital that damaged \
+                            several buildings and injured many residents of the district overnight. (Photo by Jane Roe/Getty Images)\nHeadline here";
+        assert_eq!(
+            infer(only_caption).published,
+            day(2025, 2, 12),
+            "a caption is better than nothing"
+        );
+    }
+
+    #[test]
     fn body_dates_are_not_publication_dates() {
         let text = "Headline of the story here\nThe deal was signed on March 3, 2024 in Kyiv after long talks.";
         assert_eq!(infer(text).published, None);

@@ -202,3 +202,211 @@ fn specificity(kind: RegionKind) -> u8 {
 fn normalized(s: &str) -> String {
     s.to_lowercase().trim_end_matches(['.', ' ']).to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::corpus::document_from_text;
+    use crate::extract::DatePrecision;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    /// The events of a text published on `published`, as (date value,
+    /// anchor, region names, sentence) for readable assertions.
+    fn events_of(
+        text: &str,
+        published: Option<NaiveDate>,
+    ) -> Vec<(String, EventAnchor, Vec<String>, String, bool)> {
+        let mut doc = document_from_text(
+            "t".into(),
+            Path::new("t.txt"),
+            text.to_owned(),
+            None,
+            &mut Vec::new(),
+        );
+        doc.published.value = published;
+        let g = Gazetteer::builtin();
+        extract(&doc, 0, g)
+            .into_iter()
+            .map(|e| {
+                let regions = e.region_names(g).into_iter().map(str::to_owned).collect();
+                (e.date.label(), e.anchor, regions, e.text(&doc), e.future)
+            })
+            .collect()
+    }
+
+    const HEAD: &str = "Shelling reported across the east of the country\n";
+
+    #[test]
+    fn the_headline_gives_an_event_on_the_publication_date() {
+        let evs = events_of(HEAD, Some(day(2, 14)));
+        assert_eq!(evs.len(), 1);
+        assert_eq!(evs[0].0, "2025-02-14");
+        assert_eq!(evs[0].1, EventAnchor::Published);
+        assert_eq!(evs[0].3, "Shelling reported across the east of the country");
+        assert!(
+            events_of(HEAD, None).is_empty(),
+            "no date, no headline event"
+        );
+    }
+
+    #[test]
+    fn one_event_per_distinct_date_of_a_sentence() {
+        let text = format!(
+            "{HEAD}Talks began on February 10 and resumed on Feb. 12, a day after the Feb. 11 strike.\n"
+        );
+        let dated: Vec<String> = events_of(&text, Some(day(2, 14)))
+            .into_iter()
+            .skip(1)
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(dated, ["2025-02-10", "2025-02-12", "2025-02-11"]);
+        let same =
+            format!("{HEAD}The strike came on Thursday, February 13, and Thursday's toll rose.\n");
+        let dated: Vec<String> = events_of(&same, Some(day(2, 14)))
+            .into_iter()
+            .skip(1)
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(
+            dated,
+            ["2025-02-13"],
+            "two expressions of one date are one event"
+        );
+    }
+
+    #[test]
+    fn a_repeated_sentence_is_one_event() {
+        let s = "Drones hit a depot in Odesa on February 12, officials said.";
+        let text = format!("{HEAD}{s}\nOther news without a date.\n{s}\n");
+        assert_eq!(
+            events_of(&text, Some(day(2, 14))).len(),
+            2,
+            "the headline and one event"
+        );
+    }
+
+    #[test]
+    fn explicit_and_relative_anchors() {
+        let text = format!(
+            "{HEAD}The deal was signed on July 16, 2018. Officials met again on Wednesday.\n"
+        );
+        let evs = events_of(&text, Some(day(2, 14)));
+        assert_eq!(
+            (evs[1].0.as_str(), evs[1].1),
+            ("2018-07-16", EventAnchor::Explicit)
+        );
+        assert_eq!(
+            (evs[2].0.as_str(), evs[2].1),
+            ("2025-02-12", EventAnchor::Relative)
+        );
+    }
+
+    #[test]
+    fn without_a_publication_date_only_stated_dates_count() {
+        let text =
+            format!("{HEAD}Officials met on Wednesday. The treaty dates from March 3, 2014.\n");
+        let evs = events_of(&text, None);
+        assert_eq!(evs.len(), 1);
+        assert_eq!(evs[0].0, "2014-03-03");
+    }
+
+    #[test]
+    fn future_dates_are_flagged() {
+        let text = format!(
+            "{HEAD}Leaders will meet in Brussels on February 20. They met on February 10.\n"
+        );
+        let evs = events_of(&text, Some(day(2, 14)));
+        assert_eq!((evs[1].0.as_str(), evs[1].4), ("2025-02-20", true));
+        assert_eq!((evs[2].0.as_str(), evs[2].4), ("2025-02-10", false));
+    }
+
+    #[test]
+    fn a_month_range_is_one_event_spanning_both_ends() {
+        let text =
+            format!("{HEAD}Strikes rose from January to mid-June, 2024, the ministry said.\n");
+        let mut doc =
+            document_from_text("t".into(), Path::new("t.txt"), text, None, &mut Vec::new());
+        doc.published.value = Some(day(2, 14));
+        let evs = extract(&doc, 0, Gazetteer::builtin());
+        let range = evs.iter().find(|e| !e.headline).unwrap();
+        assert_eq!(range.date.precision, DatePrecision::Month);
+        assert_eq!(
+            range.date.first,
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
+        );
+        assert!(range.date.last >= NaiveDate::from_ymd_opt(2024, 6, 10).unwrap());
+        assert!(range.date.last <= NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
+        assert_eq!(evs.len(), 2, "the range is not also two events");
+    }
+
+    #[test]
+    fn vague_periods_make_no_events() {
+        let text = format!(
+            "{HEAD}Profits fell in the first quarter and in the 1990s, and will rise this spring.\n"
+        );
+        assert_eq!(events_of(&text, Some(day(2, 14))).len(), 1);
+    }
+
+    #[test]
+    fn regions_run_from_the_town_up() {
+        let text = format!("{HEAD}A glide bomb hit Kramatorsk on February 13.\n");
+        let evs = events_of(&text, Some(day(2, 14)));
+        assert_eq!(evs[1].2, ["Kramatorsk", "Donetsk Oblast", "Ukraine"]);
+    }
+
+    #[test]
+    fn the_x_region_means_the_oblast() {
+        let text = format!("{HEAD}Shelling hit the Kharkiv region on February 12.\n");
+        let evs = events_of(&text, Some(day(2, 14)));
+        assert_eq!(evs[1].2, ["Kharkiv Oblast", "Ukraine"]);
+    }
+
+    #[test]
+    fn a_header_places_its_own_paragraph_only() {
+        let text = format!(
+            "{HEAD}Sumy region. On February 11, border villages were shelled 97 times.\n\
+             The council imposed sanctions on February 12.\n"
+        );
+        let evs = events_of(&text, Some(day(2, 14)));
+        assert_eq!(evs[1].2, ["Sumy Oblast", "Ukraine"]);
+        assert!(evs[2].2.is_empty(), "{:?}", evs[2]);
+    }
+
+    #[test]
+    fn a_header_on_its_own_line_places_the_next_paragraph() {
+        let text = format!(
+            "{HEAD}Kherson region.\nRescuers found a body in the rubble on February 12.\nLater news on February 13.\n"
+        );
+        let evs = events_of(&text, Some(day(2, 14)));
+        assert_eq!(evs[1].2, ["Kherson Oblast", "Ukraine"]);
+        assert!(evs[2].2.is_empty(), "{:?}", evs[2]);
+    }
+
+    #[test]
+    fn page_furniture_and_bylines_give_no_events() {
+        let text = format!(
+            "{HEAD}by Jane Roe February 13, 2025 2:01 PM 2 min read\nSubscribe to our newsletter for updates every Monday\n* indicates required\n"
+        );
+        assert_eq!(events_of(&text, Some(day(2, 14))).len(), 1);
+    }
+
+    #[test]
+    fn photo_credits_place_nothing() {
+        let text = format!(
+            "{HEAD}Soldiers rest near the front on February 12. (Photo by Havana Smith/AFP via Getty Images)\n"
+        );
+        let evs = events_of(&text, Some(day(2, 14)));
+        assert!(
+            evs[1].2.iter().all(|r| r != "Havana" && r != "Cuba"),
+            "{:?}",
+            evs[1].2
+        );
+    }
+}
