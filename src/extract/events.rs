@@ -75,7 +75,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
                 .collect();
             let regions = regions_of(&sentence_mentions, header, gazetteer);
             let sentence_text = normalized(&display::prose(&par_text[s.clone()]));
-            for (date, anchor, expr) in dates_in(&timexes, s) {
+            for (date, anchor, expr) in dates_in(par_text, &timexes, s) {
                 if !seen.insert((date, sentence_text.clone())) {
                     continue;
                 }
@@ -101,6 +101,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
 /// the expression that states it. A range ("from January to June 2024")
 /// gives one date spanning both ends.
 fn dates_in(
+    text: &str,
     timexes: &[Timex],
     sentence: &Range<usize>,
 ) -> Vec<(EventDate, EventAnchor, Range<usize>)> {
@@ -108,6 +109,9 @@ fn dates_in(
     let mut closing = HashSet::new();
     for (i, t) in timexes.iter().enumerate() {
         if t.start < sentence.start || t.end > sentence.end || closing.contains(&i) {
+            continue;
+        }
+        if is_qualifier(text, t) {
             continue;
         }
         let Some(interval) = t.interval else { continue };
@@ -137,6 +141,16 @@ fn dates_in(
         }
     }
     out
+}
+
+/// A date used to qualify a thing rather than to say when something
+/// happened: "pre-2014 borders", "post-2022 order". No event.
+fn is_qualifier(text: &str, t: &Timex) -> bool {
+    let before = text[..t.start].to_ascii_lowercase();
+    let own = text[t.start..t.end].to_ascii_lowercase();
+    ["pre-", "post-"]
+        .iter()
+        .any(|p| before.ends_with(p) || own.starts_with(p))
 }
 
 /// The event precision for a tagger precision; quarters, seasons, halves,
@@ -344,6 +358,14 @@ mod tests {
         assert!(range.date.last >= NaiveDate::from_ymd_opt(2024, 6, 10).unwrap());
         assert!(range.date.last <= NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
         assert_eq!(evs.len(), 2, "the range is not also two events");
+    }
+
+    #[test]
+    fn dates_that_qualify_a_thing_make_no_events() {
+        let text = format!(
+            "{HEAD}He called a return to the pre-2014 borders unrealistic and the post-2022 order fragile.\n"
+        );
+        assert_eq!(events_of(&text, Some(day(2, 14))).len(), 1);
     }
 
     #[test]
