@@ -45,10 +45,10 @@ pub fn render(store: &EventStore, query: &Query, slice: &[u32], made: DateTime<U
             let _ = writeln!(out, "\n## {}\n", heading(&e.date));
             current = Some(e.date);
         }
-        let regions = e.region_names(store.gazetteer());
+        let places = e.place_summary(store.gazetteer());
         let mut line = String::from("- ");
-        if !regions.is_empty() {
-            let _ = write!(line, "**{}** — ", escape(&regions.join(", ")));
+        if !places.is_empty() {
+            let _ = write!(line, "**{}** — ", escape(&places));
         }
         line.push_str(&escape(&e.text(doc)));
         if e.future {

@@ -384,6 +384,24 @@ mod tests {
     }
 
     #[test]
+    fn places_in_words_group_towns_under_what_contains_them() {
+        let text =
+            format!("{HEAD}Troops left Velyka Novosilka and Pokrovsk for Turkey on February 12.\n");
+        let mut doc =
+            document_from_text("t".into(), Path::new("t.txt"), text, None, &mut Vec::new());
+        doc.published.value = Some(day(2, 14));
+        let g = Gazetteer::builtin();
+        let e = extract(&doc, 0, g)
+            .into_iter()
+            .find(|e| !e.headline)
+            .unwrap();
+        assert_eq!(
+            e.place_summary(g),
+            "Velyka Novosilka, Pokrovsk (Donetsk Oblast, Ukraine); Turkey"
+        );
+    }
+
+    #[test]
     fn the_x_region_means_the_oblast() {
         let text = format!("{HEAD}Shelling hit the Kharkiv region on February 12.\n");
         let evs = events_of(&text, Some(day(2, 14)));

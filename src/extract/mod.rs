@@ -192,6 +192,40 @@ impl Event {
         }
     }
 
+    /// The places in words: the most specific ones grouped by what contains
+    /// them, "Velyka Novosilka, Pokrovsk (Donetsk Oblast, Ukraine); Turkey".
+    pub fn place_summary(&self, gazetteer: &Gazetteer) -> String {
+        let contained: Vec<RegionId> = self
+            .regions
+            .iter()
+            .flat_map(|&r| gazetteer.ancestors(r))
+            .collect();
+        let mut groups: Vec<(Vec<RegionId>, Vec<&str>)> = Vec::new();
+        for &r in self.regions.iter().filter(|r| !contained.contains(r)) {
+            let chain = gazetteer.ancestors(r);
+            let name = gazetteer.region(r).name.as_str();
+            match groups.iter_mut().find(|(c, _)| *c == chain) {
+                Some((_, names)) => names.push(name),
+                None => groups.push((chain, vec![name])),
+            }
+        }
+        groups
+            .iter()
+            .map(|(chain, names)| {
+                let chain: Vec<&str> = chain
+                    .iter()
+                    .map(|&c| gazetteer.region(c).name.as_str())
+                    .collect();
+                if chain.is_empty() {
+                    names.join(", ")
+                } else {
+                    format!("{} ({})", names.join(", "), chain.join(", "))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// Display names of the event's regions.
     pub fn region_names<'g>(&self, gazetteer: &'g Gazetteer) -> Vec<&'g str> {
         self.regions

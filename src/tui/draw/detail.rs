@@ -77,13 +77,13 @@ pub fn lines(state: &AppState) -> Vec<Line<'static>> {
         ));
     }
     out.push(Line::from(date));
-    let regions = e.region_names(store.gazetteer());
+    let places = e.place_summary(store.gazetteer());
     out.push(Line::from(vec![
         label("Places"),
-        if regions.is_empty() {
+        if places.is_empty() {
             Span::styled("none found", theme.muted())
         } else {
-            Span::styled(one_line(&regions.join(" › ")), theme.fg(theme.region))
+            Span::styled(one_line(&places), theme.fg(theme.region))
         },
     ]));
     out.push(Line::from(vec![
