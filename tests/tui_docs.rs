@@ -1,4 +1,4 @@
-//! The keys table of `docs/tui.md` is the keymap of the built-in
+//! The keys table of `README.md` is the keymap of the built-in
 //! `config.toml`: this test fails when they drift (`UPDATE_DOCS=1` rewrites
 //! the table from the keymap).
 
@@ -6,7 +6,7 @@
 fn the_keys_table_in_the_docs_matches_the_keymap() {
     let settings = frontlog::config::Settings::default_settings(false);
     let table = frontlog::tui::keymap::markdown_table(&settings);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/tui.md");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let doc = std::fs::read_to_string(path).unwrap();
     let start =
         doc.find("<!-- keys:start -->\n").expect("start marker") + "<!-- keys:start -->\n".len();
@@ -20,6 +20,6 @@ fn the_keys_table_in_the_docs_matches_the_keymap() {
     assert_eq!(
         &doc[start..end],
         table,
-        "docs/tui.md is out of date; put this between the markers:\n{table}"
+        "README.md is out of date; put this between the markers:\n{table}"
     );
 }

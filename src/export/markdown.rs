@@ -142,29 +142,16 @@ fn safe_url(url: &str) -> Option<String> {
 }
 
 /// Escapes text for Markdown: control characters go, whitespace collapses,
-/// and every character with a Markdown meaning is backslash-escaped.
+/// and every character that can open emphasis, code, a link, HTML, a table
+/// cell or a heading is backslash-escaped (with `[` escaped no link can form,
+/// so parentheses and `!` may stay as they are).
 pub fn escape(s: &str) -> String {
     let plain = display::plain(s);
     let mut out = String::with_capacity(plain.len() + 8);
     for c in plain.chars() {
         if matches!(
             c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '|'
-                | '#'
-                | '~'
-                | '!'
-                | '('
-                | ')'
-                | '{'
-                | '}'
-                | '$'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~'
         ) {
             out.push('\\');
         }
@@ -181,7 +168,7 @@ mod tests {
     fn escaping_neutralises_markdown() {
         assert_eq!(
             escape("a|b *c* _d_ [e](f) <g>"),
-            r"a\|b \*c\* \_d\_ \[e\]\(f\) \<g\>"
+            r"a\|b \*c\* \_d\_ \[e\](f) \<g\>"
         );
         assert_eq!(escape("line\nbreak \u{1b}[2J"), "line break");
     }
