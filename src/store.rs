@@ -104,17 +104,34 @@ impl EventStore {
             e.doc += base;
         }
         self.docs.extend(docs);
-        for doc in &self.docs[base as usize..] {
+        let doc_texts: Vec<String> = self.docs[base as usize..]
+            .par_iter()
+            .map(|doc| {
+                let mut folded = String::new();
+                push_folded(&mut folded, doc.title_or_name());
+                folded.push(' ');
+                push_folded(&mut folded, doc.source_or_unknown());
+                folded
+            })
+            .collect();
+        for t in doc_texts {
             self.doc_search_starts.push(self.doc_search.len());
-            push_folded(&mut self.doc_search, doc.title_or_name());
-            self.doc_search.push(' ');
-            push_folded(&mut self.doc_search, doc.source_or_unknown());
+            self.doc_search.push_str(&t);
             self.doc_search.push('\0');
         }
         let first_arrival = self.search_starts.len() as u32;
-        for e in &events {
+        let docs = &self.docs;
+        let texts: Vec<String> = events
+            .par_iter()
+            .map(|e| {
+                let mut folded = String::new();
+                push_folded(&mut folded, &e.text(&docs[e.doc as usize]));
+                folded
+            })
+            .collect();
+        for t in texts {
             self.search_starts.push(self.search.len());
-            push_folded(&mut self.search, &e.text(&self.docs[e.doc as usize]));
+            self.search.push_str(&t);
             self.search.push('\0');
         }
         let remap_sources = self.index_sources();
@@ -378,6 +395,23 @@ impl TextMatcher {
 
 /// Appends `s` case-folded, with every run of whitespace (and NUL) as one space.
 fn push_folded(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let mut space = false;
+        let mut started = false;
+        for &b in s.as_bytes() {
+            if b.is_ascii_whitespace() || b == 0 {
+                space = started;
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            started = true;
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return;
+    }
     let mut space = false;
     let mut started = false;
     for c in s.chars() {

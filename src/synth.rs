@@ -251,7 +251,13 @@ impl Generator {
             let n = self.rng.u32(2..400);
             let date = self.date_phrase(published);
             let country = self.country();
-            let s = match self.rng.u8(0..5) {
+            // About a third of the sentences of real dispatches carry a date.
+            let s = match self.rng.u8(0..15) {
+                5..=8 => {
+                    format!("{actor} {verb} {town} as {n} people were evacuated, officials said.")
+                }
+                9..=11 => format!("The {n} residents of {town} were told to stay in shelters."),
+                12..=14 => format!("{actor} said the situation around {town} remained difficult."),
                 0 => format!("{actor} {verb} {town} {date}, officials said."),
                 1 => format!(
                     "{} {date}, {actor} {verb} {town} {n} times.",

@@ -17,7 +17,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     let text = doc.text.as_str();
     let focus = gazetteer.focus_country(&text[doc.body_start..]);
     let mut events = Vec::new();
-    let mut seen: HashSet<(EventDate, String)> = HashSet::new();
+    let mut seen: HashSet<(EventDate, u64)> = HashSet::new();
 
     if let Some(day) = published {
         let (sentence, regions) = match &doc.title_span {
@@ -34,7 +34,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             }
         };
         let date = EventDate::day(day);
-        seen.insert((date, normalized(&display::prose(doc.title_or_name()))));
+        seen.insert((date, sentence_key(&display::prose(doc.title_or_name()))));
         events.push(Event {
             doc: doc_index,
             date,
@@ -68,15 +68,19 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         }
         let header = own_header.or(carried_header.take());
         for s in &sentence_spans {
+            let dates = dates_in(par_text, &timexes, s);
+            if dates.is_empty() {
+                continue;
+            }
             let sentence_mentions: Vec<Mention> = mentions
                 .iter()
                 .copied()
                 .filter(|m| m.start >= s.start && m.end <= s.end)
                 .collect();
             let regions = regions_of(&sentence_mentions, header, gazetteer);
-            let sentence_text = normalized(&display::prose(&par_text[s.clone()]));
-            for (date, anchor, expr) in dates_in(par_text, &timexes, s) {
-                if !seen.insert((date, sentence_text.clone())) {
+            let key = sentence_key(&display::prose(&par_text[s.clone()]));
+            for (date, anchor, expr) in dates {
+                if !seen.insert((date, key)) {
                     continue;
                 }
                 let abs = |r: Range<usize>| Span::new(par.start + r.start..par.start + r.end);
@@ -211,10 +215,15 @@ fn specificity(kind: RegionKind) -> u8 {
     }
 }
 
-/// Lower-case words joined by single spaces, trailing punctuation dropped:
-/// the form in which two sentences count as the same.
-fn normalized(s: &str) -> String {
-    s.to_lowercase().trim_end_matches(['.', ' ']).to_owned()
+/// A hash of a sentence as shown, in lower case and without trailing
+/// punctuation: two sentences with the same key count as the same.
+fn sentence_key(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    s.trim_end_matches(['.', ' '])
+        .to_lowercase()
+        .hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

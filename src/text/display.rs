@@ -15,6 +15,10 @@ pub fn is_unsafe_char(c: char) -> bool {
 /// sequence goes, not just its ESC: `ESC [ … final`, `ESC ] … BEL` or
 /// `ESC ] … ESC \`, their C1 forms, and two-character `ESC x` escapes.
 pub fn plain(s: &str) -> String {
+    let trimmed = s.trim();
+    if already_plain(trimmed) {
+        return trimmed.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     let mut chars = s.chars().peekable();
@@ -39,6 +43,42 @@ pub fn plain(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether text has nothing for [`plain`] to change (the common case, checked
+/// byte by byte): no control byte, no C1 control, no bidi mark, no run of
+/// whitespace.
+fn already_plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0..=0x1f | 0x7f => return false,
+            b' ' if b.get(i + 1) == Some(&b' ') => return false,
+            0xc2 if b.get(i + 1).is_some_and(|n| (0x80..=0xa0).contains(n)) => return false,
+            0xd8 if b.get(i + 1) == Some(&0x9c) => return false,
+            0xe2 if matches!(b.get(i + 1), Some(0x80 | 0x81)) => {
+                // U+2000..U+207F: spaces, marks and isolates need the slow path.
+                if b.get(i + 1) == Some(&0x80)
+                    && b.get(i + 2)
+                        .is_some_and(|n| !matches!(n, 0x90..=0xa6 | 0xb0..=0xba))
+                {
+                    return false;
+                }
+                if b.get(i + 1) == Some(&0x81)
+                    && b.get(i + 2).is_some_and(|n| (0x9f..=0xaf).contains(n))
+                {
+                    return false;
+                }
+                i += 3;
+                continue;
+            }
+            0xe3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => return false,
+            _ => {}
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Skips a control sequence's parameters and its final byte (0x40–0x7E).
@@ -105,6 +145,38 @@ fn unwrap_markup(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_path_agrees_with_the_slow_one() {
+        for s in [
+            "Kyiv – “quoted” text… and ‘more’ — end",
+            "a\u{2003}b",
+            "a\u{202e}b",
+            "a\u{2066}b",
+            "a\u{200b}b",
+            "a\u{a0}b",
+            "a\u{85}b",
+            "a  b",
+            "a\u{3000}b",
+            "plain text.",
+            "Київ",
+        ] {
+            let mut slow = String::new();
+            let mut space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    space = !slow.is_empty();
+                } else if !is_unsafe_char(c) {
+                    if space {
+                        slow.push(' ');
+                        space = false;
+                    }
+                    slow.push(c);
+                }
+            }
+            assert_eq!(plain(s), slow, "{s:?}");
+        }
+    }
 
     #[test]
     fn collapses_whitespace_and_trims() {

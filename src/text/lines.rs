@@ -341,6 +341,9 @@ pub fn credit_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         "photo", "getty", "afp", "reuters", "via ", "courtesy", "credit", "images", "/",
     ];
     let mut out = Vec::new();
+    if !text.contains(['(', ':']) && !text.contains("Photo") {
+        return out;
+    }
     let mut from = 0;
     while let Some(open) = text[from..].find('(') {
         let open = from + open;

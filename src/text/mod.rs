@@ -13,6 +13,15 @@ pub fn word_count(s: &str) -> usize {
 
 /// Number of words, counting no further than `limit` (cheap on long lines).
 pub fn word_count_up_to(s: &str, limit: usize) -> usize {
+    if s.is_ascii() {
+        // Bytes are characters: count words without decoding.
+        return s
+            .as_bytes()
+            .split(|b| b.is_ascii_whitespace())
+            .filter(|w| w.iter().any(u8::is_ascii_alphanumeric))
+            .take(limit)
+            .count();
+    }
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .take(limit)

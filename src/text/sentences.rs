@@ -63,35 +63,36 @@ const SENTENCE_OPENERS: &[&str] = &[
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
-            continue;
+    while let Some(found) = text[i..].find(['.', '!', '?', '…']) {
+        let pos = i + found;
+        let c = text[pos..].chars().next().unwrap_or('.');
+        // The run of terminators ("?!", "...") and closing quotes and brackets.
+        let mut end = pos + c.len_utf8();
+        for n in text[end..].chars() {
+            if !matches!(n, '.' | '!' | '?' | '…') {
+                break;
+            }
+            end += n.len_utf8();
         }
-        // Run of terminators ("?!", "...") then closing quotes and brackets.
-        let mut j = i;
-        while j + 1 < chars.len() && matches!(chars[j + 1].1, '.' | '!' | '?' | '…') {
-            j += 1;
+        for n in text[end..].chars() {
+            if !is_closer(n) {
+                break;
+            }
+            end += n.len_utf8();
         }
-        while j + 1 < chars.len() && is_closer(chars[j + 1].1) {
-            j += 1;
-        }
-        let end = chars.get(j + 1).map_or(text.len(), |&(p, _)| p);
-        let next_word = next_word(text, end);
-        let boundary = match next_word {
+        let more = end > pos + c.len_utf8();
+        let boundary = match next_word(text, end) {
             None => false,
             Some(next) => {
-                starts_sentence(next) && (c != '.' || j > i || period_ends(text, start, pos, next))
+                starts_sentence(next) && (c != '.' || more || period_ends(text, start, pos, next))
             }
         };
         if boundary {
             push_trimmed(text, start..end, &mut out);
             start = end;
         }
-        i = j + 1;
+        i = end;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
