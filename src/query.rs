@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::extract::Event;
 use crate::places::RegionId;
-use crate::store::{EventStore, SourceId, TextMatcher};
+use crate::store::{EventStore, SourceId, TextMatcher, fold_case};
 
 /// The filters of a slice. An empty filter lets everything through; several
 /// regions (or outlets) mean any of them; the filters combine with AND.
@@ -97,6 +97,32 @@ impl Query {
         }
     }
 
+    /// This query's slice worked out from `earlier`'s slice, when this query
+    /// only adds text to `earlier`'s text filter (as each key typed into the
+    /// text filter does): only the events already shown are looked at again.
+    /// `None` when that does not apply and [`Query::run`] is needed.
+    pub fn narrow(&self, store: &EventStore, earlier: &Query, slice: &[u32]) -> Option<Vec<u32>> {
+        let same_otherwise = Query {
+            text: String::new(),
+            ..self.clone()
+        } == Query {
+            text: String::new(),
+            ..earlier.clone()
+        };
+        let (new, old) = (fold_case(self.text.trim()), fold_case(earlier.text.trim()));
+        if !same_otherwise || old.is_empty() || !new.contains(&old) {
+            return None;
+        }
+        let needle = TextMatcher::new(&self.text)?;
+        Some(
+            slice
+                .iter()
+                .copied()
+                .filter(|&i| store.event_contains(i, &needle))
+                .collect(),
+        )
+    }
+
     /// Counts per region and outlet (see [`Facets`]) given `slice`, this
     /// query's own result. A facet whose filter is empty is counted on the
     /// slice itself; one with a filter needs the query run again without it,
@@ -110,6 +136,11 @@ impl Query {
         };
         let regions = match &memo.regions {
             Some((key, counts)) if !self.regions.is_empty() && *key == region_key => counts.clone(),
+            // Nothing else filters: the counts are the posting lists' lengths.
+            _ if region_key.is_empty() => store
+                .regions_present()
+                .map(|r| (r, store.events_in_region(r).len() as u32))
+                .collect(),
             _ => {
                 let base = if self.regions.is_empty() {
                     slice.to_vec()
@@ -143,6 +174,9 @@ impl Query {
         };
         let sources = match &memo.sources {
             Some((key, counts)) if !self.sources.is_empty() && *key == source_key => counts.clone(),
+            _ if source_key.is_empty() => (0..store.sources().len() as SourceId)
+                .map(|s| store.events_of_source(s).len() as u32)
+                .collect(),
             _ => {
                 let base = if self.sources.is_empty() {
                     slice.to_vec()

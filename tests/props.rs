@@ -218,3 +218,26 @@ proptest! {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
+
+    #[test]
+    fn narrowing_as_text_is_typed_gives_what_a_fresh_run_gives(
+        typed in "[a-z ]{1,8}",
+        more in "[a-z ]{1,4}",
+        region in proptest::option::of(0u32..9),
+    ) {
+        let store = tui_support::synthetic_store(3000, 60);
+        let earlier = Query { text: typed.clone(), regions: region.into_iter().collect(), ..Query::default() };
+        let longer = format!("{typed}{more}");
+        let later = Query { text: longer.clone(), ..earlier.clone() };
+        let slice = earlier.run(&store);
+        if let Some(narrowed) = later.narrow(&store, &earlier, &slice) {
+            prop_assert_eq!(narrowed, later.run(&store));
+        } else {
+            let extends = longer.trim().contains(typed.trim());
+            prop_assert!(typed.trim().is_empty() || !extends);
+        }
+    }
+}

@@ -208,6 +208,9 @@ pub struct AppState {
     pub year: i32,
     /// The filters.
     pub query: Query,
+    /// The filters that made `visible` (to narrow it as text is typed);
+    /// `None` when the store changed since.
+    pub shown_query: Option<Query>,
     /// The slice: indexes into the store's events, in order.
     pub visible: Vec<u32>,
     /// For each row of the slice, whether its date group is shaded.
@@ -265,6 +268,7 @@ impl AppState {
             corpus,
             year,
             query: Query::default(),
+            shown_query: None,
             visible: Vec::new(),
             shade: Vec::new(),
             facets: Facets::default(),
@@ -317,7 +321,12 @@ impl AppState {
     pub fn requery(&mut self) {
         let previous = self.selected_event();
         let screen_row = self.timeline.selected.saturating_sub(self.timeline.offset);
-        self.visible = self.query.run(&self.store);
+        let narrowed = self
+            .shown_query
+            .as_ref()
+            .and_then(|shown| self.query.narrow(&self.store, shown, &self.visible));
+        self.visible = narrowed.unwrap_or_else(|| self.query.run(&self.store));
+        self.shown_query = Some(self.query.clone());
         self.facets = self
             .query
             .facets(&self.store, &self.visible, &mut self.facet_memo);
@@ -346,6 +355,8 @@ impl AppState {
         finished: Option<Vec<Problem>>,
     ) {
         let remap = self.store.extend(docs, events);
+        // The store grew: the slice must be cut again, not narrowed.
+        self.shown_query = None;
         for i in &mut self.visible {
             *i = remap.events[*i as usize];
         }
