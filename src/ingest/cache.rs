@@ -85,17 +85,28 @@ pub enum Record {
     Fresh(Vec<u8>),
 }
 
-/// The cache of one corpus: the old file's contents and the entries of the next.
+/// The cache of one corpus: the old file (read by position, never whole)
+/// and the next one, written as records arrive once anything has changed.
 #[derive(Debug)]
 pub struct Cache {
     /// The cache file.
     pub path: PathBuf,
     fingerprint: u64,
-    data: Vec<u8>,
+    old: Option<std::fs::File>,
     index: Vec<IndexEntry>,
     by_path: HashMap<String, usize>,
-    next: Vec<(String, FileKey, Record)>,
-    changed: bool,
+    /// Entries of the next cache so far; until it is started, their blobs
+    /// are those of the old file at the old offsets.
+    next: Vec<(IndexEntry, Option<usize>)>,
+    writer: Option<Writer>,
+}
+
+/// The next cache file while it is written.
+#[derive(Debug)]
+struct Writer {
+    tmp: tempfile::NamedTempFile,
+    out: std::io::BufWriter<std::fs::File>,
+    offset: u64,
 }
 
 impl Cache {
@@ -105,18 +116,17 @@ impl Cache {
     pub fn load(dir: &Path, root: &Path, manifest: Option<&Path>) -> (Cache, Option<Problem>) {
         remove_stale_temporaries(dir);
         let path = dir.join(file_name(root, manifest));
-        let fingerprint = fingerprint();
         let mut cache = Cache {
             path,
-            fingerprint,
-            data: Vec::new(),
+            fingerprint: fingerprint(),
+            old: None,
             index: Vec::new(),
             by_path: HashMap::new(),
             next: Vec::new(),
-            changed: false,
+            writer: None,
         };
-        let data = match std::fs::read(&cache.path) {
-            Ok(d) => d,
+        let file = match std::fs::File::open(&cache.path) {
+            Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cache, None),
             Err(e) => {
                 let p = Problem::new(
@@ -126,7 +136,7 @@ impl Cache {
                 return (cache, Some(p));
             }
         };
-        match parse(&data, fingerprint) {
+        match read_index(&file, cache.fingerprint) {
             Ok(Some(index)) => {
                 cache.by_path = index
                     .iter()
@@ -134,7 +144,7 @@ impl Cache {
                     .map(|(i, e)| (e.relative.clone(), i))
                     .collect();
                 cache.index = index;
-                cache.data = data;
+                cache.old = Some(file);
                 (cache, None)
             }
             Ok(None) => (cache, None),
@@ -152,51 +162,56 @@ impl Cache {
         if e.key != key {
             return None;
         }
-        let start = HEADER_LEN as u64 + e.offset;
-        let blob = self.data.get(start as usize..(start + e.len) as usize)?;
-        if crc32fast::hash(blob) != e.checksum {
+        let blob = self.old_blob(i).ok()?;
+        if crc32fast::hash(&blob) != e.checksum {
             return None;
         }
-        postcard::from_bytes::<Outcome>(blob).ok().map(|o| (o, i))
+        postcard::from_bytes::<Outcome>(&blob).ok().map(|o| (o, i))
     }
 
-    /// Records what a file gave, for the next cache.
-    pub fn put(&mut self, relative: &Path, key: FileKey, record: Record) {
-        if matches!(record, Record::Fresh(_)) {
-            self.changed = true;
+    fn old_blob(&self, i: usize) -> std::io::Result<Vec<u8>> {
+        let e = &self.index[i];
+        let file = self
+            .old
+            .as_ref()
+            .ok_or_else(|| std::io::Error::other("no old cache"))?;
+        let mut blob = vec![0; e.len as usize];
+        read_exact_at(file, &mut blob, HEADER_LEN as u64 + e.offset)?;
+        Ok(blob)
+    }
+
+    /// Records what a file gave, for the next cache. The next cache file is
+    /// started at the first change, and each blob written as it comes.
+    pub fn put(&mut self, relative: &Path, key: FileKey, record: Record) -> Result<(), String> {
+        let relative = relative.to_string_lossy().into_owned();
+        match record {
+            Record::Kept(i) if self.writer.is_none() => {
+                let e = IndexEntry {
+                    relative,
+                    key,
+                    ..self.index[i].clone()
+                };
+                self.next.push((e, Some(i)));
+                Ok(())
+            }
+            Record::Kept(i) => {
+                let blob = self
+                    .old_blob(i)
+                    .map_err(|e| format!("cannot read the old cache: {e}"))?;
+                self.append(relative, key, &blob)
+            }
+            Record::Fresh(bytes) => {
+                self.start()?;
+                self.append(relative, key, &bytes)
+            }
         }
-        self.next
-            .push((relative.to_string_lossy().into_owned(), key, record));
     }
 
-    /// Writes the next cache if anything changed (a file added, changed or gone).
-    pub fn save(&self) -> Result<(), String> {
-        if !self.changed && self.next.len() == self.index.len() {
+    /// Starts the next cache file, copying the blobs kept so far.
+    fn start(&mut self) -> Result<(), String> {
+        if self.writer.is_some() {
             return Ok(());
         }
-        let mut index = Vec::with_capacity(self.next.len());
-        let mut blobs: Vec<&[u8]> = Vec::with_capacity(self.next.len());
-        let mut offset = 0u64;
-        for (relative, key, record) in &self.next {
-            let blob: &[u8] = match record {
-                Record::Kept(i) => {
-                    let e = &self.index[*i];
-                    let start = HEADER_LEN + e.offset as usize;
-                    &self.data[start..start + e.len as usize]
-                }
-                Record::Fresh(bytes) => bytes,
-            };
-            index.push(IndexEntry {
-                relative: relative.clone(),
-                key: *key,
-                offset,
-                len: blob.len() as u64,
-                checksum: crc32fast::hash(blob),
-            });
-            offset += blob.len() as u64;
-            blobs.push(blob);
-        }
-        let index_bytes = postcard::to_stdvec(&index).map_err(|e| e.to_string())?;
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -204,25 +219,106 @@ impl Cache {
             .prefix(".cache-")
             .tempfile_in(dir)
             .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
-        let blobs_len: u64 = offset;
-        let write = |f: &mut std::io::BufWriter<&std::fs::File>| -> std::io::Result<()> {
-            f.write_all(MAGIC)?;
-            f.write_all(&FORMAT.to_le_bytes())?;
-            f.write_all(&self.fingerprint.to_le_bytes())?;
-            f.write_all(&blobs_len.to_le_bytes())?;
-            f.write_all(&crc32fast::hash(&index_bytes).to_le_bytes())?;
-            for b in &blobs {
-                f.write_all(b)?;
-            }
-            f.write_all(&index_bytes)?;
-            f.flush()
-        };
-        let file = tmp.as_file();
-        write(&mut std::io::BufWriter::new(file))
-            .and_then(|_| file.sync_all())
+        let file = tmp
+            .reopen()
             .map_err(|e| format!("cannot write the cache: {e}"))?;
+        let mut out = std::io::BufWriter::new(file);
+        out.write_all(&[0; HEADER_LEN])
+            .map_err(|e| format!("cannot write the cache: {e}"))?;
+        self.writer = Some(Writer {
+            tmp,
+            out,
+            offset: 0,
+        });
+        for (entry, old) in std::mem::take(&mut self.next) {
+            let blob = match old {
+                Some(i) => self
+                    .old_blob(i)
+                    .map_err(|e| format!("cannot read the old cache: {e}"))?,
+                None => unreachable!("entries before the start all come from the old cache"),
+            };
+            self.append(entry.relative, entry.key, &blob)?;
+        }
+        Ok(())
+    }
+
+    fn append(&mut self, relative: String, key: FileKey, blob: &[u8]) -> Result<(), String> {
+        let w = self.writer.as_mut().ok_or("the cache is not started")?;
+        w.out
+            .write_all(blob)
+            .map_err(|e| format!("cannot write the cache: {e}"))?;
+        let entry = IndexEntry {
+            relative,
+            key,
+            offset: w.offset,
+            len: blob.len() as u64,
+            checksum: crc32fast::hash(blob),
+        };
+        w.offset += blob.len() as u64;
+        self.next.push((entry, None));
+        Ok(())
+    }
+
+    /// Finishes the next cache if anything changed (a file added, changed or
+    /// gone): index, header, sync, then a rename over the old one.
+    pub fn save(mut self) -> Result<(), String> {
+        if self.writer.is_none() {
+            if self.next.len() == self.index.len() {
+                return Ok(());
+            }
+            self.start()?;
+        }
+        let index: Vec<IndexEntry> = self.next.into_iter().map(|(e, _)| e).collect();
+        let index_bytes = postcard::to_stdvec(&index).map_err(|e| e.to_string())?;
+        let Some(Writer {
+            tmp,
+            mut out,
+            offset,
+        }) = self.writer
+        else {
+            return Ok(());
+        };
+        let finish = |out: &mut std::io::BufWriter<std::fs::File>| -> std::io::Result<()> {
+            use std::io::{Seek, SeekFrom};
+            out.write_all(&index_bytes)?;
+            out.seek(SeekFrom::Start(0))?;
+            out.write_all(MAGIC)?;
+            out.write_all(&FORMAT.to_le_bytes())?;
+            out.write_all(&self.fingerprint.to_le_bytes())?;
+            out.write_all(&offset.to_le_bytes())?;
+            out.write_all(&crc32fast::hash(&index_bytes).to_le_bytes())?;
+            out.flush()?;
+            out.get_ref().sync_all()
+        };
+        finish(&mut out).map_err(|e| format!("cannot write the cache: {e}"))?;
+        drop(out);
         tmp.persist(&self.path)
             .map_err(|e| format!("cannot replace {}: {}", self.path.display(), e.error))?;
+        Ok(())
+    }
+}
+
+/// Reads `buf.len()` bytes at `offset`, without moving a shared cursor (so
+/// that threads can read at once).
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        let mut done = 0;
+        while done < buf.len() {
+            let n = std::os::windows::fs::FileExt::seek_read(
+                file,
+                &mut buf[done..],
+                offset + done as u64,
+            )?;
+            if n == 0 {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+            done += n;
+        }
         Ok(())
     }
 }
@@ -253,33 +349,44 @@ pub fn serialize(outcome: &Outcome) -> Vec<u8> {
     postcard::to_stdvec(outcome).unwrap_or_default()
 }
 
-/// Reads a cache file: `Ok(None)` when it is from another build (silently
-/// stale), an error when it is not a frontlog cache or is damaged.
-fn parse(data: &[u8], fingerprint: u64) -> Result<Option<Vec<IndexEntry>>, String> {
-    if data.len() < HEADER_LEN || &data[..8] != MAGIC {
+/// Reads a cache file's header and index: `Ok(None)` when it is from another
+/// build (silently stale), an error when it is not a frontlog cache or is
+/// damaged.
+fn read_index(file: &std::fs::File, fingerprint: u64) -> Result<Option<Vec<IndexEntry>>, String> {
+    let size = file
+        .metadata()
+        .map_err(|e| format!("cannot read the cache: {e}"))?
+        .len();
+    let mut header = [0u8; HEADER_LEN];
+    if size < HEADER_LEN as u64
+        || read_exact_at(file, &mut header, 0).is_err()
+        || &header[..8] != MAGIC
+    {
         return Err("not a frontlog cache file".into());
     }
-    let u32_at = |i: usize| u32::from_le_bytes(data[i..i + 4].try_into().unwrap_or_default());
-    let u64_at = |i: usize| u64::from_le_bytes(data[i..i + 8].try_into().unwrap_or_default());
+    let u32_at = |i: usize| u32::from_le_bytes(header[i..i + 4].try_into().unwrap_or_default());
+    let u64_at = |i: usize| u64::from_le_bytes(header[i..i + 8].try_into().unwrap_or_default());
     if u32_at(8) != FORMAT || u64_at(12) != fingerprint {
         return Ok(None);
     }
-    let blobs_len = u64_at(20) as usize;
-    let index_start = HEADER_LEN
+    let blobs_len = u64_at(20);
+    let index_start = (HEADER_LEN as u64)
         .checked_add(blobs_len)
-        .filter(|&s| s <= data.len());
+        .filter(|&s| s <= size);
     let Some(index_start) = index_start else {
         return Err("the cache file is truncated".into());
     };
-    let index_bytes = &data[index_start..];
-    if crc32fast::hash(index_bytes) != u32_at(28) {
+    let mut index_bytes = vec![0; (size - index_start) as usize];
+    read_exact_at(file, &mut index_bytes, index_start)
+        .map_err(|_| "the cache file is truncated".to_owned())?;
+    if crc32fast::hash(&index_bytes) != u32_at(28) {
         return Err("the cache file is damaged (bad checksum)".into());
     }
-    let index: Vec<IndexEntry> = postcard::from_bytes(index_bytes)
+    let index: Vec<IndexEntry> = postcard::from_bytes(&index_bytes)
         .map_err(|_| "the cache file is damaged (bad index)".to_owned())?;
     if index
         .iter()
-        .any(|e| e.offset.saturating_add(e.len) > blobs_len as u64)
+        .any(|e| e.offset.saturating_add(e.len) > blobs_len)
     {
         return Err("the cache file is damaged (index out of range)".into());
     }

@@ -218,8 +218,12 @@ pub fn stream_plan(
             .collect();
         let mut batch = Batch::default();
         for (path, (outcome, record)) in chunk.iter().zip(results) {
-            if let (Some(c), Some((key, record))) = (cache.as_mut(), record) {
-                c.put(plan.relative(path), key, record);
+            if let (Some(c), Some((key, record))) = (cache.as_mut(), record)
+                && let Err(e) = c.put(plan.relative(path), key, record)
+            {
+                // The cache cannot be written (a full disk, say): go on without it.
+                problems.push(Problem::new(&c.path, e));
+                cache = None;
             }
             match outcome {
                 Outcome::Read {
@@ -249,13 +253,11 @@ pub fn stream_plan(
         }
         sink(batch);
     }
-    if let Some(c) = cache
-        && let Err(e) = c.save()
-    {
-        problems.push(Problem::new(
-            &c.path,
-            format!("cannot write the cache: {e}"),
-        ));
+    if let Some(c) = cache {
+        let path = c.path.clone();
+        if let Err(e) = c.save() {
+            problems.push(Problem::new(&path, e));
+        }
     }
     problems
 }
