@@ -98,38 +98,38 @@ impl EventStore {
 
     /// Adds articles and their events (whose `doc` fields index into
     /// `docs`). Returns where the old events and outlets went.
-    pub fn extend(&mut self, docs: Vec<Document>, mut events: Vec<Event>) -> Remap {
+    pub fn extend(&mut self, docs: Vec<Document>, events: Vec<Event>) -> Remap {
+        let folded = events
+            .par_iter()
+            .map(|e| folded_text(e, &docs[e.doc as usize]))
+            .collect();
+        self.extend_folded(docs, events, folded)
+    }
+
+    /// Like [`EventStore::extend`], with each event's [`folded_text`]
+    /// already worked out (by the threads that read the articles).
+    pub fn extend_folded(
+        &mut self,
+        docs: Vec<Document>,
+        mut events: Vec<Event>,
+        folded: Vec<String>,
+    ) -> Remap {
         let base = self.docs.len() as u32;
         for e in &mut events {
             e.doc += base;
         }
         self.docs.extend(docs);
-        let doc_texts: Vec<String> = self.docs[base as usize..]
-            .par_iter()
-            .map(|doc| {
-                let mut folded = String::new();
-                push_folded(&mut folded, doc.title_or_name());
-                folded.push(' ');
-                push_folded(&mut folded, doc.source_or_unknown());
-                folded
-            })
-            .collect();
-        for t in doc_texts {
+        for doc in &self.docs[base as usize..] {
             self.doc_search_starts.push(self.doc_search.len());
-            self.doc_search.push_str(&t);
+            push_folded(&mut self.doc_search, doc.title_or_name());
+            self.doc_search.push(' ');
+            push_folded(&mut self.doc_search, doc.source_or_unknown());
             self.doc_search.push('\0');
         }
         let first_arrival = self.search_starts.len() as u32;
-        let docs = &self.docs;
-        let texts: Vec<String> = events
-            .par_iter()
-            .map(|e| {
-                let mut folded = String::new();
-                push_folded(&mut folded, &e.text(&docs[e.doc as usize]));
-                folded
-            })
-            .collect();
-        for t in texts {
+        self.search
+            .reserve(folded.iter().map(|t| t.len() + 1).sum());
+        for t in folded {
             self.search_starts.push(self.search.len());
             self.search.push_str(&t);
             self.search.push('\0');
@@ -359,6 +359,14 @@ impl EventStore {
         }
         out
     }
+}
+
+/// An event's text as the text filter reads it: as shown, case-folded,
+/// whitespace runs as one space.
+pub fn folded_text(event: &Event, doc: &Document) -> String {
+    let mut out = String::new();
+    push_folded(&mut out, &event.text(doc));
+    out
 }
 
 /// A text to look for in any case and whatever its spacing: folded like the

@@ -542,13 +542,21 @@ fn the_timeline_fills_while_the_corpus_loads_and_keeps_filters_and_selection() {
                 e
             })
             .collect();
-        (docs[range].to_vec(), events)
+        let docs = docs[range].to_vec();
+        let folded = events
+            .iter()
+            .map(|e| frontlog::store::folded_text(e, &docs[e.doc as usize]))
+            .collect();
+        frontlog::ingest::Batch {
+            docs,
+            events,
+            folded,
+        }
     };
     let mut s = state_of(EventStore::new(full.gazetteer()), 120, 40, false);
     s.loading = Some(Default::default());
     let third = docs.len() / 3;
-    let (d, e) = part(0..third);
-    s.absorb(d, e, None);
+    s.absorb(part(0..third), None);
     assert!(s.loading.is_some());
     let text_of = |s: &frontlog::tui::state::AppState, i: u32| {
         let e = &s.store.events()[i as usize];
@@ -565,10 +573,8 @@ fn the_timeline_fills_while_the_corpus_loads_and_keeps_filters_and_selection() {
     assert_eq!(chosen.len(), 1);
     press(&mut s, "j");
     let selected = s.selected_event().map(|i| text_of(&s, i));
-    let (d, e) = part(third..2 * third);
-    s.absorb(d, e, None);
-    let (d, e) = part(2 * third..docs.len());
-    s.absorb(d, e, Some(Vec::new()));
+    s.absorb(part(third..2 * third), None);
+    s.absorb(part(2 * third..docs.len()), Some(Vec::new()));
     assert!(s.loading.is_none());
     let still: Vec<String> = s
         .query

@@ -62,8 +62,10 @@ pub enum DatePrecision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EventDate {
     /// First day.
+    #[serde(with = "day_number")]
     pub first: NaiveDate,
     /// Last day (after `first` for weeks, months, years and ranges).
+    #[serde(with = "day_number")]
     pub last: NaiveDate,
     /// Granularity of the value.
     pub precision: DatePrecision,
@@ -132,6 +134,22 @@ impl EventDate {
             DatePrecision::Year => NaiveDate::from_ymd_opt(d.year(), 12, 31),
         };
         last.unwrap_or(d)
+    }
+}
+
+/// Days stored as their number since the common era (the cache holds
+/// millions of them; parsing date strings back would be slow).
+mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(d.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let n = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| D::Error::custom("day out of range"))
     }
 }
 

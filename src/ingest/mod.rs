@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::corpus::{self, Document, Problem};
 use crate::extract::{self, Event};
 use crate::places::Gazetteer;
-use crate::store::EventStore;
+use crate::store::{self, EventStore};
 
 /// The demo corpus shipped with the project, used when no folder is given.
 pub fn demo_corpus() -> PathBuf {
@@ -59,6 +59,33 @@ pub struct Batch {
     pub docs: Vec<Document>,
     /// Their events, in no particular order.
     pub events: Vec<Event>,
+    /// The text filter's form of each event's text ([`store::folded_text`]),
+    /// worked out by the reader threads so that the store need not.
+    pub folded: Vec<String>,
+}
+
+impl Batch {
+    /// Appends another batch, re-numbering its events' articles.
+    pub fn append(&mut self, other: Batch) {
+        let base = self.docs.len() as u32;
+        self.docs.extend(other.docs);
+        self.events.extend(other.events.into_iter().map(|mut e| {
+            e.doc += base;
+            e
+        }));
+        self.folded.extend(other.folded);
+    }
+
+    /// Whether the batch holds no article.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Adds the batch to a store; returns where the store's old events and
+    /// outlets went.
+    pub fn into_store(self, store: &mut EventStore) -> crate::store::Remap {
+        store.extend_folded(self.docs, self.events, self.folded)
+    }
 }
 
 /// A corpus read into a store, with the files that were skipped.
@@ -106,21 +133,14 @@ pub fn open_plan(
     progress: &Progress,
     mut after_batch: impl FnMut(),
 ) -> Opened {
-    let mut docs = Vec::new();
-    let mut events = Vec::new();
+    let mut all = Batch::default();
     let problems = stream_plan(plan, manifest, options, progress, |batch| {
-        let base = docs.len() as u32;
-        docs.extend(batch.docs);
-        events.extend(batch.events.into_iter().map(|mut e| {
-            e.doc += base;
-            e
-        }));
+        all.append(batch);
         after_batch();
     });
-    Opened {
-        store: EventStore::from_parts(docs, events, Gazetteer::builtin()),
-        problems,
-    }
+    let mut store = EventStore::new(Gazetteer::builtin());
+    all.into_store(&mut store);
+    Opened { store, problems }
 }
 
 /// The outcome of one file.
@@ -132,6 +152,8 @@ pub enum Outcome {
         doc: Box<Document>,
         /// Its events.
         events: Vec<Event>,
+        /// The text filter's form of each event's text.
+        folded: Vec<String>,
         /// Warnings about a file that was still read.
         warnings: Vec<Problem>,
     },
@@ -145,9 +167,11 @@ pub fn process(plan: &corpus::Plan, path: &Path) -> Outcome {
     match plan.read(path, &mut warnings) {
         Ok(doc) => {
             let events = extract::extract(&doc, 0, Gazetteer::builtin());
+            let folded = events.iter().map(|e| store::folded_text(e, &doc)).collect();
             Outcome::Read {
                 doc: Box::new(doc),
                 events,
+                folded,
                 warnings,
             }
         }
@@ -229,6 +253,7 @@ pub fn stream_plan(
                 Outcome::Read {
                     mut doc,
                     events,
+                    folded,
                     warnings,
                 } => {
                     doc.path = path.clone();
@@ -246,6 +271,7 @@ pub fn stream_plan(
                         e
                     }));
                     batch.docs.push(*doc);
+                    batch.folded.extend(folded);
                     problems.extend(warnings);
                 }
                 Outcome::Skipped(problem) => problems.push(problem),

@@ -9,9 +9,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::config::Settings;
-use crate::corpus::{Document, Problem};
+use crate::corpus::Problem;
 use crate::datefilter;
-use crate::extract::Event;
+use crate::ingest::Batch;
 use crate::query::{FacetMemo, Facets, Query};
 use crate::store::EventStore;
 use crate::tui::keymap::{Keymap, Mode};
@@ -348,13 +348,8 @@ impl AppState {
     /// the background): the timeline grows, the filters, the selected event
     /// and the folding of the region tree are kept. `finished` carries the
     /// problems of the whole load once it is over.
-    pub fn absorb(
-        &mut self,
-        docs: Vec<Document>,
-        events: Vec<Event>,
-        finished: Option<Vec<Problem>>,
-    ) {
-        let remap = self.store.extend(docs, events);
+    pub fn absorb(&mut self, batch: Batch, finished: Option<Vec<Problem>>) {
+        let remap = batch.into_store(&mut self.store);
         // The store grew: the slice must be cut again, not narrowed.
         self.shown_query = None;
         for i in &mut self.visible {

@@ -12,9 +12,8 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
-use crate::corpus::{Document, Problem};
-use crate::extract::Event;
-use crate::ingest::{Loaded, Loader};
+use crate::corpus::Problem;
+use crate::ingest::{Batch, Loaded, Loader};
 use crate::tui::action::{Action, Effect};
 use crate::tui::draw::cursor_position;
 use crate::tui::effects;
@@ -65,10 +64,9 @@ fn event_loop(
             });
             state.dirty = true;
             if finished.is_some()
-                || (last_absorb.elapsed() >= ABSORB_EVERY && !pending.docs.is_empty())
+                || (last_absorb.elapsed() >= ABSORB_EVERY && !pending.batch.is_empty())
             {
-                let (docs, events) = pending.take();
-                state.absorb(docs, events, finished.clone());
+                state.absorb(pending.take(), finished.clone());
                 last_absorb = Instant::now();
             }
             if finished.is_some() {
@@ -114,8 +112,7 @@ fn event_loop(
 /// Batches received from the background reader and not yet shown.
 #[derive(Default)]
 struct Pending {
-    docs: Vec<Document>,
-    events: Vec<Event>,
+    batch: Batch,
 }
 
 impl Pending {
@@ -123,14 +120,7 @@ impl Pending {
     fn drain(&mut self, loader: &Loader) -> Option<Vec<Problem>> {
         loop {
             match loader.receiver.try_recv() {
-                Ok(Loaded::Batch(batch)) => {
-                    let base = self.docs.len() as u32;
-                    self.docs.extend(batch.docs);
-                    self.events.extend(batch.events.into_iter().map(|mut e| {
-                        e.doc += base;
-                        e
-                    }));
-                }
+                Ok(Loaded::Batch(batch)) => self.batch.append(batch),
                 Ok(Loaded::Done(problems)) => return Some(problems),
                 Err(TryRecvError::Empty) => return None,
                 Err(TryRecvError::Disconnected) => {
@@ -143,10 +133,7 @@ impl Pending {
         }
     }
 
-    fn take(&mut self) -> (Vec<Document>, Vec<Event>) {
-        (
-            std::mem::take(&mut self.docs),
-            std::mem::take(&mut self.events),
-        )
+    fn take(&mut self) -> Batch {
+        std::mem::take(&mut self.batch)
     }
 }
