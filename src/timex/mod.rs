@@ -28,7 +28,8 @@
 //! else the nearest with a lean to the past; "six days later", "the next
 //! day", "a year earlier" count from the last date of the same or the
 //! previous sentence; a month or day without a year takes the year of a
-//! date stated earlier in the sentence; decades are written `199X`.
+//! date stated earlier in the sentence; decades are written `199`
+//! and centuries `19`, as TimeML truncates ISO 8601 values.
 
 use chrono::NaiveDate;
 
