@@ -1,201 +1,25 @@
 //! Rules for dates given relative to the reference date or to an earlier
-//! date: "yesterday", "Thursday evening", "last week", "next April",
-//! "two years ago", "six days later", "the previous day", "that year",
-//! "year-end", and the modifier prefixes around them ("early", "late",
-//! "mid-", "the end of") and before lengths ("nearly", "more than").
+//! date: "last week", "next April", "two years ago", "six days later",
+//! "the previous day", "that year", "year-end", and the modifier prefixes
+//! around them ("early", "late", "mid-", "the end of") and before lengths
+//! ("nearly", "more than"). Named days and parts of days ("yesterday",
+//! "Thursday evening") are in `g_day`.
 
 use super::g_date::{month_name, pick_of};
+use super::g_day::part_of_day;
 use super::g_num::card_at;
 use super::grammar::{G, Match};
 use super::lexicon::Class;
-use super::sem::{Base, Pick, Sem, Tod, Unit};
+use super::sem::{Base, Sem, Tod, Unit};
 
 /// Any relative-date rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
-    dayword(g, i)
-        .or_else(|| part_then_day(g, i))
-        .or_else(|| overnight(g, i))
-        .or_else(|| weekday(g, i))
-        .or_else(|| weekend(g, i))
+    super::g_day::at(g, i)
         .or_else(|| year_ago(g, i))
         .or_else(|| rel_unit(g, i))
         .or_else(|| picked_month(g, i))
         .or_else(|| offset(g, i))
         .or_else(|| year_end(g, i))
-}
-
-/// A part of the day at `i` ("morning", "night"): (tod, token after).
-pub(crate) fn part_of_day(g: &G, i: usize) -> Option<(Tod, usize)> {
-    let p = g.class(i, Class::Part)?.code();
-    match p {
-        "MI" => Some((Tod::Clock(12, 0), i + 1)),
-        "MN" => Some((Tod::Clock(24, 0), i + 1)),
-        _ => {
-            if g.word(i, "overnight")
-                || g.word(i, "tonight")
-                || g.word(i, "dawn")
-                || g.word(i, "dusk")
-            {
-                return None;
-            }
-            Some((Tod::Part(p), i + 1))
-        }
-    }
-}
-
-/// "today", "yesterday morning", "tomorrow night", "tonight".
-fn dayword(g: &G, i: usize) -> Option<Match> {
-    let n = g.class(i, Class::DayWord)?.num();
-    let mut tod = g.word(i, "tonight").then_some(Tod::Part("NI"));
-    let mut end = i + 1;
-    if tod.is_none()
-        && let Some((t, e)) = part_of_day(g, end)
-    {
-        tod = Some(t);
-        end = e;
-    }
-    Some(Match::new(
-        i,
-        end,
-        Sem::Offset {
-            unit: Unit::Day,
-            n,
-            base: Base::Dct,
-            tod,
-            exact: false,
-        },
-    ))
-}
-
-/// A part of the day before its day: "afternoon yesterday", "(mid-)morning
-/// Friday".
-fn part_then_day(g: &G, i: usize) -> Option<Match> {
-    let (tod, j) = part_of_day(g, i)?;
-    let m = dayword(g, j).or_else(|| weekday(g, j))?;
-    let sem = match m.sem {
-        Sem::Weekday {
-            wd,
-            pick,
-            tod: None,
-        } => Sem::Weekday {
-            wd,
-            pick,
-            tod: Some(tod),
-        },
-        Sem::Offset {
-            unit,
-            n,
-            base,
-            tod: None,
-            exact,
-        } => Sem::Offset {
-            unit,
-            n,
-            base,
-            tod: Some(tod),
-            exact,
-        },
-        _ => return None,
-    };
-    Some(Match::new(i, m.end, sem))
-}
-
-/// "overnight" (the night before the reference date) and "overnight into
-/// Wednesday", "overnight on Friday" (that day's night).
-fn overnight(g: &G, i: usize) -> Option<Match> {
-    if !g.word(i, "overnight") {
-        return None;
-    }
-    if g.word_in(i + 1, &["into", "on", "to", "before"])
-        && let Some(m) = weekday(g, i + 2).or_else(|| dayword(g, i + 2))
-    {
-        let night = Some(Tod::Part("NI"));
-        let sem = match m.sem {
-            Sem::Weekday {
-                wd,
-                pick,
-                tod: None,
-            } => Sem::Weekday {
-                wd,
-                pick,
-                tod: night,
-            },
-            Sem::Offset {
-                unit,
-                n,
-                base,
-                tod: None,
-                exact,
-            } => Sem::Offset {
-                unit,
-                n,
-                base,
-                tod: night,
-                exact,
-            },
-            _ => return None,
-        };
-        return Some(Match::new(i, m.end, sem));
-    }
-    Some(Match::new(
-        i,
-        i + 1,
-        Sem::Offset {
-            unit: Unit::Day,
-            n: -1,
-            base: Base::Dct,
-            tod: Some(Tod::Part("NI")),
-            exact: false,
-        },
-    ))
-}
-
-/// "Friday", "Thursday evening", "last Friday", "this coming Sunday",
-/// "the previous Friday".
-fn weekday(g: &G, i: usize) -> Option<Match> {
-    let mut j = i;
-    if g.word(j, "the") && g.word_in(j + 1, &["previous", "following", "next"]) {
-        j += 1;
-    }
-    let mut pick = Pick::Plain;
-    if let Some(p) = pick_of(g, j) {
-        pick = p;
-        j += 1;
-        if pick == Pick::This && g.word(j, "coming") {
-            pick = Pick::Next;
-            j += 1;
-        } else if pick == Pick::This && g.word(j, "past") {
-            pick = Pick::Last;
-            j += 1;
-        }
-    }
-    if j > i && g.word(i, "the") && pick == Pick::Plain {
-        return None;
-    }
-    let wd = g.class(j, Class::Weekday)?.num() as u8;
-    if !g.cap(j) {
-        return None;
-    }
-    let mut end = j + 1;
-    let mut tod = None;
-    if let Some((t, e)) = part_of_day(g, end) {
-        tod = Some(t);
-        end = e;
-    }
-    Some(Match::new(i, end, Sem::Weekday { wd, pick, tod }))
-}
-
-/// "the weekend", "this weekend", "last weekend", "next weekend".
-fn weekend(g: &G, i: usize) -> Option<Match> {
-    let (pick, j) = if g.word(i, "the") {
-        (Pick::Plain, i + 1)
-    } else {
-        (pick_of(g, i)?, i + 1)
-    };
-    if !g.word(j, "weekend") {
-        return None;
-    }
-    Some(Match::new(i, j + 1, Sem::Weekend { pick }))
 }
 
 /// "year-earlier", "year-ago" as adjectives: a year before the date in focus.

@@ -13,9 +13,10 @@
 //!    data in `assets/timex/lexicon.tsv`);
 //! 2. `grammar` marks the tokens that carry a time ("February", "year",
 //!    "2023", "now") and the few words before them, and tries the rules only
-//!    there: `g_date` (stated dates, years, decades), `g_rel` (relative
-//!    dates, modifiers), `g_period` (quarters, halves, seasons, named days),
-//!    `g_len` (lengths, recurrences), `g_clock` (clock times), plus the
+//!    there: `g_date` (stated dates, years, decades), `g_day` (today,
+//!    weekdays, parts of days), `g_rel` (relative dates, modifiers),
+//!    `g_period` (quarters, halves, seasons, named days), `g_len`
+//!    (lengths, recurrences), `g_clock` (clock times), plus the
 //!    fixed `phrases` and named days of `assets/timex/`; `traps` (with
 //!    `assets/timex/traps.tsv`) refuses look-alikes such as "Day 1,087",
 //!    "F-16" or "it may"; `ranges` pairs range ends;
@@ -37,6 +38,7 @@ mod calendar;
 mod context;
 mod g_clock;
 mod g_date;
+mod g_day;
 mod g_len;
 mod g_num;
 mod g_period;
