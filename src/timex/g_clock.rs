@@ -169,9 +169,10 @@ fn with_tod(sem: Sem, t: Tod) -> Sem {
             day,
             tod: Some(t),
         },
-        Sem::Weekday { wd, pick, .. } => Sem::Weekday {
+        Sem::Weekday { wd, pick, base, .. } => Sem::Weekday {
             wd,
             pick,
+            base,
             tod: Some(t),
         },
         Sem::Offset {

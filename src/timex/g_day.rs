@@ -68,10 +68,12 @@ fn part_then_day(g: &G, i: usize) -> Option<Match> {
         Sem::Weekday {
             wd,
             pick,
+            base,
             tod: None,
         } => Sem::Weekday {
             wd,
             pick,
+            base,
             tod: Some(tod),
         },
         Sem::Offset {
@@ -106,10 +108,12 @@ fn overnight(g: &G, i: usize) -> Option<Match> {
             Sem::Weekday {
                 wd,
                 pick,
+                base,
                 tod: None,
             } => Sem::Weekday {
                 wd,
                 pick,
+                base,
                 tod: night,
             },
             Sem::Offset {
@@ -146,8 +150,12 @@ fn overnight(g: &G, i: usize) -> Option<Match> {
 /// "the previous Friday".
 fn weekday(g: &G, i: usize) -> Option<Match> {
     let mut j = i;
+    // "the previous Friday", "the following Monday": counted from the day
+    // the story is at, not from the publication date.
+    let mut base = Base::Dct;
     if g.word(j, "the") && g.word_in(j + 1, &["previous", "following", "next"]) {
         j += 1;
+        base = Base::Ref;
     }
     let mut pick = Pick::Plain;
     if let Some(p) = pick_of(g, j) {
@@ -174,7 +182,16 @@ fn weekday(g: &G, i: usize) -> Option<Match> {
         tod = Some(t);
         end = e;
     }
-    Some(Match::new(i, end, Sem::Weekday { wd, pick, tod }))
+    Some(Match::new(
+        i,
+        end,
+        Sem::Weekday {
+            wd,
+            pick,
+            base,
+            tod,
+        },
+    ))
 }
 
 /// "the weekend", "this weekend", "last weekend", "next weekend".
@@ -188,4 +205,52 @@ fn weekend(g: &G, i: usize) -> Option<Match> {
         return None;
     }
     Some(Match::new(i, j + 1, Sem::Weekend { pick }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::timex::tag;
+    use chrono::NaiveDate;
+
+    /// The value of the expression whose text is exactly `expr`.
+    fn value_of(text: &str, dct: (i32, u32, u32), expr: &str) -> String {
+        let dct = NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2);
+        let all = tag(text, dct);
+        all.iter()
+            .find(|t| &text[t.start..t.end] == expr)
+            .map(|t| t.value.clone())
+            .unwrap_or_else(|| panic!("`{expr}` not found"))
+    }
+
+    #[test]
+    fn the_previous_weekday_counts_from_the_day_in_focus() {
+        // Published on a Monday; the story is at Friday, Oct. 27.
+        let s = "Shares closed at 90 on Friday, down 4% from the previous Friday.";
+        assert_eq!(value_of(s, (2023, 10, 30), "Friday"), "2023-10-27");
+        assert_eq!(
+            value_of(s, (2023, 10, 30), "the previous Friday"),
+            "2023-10-20"
+        );
+        let s = "The envoy landed on March 3. He left the following Monday.";
+        assert_eq!(
+            value_of(s, (2023, 3, 20), "the following Monday"),
+            "2023-03-06"
+        );
+        // The day in focus may be a few sentences back.
+        let s = "Stocks fell on Friday. Brokers were gloomy. Bonds were flat. \
+                 The index ended 2% below the previous Friday.";
+        assert_eq!(
+            value_of(s, (2023, 10, 30), "the previous Friday"),
+            "2023-10-20"
+        );
+        // With no date in focus, the publication date stands in.
+        let s = "Talks resume the following Monday.";
+        assert_eq!(
+            value_of(s, (2023, 3, 15), "the following Monday"),
+            "2023-03-20"
+        );
+        // "last Friday" still counts from the publication date.
+        let s = "The envoy landed on March 3. He spoke last Friday.";
+        assert_eq!(value_of(s, (2023, 3, 20), "last Friday"), "2023-03-17");
+    }
 }

@@ -255,14 +255,27 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
             };
             Some(out_cal(with_tod(cal, *tod), Relative))
         }
-        Sem::Weekday { wd, pick, tod } => {
+        Sem::Weekday {
+            wd,
+            pick,
+            base,
+            tod,
+        } => {
             let Some(dct) = dct else {
                 return Some(out_text(
                     TimexType::Date,
                     format!("XXXX-WXX-{wd}{}", tod_suffix(*tod)),
                 ));
             };
+            // "the previous Friday" is the Friday before the day the story
+            // is at: the last day named, however far back, else the DCT.
+            let from = match (base, ctx.last) {
+                (Base::Ref, Some((_, c))) if c.gran == Gran::Day => c.day,
+                _ => dct,
+            };
             let day = match pick {
+                Pick::Last if *base == Base::Ref => weekday_on_or_before(from, *wd, true)?,
+                Pick::Next if *base == Base::Ref => weekday_on_or_after(from, *wd, true)?,
                 Pick::Last => weekday_on_or_before(dct, *wd, true)?,
                 Pick::Next => weekday_on_or_after(dct, *wd, true)?,
                 Pick::This => {

@@ -123,6 +123,9 @@ pub(crate) enum Sem {
         wd: u8,
         /// Which one.
         pick: Pick,
+        /// What "last"/"next" count from: the DCT ("last Friday") or the
+        /// date the story is at ("the previous Friday").
+        base: Base,
         /// Time of day.
         tod: Option<Tod>,
     },
