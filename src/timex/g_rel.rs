@@ -11,6 +11,7 @@ use super::g_num::card_at;
 use super::grammar::{G, Match};
 use super::lexicon::Class;
 use super::sem::{Base, Sem, Tod, Unit};
+use super::token::Kind;
 
 /// Any relative-date rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
@@ -77,6 +78,32 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
         let n = if g.word(j + 1, "before") { -1 } else { 1 };
         if g.word_in(j + 2, &["yesterday", "tomorrow"]) {
             return None;
+        }
+        // "the day before the vote", "the day after he was shot": the
+        // word governs an event, so the day is the event's, not the one
+        // before the date in focus. Set after a date ("on Nov. 3, the day
+        // before police ..."), "the day" is that date; else it is unknown.
+        if g.tok(j + 2)
+            .is_some_and(|t| t.kind != Kind::Punct && !g.word_in(j + 2, &["and", "or", "but"]))
+        {
+            let apposed = i >= 2
+                && g.punct(i - 1, ',')
+                && (g.tok(i - 2).is_some_and(|t| t.kind == Kind::Num)
+                    || g.is(i - 2, Class::Weekday)
+                    || g.is(i - 2, Class::DayWord));
+            return apposed.then(|| {
+                Match::new(
+                    i,
+                    j + 1,
+                    Sem::Offset {
+                        unit: Unit::Day,
+                        n: 0,
+                        base: Base::Ref,
+                        tod: None,
+                        exact: false,
+                    },
+                )
+            });
         }
         return Some(Match::new(
             i,
@@ -378,13 +405,19 @@ pub(crate) fn modified_unit(g: &G, i: usize) -> Option<Match> {
     ) {
         return None;
     }
+    // "later in the day": the day the story is at, not always today.
+    let base = if unit == Unit::Day {
+        Base::Ref
+    } else {
+        Base::Dct
+    };
     Some(Match::new(
         i,
         i + 2,
         Sem::Offset {
             unit,
             n: 0,
-            base: Base::Dct,
+            base,
             tod: None,
             exact: false,
         },
@@ -436,4 +469,56 @@ pub(crate) fn approx_prefix(g: &G, i: usize) -> Option<usize> {
         return Some(i + 1);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::timex::tag;
+    use chrono::NaiveDate;
+
+    /// (text, value) of every expression.
+    fn found(text: &str, dct: (i32, u32, u32)) -> Vec<(String, String)> {
+        tag(text, NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2))
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.value))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn the_day_before_an_event_is_not_the_day_before_a_date() {
+        // Alone, "the day before" steps back from the day in focus.
+        let s = "The order came on May 3. He had left the day before.";
+        assert!(found(s, (2024, 5, 20)).contains(&pair("the day before", "2024-05-02")));
+        // Before an event, it is that event's eve; set after a date, the date.
+        let s = "He was last seen on May 3, the day before police issued a warrant.";
+        assert_eq!(
+            found(s, (2024, 5, 20)),
+            [pair("May 3", "2024-05-03"), pair("the day", "2024-05-03")]
+        );
+        let s = "Two men came to the house the day after his death.";
+        assert!(found(s, (2024, 5, 20)).is_empty());
+        let s =
+            "She will spend five hours in Kyiv, then leave later in the day before flying home.";
+        assert!(
+            !found(s, (2024, 5, 20))
+                .iter()
+                .any(|(t, _)| t.contains("before"))
+        );
+    }
+
+    #[test]
+    fn later_in_the_day_is_the_day_in_focus() {
+        let s = "Talks opened on Tuesday. Late in the day, the envoys left.";
+        let got = found(s, (2024, 5, 17));
+        assert!(got.contains(&pair("Late in the day", "2024-05-14")));
+        let s = "Late in the day, the envoys left.";
+        assert_eq!(
+            found(s, (2024, 5, 17)),
+            [pair("Late in the day", "2024-05-17")]
+        );
+    }
 }
