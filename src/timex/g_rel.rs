@@ -8,7 +8,7 @@
 use super::g_date::{month_name, pick_of};
 use super::g_day::part_of_day;
 use super::g_num::card_at;
-use super::grammar::{G, Match};
+use super::grammar::{G, Hit, Match};
 use super::lexicon::Class;
 use super::sem::{Base, Sem, Tod, Unit};
 use super::token::Kind;
@@ -66,6 +66,19 @@ fn rel_target(g: &G, i: usize) -> Option<(Unit, Option<Tod>, usize)> {
 fn rel_unit(g: &G, i: usize) -> Option<Match> {
     let the = g.word(i, "the");
     let mut j = if the { i + 1 } else { i };
+    // "the week of March 6": the week around that day.
+    if the
+        && g.word(j, "week")
+        && g.word(j + 1, "of")
+        && let Some(Hit::One(d)) = super::g_date::at(g, j + 2)
+        && matches!(d.sem, Sem::Date { day: Some(_), .. })
+    {
+        return Some(Match {
+            start: i,
+            sem: Sem::WeekOf(Box::new(d.sem)),
+            ..d
+        });
+    }
     // "the year ended Sept. 30", "the fiscal year ending June 30": a
     // year-long accounting period.
     if the {
@@ -507,6 +520,20 @@ mod tests {
             !found(s, (2024, 5, 20))
                 .iter()
                 .any(|(t, _)| t.contains("before"))
+        );
+    }
+
+    #[test]
+    fn the_week_of_a_day() {
+        let s = "A hearing is set for the week of March 6.";
+        assert_eq!(
+            found(s, (2024, 2, 20)),
+            [pair("the week of March 6", "2024-W10")]
+        );
+        let s = "It happened the week of Jan. 3, 2022.";
+        assert_eq!(
+            found(s, (2024, 2, 20)),
+            [pair("the week of Jan. 3, 2022", "2022-W01")]
         );
     }
 

@@ -366,6 +366,15 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
             tod,
             exact,
         } => resolve_offset(*unit, *n, *base, *tod, *exact, ctx),
+        Sem::WeekOf(day) => {
+            let inner = resolve(day, ctx, tense)?;
+            match inner.cal {
+                Some(c) if c.gran == Gran::Day => {
+                    Some(out_cal(Cal::new(Gran::Week, c.day), inner.anchor))
+                }
+                _ => Some(inner),
+            }
+        }
     }
 }
 

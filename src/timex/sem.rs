@@ -188,6 +188,8 @@ pub(crate) enum Sem {
         /// The time.
         tod: Tod,
     },
+    /// The ISO week around a day: "the week of March 6".
+    WeekOf(Box<Sem>),
     /// A fixed value from the phrase table (`PRESENT_REF`, `P1D`...).
     Fixed {
         /// TIMEX3 type.
