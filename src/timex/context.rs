@@ -20,6 +20,8 @@ pub(crate) enum Tense {
 /// How far to look on each side, in tokens.
 const LEFT: usize = 14;
 const RIGHT: usize = 10;
+/// How far to look right from a date that opens its sentence.
+const RIGHT_FRONTED: usize = 40;
 
 /// Determiners and the like: "to" before them is a preposition.
 const NOT_VERB_AFTER_TO: &[&str] = &[
@@ -218,11 +220,20 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     let mut right: Option<(usize, Tense)> = None;
     let mut j = end;
     let mut d = 1;
-    while j < g.toks.len() && d <= RIGHT {
+    // A date that opens its sentence ("In January, a week after ..., a
+    // bomb killed ...") is governed by the main verb, which may come late.
+    let opens = |k: usize| k == 0 || g.sent_start(k);
+    let fronted = opens(start) || (start > 0 && opens(start - 1) && g.is(start - 1, Class::Prep));
+    let reach = if fronted { RIGHT_FRONTED } else { RIGHT };
+    while j < g.toks.len() && d <= reach {
         if g.toks[j].flags & SENT != 0 {
             break;
         }
-        if let Some(t) = marker(g, j) {
+        // Far from the date, a participle ("the hastily planned trip",
+        // "the expected vote") describes a thing, not the main verb.
+        let weak_future =
+            d > RIGHT && (g.text_of(j).ends_with("ed") || g.word_in(j, &["upcoming", "payable"]));
+        if let Some(t) = marker(g, j).filter(|&t| !(weak_future && t == Tense::Future)) {
             right = Some((d, t));
             break;
         }
@@ -292,5 +303,18 @@ mod tests {
             Tense::Past
         );
         assert_eq!(tense_of("Talks on Monday.", "Monday"), Tense::Unknown);
+    }
+
+    #[test]
+    fn a_date_that_opens_its_sentence_waits_for_the_main_verb() {
+        let s = "In January, a week after the anniversary of the founding of the \
+                 republic and its first parliament, a bomb in the capital killed two.";
+        assert_eq!(tense_of(s, "January"), Tense::Past);
+        let s = "On Friday, when the minister set aside his holiday for the hastily \
+                 planned trip to the region, the ministry lifted a travel warning.";
+        assert_eq!(tense_of(s, "Friday"), Tense::Past);
+        let s = "In March, after the long winter break and the elections in the \
+                 neighbouring countries, the parliament will vote on the budget.";
+        assert_eq!(tense_of(s, "March"), Tense::Future);
     }
 }
