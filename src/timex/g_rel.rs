@@ -87,6 +87,9 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
             return Some(Match::new(i, y + 1, Sem::Duration("P1Y".to_string())));
         }
     }
+    if let Some(m) = the_year(g, i) {
+        return Some(m);
+    }
     if the && g.word(j, "day") && g.word_in(j + 1, &["before", "after"]) {
         let n = if g.word(j + 1, "before") { -1 } else { 1 };
         if g.word_in(j + 2, &["yesterday", "tomorrow"]) {
@@ -199,6 +202,56 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
             exact: compared,
         },
     ))
+}
+
+/// "for the year", "of the full year", "in the fiscal year": the year the
+/// story is about (one stated earlier in the sentence, else the reference
+/// year).
+fn the_year(g: &G, i: usize) -> Option<Match> {
+    if !(i > 0
+        && g.word(i, "the")
+        && g.word_in(i - 1, &["for", "of", "in", "during", "throughout"]))
+    {
+        return None;
+    }
+    let y = if g.word_in(i + 1, &["full", "fiscal", "whole", "entire"]) {
+        i + 2
+    } else {
+        i + 1
+    };
+    if !g.word(y, "year") || g.cap(y) {
+        return None;
+    }
+    // "the year ended June 30", "the year-ago quarter", "the year 2000",
+    // "the year before": other rules, or no date of its own.
+    let next_ok = match g.tok(y + 1) {
+        None => true,
+        Some(t) if t.kind == Kind::Punct => !matches!(t.ch, '-' | '\''),
+        // ("a high for the year of $42": "of" before an amount is fine.)
+        Some(t) if t.kind == Kind::Word => {
+            !g.word_in(
+                y + 1,
+                &[
+                    "ended", "ending", "before", "after", "earlier", "ago", "later", "to", "when",
+                    "that", "in", "since",
+                ],
+            ) && !(g.word(y + 1, "of") && g.tok(y + 2).is_some_and(|t| t.kind == Kind::Word))
+        }
+        Some(_) => false,
+    };
+    next_ok.then(|| {
+        Match::new(
+            i,
+            y + 1,
+            Sem::Offset {
+                unit: Unit::Year,
+                n: 0,
+                base: Base::Sentence,
+                tod: None,
+                exact: false,
+            },
+        )
+    })
 }
 
 /// Whether an amount ("$3 million", "4 pence", "12%") ends right before `i`.
@@ -521,6 +574,37 @@ mod tests {
                 .iter()
                 .any(|(t, _)| t.contains("before"))
         );
+    }
+
+    #[test]
+    fn the_year_the_story_is_about() {
+        let s = "Sales for the full year were $6 billion. For the year, volume was flat.";
+        assert_eq!(
+            found(s, (1999, 11, 2)),
+            [pair("the full year", "1999"), pair("the year", "1999")]
+        );
+        let s = "It cut its forecast for the fiscal year.";
+        assert_eq!(found(s, (1999, 11, 2)), [pair("the fiscal year", "1999")]);
+        let s = "Its stock hit a high for the year of $42 in June.";
+        assert!(found(s, (1999, 11, 2)).contains(&pair("the year", "1999")));
+        // By 1992 it hoped to lead; it expects a gain for the full year.
+        let s = "By 1992 it hoped to lead. It expects a gain for the full year.";
+        assert!(found(s, (1999, 11, 2)).contains(&pair("the full year", "1999")));
+        // The year of a date told earlier in the sentence.
+        let s = "In March 1997 the plant closed; output for the year fell by half.";
+        assert!(found(s, (1999, 11, 2)).contains(&pair("the year", "1997")));
+        // Not a year of its own.
+        for s in [
+            "Net for the year ended June 30 rose.",
+            "He was named man of the year in 1998.",
+            "It fell from the year before.",
+            "She is the year's best writer.",
+        ] {
+            assert!(
+                !found(s, (1999, 11, 2)).iter().any(|(_, v)| v == "1999"),
+                "{s}"
+            );
+        }
     }
 
     #[test]

@@ -389,6 +389,10 @@ fn resolve_offset(
     let refc = match base {
         Base::Dct => ctx.dct.map(|d| Cal::new(Gran::Day, d)),
         Base::Ref => ctx.reference(),
+        Base::Sentence => match ctx.sentence_year() {
+            Some(y) => ymd(y, 1, 1).map(|d| Cal::new(Gran::Year, d)),
+            None => ctx.dct.map(|d| Cal::new(Gran::Day, d)),
+        },
     };
     // Whether an earlier date of the text anchors the offset (rather than
     // the DCT standing in for one).
@@ -560,7 +564,7 @@ fn resolve_period(
         return Some(out_text(TimexType::Date, format!("XXXX-{code}")));
     };
     let y = match yrel {
-        Some((Base::Dct, off)) => d.year() + off,
+        Some((Base::Dct | Base::Sentence, off)) => d.year() + off,
         Some((Base::Ref, off)) => ctx.reference().map_or(d.year(), |c| c.day.year()) + off,
         None => match part {
             Part::Season(_) => {

@@ -101,6 +101,9 @@ pub(crate) enum Base {
     /// The last date mentioned before, else the reference date:
     /// "the next day", "a year earlier".
     Ref,
+    /// A year stated earlier in the same sentence, else the reference
+    /// date: "for the year", "the full year".
+    Sentence,
 }
 
 /// The meaning of a temporal expression.
