@@ -269,6 +269,15 @@ fn calendar_relative_periods() {
         value_of("The strikes went on over the weekend.", dct, "the weekend"),
         "2025-W06-WE"
     );
+    // "last" + the month that just ended names that month a year before;
+    // an earlier month is this year's.
+    let dct = day(2025, 3, 1);
+    let s = "Two helicopters crashed last February.";
+    assert_eq!(value_of(s, dct, "last February"), "2024-02");
+    let s = "The dam was hit last January.";
+    assert_eq!(value_of(s, dct, "last January"), "2025-01");
+    let s = "The port closed last December.";
+    assert_eq!(value_of(s, day(2025, 1, 20), "last December"), "2024-12");
 }
 
 #[test]

@@ -297,12 +297,17 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
                 return Some(out_text(TimexType::Date, format!("XXXX-{month:02}")));
             };
             let m = u32::from(*month);
-            let y = match yoff {
+            let mut y = match yoff {
                 Some(off) => dct.year() + off,
                 None => pick_year(dct, tense(), *pick, |yy| {
                     Some((ymd(yy, m, 1)?, super::calendar::month_end(yy, m)?))
                 })?,
             };
+            // The month that just ended is "last month"; "last February"
+            // said in March names the February of the year before.
+            if yoff.is_none() && *pick == Pick::Last && y == dct.year() && m + 1 == dct.month() {
+                y -= 1;
+            }
             Some(out_cal(Cal::new(Gran::Month, ymd(y, m, 1)?), Relative))
         }
         Sem::Period {
