@@ -333,6 +333,12 @@ fn quarters_halves_seasons_decades() {
         value_of("Revenue fell in fiscal 2024.", dct, "fiscal 2024"),
         "2024"
     );
+    // A quarter still running at the DCT does not become the one "a year
+    // ago" and "the year-ago period" refer to.
+    let dct = day(2024, 10, 26);
+    let s = "Third-quarter profit fell. Analysts expect the slump to go on into \
+             the fourth quarter. In the year-ago period, it earned $2 million.";
+    assert_eq!(value_of(s, dct, "the year-ago period"), "2023-Q3");
 }
 
 #[test]

@@ -76,7 +76,13 @@ impl Ctx {
     pub(crate) fn remember(&mut self, out: &Out) {
         let Some(cal) = out.cal else { return };
         self.last = Some((self.sentence, cal));
-        if matches!(cal.gran, Gran::Quarter(_)) && out.focus {
+        // Results are told of quarters that have ended: "into the fourth
+        // quarter" (still running at the DCT) is no quarter in focus.
+        let ended = match (self.dct, cal.interval()) {
+            (Some(d), Some(iv)) => iv.last < d,
+            _ => true,
+        };
+        if matches!(cal.gran, Gran::Quarter(_)) && out.focus && ended {
             self.last_quarter = Some((self.sentence, cal));
         }
         if out.anchor == Anchor::Explicit && matches!(cal.gran, Gran::Day | Gran::Month) {
