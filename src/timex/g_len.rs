@@ -26,7 +26,8 @@ pub(crate) fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Weekend => (false, "WE", 1.0),
         Unit::Fortnight => (false, "W", 2.0),
         Unit::Month => (false, "M", 1.0),
-        Unit::Quarter => (false, "Q", 1.0),
+        // ISO 8601 durations have no quarter: three quarters are P9M.
+        Unit::Quarter => (false, "M", 3.0),
         Unit::Year => (false, "Y", 1.0),
         Unit::Decade => (false, "Y", 10.0),
         Unit::Century => (false, "Y", 100.0),
@@ -306,5 +307,7 @@ mod tests {
         assert_eq!(duration_value(None, Unit::Year), "PXY");
         assert_eq!(duration_value(Some(2.0), Unit::Decade), "P20Y");
         assert_eq!(duration_value(Some(1.0), Unit::Week), "P1W");
+        assert_eq!(duration_value(Some(3.0), Unit::Quarter), "P9M");
+        assert_eq!(duration_value(None, Unit::Quarter), "PXM");
     }
 }
