@@ -240,6 +240,10 @@ fn dates_counted_from_an_earlier_date() {
     assert_eq!(value_of(s, dct, "The next day"), "2024-03-03");
     let s = "Exports rose 4% in the second quarter. A year earlier they had fallen.";
     assert_eq!(value_of(s, dct, "A year earlier"), "2023-Q2");
+    // A narrative anaphor reaches a few sentences back for its date.
+    let s = "In March the board met. Bids came in. Most were low. \
+             The following month, the firm was sold.";
+    assert_eq!(value_of(s, dct, "The following month"), "2024-04");
 }
 
 #[test]

@@ -51,15 +51,26 @@ pub(crate) struct Ctx {
 /// quarter a year before (financial news: "$5 a share, up from $4 a year ago").
 const QUARTER_SENTENCES: usize = 3;
 
-/// How many sentences back an earlier date still anchors "the next day".
+/// How many sentences back an earlier date still anchors "six days
+/// later" or "a year earlier".
 const REF_SENTENCES: usize = 1;
+
+/// How many sentences back an earlier date still anchors the anaphors of a
+/// narrative, "the next morning", "the following month", "that day": they
+/// cannot mean the reference date's neighbours while a story date stands.
+const NARRATIVE_SENTENCES: usize = 4;
 
 impl Ctx {
     /// The date "later"/"earlier" count from: the last date in this or a
     /// recent sentence, else the DCT.
     fn reference(&self) -> Option<Cal> {
+        self.reference_within(REF_SENTENCES)
+    }
+
+    /// The last date told at most `n` sentences back, else the DCT.
+    fn reference_within(&self, n: usize) -> Option<Cal> {
         match self.last {
-            Some((s, cal)) if self.sentence - s <= REF_SENTENCES => Some(cal),
+            Some((s, cal)) if self.sentence - s <= n => Some(cal),
             _ => self.dct.map(|d| Cal::new(Gran::Day, d)),
         }
     }
@@ -397,9 +408,14 @@ fn resolve_offset(
     exact: bool,
     ctx: &Ctx,
 ) -> Option<Out> {
+    let window = if exact {
+        REF_SENTENCES
+    } else {
+        NARRATIVE_SENTENCES
+    };
     let refc = match base {
         Base::Dct => ctx.dct.map(|d| Cal::new(Gran::Day, d)),
-        Base::Ref => ctx.reference(),
+        Base::Ref => ctx.reference_within(window),
         Base::Sentence => match ctx.sentence_year() {
             Some(y) => ymd(y, 1, 1).map(|d| Cal::new(Gran::Year, d)),
             None => ctx.dct.map(|d| Cal::new(Gran::Day, d)),
@@ -408,7 +424,7 @@ fn resolve_offset(
     // Whether an earlier date of the text anchors the offset (rather than
     // the DCT standing in for one).
     let anchored =
-        base == Base::Ref && matches!(ctx.last, Some((s, _)) if ctx.sentence - s <= REF_SENTENCES);
+        base == Base::Ref && matches!(ctx.last, Some((s, _)) if ctx.sentence - s <= window);
     let Some(refc) = refc else {
         let v = match unit {
             Unit::Year => "XXXX".to_string(),
