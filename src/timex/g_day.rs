@@ -176,6 +176,20 @@ fn weekday(g: &G, i: usize) -> Option<Match> {
     if !g.cap(j) {
         return None;
     }
+    // "Tuesday nights", "Monday and Tuesday nights": every such night.
+    if pick == Pick::Plain {
+        let shared = if g.word_in(j + 1, &["and", "or"]) && g.is(j + 2, Class::Weekday) {
+            j + 3
+        } else {
+            j + 1
+        };
+        if let Some((Tod::Part(p), e)) = part_of_day(g, shared)
+            && g.text_of(shared).ends_with('s')
+        {
+            let end = if shared == j + 1 { e } else { j + 1 };
+            return Some(Match::new(i, end, Sem::Set(format!("XXXX-WXX-{wd}T{p}"))));
+        }
+    }
     let mut end = j + 1;
     let mut tod = None;
     if let Some((t, e)) = part_of_day(g, end) {
@@ -220,6 +234,18 @@ mod tests {
             .find(|t| &text[t.start..t.end] == expr)
             .map(|t| t.value.clone())
             .unwrap_or_else(|| panic!("`{expr}` not found"))
+    }
+
+    #[test]
+    fn weekdays_with_plural_parts_of_day_recur() {
+        let s = "Flights leave on Monday and Tuesday nights from March 30.";
+        assert_eq!(value_of(s, (2024, 2, 13), "Monday"), "XXXX-WXX-1TNI");
+        assert_eq!(
+            value_of(s, (2024, 2, 13), "Tuesday nights"),
+            "XXXX-WXX-2TNI"
+        );
+        let s = "He flew out on Tuesday night.";
+        assert_eq!(value_of(s, (2024, 2, 15), "Tuesday night"), "2024-02-13TNI");
     }
 
     #[test]
