@@ -14,13 +14,14 @@
 //! 2. `grammar` marks the tokens that carry a time ("February", "year",
 //!    "2023", "now") and the few words before them, and tries the rules only
 //!    there: `g_date` (stated dates, years, decades), `g_day` (today,
-//!    weekdays, parts of days), `g_rel` (relative dates, modifiers),
+//!    weekdays, parts of days), `g_rel` (relative dates), `g_mod` (modifiers),
 //!    `g_period` (quarters, halves, seasons, named days), `g_len`
 //!    (lengths, recurrences), `g_clock` (clock times), plus the
 //!    fixed `phrases` and named days of `assets/timex/`; `traps` (with
 //!    `assets/timex/traps.tsv`) refuses look-alikes such as "Day 1,087",
 //!    "F-16" or "it may"; `ranges` pairs range ends;
-//! 3. `resolve` turns each meaning (`sem`) into a TIMEX3 value and an
+//! 3. `resolve` (with `periods` for quarters, halves and seasons) turns
+//!    each meaning (`sem`) into a TIMEX3 value and an
 //!    interval (`value`, `calendar`) with the DCT, the tense around the
 //!    expression (`context`) and the dates met before it.
 //!
@@ -40,11 +41,13 @@ mod g_clock;
 mod g_date;
 mod g_day;
 mod g_len;
+mod g_mod;
 mod g_num;
 mod g_period;
 mod g_rel;
 mod grammar;
 mod lexicon;
+mod periods;
 mod phrases;
 mod ranges;
 mod resolve;
