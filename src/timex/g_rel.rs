@@ -153,7 +153,7 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
         (-1, Base::Ref)
     } else if g.word(w, "following") && the {
         (1, Base::Ref)
-    } else if (g.word(w, "same") && the) || g.word(w, "that") {
+    } else if (g.word(w, "same") && (the || that)) || g.word(w, "that") {
         (0, Base::Ref)
     } else {
         return None;
@@ -476,6 +476,12 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn that_same_day_is_the_day_in_focus() {
+        let s = "He was shot on Oct. 23. His name was crossed out that same day.";
+        assert!(found(s, (1999, 2, 6)).contains(&pair("that same day", "1998-10-23")));
     }
 
     #[test]
