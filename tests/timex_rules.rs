@@ -364,6 +364,15 @@ fn named_days() {
         value_of("He voted on Election Day 2024.", dct, "Election Day 2024"),
         "2024-11-05"
     );
+    // "Easter week" is the ISO week of Easter Sunday.
+    assert_eq!(
+        value_of(
+            "Pilgrims came as Easter week began.",
+            day(2025, 4, 14),
+            "Easter week"
+        ),
+        "2025-W16"
+    );
 }
 
 #[test]

@@ -416,13 +416,14 @@ fn holiday(g: &G, i: usize) -> Option<Match> {
         Some(yy) => (Some(yy), y + 1),
         None => (None, e),
     };
-    Some(Match::new(
-        i,
-        end,
-        Sem::Holiday {
-            rule,
-            year,
-            pick: pick.unwrap_or(Pick::Plain),
-        },
-    ))
+    let day = Sem::Holiday {
+        rule,
+        year,
+        pick: pick.unwrap_or(Pick::Plain),
+    };
+    // "Easter week", "Christmas week": the week of that day.
+    if year.is_none() && g.word(e, "week") {
+        return Some(Match::new(i, e + 1, Sem::WeekOf(Box::new(day))));
+    }
+    Some(Match::new(i, end, day))
 }
