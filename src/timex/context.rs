@@ -84,6 +84,11 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
     if t.kind != Kind::Word {
         return None;
     }
+    // "were planning to", "was going to": the auxiliary of a plan; the plan
+    // word after it speaks.
+    if g.word_in(i, &["was", "were"]) && g.is(i + 1, Class::Future) && !g.word_in(i + 1, PLANS) {
+        return None;
+    }
     if g.is(i, Class::Future) {
         // "had been due to expire Friday", "was scheduled for Monday": a
         // plan that belonged to the past.
@@ -303,6 +308,15 @@ mod tests {
             Tense::Past
         );
         assert_eq!(tense_of("Talks on Monday.", "Monday"), Tense::Unknown);
+    }
+
+    #[test]
+    fn a_plan_in_the_past_progressive_points_ahead() {
+        let s = "Protesters planned a march in the square on Saturday and were \
+                 planning to circle the airport.";
+        assert_eq!(tense_of(s, "Saturday"), Tense::Future);
+        let s = "Officials were going to meet on Monday.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Future);
     }
 
     #[test]
