@@ -102,6 +102,19 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
         if g.tok(j + 2)
             .is_some_and(|t| t.kind != Kind::Punct && !g.word_in(j + 2, &["and", "or", "but"]))
         {
+            // "the day before last Tuesday", "the day after Christmas": a
+            // day counted from the day named.
+            let named = match super::g_date::at(g, j + 2) {
+                Some(Hit::One(m)) => Some(m),
+                _ => super::g_day::at(g, j + 2),
+            };
+            if let Some(m) = named.filter(|m| is_one_day(&m.sem)) {
+                return Some(Match {
+                    start: i,
+                    sem: Sem::DaysFrom(Box::new(m.sem), n),
+                    ..m
+                });
+            }
             let apposed = i >= 2
                 && g.punct(i - 1, ',')
                 && (g.tok(i - 2).is_some_and(|t| t.kind == Kind::Num)
@@ -202,6 +215,20 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
             exact: compared,
         },
     ))
+}
+
+/// Whether a meaning names one day ("last Tuesday", "March 3", "Easter").
+fn is_one_day(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Weekday { .. } | Sem::Holiday { .. } | Sem::Date { day: Some(_), .. }
+    ) || matches!(
+        sem,
+        Sem::Offset {
+            unit: Unit::Day,
+            ..
+        }
+    )
 }
 
 /// "for the year", "of the full year", "in the fiscal year": the year the
@@ -436,6 +463,13 @@ mod tests {
             found(s, (2024, 5, 20)),
             [pair("May 3", "2024-05-03"), pair("the day", "2024-05-03")]
         );
+        // Before a named day, the day next to it.
+        let s = "The day before last Tuesday's hearing, he went home.";
+        assert!(
+            found(s, (2000, 2, 24)).contains(&pair("The day before last Tuesday", "2000-02-21"))
+        );
+        let s = "Shops reopened the day after Christmas.";
+        assert!(found(s, (2024, 12, 30)).contains(&pair("the day after Christmas", "2024-12-26")));
         let s = "Two men came to the house the day after his death.";
         assert!(found(s, (2024, 5, 20)).is_empty());
         let s =

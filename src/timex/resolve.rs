@@ -388,6 +388,16 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
             tod,
             exact,
         } => resolve_offset(*unit, *n, *base, *tod, *exact, ctx),
+        Sem::DaysFrom(day, n) => {
+            let inner = resolve(day, ctx, tense)?;
+            match inner.cal {
+                Some(c) if c.gran == Gran::Day => Some(out_cal(
+                    Cal::new(Gran::Day, add_days(c.day, i64::from(*n))?),
+                    inner.anchor,
+                )),
+                _ => Some(inner),
+            }
+        }
         Sem::WeekOf(day) => {
             let inner = resolve(day, ctx, tense)?;
             match inner.cal {

@@ -193,6 +193,8 @@ pub(crate) enum Sem {
     },
     /// The ISO week around a day: "the week of March 6".
     WeekOf(Box<Sem>),
+    /// So many days from a day: "the day before last Tuesday" (-1).
+    DaysFrom(Box<Sem>, i32),
     /// A fixed value from the phrase table (`PRESENT_REF`, `P1D`...).
     Fixed {
         /// TIMEX3 type.
