@@ -337,6 +337,11 @@ fn quarters_halves_seasons_decades() {
         value_of("Revenue fell in fiscal 2024.", dct, "fiscal 2024"),
         "2024"
     );
+    // "The quarter ended July 31" ran from May: mostly the second quarter.
+    let s = "In the quarter ended July 31, sales rose. In the quarter ended Sept. 30 too.";
+    let all = tag(s, Some(day(2024, 10, 26)));
+    let values: Vec<&str> = all.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2024-Q2", "2024-07-31", "2024-Q3", "2024-09-30"]);
     // A quarter still running at the DCT does not become the one "a year
     // ago" and "the year-ago period" refer to.
     let dct = day(2024, 10, 26);
