@@ -25,13 +25,18 @@
 //!    interval (`value`, `calendar`) with the DCT, the tense around the
 //!    expression (`context`) and the dates met before it.
 //!
-//! Conventions: byte offsets; a weekday or a month without a year is the one
-//! the tense points to (past: on or before the DCT, future: on or after),
-//! else the nearest with a lean to the past; "six days later", "the next
-//! day", "a year earlier" count from the last date of the same or the
-//! previous sentence; a month or day without a year takes the year of a
-//! date stated earlier in the sentence; decades are written `199`
-//! and centuries `19`, as TimeML truncates ISO 8601 values.
+//! Conventions (TimeML 1.2.1 / TIDES where they speak): byte offsets; a
+//! weekday or a month without a year is the one the tense points to (past:
+//! on or before the DCT, future: on or after), else the nearest with a lean
+//! to the past; "six days later", "a year earlier" count from the last date
+//! of the same or the previous sentence, the narrative anaphors "the next
+//! morning", "the following month", "that day" from one up to four
+//! sentences back, "the previous Friday" from the last day named; a month
+//! or day without a year takes the year of a date stated earlier in the
+//! sentence; weeks are ISO weeks, always two digits (`2000-W07`); parts of
+//! days are TIMEs (`TNI`, `TMO`); decades are written `199` and centuries
+//! `19`, as TimeML truncates ISO 8601 values; lengths in quarters are months
+//! (`P9M`), ISO 8601 having no quarter unit.
 
 use chrono::NaiveDate;
 
