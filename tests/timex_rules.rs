@@ -431,6 +431,11 @@ fn vague_references() {
     assert_eq!(value_of(s, dct, "currently"), "PRESENT_REF");
     assert_eq!(value_of(s, dct, "the near future"), "FUTURE_REF");
     assert!(find(s, Some(dct), "now").interval.is_none());
+    // "then current" is the present of a past time.
+    let s = "Holders may buy shares at half the then current price.";
+    assert_eq!(value_of(s, dct, "then current"), "PAST_REF");
+    let s = "Holders may buy shares at half the then-current price.";
+    assert_eq!(value_of(s, dct, "then-current"), "PAST_REF");
 }
 
 #[test]
