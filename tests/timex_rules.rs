@@ -240,6 +240,10 @@ fn dates_counted_from_an_earlier_date() {
     assert_eq!(value_of(s, dct, "The next day"), "2024-03-03");
     let s = "Exports rose 4% in the second quarter. A year earlier they had fallen.";
     assert_eq!(value_of(s, dct, "A year earlier"), "2023-Q2");
+    // A narrative anaphor reaches a few sentences back for its date.
+    let s = "In March the board met. Bids came in. Most were low. \
+             The following month, the firm was sold.";
+    assert_eq!(value_of(s, dct, "The following month"), "2024-04");
 }
 
 #[test]
@@ -269,6 +273,15 @@ fn calendar_relative_periods() {
         value_of("The strikes went on over the weekend.", dct, "the weekend"),
         "2025-W06-WE"
     );
+    // "last" + the month that just ended names that month a year before;
+    // an earlier month is this year's.
+    let dct = day(2025, 3, 1);
+    let s = "Two helicopters crashed last February.";
+    assert_eq!(value_of(s, dct, "last February"), "2024-02");
+    let s = "The dam was hit last January.";
+    assert_eq!(value_of(s, dct, "last January"), "2025-01");
+    let s = "The port closed last December.";
+    assert_eq!(value_of(s, day(2025, 1, 20), "last December"), "2024-12");
 }
 
 #[test]
@@ -312,7 +325,8 @@ fn quarters_halves_seasons_decades() {
         "2025-SP"
     );
     let t = find("Troops trained there in the 1990s.", Some(dct), "the 1990s");
-    assert_eq!(t.value, "199X");
+    // TimeML 1.2.1 writes a decade by truncation: `199`, not `199X`.
+    assert_eq!(t.value, "199");
     let i = t.interval.unwrap();
     assert_eq!((i.first, i.last), (day(1990, 1, 1), day(1999, 12, 31)));
     assert_eq!(
@@ -323,6 +337,17 @@ fn quarters_halves_seasons_decades() {
         value_of("Revenue fell in fiscal 2024.", dct, "fiscal 2024"),
         "2024"
     );
+    // "The quarter ended July 31" ran from May: mostly the second quarter.
+    let s = "In the quarter ended July 31, sales rose. In the quarter ended Sept. 30 too.";
+    let all = tag(s, Some(day(2024, 10, 26)));
+    let values: Vec<&str> = all.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2024-Q2", "2024-07-31", "2024-Q3", "2024-09-30"]);
+    // A quarter still running at the DCT does not become the one "a year
+    // ago" and "the year-ago period" refer to.
+    let dct = day(2024, 10, 26);
+    let s = "Third-quarter profit fell. Analysts expect the slump to go on into \
+             the fourth quarter. In the year-ago period, it earned $2 million.";
+    assert_eq!(value_of(s, dct, "the year-ago period"), "2023-Q3");
 }
 
 #[test]
@@ -343,6 +368,15 @@ fn named_days() {
     assert_eq!(
         value_of("He voted on Election Day 2024.", dct, "Election Day 2024"),
         "2024-11-05"
+    );
+    // "Easter week" is the ISO week of Easter Sunday.
+    assert_eq!(
+        value_of(
+            "Pilgrims came as Easter week began.",
+            day(2025, 4, 14),
+            "Easter week"
+        ),
+        "2025-W16"
     );
 }
 
@@ -397,6 +431,11 @@ fn vague_references() {
     assert_eq!(value_of(s, dct, "currently"), "PRESENT_REF");
     assert_eq!(value_of(s, dct, "the near future"), "FUTURE_REF");
     assert!(find(s, Some(dct), "now").interval.is_none());
+    // "then current" is the present of a past time.
+    let s = "Holders may buy shares at half the then current price.";
+    assert_eq!(value_of(s, dct, "then current"), "PAST_REF");
+    let s = "Holders may buy shares at half the then-current price.";
+    assert_eq!(value_of(s, dct, "then-current"), "PAST_REF");
 }
 
 #[test]

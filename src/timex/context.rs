@@ -20,6 +20,8 @@ pub(crate) enum Tense {
 /// How far to look on each side, in tokens.
 const LEFT: usize = 14;
 const RIGHT: usize = 10;
+/// How far to look right from a date that opens its sentence.
+const RIGHT_FRONTED: usize = 40;
 
 /// Determiners and the like: "to" before them is a preposition.
 const NOT_VERB_AFTER_TO: &[&str] = &[
@@ -80,6 +82,11 @@ const NOT_PAST: &[&str] = &[
 fn marker(g: &G, i: usize) -> Option<Tense> {
     let t = g.tok(i)?;
     if t.kind != Kind::Word {
+        return None;
+    }
+    // "were planning to", "was going to": the auxiliary of a plan; the plan
+    // word after it speaks.
+    if g.word_in(i, &["was", "were"]) && g.is(i + 1, Class::Future) && !g.word_in(i + 1, PLANS) {
         return None;
     }
     if g.is(i, Class::Future) {
@@ -218,11 +225,20 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     let mut right: Option<(usize, Tense)> = None;
     let mut j = end;
     let mut d = 1;
-    while j < g.toks.len() && d <= RIGHT {
+    // A date that opens its sentence ("In January, a week after ..., a
+    // bomb killed ...") is governed by the main verb, which may come late.
+    let opens = |k: usize| k == 0 || g.sent_start(k);
+    let fronted = opens(start) || (start > 0 && opens(start - 1) && g.is(start - 1, Class::Prep));
+    let reach = if fronted { RIGHT_FRONTED } else { RIGHT };
+    while j < g.toks.len() && d <= reach {
         if g.toks[j].flags & SENT != 0 {
             break;
         }
-        if let Some(t) = marker(g, j) {
+        // Far from the date, a participle ("the hastily planned trip",
+        // "the expected vote") describes a thing, not the main verb.
+        let weak_future =
+            d > RIGHT && (g.text_of(j).ends_with("ed") || g.word_in(j, &["upcoming", "payable"]));
+        if let Some(t) = marker(g, j).filter(|&t| !(weak_future && t == Tense::Future)) {
             right = Some((d, t));
             break;
         }
@@ -292,5 +308,27 @@ mod tests {
             Tense::Past
         );
         assert_eq!(tense_of("Talks on Monday.", "Monday"), Tense::Unknown);
+    }
+
+    #[test]
+    fn a_plan_in_the_past_progressive_points_ahead() {
+        let s = "Protesters planned a march in the square on Saturday and were \
+                 planning to circle the airport.";
+        assert_eq!(tense_of(s, "Saturday"), Tense::Future);
+        let s = "Officials were going to meet on Monday.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_date_that_opens_its_sentence_waits_for_the_main_verb() {
+        let s = "In January, a week after the anniversary of the founding of the \
+                 republic and its first parliament, a bomb in the capital killed two.";
+        assert_eq!(tense_of(s, "January"), Tense::Past);
+        let s = "On Friday, when the minister set aside his holiday for the hastily \
+                 planned trip to the region, the ministry lifted a travel warning.";
+        assert_eq!(tense_of(s, "Friday"), Tense::Past);
+        let s = "In March, after the long winter break and the elections in the \
+                 neighbouring countries, the parliament will vote on the budget.";
+        assert_eq!(tense_of(s, "March"), Tense::Future);
     }
 }

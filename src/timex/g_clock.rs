@@ -169,9 +169,10 @@ fn with_tod(sem: Sem, t: Tod) -> Sem {
             day,
             tod: Some(t),
         },
-        Sem::Weekday { wd, pick, .. } => Sem::Weekday {
+        Sem::Weekday { wd, pick, base, .. } => Sem::Weekday {
             wd,
             pick,
+            base,
             tod: Some(t),
         },
         Sem::Offset {
@@ -203,6 +204,26 @@ fn day_after(g: &G, i: usize) -> Option<Match> {
     is_day(&m.sem).then_some(m)
 }
 
+/// How many tokens an aside in brackets may hold.
+const ASIDE: usize = 8;
+
+/// The day told inside or right after a bracketed aside that starts at `i`:
+/// "(0735 GMT) Friday", "(4 a.m. EDT Thursday)".
+fn day_past_aside(g: &G, i: usize) -> Option<Match> {
+    if !g.punct(i, '(') {
+        return None;
+    }
+    let close = (i + 1..(i + 2 + ASIDE).min(g.toks.len())).find(|&k| g.punct(k, ')'))?;
+    for k in i + 1..close {
+        if let Some((_, e)) = clock(g, k)
+            && let Some(d) = day_after(g, e).filter(|d| d.end <= close)
+        {
+            return Some(d);
+        }
+    }
+    day_after(g, close + 1)
+}
+
 /// Joins a time to the day next to it: "10 p.m. Wednesday" or
 /// "Friday at 3 p.m.".
 pub(crate) fn extend(g: &G, hit: Hit) -> Hit {
@@ -216,6 +237,17 @@ pub(crate) fn extend(g: &G, hit: Hit) -> Hit {
                     end: d.end,
                     sem: with_tod(d.sem, *tod),
                     explicit,
+                });
+            }
+            // "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m.
+            // Thursday)": the day is told across an aside; the time keeps
+            // its own span.
+            if let Some(d) = day_past_aside(g, m.end) {
+                let explicit = d.explicit;
+                return Hit::One(Match {
+                    sem: with_tod(d.sem, *tod),
+                    explicit,
+                    ..m
                 });
             }
             Hit::One(m)
@@ -237,5 +269,36 @@ pub(crate) fn extend(g: &G, hit: Hit) -> Hit {
             Hit::One(m)
         }
         _ => Hit::One(m),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::timex::tag;
+    use chrono::NaiveDate;
+
+    /// (text, value) of every expression.
+    fn found(text: &str, dct: (i32, u32, u32)) -> Vec<(String, String)> {
+        tag(text, NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2))
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_time_takes_the_day_told_after_an_aside() {
+        let s = "The blast came at 10:35 a.m. (0735 GMT) Friday, police said.";
+        let got = found(s, (2024, 3, 10));
+        assert_eq!(got[0], ("10:35 a.m.".into(), "2024-03-08T10:35".into()));
+        assert!(got.contains(&("Friday".into(), "2024-03-08".into())));
+        let s = "The convoy will leave at 4 in the morning (4 a.m. EDT Thursday), he said.";
+        let got = found(s, (2024, 3, 5));
+        assert_eq!(
+            got[0],
+            ("4 in the morning".into(), "2024-03-07T04:00".into())
+        );
+        // An aside without a day leaves the time on the reference date.
+        let s = "The blast came at 10:35 a.m. (local time), police said.";
+        assert_eq!(found(s, (2024, 3, 10))[0].1, "2024-03-10T10:35");
     }
 }

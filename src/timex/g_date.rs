@@ -238,10 +238,18 @@ fn bare_month_ok(g: &G, i: usize, month: u8) -> bool {
         ) || g.punct(i - 1, '-') && g.word(i.saturating_sub(2), "mid"));
     if ambiguous && !prev_ok {
         // "March on", "May we": only with a preposition before, or in a
-        // list of months ("in April and May").
+        // list of months ("in April and May"), or capitalized between an
+        // article and a lowercase noun ("the March accession", "the May
+        // elections"; not "the March of Dimes").
         let listed =
             i >= 2 && g.word_in(i - 1, &["and", "or", "to"]) && month_name(g, i - 2).is_some();
-        if !listed {
+        let modifier = i > 0
+            && g.word(i - 1, "the")
+            && g.cap(i)
+            && g.tok(i + 1).is_some_and(|t| {
+                t.kind == Kind::Word && !g.cap(i + 1) && !g.is(i + 1, Class::Prep)
+            });
+        if !listed && !modifier {
             return false;
         }
     }
@@ -533,5 +541,29 @@ pub(crate) fn pick_of(g: &G, i: usize) -> Option<Pick> {
         Some(Pick::This)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::timex::tag;
+    use chrono::NaiveDate;
+
+    fn texts(text: &str) -> Vec<String> {
+        tag(text, NaiveDate::from_ymd_opt(1999, 2, 10))
+            .into_iter()
+            .map(|t| format!("{}={}", &text[t.start..t.end], t.value))
+            .collect::<Vec<_>>()
+    }
+
+    #[test]
+    fn march_and_may_between_the_and_a_noun() {
+        assert_eq!(
+            texts("The March accession lets them sign."),
+            ["March=1999-03"]
+        );
+        assert_eq!(texts("Voters await the May elections."), ["May=1999-05"]);
+        assert!(texts("He gave to the March of Dimes.").is_empty());
+        assert!(texts("The march began at dawn.").is_empty());
     }
 }

@@ -12,7 +12,31 @@ use super::token::Kind;
 
 /// Any length or recurrence rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
-    set(g, i).or_else(|| duration(g, i))
+    set(g, i)
+        .or_else(|| some_day(g, i))
+        .or_else(|| duration(g, i))
+}
+
+/// "will one day be", "she may one day lead": an unnamed future day
+/// (FUTURE_REF), not a length of one day.
+fn some_day(g: &G, i: usize) -> Option<Match> {
+    let modal = i > 0
+        && g.word_in(
+            i - 1,
+            &[
+                "will", "would", "could", "may", "might", "can", "shall", "should", "ll",
+            ],
+        );
+    (modal && g.word(i, "one") && g.word(i + 1, "day")).then(|| {
+        Match::new(
+            i,
+            i + 2,
+            Sem::Fixed {
+                kind: super::TimexType::Date,
+                value: "FUTURE_REF",
+            },
+        )
+    })
 }
 
 /// The TIMEX3 duration value for `n` units (`None` = vague).
@@ -26,7 +50,8 @@ pub(crate) fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Weekend => (false, "WE", 1.0),
         Unit::Fortnight => (false, "W", 2.0),
         Unit::Month => (false, "M", 1.0),
-        Unit::Quarter => (false, "Q", 1.0),
+        // ISO 8601 durations have no quarter: three quarters are P9M.
+        Unit::Quarter => (false, "M", 3.0),
         Unit::Year => (false, "Y", 1.0),
         Unit::Decade => (false, "Y", 10.0),
         Unit::Century => (false, "Y", 100.0),
@@ -297,6 +322,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_day_after_a_modal_is_a_future_day() {
+        let dct = chrono::NaiveDate::from_ymd_opt(2024, 3, 3);
+        let s = "Islam will one day be the second largest religion here.";
+        let t = crate::timex::tag(s, dct);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            (&s[t[0].start..t[0].end], t[0].value.as_str()),
+            ("one day", "FUTURE_REF")
+        );
+        let s = "The strike lasted one day.";
+        assert_eq!(crate::timex::tag(s, dct)[0].value, "P1D");
+    }
+
+    #[test]
     fn duration_values() {
         assert_eq!(duration_value(Some(3.0), Unit::Year), "P3Y");
         assert_eq!(duration_value(Some(2.0), Unit::Hour), "PT2H");
@@ -306,5 +345,7 @@ mod tests {
         assert_eq!(duration_value(None, Unit::Year), "PXY");
         assert_eq!(duration_value(Some(2.0), Unit::Decade), "P20Y");
         assert_eq!(duration_value(Some(1.0), Unit::Week), "P1W");
+        assert_eq!(duration_value(Some(3.0), Unit::Quarter), "P9M");
+        assert_eq!(duration_value(None, Unit::Quarter), "PXM");
     }
 }

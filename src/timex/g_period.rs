@@ -174,7 +174,9 @@ fn quarter(g: &G, i: usize) -> Option<Match> {
         yrel = r;
         end = e;
     }
-    // "the quarter ended Sept. 30": the quarter of that date.
+    // "the quarter ended Sept. 30": the calendar quarter the three months
+    // up to that date mostly cover, that of their middle month (ended July
+    // 31: May to July, the second quarter).
     if q == 0
         && pick == Pick::Plain
         && year.is_none()
@@ -182,7 +184,8 @@ fn quarter(g: &G, i: usize) -> Option<Match> {
         && g.word_in(end, &["ended", "ending", "through"])
         && let Some((m, _, _)) = super::g_date::month_name(g, end + 1)
     {
-        let q = super::calendar::quarter_of(u32::from(m));
+        let middle = if m == 1 { 12 } else { u32::from(m) - 1 };
+        let q = super::calendar::quarter_of(middle);
         return Some(Match::new(
             i,
             end,
@@ -416,13 +419,14 @@ fn holiday(g: &G, i: usize) -> Option<Match> {
         Some(yy) => (Some(yy), y + 1),
         None => (None, e),
     };
-    Some(Match::new(
-        i,
-        end,
-        Sem::Holiday {
-            rule,
-            year,
-            pick: pick.unwrap_or(Pick::Plain),
-        },
-    ))
+    let day = Sem::Holiday {
+        rule,
+        year,
+        pick: pick.unwrap_or(Pick::Plain),
+    };
+    // "Easter week", "Christmas week": the week of that day.
+    if year.is_none() && g.word(e, "week") {
+        return Some(Match::new(i, e + 1, Sem::WeekOf(Box::new(day))));
+    }
+    Some(Match::new(i, end, day))
 }

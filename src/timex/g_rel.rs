@@ -1,201 +1,26 @@
 //! Rules for dates given relative to the reference date or to an earlier
-//! date: "yesterday", "Thursday evening", "last week", "next April",
-//! "two years ago", "six days later", "the previous day", "that year",
-//! "year-end", and the modifier prefixes around them ("early", "late",
-//! "mid-", "the end of") and before lengths ("nearly", "more than").
+//! date: "last week", "next April", "two years ago", "six days later",
+//! "the previous day", "that year", "for the year", "year-end". Named days
+//! and parts of days ("yesterday", "Thursday evening") are in `g_day`, the
+//! modifiers around dates and lengths ("early", "the end of", "nearly") in
+//! `g_mod`.
 
 use super::g_date::{month_name, pick_of};
+use super::g_day::part_of_day;
 use super::g_num::card_at;
-use super::grammar::{G, Match};
+use super::grammar::{G, Hit, Match};
 use super::lexicon::Class;
-use super::sem::{Base, Pick, Sem, Tod, Unit};
+use super::sem::{Base, Sem, Tod, Unit};
+use super::token::Kind;
 
 /// Any relative-date rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
-    dayword(g, i)
-        .or_else(|| part_then_day(g, i))
-        .or_else(|| overnight(g, i))
-        .or_else(|| weekday(g, i))
-        .or_else(|| weekend(g, i))
+    super::g_day::at(g, i)
         .or_else(|| year_ago(g, i))
         .or_else(|| rel_unit(g, i))
         .or_else(|| picked_month(g, i))
         .or_else(|| offset(g, i))
         .or_else(|| year_end(g, i))
-}
-
-/// A part of the day at `i` ("morning", "night"): (tod, token after).
-pub(crate) fn part_of_day(g: &G, i: usize) -> Option<(Tod, usize)> {
-    let p = g.class(i, Class::Part)?.code();
-    match p {
-        "MI" => Some((Tod::Clock(12, 0), i + 1)),
-        "MN" => Some((Tod::Clock(24, 0), i + 1)),
-        _ => {
-            if g.word(i, "overnight")
-                || g.word(i, "tonight")
-                || g.word(i, "dawn")
-                || g.word(i, "dusk")
-            {
-                return None;
-            }
-            Some((Tod::Part(p), i + 1))
-        }
-    }
-}
-
-/// "today", "yesterday morning", "tomorrow night", "tonight".
-fn dayword(g: &G, i: usize) -> Option<Match> {
-    let n = g.class(i, Class::DayWord)?.num();
-    let mut tod = g.word(i, "tonight").then_some(Tod::Part("NI"));
-    let mut end = i + 1;
-    if tod.is_none()
-        && let Some((t, e)) = part_of_day(g, end)
-    {
-        tod = Some(t);
-        end = e;
-    }
-    Some(Match::new(
-        i,
-        end,
-        Sem::Offset {
-            unit: Unit::Day,
-            n,
-            base: Base::Dct,
-            tod,
-            exact: false,
-        },
-    ))
-}
-
-/// A part of the day before its day: "afternoon yesterday", "(mid-)morning
-/// Friday".
-fn part_then_day(g: &G, i: usize) -> Option<Match> {
-    let (tod, j) = part_of_day(g, i)?;
-    let m = dayword(g, j).or_else(|| weekday(g, j))?;
-    let sem = match m.sem {
-        Sem::Weekday {
-            wd,
-            pick,
-            tod: None,
-        } => Sem::Weekday {
-            wd,
-            pick,
-            tod: Some(tod),
-        },
-        Sem::Offset {
-            unit,
-            n,
-            base,
-            tod: None,
-            exact,
-        } => Sem::Offset {
-            unit,
-            n,
-            base,
-            tod: Some(tod),
-            exact,
-        },
-        _ => return None,
-    };
-    Some(Match::new(i, m.end, sem))
-}
-
-/// "overnight" (the night before the reference date) and "overnight into
-/// Wednesday", "overnight on Friday" (that day's night).
-fn overnight(g: &G, i: usize) -> Option<Match> {
-    if !g.word(i, "overnight") {
-        return None;
-    }
-    if g.word_in(i + 1, &["into", "on", "to", "before"])
-        && let Some(m) = weekday(g, i + 2).or_else(|| dayword(g, i + 2))
-    {
-        let night = Some(Tod::Part("NI"));
-        let sem = match m.sem {
-            Sem::Weekday {
-                wd,
-                pick,
-                tod: None,
-            } => Sem::Weekday {
-                wd,
-                pick,
-                tod: night,
-            },
-            Sem::Offset {
-                unit,
-                n,
-                base,
-                tod: None,
-                exact,
-            } => Sem::Offset {
-                unit,
-                n,
-                base,
-                tod: night,
-                exact,
-            },
-            _ => return None,
-        };
-        return Some(Match::new(i, m.end, sem));
-    }
-    Some(Match::new(
-        i,
-        i + 1,
-        Sem::Offset {
-            unit: Unit::Day,
-            n: -1,
-            base: Base::Dct,
-            tod: Some(Tod::Part("NI")),
-            exact: false,
-        },
-    ))
-}
-
-/// "Friday", "Thursday evening", "last Friday", "this coming Sunday",
-/// "the previous Friday".
-fn weekday(g: &G, i: usize) -> Option<Match> {
-    let mut j = i;
-    if g.word(j, "the") && g.word_in(j + 1, &["previous", "following", "next"]) {
-        j += 1;
-    }
-    let mut pick = Pick::Plain;
-    if let Some(p) = pick_of(g, j) {
-        pick = p;
-        j += 1;
-        if pick == Pick::This && g.word(j, "coming") {
-            pick = Pick::Next;
-            j += 1;
-        } else if pick == Pick::This && g.word(j, "past") {
-            pick = Pick::Last;
-            j += 1;
-        }
-    }
-    if j > i && g.word(i, "the") && pick == Pick::Plain {
-        return None;
-    }
-    let wd = g.class(j, Class::Weekday)?.num() as u8;
-    if !g.cap(j) {
-        return None;
-    }
-    let mut end = j + 1;
-    let mut tod = None;
-    if let Some((t, e)) = part_of_day(g, end) {
-        tod = Some(t);
-        end = e;
-    }
-    Some(Match::new(i, end, Sem::Weekday { wd, pick, tod }))
-}
-
-/// "the weekend", "this weekend", "last weekend", "next weekend".
-fn weekend(g: &G, i: usize) -> Option<Match> {
-    let (pick, j) = if g.word(i, "the") {
-        (Pick::Plain, i + 1)
-    } else {
-        (pick_of(g, i)?, i + 1)
-    };
-    if !g.word(j, "weekend") {
-        return None;
-    }
-    Some(Match::new(i, j + 1, Sem::Weekend { pick }))
 }
 
 /// "year-earlier", "year-ago" as adjectives: a year before the date in focus.
@@ -241,6 +66,19 @@ fn rel_target(g: &G, i: usize) -> Option<(Unit, Option<Tod>, usize)> {
 fn rel_unit(g: &G, i: usize) -> Option<Match> {
     let the = g.word(i, "the");
     let mut j = if the { i + 1 } else { i };
+    // "the week of March 6": the week around that day.
+    if the
+        && g.word(j, "week")
+        && g.word(j + 1, "of")
+        && let Some(Hit::One(d)) = super::g_date::at(g, j + 2)
+        && matches!(d.sem, Sem::Date { day: Some(_), .. })
+    {
+        return Some(Match {
+            start: i,
+            sem: Sem::WeekOf(Box::new(d.sem)),
+            ..d
+        });
+    }
     // "the year ended Sept. 30", "the fiscal year ending June 30": a
     // year-long accounting period.
     if the {
@@ -249,10 +87,52 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
             return Some(Match::new(i, y + 1, Sem::Duration("P1Y".to_string())));
         }
     }
+    if let Some(m) = the_year(g, i) {
+        return Some(m);
+    }
     if the && g.word(j, "day") && g.word_in(j + 1, &["before", "after"]) {
         let n = if g.word(j + 1, "before") { -1 } else { 1 };
         if g.word_in(j + 2, &["yesterday", "tomorrow"]) {
             return None;
+        }
+        // "the day before the vote", "the day after he was shot": the
+        // word governs an event, so the day is the event's, not the one
+        // before the date in focus. Set after a date ("on Nov. 3, the day
+        // before police ..."), "the day" is that date; else it is unknown.
+        if g.tok(j + 2)
+            .is_some_and(|t| t.kind != Kind::Punct && !g.word_in(j + 2, &["and", "or", "but"]))
+        {
+            // "the day before last Tuesday", "the day after Christmas": a
+            // day counted from the day named.
+            let named = match super::g_date::at(g, j + 2) {
+                Some(Hit::One(m)) => Some(m),
+                _ => super::g_day::at(g, j + 2),
+            };
+            if let Some(m) = named.filter(|m| is_one_day(&m.sem)) {
+                return Some(Match {
+                    start: i,
+                    sem: Sem::DaysFrom(Box::new(m.sem), n),
+                    ..m
+                });
+            }
+            let apposed = i >= 2
+                && g.punct(i - 1, ',')
+                && (g.tok(i - 2).is_some_and(|t| t.kind == Kind::Num)
+                    || g.is(i - 2, Class::Weekday)
+                    || g.is(i - 2, Class::DayWord));
+            return apposed.then(|| {
+                Match::new(
+                    i,
+                    j + 1,
+                    Sem::Offset {
+                        unit: Unit::Day,
+                        n: 0,
+                        base: Base::Ref,
+                        tod: None,
+                        exact: false,
+                    },
+                )
+            });
         }
         return Some(Match::new(
             i,
@@ -286,7 +166,7 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
         (-1, Base::Ref)
     } else if g.word(w, "following") && the {
         (1, Base::Ref)
-    } else if (g.word(w, "same") && the) || g.word(w, "that") {
+    } else if (g.word(w, "same") && (the || that)) || g.word(w, "that") {
         (0, Base::Ref)
     } else {
         return None;
@@ -335,6 +215,70 @@ fn rel_unit(g: &G, i: usize) -> Option<Match> {
             exact: compared,
         },
     ))
+}
+
+/// Whether a meaning names one day ("last Tuesday", "March 3", "Easter").
+fn is_one_day(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Weekday { .. } | Sem::Holiday { .. } | Sem::Date { day: Some(_), .. }
+    ) || matches!(
+        sem,
+        Sem::Offset {
+            unit: Unit::Day,
+            ..
+        }
+    )
+}
+
+/// "for the year", "of the full year", "in the fiscal year": the year the
+/// story is about (one stated earlier in the sentence, else the reference
+/// year).
+fn the_year(g: &G, i: usize) -> Option<Match> {
+    if !(i > 0
+        && g.word(i, "the")
+        && g.word_in(i - 1, &["for", "of", "in", "during", "throughout"]))
+    {
+        return None;
+    }
+    let y = if g.word_in(i + 1, &["full", "fiscal", "whole", "entire"]) {
+        i + 2
+    } else {
+        i + 1
+    };
+    if !g.word(y, "year") || g.cap(y) {
+        return None;
+    }
+    // "the year ended June 30", "the year-ago quarter", "the year 2000",
+    // "the year before": other rules, or no date of its own.
+    let next_ok = match g.tok(y + 1) {
+        None => true,
+        Some(t) if t.kind == Kind::Punct => !matches!(t.ch, '-' | '\''),
+        // ("a high for the year of $42": "of" before an amount is fine.)
+        Some(t) if t.kind == Kind::Word => {
+            !(g.word_in(
+                y + 1,
+                &[
+                    "ended", "ending", "before", "after", "earlier", "ago", "later", "to", "when",
+                    "that", "in", "since",
+                ],
+            ) || g.word(y + 1, "of") && g.tok(y + 2).is_some_and(|t| t.kind == Kind::Word))
+        }
+        Some(_) => false,
+    };
+    next_ok.then(|| {
+        Match::new(
+            i,
+            y + 1,
+            Sem::Offset {
+                unit: Unit::Year,
+                n: 0,
+                base: Base::Sentence,
+                tod: None,
+                exact: false,
+            },
+        )
+    })
 }
 
 /// Whether an amount ("$3 million", "4 pence", "12%") ends right before `i`.
@@ -471,13 +415,19 @@ fn year_end(g: &G, i: usize) -> Option<Match> {
     if !g.word(j, "end") {
         return None;
     }
-    // The year itself, as "the end of the year" (its last part).
+    // The year itself, as "the end of the year" (its last part); "since
+    // year-end" looks back to the end of the year before.
+    let n = if i > 0 && g.word(i - 1, "since") {
+        -1
+    } else {
+        0
+    };
     Some(Match::new(
         i,
         j + 1,
         Sem::Offset {
             unit: Unit::Year,
-            n: 0,
+            n,
             base: Base::Dct,
             tod: None,
             exact: false,
@@ -485,131 +435,120 @@ fn year_end(g: &G, i: usize) -> Option<Match> {
     ))
 }
 
-/// Modifier words before a date: "early", "late", "mid-", "earlier",
-/// "later", "late on", "early in the", "the end of", "the beginning of".
-/// Returns the token where the modified date starts.
-pub(crate) fn mod_prefix(g: &G, i: usize) -> Option<usize> {
-    if !g.is(i, Class::Mod) && !g.is(i, Class::Art) && !g.is(i, Class::Prep) {
-        return None;
+#[cfg(test)]
+mod tests {
+    use crate::timex::tag;
+    use chrono::NaiveDate;
+
+    /// (text, value) of every expression.
+    fn found(text: &str, dct: (i32, u32, u32)) -> Vec<(String, String)> {
+        tag(text, NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2))
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.value))
+            .collect()
     }
-    // "the early hours of Thursday", "the small hours of Monday"
-    if g.word(i, "the")
-        && g.word_in(i + 1, &["early", "small", "late"])
-        && g.word(i + 2, "hours")
-        && g.word(i + 3, "of")
-    {
-        return Some(i + 4);
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
     }
-    if g.word(i, "the") && g.word_in(i + 1, &["early", "late", "mid"]) && !g.word(i + 2, "of") {
-        return mod_prefix(g, i + 1);
+
+    #[test]
+    fn the_day_before_an_event_is_not_the_day_before_a_date() {
+        // Alone, "the day before" steps back from the day in focus.
+        let s = "The order came on May 3. He had left the day before.";
+        assert!(found(s, (2024, 5, 20)).contains(&pair("the day before", "2024-05-02")));
+        // Before an event, it is that event's eve; set after a date, the date.
+        let s = "He was last seen on May 3, the day before police issued a warrant.";
+        assert_eq!(
+            found(s, (2024, 5, 20)),
+            [pair("May 3", "2024-05-03"), pair("the day", "2024-05-03")]
+        );
+        // Before a named day, the day next to it.
+        let s = "The day before last Tuesday's hearing, he went home.";
+        assert!(
+            found(s, (2000, 2, 24)).contains(&pair("The day before last Tuesday", "2000-02-21"))
+        );
+        let s = "Shops reopened the day after Christmas.";
+        assert!(found(s, (2024, 12, 30)).contains(&pair("the day after Christmas", "2024-12-26")));
+        let s = "Two men came to the house the day after his death.";
+        assert!(found(s, (2024, 5, 20)).is_empty());
+        let s =
+            "She will spend five hours in Kyiv, then leave later in the day before flying home.";
+        assert!(
+            !found(s, (2024, 5, 20))
+                .iter()
+                .any(|(t, _)| t.contains("before"))
+        );
     }
-    if g.word(i, "the") {
-        if g.word_in(
-            i + 1,
-            &["end", "beginning", "start", "middle", "close", "turn"],
-        ) && g.word(i + 2, "of")
-        {
-            return Some(i + 3);
+
+    #[test]
+    fn the_year_the_story_is_about() {
+        let s = "Sales for the full year were $6 billion. For the year, volume was flat.";
+        assert_eq!(
+            found(s, (1999, 11, 2)),
+            [pair("the full year", "1999"), pair("the year", "1999")]
+        );
+        let s = "It cut its forecast for the fiscal year.";
+        assert_eq!(found(s, (1999, 11, 2)), [pair("the fiscal year", "1999")]);
+        let s = "Its stock hit a high for the year of $42 in June.";
+        assert!(found(s, (1999, 11, 2)).contains(&pair("the year", "1999")));
+        // By 1992 it hoped to lead; it expects a gain for the full year.
+        let s = "By 1992 it hoped to lead. It expects a gain for the full year.";
+        assert!(found(s, (1999, 11, 2)).contains(&pair("the full year", "1999")));
+        // The year of a date told earlier in the sentence.
+        let s = "In March 1997 the plant closed; output for the year fell by half.";
+        assert!(found(s, (1999, 11, 2)).contains(&pair("the year", "1997")));
+        // Not a year of its own.
+        for s in [
+            "Net for the year ended June 30 rose.",
+            "He was named man of the year in 1998.",
+            "It fell from the year before.",
+            "She is the year's best writer.",
+        ] {
+            assert!(
+                !found(s, (1999, 11, 2)).iter().any(|(_, v)| v == "1999"),
+                "{s}"
+            );
         }
-        return None;
     }
-    if g.word_in(i, &["at", "by", "until", "since"])
-        && g.word(i + 1, "the")
-        && g.word_in(i + 2, &["end", "beginning", "start"])
-    {
-        return None;
-    }
-    if g.word_in(i, &["pre", "post", "end", "start"])
-        && g.punct(i + 1, '-')
-        && g.glued(i + 1)
-        && g.glued(i + 2)
-    {
-        return Some(i + 2);
-    }
-    if !g.word_in(i, &["early", "late", "mid", "middle", "earlier", "later"]) {
-        return None;
-    }
-    let j = i + 1;
-    // "mid-June", "early in the year", "late on Friday"
-    if g.punct(j, '-') && g.glued(j) || g.word_in(j, &["in", "on"]) {
-        return Some(j + 1);
-    }
-    Some(j)
-}
 
-/// After a modifier: "the year", "the month", "the week", "the decade".
-pub(crate) fn modified_unit(g: &G, i: usize) -> Option<Match> {
-    // "mid afternoon", "late morning": a part of the day being told of.
-    if let Some((tod, e)) = part_of_day(g, i) {
-        return Some(Match::new(i, e, Sem::Clock { tod }));
+    #[test]
+    fn that_same_day_is_the_day_in_focus() {
+        let s = "He was shot on Oct. 23. His name was crossed out that same day.";
+        assert!(found(s, (1999, 2, 6)).contains(&pair("that same day", "1998-10-23")));
     }
-    if !g.word(i, "the") {
-        return None;
-    }
-    let u = g.class(i + 1, Class::Unit)?.code();
-    let unit = Unit::from_code(u)?;
-    if !matches!(
-        unit,
-        Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Decade
-    ) {
-        return None;
-    }
-    Some(Match::new(
-        i,
-        i + 2,
-        Sem::Offset {
-            unit,
-            n: 0,
-            base: Base::Dct,
-            tod: None,
-            exact: false,
-        },
-    ))
-}
 
-/// Words before a length or an "ago": "nearly", "more than", "at least",
-/// "up to", "about". Returns the token after them.
-pub(crate) fn approx_prefix(g: &G, i: usize) -> Option<usize> {
-    if !g.is(i, Class::Approx) && !g.is(i, Class::Prep) && !g.word_in(i, &["no", "close"]) {
-        return None;
+    #[test]
+    fn since_year_end_is_the_year_before() {
+        let s = "The index is up 8% since year-end.";
+        assert_eq!(found(s, (1989, 10, 30)), [pair("year-end", "1988")]);
+        let s = "The deal should close by year-end.";
+        assert_eq!(found(s, (1989, 10, 30)), [pair("year-end", "1989")]);
     }
-    if g.word_in(i, &["more", "less", "fewer"]) && g.word(i + 1, "than") {
-        return Some(i + 2);
+
+    #[test]
+    fn the_week_of_a_day() {
+        let s = "A hearing is set for the week of March 6.";
+        assert_eq!(
+            found(s, (2024, 2, 20)),
+            [pair("the week of March 6", "2024-W10")]
+        );
+        let s = "It happened the week of Jan. 3, 2022.";
+        assert_eq!(
+            found(s, (2024, 2, 20)),
+            [pair("the week of Jan. 3, 2022", "2022-W01")]
+        );
     }
-    if g.word(i, "no") && g.word_in(i + 1, &["more", "less"]) && g.word(i + 2, "than") {
-        return Some(i + 3);
+
+    #[test]
+    fn later_in_the_day_is_the_day_in_focus() {
+        let s = "Talks opened on Tuesday. Late in the day, the envoys left.";
+        let got = found(s, (2024, 5, 17));
+        assert!(got.contains(&pair("Late in the day", "2024-05-14")));
+        let s = "Late in the day, the envoys left.";
+        assert_eq!(
+            found(s, (2024, 5, 17)),
+            [pair("Late in the day", "2024-05-17")]
+        );
     }
-    if g.word(i, "at") && g.word_in(i + 1, &["least", "most"]) {
-        return Some(i + 2);
-    }
-    if g.word(i, "up") && g.word(i + 1, "to") {
-        return Some(i + 2);
-    }
-    if g.word(i, "close") && g.word(i + 1, "to") {
-        return Some(i + 2);
-    }
-    if g.word_in(i, &["over", "within", "under"]) && g.word(i + 1, "the") {
-        return None;
-    }
-    if g.word_in(
-        i,
-        &[
-            "about",
-            "around",
-            "nearly",
-            "almost",
-            "roughly",
-            "approximately",
-            "over",
-            "under",
-            "just",
-            "only",
-            "barely",
-            "within",
-            "some",
-        ],
-    ) {
-        return Some(i + 1);
-    }
-    None
 }

@@ -11,7 +11,7 @@ use super::sem::Sem;
 use super::token::{
     AMPM, CAP, CORE, Kind, OPEN, OPENER, ORDINAL, PHRASE, PHRASE_OPEN, PLURAL, SENT, SPACE, Tok,
 };
-use super::{g_clock, g_date, g_len, g_rel, traps};
+use super::{g_clock, g_date, g_len, g_mod, g_rel, traps};
 
 /// One matched expression: tokens `start..end` and what they mean.
 #[derive(Clone, Debug, PartialEq)]
@@ -303,8 +303,8 @@ fn best_at(g: &G, i: usize) -> Option<Hit> {
             best = Some(h);
         }
     };
-    if let Some(j) = g_rel::mod_prefix(g, i).filter(|&j| j > i) {
-        match core_at(g, j).or_else(|| g_rel::modified_unit(g, j).map(Hit::One)) {
+    if let Some(j) = g_mod::mod_prefix(g, i).filter(|&j| j > i) {
+        match core_at(g, j).or_else(|| g_mod::modified_unit(g, j).map(Hit::One)) {
             Some(Hit::One(m)) if is_datey(&m.sem) => consider(Hit::One(Match { start: i, ..m })),
             Some(Hit::Range(a, b)) if is_datey(&a.sem) => {
                 consider(Hit::Range(Match { start: i, ..a }, b))
@@ -312,7 +312,7 @@ fn best_at(g: &G, i: usize) -> Option<Hit> {
             _ => {}
         }
     }
-    if let Some(j) = g_rel::approx_prefix(g, i).filter(|&j| j > i)
+    if let Some(j) = g_mod::approx_prefix(g, i).filter(|&j| j > i)
         && let Some(Hit::One(m)) = core_at(g, j)
         && matches!(m.sem, Sem::Duration(_) | Sem::Offset { exact: true, .. })
     {

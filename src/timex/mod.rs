@@ -13,22 +13,30 @@
 //!    data in `assets/timex/lexicon.tsv`);
 //! 2. `grammar` marks the tokens that carry a time ("February", "year",
 //!    "2023", "now") and the few words before them, and tries the rules only
-//!    there: `g_date` (stated dates, years, decades), `g_rel` (relative
-//!    dates, modifiers), `g_period` (quarters, halves, seasons, named days),
-//!    `g_len` (lengths, recurrences), `g_clock` (clock times), plus the
+//!    there: `g_date` (stated dates, years, decades), `g_day` (today,
+//!    weekdays, parts of days), `g_rel` (relative dates), `g_mod` (modifiers),
+//!    `g_period` (quarters, halves, seasons, named days), `g_len`
+//!    (lengths, recurrences), `g_clock` (clock times), plus the
 //!    fixed `phrases` and named days of `assets/timex/`; `traps` (with
 //!    `assets/timex/traps.tsv`) refuses look-alikes such as "Day 1,087",
 //!    "F-16" or "it may"; `ranges` pairs range ends;
-//! 3. `resolve` turns each meaning (`sem`) into a TIMEX3 value and an
+//! 3. `resolve` (with `periods` for quarters, halves and seasons) turns
+//!    each meaning (`sem`) into a TIMEX3 value and an
 //!    interval (`value`, `calendar`) with the DCT, the tense around the
 //!    expression (`context`) and the dates met before it.
 //!
-//! Conventions: byte offsets; a weekday or a month without a year is the one
-//! the tense points to (past: on or before the DCT, future: on or after),
-//! else the nearest with a lean to the past; "six days later", "the next
-//! day", "a year earlier" count from the last date of the same or the
-//! previous sentence; a month or day without a year takes the year of a
-//! date stated earlier in the sentence; decades are written `199X`.
+//! Conventions (TimeML 1.2.1 / TIDES where they speak): byte offsets; a
+//! weekday or a month without a year is the one the tense points to (past:
+//! on or before the DCT, future: on or after), else the nearest with a lean
+//! to the past; "six days later", "a year earlier" count from the last date
+//! of the same or the previous sentence, the narrative anaphors "the next
+//! morning", "the following month", "that day" from one up to four
+//! sentences back, "the previous Friday" from the last day named; a month
+//! or day without a year takes the year of a date stated earlier in the
+//! sentence; weeks are ISO weeks, always two digits (`2000-W07`); parts of
+//! days are TIMEs (`TNI`, `TMO`); decades are written `199` and centuries
+//! `19`, as TimeML truncates ISO 8601 values; lengths in quarters are months
+//! (`P9M`), ISO 8601 having no quarter unit.
 
 use chrono::NaiveDate;
 
@@ -36,12 +44,15 @@ mod calendar;
 mod context;
 mod g_clock;
 mod g_date;
+mod g_day;
 mod g_len;
+mod g_mod;
 mod g_num;
 mod g_period;
 mod g_rel;
 mod grammar;
 mod lexicon;
+mod periods;
 mod phrases;
 mod ranges;
 mod resolve;

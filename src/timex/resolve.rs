@@ -6,11 +6,11 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{
-    add_days, add_months, holiday_in, quarter_of, season_days, season_of, week_start,
-    weekday_on_or_after, weekday_on_or_before, ymd,
+    add_days, add_months, holiday_in, quarter_of, week_start, weekday_on_or_after,
+    weekday_on_or_before, ymd,
 };
 use super::context::Tense;
-use super::sem::{Base, Part, Pick, Sem, Tod, Unit};
+use super::sem::{Base, Pick, Sem, Tod, Unit};
 use super::value::{Cal, Gran};
 use super::{Anchor, Interval, TimexType};
 
@@ -51,21 +51,32 @@ pub(crate) struct Ctx {
 /// quarter a year before (financial news: "$5 a share, up from $4 a year ago").
 const QUARTER_SENTENCES: usize = 3;
 
-/// How many sentences back an earlier date still anchors "the next day".
+/// How many sentences back an earlier date still anchors "six days
+/// later" or "a year earlier".
 const REF_SENTENCES: usize = 1;
+
+/// How many sentences back an earlier date still anchors the anaphors of a
+/// narrative, "the next morning", "the following month", "that day": they
+/// cannot mean the reference date's neighbours while a story date stands.
+const NARRATIVE_SENTENCES: usize = 4;
 
 impl Ctx {
     /// The date "later"/"earlier" count from: the last date in this or a
     /// recent sentence, else the DCT.
-    fn reference(&self) -> Option<Cal> {
+    pub(crate) fn reference(&self) -> Option<Cal> {
+        self.reference_within(REF_SENTENCES)
+    }
+
+    /// The last date told at most `n` sentences back, else the DCT.
+    fn reference_within(&self, n: usize) -> Option<Cal> {
         match self.last {
-            Some((s, cal)) if self.sentence - s <= REF_SENTENCES => Some(cal),
+            Some((s, cal)) if self.sentence - s <= n => Some(cal),
             _ => self.dct.map(|d| Cal::new(Gran::Day, d)),
         }
     }
 
     /// The year stated earlier in the same sentence.
-    fn sentence_year(&self) -> Option<i32> {
+    pub(crate) fn sentence_year(&self) -> Option<i32> {
         match self.sent_year {
             Some((s, y)) if s == self.sentence => Some(y),
             _ => None,
@@ -76,7 +87,13 @@ impl Ctx {
     pub(crate) fn remember(&mut self, out: &Out) {
         let Some(cal) = out.cal else { return };
         self.last = Some((self.sentence, cal));
-        if matches!(cal.gran, Gran::Quarter(_)) && out.focus {
+        // Results are told of quarters that have ended: "into the fourth
+        // quarter" (still running at the DCT) is no quarter in focus.
+        let ended = match (self.dct, cal.interval()) {
+            (Some(d), Some(iv)) => iv.last < d,
+            _ => true,
+        };
+        if matches!(cal.gran, Gran::Quarter(_)) && out.focus && ended {
             self.last_quarter = Some((self.sentence, cal));
         }
         if out.anchor == Anchor::Explicit && matches!(cal.gran, Gran::Day | Gran::Month) {
@@ -85,7 +102,7 @@ impl Ctx {
     }
 }
 
-fn out_cal(cal: Cal, anchor: Anchor) -> Out {
+pub(crate) fn out_cal(cal: Cal, anchor: Anchor) -> Out {
     Out {
         kind: if cal.is_time() {
             TimexType::Time
@@ -100,7 +117,7 @@ fn out_cal(cal: Cal, anchor: Anchor) -> Out {
     }
 }
 
-fn out_text(kind: TimexType, value: String) -> Out {
+pub(crate) fn out_text(kind: TimexType, value: String) -> Out {
     Out {
         kind,
         value,
@@ -137,7 +154,7 @@ fn distance(dct: NaiveDate, a: NaiveDate, b: NaiveDate) -> i64 {
 
 /// Picks among periods of years y-1, y, y+1 (given by `span`) by tense and
 /// nearness to the DCT.
-fn pick_year(
+pub(crate) fn pick_year(
     dct: NaiveDate,
     tense: Tense,
     pick: Pick,
@@ -255,14 +272,27 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
             };
             Some(out_cal(with_tod(cal, *tod), Relative))
         }
-        Sem::Weekday { wd, pick, tod } => {
+        Sem::Weekday {
+            wd,
+            pick,
+            base,
+            tod,
+        } => {
             let Some(dct) = dct else {
                 return Some(out_text(
                     TimexType::Date,
                     format!("XXXX-WXX-{wd}{}", tod_suffix(*tod)),
                 ));
             };
+            // "the previous Friday" is the Friday before the day the story
+            // is at: the last day named, however far back, else the DCT.
+            let from = match (base, ctx.last) {
+                (Base::Ref, Some((_, c))) if c.gran == Gran::Day => c.day,
+                _ => dct,
+            };
             let day = match pick {
+                Pick::Last if *base == Base::Ref => weekday_on_or_before(from, *wd, true)?,
+                Pick::Next if *base == Base::Ref => weekday_on_or_after(from, *wd, true)?,
                 Pick::Last => weekday_on_or_before(dct, *wd, true)?,
                 Pick::Next => weekday_on_or_after(dct, *wd, true)?,
                 Pick::This => {
@@ -284,12 +314,17 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
                 return Some(out_text(TimexType::Date, format!("XXXX-{month:02}")));
             };
             let m = u32::from(*month);
-            let y = match yoff {
+            let mut y = match yoff {
                 Some(off) => dct.year() + off,
                 None => pick_year(dct, tense(), *pick, |yy| {
                     Some((ymd(yy, m, 1)?, super::calendar::month_end(yy, m)?))
                 })?,
             };
+            // The month that just ended is "last month"; "last February"
+            // said in March names the February of the year before.
+            if yoff.is_none() && *pick == Pick::Last && y == dct.year() && m + 1 == dct.month() {
+                y -= 1;
+            }
             Some(out_cal(Cal::new(Gran::Month, ymd(y, m, 1)?), Relative))
         }
         Sem::Period {
@@ -297,7 +332,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
             yrel,
             part,
             pick,
-        } => resolve_period(*year, *yrel, *part, *pick, ctx, tense),
+        } => super::periods::resolve_period(*year, *yrel, *part, *pick, ctx, tense),
         Sem::Weekend { pick } => {
             let Some(dct) = dct else {
                 return Some(out_text(TimexType::Date, "XXXX-WXX-WE".to_string()));
@@ -353,6 +388,25 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
             tod,
             exact,
         } => resolve_offset(*unit, *n, *base, *tod, *exact, ctx),
+        Sem::DaysFrom(day, n) => {
+            let inner = resolve(day, ctx, tense)?;
+            match inner.cal {
+                Some(c) if c.gran == Gran::Day => Some(out_cal(
+                    Cal::new(Gran::Day, add_days(c.day, i64::from(*n))?),
+                    inner.anchor,
+                )),
+                _ => Some(inner),
+            }
+        }
+        Sem::WeekOf(day) => {
+            let inner = resolve(day, ctx, tense)?;
+            match inner.cal {
+                Some(c) if c.gran == Gran::Day => {
+                    Some(out_cal(Cal::new(Gran::Week, c.day), inner.anchor))
+                }
+                _ => Some(inner),
+            }
+        }
     }
 }
 
@@ -364,14 +418,23 @@ fn resolve_offset(
     exact: bool,
     ctx: &Ctx,
 ) -> Option<Out> {
+    let window = if exact {
+        REF_SENTENCES
+    } else {
+        NARRATIVE_SENTENCES
+    };
     let refc = match base {
         Base::Dct => ctx.dct.map(|d| Cal::new(Gran::Day, d)),
-        Base::Ref => ctx.reference(),
+        Base::Ref => ctx.reference_within(window),
+        Base::Sentence => match ctx.sentence_year() {
+            Some(y) => ymd(y, 1, 1).map(|d| Cal::new(Gran::Year, d)),
+            None => ctx.dct.map(|d| Cal::new(Gran::Day, d)),
+        },
     };
     // Whether an earlier date of the text anchors the offset (rather than
     // the DCT standing in for one).
     let anchored =
-        base == Base::Ref && matches!(ctx.last, Some((s, _)) if ctx.sentence - s <= REF_SENTENCES);
+        base == Base::Ref && matches!(ctx.last, Some((s, _)) if ctx.sentence - s <= window);
     let Some(refc) = refc else {
         let v = match unit {
             Unit::Year => "XXXX".to_string(),
@@ -445,133 +508,5 @@ fn resolve_offset(
     };
     let mut out = out_cal(with_tod(cal, tod), Anchor::Relative);
     out.focus = false;
-    Some(out)
-}
-
-fn resolve_period(
-    year: Option<i32>,
-    yrel: Option<(Base, i32)>,
-    part: Part,
-    pick: Pick,
-    ctx: &Ctx,
-    tense: &mut dyn FnMut() -> Tense,
-) -> Option<Out> {
-    let dct = ctx.dct;
-    let gran_of = |p: Part, q_focus: u8| match p {
-        Part::Quarter(0) => Gran::Quarter(q_focus),
-        Part::Quarter(q) => Gran::Quarter(q),
-        Part::Half(h) => Gran::Half(h),
-        Part::Season(s) => Gran::Season(s),
-    };
-    let first_day = |y: i32, g: Gran| -> Option<NaiveDate> {
-        match g {
-            Gran::Quarter(q) => ymd(y, u32::from(q) * 3 - 2, 1),
-            Gran::Half(h) => ymd(y, if h == 1 { 1 } else { 7 }, 1),
-            Gran::Season(s) => season_days(y, s).map(|x| x.0),
-            _ => ymd(y, 1, 1),
-        }
-    };
-    // The quarter in focus: the last one mentioned, else the last one that
-    // ended before the DCT.
-    let focus_q = || -> Option<Cal> {
-        if let Some((_, c)) = ctx.last_quarter {
-            return Some(c);
-        }
-        let d = dct?;
-        let q = quarter_of(d.month());
-        let first = ymd(d.year(), u32::from(q) * 3 - 2, 1)?;
-        let prev = add_months(first, -3)?;
-        Some(Cal::new(Gran::Quarter(quarter_of(prev.month())), prev))
-    };
-    if let Part::Quarter(0) = part {
-        let d = dct?;
-        let cal = match (year, yrel, pick) {
-            (_, _, Pick::This) => {
-                let q = quarter_of(d.month());
-                Cal::new(Gran::Quarter(q), ymd(d.year(), u32::from(q) * 3 - 2, 1)?)
-            }
-            (_, _, Pick::Last | Pick::Next) => {
-                let k = if pick == Pick::Last { -1 } else { 1 };
-                let q = quarter_of(d.month());
-                let f = add_months(ymd(d.year(), u32::from(q) * 3 - 2, 1)?, 3 * k)?;
-                Cal::new(Gran::Quarter(quarter_of(f.month())), f)
-            }
-            (Some(y), _, _) => {
-                let f = focus_q()?;
-                let Gran::Quarter(q) = f.gran else {
-                    return None;
-                };
-                let mut out = out_cal(
-                    Cal::new(Gran::Quarter(q), first_day(y, f.gran)?),
-                    Anchor::Relative,
-                );
-                out.focus = f.day.year() == y;
-                return Some(out);
-            }
-            (None, Some((_, off)), _) => {
-                let f = focus_q()?;
-                let mut out = out_cal(
-                    Cal::new(f.gran, first_day(f.day.year() + off, f.gran)?),
-                    Anchor::Relative,
-                );
-                out.focus = off == 0;
-                return Some(out);
-            }
-            (None, None, Pick::Plain) => focus_q()?,
-        };
-        return Some(out_cal(cal, Anchor::Relative));
-    }
-    let gran = gran_of(part, 0);
-    if let Some(y) = year {
-        // A quarter of another year ("through the third quarter of 1990")
-        // does not become the one the report is about.
-        let mut out = out_cal(Cal::new(gran, first_day(y, gran)?), Anchor::Explicit);
-        out.focus = dct.is_none_or(|d| d.year() == y);
-        return Some(out);
-    }
-    let Some(d) = dct else {
-        let code = match part {
-            Part::Quarter(q) => format!("Q{q}"),
-            Part::Half(h) => format!("H{h}"),
-            Part::Season(s) => s.to_string(),
-        };
-        return Some(out_text(TimexType::Date, format!("XXXX-{code}")));
-    };
-    let y = match yrel {
-        Some((Base::Dct, off)) => d.year() + off,
-        Some((Base::Ref, off)) => ctx.reference().map_or(d.year(), |c| c.day.year()) + off,
-        None => match part {
-            Part::Season(_) => {
-                let (sy, s) = season_of(d);
-                if pick == Pick::This || (pick == Pick::Plain && Gran::Season(s) == gran) {
-                    if Gran::Season(s) == gran {
-                        sy
-                    } else {
-                        d.year()
-                    }
-                } else {
-                    pick_year(d, tense(), pick, |yy| {
-                        season_days(
-                            yy,
-                            match gran {
-                                Gran::Season(s) => s,
-                                _ => "SU",
-                            },
-                        )
-                    })?
-                }
-            }
-            Part::Quarter(q) => {
-                if q > quarter_of(d.month()) && tense() == Tense::Past {
-                    d.year() - 1
-                } else {
-                    d.year()
-                }
-            }
-            Part::Half(_) => ctx.sentence_year().unwrap_or(d.year()),
-        },
-    };
-    let mut out = out_cal(Cal::new(gran, first_day(y, gran)?), Anchor::Relative);
-    out.focus = !matches!(yrel, Some((_, off)) if off != 0);
     Some(out)
 }

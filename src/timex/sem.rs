@@ -101,6 +101,9 @@ pub(crate) enum Base {
     /// The last date mentioned before, else the reference date:
     /// "the next day", "a year earlier".
     Ref,
+    /// A year stated earlier in the same sentence, else the reference
+    /// date: "for the year", "the full year".
+    Sentence,
 }
 
 /// The meaning of a temporal expression.
@@ -123,6 +126,9 @@ pub(crate) enum Sem {
         wd: u8,
         /// Which one.
         pick: Pick,
+        /// What "last"/"next" count from: the DCT ("last Friday") or the
+        /// date the story is at ("the previous Friday").
+        base: Base,
         /// Time of day.
         tod: Option<Tod>,
     },
@@ -185,6 +191,10 @@ pub(crate) enum Sem {
         /// The time.
         tod: Tod,
     },
+    /// The ISO week around a day: "the week of March 6".
+    WeekOf(Box<Sem>),
+    /// So many days from a day: "the day before last Tuesday" (-1).
+    DaysFrom(Box<Sem>, i32),
     /// A fixed value from the phrase table (`PRESENT_REF`, `P1D`...).
     Fixed {
         /// TIMEX3 type.

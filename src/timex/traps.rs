@@ -7,7 +7,7 @@
 
 use super::grammar::{G, Hit};
 use super::lexicon::Class;
-use super::token::Kind;
+use super::token::{CORE, Kind, OPENER};
 
 /// The trap table (kind, words, example, text that must not be tagged).
 pub(crate) const TRAPS_TSV: &str = include_str!("../../assets/timex/traps.tsv");
@@ -30,6 +30,9 @@ const RULES: &[&str] = &[
     "age-decade",
     "age",
     "score",
+    "name-year",
+    "name-today",
+    "x-to-x",
 ];
 
 /// Words that may be glued to a year by a hyphen ("pre-2014", "mid-2024").
@@ -163,9 +166,42 @@ pub(crate) fn keep(g: &G, hit: &Hit) -> bool {
     // a measure ("1,087-day"), already refused above; a lone month or
     // weekday glued into a hyphenated name ("Friday-night") is fine.
     if m.end == m.start + 1 && g.tok(m.start).is_some_and(|t| t.kind == Kind::Num) {
-        return number_ok(g, m.start);
+        return number_ok(g, m.start) && !name_before(g, m.start);
     }
-    true
+    // "USA Today", "VOA Today": a name.
+    if m.end == m.start + 1 && g.word(m.start, "today") && name_before(g, m.start) {
+        return false;
+    }
+    !in_comparison(g, m.start, m.end)
+}
+
+/// Whether a capitalized word that is no time word names the thing at `i`:
+/// "Orion 1980", "Euro 2024", "VOA Today" (not "In 2024" in a headline,
+/// not "Fiscal 2024" or "Spring 2024").
+fn name_before(g: &G, i: usize) -> bool {
+    let p = match i.checked_sub(1) {
+        Some(p) => p,
+        None => return false,
+    };
+    (g.cap(i) || g.tok(i).is_some_and(|t| t.kind == Kind::Num))
+        && g.tok(p).is_some_and(|t| {
+            t.kind == Kind::Word && t.has(super::token::CAP) && t.flags & (OPENER | CORE) == 0
+        })
+        && !g.sent_start(p)
+        && !g.is(p, Class::Prep)
+}
+
+/// Whether tokens `start..end` are one side of "quarter-to-quarter",
+/// "year-over-year", "day-to-day": a comparison, not a time.
+fn in_comparison(g: &G, start: usize, end: usize) -> bool {
+    let link = |k: usize| g.word_in(k, &["to", "over", "on"]) && g.glued(k);
+    let after = g.punct(end, '-') && g.glued(end) && link(end + 1) && g.punct(end + 2, '-');
+    let before = start >= 3
+        && g.punct(start - 1, '-')
+        && g.glued(start)
+        && link(start - 2)
+        && g.punct(start - 3, '-');
+    after || before
 }
 
 #[cfg(test)]
@@ -230,5 +266,20 @@ mod tests {
         let t = tag("The pre-2014 borders are gone.", dct());
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].value, "2014");
+        // A year after a time word or in a title-case headline stays.
+        for (s, v) in [
+            ("Sales Will Recover In 2026, Analysts Say", "2026"),
+            ("He joined in Spring 2019 as an adviser.", "2019-SP"),
+            ("Revenue fell in Fiscal 2024 overall.", "2024"),
+            ("The ruling came in March 2023 after a delay.", "2023-03"),
+            ("It was the worst winter since 1987, he said.", "1987"),
+            ("Today the talks resume in Geneva.", "2025-02-14"),
+        ] {
+            let t = tag(s, dct());
+            assert!(t.iter().any(|t| t.value == v), "{s}: {t:?}");
+        }
+        // One side of a comparison goes; the real date stays.
+        let t = tag("Day-to-day sales rose in the quarter.", dct());
+        assert_eq!(t.len(), 1, "{t:?}");
     }
 }

@@ -1,5 +1,5 @@
 //! A date tied to the calendar ([`Cal`]) and its two outward forms: the
-//! TIMEX3 value string (`2013-W12`, `2013-03-22TMO`, `199X`) and the
+//! TIMEX3 value string (`2013-W12`, `2013-03-22TMO`, `199` for the 1990s) and the
 //! [`Interval`] of days it covers.
 
 use chrono::{Datelike, NaiveDate};
@@ -69,7 +69,9 @@ impl Cal {
             Gran::Half(h) => format!("{y:04}-H{h}"),
             Gran::Season(s) => format!("{y:04}-{s}"),
             Gran::Year => format!("{y:04}"),
-            Gran::Decade => format!("{:03}X", y.div_euclid(10)),
+            // TimeML writes a decade as the year with its last digit cut off
+            // (ISO 8601 truncation): "the 1990s" is `199`, as a century is `19`.
+            Gran::Decade => format!("{:03}", y.div_euclid(10)),
             Gran::Century => format!("{:02}", y.div_euclid(100)),
         };
         match self.tod {
@@ -154,7 +156,7 @@ mod tests {
         assert_eq!(Cal::new(Gran::Week, d).value(), "2013-W12");
         assert_eq!(Cal::new(Gran::Quarter(1), d).value(), "2013-Q1");
         assert_eq!(Cal::new(Gran::Season("SP"), d).value(), "2013-SP");
-        assert_eq!(Cal::new(Gran::Decade, day(2013, 1, 1)).value(), "201X");
+        assert_eq!(Cal::new(Gran::Decade, day(2013, 1, 1)).value(), "201");
         assert_eq!(Cal::new(Gran::Century, day(1950, 1, 1)).value(), "19");
         let t = Cal {
             gran: Gran::Day,
