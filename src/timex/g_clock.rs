@@ -274,16 +274,7 @@ pub(crate) fn extend(g: &G, hit: Hit) -> Hit {
 
 #[cfg(test)]
 mod tests {
-    use crate::timex::tag;
-    use chrono::NaiveDate;
-
-    /// (text, value) of every expression.
-    fn found(text: &str, dct: (i32, u32, u32)) -> Vec<(String, String)> {
-        tag(text, NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2))
-            .into_iter()
-            .map(|t| (text[t.start..t.end].to_string(), t.value))
-            .collect()
-    }
+    use crate::timex::test_util::found;
 
     #[test]
     fn a_time_takes_the_day_told_after_an_aside() {

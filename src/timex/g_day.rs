@@ -64,34 +64,39 @@ fn dayword(g: &G, i: usize) -> Option<Match> {
 fn part_then_day(g: &G, i: usize) -> Option<Match> {
     let (tod, j) = part_of_day(g, i)?;
     let m = dayword(g, j).or_else(|| weekday(g, j))?;
-    let sem = match m.sem {
+    let sem = with_part_of_day(m.sem, tod)?;
+    Some(Match::new(i, m.end, sem))
+}
+
+/// A day-valued meaning given a part of the day, when it has none yet.
+fn with_part_of_day(sem: Sem, part: Tod) -> Option<Sem> {
+    match sem {
         Sem::Weekday {
             wd,
             pick,
             base,
             tod: None,
-        } => Sem::Weekday {
+        } => Some(Sem::Weekday {
             wd,
             pick,
             base,
-            tod: Some(tod),
-        },
+            tod: Some(part),
+        }),
         Sem::Offset {
             unit,
             n,
             base,
             tod: None,
             exact,
-        } => Sem::Offset {
+        } => Some(Sem::Offset {
             unit,
             n,
             base,
-            tod: Some(tod),
+            tod: Some(part),
             exact,
-        },
-        _ => return None,
-    };
-    Some(Match::new(i, m.end, sem))
+        }),
+        _ => None,
+    }
 }
 
 /// "overnight" (the night before the reference date) and "overnight into
@@ -103,34 +108,7 @@ fn overnight(g: &G, i: usize) -> Option<Match> {
     if g.word_in(i + 1, &["into", "on", "to", "before"])
         && let Some(m) = weekday(g, i + 2).or_else(|| dayword(g, i + 2))
     {
-        let night = Some(Tod::Part("NI"));
-        let sem = match m.sem {
-            Sem::Weekday {
-                wd,
-                pick,
-                base,
-                tod: None,
-            } => Sem::Weekday {
-                wd,
-                pick,
-                base,
-                tod: night,
-            },
-            Sem::Offset {
-                unit,
-                n,
-                base,
-                tod: None,
-                exact,
-            } => Sem::Offset {
-                unit,
-                n,
-                base,
-                tod: night,
-                exact,
-            },
-            _ => return None,
-        };
+        let sem = with_part_of_day(m.sem, Tod::Part("NI"))?;
         return Some(Match::new(i, m.end, sem));
     }
     Some(Match::new(

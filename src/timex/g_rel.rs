@@ -437,16 +437,7 @@ fn year_end(g: &G, i: usize) -> Option<Match> {
 
 #[cfg(test)]
 mod tests {
-    use crate::timex::tag;
-    use chrono::NaiveDate;
-
-    /// (text, value) of every expression.
-    fn found(text: &str, dct: (i32, u32, u32)) -> Vec<(String, String)> {
-        tag(text, NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2))
-            .into_iter()
-            .map(|t| (text[t.start..t.end].to_string(), t.value))
-            .collect()
-    }
+    use crate::timex::test_util::found;
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())

@@ -61,6 +61,20 @@ mod token;
 mod traps;
 mod value;
 
+/// Helpers shared by the rule modules' unit tests.
+#[cfg(test)]
+mod test_util {
+    use chrono::NaiveDate;
+
+    /// (text, value) of every expression tagged in `text` at publication date `dct`.
+    pub(crate) fn found(text: &str, dct: (i32, u32, u32)) -> Vec<(String, String)> {
+        super::tag(text, NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2))
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.value))
+            .collect()
+    }
+}
+
 /// The TIMEX3 type of an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimexType {
