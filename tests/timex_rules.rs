@@ -525,3 +525,17 @@ fn no_false_dates_from_names_counts_and_money() {
         "2014"
     );
 }
+
+/// Found by the `dates` fuzz target: a relative word ("past", "next") as the
+/// last word of the text made the named-day rule read past the end.
+#[test]
+fn a_relative_word_at_the_very_end_is_not_read_past() {
+    let dct = Some(day(2006, 9, 20));
+    for s in ["\u{e}\n\u{fffd}PAST", "the Next", "Last"] {
+        assert_eq!(found(s, dct), Vec::<(String, String)>::new(), "{s:?}");
+    }
+    assert_eq!(
+        found("It happened in the past", dct),
+        [("in the past".to_string(), "PAST_REF".to_string())]
+    );
+}

@@ -97,7 +97,7 @@ fn parse_rows<V>(tsv: &'static str, mut val: impl FnMut(&'static str) -> Option<
 impl<V: Copy> Table<V> {
     /// The longest pattern matching at token `i`: (end token, value).
     fn longest(&self, toks: &[Tok], i: usize, cap: bool) -> Option<(usize, V)> {
-        let first = toks[i].lex;
+        let first = toks.get(i)?.lex;
         let lo = self.pats.partition_point(|p| match p.toks[0] {
             PTok::Word(id) => id < first,
             PTok::Punct(_) => true,
