@@ -13,7 +13,7 @@ use std::ops::Range;
 use chrono::{Duration, NaiveDate};
 
 use crate::text::lines::{LineKind, classify, day_counter, edge_lines, is_caption};
-use crate::text::word_count;
+use crate::text::{word_count, word_count_up_to};
 use crate::timex::{self, Anchor, Precision};
 
 /// The first day of Russia's full-scale invasion: day 1 of war-day counters.
@@ -73,13 +73,14 @@ fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
         if t.is_empty() {
             continue;
         }
-        let lower = t.to_lowercase();
-        let words = word_count(t);
-        let first = lower
+        let words = word_count_up_to(t, DATELINE_MAX_WORDS + 1);
+        let first = t
             .split_whitespace()
             .next()
             .unwrap_or("")
-            .trim_end_matches(':');
+            .trim_end_matches(':')
+            .to_lowercase();
+        let first = first.as_str();
         if let Some(date) = url_date(t) {
             consider(DateSource::Url, line_no, date);
         }
@@ -196,7 +197,7 @@ fn title(lines: &[(usize, &str)]) -> Option<(String, Range<usize>)> {
     let mut candidates = Vec::new();
     for (i, &(_, line)) in lines.iter().enumerate().take(TITLE_SEARCH_LINES) {
         let t = line.trim();
-        let words = word_count(t);
+        let words = word_count_up_to(t, PARAGRAPH_MIN_WORDS);
         if words >= PARAGRAPH_MIN_WORDS && !is_caption(t) {
             break;
         }

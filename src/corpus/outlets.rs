@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::text::lines::edge_lines;
-use crate::text::word_count;
+use crate::text::word_count_up_to;
 
 const TABLE: &str = include_str!("../../assets/outlets.toml");
 
@@ -58,21 +58,37 @@ const BRAND_LINE_MAX_WORDS: usize = 8;
 /// Longest byline (in words).
 const BYLINE_MAX_WORDS: usize = 12;
 
+/// Longest line (in words) worth comparing with the brand strings.
+const LONGEST_BRAND_OR_BYLINE: usize = if BYLINE_MAX_WORDS > BRAND_LINE_MAX_WORDS + 4 {
+    BYLINE_MAX_WORDS
+} else {
+    BRAND_LINE_MAX_WORDS + 4
+};
+
+/// Each outlet's name and aliases in compact form, longest first, in the
+/// order of [`table`]; built once.
+fn brand_keys() -> &'static [Vec<String>] {
+    static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        table()
+            .iter()
+            .map(|o| {
+                let mut k: Vec<String> = std::iter::once(&o.name)
+                    .chain(&o.aliases)
+                    .map(|s| compact(s))
+                    .filter(|s| s.len() >= 2)
+                    .collect();
+                k.sort_by_key(|s| std::cmp::Reverse(s.len()));
+                k
+            })
+            .collect()
+    })
+}
+
 /// Names the outlet of an article from its text, if the text brands itself.
 pub fn infer(text: &str) -> Option<&'static str> {
     let outlets = table();
-    let keys: Vec<Vec<String>> = outlets
-        .iter()
-        .map(|o| {
-            let mut k: Vec<String> = std::iter::once(&o.name)
-                .chain(&o.aliases)
-                .map(|s| compact(s))
-                .filter(|s| s.len() >= 2)
-                .collect();
-            k.sort_by_key(|s| std::cmp::Reverse(s.len()));
-            k
-        })
-        .collect();
+    let keys = brand_keys();
     let mut score = vec![0u32; outlets.len()];
     let mut first_seen = vec![usize::MAX; outlets.len()];
     let mut note = |i: usize, weight: u32, at: usize| {
@@ -95,7 +111,11 @@ pub fn infer(text: &str) -> Option<&'static str> {
                 }
             }
         }
-        let words = word_count(t);
+        // Only short lines can be a brand line or a byline.
+        let words = word_count_up_to(t, LONGEST_BRAND_OR_BYLINE + 1);
+        if words > LONGEST_BRAND_OR_BYLINE {
+            continue;
+        }
         let lower = t.to_lowercase();
         if lower.contains("contributed") {
             continue;

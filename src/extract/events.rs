@@ -52,13 +52,19 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     for par in paragraphs::split(text, doc.body_start) {
         let par_text = &text[par.clone()];
         let timexes = timex::tag(par_text, published);
+        let sentence_spans = sentences::split(par_text);
+        if timexes.is_empty() && sentence_spans.len() != 1 {
+            // No date and too long to be a header: no events, and it ends
+            // the reach of the header above. Its places need not be read.
+            carried_header = None;
+            continue;
+        }
         let credits = lines::credit_spans(par_text);
         let mentions: Vec<Mention> = gazetteer
             .tag(par_text, focus)
             .into_iter()
             .filter(|m| !credits.iter().any(|c| c.start <= m.start && m.end <= c.end))
             .collect();
-        let sentence_spans = sentences::split(par_text);
         let own_header = sentence_spans
             .first()
             .and_then(|s| header_region(par_text, s, &mentions));

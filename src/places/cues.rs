@@ -6,7 +6,7 @@
 
 use serde::Deserialize;
 
-use super::hash::FastSet as HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Phrases of lower-case words grouped by their last word, so that the
 /// words before a name are compared only with the phrases their nearest

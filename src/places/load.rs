@@ -13,12 +13,12 @@ use std::collections::HashSet;
 use super::cases::{forms, is_cyrillic};
 use super::cues::Cues;
 use super::fold::{fold_name, fold_word};
-use super::hash::FastMap as HashMap;
 use super::resolve::population_score;
 use super::{
     Cand, FLAG_FRONT, FLAG_PROMINENT, FLAG_SECTION, Gazetteer, Info, NameEntry, Region, RegionId,
     RegionKind,
 };
+use rustc_hash::FxHashMap as HashMap;
 
 const GEN_COUNTRIES: &str = include_str!("../../assets/gazetteer/generated/countries.tsv");
 const GEN_US_STATES: &str = include_str!("../../assets/gazetteer/generated/us_states.tsv");

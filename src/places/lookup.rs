@@ -6,8 +6,8 @@
 //! pay for it).
 
 use super::fold::fold_key;
-use super::hash::FastMap;
 use super::{Cand, Gazetteer, RegionId, RegionKind};
+use rustc_hash::FxHashMap as FastMap;
 
 /// The place a user means by `name`: a place whose display name it is
 /// first ("Donetsk" is the city, "Georgia" the country), then a region

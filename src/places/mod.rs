@@ -29,7 +29,6 @@ mod context;
 mod cues;
 pub mod eval;
 mod fold;
-mod hash;
 mod load;
 mod lookup;
 mod resolve;
@@ -40,7 +39,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use cues::Cues;
-use hash::FastMap;
+use rustc_hash::FxHashMap as FastMap;
 
 /// Index of a place in the [`Gazetteer`].
 pub type RegionId = u32;
