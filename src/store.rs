@@ -135,15 +135,12 @@ impl EventStore {
             self.search.push('\0');
         }
         let remap_sources = self.index_sources();
-        let mut incoming: Vec<(Event, u32)> = events
-            .into_iter()
-            .enumerate()
-            .map(|(i, e)| (e, first_arrival + i as u32))
-            .collect();
-        incoming.sort_by_key(|(e, _)| chronological_key(e));
+        let incoming = in_chronological_order(events, first_arrival);
         let old_events = std::mem::take(&mut self.events);
         let old_arrival = std::mem::take(&mut self.arrival);
         let mut remap_events = Vec::with_capacity(old_events.len());
+        self.events.reserve(old_events.len() + incoming.len());
+        self.arrival.reserve(old_events.len() + incoming.len());
         let mut old = old_events.into_iter().zip(old_arrival).peekable();
         let mut new = incoming.into_iter().peekable();
         loop {
@@ -177,10 +174,13 @@ impl EventStore {
     /// Sorts the outlet names and gives every article its outlet's id.
     fn index_sources(&mut self) -> Vec<SourceId> {
         let old = std::mem::take(&mut self.sources);
-        let mut sources: Vec<String> = old.clone();
-        sources.extend(self.docs.iter().map(|d| d.source_or_unknown().to_owned()));
-        sources.sort_by_key(|s| (s.to_lowercase(), s.clone()));
-        sources.dedup();
+        let distinct: std::collections::HashSet<&str> = old
+            .iter()
+            .map(String::as_str)
+            .chain(self.docs.iter().map(|d| d.source_or_unknown()))
+            .collect();
+        let mut sources: Vec<String> = distinct.into_iter().map(str::to_owned).collect();
+        sources.sort_by_cached_key(|s| (s.to_lowercase(), s.clone()));
         let ids: HashMap<&str, SourceId> = sources
             .iter()
             .enumerate()
@@ -441,6 +441,23 @@ fn push_folded(out: &mut String, s: &str) {
 }
 
 /// The order of the timeline: first day, last day, article, place in the article.
+/// Events with their arrival numbers (counted from `first_arrival`), in
+/// chronological order; events with equal keys keep their arrival order.
+/// Sorts small keys on every core and moves each event once.
+fn in_chronological_order(events: Vec<Event>, first_arrival: u32) -> Vec<(Event, u32)> {
+    let mut order: Vec<_> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (chronological_key(e), i as u32))
+        .collect();
+    order.par_sort_unstable();
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| Some((slots[i as usize].take()?, first_arrival + i)))
+        .collect()
+}
+
 fn chronological_key(e: &Event) -> (chrono::NaiveDate, chrono::NaiveDate, u32, bool, u32) {
     (
         e.date.first,

@@ -32,6 +32,9 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
         Format::Markdown => markdown::render(&store, &query, &slice, chrono::Utc::now()),
         Format::Json => json::render(&store, &slice),
     };
+    // The process ends after the write: freeing a large store piece by
+    // piece would only delay the exit.
+    std::mem::forget(store);
     match &args.output {
         Some(path) => write::write_atomic(path, text.as_bytes(), args.force).map_err(|e| Failure {
             message: e,
@@ -56,7 +59,7 @@ fn read_corpus(
     manifest: Option<&std::path::Path>,
     options: &ingest::Options,
 ) -> Result<(EventStore, Vec<frontlog::corpus::Problem>), Failure> {
-    let plan = frontlog::corpus::plan(root, manifest)?;
+    let plan = ingest::plan(root, manifest)?;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(plan.files.len() as u64);
         bar.set_style(

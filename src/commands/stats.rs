@@ -47,5 +47,8 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
         files as f64 / seconds.max(1e-9),
         progress.cached.load(Ordering::Relaxed)
     );
+    // The process ends here: freeing a large store piece by piece would
+    // only delay the exit.
+    std::mem::forget(opened);
     Ok(())
 }

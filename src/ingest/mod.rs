@@ -101,6 +101,16 @@ pub struct Opened {
 /// large enough to keep every core busy.
 const BATCH_FILES: usize = 256;
 
+/// Lists a corpus's files ([`corpus::plan`]) while the gazetteer is built
+/// on another thread: a reopen from the cache needs it only at the end, so
+/// its build overlaps the folder walk and the cache reads.
+pub fn plan(root: &Path, manifest: Option<&Path>) -> Result<corpus::Plan, String> {
+    rayon::spawn(|| {
+        Gazetteer::builtin();
+    });
+    corpus::plan(root, manifest)
+}
+
 /// Reads a corpus folder and extracts its events, with the default cache.
 /// Fails only on a missing folder or a bad manifest (the message names the
 /// file, line and key).
@@ -120,7 +130,7 @@ pub fn open_with(
     options: &Options,
     progress: &Progress,
 ) -> Result<Opened, String> {
-    let plan = corpus::plan(root, manifest)?;
+    let plan = plan(root, manifest)?;
     Ok(open_plan(&plan, manifest, options, progress, || {}))
 }
 
@@ -188,7 +198,7 @@ pub fn stream(
     progress: &Progress,
     sink: impl FnMut(Batch),
 ) -> Result<Vec<Problem>, String> {
-    let plan = corpus::plan(root, manifest)?;
+    let plan = plan(root, manifest)?;
     Ok(stream_plan(&plan, manifest, options, progress, sink))
 }
 
@@ -310,7 +320,7 @@ pub struct Loader {
 /// reported before anything else happens), then reads it on a background
 /// thread.
 pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<Loader, String> {
-    let plan = corpus::plan(root, manifest)?;
+    let plan = plan(root, manifest)?;
     let progress = Arc::new(Progress::default());
     progress.total.store(plan.files.len(), Ordering::Relaxed);
     let (sender, receiver) = mpsc::channel();
