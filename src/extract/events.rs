@@ -65,6 +65,8 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             .into_iter()
             .filter(|m| !credits.iter().any(|c| c.start <= m.start && m.end <= c.end))
             .collect();
+        debug_assert!(timexes.windows(2).all(|w| w[0].start <= w[1].start));
+        debug_assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
         let own_header = sentence_spans
             .first()
             .and_then(|s| header_region(par_text, s, &mentions));
@@ -78,10 +80,13 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             if dates.is_empty() {
                 continue;
             }
-            let sentence_mentions: Vec<Mention> = mentions
+            // Mentions come in text order: only those from the sentence's start on.
+            let first = mentions.partition_point(|m| m.start < s.start);
+            let sentence_mentions: Vec<Mention> = mentions[first..]
                 .iter()
+                .take_while(|m| m.start < s.end)
                 .copied()
-                .filter(|m| m.start >= s.start && m.end <= s.end)
+                .filter(|m| m.end <= s.end)
                 .collect();
             let regions = regions_of(&sentence_mentions, header, gazetteer);
             let key = sentence_key(&display::prose(&par_text[s.clone()]));
@@ -117,8 +122,13 @@ fn dates_in(
 ) -> Vec<(EventDate, EventAnchor, Range<usize>)> {
     let mut out: Vec<(EventDate, EventAnchor, Range<usize>)> = Vec::new();
     let mut closing = HashSet::new();
-    for (i, t) in timexes.iter().enumerate() {
-        if t.start < sentence.start || t.end > sentence.end || closing.contains(&i) {
+    // Timexes come in text order: start at the sentence's first one.
+    let first = timexes.partition_point(|t| t.start < sentence.start);
+    for (i, t) in timexes.iter().enumerate().skip(first) {
+        if t.start >= sentence.end {
+            break;
+        }
+        if t.end > sentence.end || closing.contains(&i) {
             continue;
         }
         if is_qualifier(text, t) {
@@ -156,11 +166,16 @@ fn dates_in(
 /// A date used to qualify a thing rather than to say when something
 /// happened: "pre-2014 borders", "post-2022 order". No event.
 fn is_qualifier(text: &str, t: &Timex) -> bool {
-    let before = text[..t.start].to_ascii_lowercase();
-    let own = text[t.start..t.end].to_ascii_lowercase();
-    ["pre-", "post-"]
-        .iter()
-        .any(|p| before.ends_with(p) || own.starts_with(p))
+    let (before, own) = (
+        &text.as_bytes()[..t.start],
+        &text.as_bytes()[t.start..t.end],
+    );
+    [b"pre-".as_slice(), b"post-"].iter().any(|p| {
+        let ends =
+            before.len() >= p.len() && before[before.len() - p.len()..].eq_ignore_ascii_case(p);
+        let starts = own.len() >= p.len() && own[..p.len()].eq_ignore_ascii_case(p);
+        ends || starts
+    })
 }
 
 /// The event precision for a tagger precision; quarters, seasons, halves,
