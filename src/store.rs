@@ -135,14 +135,36 @@ impl EventStore {
             self.search.push('\0');
         }
         let remap_sources = self.index_sources();
-        let incoming = in_chronological_order(events, first_arrival);
+        let arrivals = sort_chronologically(&mut events, first_arrival);
+        let remap_events = if self.events.is_empty() {
+            // A first load: nothing to merge with.
+            self.events = events;
+            self.arrival = arrivals;
+            Vec::new()
+        } else {
+            self.merge(events, arrivals)
+        };
+        self.position = vec![0; self.arrival.len()];
+        for (i, &a) in self.arrival.iter().enumerate() {
+            self.position[a as usize] = i as u32;
+        }
+        self.index_events();
+        Remap {
+            events: remap_events,
+            sources: remap_sources,
+        }
+    }
+
+    /// Merges chronologically sorted new events into the sorted store;
+    /// returns where each old event went.
+    fn merge(&mut self, incoming: Vec<Event>, arrivals: Vec<u32>) -> Vec<u32> {
         let old_events = std::mem::take(&mut self.events);
         let old_arrival = std::mem::take(&mut self.arrival);
         let mut remap_events = Vec::with_capacity(old_events.len());
         self.events.reserve(old_events.len() + incoming.len());
         self.arrival.reserve(old_events.len() + incoming.len());
         let mut old = old_events.into_iter().zip(old_arrival).peekable();
-        let mut new = incoming.into_iter().peekable();
+        let mut new = incoming.into_iter().zip(arrivals).peekable();
         loop {
             let take_old = match (old.peek(), new.peek()) {
                 (Some((a, _)), Some((b, _))) => chronological_key(a) <= chronological_key(b),
@@ -160,15 +182,7 @@ impl EventStore {
             self.events.push(e);
             self.arrival.push(arrival);
         }
-        self.position = vec![0; self.arrival.len()];
-        for (i, &a) in self.arrival.iter().enumerate() {
-            self.position[a as usize] = i as u32;
-        }
-        self.index_events();
-        Remap {
-            events: remap_events,
-            sources: remap_sources,
-        }
+        remap_events
     }
 
     /// Sorts the outlet names and gives every article its outlet's id.
@@ -441,21 +455,33 @@ fn push_folded(out: &mut String, s: &str) {
 }
 
 /// The order of the timeline: first day, last day, article, place in the article.
-/// Events with their arrival numbers (counted from `first_arrival`), in
-/// chronological order; events with equal keys keep their arrival order.
-/// Sorts small keys on every core and moves each event once.
-fn in_chronological_order(events: Vec<Event>, first_arrival: u32) -> Vec<(Event, u32)> {
+/// Sorts events chronologically in place (events with equal keys keep their
+/// arrival order) and returns their arrival numbers, counted from
+/// `first_arrival`, in the new order. Sorts small keys on every core, then
+/// moves each event by following the permutation's cycles, without a copy.
+fn sort_chronologically(events: &mut [Event], first_arrival: u32) -> Vec<u32> {
     let mut order: Vec<_> = events
         .iter()
         .enumerate()
         .map(|(i, e)| (chronological_key(e), i as u32))
         .collect();
     order.par_sort_unstable();
-    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, i)| Some((slots[i as usize].take()?, first_arrival + i)))
-        .collect()
+    let source: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
+    let mut placed = vec![false; events.len()];
+    for start in 0..events.len() {
+        // Position `cur` must receive the event first at `source[cur]`.
+        let mut cur = start;
+        while !placed[cur] {
+            placed[cur] = true;
+            let from = source[cur] as usize;
+            if from == start {
+                break;
+            }
+            events.swap(cur, from);
+            cur = from;
+        }
+    }
+    source.into_iter().map(|i| first_arrival + i).collect()
 }
 
 fn chronological_key(e: &Event) -> (chrono::NaiveDate, chrono::NaiveDate, u32, bool, u32) {
