@@ -512,7 +512,7 @@ mod tests {
     use super::*;
     use crate::corpus::{Meta, Provenance};
     use crate::extract::{DatePrecision, EventAnchor, EventDate, Span};
-    use chrono::NaiveDate;
+    use chrono::{Datelike, NaiveDate};
 
     #[test]
     fn folding_ignores_case_and_spacing() {
@@ -627,5 +627,25 @@ mod tests {
                 .iter()
                 .all(|&h| !h)
         );
+    }
+
+    #[test]
+    fn sorting_in_place_keeps_every_event_and_ties_in_arrival_order() {
+        // Days out of order, with ties (same day, same article, same span).
+        let days = [9, 3, 7, 3, 1, 9, 5, 3, 2, 8, 1, 6];
+        let mut events: Vec<Event> = days.iter().map(|&d| event(0, d, 0..4)).collect();
+        let arrivals = sort_chronologically(&mut events, 100);
+        let got: Vec<(u32, u32)> = events
+            .iter()
+            .zip(&arrivals)
+            .map(|(e, &a)| (e.date.first.day(), a))
+            .collect();
+        let mut want: Vec<(u32, u32)> = days
+            .iter()
+            .enumerate()
+            .map(|(i, &d)| (d, 100 + i as u32))
+            .collect();
+        want.sort();
+        assert_eq!(got, want);
     }
 }
