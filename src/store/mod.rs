@@ -9,12 +9,16 @@
 
 use std::collections::HashMap;
 
-use memchr::memmem;
 use rayon::prelude::*;
 
 use crate::corpus::Document;
 use crate::extract::{self, Event};
 use crate::places::{Gazetteer, RegionId};
+
+mod folding;
+
+use folding::push_folded;
+pub use folding::{TextMatcher, fold_case, folded_text};
 
 /// Index of an outlet in [`EventStore::sources`].
 pub type SourceId = u32;
@@ -375,86 +379,6 @@ impl EventStore {
     }
 }
 
-/// An event's text as the text filter reads it: as shown, case-folded,
-/// whitespace runs as one space.
-pub fn folded_text(event: &Event, doc: &Document) -> String {
-    let mut out = String::new();
-    push_folded(&mut out, &event.text(doc));
-    out
-}
-
-/// A text to look for in any case and whatever its spacing: folded like the
-/// store's search text, and searched with a SIMD substring finder.
-#[derive(Debug, Clone)]
-pub struct TextMatcher {
-    finder: memmem::Finder<'static>,
-}
-
-impl TextMatcher {
-    /// A matcher for `needle`; `None` when it is blank.
-    pub fn new(needle: &str) -> Option<TextMatcher> {
-        let mut folded = String::new();
-        push_folded(&mut folded, needle.trim());
-        if folded.is_empty() {
-            return None;
-        }
-        Some(TextMatcher {
-            finder: memmem::Finder::new(folded.as_bytes()).into_owned(),
-        })
-    }
-
-    /// Whether `hay` contains the needle, in any case.
-    pub fn is_match(&self, hay: &str) -> bool {
-        let mut folded = String::new();
-        push_folded(&mut folded, hay);
-        self.finder.find(folded.as_bytes()).is_some()
-    }
-
-    fn is_match_folded(&self, folded: &str) -> bool {
-        self.finder.find(folded.as_bytes()).is_some()
-    }
-}
-
-/// Appends `s` case-folded, with every run of whitespace (and NUL) as one space.
-fn push_folded(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        let mut space = false;
-        let mut started = false;
-        for &b in s.as_bytes() {
-            if b.is_ascii_whitespace() || b == 0 {
-                space = started;
-                continue;
-            }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            started = true;
-            out.push(b.to_ascii_lowercase() as char);
-        }
-        return;
-    }
-    let mut space = false;
-    let mut started = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\0' {
-            space = started;
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        started = true;
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) => out.push(l),
-            _ => out.push(c),
-        }
-    }
-}
-
-/// The order of the timeline: first day, last day, article, place in the article.
 /// Sorts events chronologically in place (events with equal keys keep their
 /// arrival order) and returns their arrival numbers, counted from
 /// `first_arrival`, in the new order. Sorts small keys on every core, then
@@ -484,6 +408,7 @@ fn sort_chronologically(events: &mut [Event], first_arrival: u32) -> Vec<u32> {
     source.into_iter().map(|i| first_arrival + i).collect()
 }
 
+/// The order of the timeline: first day, last day, article, place in the article.
 fn chronological_key(e: &Event) -> (chrono::NaiveDate, chrono::NaiveDate, u32, bool, u32) {
     (
         e.date.first,
@@ -497,14 +422,6 @@ fn chronological_key(e: &Event) -> (chrono::NaiveDate, chrono::NaiveDate, u32, b
 fn outlet_key(name: &str) -> String {
     let lower = name.trim().to_lowercase();
     lower.strip_prefix("the ").unwrap_or(&lower).to_owned()
-}
-
-/// Lower-cases text character by character (where the lower-case form is a
-/// single character), for case-insensitive comparison of any script.
-pub fn fold_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_folded(&mut out, s);
-    out
 }
 
 #[cfg(test)]
