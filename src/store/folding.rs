@@ -50,25 +50,29 @@ impl TextMatcher {
 /// Appends `s` case-folded, with every run of whitespace (and NUL) as one space.
 pub(super) fn push_folded(out: &mut String, s: &str) {
     if s.is_ascii() {
-        let mut space = false;
-        let mut started = false;
-        for &b in s.as_bytes() {
-            if b.is_ascii_whitespace() || b == 0 {
-                space = started;
-                continue;
+        // Bytes are characters: skip decoding and the Unicode tables.
+        push_collapsed(out, s.bytes().map(char::from), |c| c.to_ascii_lowercase());
+    } else {
+        push_collapsed(out, s.chars(), |c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
             }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            started = true;
-            out.push(b.to_ascii_lowercase() as char);
-        }
-        return;
+        });
     }
+}
+
+/// Appends `chars` lowered by `lower`, every run of whitespace (and NUL) as
+/// one space, none at the start.
+fn push_collapsed(
+    out: &mut String,
+    chars: impl Iterator<Item = char>,
+    lower: impl Fn(char) -> char,
+) {
     let mut space = false;
     let mut started = false;
-    for c in s.chars() {
+    for c in chars {
         if c.is_whitespace() || c == '\0' {
             space = started;
             continue;
@@ -78,11 +82,7 @@ pub(super) fn push_folded(out: &mut String, s: &str) {
             space = false;
         }
         started = true;
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) => out.push(l),
-            _ => out.push(c),
-        }
+        out.push(lower(c));
     }
 }
 

@@ -295,14 +295,11 @@ impl EventStore {
 
     /// The case-folded text of event `i` (as shown), for the text filter.
     fn search_text(&self, i: u32) -> &str {
-        let a = self.arrival[i as usize] as usize;
-        let start = self.search_starts[a];
-        let end = self
-            .search_starts
-            .get(a + 1)
-            .map_or(self.search.len(), |&s| s)
-            - 1;
-        &self.search[start..end]
+        nth_record(
+            &self.search,
+            &self.search_starts,
+            self.arrival[i as usize] as usize,
+        )
     }
 
     /// Whether event `i`'s text, its article's title or its outlet contains
@@ -313,14 +310,9 @@ impl EventStore {
             || needle.is_match_folded(self.doc_search_text(doc))
     }
 
+    /// The case-folded title and outlet of article `doc`.
     fn doc_search_text(&self, doc: usize) -> &str {
-        let start = self.doc_search_starts[doc];
-        let end = self
-            .doc_search_starts
-            .get(doc + 1)
-            .map_or(self.doc_search.len(), |&s| s)
-            - 1;
-        &self.doc_search[start..end]
+        nth_record(&self.doc_search, &self.doc_search_starts, doc)
     }
 
     /// Every event whose text, article title or outlet contains the needle,
@@ -377,6 +369,13 @@ impl EventStore {
         }
         out
     }
+}
+
+/// Record `n` of `text`, where records start at `starts` and each ends with
+/// one separator byte.
+fn nth_record<'a>(text: &'a str, starts: &[usize], n: usize) -> &'a str {
+    let end = starts.get(n + 1).map_or(text.len(), |&s| s) - 1;
+    &text[starts[n]..end]
 }
 
 /// Sorts events chronologically in place (events with equal keys keep their
