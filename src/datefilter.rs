@@ -171,22 +171,12 @@ fn month_number(w: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The English name of month `m` (1–12).
 fn month_name(m: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[(m as usize).saturating_sub(1) % 12]
+    u8::try_from(m)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("?", |m| m.name())
 }
 
 /// The year to give dates typed without one: the year of the latest date

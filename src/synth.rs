@@ -73,31 +73,6 @@ const FURNITURE: &[&str] = &[
     "Learn more Arrow right",
 ];
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 impl Generator {
     /// A generator seeded with `seed`, drawing places from `gazetteer`.
     pub fn new(seed: u64, gazetteer: &Gazetteer) -> Generator {
@@ -166,10 +141,8 @@ impl Generator {
             1 => {
                 let _ = writeln!(
                     text,
-                    "{title}\n\nby Staff Reporter {} {}, {} 9:{:02} AM\n",
-                    MONTHS[published.month0() as usize],
-                    published.day(),
-                    published.year(),
+                    "{title}\n\nby Staff Reporter {} 9:{:02} AM\n",
+                    published.format("%B %-d, %Y"),
                     self.rng.u8(0..60)
                 );
             }
@@ -279,15 +252,12 @@ impl Generator {
     fn date_phrase(&mut self, published: NaiveDate) -> String {
         let back = Duration::days(self.rng.i64(0..20));
         let d = published - back;
-        let month = MONTHS[d.month0() as usize];
+        let month = d.format("%B").to_string();
         match self.rng.u8(0..10) {
             0 => format!("on {month} {}", d.day()),
             1 => format!("on {} {month}", d.day()),
             2 => format!("on {}. {}", &month[..3], d.day()),
-            3 => format!(
-                "on {}",
-                WEEKDAYS[d.weekday().num_days_from_monday() as usize]
-            ),
+            3 => format!("on {}", d.format("%A")),
             4 => "yesterday".to_owned(),
             5 => "last night".to_owned(),
             6 => format!("on {month} {}, {}", d.day(), d.year()),

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::extract::{DatePrecision, EventDate};
 use crate::query::Query;
@@ -93,30 +93,12 @@ fn heading(date: &EventDate) -> String {
     let label = date.label();
     match date.precision {
         DatePrecision::Day if date.first == date.last => {
-            format!("{label} ({})", date.first.weekday_name())
+            format!("{label} ({})", date.first.format("%A"))
         }
         DatePrecision::Day => format!("{label} (days)"),
         DatePrecision::Week => format!("{label} (week of {})", date.first.format("%-d %b")),
         DatePrecision::Month => format!("{label} (month)"),
         DatePrecision::Year => format!("{label} (year)"),
-    }
-}
-
-trait WeekdayName {
-    fn weekday_name(&self) -> &'static str;
-}
-
-impl WeekdayName for chrono::NaiveDate {
-    fn weekday_name(&self) -> &'static str {
-        [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ][self.weekday().num_days_from_monday() as usize]
     }
 }
 

@@ -11,16 +11,9 @@
 # warnings on stderr hold no ESC, BEL, C1 CSI or bidi override byte.
 set -euo pipefail
 
-BIN=$(realpath "${FRONTLOG_BIN:-target/debug/frontlog}")
-command -v tmux >/dev/null || { echo "terminal_safety: tmux is not installed" >&2; exit 1; }
-WORK=$(mktemp -d)
-SOCK="$WORK/tmux.sock"
-tm() { tmux -u -S "$SOCK" "$@"; }
-cleanup() {
-  tm kill-server 2>/dev/null || true
-  for _ in 1 2 3 4 5; do rm -rf "$WORK" 2>/dev/null && return 0; sleep 0.2; done
-}
-trap cleanup EXIT
+NAME=terminal_safety
+# shellcheck source=tests/e2e/harness.sh
+source "$(dirname "$0")/harness.sh"
 fail() { echo "terminal_safety: FAIL: $*" >&2; tm capture-pane -p -t safe >&2 2>/dev/null || true; exit 1; }
 
 corpus="$WORK/corpus"

@@ -15,20 +15,9 @@
 # exit with status 2 before touching the terminal.
 set -euo pipefail
 
-BIN=$(realpath "${FRONTLOG_BIN:-target/debug/frontlog}")
-command -v tmux >/dev/null || { echo "tui_tmux: tmux is not installed (apt-get install -y tmux)" >&2; exit 1; }
-[ -x "$BIN" ] || { echo "tui_tmux: no binary at $BIN" >&2; exit 1; }
-
-WORK=$(mktemp -d)
-SOCK="$WORK/tmux.sock"
-tm() { tmux -u -S "$SOCK" "$@"; }
-# The shell in the pane may still be writing as the server goes: retry.
-cleanup() {
-  tm kill-server 2>/dev/null || true
-  for _ in 1 2 3 4 5; do rm -rf "$WORK" 2>/dev/null && return 0; sleep 0.2; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+NAME=tui_tmux
+# shellcheck source=tests/e2e/harness.sh
+source "$(dirname "$0")/harness.sh"
 mkdir -p "$WORK/cwd" "$WORK/xdg" "$WORK/home"
 
 screen() { tm capture-pane -p -t e2e; }
