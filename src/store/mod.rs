@@ -140,14 +140,7 @@ impl EventStore {
         }
         let remap_sources = self.index_sources();
         let arrivals = sort_chronologically(&mut events, first_arrival);
-        let remap_events = if self.events.is_empty() {
-            // A first load: nothing to merge with.
-            self.events = events;
-            self.arrival = arrivals;
-            Vec::new()
-        } else {
-            self.merge(events, arrivals)
-        };
+        let remap_events = self.merge(events, arrivals);
         self.position = vec![0; self.arrival.len()];
         for (i, &a) in self.arrival.iter().enumerate() {
             self.position[a as usize] = i as u32;
@@ -162,6 +155,12 @@ impl EventStore {
     /// Merges chronologically sorted new events into the sorted store;
     /// returns where each old event went.
     fn merge(&mut self, incoming: Vec<Event>, arrivals: Vec<u32>) -> Vec<u32> {
+        if self.events.is_empty() {
+            // Nothing to merge with (a first load): take them as they are.
+            self.events = incoming;
+            self.arrival = arrivals;
+            return Vec::new();
+        }
         let old_events = std::mem::take(&mut self.events);
         let old_arrival = std::mem::take(&mut self.arrival);
         let mut remap_events = Vec::with_capacity(old_events.len());
