@@ -154,6 +154,80 @@ fn the_region_tree_folds_and_unfolds() {
 }
 
 #[test]
+fn s_orders_regions_and_sources_by_count_and_back_keeping_the_cursor() {
+    let mut s = state_of(synthetic_store(2_000, 90), 100, 40, false);
+    let by_name: Vec<u32> = s.regions.rows().iter().map(|r| r.id).collect();
+    let sources_by_name = s.source_rows.clone();
+    // Put the sources cursor on the last outlet by name.
+    press(&mut s, "Tab Tab G");
+    let outlet = s.selected_source().unwrap();
+    press(&mut s, "s");
+    assert!(s.status.as_ref().unwrap().text.contains("by count"));
+    let count = |s: &frontlog::tui::state::AppState, id: u32| {
+        s.facets.regions.get(&id).copied().unwrap_or(0)
+    };
+    // Siblings (same depth, same parent run) are in falling count order.
+    let rows = s.regions.rows().to_vec();
+    let roots: Vec<u32> = rows
+        .iter()
+        .filter(|r| r.depth == 0)
+        .map(|r| count(&s, r.id))
+        .collect();
+    assert!(roots.windows(2).all(|w| w[0] >= w[1]), "{roots:?}");
+    for (i, r) in rows.iter().enumerate() {
+        let siblings: Vec<u32> = rows[i + 1..]
+            .iter()
+            .take_while(|x| x.depth > r.depth)
+            .filter(|x| x.depth == r.depth + 1)
+            .map(|x| count(&s, x.id))
+            .collect();
+        assert!(siblings.windows(2).all(|w| w[0] >= w[1]), "{siblings:?}");
+    }
+    let source_counts: Vec<u32> = s
+        .source_rows
+        .iter()
+        .map(|&i| s.facets.sources[i as usize])
+        .collect();
+    assert!(
+        source_counts.windows(2).all(|w| w[0] >= w[1]),
+        "{source_counts:?}"
+    );
+    assert_ne!(
+        s.source_rows, sources_by_name,
+        "this corpus's order changes"
+    );
+    assert_eq!(
+        s.selected_source(),
+        Some(outlet),
+        "the cursor follows its outlet"
+    );
+    // Toggling the outlet under the cursor filters by that outlet.
+    press(&mut s, "Space");
+    assert_eq!(
+        s.query.sources.iter().copied().collect::<Vec<_>>(),
+        vec![outlet]
+    );
+    // A filter changes the counts, and the order follows them.
+    press(&mut s, "/");
+    type_text(&mut s, "drone");
+    press(&mut s, "Enter");
+    let rows = s.regions.rows().to_vec();
+    let roots: Vec<u32> = rows
+        .iter()
+        .filter(|r| r.depth == 0)
+        .map(|r| count(&s, r.id))
+        .collect();
+    assert!(roots.windows(2).all(|w| w[0] >= w[1]), "{roots:?}");
+    // And back to names.
+    press(&mut s, "c s");
+    assert_eq!(
+        s.regions.rows().iter().map(|r| r.id).collect::<Vec<_>>(),
+        by_name
+    );
+    assert_eq!(s.source_rows, sources_by_name);
+}
+
+#[test]
 fn the_selection_stays_on_its_event_when_filters_change() {
     let mut s = state_of(synthetic_store(500, 60), 100, 30, false);
     // Select an event in Kramatorsk, well down the list.

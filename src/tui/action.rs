@@ -42,6 +42,8 @@ pub enum Command {
     Fold,
     /// Unfold the region under the cursor.
     Unfold,
+    /// Order the regions and sources panes by count, or back by name.
+    Sort,
     /// Open the date filter input.
     DateFilter,
     /// Open the text filter input.
@@ -56,7 +58,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 21] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -70,6 +72,7 @@ impl Command {
         Command::Toggle,
         Command::Fold,
         Command::Unfold,
+        Command::Sort,
         Command::DateFilter,
         Command::TextFilter,
         Command::ClearFilters,
@@ -97,6 +100,7 @@ impl Command {
             Command::Toggle => "toggle",
             Command::Fold => "fold",
             Command::Unfold => "unfold",
+            Command::Sort => "sort",
             Command::DateFilter => "date_filter",
             Command::TextFilter => "text_filter",
             Command::ClearFilters => "clear_filters",

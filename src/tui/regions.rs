@@ -3,7 +3,8 @@
 //! are unfolded and the rows that are therefore shown.
 //!
 //! Counts are not kept here: they change with the filters and come from
-//! [`crate::query::Facets`] when drawing.
+//! [`crate::query::Facets`]; [`RegionTree::order`] sorts siblings by them
+//! when the user asks for the busiest regions first.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -27,6 +28,8 @@ struct Node {
     id: RegionId,
     parent: Option<RegionId>,
     children: Vec<RegionId>,
+    /// Place in the whole tree's alphabetical order (kind, then name).
+    rank: u32,
 }
 
 /// The tree of regions, with its folding state.
@@ -36,6 +39,18 @@ pub struct RegionTree {
     roots: Vec<RegionId>,
     expanded: HashSet<RegionId>,
     rows: Vec<TreeRow>,
+    /// The order the siblings are in now.
+    sorted: ListOrder,
+}
+
+/// How siblings in the tree (and outlets in the sources pane) are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListOrder {
+    /// Alphabetically (countries before their oblasts, as built).
+    #[default]
+    Name,
+    /// Largest count in the current slice first, ties alphabetically.
+    Count,
 }
 
 impl RegionTree {
@@ -47,41 +62,40 @@ impl RegionTree {
             all.insert(id);
             all.extend(gazetteer.ancestors(id));
         }
-        let mut nodes: HashMap<RegionId, Node> = all
+        let mut ranked: Vec<RegionId> = all.iter().copied().collect();
+        ranked.sort_by_cached_key(|&id| {
+            let r = gazetteer.region(id);
+            (r.kind, r.name.to_lowercase(), id)
+        });
+        let mut nodes: HashMap<RegionId, Node> = ranked
             .iter()
-            .map(|&id| {
+            .enumerate()
+            .map(|(rank, &id)| {
                 let parent = gazetteer.region(id).parent.filter(|p| all.contains(p));
-                (
+                let node = Node {
                     id,
-                    Node {
-                        id,
-                        parent,
-                        children: Vec::new(),
-                    },
-                )
+                    parent,
+                    children: Vec::new(),
+                    rank: rank as u32,
+                };
+                (id, node)
             })
             .collect();
-        let by_name = |a: &RegionId, b: &RegionId| {
-            let (ra, rb) = (gazetteer.region(*a), gazetteer.region(*b));
-            (ra.kind, ra.name.to_lowercase(), a).cmp(&(rb.kind, rb.name.to_lowercase(), b))
-        };
+        // Walking in rank order leaves every list of siblings sorted by name.
         let mut roots = Vec::new();
-        for &id in &all {
+        for &id in &ranked {
             match nodes[&id].parent {
                 Some(p) => nodes.get_mut(&p).expect("parent listed").children.push(id),
                 None => roots.push(id),
             }
         }
-        for n in nodes.values_mut() {
-            n.children.sort_by(by_name);
-        }
-        roots.sort_by(by_name);
         let expanded = roots.iter().copied().collect();
         let mut tree = RegionTree {
             nodes,
             roots,
             expanded,
             rows: Vec::new(),
+            sorted: ListOrder::Name,
         };
         tree.flatten();
         tree
@@ -104,6 +118,38 @@ impl RegionTree {
         tree.expanded = self.expanded.iter().copied().chain(new_roots).collect();
         tree.flatten();
         tree
+    }
+
+    /// Sorts every list of siblings: by name, or by `counts` (largest
+    /// first, ties by name; a region missing from `counts` counts 0).
+    /// Folding is kept; the caller keeps its cursor with [`Self::row_of`].
+    pub fn order(&mut self, order: ListOrder, counts: &HashMap<RegionId, u32>) {
+        if order == ListOrder::Name && self.sorted == ListOrder::Name {
+            return;
+        }
+        self.sorted = order;
+        let nodes = &self.nodes;
+        let key = |id: &RegionId| {
+            let count = match order {
+                ListOrder::Name => 0,
+                ListOrder::Count => counts.get(id).copied().unwrap_or(0),
+            };
+            (std::cmp::Reverse(count), nodes[id].rank)
+        };
+        let sorted: Vec<(RegionId, Vec<RegionId>)> = nodes
+            .values()
+            .filter(|n| n.children.len() > 1)
+            .map(|n| {
+                let mut c = n.children.clone();
+                c.sort_by_key(key);
+                (n.id, c)
+            })
+            .collect();
+        self.roots.sort_by_key(key);
+        for (id, children) in sorted {
+            self.nodes.get_mut(&id).expect("listed").children = children;
+        }
+        self.flatten();
     }
 
     /// The rows shown, in order.

@@ -16,7 +16,7 @@ use crate::query::{FacetMemo, Facets, Query};
 use crate::store::EventStore;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
-use crate::tui::regions::RegionTree;
+use crate::tui::regions::{ListOrder, RegionTree};
 
 /// The panes that can have the focus, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,8 +231,12 @@ pub struct AppState {
     pub regions: RegionTree,
     /// Regions cursor, over the tree's shown rows.
     pub region_cursor: ListCursor,
-    /// Sources cursor, over the store's outlets.
+    /// Sources cursor, over `source_rows`.
     pub source_cursor: ListCursor,
+    /// The outlets (indexes into the store's) in the order shown.
+    pub source_rows: Vec<u32>,
+    /// How the regions and sources panes are ordered.
+    pub order: ListOrder,
     /// First line of the detail pane shown.
     pub detail_scroll: usize,
     /// The open input line.
@@ -280,6 +284,8 @@ impl AppState {
             regions,
             region_cursor: ListCursor::default(),
             source_cursor: ListCursor::default(),
+            source_rows: Vec::new(),
+            order: ListOrder::Name,
             detail_scroll: 0,
             input: None,
             overlay: None,
@@ -332,6 +338,7 @@ impl AppState {
             .facets(&self.store, &self.visible, &mut self.facet_memo);
         self.histogram = Histogram::of(&self.store, &self.visible, &self.query);
         self.shade = shading(&self.store, &self.visible);
+        self.arrange_lists();
         let row = previous.map_or(0, |e| self.visible.partition_point(|&i| i < e));
         let len = self.visible.len();
         let height = self.page(Pane::Timeline);
@@ -342,6 +349,38 @@ impl AppState {
             self.detail_scroll = 0;
         }
         self.dirty = true;
+    }
+
+    /// The outlet under the sources cursor (an index into the store's).
+    pub fn selected_source(&self) -> Option<u32> {
+        self.source_rows.get(self.source_cursor.selected).copied()
+    }
+
+    /// Orders the regions and sources panes by `self.order` and the current
+    /// counts, keeping each cursor on the region or outlet it was on.
+    pub fn arrange_lists(&mut self) {
+        let region = self
+            .regions
+            .rows()
+            .get(self.region_cursor.selected)
+            .map(|r| r.id);
+        self.regions.order(self.order, &self.facets.regions);
+        if let Some(row) = region.and_then(|id| self.regions.row_of(id)) {
+            let page = self.page(Pane::Regions);
+            self.region_cursor.go(row, self.regions.rows().len(), page);
+        }
+        let source = self.selected_source();
+        let n = self.store.sources().len() as u32;
+        self.source_rows = (0..n).collect();
+        if self.order == ListOrder::Count {
+            let counts = &self.facets.sources;
+            self.source_rows
+                .sort_by_key(|&i| std::cmp::Reverse(counts.get(i as usize).copied().unwrap_or(0)));
+        }
+        if let Some(row) = source.and_then(|s| self.source_rows.iter().position(|&r| r == s)) {
+            let page = self.page(Pane::Sources);
+            self.source_cursor.go(row, self.source_rows.len(), page);
+        }
     }
 
     /// Takes in articles read since the last call (while the corpus loads in
@@ -361,7 +400,13 @@ impl AppState {
             .iter()
             .map(|&s| remap.sources[s as usize])
             .collect();
-        if let Some(&moved) = remap.sources.get(self.source_cursor.selected) {
+        // Keep the sources cursor on its outlet (found again by
+        // `arrange_lists` once the rows are rebuilt).
+        if let Some(&moved) = self
+            .selected_source()
+            .and_then(|s| remap.sources.get(s as usize))
+        {
+            self.source_rows = (0..self.store.sources().len() as u32).collect();
             self.source_cursor.selected = moved as usize;
         }
         self.facet_memo = FacetMemo::default();
@@ -384,7 +429,7 @@ impl AppState {
         self.region_cursor
             .settle(self.regions.rows().len(), self.page(Pane::Regions));
         self.source_cursor
-            .settle(self.store.sources().len(), self.page(Pane::Sources));
+            .settle(self.source_rows.len(), self.page(Pane::Sources));
     }
 
     /// The date filter written the way the date input reads it.

@@ -8,6 +8,7 @@
 use crate::datefilter;
 use crate::tui::action::{Action, Command, Edit, Effect, Wheel};
 use crate::tui::draw::{detail, overlay};
+use crate::tui::regions::ListOrder;
 use crate::tui::state::{AppState, Input, InputKind, ListCursor, Overlay, Pane, Tone};
 
 /// Rows moved by one turn of the mouse wheel.
@@ -117,6 +118,18 @@ fn command(state: &mut AppState, c: Command) -> Option<Effect> {
                 state.region_cursor.settle(len, page);
             }
         }
+        Command::Sort => {
+            state.order = match state.order {
+                ListOrder::Name => ListOrder::Count,
+                ListOrder::Count => ListOrder::Name,
+            };
+            state.arrange_lists();
+            let how = match state.order {
+                ListOrder::Name => "by name",
+                ListOrder::Count => "by count in the current slice",
+            };
+            state.say(Tone::Info, format!("regions and sources ordered {how}"));
+        }
         Command::DateFilter => open_input(state, InputKind::Date),
         Command::TextFilter => open_input(state, InputKind::Text),
         Command::ClearFilters => {
@@ -200,7 +213,7 @@ fn move_in(state: &mut AppState, pane: Pane, delta: isize) {
             .step(delta, state.regions.rows().len(), page),
         Pane::Sources => state
             .source_cursor
-            .step(delta, state.store.sources().len(), page),
+            .step(delta, state.source_rows.len(), page),
         Pane::Detail => {
             state.detail_scroll = state.detail_scroll.saturating_add_signed(delta);
             clamp_detail(state);
@@ -229,10 +242,9 @@ fn toggle(state: &mut AppState) {
             state.requery();
         }
         Pane::Sources => {
-            let id = state.source_cursor.selected as u32;
-            if (id as usize) >= state.store.sources().len() {
+            let Some(id) = state.selected_source() else {
                 return;
-            }
+            };
             if !state.query.sources.remove(&id) {
                 state.query.sources.insert(id);
             }
@@ -359,7 +371,7 @@ fn click(state: &mut AppState, column: u16, row: u16) {
         Pane::Sources => (
             inner(a.sources),
             &mut state.source_cursor,
-            state.store.sources().len(),
+            state.source_rows.len(),
         ),
         Pane::Detail => return,
     };

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::draw::pane_block;
+use crate::tui::regions::ListOrder;
 use crate::tui::state::{AppState, ListCursor, Pane};
 use crate::tui::text::{fit, one_line, width};
 
@@ -75,16 +76,18 @@ pub fn render_sources(state: &AppState, area: Rect, buf: &mut Buffer) {
     };
     let names = state.store.sources();
     let cursor = state.source_cursor;
-    let start = cursor.offset.min(names.len());
-    let end = names
+    let rows = &state.source_rows;
+    let start = cursor.offset.min(rows.len());
+    let end = rows
         .len()
         .min(start + usize::from(area.height.saturating_sub(2)));
-    let items: Vec<Row> = (start..end)
-        .map(|i| Row {
+    let items: Vec<Row> = rows[start..end]
+        .iter()
+        .map(|&i| Row {
             prefix: String::new(),
-            label: one_line(&names[i]),
-            checked: state.query.sources.contains(&(i as u32)),
-            count: state.facets.sources.get(i).copied().unwrap_or(0),
+            label: one_line(&names[i as usize]),
+            checked: state.query.sources.contains(&i),
+            count: state.facets.sources.get(i as usize).copied().unwrap_or(0),
         })
         .collect();
     list(
@@ -111,8 +114,12 @@ fn list(
     buf: &mut Buffer,
 ) {
     let theme = &state.settings.theme;
+    let footer = match state.order {
+        ListOrder::Name => " count if chosen ",
+        ListOrder::Count => " by count · count if chosen ",
+    };
     let block = pane_block(state, pane, title)
-        .title_bottom(Line::styled(" count if chosen ", theme.muted()).right_aligned());
+        .title_bottom(Line::styled(footer, theme.muted()).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
     if items.is_empty() {
