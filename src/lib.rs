@@ -24,6 +24,7 @@ pub mod places;
 pub mod query;
 pub mod store;
 pub mod synth;
+pub mod tempfiles;
 pub mod text;
 pub mod timex;
 pub mod tui;

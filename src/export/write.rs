@@ -5,6 +5,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Name parts of the temporary file an export is written through.
+const TEMP_PREFIX: &str = ".frontlog-";
+const TEMP_SUFFIX: &str = ".tmp";
+
 /// Writes `bytes` to `path` atomically. Without `force`, fails if `path`
 /// already exists (checked at the rename, so no race can clobber a file).
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
@@ -18,9 +22,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String
             path.display()
         ));
     }
+    // A run killed between the write and the rename left its temporary.
+    crate::tempfiles::remove_stale(dir, TEMP_PREFIX, TEMP_SUFFIX);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".frontlog-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
     tmp.write_all(bytes)
@@ -81,6 +87,18 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"three");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_leftover_of_a_killed_export_is_cleaned_on_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let leftover = dir.path().join(".frontlog-k1lled.tmp");
+        let f = std::fs::File::create(&leftover).unwrap();
+        let age = crate::tempfiles::STALE_AFTER + std::time::Duration::from_secs(1);
+        f.set_modified(std::time::SystemTime::now() - age).unwrap();
+        write_atomic(&dir.path().join("out.md"), b"x", false).unwrap();
+        assert!(!leftover.exists());
+        assert!(dir.path().join("out.md").exists());
     }
 
     #[test]

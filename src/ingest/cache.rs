@@ -114,7 +114,7 @@ impl Cache {
     /// A missing cache is empty; a corrupt, foreign or stale one is empty
     /// and comes with a warning.
     pub fn load(dir: &Path, root: &Path, manifest: Option<&Path>) -> (Cache, Option<Problem>) {
-        remove_stale_temporaries(dir);
+        crate::tempfiles::remove_stale(dir, ".cache-", "");
         let path = dir.join(file_name(root, manifest));
         let mut cache = Cache {
             path,
@@ -320,27 +320,6 @@ fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::
             done += n;
         }
         Ok(())
-    }
-}
-
-/// Temporary files older than this are left over from a run that was
-/// killed (or quit) while writing its cache.
-const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
-
-/// Deletes temporary cache files that a killed run left behind.
-fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let stale = entry.file_name().to_string_lossy().starts_with(".cache-")
-            && entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_TEMPORARY));
-        if stale {
-            let _ = std::fs::remove_file(entry.path());
-        }
     }
 }
 
