@@ -88,7 +88,7 @@ pub struct ExportArgs {
     /// Keep events whose sentence, title or outlet contains this text (any case).
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (`-` is standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace the output file if it exists.

@@ -125,6 +125,23 @@ fn markdown_is_the_default_format() {
 }
 
 #[test]
+fn dash_as_the_output_file_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = frontlog_cmd()
+        .args(["export", "-o", "-"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# frontlog briefing"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no file named - is written"
+    );
+}
+
+#[test]
 fn filters_shrink_the_slice_and_are_described() {
     let all = json(&["export", "--format", "json"])["events"]
         .as_array()

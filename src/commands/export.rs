@@ -35,7 +35,9 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     // The process ends after the write: freeing a large store piece by
     // piece would only delay the exit.
     std::mem::forget(store);
-    match &args.output {
+    // `-o -` is standard output, as for most command-line tools.
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    match output {
         Some(path) => write::write_atomic(path, text.as_bytes(), args.force).map_err(|e| Failure {
             message: e,
             code: 1,
