@@ -64,6 +64,14 @@ fn every_good_file_is_read_and_every_bad_one_named() {
     );
     assert!(huge_line.len() > 5_000_000);
     write(root, "one huge line.txt", huge_line);
+    // No full stop anywhere: one 2 MB "sentence" full of places and dates
+    // (work per place or date that walks the sentence would take hours).
+    let run_on = format!(
+        " date 2025-02-14\nA run-on line\n{}\n",
+        "shelling hit Kramatorsk and Kharkiv on February 12 and Odesa on Monday ".repeat(30_000)
+    );
+    assert!(run_on.len() > 2_000_000);
+    write(root, "run-on line.txt", run_on);
     let paragraph = "Shelling hit Kramatorsk on February 12, officials said, and rescue crews worked overnight.\n";
     let big = format!(
         " date 2025-02-14\nA very long file\n{}",
@@ -120,11 +128,12 @@ fn every_good_file_is_read_and_every_bad_one_named() {
         "Київ – звіт №1",
         "name with spaces",
         "one huge line",
+        "run-on line",
         "fifty megabytes",
     ] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
-    assert_eq!(ids.len(), 12, "{ids:?}");
+    assert_eq!(ids.len(), 13, "{ids:?}");
     for d in v["documents"].as_array().unwrap() {
         assert_eq!(d["published"], "2025-02-14", "{}", d["id"]);
     }

@@ -32,6 +32,9 @@ use super::{
 const NEAR_KM: f32 = 60.0;
 /// From this far off, nearness no longer counts.
 const FAR_KM: f32 = 300.0;
+/// How many hits on each side of a hit give it context. Far more than a
+/// paragraph names; it keeps a megabyte-long "paragraph" linear.
+const CONTEXT_HITS: usize = 64;
 /// Population a section of a city counts with.
 const SECTION_POPULATION: u32 = 5_000;
 
@@ -144,7 +147,9 @@ fn score(
     let mut nearest = f32::INFINITY;
     // Degrees of longitude shrink with the cosine of the latitude.
     let mut cos_lat = None;
-    for (j, other) in context.iter().enumerate() {
+    let lo = i.saturating_sub(CONTEXT_HITS);
+    let hi = (i + CONTEXT_HITS + 1).min(context.len());
+    for (j, other) in context.iter().enumerate().take(hi).skip(lo) {
         let Some(o) = *other else { continue };
         if j == i {
             continue;

@@ -303,15 +303,28 @@ pub(crate) fn sentence_breaks(text: &str, from: usize, to: usize) -> usize {
             .sum::<usize>()
 }
 
-/// The byte span of the sentence around `i`.
-pub(super) fn sentence_bounds(text: &str, i: usize) -> (usize, usize) {
+/// The byte span of the sentence around `i`, if it ends within `max` bytes
+/// of `i` on both sides (a headline is short: looking farther is wasted
+/// work, and on a megabyte of unpunctuated text, quadratic work).
+pub(super) fn sentence_bounds(text: &str, i: usize, max: usize) -> Option<(usize, usize)> {
     let b = text.as_bytes();
-    let from = (1..=i).rev().find(|&k| breaks_at(b, k)).unwrap_or(0);
-    let to = (i + 1..b.len())
-        .find(|&k| breaks_at(b, k))
-        .unwrap_or(b.len());
-    (from, to)
+    let lo = i.saturating_sub(max);
+    let from = match (lo.max(1)..=i).rev().find(|&k| breaks_at(b, k)) {
+        Some(k) => k,
+        None if lo == 0 => 0,
+        None => return None,
+    };
+    let hi = i.saturating_add(max).min(b.len());
+    let to = match (i + 1..hi).find(|&k| breaks_at(b, k)) {
+        Some(k) => k,
+        None if hi == b.len() => b.len(),
+        None => return None,
+    };
+    Some((from, to))
 }
+
+/// Longest reach, each way, of a sentence that can be a headline.
+const HEADLINE_REACH: usize = 400;
 
 /// Whether the sentence around `i` is written in title case (a headline),
 /// where capitalised neighbours say nothing: every word capitalised but the
@@ -321,7 +334,9 @@ pub(super) fn title_case(text: &str, i: usize) -> bool {
         "a", "an", "the", "and", "but", "or", "for", "nor", "on", "at", "to", "by", "of", "in",
         "up", "as", "via", "with", "from", "into", "over",
     ];
-    let (from, to) = sentence_bounds(text, i);
+    let Some((from, to)) = sentence_bounds(text, i, HEADLINE_REACH) else {
+        return false;
+    };
     let mut caps = 0;
     for w in text[from..to].split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -396,7 +411,9 @@ mod tests {
     fn sentences_and_capitals() {
         let t = "ok. next sentence!\nand more? yes, über Kyiv. Київ done.";
         assert_eq!(sentence_breaks(t, 0, t.len()), 4);
-        assert_eq!(sentence_bounds(t, t.find("Kyiv").unwrap()), (28, 45));
+        let kyiv = t.find("Kyiv").unwrap();
+        assert_eq!(sentence_bounds(t, kyiv, 100), Some((28, 45)));
+        assert_eq!(sentence_bounds(t, kyiv, 5), None, "too far to look");
         let b = t.as_bytes();
         for i in 0..b.len() {
             let want = (i..b.len())
