@@ -430,11 +430,17 @@ fn export_is_an_effect_and_its_outcome_shows_in_the_status_line() {
     let status = s.status.clone().unwrap();
     assert_eq!(status.tone, Tone::Ok);
     assert!(status.text.contains(&first.display().to_string()));
-    s.settings.export_dir = dir.path().join("missing");
+    // A configured folder that is missing is made on first use.
+    s.settings.export_dir = dir.path().join("briefings/feb");
+    let made = frontlog::tui::effects::export(&s, now).unwrap();
+    assert!(made.starts_with(dir.path().join("briefings/feb")));
+    // One that cannot be made is an error in the status line.
+    std::fs::write(dir.path().join("a-file"), "x").unwrap();
+    s.settings.export_dir = dir.path().join("a-file/sub");
     let err = frontlog::tui::effects::export(&s, now).unwrap_err();
     update(&mut s, Action::Exported(Err(err)));
     assert_eq!(s.status.as_ref().unwrap().tone, Tone::Error);
-    assert!(s.status.as_ref().unwrap().text.contains("missing"));
+    assert!(s.status.as_ref().unwrap().text.contains("a-file"));
 }
 
 #[test]

@@ -11,16 +11,38 @@ const TEMP_SUFFIX: &str = ".tmp";
 
 /// Writes `bytes` to `path` atomically. Without `force`, fails if `path`
 /// already exists (checked at the rename, so no race can clobber a file).
+///
+/// A new file gets the usual mode (`0666` less the umask); a replaced one
+/// keeps its mode. A symbolic link is followed, so the file it names is
+/// replaced and the link stays. A device or a pipe (`/dev/null`, a FIFO) is
+/// written into, never replaced; a folder is refused.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
-    let dir = match path.parent() {
+    let shown = path.display();
+    let target = if path.is_symlink() {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    } else {
+        path.to_path_buf()
+    };
+    let mut keep = None;
+    match std::fs::metadata(&target) {
+        Ok(m) if m.is_dir() => return Err(format!("{shown} is a folder: give a file name")),
+        Ok(m) if !m.is_file() => {
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
+                .map_err(|e| format!("cannot write {shown}: {}", reason(&e)));
+        }
+        Ok(_) if !force => return Err(already_exists(path)),
+        Ok(m) => keep = Some(m.permissions()),
+        Err(_) => {}
+    }
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    if !force && path.exists() {
-        return Err(format!(
-            "{} already exists (use --force to replace it)",
-            path.display()
-        ));
+    if !dir.is_dir() {
+        return Err(format!("cannot write {shown}: no folder {}", dir.display()));
     }
     // A run killed between the write and the rename left its temporary.
     crate::tempfiles::remove_stale(dir, TEMP_PREFIX, TEMP_SUFFIX);
@@ -28,25 +50,64 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
-        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+        .map_err(|e| format!("cannot write in {}: {}", dir.display(), reason(&e)))?;
+    let mode = keep.or_else(new_file_permissions);
     tmp.write_all(bytes)
+        .and_then(|_| mode.map_or(Ok(()), |m| tmp.as_file().set_permissions(m)))
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        .map_err(|e| format!("cannot write {shown}: {}", reason(&e)))?;
     let result = if force {
-        tmp.persist(path).map(|_| ())
+        tmp.persist(&target).map(|_| ())
     } else {
-        tmp.persist_noclobber(path).map(|_| ())
+        tmp.persist_noclobber(&target).map(|_| ())
     };
     result.map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            format!(
-                "{} already exists (use --force to replace it)",
-                path.display()
-            )
+            already_exists(path)
         } else {
-            format!("cannot write {}: {}", path.display(), e.error)
+            format!("cannot write {shown}: {}", reason(&e.error))
         }
     })
+}
+
+fn already_exists(path: &Path) -> String {
+    format!(
+        "{} already exists (use --force to replace it)",
+        path.display()
+    )
+}
+
+/// What went wrong, without the temporary file's name that the `tempfile`
+/// crate appends to its errors (`... at path "/dir/.frontlog-x1.tmp"`).
+fn reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// The permissions a new file gets from `open(2)`: `0666` less the umask
+/// (read from `/proc/self/status`; `022` where that is not available).
+/// The temporary file is created `0600`, which would hide a briefing put
+/// in a shared folder from its readers. `None` where modes do not apply.
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let umask = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                let line = s.lines().find(|l| l.starts_with("Umask:"))?;
+                u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
+            })
+            .unwrap_or(0o022);
+        Some(std::fs::Permissions::from_mode(0o666 & !umask))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// Writes `bytes` under a new name in `dir`: `stem.ext`, else `stem-2.ext`,
@@ -114,5 +175,61 @@ mod tests {
     fn a_missing_folder_is_an_error_message() {
         let err = write_atomic(Path::new("/no/such/dir/out.md"), b"x", false).unwrap_err();
         assert!(err.contains("/no/such/dir"), "{err}");
+        assert!(!err.contains(TEMP_PREFIX), "no temporary name: {err}");
+    }
+
+    #[test]
+    fn a_folder_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        for force in [false, true] {
+            let err = write_atomic(dir.path(), b"x", force).unwrap_err();
+            assert!(err.contains("is a folder"), "{err}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_into_and_never_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        for force in [false, true] {
+            write_atomic(null, b"briefing", force).unwrap();
+            let kind = std::fs::metadata(null).unwrap().file_type();
+            assert!(kind.is_char_device(), "/dev/null is still a device");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn modes_follow_the_umask_and_a_replaced_file_keeps_its_own() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // A file made the ordinary way shows what the umask gives.
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let new = dir.path().join("new.md");
+        write_atomic(&new, b"x", false).unwrap();
+        assert_eq!(mode(&new), mode(&plain));
+        let kept = dir.path().join("kept.md");
+        std::fs::write(&kept, b"old").unwrap();
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&kept, b"new", true).unwrap();
+        assert_eq!(mode(&kept), 0o640);
+        assert_eq!(std::fs::read(&kept).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("link.md");
+        std::fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert!(write_atomic(&link, b"new", false).is_err());
+        write_atomic(&link, b"new", true).unwrap();
+        assert!(link.is_symlink(), "the link stays a link");
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
     }
 }

@@ -10,11 +10,16 @@ use crate::tui::state::AppState;
 
 /// Writes the visible slice as a Markdown briefing (the same as
 /// `frontlog export --format markdown` with the same filters) into the
-/// export folder, under a new name. Returns the path, or why it failed.
+/// export folder (made if missing), under a new name. Returns the path, or
+/// why it failed.
 pub fn export(state: &AppState, now: DateTime<Utc>) -> Result<PathBuf, String> {
     let text = markdown::render(&state.store, &state.query, &state.visible, now);
     let stem = export_stem(state, now);
-    write::write_new_file(&state.settings.export_dir, &stem, "md", text.as_bytes())
+    let dir = &state.settings.export_dir;
+    // The folder was named in the configuration: make it on first use.
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot make the export folder {}: {e}", dir.display()))?;
+    write::write_new_file(dir, &stem, "md", text.as_bytes())
 }
 
 /// The file name (without extension) of an export: `frontlog`, the filters
