@@ -1,10 +1,12 @@
 //! The terminal: taking it over (raw mode, alternate screen, mouse),
-//! giving it back on every way out (quit, error, panic), and the event
+//! giving it back on every way out (quit, error, panic, a termination
+//! signal), and the event
 //! loop that reads events, runs them through the update and its effects,
 //! and draws when something changed.
 
 use std::io::{self, stdout};
-use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::TryRecvError;
 use std::time::{Duration, Instant};
 
@@ -21,22 +23,43 @@ use crate::tui::keymap::translate;
 use crate::tui::state::{AppState, Loading};
 use crate::tui::update::update;
 
+/// Signals that end the app: the terminal is restored first, then the
+/// signal takes its default course (so the exit status still tells of it).
+#[cfg(unix)]
+const ENDING_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGQUIT,
+];
+#[cfg(not(unix))]
+const ENDING_SIGNALS: [i32; 1] = [signal_hook::consts::SIGTERM];
+
 /// Runs the app on the real terminal until the user quits. The terminal is
-/// restored before this returns, and by the panic hook on a panic (before
-/// the panic message is printed).
+/// restored before this returns, by the panic hook on a panic (before the
+/// panic message is printed), and on SIGTERM, SIGHUP or SIGQUIT (before the
+/// signal ends the process).
 pub fn run(state: &mut AppState, loader: Option<Loader>) -> io::Result<()> {
+    let signalled = Arc::new(AtomicUsize::new(0));
+    for sig in ENDING_SIGNALS {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signalled), sig as usize)?;
+    }
     // ratatui's init installs a panic hook that restores the terminal; ours,
     // around it, also turns the mouse reporting off.
     let mut terminal = ratatui::try_init()?;
     let inner = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, crossterm::cursor::Show);
         inner(info);
     }));
     let result = execute!(stdout(), EnableMouseCapture)
-        .and_then(|_| event_loop(&mut terminal, state, loader));
-    let _ = execute!(stdout(), DisableMouseCapture);
+        .and_then(|_| event_loop(&mut terminal, state, loader, &signalled));
+    // The cursor too: a signal ends the process before `terminal` drops.
+    let _ = execute!(stdout(), DisableMouseCapture, crossterm::cursor::Show);
     let restored = ratatui::try_restore();
+    let sig = signalled.load(Ordering::Relaxed);
+    if sig != 0 {
+        signal_hook::low_level::emulate_default_handler(sig as i32)?;
+    }
     result.and(restored)
 }
 
@@ -44,17 +67,23 @@ pub fn run(state: &mut AppState, loader: Option<Loader>) -> io::Result<()> {
 const ABSORB_EVERY: Duration = Duration::from_millis(250);
 /// How long to wait for a key while the corpus loads, before redrawing the gauge.
 const LOADING_TICK: Duration = Duration::from_millis(50);
+/// How long to wait for a key otherwise, before looking for a signal.
+const IDLE_TICK: Duration = Duration::from_millis(200);
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut AppState,
     mut loader: Option<Loader>,
+    signalled: &AtomicUsize,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     let mut pending = Pending::default();
     let mut last_absorb = Instant::now();
     loop {
+        if signalled.load(Ordering::Relaxed) != 0 {
+            return Ok(());
+        }
         if let Some(l) = &loader {
             let finished = pending.drain(l);
             state.loading = Some(Loading {
@@ -86,7 +115,12 @@ fn event_loop(
         // Wait for one event (or, while loading, a tick), then take every
         // event already waiting before drawing again (a burst of keys or
         // wheel turns draws once).
-        if loader.is_some() && !event::poll(LOADING_TICK)? {
+        let tick = if loader.is_some() {
+            LOADING_TICK
+        } else {
+            IDLE_TICK
+        };
+        if !event::poll(tick)? {
             continue;
         }
         let mut ev = event::read()?;

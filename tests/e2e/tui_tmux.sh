@@ -12,7 +12,8 @@
 # export holds exactly the visible events (and the same as `frontlog export`
 # with the same filters), and that the terminal was given back (alternate
 # screen left, the shell's earlier output back). Then a bad --config must
-# exit with status 2 before touching the terminal.
+# exit with status 2 before touching the terminal, and a SIGTERM must give
+# the terminal back.
 set -euo pipefail
 
 NAME=tui_tmux
@@ -129,5 +130,19 @@ keys "\"$BIN\" --config \"$WORK/bad.toml\"; echo bad-config-exit=\$?" Enter
 wait_for 'bad-config-exit=2'
 screen | grep -qF 'bad.toml:2: key `export_dri`' || fail "the config error does not name file, line and key"
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 0 ] || fail "a bad config touched the terminal"
+
+# SIGTERM (a `kill`, a closing session manager): the terminal is given
+# back, mouse reporting off and the cursor shown, then the signal ends the
+# app as it would any program (status 143).
+keys clear Enter
+keys "\"$BIN\"; echo term-exit=\$?" Enter
+wait_for 'no filters'
+[ "$(tm display -p -t e2e '#{mouse_any_flag}')" = 1 ] || fail "mouse reporting is not on in the app"
+APP_PID=$(pgrep -n -f "^$BIN\$") || fail "no app process"
+kill -TERM "$APP_PID"
+wait_for 'term-exit=143'
+[ "$(tm display -p -t e2e '#{alternate_on}')" = 0 ] || fail "SIGTERM left the alternate screen on"
+[ "$(tm display -p -t e2e '#{mouse_any_flag}')" = 0 ] || fail "SIGTERM left mouse reporting on"
+[ "$(tm display -p -t e2e '#{cursor_flag}')" = 1 ] || fail "SIGTERM left the cursor hidden"
 
 echo "tui_tmux: 1 passed, 0 failed"
