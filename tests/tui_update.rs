@@ -372,6 +372,28 @@ fn esc_closes_the_innermost_thing_before_quitting() {
 }
 
 #[test]
+fn a_window_too_small_reads_no_key_but_quit() {
+    let mut s = demo_state(100, 30);
+    update(&mut s, Action::Resize(30, 8));
+    // Keys that would open a hidden input line or write an export do nothing.
+    for k in ["d", "/", "e", "?", "j", "Tab", "c", "s"] {
+        assert_eq!(press(&mut s, k), None, "{k}");
+    }
+    assert!(s.input.is_none() && s.overlay.is_none());
+    assert_eq!((s.focus, s.timeline.selected), (Pane::Timeline, 0));
+    assert_eq!(press(&mut s, "q"), Some(Effect::Quit));
+    assert_eq!(press(&mut s, "Esc"), Some(Effect::Quit));
+    // Even with an input line open before the window shrank, q quits as
+    // the screen says, rather than being typed into the hidden line.
+    update(&mut s, Action::Resize(100, 30));
+    press(&mut s, "/");
+    update(&mut s, Action::Resize(30, 8));
+    assert_eq!(press(&mut s, "q"), Some(Effect::Quit));
+    update(&mut s, Action::Resize(100, 30));
+    assert_eq!(s.input.as_ref().unwrap().buffer, "", "nothing was typed");
+}
+
+#[test]
 fn commands_wait_while_an_overlay_is_open() {
     let mut s = demo_state(100, 30);
     press(&mut s, "?");

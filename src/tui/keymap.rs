@@ -47,6 +47,9 @@ pub enum Mode {
     Overlay,
     /// An input line is open: keys are text.
     Input,
+    /// The window is too small to show the app: only quitting is read
+    /// (q, Esc or any key bound to quit), so no key acts on a hidden screen.
+    TooSmall,
 }
 
 /// The action a terminal event asks for, if any. Only key presses count
@@ -61,6 +64,12 @@ pub fn translate(keymap: &Keymap, mode: Mode, event: &Event) -> Option<Action> {
             if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
                 return Some(Action::ForceQuit);
             }
+            if mode == Mode::TooSmall {
+                let chord = KeyChord::from_event(key);
+                let quits = matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+                    || keymap.lookup(&chord) == Some(Command::Quit);
+                return quits.then_some(Action::ForceQuit);
+            }
             if mode == Mode::Input {
                 return input_edit(key.code, key.modifiers).map(Action::Edit);
             }
@@ -71,6 +80,7 @@ pub fn translate(keymap: &Keymap, mode: Mode, event: &Event) -> Option<Action> {
                 .lookup(&KeyChord::from_event(key))
                 .map(Action::Command)
         }
+        Event::Mouse(_) if mode == Mode::TooSmall => None,
         Event::Mouse(m) => {
             let (column, row) = (m.column, m.row);
             match m.kind {

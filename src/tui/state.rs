@@ -445,9 +445,12 @@ impl AppState {
         }
     }
 
-    /// How keys are read now: as text, for an overlay, or as commands.
+    /// How keys are read now: not at all but to quit when the window is too
+    /// small, as text, for an overlay, or as commands.
     pub fn mode(&self) -> Mode {
-        if self.input.is_some() {
+        if self.areas().is_none() {
+            Mode::TooSmall
+        } else if self.input.is_some() {
             Mode::Input
         } else if self.overlay.is_some() {
             Mode::Overlay
