@@ -83,6 +83,34 @@ fn json_records_where_metadata_came_from() {
 }
 
 #[test]
+fn a_range_keeps_both_ends_and_a_year_stated_at_its_end_is_explicit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("undated.txt"),
+        "Troops abroad\n\nForeign troops fought near Sudzha from October to December 2024, officials said.\n",
+    )
+    .unwrap();
+    let v = json(&[
+        "export",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--no-cache",
+    ]);
+    let e = &v["events"][0];
+    assert_eq!(e["date"], "2024-10");
+    assert_eq!(e["label"], "2024-10..2024-12");
+    assert_eq!(
+        (e["start"].as_str(), e["end"].as_str()),
+        (Some("2024-10-01"), Some("2024-12-31"))
+    );
+    assert_eq!(
+        e["anchor"], "explicit",
+        "no publication date is needed: the sentence states the year"
+    );
+}
+
+#[test]
 fn every_dated_article_has_a_headline_event() {
     let v = json(&["export", demo().to_str().unwrap(), "--format", "json"]);
     for d in v["documents"].as_array().unwrap() {

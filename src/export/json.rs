@@ -33,6 +33,7 @@ struct DocumentOut<'a> {
 struct EventOut<'a> {
     doc: &'a str,
     date: String,
+    label: String,
     start: String,
     end: String,
     precision: crate::extract::DatePrecision,
@@ -82,6 +83,7 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
             EventOut {
                 doc: &doc.id,
                 date: e.date.value(),
+                label: e.date.label(),
                 start: e.date.first.format("%Y-%m-%d").to_string(),
                 end: e.date.last.format("%Y-%m-%d").to_string(),
                 precision: e.date.precision,

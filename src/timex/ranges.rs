@@ -26,7 +26,8 @@ fn is_date(m: &Match) -> bool {
     matches!(m.sem, Sem::Date { .. } | Sem::Period { .. })
 }
 
-/// Gives the opener of a range the closer's year when it lacks one.
+/// Gives the opener of a range the closer's year when it lacks one (and
+/// with it the closer's standing: a stated year is explicit for both).
 fn share_year(a: &mut Match, b: &Match) {
     let Sem::Date {
         year: Some(yb),
@@ -47,6 +48,8 @@ fn share_year(a: &mut Match, b: &Match) {
             _ => yb,
         };
         *ya = Some(y);
+        // "October to December 2024": the year is stated, for both ends.
+        a.explicit = b.explicit;
     }
 }
 
