@@ -76,7 +76,7 @@ fn first_screen_on_the_demo_corpus() {
     let reuters = s.store.source_id("Reuters").unwrap() as usize;
     assert!(
         row_with(&lines, "[ ] Reuters")
-            .trim_end_matches(['│', ' '])
+            .trim_end_matches(['│', '║', '█', ' '])
             .ends_with(&s.facets.sources[reuters].to_string())
     );
     // The detail pane, on a screen tall enough for all of it.
@@ -88,6 +88,51 @@ fn first_screen_on_the_demo_corpus() {
         "{status}"
     );
     assert!(status.trim_end().ends_with("? help"), "{status}");
+}
+
+#[test]
+fn a_list_longer_than_its_pane_shows_a_scrollbar_that_moves() {
+    let mut s = demo_state(100, 30);
+    let a = s.areas().unwrap();
+    let page = usize::from(a.sources.height - 2);
+    assert!(
+        s.source_rows.len() > page,
+        "the demo has more outlets than fit"
+    );
+    // The right border of the sources pane, between its corners.
+    let border = |s: &frontlog::tui::state::AppState| -> String {
+        let (_, lines) = render(s);
+        (a.sources.y + 1..a.sources.bottom() - 1)
+            .map(|y| {
+                lines[usize::from(y)]
+                    .chars()
+                    .nth(usize::from(a.sources.right() - 1))
+                    .unwrap()
+            })
+            .collect()
+    };
+    let top = border(&s);
+    assert!(top.starts_with('█'), "thumb at the top: {top:?}");
+    press(&mut s, "Tab Tab G");
+    let bottom = border(&s);
+    assert!(
+        bottom.ends_with('█') && !bottom.starts_with('█'),
+        "thumb at the bottom: {bottom:?}"
+    );
+    // A list that fits has none.
+    let small = state_of(synthetic_store(3, 1), 100, 30, false);
+    let r = small.areas().unwrap().regions;
+    assert!(small.regions.rows().len() <= usize::from(r.height - 2));
+    let (_, lines) = render(&small);
+    let col: String = (r.y + 1..r.bottom() - 1)
+        .map(|y| {
+            lines[usize::from(y)]
+                .chars()
+                .nth(usize::from(r.right() - 1))
+                .unwrap()
+        })
+        .collect();
+    assert!(!col.contains('█'), "{col:?}");
 }
 
 #[test]

@@ -4,10 +4,12 @@
 //! apply, its own does not ([`crate::query::Query::facets`]).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
 use crate::tui::draw::pane_block;
 use crate::tui::regions::ListOrder;
@@ -53,17 +55,15 @@ pub fn render_regions(state: &AppState, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
-    let empty = "No places tagged in this corpus.";
-    list(
-        state,
-        Pane::Regions,
+    let view = ListView {
+        pane: Pane::Regions,
         title,
-        area,
         cursor,
-        &items,
-        empty,
-        buf,
-    );
+        items: &items,
+        total: rows.len(),
+        empty: "No places tagged in this corpus.",
+    };
+    list(state, view, area, buf);
 }
 
 /// Draws the list of outlets.
@@ -90,29 +90,39 @@ pub fn render_sources(state: &AppState, area: Rect, buf: &mut Buffer) {
             count: state.facets.sources.get(i as usize).copied().unwrap_or(0),
         })
         .collect();
-    list(
-        state,
-        Pane::Sources,
+    let view = ListView {
+        pane: Pane::Sources,
         title,
-        area,
         cursor,
-        &items,
-        "No articles.",
-        buf,
-    );
+        items: &items,
+        total: rows.len(),
+        empty: "No articles.",
+    };
+    list(state, view, area, buf);
 }
 
-#[allow(clippy::too_many_arguments)]
-fn list(
-    state: &AppState,
+/// What one list pane shows.
+struct ListView<'a> {
     pane: Pane,
     title: String,
-    area: Rect,
     cursor: ListCursor,
-    items: &[Row],
-    empty: &str,
-    buf: &mut Buffer,
-) {
+    /// The rows on screen, from `cursor.offset` on.
+    items: &'a [Row],
+    /// Rows in the whole list.
+    total: usize,
+    /// Shown when the list is empty.
+    empty: &'a str,
+}
+
+fn list(state: &AppState, view: ListView, area: Rect, buf: &mut Buffer) {
+    let ListView {
+        pane,
+        title,
+        cursor,
+        items,
+        total,
+        empty,
+    } = view;
     let theme = &state.settings.theme;
     let footer = match state.order {
         ListOrder::Name => " count if chosen ",
@@ -122,6 +132,16 @@ fn list(
         .title_bottom(Line::styled(footer, theme.muted()).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
+    // More rows than fit: a scrollbar on the right border says so.
+    let page = usize::from(inner.height);
+    if total > page && inner.height > 0 {
+        let mut at = ScrollbarState::new(total - page).position(cursor.offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .style(theme.muted())
+            .render(area.inner(Margin::new(0, 1)), buf, &mut at);
+    }
     if items.is_empty() {
         Paragraph::new(Span::styled(empty, theme.muted()))
             .wrap(ratatui::widgets::Wrap { trim: true })
