@@ -22,7 +22,7 @@ pub fn parse_range(input: &str, year: i32) -> Result<DateRange, String> {
     if s.is_empty() {
         return Ok(DateRange::default());
     }
-    let (a, b) = match s.split_once("..") {
+    let (a, b) = match split_range(s) {
         Some((a, b)) => (a.trim(), b.trim()),
         None => {
             let (first, last) = parse_period(s, year)?;
@@ -53,6 +53,20 @@ pub fn parse_range(input: &str, year: i32) -> Result<DateRange, String> {
     Ok(DateRange { from, to })
 }
 
+/// The two ends of a range written `A..B`, `A to B`, `A - B` or `A–B`
+/// (a plain `-` only with spaces around it: dates have hyphens inside).
+fn split_range(s: &str) -> Option<(&str, &str)> {
+    if let Some(parts) = s.split_once("..") {
+        return Some(parts);
+    }
+    for sep in [" to ", " TO ", " To ", " - ", "–", "—"] {
+        if let Some(parts) = s.split_once(sep) {
+            return Some(parts);
+        }
+    }
+    None
+}
+
 /// The first day of a date or period (`--from`).
 pub fn parse_start(input: &str, year: i32) -> Result<NaiveDate, String> {
     parse_period(input.trim(), year).map(|p| p.0)
@@ -67,9 +81,12 @@ pub fn parse_end(input: &str, year: i32) -> Result<NaiveDate, String> {
 fn parse_period(s: &str, year: i32) -> Result<(NaiveDate, NaiveDate), String> {
     let bad = || {
         format!(
-            "`{s}` is not a date: use YYYY-MM-DD, YYYY-MM, YYYY, or a month name and day like `feb 12`"
+            "`{s}` is not a date: try 2025-02-12, 2025-02, 2025, 2025-W07 or feb 12"
         )
     };
+    if let Some(p) = iso_week(s) {
+        return p.ok_or_else(|| format!("`{s}` is not a real ISO week"));
+    }
     if let Some(p) = numeric(s) {
         return p.ok_or_else(|| format!("`{s}` is not a real calendar date"));
     }
@@ -121,6 +138,9 @@ fn numeric(s: &str) -> Option<Option<(NaiveDate, NaiveDate)>> {
         return None;
     }
     let y: i32 = parts[0].parse().ok()?;
+    if y == 0 {
+        return Some(None); // there was no year 0 in the calendar news uses
+    }
     Some(match parts.as_slice() {
         [_] => NaiveDate::from_ymd_opt(y, 1, 1).zip(NaiveDate::from_ymd_opt(y, 12, 31)),
         [_, m] => m.parse().ok().and_then(|m| month_bounds(y, m)),
@@ -132,6 +152,20 @@ fn numeric(s: &str) -> Option<Option<(NaiveDate, NaiveDate)>> {
             .map(|d| (d, d)),
         _ => return None,
     })
+}
+
+/// `YYYY-Www` (an ISO week, as the timeline writes weeks): Monday to
+/// Sunday. `None` when not of that shape, `Some(None)` when no such week.
+#[allow(clippy::option_option)]
+fn iso_week(s: &str) -> Option<Option<(NaiveDate, NaiveDate)>> {
+    let (y, w) = s.split_once(['-'])?;
+    let w = w.strip_prefix(['W', 'w'])?;
+    if y.len() != 4 || !(1..=2).contains(&w.len()) {
+        return None;
+    }
+    let (y, w): (i32, u32) = (y.parse().ok()?, w.parse().ok()?);
+    let monday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon);
+    Some(monday.zip(NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sun)))
 }
 
 fn month_bounds(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
@@ -257,10 +291,29 @@ mod tests {
             ),
             ("..", "at least one end"),
             ("feb mar", "is not a date"),
+            ("0000", "not a real calendar date"),
+            ("2025-W54", "not a real ISO week"),
+            ("2025-02-14 to 2025-02-10", "before it starts"),
         ] {
             let err = parse_range(input, 2025).unwrap_err();
             assert!(err.contains(why), "{input}: {err}");
         }
+    }
+
+    #[test]
+    fn weeks_and_ranges_as_the_timeline_writes_them_or_people_type_them() {
+        let feb_10_to_14 = (Some(d(2025, 2, 10)), Some(d(2025, 2, 14)));
+        for input in [
+            "2025-02-10 to 2025-02-14",
+            "Feb 10 - Feb 14",
+            "2025-02-10–2025-02-14",
+            "feb 10 TO feb 14",
+        ] {
+            assert_eq!(range(input), feb_10_to_14, "{input}");
+        }
+        assert_eq!(range("2025-W07"), (Some(d(2025, 2, 10)), Some(d(2025, 2, 16))));
+        assert_eq!(range("2025-w7..2025-W08"), (Some(d(2025, 2, 10)), Some(d(2025, 2, 23))));
+        assert_eq!(range("2025-02-10 - 2025-02"), (Some(d(2025, 2, 10)), Some(d(2025, 2, 28))));
     }
 
     #[test]
