@@ -79,11 +79,7 @@ pub fn parse_end(input: &str, year: i32) -> Result<NaiveDate, String> {
 
 /// First and last day of a day, month or year written by a person.
 fn parse_period(s: &str, year: i32) -> Result<(NaiveDate, NaiveDate), String> {
-    let bad = || {
-        format!(
-            "`{s}` is not a date: try 2025-02-12, 2025-02, 2025, 2025-W07 or feb 12"
-        )
-    };
+    let bad = || format!("`{s}` is not a date: try 2025-02-12, 2025-02, 2025, 2025-W07 or feb 12");
     if let Some(p) = iso_week(s) {
         return p.ok_or_else(|| format!("`{s}` is not a real ISO week"));
     }
@@ -311,9 +307,18 @@ mod tests {
         ] {
             assert_eq!(range(input), feb_10_to_14, "{input}");
         }
-        assert_eq!(range("2025-W07"), (Some(d(2025, 2, 10)), Some(d(2025, 2, 16))));
-        assert_eq!(range("2025-w7..2025-W08"), (Some(d(2025, 2, 10)), Some(d(2025, 2, 23))));
-        assert_eq!(range("2025-02-10 - 2025-02"), (Some(d(2025, 2, 10)), Some(d(2025, 2, 28))));
+        assert_eq!(
+            range("2025-W07"),
+            (Some(d(2025, 2, 10)), Some(d(2025, 2, 16)))
+        );
+        assert_eq!(
+            range("2025-w7..2025-W08"),
+            (Some(d(2025, 2, 10)), Some(d(2025, 2, 23)))
+        );
+        assert_eq!(
+            range("2025-02-10 - 2025-02"),
+            (Some(d(2025, 2, 10)), Some(d(2025, 2, 28)))
+        );
     }
 
     #[test]

@@ -204,6 +204,14 @@ fn filters_shrink_the_slice_and_are_described() {
         md.contains("sources The Guardian; text \"white house\""),
         "{md}"
     );
+    // An empty slice is still a briefing, with a warning that it is empty.
+    let none = frontlog(&["export", "--query", "no such words anywhere"]);
+    assert!(none.status.success());
+    assert!(
+        stderr(&none).contains("no event matches"),
+        "{}",
+        stderr(&none)
+    );
 }
 
 #[test]

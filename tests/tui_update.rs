@@ -452,6 +452,14 @@ fn export_is_an_effect_and_its_outcome_shows_in_the_status_line() {
     let status = s.status.clone().unwrap();
     assert_eq!(status.tone, Tone::Ok);
     assert!(status.text.contains(&first.display().to_string()));
+    // Filters that give no words still say the slice is filtered.
+    let stem_for = |s: &mut frontlog::tui::state::AppState, text: &str| {
+        s.query.text = text.to_owned();
+        frontlog::tui::effects::export_stem(s, now)
+    };
+    assert!(stem_for(&mut s, "../").starts_with("frontlog-filtered-"));
+    assert!(stem_for(&mut s, "").starts_with("frontlog-all-"));
+    s.query.text = "drone".to_owned();
     // A configured folder that is missing is made on first use.
     s.settings.export_dir = dir.path().join("briefings/feb");
     let made = frontlog::tui::effects::export(&s, now).unwrap();
@@ -556,7 +564,12 @@ fn problems_are_counted_and_listed() {
     press(&mut s, "p");
     let screen = tui_support::screen(&s);
     if n > 0 {
-        assert!(screen.contains(&format!("{n} problems (p)")), "{screen}");
+        let count = if n == 1 {
+            "1 problem (p)".to_owned()
+        } else {
+            format!("{n} problems (p)")
+        };
+        assert!(screen.contains(&count), "{screen}");
         assert!(
             screen.contains("skipped or read with a warning"),
             "{screen}"

@@ -28,6 +28,9 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     warn_problems(&problems);
     let query = build_query(&args, &store)?;
     let slice = query.run(&store);
+    if slice.is_empty() {
+        eprintln!("frontlog: warning: no event matches; the export holds none");
+    }
     let text = match args.format {
         Format::Markdown => markdown::render(&store, &query, &slice, chrono::Utc::now()),
         Format::Json => json::render(&store, &slice),

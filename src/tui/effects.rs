@@ -56,10 +56,11 @@ pub fn export_stem(state: &AppState, now: DateTime<Utc>) -> String {
         filters = filters.trim_end_matches('-').to_owned();
     }
     let time = now.format("%Y%m%d-%H%M%S");
-    if filters.is_empty() {
-        format!("frontlog-all-{time}")
-    } else {
-        format!("frontlog-{filters}-{time}")
+    match (filters.is_empty(), q.is_empty()) {
+        (false, _) => format!("frontlog-{filters}-{time}"),
+        (true, true) => format!("frontlog-all-{time}"),
+        // Filters with nothing to name them by ("../" as the text).
+        (true, false) => format!("frontlog-filtered-{time}"),
     }
 }
 

@@ -145,7 +145,10 @@ fn status_line(state: &AppState, r: Rect, buf: &mut Buffer) {
     if !state.problems.is_empty() {
         spans.push(Span::raw(" │ "));
         spans.push(Span::styled(
-            format!("{} problems (p)", state.problems.len()),
+            match state.problems.len() {
+                1 => "1 problem (p)".to_owned(),
+                n => format!("{n} problems (p)"),
+            },
             theme.fg(theme.error),
         ));
     }
