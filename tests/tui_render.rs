@@ -136,6 +136,35 @@ fn a_list_longer_than_its_pane_shows_a_scrollbar_that_moves() {
 }
 
 #[test]
+fn the_date_format_applies_to_every_day_shown() {
+    let mut s = demo_state(110, 50);
+    s.settings.date_format = "%d %b %Y".to_owned();
+    // Select the first event of a single day in a dated article.
+    let row = s
+        .visible
+        .iter()
+        .position(|&i| {
+            let e = &s.store.events()[i as usize];
+            e.date.first == e.date.last && s.store.doc_of(e).published.value.is_some()
+        })
+        .expect("the demo has one");
+    for _ in 0..row {
+        press(&mut s, "j");
+    }
+    let e = &s.store.events()[s.visible[row] as usize];
+    let published = s.store.doc_of(e).published.value.unwrap();
+    let (_, lines) = render(&s);
+    let text = lines.join("\n");
+    let want = published.format("%d %b %Y").to_string();
+    assert!(
+        row_with(&lines, "Published").contains(&want),
+        "{want} in\n{text}"
+    );
+    let day = e.date.first.format("%d %b %Y").to_string();
+    assert!(text.contains(&day), "the timeline shows {day}:\n{text}");
+}
+
+#[test]
 fn first_screen_fits_80_by_24() {
     let s = demo_state(80, 24);
     let total = s.store.events().len();

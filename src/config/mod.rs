@@ -63,6 +63,15 @@ impl TryFrom<String> for DateFormat {
                 "`{s}` is not a date format: use strftime fields like %Y-%m-%d or %d %b %Y"
             ));
         }
+        // Fields a calendar day does not have (%H, %M, %z...) fail here
+        // rather than fall back silently when drawing.
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 2, 13).expect("a real day");
+        let mut probe = String::new();
+        if std::fmt::Write::write_fmt(&mut probe, format_args!("{}", day.format(&s))).is_err() {
+            return Err(format!(
+                "`{s}` asks for a time or time zone, but events have only days: use date fields like %Y-%m-%d or %d %b %Y"
+            ));
+        }
         Ok(DateFormat(s))
     }
 }
@@ -341,6 +350,10 @@ mod tests {
             ("[keys.quit]\nkeys = [\"Hyper-q\"]\n", ":2: key `keys`"),
             ("[keys.fly]\nkeys = [\"f\"]\n", "fly"),
             ("[general]\ndate_format = \"%Q\"\n", ":2: key `date_format`"),
+            (
+                "[general]\ndate_format = \"%Y-%m-%d %H:%M\"\n",
+                "asks for a time",
+            ),
         ] {
             std::fs::write(&path, src).unwrap();
             let err = Settings::load(Some(&path), &ConfigEnv::default()).unwrap_err();

@@ -98,11 +98,9 @@ pub fn lines(state: &AppState) -> Vec<Line<'static>> {
     ]));
     out.push(Line::from(vec![
         label("Published"),
-        Span::raw(
-            doc.published
-                .value
-                .map_or("unknown".to_owned(), |d| d.to_string()),
-        ),
+        Span::raw(doc.published.value.map_or("unknown".to_owned(), |d| {
+            super::timeline::format_day(d, &state.settings.date_format)
+        })),
         from(doc.published.from),
     ]));
     out.push(Line::from(vec![
