@@ -36,6 +36,8 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Manifest {
     entries: HashMap<PathBuf, Entry>,
+    /// Entries that cannot apply or were overridden: the file named and why.
+    pub doubts: Vec<(PathBuf, &'static str)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,20 +82,31 @@ impl Manifest {
     /// name the line and the key.
     pub fn parse(path: &Path, text: &str) -> Result<Manifest, String> {
         let raw: RawManifest = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
-        let entries = raw
-            .doc
-            .into_iter()
-            .map(|e| {
-                let entry = Entry {
-                    source: non_blank(e.source),
-                    published: e.published,
-                    url: non_blank(e.url),
-                    title: non_blank(e.title),
-                };
-                (normalize(Path::new(&e.file)), entry)
-            })
-            .collect();
-        Ok(Manifest { entries })
+        let mut entries = HashMap::new();
+        let mut doubts = Vec::new();
+        for e in raw.doc {
+            let file = normalize(Path::new(&e.file));
+            let outside = file
+                .components()
+                .any(|c| !matches!(c, Component::Normal(_)));
+            if outside {
+                doubts.push((
+                    file,
+                    "outside the corpus folder: a manifest names files inside it, relative to it",
+                ));
+                continue;
+            }
+            let entry = Entry {
+                source: non_blank(e.source),
+                published: e.published,
+                url: non_blank(e.url),
+                title: non_blank(e.title),
+            };
+            if entries.insert(file.clone(), entry).is_some() {
+                doubts.push((file, "named twice in the manifest: the last entry is used"));
+            }
+        }
+        Ok(Manifest { entries, doubts })
     }
 
     /// Reads and parses a manifest file.
@@ -165,6 +178,34 @@ mod tests {
         .unwrap_err();
         assert!(err.starts_with("m.toml:3: key `published`:"), "{err}");
         assert!(err.contains("13/02/2025"), "{err}");
+    }
+
+    #[test]
+    fn entries_outside_the_folder_or_named_twice_are_doubted() {
+        let m = Manifest::parse(
+            Path::new("m.toml"),
+            "[[doc]]\nfile = \"../other/a.txt\"\n[[doc]]\nfile = \"/abs/b.txt\"\n\
+             [[doc]]\nfile = \"c.txt\"\ntitle = \"one\"\n[[doc]]\nfile = \"./c.txt\"\ntitle = \"two\"\n",
+        )
+        .unwrap();
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            m.get(Path::new("c.txt")).unwrap().title.as_deref(),
+            Some("two")
+        );
+        let why: Vec<(&Path, &str)> = m
+            .doubts
+            .iter()
+            .map(|(p, w)| (p.as_path(), &w[..11]))
+            .collect();
+        assert_eq!(
+            why,
+            [
+                (Path::new("../other/a.txt"), "outside the"),
+                (Path::new("/abs/b.txt"), "outside the"),
+                (Path::new("c.txt"), "named twice"),
+            ]
+        );
     }
 
     #[test]

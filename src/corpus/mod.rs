@@ -195,6 +195,9 @@ pub fn plan(root: &Path, manifest: Option<&Path>) -> Result<Plan, String> {
     };
     let listing = walk::list(root);
     let mut problems = listing.skipped;
+    for (file, why) in &manifest.doubts {
+        problems.push(Problem::new(&root.join(file), *why));
+    }
     for file in manifest.files() {
         if !root.join(file).is_file() {
             problems.push(Problem::new(
