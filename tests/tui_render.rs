@@ -165,6 +165,26 @@ fn the_date_format_applies_to_every_day_shown() {
 }
 
 #[test]
+fn the_histogram_names_its_first_and_last_day_on_a_short_slice() {
+    let mut s = demo_state(110, 34);
+    // A slice of a few days: few, narrow bars.
+    press(&mut s, "/");
+    type_text(&mut s, "Riyadh");
+    press(&mut s, "Enter");
+    let (first, last) = (
+        s.histogram.first,
+        s.histogram.day(s.histogram.counts.len() - 1),
+    );
+    let (_, lines) = render(&s);
+    let axis = &lines[usize::from(s.areas().unwrap().histogram.y) + 2];
+    let fmt = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let first = first.map(fmt).expect("the slice has days");
+    assert!(axis.contains(&first), "{first} in {axis:?}");
+    let last = last.map(fmt).unwrap();
+    assert!(axis.contains(&last), "{last} in {axis:?}");
+}
+
+#[test]
 fn first_screen_fits_80_by_24() {
     let s = demo_state(80, 24);
     let total = s.store.events().len();

@@ -164,10 +164,13 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
         buf.set_string(area.x, axis_y, &left, muted);
         taken.push((0, width(&left) + 1));
     }
-    let rx = drawn_w.saturating_sub(width(&right));
-    if rx > width(&left) + 1 && free(&taken, rx.saturating_sub(1), drawn_w) {
+    // The last day under the last bar; when the bars are few and narrow,
+    // just right of the first day's label instead of nowhere.
+    let rx = drawn_w.saturating_sub(width(&right)).max(width(&left) + 2);
+    let rend = rx + width(&right);
+    if last != first && free(&taken, rx.saturating_sub(1), rend) {
         buf.set_string(area.x + rx as u16, axis_y, &right, muted);
-        taken.push((rx.saturating_sub(1), drawn_w));
+        taken.push((rx.saturating_sub(1), rend));
     }
     let per = if s.days_per_bar == 1 {
         "1 day/bar".to_owned()
