@@ -185,6 +185,23 @@ fn the_histogram_names_its_first_and_last_day_on_a_short_slice() {
 }
 
 #[test]
+fn a_message_gets_the_whole_status_line_until_the_next_key() {
+    let mut s = demo_state(120, 34);
+    press(&mut s, "d");
+    type_text(&mut s, "the day after");
+    press(&mut s, "Enter");
+    let message = s.status.clone().expect("an error is shown").text;
+    assert!(message.len() > 80, "a long message: {message}");
+    let (_, lines) = render(&s);
+    let status = lines.last().unwrap();
+    assert!(status.contains(&message), "{message:?} in {status:?}");
+    // The next key clears it and the filters are back.
+    press(&mut s, "Esc");
+    let (_, lines) = render(&s);
+    assert!(lines.last().unwrap().contains("no filters"));
+}
+
+#[test]
 fn first_screen_fits_80_by_24() {
     let s = demo_state(80, 24);
     let total = s.store.events().len();

@@ -317,6 +317,8 @@ fn edit(state: &mut AppState, e: Edit) -> Option<Effect> {
                 state.query.text.clear();
                 state.requery();
             }
+            // Its error, if any, is about an input that is gone.
+            state.status = None;
             close_input(state);
             return None;
         }
@@ -350,7 +352,7 @@ fn submit(state: &mut AppState) {
                 state.focus = Pane::Timeline;
                 close_input(state);
             }
-            Err(why) => state.say(Tone::Error, format!("date filter unchanged: {why}")),
+            Err(why) => state.say(Tone::Error, format!("not applied: {why}")),
         },
     }
 }

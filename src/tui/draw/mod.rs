@@ -138,21 +138,26 @@ fn status_line(state: &AppState, r: Rect, buf: &mut Buffer) {
         spans.push(Span::raw("│ "));
         spans.push(Span::styled(format!("{} ", text::one_line(&s.text)), style));
     }
-    spans.push(Span::raw("│ "));
-    spans.push(Span::raw(text::one_line(
-        &state.query.describe(&state.store),
-    )));
-    if !state.problems.is_empty() {
-        spans.push(Span::raw(" │ "));
-        spans.push(Span::styled(
-            match state.problems.len() {
-                1 => "1 problem (p)".to_owned(),
-                n => format!("{n} problems (p)"),
-            },
-            theme.fg(theme.error),
-        ));
+    // A message (an error, an export written) takes the rest of the line
+    // until the next key: the filters and the help hint give it room.
+    let message = state.status.is_some();
+    if !message {
+        spans.push(Span::raw("│ "));
+        spans.push(Span::raw(text::one_line(
+            &state.query.describe(&state.store),
+        )));
+        if !state.problems.is_empty() {
+            spans.push(Span::raw(" │ "));
+            spans.push(Span::styled(
+                match state.problems.len() {
+                    1 => "1 problem (p)".to_owned(),
+                    n => format!("{n} problems (p)"),
+                },
+                theme.fg(theme.error),
+            ));
+        }
     }
-    let help = " ? help ";
+    let help = if message { "" } else { " ? help " };
     let line = Line::from(spans);
     let avail = usize::from(r.width).saturating_sub(width(help));
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
