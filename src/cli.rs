@@ -22,6 +22,9 @@ pub struct Cli {
     /// Configuration file (default: $XDG_CONFIG_HOME/frontlog/config.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Read every file afresh and neither use nor write the parse cache.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// The subcommands.

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
             corpus: cli.corpus,
             manifest: cli.manifest,
             config: cli.config,
+            no_cache: cli.no_cache,
         })
         .map_err(|e| match e {
             frontlog::tui::LaunchError::Usage(message) => Failure::usage(message),

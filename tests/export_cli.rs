@@ -170,6 +170,17 @@ fn dash_as_the_output_file_is_standard_output() {
 }
 
 #[test]
+fn the_app_takes_no_cache_like_the_commands() {
+    // A missing folder fails before the terminal is touched, so the flag's
+    // parsing is seen without a terminal.
+    let out = frontlog(&["--no-cache", "/no/such/corpus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!err.contains("Usage"), "{err}");
+}
+
+#[test]
 fn filters_shrink_the_slice_and_are_described() {
     let all = json(&["export", "--format", "json"])["events"]
         .as_array()

@@ -33,7 +33,8 @@ pub enum LaunchError {
     Terminal(String),
 }
 
-/// What `frontlog [CORPUS_DIR] [--manifest FILE] [--config FILE]` asks for.
+/// What `frontlog [CORPUS_DIR] [--manifest FILE] [--config FILE] [--no-cache]`
+/// asks for.
 #[derive(Debug, Clone, Default)]
 pub struct LaunchArgs {
     /// Folder of articles (else the configured one, else the demo corpus).
@@ -42,6 +43,8 @@ pub struct LaunchArgs {
     pub manifest: Option<PathBuf>,
     /// Configuration file.
     pub config: Option<PathBuf>,
+    /// Read every file afresh, without the parse cache.
+    pub no_cache: bool,
 }
 
 /// Loads the configuration and the corpus, then runs the app. Every error
@@ -53,11 +56,12 @@ pub fn launch(args: LaunchArgs) -> Result<(), LaunchError> {
         .corpus
         .or_else(|| settings.corpus_dir.clone())
         .unwrap_or_else(ingest::demo_corpus);
-    let loader = ingest::spawn(
-        &root,
-        args.manifest.as_deref(),
-        ingest::Options::with_default_cache(),
-    )
+    let options = if args.no_cache {
+        ingest::Options::default()
+    } else {
+        ingest::Options::with_default_cache()
+    };
+    let loader = ingest::spawn(&root, args.manifest.as_deref(), options)
     .map_err(LaunchError::Usage)?;
     let store = crate::store::EventStore::new(crate::places::Gazetteer::builtin());
     let mut state = state::AppState::new(store, Vec::new(), settings, root, (80, 24));
