@@ -347,6 +347,30 @@ fn help_overlay_lists_every_key_of_the_keymap() {
 }
 
 #[test]
+fn on_a_narrow_screen_the_help_wraps_instead_of_cutting() {
+    let mut s = demo_state(60, 80);
+    press(&mut s, "?");
+    let text = screen(&s);
+    // The overlay's text without its borders, as one run of words.
+    let words: Vec<&str> = text
+        .lines()
+        .filter_map(|l| {
+            let (a, b) = (l.find('║')?, l.rfind('║')?);
+            (a < b).then(|| &l[a + '║'.len_utf8()..b])
+        })
+        .flat_map(str::split_whitespace)
+        .collect();
+    let joined = words.join(" ");
+    for e in frontlog::tui::keymap::help_entries(&s.settings) {
+        assert!(joined.contains(&e.desc), "{:?} whole in\n{text}", e.desc);
+    }
+    assert!(
+        joined.contains("Keys from the built-in config.toml (no user configuration file)."),
+        "{text}"
+    );
+}
+
+#[test]
 fn help_follows_a_remapped_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");

@@ -61,8 +61,8 @@ pub fn launch(args: LaunchArgs) -> Result<(), LaunchError> {
     } else {
         ingest::Options::with_default_cache()
     };
-    let loader = ingest::spawn(&root, args.manifest.as_deref(), options)
-    .map_err(LaunchError::Usage)?;
+    let loader =
+        ingest::spawn(&root, args.manifest.as_deref(), options).map_err(LaunchError::Usage)?;
     let store = crate::store::EventStore::new(crate::places::Gazetteer::builtin());
     let mut state = state::AppState::new(store, Vec::new(), settings, root, (80, 24));
     state.loading = Some(state::Loading::default());

@@ -15,7 +15,7 @@ use crate::extract::{DatePrecision, EventAnchor, Span as TextSpan};
 use crate::tui::draw::pane_block;
 use crate::tui::draw::timeline::date_text;
 use crate::tui::state::{AppState, Pane};
-use crate::tui::text::{one_line, piece, width};
+use crate::tui::text::{one_line, piece};
 
 const LABEL_W: usize = 11;
 
@@ -163,17 +163,12 @@ fn split_spans(
     }
 }
 
-/// Rows the detail pane's text takes once wrapped to `width` (an upper
-/// estimate, for bounding the scroll).
+/// Rows the detail pane's text takes once wrapped to `width`, for bounding
+/// the scroll.
 pub fn line_count(state: &AppState, width_cells: u16) -> usize {
-    let w = usize::from(width_cells).max(1);
-    lines(state)
-        .iter()
-        .map(|l| {
-            let lw: usize = l.spans.iter().map(|s| width(&s.content)).sum();
-            lw.div_ceil(w).max(1) + lw / (w * 4).max(1)
-        })
-        .sum()
+    Paragraph::new(lines(state))
+        .wrap(Wrap { trim: true })
+        .line_count(width_cells.max(1))
 }
 
 /// Draws the detail pane.

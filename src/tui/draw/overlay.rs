@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::tui::keymap::help_entries;
 use crate::tui::state::{AppState, Overlay};
@@ -78,9 +78,10 @@ pub fn content(state: &AppState) -> Vec<Line<'static>> {
     }
 }
 
-/// Number of lines of the open overlay.
+/// Rows the open overlay's text takes, wrapped to the overlay's width.
 pub fn line_count(state: &AppState) -> usize {
-    content(state).len()
+    let screen = Rect::new(0, 0, state.size.0, state.size.1);
+    wrapped(content(state)).line_count(inner_width(screen))
 }
 
 /// Where the open overlay goes on the current screen.
@@ -90,9 +91,22 @@ pub fn area(state: &AppState) -> Option<Rect> {
     Some(place(screen, line_count(state)))
 }
 
+/// The overlay's text as a paragraph that wraps long lines.
+fn wrapped(lines: Vec<Line<'static>>) -> Paragraph<'static> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+fn outer_width(screen: Rect) -> u16 {
+    screen.width.saturating_sub(4).min(100)
+}
+
+fn inner_width(screen: Rect) -> u16 {
+    outer_width(screen).saturating_sub(2).max(1)
+}
+
 fn place(screen: Rect, lines: usize) -> Rect {
-    let w = screen.width.saturating_sub(4).min(100);
-    let h = (lines as u16)
+    let w = outer_width(screen);
+    let h = (lines.min(usize::from(u16::MAX)) as u16)
         .saturating_add(2)
         .min(screen.height.saturating_sub(2));
     Rect::new(
@@ -111,13 +125,14 @@ pub fn render(state: &AppState, screen: Rect, buf: &mut Buffer) {
         None => return,
     };
     let theme = &state.settings.theme;
-    let lines = content(state);
-    let r = place(screen, lines.len());
+    let paragraph = wrapped(content(state));
+    let rows = paragraph.line_count(inner_width(screen));
+    let r = place(screen, rows);
     if r.width < 4 || r.height < 3 {
         return;
     }
     Clear.render(r, buf);
-    let more = lines.len() > usize::from(r.height - 2);
+    let more = rows > usize::from(r.height - 2);
     let hint = if more {
         " Esc closes · j/k, PgUp/PgDn scroll "
     } else {
@@ -134,7 +149,7 @@ pub fn render(state: &AppState, screen: Rect, buf: &mut Buffer) {
         .title_bottom(
             Line::styled(truncate(hint, usize::from(r.width - 2)), theme.muted()).right_aligned(),
         );
-    Paragraph::new(lines)
+    paragraph
         .block(block)
         .scroll((scroll.min(u16::MAX as usize) as u16, 0))
         .render(r, buf);
