@@ -32,6 +32,13 @@ fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
+/// A corpus folder holding one article.
+fn one_article(name: &str, text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    dir
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -84,12 +91,10 @@ fn json_records_where_metadata_came_from() {
 
 #[test]
 fn a_range_keeps_both_ends_and_a_year_stated_at_its_end_is_explicit() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("undated.txt"),
+    let dir = one_article(
+        "undated.txt",
         "Troops abroad\n\nForeign troops fought near Sudzha from October to December 2024, officials said.\n",
-    )
-    .unwrap();
+    );
     let v = json(&[
         "export",
         dir.path().to_str().unwrap(),
@@ -334,12 +339,10 @@ fn bad_files_are_skipped_with_a_warning_and_the_run_goes_on() {
 
 #[test]
 fn markdown_escapes_hostile_article_text() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
+    let dir = one_article(
+        "a.txt",
         " date 2025-02-14\nA | table * star _under_ [note] <b>html</b> \u{1b}[31mred headline\n",
-    )
-    .unwrap();
+    );
     let out = frontlog(&["export", dir.path().to_str().unwrap()]);
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(!md.contains('\u{1b}'));

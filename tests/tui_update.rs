@@ -166,23 +166,26 @@ fn s_orders_regions_and_sources_by_count_and_back_keeping_the_cursor() {
     let count = |s: &frontlog::tui::state::AppState, id: u32| {
         s.facets.regions.get(&id).copied().unwrap_or(0)
     };
-    // Siblings (same depth, same parent run) are in falling count order.
-    let rows = s.regions.rows().to_vec();
-    let roots: Vec<u32> = rows
-        .iter()
-        .filter(|r| r.depth == 0)
-        .map(|r| count(&s, r.id))
-        .collect();
-    assert!(roots.windows(2).all(|w| w[0] >= w[1]), "{roots:?}");
-    for (i, r) in rows.iter().enumerate() {
-        let siblings: Vec<u32> = rows[i + 1..]
+    // The countries, and the children of each region, in falling count order.
+    let busiest_first = |s: &frontlog::tui::state::AppState| {
+        let rows = s.regions.rows();
+        let roots: Vec<u32> = rows
             .iter()
-            .take_while(|x| x.depth > r.depth)
-            .filter(|x| x.depth == r.depth + 1)
-            .map(|x| count(&s, x.id))
+            .filter(|r| r.depth == 0)
+            .map(|r| count(s, r.id))
             .collect();
-        assert!(siblings.windows(2).all(|w| w[0] >= w[1]), "{siblings:?}");
-    }
+        assert!(roots.windows(2).all(|w| w[0] >= w[1]), "{roots:?}");
+        for (i, r) in rows.iter().enumerate() {
+            let children: Vec<u32> = rows[i + 1..]
+                .iter()
+                .take_while(|x| x.depth > r.depth)
+                .filter(|x| x.depth == r.depth + 1)
+                .map(|x| count(s, x.id))
+                .collect();
+            assert!(children.windows(2).all(|w| w[0] >= w[1]), "{children:?}");
+        }
+    };
+    busiest_first(&s);
     let source_counts: Vec<u32> = s
         .source_rows
         .iter()
@@ -211,13 +214,7 @@ fn s_orders_regions_and_sources_by_count_and_back_keeping_the_cursor() {
     press(&mut s, "/");
     type_text(&mut s, "drone");
     press(&mut s, "Enter");
-    let rows = s.regions.rows().to_vec();
-    let roots: Vec<u32> = rows
-        .iter()
-        .filter(|r| r.depth == 0)
-        .map(|r| count(&s, r.id))
-        .collect();
-    assert!(roots.windows(2).all(|w| w[0] >= w[1]), "{roots:?}");
+    busiest_first(&s);
     // And back to names.
     press(&mut s, "c s");
     assert_eq!(
