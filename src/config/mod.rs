@@ -194,7 +194,8 @@ impl Settings {
     pub fn default_settings(no_color: bool) -> Settings {
         let default = ConfigFile::parse(Path::new("config.toml (built in)"), DEFAULT_TOML)
             .expect("the built-in config.toml parses");
-        Settings::resolve(default, None, no_color).expect("the built-in config.toml is complete")
+        Settings::resolve(default, None, None, no_color)
+            .expect("the built-in config.toml is complete")
     }
 
     /// Loads the configuration: the default, then `explicit` (which must
@@ -226,13 +227,16 @@ impl Settings {
             (Some(p), Some(s)) => default.merge(ConfigFile::parse(p, s)?),
             _ => default,
         };
-        Settings::resolve(merged, path, env.no_color)
+        Settings::resolve(merged, path, source.as_deref(), env.no_color)
     }
 
-    /// Turns a merged file into settings; checks that no key runs two commands.
+    /// Turns a merged file into settings; checks that no key runs two
+    /// commands (naming the line of the user's binding when `user_source`,
+    /// the text of `user_file`, has it).
     pub fn resolve(
         file: ConfigFile,
         user_file: Option<PathBuf>,
+        user_source: Option<&str>,
         no_color: bool,
     ) -> Result<Settings, String> {
         let origin = user_file
@@ -251,8 +255,11 @@ impl Settings {
                 if let Some(other) = seen.insert(k.to_string(), cmd)
                     && other != cmd
                 {
+                    let line = user_source
+                        .and_then(|src| binding_line(src, cmd).or_else(|| binding_line(src, other)))
+                        .map_or(String::new(), |n| format!(":{n}"));
                     return Err(format!(
-                        "{origin}: key `{k}` is bound to both `{}` and `{}`; give one of them other keys",
+                        "{origin}{line}: key `{k}` is bound to both `{}` and `{}`; give one of them other keys",
                         other.name(),
                         cmd.name()
                     ));
@@ -298,6 +305,24 @@ fn expand_home(s: &str) -> PathBuf {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(s),
     }
+}
+
+/// The line (1-based) of the `keys = [...]` of `[keys.COMMAND]` in a
+/// configuration file's text, else of its table header.
+fn binding_line(source: &str, cmd: Command) -> Option<usize> {
+    let header = format!("[keys.{}]", cmd.name());
+    let mut at = None;
+    for (n, line) in source.lines().enumerate() {
+        let line = line.trim();
+        if line == header {
+            at = Some(n + 1);
+        } else if at.is_some() && line.starts_with('[') {
+            return at;
+        } else if at.is_some() && line.starts_with("keys") {
+            return Some(n + 1);
+        }
+    }
+    at
 }
 
 #[cfg(test)]
@@ -353,6 +378,11 @@ mod tests {
             (
                 "[general]\ndate_format = \"%Y-%m-%d %H:%M\"\n",
                 "asks for a time",
+            ),
+            // `c` is the built-in key of clear_filters.
+            (
+                "[general]\nexport_dir = \".\"\n\n[keys.export]\ndesc = \"x\"\nkeys = [\"c\"]\n",
+                ":6: key `c` is bound to both",
             ),
         ] {
             std::fs::write(&path, src).unwrap();
