@@ -89,6 +89,11 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
     if g.word_in(i, &["was", "were"]) && g.is(i + 1, Class::Future) && !g.word_in(i + 1, PLANS) {
         return None;
     }
+    // "May" with a capital is the month (a modal opening a sentence is rare
+    // in news); "may" is a modal: "an offensive may begin in May".
+    if g.word(i, "may") && t.has(super::token::CAP) {
+        return None;
+    }
     if g.is(i, Class::Future) {
         // "had been due to expire Friday", "was scheduled for Monday": a
         // plan that belonged to the past.
@@ -108,6 +113,10 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
             && g.word_in(i, PLANS)
         {
             return Some(Tense::Past);
+        }
+        // "is due in Turkey on Wednesday": a plan that is still ahead.
+        if g.word(i, "due") && i > 0 && g.word_in(i - 1, &["is", "are", "be", "s"]) {
+            return Some(Tense::Future);
         }
         // "going to", "due to", "plans to", "expected to", "set to"
         if g.word_in(
@@ -291,6 +300,22 @@ mod tests {
             tense_of("They agreed to meet on Monday.", "Monday"),
             Tense::Future
         );
+    }
+
+    #[test]
+    fn the_modal_may_and_a_plan_that_is_due_point_ahead() {
+        let s = "A new offensive may begin in May, officials said.";
+        assert_eq!(tense_of(s, "May"), Tense::Future);
+        assert_eq!(
+            tense_of("He is due in Turkey on Wednesday.", "Wednesday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The vote was due on Friday but slipped.", "Friday"),
+            Tense::Past
+        );
+        // The month itself is no marker.
+        assert_eq!(tense_of("In May the troops.", "troops"), Tense::Unknown);
     }
 
     #[test]
