@@ -164,27 +164,66 @@ fn dates_in(
 }
 
 /// A date used to qualify a thing rather than to say when something
-/// happened: "pre-2014 borders", "post-2022 order". No event.
+/// happened: "pre-2014 borders", "post-2022 order", "its 1997 borders",
+/// "a 2023 UN estimate", "the Munich Agreement of 1938". No event.
 fn is_qualifier(text: &str, t: &Timex) -> bool {
     let (before, own) = (
         &text.as_bytes()[..t.start],
         &text.as_bytes()[t.start..t.end],
     );
-    [b"pre-".as_slice(), b"post-"].iter().any(|p| {
+    let prefixed = [b"pre-".as_slice(), b"post-"].iter().any(|p| {
         let ends =
             before.len() >= p.len() && before[before.len() - p.len()..].eq_ignore_ascii_case(p);
         let starts = own.len() >= p.len() && own[..p.len()].eq_ignore_ascii_case(p);
         ends || starts
-    })
+    });
+    prefixed || (own.len() == 4 && own.iter().all(u8::is_ascii_digit) && year_as_label(text, t))
 }
 
-/// The event precision for a tagger precision; quarters, seasons, halves,
-/// decades and centuries are too vague to place on a timeline.
+/// Determiners before a year that labels the noun after it ("its 1997
+/// borders"), where "in 1997" would say when.
+const LABEL_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "whose",
+];
+
+/// Whether a bare year labels a noun ("its 1997 borders") or ends a name
+/// ("the Munich Agreement of 1938").
+fn year_as_label(text: &str, t: &Timex) -> bool {
+    let before = text[..t.start].trim_end_matches(' ');
+    let mut words = before.rsplit(' ');
+    let prev = words.next().unwrap_or("");
+    let next = text[t.end..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split([' ', ',', '.', ';', ':']).next())
+        .unwrap_or("");
+    let noun_follows = next.starts_with(char::is_alphabetic)
+        && !matches!(
+            next,
+            "and" | "or" | "to" | "when" | "as" | "after" | "before" | "until" | "through"
+        );
+    let labels = noun_follows
+        && LABEL_DETERMINERS
+            .iter()
+            .any(|d| prev.eq_ignore_ascii_case(d));
+    // "the Munich Agreement of 1938", but not "March of 2022".
+    let names_end = prev == "of"
+        && words.next().is_some_and(|w| {
+            w.len() > 1 && w.starts_with(char::is_uppercase) && w.parse::<chrono::Month>().is_err()
+        });
+    labels || names_end
+}
+
+/// The event precision for a tagger precision. Quarters, seasons and
+/// halves become the months they span ("the summer of 2022" is
+/// 2022-06..2022-08); decades and centuries are too vague to place on a
+/// timeline.
 fn event_precision(p: Precision) -> Option<DatePrecision> {
     match p {
         Precision::Day => Some(DatePrecision::Day),
         Precision::Week => Some(DatePrecision::Week),
-        Precision::Month => Some(DatePrecision::Month),
+        Precision::Month | Precision::Quarter | Precision::Season | Precision::Half => {
+            Some(DatePrecision::Month)
+        }
         Precision::Year => Some(DatePrecision::Year),
         _ => None,
     }
@@ -326,6 +365,21 @@ mod tests {
     }
 
     #[test]
+    fn seasons_and_quarters_are_the_months_they_span_and_decades_are_too_vague() {
+        let text = format!(
+            "{HEAD}Kramatorsk has been shelled since the summer of 2022.\n\
+             Exports fell in the first quarter of 2024.\n\
+             The plant was built in the 1980s.\n"
+        );
+        let dated: Vec<String> = events_of(&text, Some(day(2, 14)))
+            .into_iter()
+            .skip(1)
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(dated, ["2022-06..2022-08", "2024-01..2024-03"]);
+    }
+
+    #[test]
     fn a_repeated_sentence_is_one_event() {
         let s = "Drones hit a depot in Odesa on February 12, officials said.";
         let text = format!("{HEAD}{s}\nOther news without a date.\n{s}\n");
@@ -399,11 +453,20 @@ mod tests {
     }
 
     #[test]
-    fn vague_periods_make_no_events() {
+    fn a_year_that_labels_a_thing_makes_no_event() {
         let text = format!(
-            "{HEAD}Profits fell in the first quarter and in the 1990s, and will rise this spring.\n"
+            "{HEAD}Moscow wants Nato back at its 1997 borders.\n\
+             He recalled the Munich Agreement of 1938.\n\
+             A 2023 UN estimate put the losses higher.\n\
+             Russia seized Crimea in 2014 and the war of 2022 followed.\n\
+             Talks stalled in March of 2022.\n"
         );
-        assert_eq!(events_of(&text, Some(day(2, 14))).len(), 1);
+        let dated: Vec<String> = events_of(&text, Some(day(2, 14)))
+            .into_iter()
+            .skip(1)
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(dated, ["2014", "2022", "2022-03"]);
     }
 
     #[test]
