@@ -77,7 +77,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         let header = own_header.or(carried_header.take());
         for s in &sentence_spans {
             let dates = dates_in(par_text, &timexes, s);
-            if dates.is_empty() {
+            if dates.is_empty() || only_dates(par_text, s, &timexes) {
                 continue;
             }
             // Mentions come in text order: only those from the sentence's start on.
@@ -110,6 +110,24 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         }
     }
     events
+}
+
+/// Whether a sentence says nothing but dates: a dateline or timestamp line
+/// ("February 13, 2025", "January 11, 2025 2:01 PM"), which dates the page,
+/// not a happening.
+fn only_dates(text: &str, sentence: &Range<usize>, timexes: &[Timex]) -> bool {
+    let first = timexes.partition_point(|t| t.end <= sentence.start);
+    let mut at = sentence.start;
+    for t in timexes[first..]
+        .iter()
+        .take_while(|t| t.start < sentence.end)
+    {
+        if text[at..t.start.max(at)].contains(char::is_alphabetic) {
+            return false;
+        }
+        at = at.max(t.end);
+    }
+    !text[at.min(sentence.end)..sentence.end].contains(char::is_alphabetic)
 }
 
 /// The distinct dates stated in one sentence, with how each was anchored and
@@ -467,6 +485,17 @@ mod tests {
             .map(|e| e.0)
             .collect();
         assert_eq!(dated, ["2014", "2022", "2022-03"]);
+    }
+
+    #[test]
+    fn a_line_of_nothing_but_a_date_is_no_event() {
+        let text = format!(
+            "{HEAD}February 13, 2025\n\nJanuary 11, 2025 2:01 PM\n\n\
+             A drone hit Odesa on February 13, 2025.\n"
+        );
+        let evs = events_of(&text, Some(day(2, 14)));
+        let texts: Vec<&str> = evs.iter().skip(1).map(|e| e.3.as_str()).collect();
+        assert_eq!(texts, ["A drone hit Odesa on February 13, 2025."]);
     }
 
     #[test]
