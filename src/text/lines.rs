@@ -182,6 +182,9 @@ pub fn classify(line: &str) -> LineKind {
     if words <= 3 && t.to_lowercase().ends_with(" image") {
         return LineKind::Boilerplate;
     }
+    if is_teaser(t) {
+        return LineKind::Boilerplate;
+    }
     if words <= 14 && !ends_sentence(t) {
         return LineKind::Heading;
     }
@@ -233,6 +236,24 @@ fn is_link_only(t: &str) -> bool {
 fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')', '»', '*']);
     t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// A link to another story, as "related" and "read more" lists give them:
+/// a headline with no closing stop that ends in its date in brackets
+/// ("Russia strikes Odesa port again (Feb. 10, 2025)").
+fn is_teaser(t: &str) -> bool {
+    let Some(inner) = t
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .map(|p| p.1)
+    else {
+        return false;
+    };
+    let head = &t[..t.len() - inner.len() - 2];
+    let year = inner
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
+    year && inner.split_whitespace().count() <= 4 && !ends_sentence(head.trim_end())
 }
 
 /// Bylines ("By Jane Doe", "by X January 11, 2025 2:01 PM"), crawler date
@@ -388,9 +409,16 @@ mod tests {
             "[Related: How the front moved in January](https://example.org/x)",
             "https://example.org/2025/02/13/story",
             "Reuters contributed reporting.",
+            "Russia strikes Odesa port for the second time in a week (Feb. 10, 2025)",
+            "Zelensky visits troops near Kupiansk (2025-02-08)",
         ] {
             assert_eq!(classify(line), LineKind::Boilerplate, "{line}");
         }
+        // A sentence that ends with a dated bracket is prose.
+        assert_eq!(
+            classify("Drones hit the port again, officials said (Feb. 10, 2025)."),
+            LineKind::Prose
+        );
     }
 
     #[test]
