@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use chrono::NaiveDate;
+
 use crate::corpus::Document;
 use crate::places::{Gazetteer, Mention, RegionId, RegionKind};
 use crate::text::{display, lines, sentences};
@@ -76,7 +78,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         }
         let header = own_header.or(carried_header.take());
         for s in &sentence_spans {
-            let dates = dates_in(par_text, &timexes, s);
+            let dates = dates_in(par_text, &timexes, s, published);
             if dates.is_empty() || only_dates(par_text, s, &timexes) {
                 continue;
             }
@@ -131,12 +133,13 @@ fn only_dates(text: &str, sentence: &Range<usize>, timexes: &[Timex]) -> bool {
 }
 
 /// The distinct dates stated in one sentence, with how each was anchored and
-/// the expression that states it. A range ("from January to June 2024")
+/// the expression that states it ("the past day" ends on `published`). A range ("from January to June 2024")
 /// gives one date spanning both ends.
 fn dates_in(
     text: &str,
     timexes: &[Timex],
     sentence: &Range<usize>,
+    published: Option<NaiveDate>,
 ) -> Vec<(EventDate, EventAnchor, Range<usize>)> {
     let mut out: Vec<(EventDate, EventAnchor, Range<usize>)> = Vec::new();
     let mut closing = HashSet::new();
@@ -152,14 +155,25 @@ fn dates_in(
         if is_qualifier(text, t) {
             continue;
         }
-        let Some(interval) = t.interval else { continue };
-        let Some(precision) = event_precision(interval.precision) else {
-            continue;
+        let recent = || {
+            let reference = published.filter(|_| t.kind == timex::TimexType::Duration)?;
+            super::recent::recent_days(&text[t.start..t.end], &t.value, reference)
         };
-        let mut date = EventDate {
-            first: interval.first,
-            last: interval.last,
-            precision,
+        let mut date = match t.interval {
+            Some(interval) => {
+                let Some(precision) = event_precision(interval.precision) else {
+                    continue;
+                };
+                EventDate {
+                    first: interval.first,
+                    last: interval.last,
+                    precision,
+                }
+            }
+            None => match recent() {
+                Some(date) => date,
+                None => continue,
+            },
         };
         let mut expr = t.start..t.end;
         if let Some(j) = t.range_to
@@ -496,6 +510,24 @@ mod tests {
         let evs = events_of(&text, Some(day(2, 14)));
         let texts: Vec<&str> = evs.iter().skip(1).map(|e| e.3.as_str()).collect();
         assert_eq!(texts, ["A drone hit Odesa on February 13, 2025."]);
+    }
+
+    #[test]
+    fn the_past_day_of_a_front_report_is_the_day_of_the_report() {
+        let text = format!(
+            "{HEAD}The General Staff counted 19 clashes near Pokrovsk in the past day.\n\
+             Drones struck ten towns over the last three days.\n"
+        );
+        let dated: Vec<String> = events_of(&text, Some(day(2, 27)))
+            .into_iter()
+            .skip(1)
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(dated, ["2025-02-27", "2025-02-25..2025-02-27"]);
+        assert!(
+            events_of(&text, None).is_empty(),
+            "no publication date, no day"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod events;
 pub mod paragraphs;
+mod recent;
 
 use std::ops::Range;
 

@@ -1,0 +1,65 @@
+//! "In the past day", "over the last three days": a stretch of time that
+//! ends at the article's date. TimeML calls it a duration; on a timeline it
+//! is the days it covers, up to the publication date (a General Staff
+//! report of "38 attacks over the past day" is news of that day).
+
+use chrono::{Days, NaiveDate};
+
+use super::{DatePrecision, EventDate};
+
+/// Longest stretch placed this way: beyond a month it says little of when.
+const MAX_DAYS: u64 = 31;
+
+/// The days a "past N days/hours" duration covers, ending on `reference`.
+/// `text` is the expression as written, `value` its TIMEX3 duration.
+pub(super) fn recent_days(text: &str, value: &str, reference: NaiveDate) -> Option<EventDate> {
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    if !(lower.starts_with("past ") || lower.starts_with("last ")) {
+        return None;
+    }
+    let days = if let Some(h) = value.strip_prefix("PT").and_then(|v| v.strip_suffix('H')) {
+        h.parse::<u64>().ok()?.div_ceil(24)
+    } else {
+        value
+            .strip_prefix('P')
+            .and_then(|v| v.strip_suffix('D'))?
+            .parse::<u64>()
+            .ok()?
+    };
+    if days == 0 || days > MAX_DAYS {
+        return None;
+    }
+    Some(EventDate {
+        first: reference.checked_sub_days(Days::new(days - 1))?,
+        last: reference,
+        precision: DatePrecision::Day,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 2, d).unwrap()
+    }
+
+    #[test]
+    fn past_days_and_hours_end_on_the_reference_day() {
+        let one = recent_days("the past day", "P1D", day(13)).unwrap();
+        assert_eq!((one.first, one.last), (day(13), day(13)));
+        let hours = recent_days("the past 24 hours", "PT24H", day(13)).unwrap();
+        assert_eq!((hours.first, hours.last), (day(13), day(13)));
+        let three = recent_days("the last three days", "P3D", day(13)).unwrap();
+        assert_eq!((three.first, three.last), (day(11), day(13)));
+    }
+
+    #[test]
+    fn other_durations_are_no_dates() {
+        assert_eq!(recent_days("three days", "P3D", day(13)), None);
+        assert_eq!(recent_days("the next two days", "P2D", day(13)), None);
+        assert_eq!(recent_days("the past two years", "P2Y", day(13)), None);
+        assert_eq!(recent_days("the past 90 days", "P90D", day(13)), None);
+    }
+}
