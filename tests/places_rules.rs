@@ -409,3 +409,17 @@ fn any_text_gives_spans_on_char_boundaries() {
         let _ = g.focus_country(&text);
     }
 }
+
+#[test]
+fn a_capital_named_by_its_country_is_the_city() {
+    assert_eq!(
+        places("Rubio and Lavrov met in the Saudi capital on Tuesday."),
+        ["Riyadh"]
+    );
+    assert_eq!(
+        places("Drones were shot down over the Ukrainian capital overnight."),
+        ["Kyiv"]
+    );
+    // The adjective alone is no place.
+    assert!(places("Saudi officials hosted the talks.").is_empty());
+}
