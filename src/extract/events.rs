@@ -161,9 +161,15 @@ fn dates_in(
         };
         let mut date = match t.interval {
             Some(interval) => {
-                let Some(precision) = event_precision(interval.precision) else {
+                let Some(mut precision) = event_precision(interval.precision) else {
                     continue;
                 };
+                // A weekend is its two days, not the whole week.
+                if precision == DatePrecision::Week
+                    && interval.last - interval.first < chrono::Duration::days(6)
+                {
+                    precision = DatePrecision::Day;
+                }
                 EventDate {
                     first: interval.first,
                     last: interval.last,
@@ -528,6 +534,17 @@ mod tests {
             events_of(&text, None).is_empty(),
             "no publication date, no day"
         );
+    }
+
+    #[test]
+    fn a_weekend_is_its_two_days() {
+        let text = format!("{HEAD}Air raids are expected this weekend in Kharkiv.\n");
+        let dated: Vec<String> = events_of(&text, Some(day(2, 13)))
+            .into_iter()
+            .skip(1)
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(dated, ["2025-02-15..2025-02-16"]);
     }
 
     #[test]
