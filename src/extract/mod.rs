@@ -8,6 +8,7 @@
 
 mod events;
 pub mod paragraphs;
+mod qualifiers;
 mod recent;
 
 use std::ops::Range;
