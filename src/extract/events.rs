@@ -79,7 +79,10 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         let header = own_header.or(carried_header.take());
         for s in &sentence_spans {
             let dates = dates_in(par_text, &timexes, s, published);
-            if dates.is_empty() || qualifiers::only_dates(par_text, s, &timexes) {
+            if dates.is_empty()
+                || qualifiers::only_dates(par_text, s, &timexes)
+                || qualifiers::is_caption(&par_text[s.clone()])
+            {
                 continue;
             }
             // Mentions come in text order: only those from the sentence's start on.
@@ -465,6 +468,23 @@ mod tests {
         assert!(
             events_of(&text, None).is_empty(),
             "no publication date, no day"
+        );
+    }
+
+    #[test]
+    fn a_caption_is_no_event() {
+        let text = format!(
+            "{HEAD}Photo: Firefighters at the port of Odesa after the strike on February 13.\n\n\
+             A drone hit the port of Odesa on February 13, officials said.\n"
+        );
+        let texts: Vec<String> = events_of(&text, Some(day(2, 14)))
+            .into_iter()
+            .skip(1)
+            .map(|e| e.3)
+            .collect();
+        assert_eq!(
+            texts,
+            ["A drone hit the port of Odesa on February 13, officials said."]
         );
     }
 
