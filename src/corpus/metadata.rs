@@ -211,6 +211,15 @@ fn title(lines: &[(usize, &str)]) -> Option<(String, Range<usize>)> {
         }
         candidates.push(i);
     }
+    // The first sentence of the story: metadata after it is a sign-off
+    // ("Published: ..." at the foot), not the byline under a headline.
+    let first_body = lines
+        .iter()
+        .position(|(_, l)| {
+            let l = l.trim();
+            l.ends_with('.') && word_count_up_to(l, 12) >= 12 && classify(l) == LineKind::Prose
+        })
+        .unwrap_or(usize::MAX);
     for &i in &candidates {
         let t = lines[i].1.trim();
         let mut score = 0;
@@ -228,8 +237,12 @@ fn title(lines: &[(usize, &str)]) -> Option<(String, Range<usize>)> {
             .filter(|l| !l.is_empty())
             .take(2)
             .any(|l| classify(l) == LineKind::Metadata || date_only(l));
-        if next_meta {
+        if next_meta && i <= first_body {
             score += 3;
+        }
+        // A long line that ends a sentence reads as body text.
+        if t.ends_with('.') && word_count_up_to(t, 13) > 12 {
+            score -= 2;
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
@@ -371,6 +384,20 @@ mod tests {
         assert_eq!(
             infer(text).title.unwrap().0,
             "Strikes Hit Power Grid Again."
+        );
+    }
+
+    #[test]
+    fn a_sign_off_after_the_story_does_not_make_a_title() {
+        let lead = "The council imposed sanctions on the former president on Wednesday, \
+                    freezing his assets for an indefinite period.";
+        let text = format!(
+            "Ukraine sanctions its former president\n\n{lead}\n\n\
+             He called the move unconstitutional.\n\nFollow us\n{lead}\n\nPublished: 2025-02-14\n"
+        );
+        assert_eq!(
+            infer(&text).title.unwrap().0,
+            "Ukraine sanctions its former president"
         );
     }
 
