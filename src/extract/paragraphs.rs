@@ -33,7 +33,7 @@ pub fn split(text: &str, start: usize) -> Vec<Range<usize>> {
         let lead = line.len() - line.trim_start().len();
         let span = line_start + lead..line_start + line.trim_end().len();
         match current.as_mut() {
-            Some(cur) if runs_on(&text[cur.clone()]) => cur.end = span.end,
+            Some(cur) if runs_on(&text[cur.clone()], &text[span.clone()]) => cur.end = span.end,
             _ => {
                 flush(text, &mut current, &mut out, &mut seen);
                 current = Some(span);
@@ -44,14 +44,21 @@ pub fn split(text: &str, start: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether a paragraph's last line is wrapped and continues on the next line.
-fn runs_on(paragraph: &str) -> bool {
+/// A wrapped line's continuation is at most this much longer than it (the
+/// word that did not fit, and a little).
+const WRAP_SLACK: usize = 20;
+
+/// Whether a paragraph's last line is wrapped and continues on `next`: it
+/// stops mid-sentence, and `next` is no longer than a wrapped line would be
+/// (a headline above a one-line paragraph of a scraped page is not wrapped).
+fn runs_on(paragraph: &str, next: &str) -> bool {
     let last = paragraph
         .rsplit('\n')
         .next()
         .unwrap_or(paragraph)
         .trim_end();
     last.len() >= WRAP_MIN_LEN
+        && next.trim().len() <= last.len() + WRAP_SLACK
         && !last.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', '…'])
 }
 
@@ -91,6 +98,15 @@ mod tests {
                 "Second paragraph ends here."
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_over_a_one_line_paragraph_stays_apart() {
+        let head = "Peace talks are well advanced, says the envoy; delegations meet in Turkey";
+        let lead = "The envoy said on Thursday that talks with both sides on a settlement were well \
+                    advanced and that a meeting of the delegations would follow within days";
+        let text = format!("{head}\n{lead}\n");
+        assert_eq!(paragraphs(&text), vec![head, lead]);
     }
 
     #[test]
