@@ -423,3 +423,20 @@ fn a_capital_named_by_its_country_is_the_city() {
     // The adjective alone is no place.
     assert!(places("Saudi officials hosted the talks.").is_empty());
 }
+
+#[test]
+fn an_abbreviation_with_its_dot_opens_a_name() {
+    assert_eq!(
+        places("Rubio may meet Lavrov in St. Petersburg next week."),
+        ["Saint Petersburg"]
+    );
+    assert_eq!(
+        places("Drones hit St Petersburg overnight."),
+        ["Saint Petersburg"]
+    );
+    // A sentence's last dot still ends a name.
+    assert_eq!(
+        places("The talks were held in Kyiv. Officials later flew to Moscow."),
+        ["Kyiv", "Moscow"]
+    );
+}

@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use super::context::read_hit;
 use super::fold::{fold_word, is_apostrophe};
 use super::words::{
-    WORD_BYTE, Word, char_at, next_capital_or_non_ascii, skip_word, starts_word, word_after,
-    word_at, word_before,
+    WORD_BYTE, Word, char_at, next_capital_or_non_ascii, opens_names, skip_word, starts_word,
+    word_after, word_at, word_before,
 };
 use super::{Cand, Gazetteer, NameEntry, RegionKind};
 
@@ -146,8 +146,12 @@ fn plain_word(bytes: &[u8], i: usize, key: &mut Vec<u8>) -> Option<Word> {
     let (dot, joined) = match next {
         None => (false, false),
         Some(b' ') => (false, true),
-        // A dot that ends the word ("Kyiv."), not one inside it ("U.S").
-        Some(b'.') if !after.is_some_and(|a| a.is_ascii_alphanumeric()) => (true, false),
+        // A dot that ends the word ("Kyiv."), not one inside it ("U.S");
+        // after "St" it does not end the name ("St. Petersburg").
+        Some(b'.') if !after.is_some_and(|a| a.is_ascii_alphanumeric()) => {
+            let abbreviation = std::str::from_utf8(&bytes[i..j]).is_ok_and(opens_names);
+            (true, abbreviation && after == Some(b' '))
+        }
         Some(b) if b >= 0x80 || WORD_BYTE[b as usize] => return None,
         Some(_) => (false, false),
     };
@@ -221,8 +225,10 @@ fn longest_name(g: &Gazetteer, text: &str, first: Word, key: &mut Vec<u8>) -> Op
         if !last.joined {
             break;
         }
+        // (A joined word with a dot is an abbreviation: "St. Petersburg".)
         let rest = &text[last.end..];
-        let next = last.end + rest.len() - rest.trim_start_matches(' ').len();
+        let rest = if last.dot { &rest[1..] } else { rest };
+        let next = text.len() - rest.trim_start_matches(' ').len();
         match char_at(text, next) {
             Some(c) if c.is_uppercase() || c.is_numeric() => {}
             Some(c) if c.is_lowercase() && lower_next => {}

@@ -35,6 +35,15 @@ pub(super) fn is_word_char(c: char) -> bool {
 }
 
 /// The word starting at byte `i` (a letter or digit).
+/// Abbreviations that open place names and keep their dot.
+const NAME_ABBREVIATIONS: &[&str] = &["St", "Ste", "Ft", "Mt"];
+
+/// Whether a word is an abbreviation whose dot does not end a name
+/// ("St. Petersburg").
+pub(super) fn opens_names(word: &str) -> bool {
+    NAME_ABBREVIATIONS.contains(&word)
+}
+
 pub(super) fn word_at(text: &str, i: usize) -> Word {
     let rest = &text[i..];
     let len = skip_word(text, i) - i;
@@ -53,7 +62,9 @@ pub(super) fn word_at(text: &str, i: usize) -> Word {
         start: i,
         end: i + core.len(),
         dot: after.starts_with('.'),
-        joined: after.is_empty() && spaces > 0,
+        // "St. Petersburg", "Ft. Worth": the dot of a name's abbreviation
+        // does not end the name.
+        joined: spaces > 0 && (after.is_empty() || after == "." && opens_names(core)),
     }
 }
 
