@@ -238,6 +238,10 @@ fn dates_counted_from_an_earlier_date() {
     );
     let s = "Troops entered the town on 2 March. The next day they left.";
     assert_eq!(value_of(s, dct, "The next day"), "2024-03-03");
+    let s = "The talks opened on 12 February. Two weeks before that, the sides \
+             had swapped prisoners; a week after that, they met.";
+    assert_eq!(value_of(s, dct, "Two weeks before that"), "2024-01-29");
+    assert_eq!(value_of(s, dct, "a week after that"), "2024-02-05");
     let s = "Exports rose 4% in the second quarter. A year earlier they had fallen.";
     assert_eq!(value_of(s, dct, "A year earlier"), "2023-Q2");
     // A narrative anaphor reaches a few sentences back for its date.

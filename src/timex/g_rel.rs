@@ -327,8 +327,8 @@ fn picked_month(g: &G, i: usize) -> Option<Match> {
     ))
 }
 
-/// "two years ago", "six days later", "a year earlier", "10 days before",
-/// "three weeks from now"; "days ago", "years ago" (some time back).
+/// "two years ago", "six days later", "a year earlier", "two weeks before
+/// that", "three weeks from now"; "days ago", "years ago" (some time back).
 fn offset(g: &G, i: usize) -> Option<Match> {
     if g.is(i, Class::Units) && g.word(i + 1, "ago") {
         return Some(Match::new(
@@ -375,6 +375,10 @@ fn offset(g: &G, i: usize) -> Option<Match> {
         (-1, Base::Ref, d + 1)
     } else if g.word(d, "later") {
         (1, Base::Ref, d + 1)
+    } else if g.word_in(d, &["before", "after"]) && g.word_in(d + 1, &["that", "then"]) {
+        // "two weeks before that": from the date the story last gave.
+        let sign = if g.word(d, "before") { -1 } else { 1 };
+        (sign, Base::Ref, d + 2)
     } else if g.word(d, "from") && g.word(d + 1, "now") {
         (1, Base::Dct, d + 2)
     } else if g.word(d, "hence") {
