@@ -299,6 +299,15 @@ mod tests {
 
     const HEAD: &str = "Shelling reported across the east of the country\n";
 
+    /// The date labels of a text's events after its headline event.
+    fn dates_after_headline(text: &str, published: Option<NaiveDate>) -> Vec<String> {
+        events_of(text, published)
+            .into_iter()
+            .skip(1)
+            .map(|e| e.0)
+            .collect()
+    }
+
     #[test]
     fn the_headline_gives_an_event_on_the_publication_date() {
         let evs = events_of(HEAD, Some(day(2, 14)));
@@ -317,19 +326,11 @@ mod tests {
         let text = format!(
             "{HEAD}Talks began on February 10 and resumed on Feb. 12, a day after the Feb. 11 strike.\n"
         );
-        let dated: Vec<String> = events_of(&text, Some(day(2, 14)))
-            .into_iter()
-            .skip(1)
-            .map(|e| e.0)
-            .collect();
+        let dated = dates_after_headline(&text, Some(day(2, 14)));
         assert_eq!(dated, ["2025-02-10", "2025-02-12", "2025-02-11"]);
         let same =
             format!("{HEAD}The strike came on Thursday, February 13, and Thursday's toll rose.\n");
-        let dated: Vec<String> = events_of(&same, Some(day(2, 14)))
-            .into_iter()
-            .skip(1)
-            .map(|e| e.0)
-            .collect();
+        let dated = dates_after_headline(&same, Some(day(2, 14)));
         assert_eq!(
             dated,
             ["2025-02-13"],
@@ -344,11 +345,7 @@ mod tests {
              Exports fell in the first quarter of 2024.\n\
              The plant was built in the 1980s.\n"
         );
-        let dated: Vec<String> = events_of(&text, Some(day(2, 14)))
-            .into_iter()
-            .skip(1)
-            .map(|e| e.0)
-            .collect();
+        let dated = dates_after_headline(&text, Some(day(2, 14)));
         assert_eq!(dated, ["2022-06..2022-08", "2024-01..2024-03"]);
     }
 
@@ -434,11 +431,7 @@ mod tests {
              Russia seized Crimea in 2014 and the war of 2022 followed.\n\
              Talks stalled in March of 2022.\n"
         );
-        let dated: Vec<String> = events_of(&text, Some(day(2, 14)))
-            .into_iter()
-            .skip(1)
-            .map(|e| e.0)
-            .collect();
+        let dated = dates_after_headline(&text, Some(day(2, 14)));
         assert_eq!(dated, ["2014", "2022", "2022-03"]);
     }
 
@@ -459,11 +452,7 @@ mod tests {
             "{HEAD}The General Staff counted 19 clashes near Pokrovsk in the past day.\n\
              Drones struck ten towns over the last three days.\n"
         );
-        let dated: Vec<String> = events_of(&text, Some(day(2, 27)))
-            .into_iter()
-            .skip(1)
-            .map(|e| e.0)
-            .collect();
+        let dated = dates_after_headline(&text, Some(day(2, 27)));
         assert_eq!(dated, ["2025-02-27", "2025-02-25..2025-02-27"]);
         assert!(
             events_of(&text, None).is_empty(),
@@ -491,11 +480,7 @@ mod tests {
     #[test]
     fn a_weekend_is_its_two_days() {
         let text = format!("{HEAD}Air raids are expected this weekend in Kharkiv.\n");
-        let dated: Vec<String> = events_of(&text, Some(day(2, 13)))
-            .into_iter()
-            .skip(1)
-            .map(|e| e.0)
-            .collect();
+        let dated = dates_after_headline(&text, Some(day(2, 13)));
         assert_eq!(dated, ["2025-02-15..2025-02-16"]);
     }
 
