@@ -494,7 +494,8 @@ fn spoken_clock_times_and_loose_offsets() {
 
 #[test]
 fn without_a_reference_date_relative_values_stay_open() {
-    let s = "On Feb. 12 and on Thursday, as last year, and on March 3, 2022.";
+    // (A year stated in the same sentence would be lent: see below.)
+    let s = "On Feb. 12 and on Thursday, as last year. Then on March 3, 2022.";
     let all = tag(s, None);
     let got: Vec<(&str, &str, bool)> = all
         .iter()
@@ -542,4 +543,21 @@ fn a_relative_word_at_the_very_end_is_not_read_past() {
         found("It happened in the past", dct),
         [("in the past".to_string(), "PAST_REF".to_string())]
     );
+}
+
+#[test]
+fn without_a_reference_date_a_year_stated_in_the_sentence_is_lent_either_way() {
+    let s = "Drone attacks on Feb. 10-11 damaged substations, the operator said on \
+             2025-02-11. A depot burned on March 3.";
+    let all = found(s, None);
+    let value = |expr: &str| {
+        all.iter()
+            .find(|(t, _)| t == expr)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("{expr} in {all:?}"))
+    };
+    assert_eq!(value("Feb. 10"), "2025-02-10");
+    assert_eq!(value("11"), "2025-02-11");
+    // Another sentence borrows nothing: the year stays unknown.
+    assert_eq!(value("March 3"), "XXXX-03-03");
 }

@@ -167,6 +167,39 @@ pub struct Timex {
     pub range_to: Option<usize>,
 }
 
+/// Without a reference date, the first year each sentence states (sentence
+/// number, year): a date without a year takes it even when it comes later
+/// in the sentence ("attacks on Feb. 10-11 ..., the operator said on
+/// 2025-02-11"). With one, the tense decides and this is not needed.
+fn years_stated(toks: &[token::Tok], hits: &[grammar::Hit]) -> Vec<(usize, i32)> {
+    let mut out: Vec<(usize, i32)> = Vec::new();
+    let (mut sentence, mut at) = (0, 0);
+    for hit in hits {
+        let m = match hit {
+            grammar::Hit::One(m) | grammar::Hit::Range(m, _) => m,
+        };
+        while at < m.start {
+            at += 1;
+            if toks[at].has(token::SENT) {
+                sentence += 1;
+            }
+        }
+        let ends = match hit {
+            grammar::Hit::One(m) => [Some(m), None],
+            grammar::Hit::Range(a, b) => [Some(a), Some(b)],
+        };
+        for m in ends.into_iter().flatten() {
+            if let sem::Sem::Date { year: Some(y), .. } = m.sem
+                && m.explicit
+                && out.last().is_none_or(|(s, _)| *s != sentence)
+            {
+                out.push((sentence, y));
+            }
+        }
+    }
+    out
+}
+
 /// Finds and normalizes every temporal expression in `text`, in text order.
 ///
 /// `dct` is the reference date for relative expressions (the publication
@@ -183,6 +216,12 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         lex,
     };
     let hits = ranges::link(&g, grammar::scan(&g));
+    let stated = if dct.is_none() {
+        years_stated(&toks, &hits)
+    } else {
+        Vec::new()
+    };
+    let mut next_stated = 0;
     let mut ctx = resolve::Ctx {
         dct,
         ..resolve::Ctx::default()
@@ -202,6 +241,19 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                 if toks[sent_tok].has(token::SENT) {
                     ctx.sentence += 1;
                 }
+            }
+            // (Both lists go in text order: one pass over `stated`.)
+            while stated
+                .get(next_stated)
+                .is_some_and(|(s, _)| *s < ctx.sentence)
+            {
+                next_stated += 1;
+            }
+            if ctx.sentence_year().is_none()
+                && let Some(&(s, y)) = stated.get(next_stated)
+                && s == ctx.sentence
+            {
+                ctx.sent_year = Some((s, y));
             }
             let mut tense = || context::tense(&g, m.start, m.end);
             let Some(r) = resolve::resolve(&m.sem, &ctx, &mut tense) else {
