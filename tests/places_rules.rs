@@ -422,6 +422,16 @@ fn a_capital_named_by_its_country_is_the_city() {
     );
     // The adjective alone is no place.
     assert!(places("Saudi officials hosted the talks.").is_empty());
+    // The possessive form too, through the gazetteer's capitals.
+    let t = tag("A Russian strike hit Ukraine's capital overnight, and Russia's capital too.");
+    assert_eq!(
+        t,
+        [
+            ("Ukraine's capital".to_owned(), "Kyiv".to_owned(), 1),
+            ("Russia's capital".to_owned(), "Moscow".to_owned(), 1)
+        ]
+    );
+    assert_eq!(places("Ukraine's capitalism is young."), ["Ukraine"]);
 }
 
 #[test]

@@ -97,6 +97,8 @@ struct Builder {
     keys: HashMap<String, RegionId>,
     /// (country ISO, GeoNames admin1 code) → region.
     admin1: HashMap<(String, String), RegionId>,
+    /// Country → its capital (the first GeoNames lists).
+    capitals: HashMap<RegionId, RegionId>,
 }
 
 impl Builder {
@@ -362,6 +364,7 @@ impl Builder {
             if flags.contains("capital") || info.population >= PROMINENT_POPULATION {
                 info.flags |= FLAG_PROMINENT;
             }
+            let capital_of = flags.contains("capital").then_some(info.country);
             if flags.contains("section") {
                 info.flags |= FLAG_SECTION;
             }
@@ -376,6 +379,9 @@ impl Builder {
             );
             if let Ok(n) = gid.parse() {
                 self.geonames.insert(n, id);
+            }
+            if let Some(country) = capital_of {
+                self.capitals.entry(country).or_insert(id);
             }
             let common = flags.contains("common");
             let own = if common {
@@ -536,6 +542,7 @@ impl Builder {
             russia: self.keys.get("RU").copied(),
             regions: self.regions,
             info: self.info,
+            capitals: self.capitals.into_iter().collect(),
             names,
             cands,
             display_keys: Default::default(),

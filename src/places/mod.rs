@@ -160,6 +160,8 @@ pub struct Gazetteer {
     russia: Option<RegionId>,
     /// How many distinct names (after folding) the gazetteer holds.
     name_count: usize,
+    /// Country → its capital.
+    capitals: FastMap<RegionId, RegionId>,
 }
 
 impl Gazetteer {
@@ -260,7 +262,33 @@ impl Gazetteer {
     /// Finds the place names in one paragraph and resolves each, in text order.
     pub fn tag(&self, paragraph: &str, focus: Option<RegionId>) -> Vec<Mention> {
         let hits = scan::scan(self, paragraph);
-        resolve::resolve(self, paragraph, hits, focus)
+        let mut mentions = resolve::resolve(self, paragraph, hits, focus);
+        for m in &mut mentions {
+            self.capital_named_by_country(paragraph, m);
+        }
+        mentions
+    }
+
+    /// "Ukraine's capital": the country's capital city, not the country.
+    fn capital_named_by_country(&self, paragraph: &str, m: &mut Mention) {
+        if self.region(m.region).kind != RegionKind::Country {
+            return;
+        }
+        let rest = &paragraph[m.end..];
+        let Some(after) = ["'s capital", "’s capital", "' capital"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+        else {
+            return;
+        };
+        if after.starts_with(char::is_alphanumeric) {
+            return; // "Ukraine's capitalism"
+        }
+        if let Some(&city) = self.capitals.get(&m.region) {
+            m.region = city;
+            m.end = paragraph.len() - after.len();
+            m.precision = 1;
+        }
     }
 }
 
