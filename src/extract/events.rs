@@ -118,8 +118,8 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
 }
 
 /// The distinct dates stated in one sentence, with how each was anchored and
-/// the expression that states it ("the past day" ends on `published`). A range ("from January to June 2024")
-/// gives one date spanning both ends.
+/// the expression that states it ("the past day" ends on `published`). A
+/// range ("from January to June 2024") gives one date spanning both ends.
 fn dates_in(
     text: &str,
     timexes: &[Timex],
@@ -146,15 +146,9 @@ fn dates_in(
         };
         let mut date = match t.interval {
             Some(interval) => {
-                let Some(mut precision) = event_precision(interval.precision) else {
+                let Some(precision) = event_precision(interval.precision) else {
                     continue;
                 };
-                // A weekend is its two days, not the whole week.
-                if precision == DatePrecision::Week
-                    && interval.last - interval.first < chrono::Duration::days(6)
-                {
-                    precision = DatePrecision::Day;
-                }
                 EventDate {
                     first: interval.first,
                     last: interval.last,

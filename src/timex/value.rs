@@ -97,9 +97,10 @@ impl Cal {
                 let (a, b) = week_days(d)?;
                 (a, b, Precision::Week)
             }
+            // Its two days, known to the day (not the whole ISO week).
             Gran::Weekend => {
                 let (_, sun) = week_days(d)?;
-                (sun.pred_opt()?, sun, Precision::Week)
+                (sun.pred_opt()?, sun, Precision::Day)
             }
             Gran::Month => (
                 ymd(y, d.month(), 1)?,
