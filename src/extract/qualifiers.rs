@@ -1,32 +1,10 @@
 //! Dates in a sentence that do not say when something happened: a dateline
-//! line, a picture's caption, a year that labels a thing ("its 1997 borders", "pre-2014"), the
+//! line, a year that labels a thing ("its 1997 borders", "pre-2014"), the
 //! year that ends a name ("the Munich Agreement of 1938").
 
 use std::ops::Range;
 
 use crate::timex::Timex;
-
-/// Whether a sentence is a picture's caption ("Photo: Firefighters at the
-/// site of the attack on February 13"): it describes an image, and the
-/// happening it shows is told in the text.
-pub(super) fn is_caption(sentence: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "photo:",
-        "photo by",
-        "photograph:",
-        "photos:",
-        "image:",
-        "picture:",
-        "pictured:",
-        "caption:",
-        "credit:",
-    ];
-    let start = sentence.trim_start();
-    let head = &start.as_bytes()[..start.len().min(12)];
-    OPENERS
-        .iter()
-        .any(|o| head.len() >= o.len() && head[..o.len()].eq_ignore_ascii_case(o.as_bytes()))
-}
 
 /// Whether a sentence says nothing but dates: a dateline or timestamp line
 /// ("February 13, 2025", "January 11, 2025 2:01 PM"), which dates the page,

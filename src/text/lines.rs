@@ -333,12 +333,7 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 pub fn is_caption(line: &str) -> bool {
     const CREDITS: &[&str] = &[
         "(photo",
-        "photo by",
-        "photo:",
-        "photograph:",
         "getty images",
-        "image:",
-        "credit:",
         "/afp",
         "/ afp",
         "/reuters",
@@ -350,7 +345,33 @@ pub fn is_caption(line: &str) -> bool {
         "ap photo",
     ];
     let lower = line.to_lowercase();
-    CREDITS.iter().any(|c| lower.contains(c))
+    CREDITS
+        .iter()
+        .chain(CAPTION_LABELS)
+        .any(|c| lower.contains(c))
+}
+
+/// The labels a caption opens with ("Photo: Firefighters at the site").
+const CAPTION_LABELS: &[&str] = &[
+    "photo:",
+    "photo by",
+    "photograph:",
+    "photos:",
+    "image:",
+    "picture:",
+    "pictured:",
+    "caption:",
+    "credit:",
+];
+
+/// Whether a sentence opens with a caption's label: it describes a
+/// picture, whose happening the text tells (a credit glued to the start of
+/// a lead, "(Jane Roe/AFP) A drone hit...", does not count).
+pub fn opens_as_caption(sentence: &str) -> bool {
+    let head = sentence.trim_start().as_bytes();
+    CAPTION_LABELS.iter().any(|label| {
+        head.len() >= label.len() && head[..label.len()].eq_ignore_ascii_case(label.as_bytes())
+    })
 }
 
 /// Byte spans of photo credits in a paragraph: parentheticals that name a
@@ -525,5 +546,11 @@ mod tests {
             "Rescuers at work. Photo: State Emergency Service"
         ));
         assert!(!is_caption("Rescuers worked through the night."));
+        assert!(opens_as_caption(
+            "Photo: Firefighters at the port after the strike."
+        ));
+        assert!(opens_as_caption("  PICTURED: the damaged depot"));
+        let glued = "(Jane Roe/AFP) A drone hit the port on Thursday.";
+        assert!(is_caption(glued) && !opens_as_caption(glued));
     }
 }
