@@ -695,6 +695,14 @@ fn the_timeline_fills_while_the_corpus_loads_and_keeps_filters_and_selection() {
         .map(|&i| s.store.sources()[i as usize].clone())
         .collect();
     assert_eq!(still, chosen, "the source filter follows its outlet");
+    let under_cursor = s
+        .selected_source()
+        .map(|i| s.store.sources()[i as usize].clone());
+    assert_eq!(
+        under_cursor.as_ref(),
+        chosen.first(),
+        "the sources cursor follows its outlet"
+    );
     assert_eq!(
         s.selected_event().map(|i| text_of(&s, i)),
         selected,

@@ -400,14 +400,10 @@ impl AppState {
             .iter()
             .map(|&s| remap.sources[s as usize])
             .collect();
-        // Keep the sources cursor on its outlet (found again by
-        // `arrange_lists` once the rows are rebuilt).
-        if let Some(&moved) = self
-            .selected_source()
-            .and_then(|s| remap.sources.get(s as usize))
-        {
-            self.source_rows = (0..self.store.sources().len() as u32).collect();
-            self.source_cursor.selected = moved as usize;
+        // The outlets shown keep their places (`arrange_lists` adds the new
+        // ones and keeps the cursor on its outlet).
+        for s in &mut self.source_rows {
+            *s = remap.sources[*s as usize];
         }
         self.facet_memo = FacetMemo::default();
         self.regions = self
