@@ -13,9 +13,16 @@ const MAX_DAYS: u64 = 31;
 /// The days a "past N days/hours" duration covers, ending on `reference`.
 /// `text` is the expression as written, `value` its TIMEX3 duration.
 pub(super) fn recent_days(text: &str, value: &str, reference: NaiveDate) -> Option<EventDate> {
-    let lower = text.to_ascii_lowercase();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    if !(lower.starts_with("past ") || lower.starts_with("last ")) {
+    // (Bytes: a prefix that matches is ASCII, so the cut after it is safe.)
+    let starts = |s: &str, p: &str| {
+        s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    let rest = if starts(text, "the ") {
+        &text[4..]
+    } else {
+        text
+    };
+    if !(starts(rest, "past ") || starts(rest, "last ")) {
         return None;
     }
     let days = if let Some(h) = value.strip_prefix("PT").and_then(|v| v.strip_suffix('H')) {
@@ -61,5 +68,6 @@ mod tests {
         assert_eq!(recent_days("the next two days", "P2D", day(13)), None);
         assert_eq!(recent_days("the past two years", "P2Y", day(13)), None);
         assert_eq!(recent_days("the past 90 days", "P90D", day(13)), None);
+        assert_eq!(recent_days("日本の三日", "P3D", day(13)), None);
     }
 }
