@@ -7,6 +7,7 @@
 
 pub mod decode;
 pub mod frontmatter;
+pub mod html_fragment;
 pub mod manifest;
 pub mod metadata;
 pub mod outlets;
@@ -294,6 +295,10 @@ pub fn document_from_text(
             warnings.push(Problem::new(path, format!("{msg}; read as plain text")));
             frontmatter::FrontMatter::default()
         }
+    };
+    let text = match html_fragment::flatten(&text[front.body_start..]) {
+        Some(flat) => format!("{}{flat}", &text[..front.body_start]),
+        None => text,
     };
     let body = &text[front.body_start..];
     let inferred = metadata::infer(body);
