@@ -1,8 +1,16 @@
 //! Front matter at the top of a Markdown article: either TOML between `+++`
-//! lines or `key: value` lines between `---` lines. Known keys: `title`,
-//! `source`, `published` (also `date`), `url`.
+//! lines or `key: value` lines between `---` lines, with the key variants
+//! crawlers and site generators write: `title`/`headline`; the outlet in
+//! `source`, `outlet`, `publisher`, `site_name` (a URL there is the page's
+//! address, and its domain names the outlet); the date in `published`,
+//! `published_date`, `publish_date`, `published_at`, `date_published`,
+//! `datePublished`, `pubDate`, `date`, `created`; the address in `url`,
+//! `link`, `source_url`. A bad value is a warning naming its key; the rest
+//! of the block still counts.
 
 use chrono::NaiveDate;
+
+use crate::corpus::{datevalue, metadata, outlets};
 
 /// Metadata read from front matter, and where the article body starts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,6 +25,8 @@ pub struct FrontMatter {
     pub url: Option<String>,
     /// Byte offset where the body begins (just past the closing fence).
     pub body_start: usize,
+    /// Values that were ignored, each naming its key and why.
+    pub warnings: Vec<String>,
 }
 
 /// Reads front matter at the very top of `text`. Returns `Ok(None)` when
@@ -68,30 +78,51 @@ fn toml_block(inner: &str) -> Result<FrontMatter, String> {
             None => format!("front matter: {}", e.message().trim()),
         }
     })?;
-    let mut fm = FrontMatter::default();
+    let mut fields = Fields::default();
     for (key, value) in table {
-        let text = match value {
-            toml::Value::String(s) => s,
-            toml::Value::Datetime(d) => d.to_string(),
-            other => other.to_string(),
-        };
-        set(&mut fm, &key, &text)?;
+        match value {
+            toml::Value::Array(items) => {
+                for item in items {
+                    if let toml::Value::String(s) = item {
+                        fields.list_item(&key, &s);
+                    }
+                }
+            }
+            toml::Value::String(s) => fields.set(&key, &s),
+            toml::Value::Datetime(d) => fields.set(&key, &d.to_string()),
+            other => fields.set(&key, &other.to_string()),
+        }
     }
-    Ok(fm)
+    Ok(fields.finish())
 }
 
 fn yaml_lines(inner: &str) -> Result<FrontMatter, String> {
-    let mut fm = FrontMatter::default();
+    let mut fields = Fields::default();
+    let mut list_key: Option<&str> = None;
     for line in inner.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        if let Some((key, value)) = line.split_once(':') {
-            set(&mut fm, key.trim(), unquote(value.trim()))?;
+        if let (Some(key), Some(item)) = (list_key, trimmed.strip_prefix("- ")) {
+            fields.list_item(key, unquote(item));
+            continue;
+        }
+        if line.starts_with([' ', '\t']) {
+            // The continuation of a folded value: not a key of its own.
+            continue;
+        }
+        list_key = None;
+        if let Some((key, value)) = trimmed.split_once(':') {
+            let (key, value) = (key.trim(), value.trim());
+            if value.is_empty() {
+                list_key = Some(key);
+            } else {
+                fields.set(key, unquote(value));
+            }
         }
     }
-    Ok(fm)
+    Ok(fields.finish())
 }
 
 fn unquote(v: &str) -> &str {
@@ -104,25 +135,120 @@ fn unquote(v: &str) -> &str {
     v
 }
 
-fn set(fm: &mut FrontMatter, key: &str, value: &str) -> Result<(), String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(());
-    }
-    match key.to_ascii_lowercase().as_str() {
-        "title" => fm.title = Some(value.to_owned()),
-        "source" | "outlet" | "publisher" => fm.source = Some(value.to_owned()),
-        "url" | "link" => fm.url = Some(value.to_owned()),
-        "published" | "date" => {
-            let day = value.get(..10).unwrap_or(value);
-            let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
-                format!("front matter key `{key}`: `{value}` is not a date of the form YYYY-MM-DD")
-            })?;
-            fm.published = Some(date);
+/// Keys that name the outlet.
+const SOURCE_KEYS: &[&str] = &[
+    "source",
+    "outlet",
+    "publisher",
+    "site_name",
+    "sitename",
+    "site",
+];
+/// Keys that give the article's address.
+const URL_KEYS: &[&str] = &[
+    "url",
+    "link",
+    "source_url",
+    "canonical",
+    "canonical_url",
+    "permalink",
+];
+/// Keys that give the publication date, most specific first.
+const DATE_KEYS: &[&str] = &[
+    "published",
+    "published_date",
+    "publish_date",
+    "published_at",
+    "date_published",
+    "datepublished",
+    "pubdate",
+    "date",
+    "created",
+    "created_at",
+];
+/// Keys whose value or list items may name a known outlet (a weaker sign
+/// than a source key: only a name from the outlet table counts).
+const BRAND_KEYS: &[&str] = &["author", "authors", "categories", "category", "tags"];
+
+/// The fields of one block as they are read, before they are settled.
+#[derive(Default)]
+struct Fields {
+    fm: FrontMatter,
+    /// The date and the rank of its key in [`DATE_KEYS`].
+    date: Option<(usize, NaiveDate)>,
+    /// An outlet named by an author or category field.
+    brand: Option<&'static str>,
+}
+
+impl Fields {
+    fn set(&mut self, key: &str, value: &str) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
         }
-        _ => {}
+        let lower = key.to_ascii_lowercase();
+        let k = lower.as_str();
+        if k == "title" || k == "headline" {
+            self.fm.title = Some(value.to_owned());
+        } else if SOURCE_KEYS.contains(&k) {
+            if value.starts_with("http://") || value.starts_with("https://") {
+                // A crawler's `source:` is often the page's address.
+                self.fm.url.get_or_insert_with(|| value.to_owned());
+                if let Some(outlet) = outlets::of_url(value) {
+                    self.fm.source.get_or_insert(outlet);
+                }
+            } else {
+                self.fm.source = Some(value.to_owned());
+            }
+        } else if URL_KEYS.contains(&k) {
+            self.fm.url = Some(value.to_owned());
+        } else if let Some(rank) = DATE_KEYS.iter().position(|d| *d == k) {
+            match datevalue::parse(value) {
+                Ok(day) => {
+                    if self.date.is_none_or(|(r, _)| rank < r) {
+                        self.date = Some((rank, day));
+                    }
+                }
+                Err(why) => self
+                    .fm
+                    .warnings
+                    .push(format!("front matter key `{key}`: {why}; ignored")),
+            }
+        } else if BRAND_KEYS.contains(&k) {
+            self.list_item(key, value);
+        }
     }
-    Ok(())
+
+    fn list_item(&mut self, key: &str, value: &str) {
+        let lower = key.to_ascii_lowercase();
+        if BRAND_KEYS.contains(&lower.as_str()) && self.brand.is_none() {
+            self.brand = outlets::named(value);
+        } else if SOURCE_KEYS.contains(&lower.as_str()) {
+            self.set(key, value);
+        }
+    }
+
+    /// The block's metadata. A date that the block's own address
+    /// contradicts (a `date:` copied from a photo caption beside a URL
+    /// ending in the real day) yields to the address's date, and so does a
+    /// missing one.
+    fn finish(mut self) -> FrontMatter {
+        let url_day = self.fm.url.as_deref().and_then(metadata::url_date);
+        self.fm.published = match (self.date, url_day) {
+            (Some((_, d)), Some(u)) if d != u => {
+                self.fm.warnings.push(format!(
+                    "front matter date {d} contradicts the date {u} in its own URL; took {u}"
+                ));
+                Some(u)
+            }
+            (Some((_, d)), _) => Some(d),
+            (None, u) => u,
+        };
+        if self.fm.source.is_none() {
+            self.fm.source = self.brand.map(str::to_owned);
+        }
+        self.fm
+    }
 }
 
 #[cfg(test)]
@@ -163,14 +289,78 @@ mod tests {
                 .contains("never closed")
         );
         assert!(
-            parse("---\npublished: yesterday\n---\n")
-                .unwrap_err()
-                .contains("published")
-        );
-        assert!(
             parse("+++\ntitle = \n+++\n")
                 .unwrap_err()
                 .contains("line 2")
         );
+    }
+
+    #[test]
+    fn one_bad_value_is_a_warning_and_the_rest_counts() {
+        let fm = parse("---\ntitle: Kept\npublished: yesterday\n---\nBody")
+            .unwrap()
+            .unwrap();
+        assert_eq!(fm.title.as_deref(), Some("Kept"));
+        assert_eq!(fm.published, None);
+        assert_eq!(fm.warnings.len(), 1);
+        assert!(fm.warnings[0].contains("`published`"), "{:?}", fm.warnings);
+    }
+
+    #[test]
+    fn crawler_key_variants() {
+        let fm = parse(
+            "---\npublished_date: 2025-05-29T00:00:00\nsource_url: https://example.org/a\nsite_name: Example Daily\n---\n",
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(fm.published, NaiveDate::from_ymd_opt(2025, 5, 29));
+        assert_eq!(fm.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(fm.source.as_deref(), Some("Example Daily"));
+        let fm = parse("+++\ndatePublished = \"Tue, 04 Mar 2025 07:15:00 +0000\"\n+++\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(fm.published, NaiveDate::from_ymd_opt(2025, 3, 4));
+    }
+
+    #[test]
+    fn a_url_under_source_is_the_address_and_its_domain_the_outlet() {
+        let fm = parse("---\nsource: https://www.reuters.com/world/some-story/\n---\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(fm.source.as_deref(), Some("Reuters"));
+        assert_eq!(
+            fm.url.as_deref(),
+            Some("https://www.reuters.com/world/some-story/")
+        );
+        let fm = parse("---\nsource: \"https://feeds.unlisted-site.net/rss/world\"\n---\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(fm.source.as_deref(), Some("unlisted-site.net"));
+    }
+
+    #[test]
+    fn the_block_s_own_url_settles_a_contradicting_date() {
+        let fm =
+            parse("---\nurl: https://example.org/news/2024/03/05/story\ndate: 2011-01-01\n---\n")
+                .unwrap()
+                .unwrap();
+        assert_eq!(fm.published, NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(fm.warnings.len(), 1);
+        let fm = parse("---\nurl: https://example.org/a-2024-03-05.htm\ndate: unknown\n---\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(fm.published, NaiveDate::from_ymd_opt(2024, 3, 5));
+    }
+
+    #[test]
+    fn an_author_or_category_that_is_a_known_outlet_names_it() {
+        let fm = parse("---\ncategories:\n- Politics\n- Reuters\n---\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(fm.source.as_deref(), Some("Reuters"));
+        let fm = parse("---\nauthor: Reuters Staff\n---\n").unwrap().unwrap();
+        assert_eq!(fm.source.as_deref(), Some("Reuters"));
+        let fm = parse("---\nauthor: Jane Roe\n---\n").unwrap().unwrap();
+        assert_eq!(fm.source, None);
     }
 }

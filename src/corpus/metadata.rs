@@ -134,7 +134,7 @@ fn date_only(t: &str) -> bool {
 }
 
 /// The first full date with its year stated in a line.
-fn stated_day(t: &str) -> Option<NaiveDate> {
+pub(crate) fn stated_day(t: &str) -> Option<NaiveDate> {
     timex::tag(t, None)
         .into_iter()
         .filter(|x| x.anchor == Anchor::Explicit)
@@ -164,7 +164,7 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
 }
 
 /// A date in a URL path: `/2025/02/13/` or `/2025-02-13`.
-fn url_date(t: &str) -> Option<NaiveDate> {
+pub(crate) fn url_date(t: &str) -> Option<NaiveDate> {
     let start = t.find("http://").or_else(|| t.find("https://"))?;
     let url = &t[start..];
     let url = &url[..url.find([' ', '>', ')']).unwrap_or(url.len())];

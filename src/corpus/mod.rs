@@ -5,6 +5,7 @@
 //! matter, then what the text says about itself. Nothing is invented: a
 //! field nobody states stays empty.
 
+pub mod datevalue;
 pub mod decode;
 pub mod frontmatter;
 pub mod html_fragment;
@@ -290,7 +291,13 @@ pub fn document_from_text(
     warnings: &mut Vec<Problem>,
 ) -> Document {
     let front = match frontmatter::parse(&text) {
-        Ok(f) => f.unwrap_or_default(),
+        Ok(f) => {
+            let f = f.unwrap_or_default();
+            for w in &f.warnings {
+                warnings.push(Problem::new(path, w.clone()));
+            }
+            f
+        }
         Err(msg) => {
             warnings.push(Problem::new(path, format!("{msg}; read as plain text")));
             frontmatter::FrontMatter::default()

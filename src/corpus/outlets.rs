@@ -141,6 +141,46 @@ pub fn infer(text: &str) -> Option<&'static str> {
         .map(|i| outlets[i].name.as_str())
 }
 
+/// The outlet of a web address: the table's outlet for its domain (a
+/// subdomain counts), else the host itself without `www.` and without a
+/// `feeds.`/`rss.` prefix ("globalsecurity.org"), which is how readers name
+/// a site nobody has listed. `None` when `url` is no `http(s)://` address.
+pub fn of_url(url: &str) -> Option<String> {
+    let host = url_hosts(url.trim()).into_iter().next()?;
+    if host.is_empty() || !host.contains('.') {
+        return None;
+    }
+    if let Some(o) = table().iter().find(|o| {
+        o.domains
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+    }) {
+        return Some(o.name.clone());
+    }
+    let bare = ["feeds.", "feed.", "rss.", "m.", "amp."]
+        .iter()
+        .fold(host.as_str(), |h, p| h.strip_prefix(p).unwrap_or(h));
+    Some(bare.to_owned())
+}
+
+/// The known outlet that a short value names or starts with ("ISW Russia
+/// Team" names the Institute for the Study of War): the brand must end a
+/// word. Used for metadata fields (author, categories) that may hold it.
+pub fn named(value: &str) -> Option<&'static str> {
+    let key = compact(value);
+    if key.is_empty() {
+        return None;
+    }
+    table()
+        .iter()
+        .zip(brand_keys())
+        .find(|(_, ks)| {
+            ks.iter()
+                .any(|k| key.starts_with(k.as_str()) && brand_prefix(value, k))
+        })
+        .map(|(o, _)| o.name.as_str())
+}
+
 /// Whether the line begins with the brand itself and not with a longer word
 /// that happens to start with the same letters ("APple" for "AP"): the brand's
 /// last letter must end a word, or run straight into a capitalized word
