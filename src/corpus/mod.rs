@@ -13,6 +13,7 @@ pub mod manifest;
 pub mod metadata;
 pub mod outlets;
 pub mod walk;
+pub mod wire;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -336,7 +337,7 @@ pub fn document_from_text(
         source: Meta::first_of([
             (entry.source, Provenance::Manifest),
             (front.source, Provenance::FrontMatter),
-            (outlets::infer(body).map(str::to_owned), Provenance::Text),
+            (outlets::infer(body), Provenance::Text),
         ]),
         published: Meta::first_of([
             (entry.published, Provenance::Manifest),

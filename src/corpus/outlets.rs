@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::wire;
 use crate::text::lines::edge_lines;
 use crate::text::word_count_up_to;
 
@@ -85,20 +86,57 @@ fn brand_keys() -> &'static [Vec<String>] {
     })
 }
 
+/// Lines from the top of a body in which a dateline, a credit or an
+/// agency's self-reference names the outlet.
+const CREDIT_LINES: usize = 12;
+
 /// Names the outlet of an article from its text, if the text brands itself.
-pub fn infer(text: &str) -> Option<&'static str> {
+///
+/// Signs, strongest first: a wire dateline's credit ("KYIV, Nov 17
+/// (Reuters) -": a wire story carried by another site is the wire's); a
+/// headline's outlet suffix; an agency's self-reference in its lede; a
+/// URL of a known domain on a line of its own; a logo, masthead, byline or
+/// sign-off line. A dateline credit is named as written even when the
+/// outlet table does not know it.
+pub fn infer(text: &str) -> Option<String> {
     let outlets = table();
     let keys = brand_keys();
     let mut score = vec![0u32; outlets.len()];
     let mut first_seen = vec![usize::MAX; outlets.len()];
+    let mut unknown_credit: Option<String> = None;
+    let index_of = |name: &str| outlets.iter().position(|o| o.name == name);
     let mut note = |i: usize, weight: u32, at: usize| {
         score[i] += weight;
         first_seen[i] = first_seen[i].min(at);
     };
+    let mut prose_lines = 0;
     for (line_no, (_, line)) in edge_lines(text).into_iter().enumerate() {
         let t = line.trim();
         if t.is_empty() {
             continue;
+        }
+        if prose_lines < CREDIT_LINES {
+            if word_count_up_to(t, 6) > 5 {
+                prose_lines += 1;
+            }
+            if let Some(credit) = wire::dateline_credit(t) {
+                match index_of(&credit) {
+                    Some(i) => note(i, 8, line_no),
+                    None => {
+                        unknown_credit.get_or_insert(credit);
+                    }
+                }
+            }
+            if let Some(name) = wire::self_reference(t).or_else(|| wire::byline_credit(t))
+                && let Some(i) = index_of(name)
+            {
+                note(i, 4, line_no);
+            }
+            if let Some((_, name)) = wire::title_suffix(t)
+                && let Some(i) = index_of(&name)
+            {
+                note(i, 5, line_no);
+            }
         }
         for host in url_hosts(t) {
             let whole_line = t.trim_matches(['<', '>']).starts_with("http") && !t.contains(' ');
@@ -129,16 +167,34 @@ pub fn infer(text: &str) -> Option<&'static str> {
                     .iter()
                     .any(|k| line_key.starts_with(k.as_str()) && brand_prefix(t, k));
             let whole = words <= BRAND_LINE_MAX_WORDS && ks.contains(&line_key);
-            let in_byline = byline && ks.iter().any(|k| line_key.contains(k.as_str()));
+            let in_byline = byline && ks.iter().any(|k| has_brand_words(t, k));
             if whole || (starts && words <= BRAND_LINE_MAX_WORDS + 4) || in_byline {
                 note(i, 2, line_no);
             }
         }
     }
-    (0..outlets.len())
+    let best = (0..outlets.len())
         .filter(|&i| score[i] > 0)
-        .max_by_key(|&i| (score[i], std::cmp::Reverse(first_seen[i])))
-        .map(|i| outlets[i].name.as_str())
+        .max_by_key(|&i| (score[i], std::cmp::Reverse(first_seen[i])));
+    match (best, unknown_credit) {
+        (Some(i), Some(credit)) if score[i] < 8 => Some(credit),
+        (Some(i), _) => Some(outlets[i].name.clone()),
+        (None, credit) => credit,
+    }
+}
+
+/// The known outlet whose name or alias a value is, compared without case,
+/// spaces or punctuation ("the associated press" is Associated Press).
+pub fn named_exactly(value: &str) -> Option<&'static str> {
+    let key = compact(value);
+    if key.len() < 2 {
+        return None;
+    }
+    table()
+        .iter()
+        .zip(brand_keys())
+        .find(|(_, ks)| ks.contains(&key))
+        .map(|(o, _)| o.name.as_str())
 }
 
 /// The outlet of a web address: the table's outlet for its domain (a
@@ -181,6 +237,26 @@ pub fn named(value: &str) -> Option<&'static str> {
         .map(|(o, _)| o.name.as_str())
 }
 
+/// Whether a run of whole words of `line` spells the compact brand `key`
+/// ("Moscow Times" in "By Moscow Times Reporter", but not "ft" in "Kraft").
+fn has_brand_words(line: &str, key: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '&' && c != '-')
+        .map(compact)
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).any(|i| {
+        let mut joined = String::new();
+        for w in &words[i..] {
+            joined.push_str(w);
+            if joined.len() >= key.len() {
+                return joined == key;
+            }
+        }
+        false
+    })
+}
+
 /// Whether the line begins with the brand itself and not with a longer word
 /// that happens to start with the same letters ("APple" for "AP"): the brand's
 /// last letter must end a word, or run straight into a capitalized word
@@ -211,7 +287,7 @@ fn url_hosts(line: &str) -> Vec<String> {
         for (i, _) in line.match_indices(scheme) {
             let rest = &line[i + scheme.len()..];
             let end = rest
-                .find(['/', '?', '#', ')', '>', ' ', ':'])
+                .find(['/', '?', '#', ')', '>', ' ', ':', '{', '"', '\'', ']', '|'])
                 .unwrap_or(rest.len());
             let host = rest[..end].to_ascii_lowercase();
             hosts.push(host.trim_start_matches("www.").to_owned());
@@ -232,13 +308,13 @@ mod tests {
     #[test]
     fn a_url_names_the_outlet() {
         let text = "Headline\n\nBody text here.\n\nOriginal url:\n<https://www.themoscowtimes.com/2025/02/13/x>";
-        assert_eq!(infer(text), Some("The Moscow Times"));
+        assert_eq!(infer(text).as_deref(), Some("The Moscow Times"));
     }
 
     #[test]
     fn a_logo_line_names_the_outlet() {
         assert_eq!(
-            infer("Dailymaverick logo\n\nWorld\n\nText."),
+            infer("Dailymaverick logo\n\nWorld\n\nText.").as_deref(),
             Some("Daily Maverick")
         );
     }
@@ -246,7 +322,7 @@ mod tests {
     #[test]
     fn a_sign_off_line_names_the_outlet() {
         assert_eq!(
-            infer("Story text.\n\nMore story text.\n\nNews.Az"),
+            infer("Story text.\n\nMore story text.\n\nNews.Az").as_deref(),
             Some("News.Az")
         );
     }
@@ -254,7 +330,7 @@ mod tests {
     #[test]
     fn a_masthead_glued_to_a_credit_names_the_outlet() {
         assert_eq!(
-            infer("Text.\nThe Kyiv IndependentJane Doe\nAuthor: X"),
+            infer("Text.\nThe Kyiv IndependentJane Doe\nAuthor: X").as_deref(),
             Some("The Kyiv Independent")
         );
     }
@@ -262,7 +338,7 @@ mod tests {
     #[test]
     fn a_byline_names_the_outlet() {
         assert_eq!(
-            infer("Headline\nBy [Moscow Times Reporter](#)\nText."),
+            infer("Headline\nBy [Moscow Times Reporter](#)\nText.").as_deref(),
             Some("The Moscow Times")
         );
     }
@@ -271,12 +347,27 @@ mod tests {
     fn citations_inside_sentences_do_not_count() {
         let text = "Talks may start soon, the Financial Times reported on Friday, citing officials.\n\
                     Reuters contributed reporting.";
-        assert_eq!(infer(text), None);
+        assert_eq!(infer(text).as_deref(), None);
     }
 
     #[test]
     fn a_word_that_only_starts_like_a_brand_does_not_count() {
-        assert_eq!(infer("APple harvest\nText."), None);
-        assert_eq!(infer("FTX collapse\nText."), None);
+        assert_eq!(infer("APple harvest\nText.").as_deref(), None);
+        assert_eq!(infer("FTX collapse\nText.").as_deref(), None);
+    }
+
+    #[test]
+    fn a_wire_dateline_beats_the_carrying_site() {
+        let text = "Harbour Post\n\nRIGA, May 2 (Reuters) - Ministers met on Friday.\n\nhttps://www.theguardian.com/x\n";
+        assert_eq!(infer(text).as_deref(), Some("Reuters"));
+        let unknown = "KAUNAS, 2 May (Baltic Wire) – Ministers met on Friday.\n";
+        assert_eq!(infer(unknown).as_deref(), Some("Baltic Wire"));
+    }
+
+    #[test]
+    fn a_headline_suffix_names_the_outlet() {
+        let text =
+            "Ministers meet to discuss grain exports - The Guardian\n\nMinisters met on Friday.\n";
+        assert_eq!(infer(text).as_deref(), Some("The Guardian"));
     }
 }
