@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::text::lines::{LineKind, classify, day_counter, edge_lines, is_caption};
+use crate::text::lines::{CRAWL_WORDS, LineKind, classify, day_counter, edge_lines, is_caption};
 use crate::text::{word_count, word_count_up_to};
 use crate::timex::{self, Anchor, Precision};
 
@@ -46,7 +46,6 @@ pub fn infer(text: &str) -> Inferred {
 /// How much a kind of line is trusted to give the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum DateSource {
-    Caption,
     DayCounter,
     Url,
     Updated,
@@ -81,6 +80,11 @@ fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
             .trim_end_matches(':')
             .to_lowercase();
         let first = first.as_str();
+        if CRAWL_WORDS.contains(&first) {
+            // A crawl or scrape time says when a copy was made, not when
+            // the article was published.
+            continue;
+        }
         if let Some(date) = url_date(t) {
             consider(DateSource::Url, line_no, date);
         }
@@ -109,13 +113,33 @@ fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
             {
                 consider(DateSource::Dateline, line_no, date);
             }
-        } else if is_caption(t)
-            && let Some(date) = stated_day(t)
-        {
-            consider(DateSource::Caption, line_no, date);
+        } else if let Some(date) = lede_dateline(t).and_then(stated_day) {
+            consider(DateSource::Dateline, line_no, date);
         }
     }
     best.map(|(_, _, date)| date)
+}
+
+/// The dateline that opens a story's first paragraph: the place and date
+/// before the first dash or credit ("MINSK, February 21, 2015 -", "February
+/// 21, 2015 (MINSK) -", "KYIV, Nov 17 (Reuters) -"). The date in it dates
+/// the story only when it states its year.
+fn lede_dateline(t: &str) -> Option<&str> {
+    const REACH: usize = 60;
+    let end = [" - ", " – ", " — ", " ("]
+        .iter()
+        .filter_map(|sep| t.find(sep))
+        .min()
+        .filter(|&i| i <= REACH)?;
+    let head = &t[..end];
+    let capital = head.chars().next().is_some_and(char::is_uppercase);
+    (capital && !head.contains(['.', '"', '“']))
+        .then_some(head)
+        .or_else(|| {
+            // "February 21, 2015 (MINSK) -": the credit comes after the date.
+            let rest = &t[end..];
+            (rest.starts_with(" (") && capital).then_some(head)
+        })
 }
 
 /// A line that is little more than a date ("Thursday, 13 February 2025 - 10:42").
@@ -150,13 +174,14 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
     (0..b.len().saturating_sub(9)).find_map(|i| {
         let w = &b[i..i + 10];
         let shape = w.iter().enumerate().all(|(k, c)| match k {
-            4 | 7 => *c == b'-',
+            4 | 7 => *c == w[4] && (*c == b'-' || *c == b'/'),
             _ => c.is_ascii_digit(),
         });
         let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
             && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
         if shape && bounded {
-            NaiveDate::parse_from_str(std::str::from_utf8(w).ok()?, "%Y-%m-%d").ok()
+            let iso = std::str::from_utf8(w).ok()?.replace('/', "-");
+            NaiveDate::parse_from_str(&iso, "%Y-%m-%d").ok()
         } else {
             None
         }
@@ -220,9 +245,18 @@ fn title(lines: &[(usize, &str)]) -> Option<(String, Range<usize>)> {
             l.ends_with('.') && word_count_up_to(l, 12) >= 12 && classify(l) == LineKind::Prose
         })
         .unwrap_or(usize::MAX);
+    // The first line of a file, set off by a blank line, is where news APIs
+    // and feeds put the headline above the body.
+    let opening = lines
+        .iter()
+        .position(|(_, l)| !l.trim().is_empty())
+        .filter(|&i| lines.get(i + 1).is_some_and(|(_, l)| l.trim().is_empty()));
     for &i in &candidates {
         let t = lines[i].1.trim();
         let mut score = 0;
+        if opening == Some(i) {
+            score += 3;
+        }
         if t.split_whitespace()
             .any(|w| w.chars().next().is_some_and(char::is_lowercase))
         {
@@ -241,7 +275,10 @@ fn title(lines: &[(usize, &str)]) -> Option<(String, Range<usize>)> {
             score += 3;
         }
         // A long line that ends a sentence reads as body text.
-        if t.ends_with('.') && word_count_up_to(t, 13) > 12 {
+        if t.trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with('.')
+            && word_count_up_to(t, 13) > 12
+        {
             score -= 2;
         }
         if best.is_none_or(|(s, _)| score > s) {
@@ -352,9 +389,29 @@ mod tests {
                             several buildings and injured many residents of the district overnight. (Photo by Jane Roe/Getty Images)\nHeadline here";
         assert_eq!(
             infer(only_caption).published,
-            day(2025, 2, 12),
-            "a caption is better than nothing"
+            None,
+            "a photo is often older than the story: its date never dates the story"
         );
+    }
+
+    #[test]
+    fn lede_datelines_with_a_year_date_the_story() {
+        let a = "Talks in Minsk\n\nMINSK, February 21, 2015 - Leaders met for a second day of talks on the ceasefire in the east.\n";
+        assert_eq!(infer(a).published, day(2015, 2, 21));
+        let b = "Talks in Minsk\n\nFebruary 21, 2015 (MINSK) - Leaders met for a second day of talks on the ceasefire in the east.\n";
+        assert_eq!(infer(b).published, day(2015, 2, 21));
+        let no_year = "Talks in Minsk\n\nMINSK, 21 February (Wire) - Leaders met for a second day of talks on the ceasefire in the east.\n";
+        assert_eq!(infer(no_year).published, None, "no year, no guess");
+    }
+
+    #[test]
+    fn stamps_and_crawl_times() {
+        let stamp = "Headline of the story here\n\nJANE ROE, Wire Service\n2024/05/06 21:01\nThe story begins.";
+        assert_eq!(infer(stamp).published, day(2024, 5, 6));
+        let crawl = "Scraped at: 2026-01-02 10:00\nHeadline of the story here\nThe story begins.";
+        assert_eq!(infer(crawl).published, None);
+        let stated = "Headline of the story here\nPublished On 27 Feb 2026\nThe story begins.";
+        assert_eq!(infer(stated).published, day(2026, 2, 27));
     }
 
     #[test]
@@ -412,5 +469,16 @@ mod tests {
     #[test]
     fn no_title_in_an_empty_page() {
         assert_eq!(infer("Subscribe\n* indicates required\n").title, None);
+    }
+
+    #[test]
+    fn the_opening_line_above_a_blank_is_the_headline() {
+        let text = "Allies Pledge More Artillery As The Offensive Widens In The East\n\nhere\n.\n\
+                    The general staff said on Tuesday that troops were advancing along the whole front line in the east, \
+                    in what officials called the start of a new phase.\n";
+        assert_eq!(
+            infer(text).title.unwrap().0,
+            "Allies Pledge More Artillery As The Offensive Widens In The East"
+        );
     }
 }

@@ -323,11 +323,29 @@ pub fn document_from_text(
         (front.title, Provenance::FrontMatter),
         (text_title, Provenance::Text),
     ]);
-    let title_span = if title.from == Provenance::Text {
+    let mut title_span = if title.from == Provenance::Text {
         text_span
     } else {
         None
     };
+    // "... - The Guardian": the outlet's name is no part of the headline.
+    let suffix = match title.from {
+        Provenance::Text | Provenance::FrontMatter => {
+            title.value.as_deref().and_then(wire::title_suffix)
+        }
+        _ => None,
+    };
+    let mut title = title;
+    let mut suffix_outlet = None;
+    if let Some((cut, outlet)) = suffix {
+        if let Some(t) = title.value.as_mut() {
+            t.truncate(cut);
+        }
+        if let Some(span) = title_span.as_mut() {
+            span.end = span.start + cut;
+        }
+        suffix_outlet = Some(outlet);
+    }
     Document {
         id,
         path: path.to_path_buf(),
@@ -337,7 +355,7 @@ pub fn document_from_text(
         source: Meta::first_of([
             (entry.source, Provenance::Manifest),
             (front.source, Provenance::FrontMatter),
-            (outlets::infer(body), Provenance::Text),
+            (outlets::infer(body).or(suffix_outlet), Provenance::Text),
         ]),
         published: Meta::first_of([
             (entry.published, Provenance::Manifest),

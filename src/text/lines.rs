@@ -256,6 +256,19 @@ fn is_teaser(t: &str) -> bool {
     year && inner.split_whitespace().count() <= 4 && !ends_sentence(head.trim_end())
 }
 
+/// First words of the lines where crawlers stamp the time of their copy.
+pub const CRAWL_WORDS: &[&str] = &[
+    "scraped",
+    "crawled",
+    "fetched",
+    "retrieved",
+    "accessed",
+    "downloaded",
+    "timestamp",
+    "crawl_time",
+    "scraped_at",
+];
+
 /// Bylines ("By Jane Doe", "by X January 11, 2025 2:01 PM"), crawler date
 /// lines ("date 2025-02-14"), author credits and war-day counters.
 fn is_metadata(t: &str, words: usize) -> bool {
@@ -268,6 +281,7 @@ fn is_metadata(t: &str, words: usize) -> bool {
         first,
         "by" | "date" | "published" | "updated" | "posted" | "author" | "authors" | "written"
     ) && !ends_sentence_with_verb(&t.to_lowercase())
+        || CRAWL_WORDS.contains(&first)
     {
         return true;
     }
@@ -468,6 +482,8 @@ mod tests {
             "Published: 2025-02-14 10:00",
             "Author: Ivan Franko",
             "Frontline notes. Day 1,099.",
+            "Scraped at 2026-01-02 10:00:00",
+            "timestamp: 2026-01-02T10:00:00Z",
         ] {
             assert_eq!(classify(line), LineKind::Metadata, "{line}");
         }
