@@ -108,7 +108,10 @@ fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
                 );
             }
             let byline = first == "by";
-            if (byline || classify(t) != LineKind::Prose || date_only(t))
+            if (byline
+                || matches!(classify(t), LineKind::Heading | LineKind::Metadata)
+                || date_only(t)
+                || numeric_stamp(t))
                 && let Some(date) = stated_day(t)
             {
                 consider(DateSource::Dateline, line_no, date);
@@ -140,6 +143,12 @@ fn lede_dateline(t: &str) -> Option<&str> {
             let rest = &t[end..];
             (rest.starts_with(" (") && capital).then_some(head)
         })
+}
+
+/// A stamp line of digits and separators ("2024/05/06 21:01"), with no
+/// words: a date with its time, as page templates print it.
+fn numeric_stamp(t: &str) -> bool {
+    !t.chars().any(char::is_alphabetic) && iso_date(t).is_some()
 }
 
 /// A line that is little more than a date ("Thursday, 13 February 2025 - 10:42").

@@ -138,6 +138,11 @@ pub fn infer(text: &str) -> Option<String> {
                 note(i, 5, line_no);
             }
         }
+        if let Some(name) = wire::source_line(t)
+            && let Some(i) = index_of(name)
+        {
+            note(i, 4, line_no);
+        }
         for host in url_hosts(t) {
             let whole_line = t.trim_matches(['<', '>']).starts_with("http") && !t.contains(' ');
             for (i, o) in outlets.iter().enumerate() {

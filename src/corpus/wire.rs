@@ -119,6 +119,19 @@ pub fn byline_credit(line: &str) -> Option<&'static str> {
         .find_map(|part| outlets::named_exactly(part.trim()))
 }
 
+/// A sign-off naming the source of the copy: "Source: Reuters/ab" (the
+/// desk's initials after the slash). Only outlets the table knows count.
+pub fn source_line(line: &str) -> Option<&'static str> {
+    let t = line.trim();
+    let rest = t
+        .strip_prefix("Source:")
+        .or_else(|| t.strip_prefix("Sources:"))?;
+    if rest.split_whitespace().count() > 3 {
+        return None;
+    }
+    outlets::named_exactly(rest.split('/').next()?.trim())
+}
+
 /// An agency's self-reference closing its lede: "..., Ukrinform reports." or
 /// "..., BelTA learned from ...". Only outlets the table knows count.
 pub fn self_reference(line: &str) -> Option<&'static str> {
@@ -230,6 +243,15 @@ mod tests {
             self_reference("Leaders to discuss the grain deal in talks next week, FT reports"),
             None,
             "a headline citing an outlet"
+        );
+    }
+
+    #[test]
+    fn a_source_sign_off() {
+        assert_eq!(source_line("Source: Reuters/ab"), Some("Reuters"));
+        assert_eq!(
+            source_line("Source: a diplomat who asked not to be named"),
+            None
         );
     }
 }

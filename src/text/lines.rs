@@ -162,7 +162,7 @@ pub fn classify(line: &str) -> LineKind {
     if words == 0 || letters(t) < 3 {
         return LineKind::Boilerplate;
     }
-    if is_link_only(t) {
+    if is_link_only(t) || is_footnote_definition(t) {
         return LineKind::Boilerplate;
     }
     if is_metadata(t, words) {
@@ -220,6 +220,14 @@ fn whole_word(hay: &str, start: usize, end: usize) -> bool {
 /// Fewer than three letters, counting no further than needed.
 fn letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphabetic()).take(3).count()
+}
+
+/// A Markdown footnote's definition (`[^1]: Author. "Title" — Outlet, date`):
+/// a source citation, whose date is the cited page's, not a happening.
+fn is_footnote_definition(t: &str) -> bool {
+    t.strip_prefix("[^")
+        .and_then(|r| r.split_once("]:"))
+        .is_some_and(|(label, _)| !label.is_empty() && !label.contains(' '))
 }
 
 /// A bare URL, `<URL>`, or a Markdown link that is the whole line.
@@ -446,6 +454,7 @@ mod tests {
             "Reuters contributed reporting.",
             "Russia strikes Odesa port for the second time in a week (Feb. 10, 2025)",
             "Zelensky visits troops near Kupiansk (2025-02-08)",
+            "[^3]: Jane Roe. \"Ports reopen\" — Harbour Post, March 2, 2024",
         ] {
             assert_eq!(classify(line), LineKind::Boilerplate, "{line}");
         }
