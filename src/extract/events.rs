@@ -81,7 +81,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             let dates = dates_in(par_text, &timexes, s, published);
             if dates.is_empty()
                 || qualifiers::only_dates(par_text, s, &timexes)
-                || lines::opens_as_caption(&par_text[s.clone()])
+                || lines::is_caption_sentence(&par_text[s.clone()])
             {
                 continue;
             }

@@ -165,6 +165,10 @@ pub fn classify(line: &str) -> LineKind {
     if is_link_only(t) || is_footnote_definition(t) {
         return LineKind::Boilerplate;
     }
+    if words <= 12 && relative_stamp(&t.to_lowercase()) {
+        // "1 hour ago": a stamp relative to the crawl, which dates nothing.
+        return LineKind::Boilerplate;
+    }
     if is_metadata(t, words) {
         return LineKind::Metadata;
     }
@@ -182,7 +186,7 @@ pub fn classify(line: &str) -> LineKind {
     if words <= 3 && t.to_lowercase().ends_with(" image") {
         return LineKind::Boilerplate;
     }
-    if is_teaser(t) {
+    if is_teaser(t) || is_separated_widget(t) || is_link_prompt(t) {
         return LineKind::Boilerplate;
     }
     if words <= 14 && !ends_sentence(t) {
@@ -246,6 +250,37 @@ fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
+/// A line of short items joined by a page template's separators: a
+/// breadcrumb ("Home :: World :: Europe"), a sidebar stamp ("World · May
+/// 2, 2025 · 3:07 PM UTC · 1 min ago"). Three or more items, the longest
+/// of five words or fewer after the first.
+fn is_separated_widget(t: &str) -> bool {
+    for sep in [" :: ", " · ", " » ", " › ", " | "] {
+        let items: Vec<&str> = t.split(sep).collect();
+        if items.len() >= 3
+            && items[1..]
+                .iter()
+                .all(|it| word_count_up_to(it, 7) <= 6 && !it.trim().is_empty())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A sentence whose only job is to point at a link: it opens with an
+/// imperative to read, watch or follow, and ends with "here" ("Read our
+/// earlier coverage here.", "Follow the latest updates here").
+fn is_link_prompt(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    let end = t.trim_end_matches(['.', '!', ' ', ':', '…']).to_lowercase();
+    matches!(
+        first.as_str(),
+        "read" | "watch" | "follow" | "listen" | "see" | "click"
+    ) && (end.ends_with(" here") || end.ends_with(" below"))
+        && word_count_up_to(t, 21) <= 20
+}
+
 /// A link to another story, as "related" and "read more" lists give them:
 /// a headline with no closing stop that ends in its date in brackets
 /// ("Russia strikes Odesa port again (Feb. 10, 2025)").
@@ -296,7 +331,35 @@ fn is_metadata(t: &str, words: usize) -> bool {
     if day_counter(t).is_some() && words <= 12 {
         return true;
     }
+    let lower = t.to_lowercase();
+    if [
+        "last modified",
+        "page last modified",
+        "last updated",
+        "page updated",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+
     false
+}
+
+/// A relative page stamp: a number, a unit of time and "ago" ("1 hour
+/// ago", "23 mins ago"), as sidebars and live pages print them.
+fn relative_stamp(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.windows(3).any(|w| {
+        w[0].chars().all(|c| c.is_ascii_digit())
+            && [
+                "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hour",
+                "hours", "hr", "hrs", "day", "days",
+            ]
+            .contains(&w[1])
+            && w[2].trim_end_matches(['.', ',']) == "ago"
+    })
 }
 
 /// "By the end of the week, troops will have left." is prose, not a byline:
@@ -396,6 +459,51 @@ pub fn opens_as_caption(sentence: &str) -> bool {
     })
 }
 
+/// Whether a sentence is a picture's caption or carries its credit: it
+/// opens with a caption's label ("Photo: ...", "FILE - ..."), or it holds a
+/// picture note ("(Pictured: ...)", "(pictured Friday)") or an agency
+/// credit ("REUTERS/Jane Roe", "AFP/Getty", "via Getty Images", "Licensing
+/// Rights"). Those are the shapes of wire and tabloid photo credits.
+pub fn is_caption_sentence(sentence: &str) -> bool {
+    let t = sentence.trim_start_matches(['(', ' ', '*', '_']);
+    if opens_as_caption(t)
+        || ["FILE - ", "FILE – ", "FILE — "]
+            .iter()
+            .any(|p| t.starts_with(p))
+    {
+        return true;
+    }
+    let lower = sentence.to_lowercase();
+    [
+        "(pictured",
+        "via getty",
+        "getty images",
+        "licensing rights",
+        "/file photo",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+        || has_agency_credit(sentence)
+}
+
+/// An agency's photo credit: a word of two or more capitals, a slash, and a
+/// capitalized name ("REUTERS/Jane", "EPA-EFE/Jane", "AFP/Getty"), but not
+/// an outlet's own initials ("RFE/RL").
+fn has_agency_credit(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.match_indices('/').any(|(at, _)| {
+        let caps = b[..at]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_uppercase() || **c == b'-')
+            .count();
+        let before_ok = at == caps || !b[at - caps - 1].is_ascii_alphanumeric();
+        let name = b.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+            && b.get(at + 2).is_some_and(u8::is_ascii_lowercase);
+        caps >= 2 && before_ok && name
+    })
+}
+
 /// Byte spans of photo credits in a paragraph: parentheticals that name a
 /// photographer or agency ("(Photo by Jane Roe/AFP via Getty Images)",
 /// "(Chris Doe/Bloomberg)") and "Photo: …" to the end of its sentence. The
@@ -455,6 +563,11 @@ mod tests {
             "Russia strikes Odesa port for the second time in a week (Feb. 10, 2025)",
             "Zelensky visits troops near Kupiansk (2025-02-08)",
             "[^3]: Jane Roe. \"Ports reopen\" — Harbour Post, March 2, 2024",
+            "Home :: News :: Europe :: 2025 :: March ::",
+            "Europecategory · March 4, 2025 · 3:07 PM UTC · 2 min ago",
+            "Read all of Tuesday's updates here.",
+            "Follow our live coverage of the summit here",
+            "> 3 hours ago Share Topics Europe",
         ] {
             assert_eq!(classify(line), LineKind::Boilerplate, "{line}");
         }
@@ -492,6 +605,7 @@ mod tests {
             "Author: Ivan Franko",
             "Frontline notes. Day 1,099.",
             "Scraped at 2026-01-02 10:00:00",
+            "Page last modified: 03-04-2025 10:11:12 ZULU",
             "timestamp: 2026-01-02T10:00:00Z",
         ] {
             assert_eq!(classify(line), LineKind::Metadata, "{line}");
@@ -577,5 +691,42 @@ mod tests {
         assert!(opens_as_caption("  PICTURED: the damaged depot"));
         let glued = "(Jane Roe/AFP) A drone hit the port on Thursday.";
         assert!(is_caption(glued) && !opens_as_caption(glued));
+    }
+
+    #[test]
+    fn caption_sentences() {
+        for s in [
+            "FILE - A tanker waits at the terminal on May 2, 2021.",
+            "Officials inspect the damage (Pictured: the depot on Friday)",
+            "The plant (pictured Friday) was hit again.",
+            "A street after the strike, May 2, 2025. REUTERS/Jane Roe",
+            "Rescuers at the site. EPA-EFE/Jane Roe",
+            "Leaders meet in Helsinki, 2018. Jane Roe/File Photo Purchase Licensing Rights",
+        ] {
+            assert!(is_caption_sentence(s), "{s}");
+        }
+        for s in [
+            "RFE/RL reported on Monday that the bridge was closed.",
+            "The file was sent on May 2.",
+            "Troops held the line, officials said.",
+        ] {
+            assert!(!is_caption_sentence(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn prose_with_separators_or_here_stays_prose() {
+        assert_eq!(
+            classify(
+                "Officials said the convoy would leave from here on Monday, weather permitting."
+            ),
+            LineKind::Prose
+        );
+        assert_eq!(
+            classify(
+                "Prices rose 5% in May | fell 3% in June | and held in July, the bank said in a long statement on its outlook."
+            ),
+            LineKind::Prose
+        );
     }
 }
