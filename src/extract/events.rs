@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::corpus::Document;
 use crate::places::{Gazetteer, Mention, RegionId, RegionKind};
-use crate::text::{display, lines, sentences};
+use crate::text::{display, lines, markup, sentences};
 use crate::timex::{self, Precision, Timex};
 
 use super::{DatePrecision, Event, EventAnchor, EventDate, Span, paragraphs, qualifiers};
@@ -21,7 +21,9 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     let mut events = Vec::new();
     let mut seen: HashSet<(EventDate, u64)> = HashSet::new();
 
-    if let Some(day) = published {
+    if let Some(day) = published
+        && !reads_as_body(doc.title_or_name())
+    {
         let (sentence, regions) = match &doc.title_span {
             Some(span) => (
                 Some(Span::new(span.clone())),
@@ -53,7 +55,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     let mut carried_header: Option<RegionId> = None;
     for par in paragraphs::split(text, doc.body_start) {
         let par_text = &text[par.clone()];
-        let timexes = timex::tag(par_text, published);
+        let timexes = outside_markup(par_text, timex::tag(par_text, published));
         let sentence_spans = sentences::split(par_text);
         if timexes.is_empty() && sentence_spans.len() != 1 {
             // No date and too long to be a header: no events, and it ends
@@ -115,6 +117,48 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         }
     }
     events
+}
+
+/// Longest headline, in words, that ends with a full stop: a longer
+/// "title" is the lede of a body-only file, whose first line is prose.
+const HEADLINE_MAX_SENTENCE_WORDS: usize = 16;
+
+/// Whether a title is really the story's first sentence (a file that holds
+/// only the body): a long sentence with a closing stop. It gives no
+/// headline event; its own dates still count like any sentence's.
+fn reads_as_body(title: &str) -> bool {
+    let t = title.trim_end_matches(['"', '”', '’', ')', ' ']);
+    t.ends_with('.')
+        && crate::text::word_count_up_to(t, HEADLINE_MAX_SENTENCE_WORDS + 1)
+            > HEADLINE_MAX_SENTENCE_WORDS
+}
+
+/// The timexes that lie outside markup ([`markup::spans`]: addresses,
+/// link targets, template tags), with their range links renumbered.
+fn outside_markup(text: &str, timexes: Vec<Timex>) -> Vec<Timex> {
+    let markup = markup::spans(text);
+    if markup.is_empty() {
+        return timexes;
+    }
+    let keep: Vec<bool> = timexes
+        .iter()
+        .map(|t| !markup::overlaps(&markup, &(t.start..t.end)))
+        .collect();
+    let mut new_index = Vec::with_capacity(timexes.len());
+    let mut next = 0;
+    for &k in &keep {
+        new_index.push(next);
+        next += usize::from(k);
+    }
+    timexes
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(mut t, _)| {
+            t.range_to = t.range_to.filter(|&j| keep[j]).map(|j| new_index[j]);
+            t
+        })
+        .collect()
 }
 
 /// The distinct dates stated in one sentence, with how each was anchored and
@@ -550,5 +594,26 @@ mod tests {
             "{:?}",
             evs[1].2
         );
+    }
+
+    #[test]
+    fn dates_in_links_and_template_tags_date_nothing() {
+        let text = format!(
+            "{HEAD}See the [earlier analysis]({{% post_url 2021-06-29-belgorod-class %}}) and https://example.org/2022/09/10/decoys for the map.\n"
+        );
+        assert!(dates_after_headline(&text, Some(day(2, 14))).is_empty());
+        let range = format!(
+            "{HEAD}Strikes rose from January to June 2024 (https://example.org/2023/01/01/x).\n"
+        );
+        assert_eq!(dates_after_headline(&range, Some(day(2, 14))).len(), 1);
+    }
+
+    #[test]
+    fn a_lede_taken_for_a_title_gives_no_headline_event() {
+        let text = "The council said its members had voted to extend the curfew in the city for another month after a night of heavy shelling.\n\n\
+                    Talks between the two delegations resumed in the capital on February 12, officials of both sides said.\n";
+        let evs = events_of(text, Some(day(2, 14)));
+        assert_eq!(evs.len(), 1, "{evs:?}");
+        assert_eq!(evs[0].0, "2025-02-12");
     }
 }

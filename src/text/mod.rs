@@ -4,6 +4,7 @@
 
 pub mod display;
 pub mod lines;
+pub mod markup;
 pub mod sentences;
 
 /// Number of words (whitespace-separated tokens with a letter or digit).
