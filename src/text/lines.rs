@@ -473,6 +473,9 @@ pub fn is_caption_sentence(sentence: &str) -> bool {
     {
         return true;
     }
+    if ends_with_place_and_date(sentence) {
+        return true;
+    }
     let lower = sentence.to_lowercase();
     [
         "(pictured",
@@ -484,6 +487,34 @@ pub fn is_caption_sentence(sentence: &str) -> bool {
     .iter()
     .any(|m| lower.contains(m))
         || has_agency_credit(sentence)
+}
+
+/// A wire photo caption's close: the place, then the full date with no
+/// preposition between them ("... in a street of Kharkiv, Ukraine April 18,
+/// 2022."), as Reuters and AP captions end; prose says "on April 18".
+fn ends_with_place_and_date(sentence: &str) -> bool {
+    let mut t = sentence.trim_end();
+    if let Some(open) = t.rfind('[').filter(|_| t.ends_with(']')) {
+        t = t[..open].trim_end();
+    }
+    let t = t.trim_end_matches(['.', ' ']);
+    let words: Vec<&str> = t.rsplitn(5, ' ').collect();
+    // Reversed: year, "day,", month, the word before.
+    let [year, day, month, before, ..] = words.as_slice() else {
+        return false;
+    };
+    let year_ok = year.len() == 4 && year.bytes().all(|c| c.is_ascii_digit());
+    let day_ok = day
+        .strip_suffix(',')
+        .is_some_and(|d| !d.is_empty() && d.len() <= 2 && d.bytes().all(|c| c.is_ascii_digit()));
+    let month_ok = month
+        .parse::<chrono::Month>()
+        .is_ok_and(|m| m.name().eq_ignore_ascii_case(month));
+    let place = before.trim_end_matches(',');
+    let place_ok = place.chars().next().is_some_and(char::is_uppercase)
+        && place.parse::<chrono::Month>().is_err()
+        && place.parse::<chrono::Weekday>().is_err();
+    year_ok && day_ok && month_ok && place_ok
 }
 
 /// An agency's photo credit: a word of two or more capitals, a slash, and a
@@ -702,6 +733,8 @@ mod tests {
             "A street after the strike, May 2, 2025. REUTERS/Jane Roe",
             "Rescuers at the site. EPA-EFE/Jane Roe",
             "Leaders meet in Helsinki, 2018. Jane Roe/File Photo Purchase Licensing Rights",
+            "A man walks past a burnt car in a yard of Izium, Ukraine May 3, 2022.",
+            "Smoke rises over the port, Odesa, Ukraine March 2, 2025 [Jane Roe/Wire]",
         ] {
             assert!(is_caption_sentence(s), "{s}");
         }
@@ -709,6 +742,8 @@ mod tests {
             "RFE/RL reported on Monday that the bridge was closed.",
             "The file was sent on May 2.",
             "Troops held the line, officials said.",
+            "The treaty was signed in Minsk on February 12, 2015.",
+            "Talks began on Thursday, February 13, 2025.",
         ] {
             assert!(!is_caption_sentence(s), "{s}");
         }
