@@ -57,6 +57,15 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         let par_text = &text[par.clone()];
         let timexes = outside_markup(par_text, timex::tag(par_text, published));
         let sentence_spans = sentences::split(par_text);
+        let is_title = doc
+            .title_span
+            .as_ref()
+            .is_some_and(|t| t.start < par.end && par.start < t.end);
+        if !is_title && unpunctuated_block(par_text) {
+            // A caption or a teaser: no event, and no header for what follows.
+            carried_header = None;
+            continue;
+        }
         if timexes.is_empty() && sentence_spans.len() != 1 {
             // No date and too long to be a header: no events, and it ends
             // the reach of the header above. Its places need not be read.
@@ -83,6 +92,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             let dates = dates_in(par_text, &timexes, s, published);
             if dates.is_empty()
                 || qualifiers::only_dates(par_text, s, &timexes)
+                || date_fragment(par_text, s, &timexes)
                 || lines::is_caption_sentence(&par_text[s.clone()])
             {
                 continue;
@@ -117,6 +127,44 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         }
     }
     events
+}
+
+/// Shortest run of words that, left without a closing stop, reads as a
+/// caption or a teaser rather than a heading.
+const CAPTION_MIN_WORDS: usize = 15;
+
+/// A block of prose that stops on a word without closing its sentence: a
+/// picture's caption or a teaser of another story ("Firefighters work at
+/// the site as the shelling continues"). A heading is shorter; a tweet or a
+/// stamp ends on its date.
+fn unpunctuated_block(par: &str) -> bool {
+    let t = par.trim_end();
+    t.chars().last().is_some_and(char::is_alphabetic)
+        && crate::text::word_count_up_to(t, CAPTION_MIN_WORDS) >= CAPTION_MIN_WORDS
+}
+
+/// A sentence that is a date and at most a preposition ("on April 19.",
+/// "“On Tuesday …"): the tail of a broken line or a quote's stub, which
+/// holds no happening of its own.
+fn date_fragment(text: &str, sentence: &Range<usize>, timexes: &[Timex]) -> bool {
+    let first = timexes.partition_point(|t| t.end <= sentence.start);
+    let mut letters = 0;
+    let mut at = sentence.start;
+    for t in timexes[first..]
+        .iter()
+        .take_while(|t| t.start < sentence.end)
+    {
+        letters += text[at..t.start.max(at)]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
+        at = at.max(t.end);
+    }
+    letters += text[at.min(sentence.end)..sentence.end]
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count();
+    letters <= 3
 }
 
 /// Longest headline, in words, that ends with a full stop: a longer
@@ -615,5 +663,20 @@ mod tests {
         let evs = events_of(text, Some(day(2, 14)));
         assert_eq!(evs.len(), 1, "{evs:?}");
         assert_eq!(evs[0].0, "2025-02-12");
+    }
+
+    #[test]
+    fn captions_without_a_stop_and_date_stubs_give_no_events() {
+        let text = format!(
+            "{HEAD}Firefighters work at a burnt depot on the outskirts of the city on Friday as the shelling goes on\n\n\
+             The governor said on Friday that the shelling had stopped.\n\n\
+             on February 12.\n"
+        );
+        let evs = events_of(&text, Some(day(2, 14)));
+        let texts: Vec<&str> = evs.iter().skip(1).map(|e| e.3.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["The governor said on Friday that the shelling had stopped."]
+        );
     }
 }
