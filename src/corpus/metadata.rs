@@ -116,12 +116,18 @@ fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
             {
                 consider(DateSource::Dateline, line_no, date);
             }
-        } else if let Some(date) = lede_dateline(t).and_then(stated_day) {
+        } else if line_no < LEDE_LINES
+            && let Some(date) = lede_dateline(t).and_then(stated_day)
+        {
             consider(DateSource::Dateline, line_no, date);
         }
     }
     best.map(|(_, _, date)| date)
 }
+
+/// Lines from the top of a page in which a story's lede, and so its
+/// dateline, may stand (below a masthead, menus and a headline).
+const LEDE_LINES: usize = 30;
 
 /// The dateline that opens a story's first paragraph: the place and date
 /// before the first dash or credit ("MINSK, February 21, 2015 -", "February
@@ -129,12 +135,20 @@ fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
 /// the story only when it states its year.
 fn lede_dateline(t: &str) -> Option<&str> {
     const REACH: usize = 60;
+    let mut reach = (REACH + 4).min(t.len());
+    while !t.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let window = &t[..reach];
     let end = [" - ", " – ", " — ", " ("]
         .iter()
-        .filter_map(|sep| t.find(sep))
+        .filter_map(|sep| window.find(sep))
         .min()
         .filter(|&i| i <= REACH)?;
     let head = &t[..end];
+    if !head.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let capital = head.chars().next().is_some_and(char::is_uppercase);
     (capital && !head.contains(['.', '"', '“']))
         .then_some(head)

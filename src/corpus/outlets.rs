@@ -86,9 +86,32 @@ fn brand_keys() -> &'static [Vec<String>] {
     })
 }
 
+/// Lines from the top of a page in which a headline with an outlet suffix
+/// may stand.
+const HEADLINE_LINES: usize = 20;
+
 /// Lines from the top of a body in which a dateline, a credit or an
 /// agency's self-reference names the outlet.
 const CREDIT_LINES: usize = 12;
+
+/// The brand keys (outlet index, compact key) whose first two characters
+/// open `line_key`, from an index built once over [`brand_keys`].
+fn brands_opening(line_key: &str) -> &'static [(usize, String)] {
+    static INDEX: OnceLock<rustc_hash::FxHashMap<String, Vec<(usize, String)>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut map: rustc_hash::FxHashMap<String, Vec<(usize, String)>> = Default::default();
+        for (i, ks) in brand_keys().iter().enumerate() {
+            for k in ks {
+                map.entry(k.chars().take(2).collect())
+                    .or_default()
+                    .push((i, k.clone()));
+            }
+        }
+        map
+    });
+    let head: String = line_key.chars().take(2).collect();
+    index.get(&head).map_or(&[], Vec::as_slice)
+}
 
 /// Names the outlet of an article from its text, if the text brands itself.
 ///
@@ -132,7 +155,8 @@ pub fn infer(text: &str) -> Option<String> {
             {
                 note(i, 4, line_no);
             }
-            if let Some((_, name)) = wire::title_suffix(t)
+            if line_no < HEADLINE_LINES
+                && let Some((_, name)) = wire::title_suffix(t)
                 && let Some(i) = index_of(&name)
             {
                 note(i, 5, line_no);
@@ -166,15 +190,21 @@ pub fn infer(text: &str) -> Option<String> {
         let line_key = compact(t);
         let byline =
             (lower.starts_with("by ") || lower.starts_with("by[")) && words <= BYLINE_MAX_WORDS;
-        for (i, ks) in keys.iter().enumerate() {
-            let starts = words <= BRAND_LINE_MAX_WORDS + 4
-                && ks
-                    .iter()
-                    .any(|k| line_key.starts_with(k.as_str()) && brand_prefix(t, k));
-            let whole = words <= BRAND_LINE_MAX_WORDS && ks.contains(&line_key);
-            let in_byline = byline && ks.iter().any(|k| has_brand_words(t, k));
-            if whole || (starts && words <= BRAND_LINE_MAX_WORDS + 4) || in_byline {
+        // Only brands that share the line's first two letters can start it.
+        let mut noted = Vec::new();
+        for &(i, ref k) in brands_opening(&line_key) {
+            let starts = line_key.starts_with(k.as_str()) && brand_prefix(t, k);
+            let whole = words <= BRAND_LINE_MAX_WORDS && *k == line_key;
+            if (whole || starts) && !noted.contains(&i) {
+                noted.push(i);
                 note(i, 2, line_no);
+            }
+        }
+        if byline {
+            for (i, ks) in keys.iter().enumerate() {
+                if !noted.contains(&i) && ks.iter().any(|k| has_brand_words(t, k)) {
+                    note(i, 2, line_no);
+                }
             }
         }
     }
@@ -191,15 +221,21 @@ pub fn infer(text: &str) -> Option<String> {
 /// The known outlet whose name or alias a value is, compared without case,
 /// spaces or punctuation ("the associated press" is Associated Press).
 pub fn named_exactly(value: &str) -> Option<&'static str> {
-    let key = compact(value);
-    if key.len() < 2 {
+    static EXACT: OnceLock<rustc_hash::FxHashMap<String, usize>> = OnceLock::new();
+    let exact = EXACT.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for (i, ks) in brand_keys().iter().enumerate() {
+            for k in ks {
+                map.entry(k.clone()).or_insert(i);
+            }
+        }
+        map
+    });
+    if value.len() > 60 {
         return None;
     }
-    table()
-        .iter()
-        .zip(brand_keys())
-        .find(|(_, ks)| ks.contains(&key))
-        .map(|(o, _)| o.name.as_str())
+    let key = compact(value);
+    exact.get(&key).map(|&i| table()[i].name.as_str())
 }
 
 /// The outlet of a web address: the table's outlet for its domain (a
@@ -288,6 +324,9 @@ fn brand_prefix(line: &str, key: &str) -> bool {
 /// Host names of the URLs in a line, lower-cased and without `www.`.
 fn url_hosts(line: &str) -> Vec<String> {
     let mut hosts = Vec::new();
+    if !line.contains("http") {
+        return hosts;
+    }
     for scheme in ["http://", "https://"] {
         for (i, _) in line.match_indices(scheme) {
             let rest = &line[i + scheme.len()..];

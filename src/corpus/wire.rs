@@ -80,6 +80,9 @@ fn canonical(credit: &str) -> String {
         .unwrap_or_else(|| credit.to_owned())
 }
 
+/// Longest headline with a suffix, in words.
+const TITLE_MAX_WORDS: usize = 40;
+
 /// Separators between a headline and the outlet's name after it.
 const SUFFIX_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — "];
 
@@ -89,6 +92,12 @@ const SUFFIX_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — "];
 /// own clauses); after a bar any short capitalized name does.
 pub fn title_suffix(title: &str) -> Option<(usize, String)> {
     let title = title.trim_end();
+    if !title.contains(['|', '-', '–', '—']) {
+        return None;
+    }
+    if crate::text::word_count_up_to(title, TITLE_MAX_WORDS + 1) > TITLE_MAX_WORDS {
+        return None;
+    }
     let (at, sep) = SUFFIX_SEPARATORS
         .iter()
         .filter_map(|s| title.rfind(s).map(|i| (i, *s)))
@@ -137,7 +146,10 @@ pub fn source_line(line: &str) -> Option<&'static str> {
 pub fn self_reference(line: &str) -> Option<&'static str> {
     // A lede is a whole sentence; a headline citing an outlet ("..., FT
     // reports") has no closing stop.
-    if !line.trim_end().ends_with(['.', '"', '”']) || line.split_whitespace().count() < 10 {
+    if !line.trim_end().ends_with(['.', '"', '”'])
+        || !(line.contains(" reports") || line.contains(" learned"))
+        || line.split_whitespace().count() < 10
+    {
         return None;
     }
     for verb in [

@@ -184,6 +184,9 @@ fn reads_as_body(title: &str) -> bool {
 /// The timexes that lie outside markup ([`markup::spans`]: addresses,
 /// link targets, template tags), with their range links renumbered.
 fn outside_markup(text: &str, timexes: Vec<Timex>) -> Vec<Timex> {
+    if timexes.is_empty() {
+        return timexes;
+    }
     let markup = markup::spans(text);
     if markup.is_empty() {
         return timexes;

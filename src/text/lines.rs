@@ -255,6 +255,29 @@ fn ends_sentence(t: &str) -> bool {
 /// 2, 2025 · 3:07 PM UTC · 1 min ago"). Three or more items, the longest
 /// of five words or fewer after the first.
 fn is_separated_widget(t: &str) -> bool {
+    // A separator is a space, a mark and a space: count them in one pass
+    // before splitting on any, and only where a mark's byte occurs at all.
+    let b = t.as_bytes();
+    if memchr::memchr3(b':', b'|', 0xC2, b).is_none()
+        && memchr::memmem::find(b, "›".as_bytes()).is_none()
+    {
+        return false;
+    }
+    let mut marks = 0;
+    for at in memchr::memchr_iter(b' ', b) {
+        let rest = &b[at + 1..];
+        if rest.starts_with(b":: ")
+            || rest.starts_with("· ".as_bytes())
+            || rest.starts_with("» ".as_bytes())
+            || rest.starts_with("› ".as_bytes())
+            || rest.starts_with(b"| ")
+        {
+            marks += 1;
+        }
+    }
+    if marks < 2 {
+        return false;
+    }
     for sep in [" :: ", " · ", " » ", " › ", " | "] {
         let items: Vec<&str> = t.split(sep).collect();
         if items.len() >= 3
@@ -272,12 +295,17 @@ fn is_separated_widget(t: &str) -> bool {
 /// imperative to read, watch or follow, and ends with "here" ("Read our
 /// earlier coverage here.", "Follow the latest updates here").
 fn is_link_prompt(t: &str) -> bool {
-    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
-    let end = t.trim_end_matches(['.', '!', ' ', ':', '…']).to_lowercase();
-    matches!(
-        first.as_str(),
-        "read" | "watch" | "follow" | "listen" | "see" | "click"
-    ) && (end.ends_with(" here") || end.ends_with(" below"))
+    let first = t.split_whitespace().next().unwrap_or("");
+    let end = t.trim_end_matches(['.', '!', ' ', ':', '…']);
+    let ends_ci = |suffix: &str| {
+        end.len() >= suffix.len()
+            && end.is_char_boundary(end.len() - suffix.len())
+            && end[end.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    ["read", "watch", "follow", "listen", "see", "click"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        && (ends_ci(" here") || ends_ci(" below"))
         && word_count_up_to(t, 21) <= 20
 }
 
@@ -475,6 +503,13 @@ pub fn is_caption_sentence(sentence: &str) -> bool {
     }
     if ends_with_place_and_date(sentence) {
         return true;
+    }
+    // Every marker below holds one of these; most sentences hold none.
+    if !(sentence.contains(['(', '/'])
+        || sentence.contains("etty")
+        || sentence.contains("icensing"))
+    {
+        return false;
     }
     let lower = sentence.to_lowercase();
     [

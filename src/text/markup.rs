@@ -11,7 +11,7 @@ use std::ops::Range;
 pub fn spans(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
+    let mut i = next_candidate(b, 0);
     while i < b.len() {
         let rest = &b[i..];
         let end = if rest.starts_with(b"{%") {
@@ -40,16 +40,27 @@ pub fn spans(text: &str) -> Vec<Range<usize>> {
         match end {
             Some(e) if e > i => {
                 out.push(i..e);
-                i = e;
+                i = next_candidate(b, e);
             }
-            _ => i += 1,
-        }
-        // Markup starts at ASCII bytes: step over the rest of a character.
-        while i < b.len() && !text.is_char_boundary(i) {
-            i += 1;
+            // Candidates are ASCII bytes, so always character boundaries.
+            _ => i = next_candidate(b, i + 1),
         }
     }
     out
+}
+
+/// The next byte at or after `from` where markup may start: `{`, `]`,
+/// `<`, or the `h`/`w` of an address.
+fn next_candidate(b: &[u8], from: usize) -> usize {
+    let rest = b.get(from..).unwrap_or_default();
+    let brace = memchr::memchr3(b'{', b']', b'<', rest);
+    let http = memchr::memmem::find(rest, b"http");
+    let www = memchr::memmem::find(rest, b"www.");
+    [brace, http, www]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(b.len(), |at| from + at)
 }
 
 /// The end (one past `closer`) of a construct opened at `from`, or the end
