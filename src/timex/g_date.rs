@@ -1,10 +1,12 @@
 //! Rules for calendar dates stated outright: "February 13, 2025",
 //! "13 February", "Feb. 10-14", "Monday, July 16, 2018", "October 2024",
-//! "2025-02-13", "02/13/1998", years ("in 2023", "2012–2014", "pre-2014"),
+//! "2025-02-13", "02/13/1998" (and, through `g_stamp`, "14.02.2025" and
+//! "2025-02-13T18:26:00Z"), years ("in 2023", "2012–2014", "pre-2014"),
 //! decades ("the 1990s") and centuries ("the 20th century").
 
 use super::g_num::{day_at, ord_at, plain_num, year_digits, year_words};
 use super::g_period;
+use super::g_stamp;
 use super::grammar::{G, Hit, Match};
 use super::lexicon::Class;
 use super::sem::{Pick, Sem};
@@ -374,6 +376,17 @@ fn numeric(g: &G, i: usize) -> Option<Hit> {
             let m = g.tok(i + 2)?.val;
             let leading_zero = g.text_of(i + 2).starts_with('0');
             if (1..=12).contains(&m) {
+                // "2025-02-13T18:26:00Z": the date and its clock time.
+                if g.punct(i + 3, '-')
+                    && g.glued(i + 3)
+                    && let Some((d, h, min, e)) = g_stamp::iso_day_time(g, i + 4)
+                {
+                    return Some(Hit::One(Match::new(
+                        i,
+                        e,
+                        g_stamp::iso_sem(y, m as u8, d, h, min),
+                    )));
+                }
                 if g.punct(i + 3, '-')
                     && g.glued(i + 3)
                     && g.glued(i + 4)
@@ -434,6 +447,9 @@ fn numeric(g: &G, i: usize) -> Option<Hit> {
             }
         }
         return Some(Hit::One(Match::new(i, i + 1, year_sem(y))));
+    }
+    if let Some(m) = g_stamp::dotted(g, i) {
+        return Some(Hit::One(m));
     }
     // US numeric: 02/13/1998, 2/13/98
     if plain_num(g, i)

@@ -16,7 +16,8 @@
 //!    there: `g_date` (stated dates, years, decades), `g_day` (today,
 //!    weekdays, parts of days), `g_rel` (relative dates), `g_mod` (modifiers),
 //!    `g_period` (quarters, halves, seasons, named days), `g_len`
-//!    (lengths, recurrences), `g_clock` (clock times), plus the
+//!    (lengths, recurrences), `g_clock` (clock times), `g_post` (a week
+//!    or year named after a date: "Friday last week"), plus the
 //!    fixed `phrases` and named days of `assets/timex/`; `traps` (with
 //!    `assets/timex/traps.tsv`) refuses look-alikes such as "Day 1,087",
 //!    "F-16" or "it may"; `ranges` pairs range ends;
@@ -49,7 +50,9 @@ mod g_len;
 mod g_mod;
 mod g_num;
 mod g_period;
+mod g_post;
 mod g_rel;
+mod g_stamp;
 mod grammar;
 mod lexicon;
 mod periods;
@@ -255,7 +258,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             {
                 ctx.sent_year = Some((s, y));
             }
-            let mut tense = || context::tense(&g, m.start, m.end);
+            let mut tense = || context::tense_near(&g, m.start, m.end);
             let Some(r) = resolve::resolve(&m.sem, &ctx, &mut tense) else {
                 continue;
             };
