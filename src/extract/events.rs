@@ -138,6 +138,9 @@ fn dates_in(
             continue;
         }
         if qualifiers::is_qualifier(text, t) {
+            // A range that labels a thing ("the crisis of 2015-16") labels
+            // with both ends.
+            closing.extend(t.range_to);
             continue;
         }
         let recent = || {
@@ -168,6 +171,9 @@ fn dates_in(
             date.last = end.last;
             expr.end = timexes[j].end;
             closing.insert(j);
+        }
+        if qualifiers::dates_nothing(text, t, expr.end, &date, published) {
+            continue;
         }
         let anchor = match t.anchor {
             timex::Anchor::Explicit => EventAnchor::Explicit,
@@ -335,7 +341,7 @@ mod tests {
     #[test]
     fn seasons_and_quarters_are_the_months_they_span_and_decades_are_too_vague() {
         let text = format!(
-            "{HEAD}Kramatorsk has been shelled since the summer of 2022.\n\
+            "{HEAD}Kramatorsk was shelled heavily in the summer of 2022.\n\
              Exports fell in the first quarter of 2024.\n\
              The plant was built in the 1980s.\n"
         );
