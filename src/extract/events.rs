@@ -51,9 +51,10 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     }
 
     let mut carried_header: Option<RegionId> = None;
+    let mut carry = timex::Carry::default();
     for par in paragraphs::split(text, doc.body_start) {
         let par_text = &text[par.clone()];
-        let timexes = timex::tag(par_text, published);
+        let timexes = timex::tag_with(par_text, published, &mut carry);
         let sentence_spans = sentences::split(par_text);
         if timexes.is_empty() && sentence_spans.len() != 1 {
             // No date and too long to be a header: no events, and it ends

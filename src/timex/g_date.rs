@@ -42,6 +42,9 @@ pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
                 if let Some(m) = decade(g, i + 1) {
                     return Some(Hit::One(Match { start: i, ..m }));
                 }
+                if let Some(m) = bare_ordinal_day(g, i) {
+                    return Some(Hit::One(m));
+                }
                 if g.word(i + 1, "year")
                     && let Some(Hit::One(m)) = at(g, i + 2)
                     && matches!(m.sem, Sem::Date { month: None, .. })
@@ -533,6 +536,30 @@ fn decade(g: &G, i: usize) -> Option<Match> {
         }
         _ => None,
     }
+}
+
+/// "the 13th" standing for a day of the month the story is at: "the"
+/// and an ordinal in digits, then a mark, a past verb, or after "on" any
+/// preposition ("on the 13th, shelling resumed", "on the 13th in Kyiv",
+/// "the 13th was calmer"; not "the 13th round", "the 47th Brigade").
+fn bare_ordinal_day(g: &G, i: usize) -> Option<Match> {
+    let t = g.tok(i + 1)?;
+    if t.kind != Kind::Num || !t.has(super::token::ORDINAL) || !(1..=31).contains(&t.val) {
+        return None;
+    }
+    let n = i + 2;
+    let closes = g
+        .tok(n)
+        .is_none_or(|x| x.kind == Kind::Punct && x.ch != '-')
+        || g.is(n, Class::Past)
+        || i > 0
+            && g.word(i - 1, "on")
+            && g.tok(n).is_some_and(|x| x.kind == Kind::Word)
+            && !g.cap(n)
+            && !g.is(n, Class::Unit)
+            && !g.is(n, Class::Units)
+            && g.is(n, Class::Prep);
+    closes.then(|| Match::new(i, i + 2, Sem::DayOfMonth(t.val as u8)))
 }
 
 /// "the 20th century", "the nineteenth century".

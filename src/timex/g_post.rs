@@ -95,3 +95,60 @@ mod tests {
         assert_eq!(f[0], ("Tuesday".into(), "2025-03-18".into()));
     }
 }
+
+/// Anaphors that count from the last date the text gave (see `resolve`
+/// and [`crate::timex::tag_with`]).
+#[cfg(test)]
+mod anaphora_tests {
+    use crate::timex::test_util::found;
+    use crate::timex::{Carry, tag_with};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_bare_ordinal_day_takes_the_month_in_focus() {
+        let f = found(
+            "Shelling on March 3 was heavy. The 4th was calmer. On the 5th, it resumed.",
+            (2025, 3, 20),
+        );
+        let values: Vec<&str> = f.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(values, ["2025-03-03", "2025-03-04", "2025-03-05"]);
+        // Without a day told before, or before a noun, it is no date.
+        assert!(found("The 4th was calmer.", (2025, 3, 20)).is_empty());
+        let f = found("On March 3 the 4th round of talks opened.", (2025, 3, 20));
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn n_units_on_counts_forward_from_the_date_told() {
+        let f = found(
+            "The dam burst in June 2023. Crews came and went. Prices rose. Exactly three months on, the town is empty.",
+            (2024, 1, 10),
+        );
+        assert_eq!(f[1], ("three months on".into(), "2023-09".into()));
+        assert!(
+            found("He spent two days on the road.", (2024, 1, 10))
+                .iter()
+                .all(|x| x.1 == "P2D")
+        );
+    }
+
+    #[test]
+    fn a_paragraph_counts_from_the_date_the_one_before_gave() {
+        // 2026-03-13 is a Friday.
+        let dct = NaiveDate::from_ymd_opt(2026, 3, 13);
+        let mut carry = Carry::default();
+        let first = tag_with("The envoy on Sunday met the minister.", dct, &mut carry);
+        assert_eq!(first[0].value, "2026-03-08");
+        let next = tag_with("The general, three days later, said so.", dct, &mut carry);
+        assert_eq!(next[0].value, "2026-03-11");
+        let mut carry = Carry::default();
+        tag_with("On March 2, drones hit a depot.", dct, &mut carry);
+        let next = tag_with("On the same day, a bridge burned.", dct, &mut carry);
+        assert_eq!(next[0].value, "2026-03-02");
+        // A date still ahead is not carried.
+        let mut carry = Carry::default();
+        tag_with("He is held until April 30.", dct, &mut carry);
+        let next = tag_with("A day later, he spoke.", dct, &mut carry);
+        assert_eq!(next[0].value, "2026-03-14");
+    }
+}

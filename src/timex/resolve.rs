@@ -416,6 +416,15 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
                 _ => Some(inner),
             }
         }
+        Sem::DayOfMonth(d) => {
+            // The month of the last day the story gave, a few sentences
+            // back at most; with none, no date.
+            let (_, c) = ctx
+                .last
+                .filter(|(s, c)| ctx.sentence - s <= NARRATIVE_SENTENCES && c.gran == Gran::Day)?;
+            let day = ymd(c.day.year(), c.day.month(), u32::from(*d))?;
+            Some(out_cal(Cal::new(Gran::Day, day), Relative))
+        }
         Sem::InPeriod { inner, unit, off } => {
             let Some(dct) = dct else {
                 return resolve(inner, ctx, tense);
@@ -460,7 +469,11 @@ fn resolve_offset(
     exact: bool,
     ctx: &Ctx,
 ) -> Option<Out> {
-    let window = if exact {
+    // "two days later", "two months on" count forward from the last date
+    // the text gave, however far back: they never mean the DCT's future.
+    let window = if exact && n > 0 && base == Base::Ref {
+        usize::MAX
+    } else if exact {
         REF_SENTENCES
     } else {
         NARRATIVE_SENTENCES

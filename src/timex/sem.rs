@@ -204,6 +204,8 @@ pub(crate) enum Sem {
         /// Offset from the DCT's week or year.
         off: i32,
     },
+    /// A day of the month the story is at: "the 13th" after "Feb. 12".
+    DayOfMonth(u8),
     /// So many days from a day: "the day before last Tuesday" (-1).
     DaysFrom(Box<Sem>, i32),
     /// A fixed value from the phrase table (`PRESENT_REF`, `P1D`...).
