@@ -165,7 +165,14 @@ fn dates_in(
             },
         };
         let mut expr = t.start..t.end;
-        if let Some(j) = t.range_to
+        // "on March 30 and 31": two days, each its own event; "March
+        // 30-31" and "from March 30 to 31" span both.
+        let listed = t.range_to.and_then(|j| timexes.get(j)).is_some_and(|e| {
+            text.get(t.end..e.start)
+                .is_some_and(|between| matches!(between.trim(), "and" | "&"))
+        });
+        if !listed
+            && let Some(j) = t.range_to
             && let Some(end) = timexes.get(j).and_then(|e| e.interval)
             && end.last >= date.first
         {
@@ -394,6 +401,20 @@ mod tests {
         let evs = events_of(&text, Some(day(2, 14)));
         assert_eq!((evs[1].0.as_str(), evs[1].4), ("2025-02-20", true));
         assert_eq!((evs[2].0.as_str(), evs[2].4), ("2025-02-10", false));
+    }
+
+    #[test]
+    fn two_days_joined_by_and_are_two_events() {
+        let text = format!(
+            "{HEAD}Drones hit the port on 3 and 4 February 2025.
+             Talks ran on Feb. 5-6, 2025.
+"
+        );
+        let dated = dates_after_headline(&text, Some(day(2, 14)));
+        assert_eq!(
+            dated,
+            ["2025-02-03", "2025-02-04", "2025-02-05..2025-02-06"]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A date and a calendar modifier after it: "Friday last week", "Feb. 24
 //! last year", "Monday next week". The modifier names the week or year the
-//! date falls in, counted from the reference date.
+//! date falls in, counted from the reference date. Also "the eve of" a day:
+//! the day before it.
 
 use super::grammar::{G, Hit, Match};
 use super::sem::{Base, Pick, Sem, Unit};
@@ -25,6 +26,29 @@ fn period_after(g: &G, i: usize) -> Option<(Unit, i32, usize)> {
         return None;
     };
     Some((unit, off, i + 2))
+}
+
+/// "the eve of Orthodox Easter", "on the eve of May 9": the day before the
+/// day that follows. `day` is the rule set that reads that day.
+pub(crate) fn eve_of(g: &G, i: usize, day: impl Fn(usize) -> Option<Hit>) -> Option<Hit> {
+    if !(g.word(i, "the") && g.word(i + 1, "eve") && g.word(i + 2, "of")) {
+        return None;
+    }
+    let Some(Hit::One(m)) = day(i + 3) else {
+        return None;
+    };
+    let one_day = matches!(
+        m.sem,
+        Sem::Holiday { .. } | Sem::Weekday { .. } | Sem::Date { day: Some(_), .. }
+    );
+    one_day.then(|| {
+        Hit::One(Match {
+            start: i,
+            end: m.end,
+            sem: Sem::DaysFrom(Box::new(m.sem), -1),
+            explicit: m.explicit,
+        })
+    })
 }
 
 /// Extends a weekday or a day of a month without a year by the week or year
@@ -87,6 +111,22 @@ mod tests {
         assert_eq!(f, [("March 3 last year".into(), "2024-03-03".into())]);
         let f = found("Polls open on 5 June next year.", (2025, 3, 20));
         assert_eq!(f, [("5 June next year".into(), "2026-06-05".into())]);
+    }
+
+    #[test]
+    fn the_eve_of_a_day_is_the_day_before() {
+        let f = found("Strikes came on the eve of Orthodox Easter.", (2023, 4, 20));
+        assert_eq!(
+            f,
+            [("the eve of Orthodox Easter".into(), "2023-04-15".into())]
+        );
+        let f = found("They met on the eve of May 9.", (2023, 4, 20));
+        assert_eq!(f, [("the eve of May 9".into(), "2023-05-08".into())]);
+        let f = found(
+            "A truce over the Orthodox Christian Easter holiday.",
+            (2023, 4, 20),
+        );
+        assert_eq!(f[0].1, "2023-04-16");
     }
 
     #[test]

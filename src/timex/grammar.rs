@@ -306,6 +306,9 @@ fn core_at(g: &G, i: usize) -> Option<Hit> {
 /// prefixes; the longest wins, the earliest rule on a tie.
 fn best_at(g: &G, i: usize) -> Option<Hit> {
     let mut best = core_at(g, i);
+    if let Some(h) = g_post::eve_of(g, i, |j| core_at(g, j)) {
+        return Some(h);
+    }
     let mut consider = |h: Hit| {
         if best.as_ref().is_none_or(|b| h.end() > b.end()) {
             best = Some(h);
