@@ -306,6 +306,10 @@ mod tests {
             nothing("Kyiv aims to retake the town this year.", p),
             ["this year"]
         );
+        assert_eq!(
+            nothing("He said the front is likely to shift in early May.", p),
+            ["early May"]
+        );
         // A day set as a target is a plan that keeps its date; a past
         // "until" ends a state that is told.
         assert!(nothing("They hope for a truce by April 2.", p).is_empty());

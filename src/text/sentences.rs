@@ -84,12 +84,18 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             end += n.len_utf8();
         }
         let more = end > pos + c.len_utf8();
-        let boundary = match next_word(text, end) {
-            None => false,
-            Some(next) => {
-                starts_sentence(next) && (c != '.' || more || period_ends(text, start, pos, next))
-            }
-        };
+        // "On Tuesday … the envoy will arrive": an ellipsis with a space
+        // before it marks words left out of a quote, not a sentence end.
+        let elided = (c == '…' || c == '.' && text[pos..].starts_with("..."))
+            && text[..pos].ends_with(char::is_whitespace);
+        let boundary = !elided
+            && match next_word(text, end) {
+                None => false,
+                Some(next) => {
+                    starts_sentence(next)
+                        && (c != '.' || more || period_ends(text, start, pos, next))
+                }
+            };
         if boundary {
             push_trimmed(text, start..end, &mut out);
             start = end;
@@ -200,6 +206,18 @@ mod tests {
             vec![
                 "Strikes rose in the four weeks (Sept. 2–Oct. 30, 2024), above the weeks before (Aug. 5–Sept. 2, 2024), it found.",
                 "Then they fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_after_a_space_leaves_words_out_and_ends_nothing() {
+        assert_eq!(
+            sentences("“On Monday … The envoy will land in Kyiv,” he said. Then… Nothing."),
+            vec![
+                "“On Monday … The envoy will land in Kyiv,” he said.",
+                "Then…",
+                "Nothing."
             ]
         );
     }

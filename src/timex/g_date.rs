@@ -397,6 +397,14 @@ fn numeric(g: &G, i: usize) -> Option<Hit> {
                     && g.tok(i + 4)?.ndig == 2
                 {
                     let d = g.tok(i + 4)?.val;
+                    // "2022-09-22-explosive-boats": a URL slug, no date.
+                    let slug = g.punct(i + 5, '-')
+                        && g.glued(i + 5)
+                        && g.glued(i + 6)
+                        && g.tok(i + 6).is_some_and(|t| t.kind == Kind::Word);
+                    if slug {
+                        return None;
+                    }
                     if (1..=31).contains(&d) {
                         return Some(Hit::One(Match::new(
                             i,

@@ -36,6 +36,7 @@ const RULES: &[&str] = &[
     "count-dash",
     "url-param",
     "table-cell",
+    "url-slug",
 ];
 
 /// Words that may be glued to a year by a hyphen ("pre-2014", "mid-2024").
