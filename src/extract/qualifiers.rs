@@ -285,6 +285,8 @@ mod tests {
             ["Feb. 2"]
         );
         assert!(nothing("The port reopened on Feb. 2.", p).is_empty());
+        // A front report's "since the beginning of this day" is its own day.
+        assert!(nothing("There were 90 clashes since the beginning of this day.", p).is_empty());
     }
 
     #[test]

@@ -230,8 +230,16 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
         let ahead = (after..(after + RIGHT).min(g.toks.len()))
             .take_while(|&j| !g.sent_start(j) && !g.word_in(j, RELATIVES))
             .find_map(|j| marker(g, j));
+        // "will not be the case during Friday's summit": a plain "will"
+        // before it too ("would get around Wednesday's ruling" is no plan).
+        let behind = (start.saturating_sub(LEFT)..start)
+            .rev()
+            .take_while(|&j| !g.sent_start(j + 1))
+            .find(|&j| marker(g, j).is_some())
+            .is_some_and(|j| g.word_in(j, &["will", "ll", "shall"]));
         return match ahead {
             Some(Tense::Future) => Tense::Future,
+            _ if behind => Tense::Future,
             _ => Tense::Past,
         };
     }
@@ -393,6 +401,8 @@ mod tests {
         assert_eq!(tense_of(s, "Sunday"), Tense::Past);
         let s = "They would try to overturn Sunday's vote.";
         assert_eq!(tense_of(s, "Sunday"), Tense::Past);
+        let s = "That will not change at Sunday's vote.";
+        assert_eq!(tense_of(s, "Sunday"), Tense::Future);
     }
 
     #[test]
