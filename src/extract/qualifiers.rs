@@ -99,8 +99,16 @@ pub(super) fn dates_nothing(
     if !own_day && near.iter().any(|w| is_in(w, &l.since)) {
         return true;
     }
-    let ahead = published.is_some_and(|p| date.first > p);
     let coarse = matches!(date.precision, DatePrecision::Year | DatePrecision::Month);
+    // A year or month still running is ahead as a bound: "by the end of the
+    // year" said in April.
+    let ahead = published.is_some_and(|p| {
+        if coarse {
+            date.last > p
+        } else {
+            date.first > p
+        }
+    });
     let bound = near
         .first()
         .is_some_and(|w| is_in(w, &l.until) || coarse && is_in(w, &l.target));
@@ -302,6 +310,10 @@ mod tests {
                 "The bloc wants to stop gas imports by the end of the year.",
                 p
             ),
+            ["the end of the year"]
+        );
+        assert_eq!(
+            nothing("Imports are to stop by the end of the year.", p),
             ["the end of the year"]
         );
         assert_eq!(
