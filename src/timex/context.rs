@@ -32,11 +32,31 @@ const NOT_VERB_AFTER_TO: &[&str] = &[
     "your", "be", "date", "power", "office",
 ];
 
+/// The clause words (`assets/timex/clauses.tsv`).
+const CLAUSES_TSV: &str = include_str!("../../assets/timex/clauses.tsv");
+
+/// The words of one kind of `clauses.tsv`.
+fn clause_words(kind: &str) -> Vec<&'static str> {
+    CLAUSES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, _)| *k == kind)
+        .flat_map(|(_, ws)| ws.split_whitespace())
+        .collect()
+}
+
 /// Forms of "be" that make "due to" a plan ("is due to arrive").
-const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "s", "being"];
+fn copulas() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| clause_words("copula"))
+}
 
 /// Relative pronouns: a clause they open does not govern a date before it.
-const RELATIVES: &[&str] = &["that", "which", "who"];
+fn relatives() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| clause_words("relative"))
+}
 
 /// Words of a plan; after "was", "had been" they point back.
 const PLANS: &[&str] = &["due", "scheduled", "slated", "planned", "expected", "set"];
@@ -128,7 +148,7 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
             return Some(Tense::Future);
         }
         // "due to shelling" without a copula gives a cause, not a plan.
-        if g.word(i, "due") && !(i > 0 && g.word_in(i - 1, COPULAS)) {
+        if g.word(i, "due") && !(i > 0 && g.word_in(i - 1, copulas())) {
             return None;
         }
         // "going to", "due to", "plans to", "expected to", "set to"
@@ -228,7 +248,7 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     // marker says otherwise ("Friday's meeting will take place ...").
     if let Some(after) = g.possessive(end) {
         let ahead = (after..(after + RIGHT).min(g.toks.len()))
-            .take_while(|&j| !g.sent_start(j) && !g.word_in(j, RELATIVES))
+            .take_while(|&j| !g.sent_start(j) && !g.word_in(j, relatives()))
             .find_map(|j| marker(g, j));
         // "will not be the case during Friday's summit": a plain "will"
         // before it too ("would get around Wednesday's ruling" is no plan).
@@ -303,7 +323,7 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
         }
         // "the start of a swap on Monday that will see ...": a relative
         // clause tells of the noun, not of the verb that governs the date.
-        if g.word_in(j, RELATIVES) {
+        if g.word_in(j, relatives()) {
             break;
         }
         // Far from the date, a participle ("the hastily planned trip",
