@@ -53,9 +53,10 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     }
 
     let mut carried_header: Option<RegionId> = None;
+    let mut carry = timex::Carry::default();
     for par in paragraphs::split(text, doc.body_start) {
         let par_text = &text[par.clone()];
-        let timexes = outside_markup(par_text, timex::tag(par_text, published));
+        let timexes = outside_markup(par_text, timex::tag_with(par_text, published, &mut carry));
         let sentence_spans = sentences::split(par_text);
         let is_title = doc
             .title_span
@@ -233,6 +234,9 @@ fn dates_in(
             continue;
         }
         if qualifiers::is_qualifier(text, t) {
+            // A range that labels a thing ("the crisis of 2015-16") labels
+            // with both ends.
+            closing.extend(t.range_to);
             continue;
         }
         let recent = || {
@@ -256,13 +260,23 @@ fn dates_in(
             },
         };
         let mut expr = t.start..t.end;
-        if let Some(j) = t.range_to
+        // "on March 30 and 31": two days, each its own event; "March
+        // 30-31" and "from March 30 to 31" span both.
+        let listed = t.range_to.and_then(|j| timexes.get(j)).is_some_and(|e| {
+            text.get(t.end..e.start)
+                .is_some_and(|between| matches!(between.trim(), "and" | "&"))
+        });
+        if !listed
+            && let Some(j) = t.range_to
             && let Some(end) = timexes.get(j).and_then(|e| e.interval)
             && end.last >= date.first
         {
             date.last = end.last;
             expr.end = timexes[j].end;
             closing.insert(j);
+        }
+        if qualifiers::dates_nothing(text, t, expr.end, &date, published) {
+            continue;
         }
         let anchor = match t.anchor {
             timex::Anchor::Explicit => EventAnchor::Explicit,
@@ -430,7 +444,7 @@ mod tests {
     #[test]
     fn seasons_and_quarters_are_the_months_they_span_and_decades_are_too_vague() {
         let text = format!(
-            "{HEAD}Kramatorsk has been shelled since the summer of 2022.\n\
+            "{HEAD}Kramatorsk was shelled heavily in the summer of 2022.\n\
              Exports fell in the first quarter of 2024.\n\
              The plant was built in the 1980s.\n"
         );
@@ -482,6 +496,20 @@ mod tests {
         let evs = events_of(&text, Some(day(2, 14)));
         assert_eq!((evs[1].0.as_str(), evs[1].4), ("2025-02-20", true));
         assert_eq!((evs[2].0.as_str(), evs[2].4), ("2025-02-10", false));
+    }
+
+    #[test]
+    fn two_days_joined_by_and_are_two_events() {
+        let text = format!(
+            "{HEAD}Drones hit the port on 3 and 4 February 2025.
+             Talks ran on Feb. 5-6, 2025.
+"
+        );
+        let dated = dates_after_headline(&text, Some(day(2, 14)));
+        assert_eq!(
+            dated,
+            ["2025-02-03", "2025-02-04", "2025-02-05..2025-02-06"]
+        );
     }
 
     #[test]

@@ -1,10 +1,184 @@
 //! Dates in a sentence that do not say when something happened: a dateline
-//! line, a year that labels a thing ("its 1997 borders", "pre-2014"), the
-//! year that ends a name ("the Munich Agreement of 1938").
+//! line, a year that labels a thing ("its 1997 borders", "pre-2014",
+//! "last year's Olympics", "the March talks"), the year that ends a name
+//! ("the Munich Agreement of 1938", "the crisis of 2015-16"), a state's
+//! starting point ("no gains since July 2022"), a deadline or a goal still
+//! ahead ("until 2023", "aims to end the war this year"), and a past post in
+//! an appositive ("envoy from 2012-2014,").
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use chrono::NaiveDate;
+
+use super::{DatePrecision, EventDate};
 use crate::timex::Timex;
+
+/// The goal words (`assets/timex/goals.tsv`).
+const GOALS_TSV: &str = include_str!("../../assets/timex/goals.tsv");
+/// The bound words (`assets/timex/bounds.tsv`).
+const BOUNDS_TSV: &str = include_str!("../../assets/timex/bounds.tsv");
+
+/// How many words before a date a "since" or a goal word may stand.
+const CLAUSE_WORDS: usize = 8;
+
+/// The word lists of the two tables.
+struct Lists {
+    /// Words before a starting point ("since").
+    since: Vec<String>,
+    /// Words before the end of a state ("until").
+    until: Vec<String>,
+    /// Words before a target ("by").
+    target: Vec<String>,
+    /// Words of a goal ("aims").
+    goals: Vec<String>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let rows = |tsv: &'static str| {
+            tsv.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        };
+        let bound = |kind: &str| -> Vec<String> {
+            rows(BOUNDS_TSV)
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(k, _)| *k == kind)
+                .flat_map(|(_, ws)| ws.split_whitespace().map(str::to_string))
+                .collect()
+        };
+        Lists {
+            since: bound("since"),
+            until: bound("until"),
+            target: bound("target"),
+            goals: rows(GOALS_TSV).map(str::to_string).collect(),
+        }
+    })
+}
+
+/// Up to `n` words before byte `at`, nearest first, within the clause: the
+/// walk stops at a comma, a colon, a bracket, a quote, a dash or a
+/// sentence end.
+fn clause_words_before(text: &str, at: usize, n: usize) -> Vec<&str> {
+    let before = &text[..at];
+    let cut = before
+        .rfind(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–' | '.' | '!' | '?'
+            )
+        })
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    before[cut..].split_whitespace().rev().take(n).collect()
+}
+
+fn is_in(word: &str, list: &[String]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether the date of expression `t` (ending at byte `end`, past a range's
+/// closing end) dates nothing: a starting point, a deadline or goal still
+/// ahead of `published`, a year or month that labels a thing, or a past post
+/// in an appositive. `date` is the date the expression gives.
+pub(super) fn dates_nothing(
+    text: &str,
+    t: &Timex,
+    end: usize,
+    date: &EventDate,
+    published: Option<NaiveDate>,
+) -> bool {
+    let l = lists();
+    let near = clause_words_before(text, t.start, CLAUSE_WORDS);
+    // "since" up to a few words before: a state's starting point. "Since
+    // this morning" (the article's own day) still dates the report.
+    let own_day = published.is_some_and(|p| date.first == p && date.last == p);
+    if !own_day && near.iter().any(|w| is_in(w, &l.since)) {
+        return true;
+    }
+    let coarse = matches!(date.precision, DatePrecision::Year | DatePrecision::Month);
+    // A year or month still running is ahead as a bound: "by the end of the
+    // year" said in April.
+    let ahead = published.is_some_and(|p| {
+        if coarse {
+            date.last > p
+        } else {
+            date.first > p
+        }
+    });
+    let bound = near
+        .first()
+        .is_some_and(|w| is_in(w, &l.until) || coarse && is_in(w, &l.target));
+    if ahead && bound {
+        return true;
+    }
+    let not_past = published.is_some_and(|p| date.last >= p);
+    if coarse && not_past && near.iter().any(|w| is_in(w, &l.goals)) {
+        return true;
+    }
+    label_after(text, t, date) || appositive_post(text, t, end, date)
+}
+
+/// "last year's Olympics", "2024's budget": a year in the possessive names
+/// a thing of that year. "the March talks": a bare month between "the" and a
+/// noun does too.
+fn label_after(text: &str, t: &Timex, date: &EventDate) -> bool {
+    let after = &text[t.end..];
+    if date.precision == DatePrecision::Year
+        && (after.starts_with("'s ") || after.starts_with("’s "))
+    {
+        return true;
+    }
+    let own = &text[t.start..t.end];
+    let bare_month = date.precision == DatePrecision::Month
+        && own.chars().all(char::is_alphabetic)
+        && own.parse::<chrono::Month>().is_ok();
+    bare_month
+        && text[..t.start]
+            .trim_end_matches(' ')
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && noun_follows(next_word(text, t.end))
+}
+
+/// "ambassador from 2012-2014, said": a span of years between "from" and a
+/// comma, after a word, is a post held then; "(2012-2022)" in brackets too.
+fn appositive_post(text: &str, t: &Timex, end: usize, date: &EventDate) -> bool {
+    if date.precision != DatePrecision::Year || end == t.end {
+        return false;
+    }
+    let before = text[..t.start].trim_end_matches(' ');
+    let after = &text[end..];
+    if before.ends_with('(') && after.starts_with(')') {
+        return true;
+    }
+    let Some(rest) = before.strip_suffix("from") else {
+        return false;
+    };
+    let word_before = rest.trim_end_matches(' ').rsplit(' ').next().unwrap_or("");
+    after.starts_with(',') && word_before.chars().any(char::is_alphabetic)
+}
+
+/// The word right after byte `at` (after one space), up to punctuation.
+fn next_word(text: &str, at: usize) -> &str {
+    text[at..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split([' ', ',', '.', ';', ':']).next())
+        .unwrap_or("")
+}
+
+/// Whether `next` reads as a noun after a date used as a label.
+fn noun_follows(next: &str) -> bool {
+    next.starts_with(char::is_alphabetic)
+        && !matches!(
+            next,
+            "and" | "or" | "to" | "when" | "as" | "after" | "before" | "until" | "through"
+        )
+}
 
 /// Whether a sentence says nothing but dates: a dateline or timestamp line
 /// ("February 13, 2025", "January 11, 2025 2:01 PM"), which dates the page,
@@ -53,23 +227,134 @@ fn year_as_label(text: &str, t: &Timex) -> bool {
     let before = text[..t.start].trim_end_matches(' ');
     let mut words = before.rsplit(' ');
     let prev = words.next().unwrap_or("");
-    let next = text[t.end..]
-        .strip_prefix(' ')
-        .and_then(|a| a.split([' ', ',', '.', ';', ':']).next())
-        .unwrap_or("");
-    let noun_follows = next.starts_with(char::is_alphabetic)
-        && !matches!(
-            next,
-            "and" | "or" | "to" | "when" | "as" | "after" | "before" | "until" | "through"
-        );
-    let labels = noun_follows
+    let next = next_word(text, t.end);
+    let labels = noun_follows(next)
         && LABEL_DETERMINERS
             .iter()
             .any(|d| prev.eq_ignore_ascii_case(d));
-    // "the Munich Agreement of 1938", but not "March of 2022".
+    // "the Munich Agreement of 1938", but not "March of 2022"; "the
+    // migration crisis of 2015": a compound noun that "the" opens names a
+    // thing (where "the war of 2022 followed" tells of a year's war).
+    let named: Vec<&str> = words.take(3).collect();
+    let lower = |w: &&str| !w.is_empty() && w.chars().all(char::is_lowercase);
     let names_end = prev == "of"
-        && words.next().is_some_and(|w| {
+        && (named.first().is_some_and(|w| {
             w.len() > 1 && w.starts_with(char::is_uppercase) && w.parse::<chrono::Month>().is_err()
-        });
+        }) || named.len() == 3
+            && named[..2].iter().all(lower)
+            && named[2].eq_ignore_ascii_case("the"));
     labels || names_end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timex::tag;
+
+    /// The expressions of `text` (published on `p`) that date nothing.
+    fn nothing(text: &str, p: (i32, u32, u32)) -> Vec<String> {
+        let published = NaiveDate::from_ymd_opt(p.0, p.1, p.2);
+        let timexes = tag(text, published);
+        timexes
+            .iter()
+            .filter_map(|t| {
+                let iv = t.interval?;
+                let precision = match iv.precision {
+                    crate::timex::Precision::Day => DatePrecision::Day,
+                    crate::timex::Precision::Week => DatePrecision::Week,
+                    crate::timex::Precision::Year => DatePrecision::Year,
+                    _ => DatePrecision::Month,
+                };
+                let date = EventDate {
+                    first: iv.first,
+                    last: iv.last,
+                    precision,
+                };
+                let end = t.range_to.map_or(t.end, |j| timexes[j].end);
+                let skip = is_qualifier(text, t) || dates_nothing(text, t, end, &date, published);
+                skip.then(|| text[t.start..t.end].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_starting_point_dates_nothing() {
+        let p = (2025, 3, 20);
+        assert_eq!(
+            nothing("The line has not moved since May 2023.", p),
+            ["May 2023"]
+        );
+        assert_eq!(
+            nothing("It was his first trip abroad since 2019.", p),
+            ["2019"]
+        );
+        assert_eq!(
+            nothing("Shops stayed shut since the blast on Feb. 2.", p),
+            ["Feb. 2"]
+        );
+        assert!(nothing("The port reopened on Feb. 2.", p).is_empty());
+        // A front report's "since the beginning of this day" is its own day.
+        assert!(nothing("There were 90 clashes since the beginning of this day.", p).is_empty());
+    }
+
+    #[test]
+    fn a_bound_or_goal_still_ahead_dates_nothing() {
+        let p = (2025, 3, 20);
+        assert_eq!(nothing("The siege could last until 2026.", p), ["2026"]);
+        assert_eq!(
+            nothing("He was remanded in custody until May 30.", p),
+            ["May 30"]
+        );
+        assert_eq!(
+            nothing(
+                "The bloc wants to stop gas imports by the end of the year.",
+                p
+            ),
+            ["the end of the year"]
+        );
+        assert_eq!(
+            nothing("Imports are to stop by the end of the year.", p),
+            ["the end of the year"]
+        );
+        assert_eq!(
+            nothing("Kyiv aims to retake the town this year.", p),
+            ["this year"]
+        );
+        assert_eq!(
+            nothing("He said the front is likely to shift in early May.", p),
+            ["early May"]
+        );
+        // A day set as a target is a plan that keeps its date; a past
+        // "until" ends a state that is told.
+        assert!(nothing("They hope for a truce by April 2.", p).is_empty());
+        assert!(nothing("The curfew lasted until January 2024.", p).is_empty());
+    }
+
+    #[test]
+    fn a_year_or_month_naming_a_thing_dates_nothing() {
+        let p = (2025, 3, 20);
+        assert_eq!(
+            nothing("She won silver at last year's European Games.", p),
+            ["last year"]
+        );
+        assert_eq!(nothing("He walked out of the March talks.", p), ["March"]);
+        assert_eq!(
+            nothing("Memories of the refugee crisis of 2015-16 linger.", p),
+            ["2015"]
+        );
+        assert!(nothing("The talks resumed in March.", p).is_empty());
+    }
+
+    #[test]
+    fn a_post_held_in_an_appositive_dates_nothing() {
+        let p = (2025, 3, 20);
+        assert_eq!(
+            nothing(
+                "A former envoy to Kyiv from 2015-2018, said the plan was weak.",
+                p
+            ),
+            ["2015"]
+        );
+        assert!(nothing("From 2015-2018 the plant lay idle.", p).is_empty());
+    }
 }

@@ -4,7 +4,9 @@
 //! and brackets, when whitespace and a sentence start (a capital, a digit or
 //! an opening quote) follow. A period after a known abbreviation ("Gen.",
 //! "Jan."), an initial ("J.") or a dotted acronym ("U.S.") does not end the
-//! sentence, unless the next word is one that usually opens a sentence.
+//! sentence, unless the next word is one that usually opens a sentence; the
+//! word before a period is read after any dash or slash, so that the
+//! sentence is never cut inside a date range ("Nov. 18–Dec. 16, 2025").
 
 use std::ops::Range;
 
@@ -82,12 +84,18 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             end += n.len_utf8();
         }
         let more = end > pos + c.len_utf8();
-        let boundary = match next_word(text, end) {
-            None => false,
-            Some(next) => {
-                starts_sentence(next) && (c != '.' || more || period_ends(text, start, pos, next))
-            }
-        };
+        // "On Tuesday … the envoy will arrive": an ellipsis with a space
+        // before it marks words left out of a quote, not a sentence end.
+        let elided = (c == '…' || c == '.' && text[pos..].starts_with("..."))
+            && text[..pos].ends_with(char::is_whitespace);
+        let boundary = !elided
+            && match next_word(text, end) {
+                None => false,
+                Some(next) => {
+                    starts_sentence(next)
+                        && (c != '.' || more || period_ends(text, start, pos, next))
+                }
+            };
         if boundary {
             push_trimmed(text, start..end, &mut out);
             start = end;
@@ -124,8 +132,11 @@ fn starts_sentence(word: &str) -> bool {
 /// Whether the period at `pos` ends a sentence, looking at the word before it.
 fn period_ends(text: &str, sentence_start: usize, pos: usize, next: &str) -> bool {
     let before = &text[sentence_start..pos];
+    // (Dashes too: "Nov. 18–Dec. 16" ends in the abbreviation "Dec".)
     let word = before
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'' | '‘'))
+        .rsplit(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'' | '‘' | '–' | '—' | '-' | '/')
+        })
         .next()
         .unwrap_or("");
     if word.is_empty() {
@@ -182,6 +193,31 @@ mod tests {
             vec![
                 "Gen. Oleksandr Syrskyi met Dr. Smith on Jan. 10 with J. R. Doe.",
                 "They spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_of_dates_across_months_stays_in_one_sentence() {
+        assert_eq!(
+            sentences(
+                "Strikes rose in the four weeks (Sept. 2–Oct. 30, 2024), above the weeks before (Aug. 5–Sept. 2, 2024), it found. Then they fell."
+            ),
+            vec![
+                "Strikes rose in the four weeks (Sept. 2–Oct. 30, 2024), above the weeks before (Aug. 5–Sept. 2, 2024), it found.",
+                "Then they fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_after_a_space_leaves_words_out_and_ends_nothing() {
+        assert_eq!(
+            sentences("“On Monday … The envoy will land in Kyiv,” he said. Then… Nothing."),
+            vec![
+                "“On Monday … The envoy will land in Kyiv,” he said.",
+                "Then…",
+                "Nothing."
             ]
         );
     }

@@ -11,6 +11,9 @@ use super::token::{Kind, SENT};
 pub(crate) enum Tense {
     /// A past-tense verb is the nearest marker.
     Past,
+    /// A past-tense verb right before the date governs it ("began in
+    /// March"): a month it names may lie most of a year back.
+    PastVerb,
     /// A future marker is the nearest.
     Future,
     /// No marker nearby.
@@ -28,6 +31,32 @@ const NOT_VERB_AFTER_TO: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my",
     "your", "be", "date", "power", "office",
 ];
+
+/// The clause words (`assets/timex/clauses.tsv`).
+const CLAUSES_TSV: &str = include_str!("../../assets/timex/clauses.tsv");
+
+/// The words of one kind of `clauses.tsv`.
+fn clause_words(kind: &str) -> Vec<&'static str> {
+    CLAUSES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, _)| *k == kind)
+        .flat_map(|(_, ws)| ws.split_whitespace())
+        .collect()
+}
+
+/// Forms of "be" that make "due to" a plan ("is due to arrive").
+fn copulas() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| clause_words("copula"))
+}
+
+/// Relative pronouns: a clause they open does not govern a date before it.
+fn relatives() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| clause_words("relative"))
+}
 
 /// Words of a plan; after "was", "had been" they point back.
 const PLANS: &[&str] = &["due", "scheduled", "slated", "planned", "expected", "set"];
@@ -118,6 +147,10 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
         if g.word(i, "due") && i > 0 && g.word_in(i - 1, &["is", "are", "be", "s"]) {
             return Some(Tense::Future);
         }
+        // "due to shelling" without a copula gives a cause, not a plan.
+        if g.word(i, "due") && !(i > 0 && g.word_in(i - 1, copulas())) {
+            return None;
+        }
         // "going to", "due to", "plans to", "expected to", "set to"
         if g.word_in(
             i,
@@ -131,6 +164,10 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
             return (i > 0 && g.punct(i - 1, '\'') || g.word(i, "wo")).then_some(Tense::Future);
         }
         return Some(Tense::Future);
+    }
+    // "ahead of Friday's talks", but not "went ahead on Friday".
+    if g.word(i, "ahead") {
+        return g.word(i + 1, "of").then_some(Tense::Future);
     }
     if g.word(i, "set") && g.word(i + 1, "to") {
         return Some(Tense::Future);
@@ -159,6 +196,17 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
         if i > 0 && g.word_in(i - 1, NOT_PAST_BEFORE) {
             return None;
         }
+        // "a highly anticipated Friday meeting": an adverb and a participle
+        // before a noun phrase describe it; "quickly said on" is a verb.
+        let adjective = i > 0
+            && g.text_of(i - 1).ends_with("ly")
+            && g.tok(i + 1).is_some_and(|n| n.kind == Kind::Word)
+            && !g.is(i + 1, Class::Prep)
+            && !g.is(i + 1, Class::Art)
+            && !g.word_in(i + 1, &["that", "to", "by"]);
+        if adjective {
+            return None;
+        }
         return Some(Tense::Past);
     }
     if g.word_in(i, &["has", "have", "ago"]) {
@@ -177,13 +225,43 @@ fn infinitive_to(g: &G, i: usize) -> bool {
         })
 }
 
+/// [`tense`], with `PastVerb` for a past verb at most two words before the
+/// date ("began in March", "ended early March").
+pub(crate) fn tense_near(g: &G, start: usize, end: usize) -> Tense {
+    let t = tense(g, start, end);
+    if t != Tense::Past {
+        return t;
+    }
+    let close = (1..=2).any(|d| {
+        start >= d
+            && !(1..=d).any(|k| g.sent_start(start + 1 - k))
+            && marker(g, start - d) == Some(Tense::Past)
+    });
+    if close { Tense::PastVerb } else { t }
+}
+
 /// The tense around tokens `start..end`: the nearest marker wins, the left
 /// one on a tie. A past verb reached only across an infinitive ("agreed to
 /// meet on Friday") speaks of a later time.
 pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
-    // "Wednesday's ruling": something that has happened.
-    if g.possessive(end).is_some() {
-        return Tense::Past;
+    // "Wednesday's ruling": something that has happened, unless a future
+    // marker says otherwise ("Friday's meeting will take place ...").
+    if let Some(after) = g.possessive(end) {
+        let ahead = (after..(after + RIGHT).min(g.toks.len()))
+            .take_while(|&j| !g.sent_start(j) && !g.word_in(j, relatives()))
+            .find_map(|j| marker(g, j));
+        // "will not be the case during Friday's summit": a plain "will"
+        // before it too ("would get around Wednesday's ruling" is no plan).
+        let behind = (start.saturating_sub(LEFT)..start)
+            .rev()
+            .take_while(|&j| !g.sent_start(j + 1))
+            .find(|&j| marker(g, j).is_some())
+            .is_some_and(|j| g.word_in(j, &["will", "ll", "shall"]));
+        return match ahead {
+            Some(Tense::Future) => Tense::Future,
+            _ if behind => Tense::Future,
+            _ => Tense::Past,
+        };
     }
     // "postponed until Tuesday": up to a later day.
     let before = if start > 0 && g.word(start - 1, "on") {
@@ -241,6 +319,11 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     let reach = if fronted { RIGHT_FRONTED } else { RIGHT };
     while j < g.toks.len() && d <= reach {
         if g.toks[j].flags & SENT != 0 {
+            break;
+        }
+        // "the start of a swap on Monday that will see ...": a relative
+        // clause tells of the noun, not of the verb that governs the date.
+        if g.word_in(j, relatives()) {
             break;
         }
         // Far from the date, a participle ("the hastily planned trip",
@@ -316,6 +399,30 @@ mod tests {
         );
         // The month itself is no marker.
         assert_eq!(tense_of("In May the troops.", "troops"), Tense::Unknown);
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_date_does_not_govern_it() {
+        let s = "The raid follows the start of a handover on Monday that will free forty men.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Unknown);
+        let s = "Shelling resumed on Monday, which will slow the repairs.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Past);
+    }
+
+    #[test]
+    fn ahead_of_points_forward_and_a_described_noun_is_no_verb() {
+        let s = "Envoys gather ahead of a widely expected Sunday vote.";
+        assert_eq!(tense_of(s, "Sunday"), Tense::Future);
+        let s = "The convoy did not go ahead on Sunday due to heavy fog.";
+        assert_eq!(tense_of(s, "Sunday"), Tense::Past);
+        let s = "Sunday's vote will be held under martial law.";
+        assert_eq!(tense_of(s, "Sunday"), Tense::Future);
+        let s = "Sunday's vote changed little.";
+        assert_eq!(tense_of(s, "Sunday"), Tense::Past);
+        let s = "They would try to overturn Sunday's vote.";
+        assert_eq!(tense_of(s, "Sunday"), Tense::Past);
+        let s = "That will not change at Sunday's vote.";
+        assert_eq!(tense_of(s, "Sunday"), Tense::Future);
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Rules for calendar dates stated outright: "February 13, 2025",
 //! "13 February", "Feb. 10-14", "Monday, July 16, 2018", "October 2024",
-//! "2025-02-13", "02/13/1998", years ("in 2023", "2012–2014", "pre-2014"),
+//! "2025-02-13", "02/13/1998" (and, through `g_stamp`, "14.02.2025" and
+//! "2025-02-13T18:26:00Z"), years ("in 2023", "2012–2014", "pre-2014"),
 //! decades ("the 1990s") and centuries ("the 20th century").
 
 use super::g_num::{day_at, ord_at, plain_num, year_digits, year_words};
 use super::g_period;
+use super::g_stamp;
 use super::grammar::{G, Hit, Match};
 use super::lexicon::Class;
 use super::sem::{Pick, Sem};
@@ -39,6 +41,9 @@ pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
                 }
                 if let Some(m) = decade(g, i + 1) {
                     return Some(Hit::One(Match { start: i, ..m }));
+                }
+                if let Some(m) = bare_ordinal_day(g, i) {
+                    return Some(Hit::One(m));
                 }
                 if g.word(i + 1, "year")
                     && let Some(Hit::One(m)) = at(g, i + 2)
@@ -374,6 +379,17 @@ fn numeric(g: &G, i: usize) -> Option<Hit> {
             let m = g.tok(i + 2)?.val;
             let leading_zero = g.text_of(i + 2).starts_with('0');
             if (1..=12).contains(&m) {
+                // "2025-02-13T18:26:00Z": the date and its clock time.
+                if g.punct(i + 3, '-')
+                    && g.glued(i + 3)
+                    && let Some((d, h, min, e)) = g_stamp::iso_day_time(g, i + 4)
+                {
+                    return Some(Hit::One(Match::new(
+                        i,
+                        e,
+                        g_stamp::iso_sem(y, m as u8, d, h, min),
+                    )));
+                }
                 if g.punct(i + 3, '-')
                     && g.glued(i + 3)
                     && g.glued(i + 4)
@@ -381,6 +397,14 @@ fn numeric(g: &G, i: usize) -> Option<Hit> {
                     && g.tok(i + 4)?.ndig == 2
                 {
                     let d = g.tok(i + 4)?.val;
+                    // "2022-09-22-explosive-boats": a URL slug, no date.
+                    let slug = g.punct(i + 5, '-')
+                        && g.glued(i + 5)
+                        && g.glued(i + 6)
+                        && g.tok(i + 6).is_some_and(|t| t.kind == Kind::Word);
+                    if slug {
+                        return None;
+                    }
                     if (1..=31).contains(&d) {
                         return Some(Hit::One(Match::new(
                             i,
@@ -434,6 +458,9 @@ fn numeric(g: &G, i: usize) -> Option<Hit> {
             }
         }
         return Some(Hit::One(Match::new(i, i + 1, year_sem(y))));
+    }
+    if let Some(m) = g_stamp::dotted(g, i) {
+        return Some(Hit::One(m));
     }
     // US numeric: 02/13/1998, 2/13/98
     if plain_num(g, i)
@@ -517,6 +544,30 @@ fn decade(g: &G, i: usize) -> Option<Match> {
         }
         _ => None,
     }
+}
+
+/// "the 13th" standing for a day of the month the story is at: "the"
+/// and an ordinal in digits, then a mark, a past verb, or after "on" any
+/// preposition ("on the 13th, shelling resumed", "on the 13th in Kyiv",
+/// "the 13th was calmer"; not "the 13th round", "the 47th Brigade").
+fn bare_ordinal_day(g: &G, i: usize) -> Option<Match> {
+    let t = g.tok(i + 1)?;
+    if t.kind != Kind::Num || !t.has(super::token::ORDINAL) || !(1..=31).contains(&t.val) {
+        return None;
+    }
+    let n = i + 2;
+    let closes = g
+        .tok(n)
+        .is_none_or(|x| x.kind == Kind::Punct && x.ch != '-')
+        || g.is(n, Class::Past)
+        || i > 0
+            && g.word(i - 1, "on")
+            && g.tok(n).is_some_and(|x| x.kind == Kind::Word)
+            && !g.cap(n)
+            && !g.is(n, Class::Unit)
+            && !g.is(n, Class::Units)
+            && g.is(n, Class::Prep);
+    closes.then(|| Match::new(i, i + 2, Sem::DayOfMonth(t.val as u8)))
 }
 
 /// "the 20th century", "the nineteenth century".

@@ -375,6 +375,13 @@ fn offset(g: &G, i: usize) -> Option<Match> {
         (-1, Base::Ref, d + 1)
     } else if g.word(d, "later") {
         (1, Base::Ref, d + 1)
+    } else if g.word(d, "on")
+        && g.tok(d + 1)
+            .is_none_or(|t| t.kind == super::token::Kind::Punct && matches!(t.ch, ',' | '.' | ';'))
+    {
+        // "Two months on, the town lies empty": as "later", where "on"
+        // closes the phrase ("two days on the road" goes on).
+        (1, Base::Ref, d + 1)
     } else if g.word_in(d, &["before", "after"]) && g.word_in(d + 1, &["that", "then"]) {
         // "two weeks before that": from the date the story last gave.
         let sign = if g.word(d, "before") { -1 } else { 1 };

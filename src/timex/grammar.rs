@@ -11,7 +11,7 @@ use super::sem::Sem;
 use super::token::{
     AMPM, CAP, CORE, Kind, OPEN, OPENER, ORDINAL, PHRASE, PHRASE_OPEN, PLURAL, SENT, SPACE, Tok,
 };
-use super::{g_clock, g_date, g_len, g_mod, g_rel, traps};
+use super::{g_clock, g_date, g_len, g_mod, g_post, g_rel, traps};
 
 /// One matched expression: tokens `start..end` and what they mean.
 #[derive(Clone, Debug, PartialEq)]
@@ -209,6 +209,14 @@ fn is_core(text: &str, toks: &[Tok], i: usize) -> bool {
         // "10 a.m."), or the parts of a date in digits; not a plain count.
         Kind::Num => {
             t.ndig == 4
+                || super::g_stamp::opens_dotted(
+                    &G {
+                        text,
+                        toks,
+                        lex: super::lexicon::lexicon(),
+                    },
+                    i,
+                )
                 || t.flags & (PLURAL | ORDINAL | AMPM) != 0
                 || toks.get(i + 1).is_some_and(|n| {
                     !n.has(SPACE) && n.kind == Kind::Punct && matches!(n.ch, ':' | '/' | '-')
@@ -298,6 +306,9 @@ fn core_at(g: &G, i: usize) -> Option<Hit> {
 /// prefixes; the longest wins, the earliest rule on a tie.
 fn best_at(g: &G, i: usize) -> Option<Hit> {
     let mut best = core_at(g, i);
+    if let Some(h) = g_post::eve_of(g, i, |j| core_at(g, j)) {
+        return Some(h);
+    }
     let mut consider = |h: Hit| {
         if best.as_ref().is_none_or(|b| h.end() > b.end()) {
             best = Some(h);
@@ -344,7 +355,7 @@ pub(crate) fn scan(g: &G) -> Vec<Hit> {
         let phrase_end = phrase.map_or(0, |(e, _)| e);
         match (hit, phrase) {
             (Some(h), _) if h.end() > phrase_end => {
-                let h = g_clock::extend(g, h);
+                let h = g_post::extend(g, g_clock::extend(g, h));
                 if traps::keep(g, &h) {
                     i = h.end();
                     out.push(h);

@@ -16,7 +16,8 @@
 //!    there: `g_date` (stated dates, years, decades), `g_day` (today,
 //!    weekdays, parts of days), `g_rel` (relative dates), `g_mod` (modifiers),
 //!    `g_period` (quarters, halves, seasons, named days), `g_len`
-//!    (lengths, recurrences), `g_clock` (clock times), plus the
+//!    (lengths, recurrences), `g_clock` (clock times), `g_post` (a week
+//!    or year named after a date: "Friday last week"), plus the
 //!    fixed `phrases` and named days of `assets/timex/`; `traps` (with
 //!    `assets/timex/traps.tsv`) refuses look-alikes such as "Day 1,087",
 //!    "F-16" or "it may"; `ranges` pairs range ends;
@@ -49,7 +50,9 @@ mod g_len;
 mod g_mod;
 mod g_num;
 mod g_period;
+mod g_post;
 mod g_rel;
+mod g_stamp;
 mod grammar;
 mod lexicon;
 mod periods;
@@ -200,12 +203,28 @@ fn years_stated(toks: &[token::Tok], hits: &[grammar::Hit]) -> Vec<(usize, i32)>
     out
 }
 
+/// The last date a text gave, carried from one paragraph into the next so
+/// that "two days later" or "the same day" at the start of a paragraph
+/// counts from it. Start with `Carry::default()` for each document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Carry {
+    /// The date and how many sentences have passed since it was given.
+    last: Option<(value::Cal, usize)>,
+}
+
 /// Finds and normalizes every temporal expression in `text`, in text order.
 ///
 /// `dct` is the reference date for relative expressions (the publication
 /// date). Without it, expressions that need it keep an unresolved value
 /// (`XXXX-02-12`) and no interval.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    tag_with(text, dct, &mut Carry::default())
+}
+
+/// [`tag`] for one paragraph of a longer text: anaphors may count from the
+/// date `carry` holds from the paragraphs before (the paragraph break counts
+/// as a sentence break), and `carry` then holds this paragraph's last date.
+pub fn tag_with(text: &str, dct: Option<NaiveDate>, carry: &mut Carry) -> Vec<Timex> {
     let lex = lexicon::lexicon();
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     token::tokenize(text, lex, &mut toks);
@@ -216,14 +235,21 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         lex,
     };
     let hits = ranges::link(&g, grammar::scan(&g));
-    let stated = if dct.is_none() {
+    // Sentence numbers start past the carried date's age, which sits at 0.
+    let offset = carry.last.map_or(0, |(_, age)| age + 1);
+    let stated: Vec<(usize, i32)> = if dct.is_none() {
         years_stated(&toks, &hits)
+            .into_iter()
+            .map(|(s, y)| (s + offset, y))
+            .collect()
     } else {
         Vec::new()
     };
     let mut next_stated = 0;
     let mut ctx = resolve::Ctx {
         dct,
+        last: carry.last.map(|(cal, _)| (0, cal)),
+        sentence: offset,
         ..resolve::Ctx::default()
     };
     let mut out: Vec<Timex> = Vec::with_capacity(hits.len() + hits.len() / 4);
@@ -255,7 +281,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             {
                 ctx.sent_year = Some((s, y));
             }
-            let mut tense = || context::tense(&g, m.start, m.end);
+            let mut tense = || context::tense_near(&g, m.start, m.end);
             let Some(r) = resolve::resolve(&m.sem, &ctx, &mut tense) else {
                 continue;
             };
@@ -280,5 +306,16 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             out[opener].range_to = Some(opener + 1);
         }
     }
+    let sentences = offset + toks.iter().skip(1).filter(|t| t.has(token::SENT)).count();
+    // A date still ahead (a deadline, a plan) is no story date for the
+    // paragraphs after: only dates up to the DCT are carried.
+    let told = |cal: &value::Cal| match (dct, cal.interval()) {
+        (Some(d), Some(iv)) => iv.first <= d,
+        _ => true,
+    };
+    carry.last = ctx
+        .last
+        .filter(|(_, cal)| told(cal))
+        .map(|(s, cal)| (cal, sentences - s));
     out
 }

@@ -126,7 +126,7 @@ pub(crate) fn resolve_period(
                 }
             }
             Part::Quarter(q) => {
-                if q > quarter_of(d.month()) && tense() == Tense::Past {
+                if q > quarter_of(d.month()) && matches!(tense(), Tense::Past | Tense::PastVerb) {
                     d.year() - 1
                 } else {
                     d.year()

@@ -152,6 +152,17 @@ fn distance(dct: NaiveDate, a: NaiveDate, b: NaiveDate) -> i64 {
     }
 }
 
+/// How far from the DCT (in days) a date picked by tense may lie: "began
+/// in March" said in mid-February is the March before, "will begin on
+/// Jan. 20" said then is the January after, both within a year.
+const TENSE_REACH_DAYS: i64 = 366;
+
+/// The reach of a past tense, except for a month named right after a past
+/// verb: a past verb before a day or month a few weeks ahead mostly sets a
+/// deadline or a plan ("extended the offer to Nov. 20", "decided to admit
+/// them in early March"), so beyond about ten months back the nearest wins.
+const PAST_REACH_DAYS: i64 = 300;
+
 /// Picks among periods of years y-1, y, y+1 (given by `span`) by tense and
 /// nearness to the DCT.
 pub(crate) fn pick_year(
@@ -177,7 +188,7 @@ pub(crate) fn pick_year(
             let future = cands.iter().find(|c| c.2 >= dct);
             let by_tense = match tense {
                 Tense::Future => future.map(|c| c.0),
-                Tense::Past => past.map(|c| c.0),
+                Tense::Past | Tense::PastVerb => past.map(|c| c.0),
                 // News tells of the past more than of the future: without a
                 // tense cue a past date wins unless it is twice as far.
                 Tense::Unknown => match (past, future) {
@@ -191,11 +202,16 @@ pub(crate) fn pick_year(
                     _ => nearest,
                 },
             };
-            // Tense may point far away; trust it within about ten months.
+            // Tense may point far away; trust it within a year.
             match (by_tense, nearest) {
                 (Some(t), Some(n)) if t != n => {
                     let c = cands.iter().find(|c| c.0 == t)?;
-                    if distance(dct, c.1, c.2) <= 300 {
+                    let reach = match tense {
+                        Tense::Past => PAST_REACH_DAYS,
+                        Tense::PastVerb if c.1 == c.2 => PAST_REACH_DAYS,
+                        _ => TENSE_REACH_DAYS,
+                    };
+                    if distance(dct, c.1, c.2) <= reach {
                         Some(t)
                     } else {
                         Some(n)
@@ -242,7 +258,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
             let sentence_year = ctx.sentence_year().filter(|&y| match dct {
                 Some(d) => match tense() {
                     Tense::Future => y >= d.year(),
-                    Tense::Past => y <= d.year(),
+                    Tense::Past | Tense::PastVerb => y <= d.year(),
                     Tense::Unknown => true,
                 },
                 None => true,
@@ -338,7 +354,9 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
                 return Some(out_text(TimexType::Date, "XXXX-WXX-WE".to_string()));
             };
             let sat = match pick {
-                Pick::Last => weekday_on_or_before(add_days(dct, -1)?, 6, false)?,
+                // The weekend before the DCT's week: said on a Sunday, "last
+                // weekend" is not the one under way.
+                Pick::Last => weekday_on_or_before(add_days(week_start(dct)?, -1)?, 6, false)?,
                 Pick::Next => weekday_on_or_after(dct, 6, true)?,
                 Pick::This => add_days(week_start(dct)?, 5)?,
                 Pick::Plain => match tense() {
@@ -398,6 +416,39 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
                 _ => Some(inner),
             }
         }
+        Sem::DayOfMonth(d) => {
+            // The month of the last day the story gave, a few sentences
+            // back at most; with none, no date.
+            let (_, c) = ctx
+                .last
+                .filter(|(s, c)| ctx.sentence - s <= NARRATIVE_SENTENCES && c.gran == Gran::Day)?;
+            let day = ymd(c.day.year(), c.day.month(), u32::from(*d))?;
+            Some(out_cal(Cal::new(Gran::Day, day), Relative))
+        }
+        Sem::InPeriod { inner, unit, off } => {
+            let Some(dct) = dct else {
+                return resolve(inner, ctx, tense);
+            };
+            let day = match (inner.as_ref(), unit) {
+                (Sem::Weekday { wd, .. }, Unit::Week) => {
+                    add_days(week_start(dct)?, 7 * i64::from(*off) + i64::from(*wd) - 1)?
+                }
+                (
+                    Sem::Date {
+                        month: Some(m),
+                        day: Some(d),
+                        ..
+                    },
+                    Unit::Year,
+                ) => ymd(dct.year() + off, u32::from(*m), u32::from(*d))?,
+                _ => return resolve(inner, ctx, tense),
+            };
+            let tod = match inner.as_ref() {
+                Sem::Weekday { tod, .. } | Sem::Date { tod, .. } => *tod,
+                _ => None,
+            };
+            Some(out_cal(with_tod(Cal::new(Gran::Day, day), tod), Relative))
+        }
         Sem::WeekOf(day) => {
             let inner = resolve(day, ctx, tense)?;
             match inner.cal {
@@ -418,7 +469,11 @@ fn resolve_offset(
     exact: bool,
     ctx: &Ctx,
 ) -> Option<Out> {
-    let window = if exact {
+    // "two days later", "two months on" count forward from the last date
+    // the text gave, however far back: they never mean the DCT's future.
+    let window = if exact && n > 0 && base == Base::Ref {
+        usize::MAX
+    } else if exact {
         REF_SENTENCES
     } else {
         NARRATIVE_SENTENCES
@@ -509,4 +564,47 @@ fn resolve_offset(
     let mut out = out_cal(with_tod(cal, tod), Anchor::Relative);
     out.focus = false;
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::timex::test_util::found;
+
+    fn value(text: &str, dct: (i32, u32, u32)) -> String {
+        found(text, dct)
+            .first()
+            .map(|f| f.1.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn last_weekend_said_on_a_sunday_is_the_one_before() {
+        // 2025-03-23 is a Sunday, 2025-03-19 a Wednesday.
+        let s = "Drones hit the depot last weekend.";
+        assert_eq!(value(s, (2025, 3, 23)), "2025-W11-WE");
+        assert_eq!(value(s, (2025, 3, 19)), "2025-W11-WE");
+    }
+
+    #[test]
+    fn a_month_or_day_without_a_year_follows_the_tense_within_a_year() {
+        // Said in mid-February: a past verb reaches back to last spring.
+        let s = "The siege of the port began in April.";
+        assert_eq!(value(s, (2025, 2, 14)), "2024-04");
+        let s = "The new session will open on Jan. 9.";
+        assert_eq!(value(s, (2025, 2, 14)), "2026-01-09");
+        // A day just ahead after a past verb is a deadline, not last year.
+        let s = "The bank extended the offer to Feb. 28.";
+        assert_eq!(value(s, (2025, 2, 14)), "2025-02-28");
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense_of_the_clause_that_governs_them() {
+        // 2025-08-14 is a Thursday, 2025-06-10 a Tuesday.
+        let s = "Delegations arrive ahead of a widely awaited Saturday summit.";
+        assert_eq!(value(s, (2025, 8, 14)), "2025-08-16");
+        let s = "Saturday's summit will be short.";
+        assert_eq!(value(s, (2025, 8, 14)), "2025-08-16");
+        let s = "The raid follows the start of a handover on Monday that will free forty men.";
+        assert_eq!(value(s, (2025, 6, 10)), "2025-06-09");
+    }
 }

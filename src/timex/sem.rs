@@ -193,6 +193,19 @@ pub(crate) enum Sem {
     },
     /// The ISO week around a day: "the week of March 6".
     WeekOf(Box<Sem>),
+    /// A weekday or a day of a month in the week or year named after it,
+    /// counted from the DCT: "Friday last week" (week, -1), "Feb. 24 last
+    /// year" (year, -1).
+    InPeriod {
+        /// The weekday or the month-and-day.
+        inner: Box<Sem>,
+        /// `Week` or `Year`.
+        unit: Unit,
+        /// Offset from the DCT's week or year.
+        off: i32,
+    },
+    /// A day of the month the story is at: "the 13th" after "Feb. 12".
+    DayOfMonth(u8),
     /// So many days from a day: "the day before last Tuesday" (-1).
     DaysFrom(Box<Sem>, i32),
     /// A fixed value from the phrase table (`PRESENT_REF`, `P1D`...).

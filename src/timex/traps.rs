@@ -33,6 +33,10 @@ const RULES: &[&str] = &[
     "name-year",
     "name-today",
     "x-to-x",
+    "count-dash",
+    "url-param",
+    "table-cell",
+    "url-slug",
 ];
 
 /// Words that may be glued to a year by a hyphen ("pre-2014", "mid-2024").
@@ -92,6 +96,9 @@ pub(crate) fn year_ok(g: &G, i: usize) -> bool {
     if g.punct(n, '/') && g.glued(n) {
         return false;
     }
+    if i > 0 && !count_like_year(g, i) {
+        return false;
+    }
     // "2000-strong", "1500-page"
     if g.punct(n, '-')
         && g.glued(n)
@@ -99,6 +106,31 @@ pub(crate) fn year_ok(g: &G, i: usize) -> bool {
         && g.tok(n + 1).is_some_and(|t| t.kind == Kind::Word)
     {
         return g.word_in(n + 1, &["era", "style"]);
+    }
+    true
+}
+
+/// Whether the number at `i` (not the first token) may still be a year
+/// given what stands before it: not a count after a noun and a spaced dash
+/// ("tanks – 1432", a loss tally), not a URL parameter ("?w=1200"), not a
+/// cell of a table ("| 2021 |").
+fn count_like_year(g: &G, i: usize) -> bool {
+    let p = i - 1;
+    if g.punct(p, '=') && g.glued(i) {
+        return false;
+    }
+    if g.punct(p, '|') && g.punct(i + 1, '|') {
+        return false;
+    }
+    if g.punct(p, '-')
+        && !g.glued(i)
+        && !g.glued(p)
+        && p > 0
+        && g.tok(p - 1).is_some_and(|t| t.kind == Kind::Word)
+        && !g.cap(p - 1)
+        && !g.is(p - 1, Class::Prep)
+    {
+        return false;
     }
     true
 }
