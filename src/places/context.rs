@@ -10,7 +10,8 @@
 //!   Russia Eurasia Center in Berlin");
 //! - "the" before a town followed by nothing noun-like is a river ("the
 //!   Dnipro");
-//! - "near", "north of", "district", "direction"... lower the precision.
+//! - "near", "north of", "district", "direction"... lower the precision;
+//! - a word for a ship before it names a ship ("the cruiser Moskva").
 
 use std::borrow::Cow;
 
@@ -46,6 +47,17 @@ pub(super) fn read_hit<'g>(
     }
     let mut before_words = Before::new(text, raw.start);
     if in_title(g, text, raw, &mut before_words) {
+        return None;
+    }
+    // A ship named after the place: "the cruiser Moskva", "Landing Ship
+    // Novocherkassk".
+    if before_words
+        .get(0)
+        .is_some_and(|w| cues.vessel_heads.contains(w))
+    {
+        return None;
+    }
+    if ship_in_apposition(g, text, name_end) {
         return None;
     }
     let metonym = all.iter().any(|c| c.metonym);
@@ -112,6 +124,27 @@ pub(super) fn read_hit<'g>(
         cands,
         precision,
     })
+}
+
+/// "the Novocherkassk, a large landing ship": the name is followed (past
+/// any Markdown emphasis or link target) by a comma, an article and, within
+/// four words, a word for a ship.
+fn ship_in_apposition(g: &Gazetteer, text: &str, end: usize) -> bool {
+    let mut rest = text[end..].trim_start_matches(['*', '_']);
+    if let Some(link) = rest.strip_prefix("](") {
+        rest = link.find(')').map_or("", |k| &link[k + 1..]);
+    }
+    let Some(rest) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let mut words = rest.split(' ').map(|w| w.trim_end_matches([',', '.', ';']));
+    if !words
+        .next()
+        .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+    {
+        return false;
+    }
+    words.take(4).any(|w| g.cues.vessel_heads.contains(w))
 }
 
 /// Where the name itself ends (before a joined suffix word).

@@ -22,6 +22,8 @@
 //! - `context` reads the words around each name (titles, proper names,
 //!   rivers, precision cues);
 //! - `resolve` settles a name shared by several places;
+//! - `role` tells where a happening took place from places only named
+//!   (an actor such as "Kyiv said", a topic, a reference point, a dateline);
 //! - `lookup` answers what a user types (`--region`, "did you mean").
 
 mod cases;
@@ -32,6 +34,7 @@ mod fold;
 mod load;
 mod lookup;
 mod resolve;
+mod role;
 mod scan;
 mod words;
 
@@ -39,6 +42,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use cues::Cues;
+pub use role::Role;
 use rustc_hash::FxHashMap as FastMap;
 
 /// Index of a place in the [`Gazetteer`].
@@ -78,6 +82,9 @@ pub struct Mention {
     /// ACLED geo-precision: 1 a town, 2 near a town or part of a region,
     /// 3 only the region (or country).
     pub precision: u8,
+    /// What the name does in its sentence: where something happened, or
+    /// only named (an actor, a topic, a reference point, a dateline).
+    pub role: Role,
 }
 
 /// What the gazetteer knows of a place besides its [`Region`] record.
@@ -162,6 +169,8 @@ pub struct Gazetteer {
     name_count: usize,
     /// Country → its capital.
     capitals: FastMap<RegionId, RegionId>,
+    /// The places some metonym stands for ("the Kremlin": Moscow).
+    metonym_places: rustc_hash::FxHashSet<RegionId>,
 }
 
 impl Gazetteer {
@@ -261,12 +270,33 @@ impl Gazetteer {
 
     /// Finds the place names in one paragraph and resolves each, in text order.
     pub fn tag(&self, paragraph: &str, focus: Option<RegionId>) -> Vec<Mention> {
+        self.tag_under(paragraph, focus, None)
+    }
+
+    /// [`Gazetteer::tag`] for a paragraph under a header that names a
+    /// region ("Sumy region." on the line above): names shared by places
+    /// in several oblasts lean to the header's.
+    pub fn tag_under(
+        &self,
+        paragraph: &str,
+        focus: Option<RegionId>,
+        header: Option<RegionId>,
+    ) -> Vec<Mention> {
         let hits = scan::scan(self, paragraph);
-        let mut mentions = resolve::resolve(self, paragraph, hits, focus);
+        let mut mentions = resolve::resolve(self, paragraph, hits, focus, header);
         for m in &mut mentions {
             self.capital_named_by_country(paragraph, m);
         }
+        role::assign(self, paragraph, &mut mentions);
         mentions
+    }
+
+    /// Whether a sentence reports a statement: it has a verb of speech
+    /// (`speech_verbs` in `cues.toml`: "said", "told", "announced").
+    pub fn reports_speech(&self, sentence: &str) -> bool {
+        sentence
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| self.cues.speech_verbs.contains(w))
     }
 
     /// "Ukraine's capital": the country's capital city, not the country.
