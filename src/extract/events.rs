@@ -225,7 +225,8 @@ fn header_region(par: &str, first: &Range<usize>, mentions: &[Mention]) -> Optio
 /// where the happening took place: the sentence's places (see
 /// [`Role`]), most specific first, then the oblast (or country) of each
 /// reference point ("north of Sumy City" places in Sumy Oblast), then the
-/// header's region, each followed by the places that contain it. A wire
+/// header's region, each followed by the places that contain it. A
+/// regional official's place is added when no town is the place. A wire
 /// dateline places its sentence only when nothing else does and the
 /// sentence reports a statement (`statement`: it has a verb of speech). Everything
 /// else the sentence names (actors, topics, the reference towns
@@ -251,6 +252,17 @@ fn regions_of(
             .filter(|m| m.role == Role::Reference && town_placed)
             .map(|m| gazetteer.oblast_level(m.region)),
     );
+    // A regional official speaks for the region when no town places the
+    // sentence ("the governor of the Belgorod region said a depot there,
+    // close to the border, was hit").
+    if !town_placed && header.is_none() {
+        places.extend(
+            mentions
+                .iter()
+                .filter(|m| m.role == Role::Official)
+                .map(|m| m.region),
+        );
+    }
     if places.is_empty() && header.is_none() && statement {
         places.extend(
             mentions
@@ -634,6 +646,29 @@ mod tests {
             "{HEAD}KYIV, Feb 12 (Wire) - A long offensive began on Wednesday.\n"
         ));
         assert!(regions.is_empty(), "no statement: {regions:?}");
+    }
+
+    #[test]
+    fn a_regional_official_speaks_for_the_region_when_no_town_is_named() {
+        let (regions, _) = places_of(&format!(
+            "{HEAD}The governor of the Kursk region said on February 12 that a substation there was hit.\n"
+        ));
+        assert_eq!(regions, ["Kursk Oblast", "Russia"]);
+        let (regions, mentions) = places_of(&format!(
+            "{HEAD}The governor of the Kursk region said on February 12 that drones hit Rylsk.\n"
+        ));
+        assert_eq!(regions[0], "Ryl’sk");
+        assert!(
+            mentions.is_empty(),
+            "Rylsk's oblast is already among the regions"
+        );
+        let (regions, _) = places_of(&format!(
+            "{HEAD}The foreign minister of Poland said on February 12 that talks had stalled.\n"
+        ));
+        assert!(
+            regions.is_empty(),
+            "a national title places nothing: {regions:?}"
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! What the words around a name say of it (the cue lists are data, in
 //! `assets/gazetteer/cues.toml`):
 //! - a title or institution word after it, or "ambassador to" before it,
-//!   puts it in a person's title ("Kharkiv Governor", "U.S. officials");
+//!   puts it in a person's title ("U.S. officials"); a regional or city
+//!   official's title ("Kharkiv Governor", "the governor of the Belgorod
+//!   region") keeps it, marked as the place the official speaks for;
 //! - a capitalised word next to it makes it part of a longer proper name
 //!   ("Kyiv School of Economics", "Taras Shevchenko"), unless that name is
 //!   an event held there ("Munich Security Conference");
@@ -46,8 +48,21 @@ pub(super) fn read_hit<'g>(
         return None;
     }
     let mut before_words = Before::new(text, raw.start);
-    if in_title(g, text, raw, &mut before_words) {
-        return None;
+    match in_title(g, text, raw, &mut before_words) {
+        Title::No => {}
+        Title::Other => return None,
+        Title::Local => {
+            // Kept as the place an official speaks for; never a place of
+            // its own (see `role`).
+            let cands = narrow(g, all, raw.form);
+            return (!cands.is_empty()).then_some(Hit {
+                start: raw.start,
+                end: raw.end,
+                cands,
+                precision: 1,
+                official: true,
+            });
+        }
     }
     // A ship named after the place: "the cruiser Moskva", "Landing Ship
     // Novocherkassk".
@@ -123,6 +138,7 @@ pub(super) fn read_hit<'g>(
         end: raw.end,
         cands,
         precision,
+        official: false,
     })
 }
 
@@ -159,10 +175,29 @@ fn raw_name_end(raw: &Raw, text: &str) -> usize {
     }
 }
 
+/// What a title around a name makes of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Title {
+    /// No title: the name may be a place.
+    No,
+    /// A person's title or an institution: no place.
+    Other,
+    /// The title of a regional or city official ("the governor of the
+    /// Belgorod region", "Kharkiv Mayor"): the place they speak for.
+    Local,
+}
+
 /// A person's title or an institution: "Kharkiv Governor", "U.S.
 /// officials", "Ukraine's foreign minister", "ambassador to Russia".
-fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &mut Before) -> bool {
+fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &mut Before) -> Title {
     let cues = &g.cues;
+    let kind = |title: &str| {
+        if cues.local_titles.contains(title) {
+            Title::Local
+        } else {
+            Title::Other
+        }
+    };
     let mut i = raw.end;
     if let Some(c) = char_at(text, i)
         && is_apostrophe(c)
@@ -174,16 +209,15 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &mut Before) -> bool {
     }
     if let Some((s, e)) = word_after(text, i) {
         // "the Chernihiv regional prosecutor's office"
-        let is_title = |w: &'_ str| -> bool {
-            let w = w
-                .strip_suffix("'s")
+        let bare = |w: &'_ str| -> String {
+            w.strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
-            cues.titles.contains(w)
+                .unwrap_or(w)
+                .to_string()
         };
         let w = &text[s..e];
-        if is_title(w) {
-            return true;
+        if cues.titles.contains(&bare(w)) {
+            return kind(&bare(w));
         }
         if let Some((s2, e2)) = word_after(text, e)
             && cues
@@ -191,25 +225,30 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &mut Before) -> bool {
                 .iter()
                 .any(|(a, b)| a == w && b == &text[s2..e2])
         {
-            return true;
+            return Title::Other;
         }
         // "the Kharkiv regional governor": the adjective, then a title.
         if cues.region_adjectives.contains(w)
             && let Some((s2, e2)) = word_after(text, e)
-            && is_title(&text[s2..e2])
+            && cues.titles.contains(&bare(&text[s2..e2]))
         {
-            return true;
+            return kind(&bare(&text[s2..e2]));
         }
     }
     // "ambassador to Russia", "the president of the United States".
     let skip = usize::from(before.get(0).is_some_and(|w| w.eq_ignore_ascii_case("the")));
     let Some(w) = before.get(skip) else {
-        return false;
+        return Title::No;
     };
-    cues.title_of
+    match cues
+        .title_of
         .ending_with(w)
         .iter()
-        .any(|rest| before.ends_with(skip + 1, rest))
+        .find(|rest| before.ends_with(skip + 1, rest))
+    {
+        Some(rest) => rest.first().map_or(Title::Other, |t| kind(t)),
+        None => Title::No,
+    }
 }
 
 /// The place is followed by a capitalised word that continues a proper

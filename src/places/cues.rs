@@ -67,6 +67,7 @@ struct CuesFile {
     actor_nouns: Vec<String>,
     vessel_heads: Vec<String>,
     speech_verbs: Vec<String>,
+    local_titles: Vec<String>,
 }
 
 /// One row of the Cyrillic case table: a name ending with `ending` also
@@ -117,6 +118,8 @@ pub(crate) struct Cues {
     pub vessel_heads: HashSet<String>,
     /// Verbs that report a statement.
     pub speech_verbs: HashSet<String>,
+    /// Titles of regional and city officials (a subset of `titles`).
+    pub local_titles: HashSet<String>,
 }
 
 impl Cues {
@@ -163,6 +166,7 @@ impl Cues {
             actor_nouns: set(f.actor_nouns),
             vessel_heads: set(f.vessel_heads),
             speech_verbs: set(f.speech_verbs),
+            local_titles: set(f.local_titles),
             cyrillic_cases: {
                 let mut rules = f.cyrillic_cases;
                 rules.sort_by_key(|r| std::cmp::Reverse(r.ending.chars().count()));

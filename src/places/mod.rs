@@ -270,12 +270,16 @@ impl Gazetteer {
 
     /// Finds the place names in one paragraph and resolves each, in text order.
     pub fn tag(&self, paragraph: &str, focus: Option<RegionId>) -> Vec<Mention> {
-        self.tag_under(paragraph, focus, None)
+        let mut mentions = self.tag_under(paragraph, focus, None);
+        mentions.retain(|m| m.role != Role::Official);
+        mentions
     }
 
     /// [`Gazetteer::tag`] for a paragraph under a header that names a
     /// region ("Sumy region." on the line above): names shared by places
-    /// in several oblasts lean to the header's.
+    /// in several oblasts lean to the header's. Unlike `tag`, it also
+    /// returns the places of regional officials' titles
+    /// ([`Role::Official`]: "the governor of the Belgorod region").
     pub fn tag_under(
         &self,
         paragraph: &str,

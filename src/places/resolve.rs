@@ -134,7 +134,11 @@ pub(crate) fn resolve(
                 end: h.end,
                 region,
                 precision,
-                role: Default::default(),
+                role: if h.official {
+                    super::Role::Official
+                } else {
+                    super::Role::Place
+                },
             })
         })
         .collect()

@@ -16,7 +16,8 @@
 //!   comma, colon or dash ("KYIV, Nov 17 (Reuters) -") is a
 //!   [`Role::Dateline`]: where a wire story was filed.
 //!
-//! Anything else is a place: "a glide bomb hit Kramatorsk".
+//! Anything else is a place: "a glide bomb hit Kramatorsk". A name in a
+//! regional official's title is a [`Role::Official`] (the tagger sets it).
 
 use super::fold::{fold_name, is_apostrophe};
 use super::words::{Before, char_at, word_after};
@@ -36,6 +37,10 @@ pub enum Role {
     Reference,
     /// A wire dateline: where the story was filed.
     Dateline,
+    /// In a regional or city official's title ("the governor of the
+    /// Belgorod region"): the place the official speaks for, set by the
+    /// tagger, not by these rules.
+    Official,
 }
 
 impl Role {
@@ -47,7 +52,7 @@ impl Role {
 
 /// Sets the role of each mention of one paragraph (`text`).
 pub(super) fn assign(g: &Gazetteer, text: &str, mentions: &mut [Mention]) {
-    for m in mentions.iter_mut() {
+    for m in mentions.iter_mut().filter(|m| m.role != Role::Official) {
         m.role = role_of(g, text, m);
     }
 }
@@ -254,6 +259,16 @@ mod tests {
             role_of("Shelling hit a farm 20 km from Kharkiv.", "Kharkiv"),
             Role::Reference
         );
+    }
+
+    #[test]
+    fn a_regional_officials_place_is_kept_only_by_tag_under() {
+        let g = Gazetteer::builtin();
+        let text = "Kharkiv Mayor Ihor Terekhov said the night was calm.";
+        assert!(g.tag(text, None).is_empty());
+        let m = g.tag_under(text, None, None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].role, Role::Official);
     }
 
     #[test]
