@@ -99,6 +99,20 @@ pub(super) fn read_hit<'g>(
                 // the doubt.
                 && (!sentence_initial(text, ws) || w.is_ascii() && !cues.sentence_openers.contains(w))
         });
+        // A Cyrillic name before a capitalised Cyrillic word, with no
+        // lower-case word (a preposition: "у Києві Зеленський") before it,
+        // is a person's first name: "Президент Володимир Зеленський".
+        let cyrillic_person = next.is_some_and(|(s, _)| {
+            text[s..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii() && c.is_uppercase())
+        }) && !text[raw.start..raw.end].is_ascii()
+            && !word_before(text, raw.start)
+                .is_some_and(|(ws, we)| text[ws..we].starts_with(char::is_lowercase));
+        if cyrillic_person {
+            return None;
+        }
         // In a headline every word is capitalised: the neighbours say nothing.
         if (after || before) && !title_case(text, raw.start) {
             return None; // "Kyiv School of Economics", "Taras Shevchenko"

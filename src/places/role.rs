@@ -272,6 +272,19 @@ mod tests {
     }
 
     #[test]
+    fn a_cyrillic_first_name_is_no_place() {
+        let g = Gazetteer::builtin();
+        assert!(
+            g.tag("Президент Володимир Зеленський провів нараду.", None)
+                .is_empty()
+        );
+        assert_eq!(
+            g.tag("Вчора у Києві Зеленський провів нараду.", None).len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_wire_dateline_is_a_dateline() {
         let text = "KYIV, March 3 (Wire) - Ukraine's army said it held the line.";
         assert_eq!(role_of(text, "Kyiv"), Role::Dateline);
