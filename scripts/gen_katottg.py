@@ -86,9 +86,12 @@ def main():
 
     # GeoNames places in Ukraine, by (admin1, folded name).
     gn = defaultdict(list)
+    gn_common = set()
     for r in read_tsv(os.path.join(ASSETS, "generated", "places.tsv")):
         if r[1] != "UA" or "section" in r[8]:
             continue
+        if "common" in r[8]:
+            gn_common.add(r[0])
         keys = {fold(r[6])}
         for a in r[7].split("|"):
             if a:
@@ -122,6 +125,8 @@ def main():
         flags = ""
         if gid:
             matched += 1
+            if gid in gn_common:
+                flags = "common"  # GeoNames' name is an English word ("Bar")
         else:
             new += 1
             one_word = " " not in rom and "-" not in rom

@@ -99,7 +99,9 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
                 .copied()
                 .filter(|m| m.end <= s.end)
                 .collect();
-            let statement = gazetteer.reports_speech(&par_text[s.clone()]);
+            // Only a dateline needs to know (and the check reads every word).
+            let statement = sentence_mentions.iter().any(|m| m.role == Role::Dateline)
+                && gazetteer.reports_speech(&par_text[s.clone()]);
             let (regions, named) = regions_of(&sentence_mentions, header, statement, gazetteer);
             let key = sentence_key(&display::prose(&par_text[s.clone()]));
             for (date, anchor, expr) in dates {

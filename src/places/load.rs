@@ -435,7 +435,11 @@ impl Builder {
             let [_, _, a1, _, _, name, ukrainian, gid, ..] = r[..] else {
                 continue;
             };
+            let common = r.get(8).is_some_and(|f| f.contains("common"));
             if !gid.is_empty() {
+                if common {
+                    continue;
+                }
                 if let Some(&id) = gid.parse().ok().and_then(|g| self.geonames.get(&g)) {
                     self.add_name(name, primary(id));
                 }
@@ -454,7 +458,7 @@ impl Builder {
                 },
                 info,
             );
-            if r.get(8).is_some_and(|f| f.contains("common")) {
+            if common {
                 continue;
             }
             self.add_name(name, primary(id));

@@ -12,7 +12,8 @@
 //!    Oleksiivka, Kindrativka, Yablunivka and Yunakivka" are the villages
 //!    of the one oblast that has all four); places named in the same
 //!    sentence, then the same paragraph, pull a shared name into their
-//!    oblast (front-line places pull a front-line
+//!    oblast (the two oblast rules above leave a name that could be a
+//!    front-line place to the front rules) (front-line places pull a front-line
 //!    namesake whatever its oblast), and the towns nearest them are
 //!    preferred, fully within `NEAR_KM` ("Oleksandrivka near Kherson"),
 //!    less and less up to `FAR_KM` ("Hryhorivka near Siversk" when GeoNames
@@ -87,9 +88,24 @@ pub(crate) fn resolve(
             })
             .collect();
         let header = header.and_then(|h| g.info[h as usize].oblast);
+        let pruned = prune(g, &hits, &could, header);
+        let lists = Lists::new(&could, &sentence);
+        // Hits that could be a front-line place keep the older rules: the
+        // front beats namesakes, and an oblast named only as a reference
+        // ("14 km from the Dnipropetrovsk region") must not pull it away.
+        let front: Vec<bool> = hits
+            .iter()
+            .map(|h| {
+                h.cands
+                    .iter()
+                    .any(|c| g.info[c.place as usize].flags & FLAG_FRONT != 0)
+            })
+            .collect();
         let ctx = Context {
             sentence: &sentence,
             could: &could,
+            lists: &lists,
+            front: &front,
             header,
             focus,
         };
@@ -111,10 +127,13 @@ pub(crate) fn resolve(
                     chosen[i] = Some(c.place);
                     continue;
                 }
-                chosen[i] = hit
-                    .cands
+                let cands: &[Cand] = pruned[i].as_deref().unwrap_or(&hit.cands);
+                chosen[i] = cands
                     .iter()
                     .filter(|c| !c.stem)
+                    // A front-line place is never beaten by a bare village
+                    // of the codifier that shares its name.
+                    .filter(|c| !front[i] || !is_bare(g, c))
                     .map(|c| (score(g, c, i, &ctx, &context, prev), c.place))
                     .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
                     .map(|(_, p)| p);
@@ -144,6 +163,135 @@ pub(crate) fn resolve(
         .collect()
 }
 
+/// The oblasts the hits of a paragraph could lie in, counted once per
+/// paragraph so that scoring a candidate is a few look-ups: how many hits
+/// could lie in each oblast, in the whole paragraph and in each sentence.
+struct Lists {
+    /// Oblast → hits of the paragraph that could lie in it.
+    paragraph: rustc_hash::FxHashMap<RegionId, u32>,
+    /// (sentence, oblast) → hits of that sentence that could lie in it.
+    sentence: rustc_hash::FxHashMap<(usize, RegionId), u32>,
+    /// Hits with some oblast, in the paragraph and per sentence.
+    with_oblast: u32,
+    per_sentence: rustc_hash::FxHashMap<usize, u32>,
+}
+
+impl Lists {
+    fn new(could: &[Vec<RegionId>], sentence: &[usize]) -> Lists {
+        let mut l = Lists {
+            paragraph: Default::default(),
+            sentence: Default::default(),
+            with_oblast: 0,
+            per_sentence: Default::default(),
+        };
+        for (c, &s) in could.iter().zip(sentence) {
+            if c.is_empty() {
+                continue;
+            }
+            l.with_oblast += 1;
+            *l.per_sentence.entry(s).or_default() += 1;
+            for &o in c {
+                *l.paragraph.entry(o).or_default() += 1;
+                *l.sentence.entry((s, o)).or_default() += 1;
+            }
+        }
+        l
+    }
+
+    /// For hit `i` and oblast `o`: (how many of the other hits could lie
+    /// in `o`, how many others there are), a hit of the same sentence
+    /// counting twice.
+    fn shared(
+        &self,
+        i: usize,
+        o: RegionId,
+        could: &[Vec<RegionId>],
+        sentence: &[usize],
+    ) -> (u32, u32) {
+        let s = sentence[i];
+        let mine = u32::from(!could[i].is_empty());
+        let own_o = u32::from(could[i].binary_search(&o).is_ok());
+        let in_sentence = self.per_sentence.get(&s).copied().unwrap_or(0) - mine;
+        let others = 2 * in_sentence + (self.with_oblast - mine - in_sentence);
+        let o_sentence = self.sentence.get(&(s, o)).copied().unwrap_or(0) - own_o;
+        let o_all = self.paragraph.get(&o).copied().unwrap_or(0) - own_o;
+        (2 * o_sentence + (o_all - o_sentence), others)
+    }
+}
+
+/// A bare village: no population, coordinates or flags (most of the
+/// KATOTTG layer), named by its own name.
+fn is_bare(g: &Gazetteer, c: &Cand) -> bool {
+    let info = &g.info[c.place as usize];
+    info.population == 0
+        && info.lat.is_nan()
+        && info.flags == 0
+        && c.primary
+        && !c.stem
+        && g.region(c.place).kind == RegionKind::Town
+}
+
+/// Hits with more candidates than this are pruned (see `prune`).
+const PRUNE_FROM: usize = 8;
+
+/// The candidates worth scoring for each hit with many (`None`: all of
+/// them). Bare villages (no population, coordinates or flags: most of the
+/// KATOTTG layer) of one oblast score alike, so only the first of each
+/// oblast (the lowest id, which wins a tie) is kept; and those whose oblast
+/// no other hit of the paragraph could lie in, and that no header names,
+/// gain nothing from the context: only the first of them all is kept. "Ivanivka" has a hundred namesakes; this keeps a
+/// paragraph's cost near what it was before the layer.
+fn prune(
+    g: &Gazetteer,
+    hits: &[Hit],
+    could: &[Vec<RegionId>],
+    header: Option<RegionId>,
+) -> Vec<Option<Vec<Cand>>> {
+    if hits.iter().all(|h| h.cands.len() <= PRUNE_FROM) {
+        return vec![None; hits.len()];
+    }
+    // How many hits could lie in each oblast.
+    let mut count: rustc_hash::FxHashMap<RegionId, u32> = Default::default();
+    for c in could {
+        for &o in c {
+            *count.entry(o).or_default() += 1;
+        }
+    }
+    hits.iter()
+        .zip(could)
+        .map(|(h, own)| {
+            if h.cands.len() <= PRUNE_FROM {
+                return None;
+            }
+            let mut kept_bare = false;
+            // Oblasts of the bare villages kept so far (one each).
+            let mut bare_oblasts: Vec<RegionId> = Vec::new();
+            let kept = h
+                .cands
+                .iter()
+                .filter(|c| {
+                    let info = &g.info[c.place as usize];
+                    let Some(o) = info.oblast.filter(|_| is_bare(g, c)) else {
+                        return true;
+                    };
+                    let others = count.get(&o).copied().unwrap_or(0)
+                        - u32::from(own.binary_search(&o).is_ok());
+                    if others > 0 || header == Some(o) {
+                        if bare_oblasts.contains(&o) {
+                            return false;
+                        }
+                        bare_oblasts.push(o);
+                        return true;
+                    }
+                    !std::mem::replace(&mut kept_bare, true)
+                })
+                .copied()
+                .collect();
+            Some(kept)
+        })
+        .collect()
+}
+
 /// Whether `outer` is one of the places that contain `inner`.
 fn contains(g: &Gazetteer, outer: RegionId, inner: RegionId) -> bool {
     let mut cur = g.region(inner).parent;
@@ -168,6 +316,10 @@ struct Context<'a> {
     sentence: &'a [usize],
     /// The oblasts each hit could lie in, sorted.
     could: &'a [Vec<RegionId>],
+    /// The same, counted by oblast.
+    lists: &'a Lists,
+    /// Whether each hit could be a front-line place (no oblast bonuses).
+    front: &'a [bool],
     /// The oblast a header above the paragraph names.
     header: Option<RegionId>,
     /// The article's focus country.
@@ -186,7 +338,7 @@ fn score(
     let (sentence, focus) = (ctx.sentence, ctx.focus);
     let info = &g.info[c.place as usize];
     let mut s = 0.0;
-    let town = g.region(c.place).kind == RegionKind::Town;
+    let town = g.region(c.place).kind == RegionKind::Town && !ctx.front[i];
     // Rule 3: an oblast named, or the header's.
     let mut explicit = town && info.oblast.is_some() && ctx.header == info.oblast;
     // Rule 3: the oblast the others could share (weighted: the sentence
@@ -211,7 +363,8 @@ fn score(
             continue;
         }
         let oi = &g.info[o as usize];
-        if town && g.region(o).kind == RegionKind::Region && info.oblast == Some(o) {
+        // An oblast named (a region's oblast is itself; a town's is not).
+        if town && oi.oblast == Some(o) && info.oblast == Some(o) {
             explicit = true;
         }
         // The same place named again ("Artemivsk ... Bakhmut"), another
@@ -232,16 +385,7 @@ fn score(
         }
     }
     if town && let Some(ob) = info.oblast {
-        for (j, could) in ctx.could.iter().enumerate().take(hi).skip(lo) {
-            if j == i || could.is_empty() {
-                continue;
-            }
-            let w = if sentence[j] == sentence[i] { 2 } else { 1 };
-            others += w;
-            if could.binary_search(&ob).is_ok() {
-                shared += w;
-            }
-        }
+        (shared, others) = ctx.lists.shared(i, ob, ctx.could, sentence);
     }
     if explicit {
         s += EXPLICIT_OBLAST;
