@@ -242,7 +242,12 @@ impl Gazetteer {
     pub fn focus_country(&self, text: &str) -> Option<RegionId> {
         let mut counts: HashMap<RegionId, usize> = HashMap::new();
         for paragraph in text.split('\n') {
-            for m in self.tag(paragraph, None) {
+            // Only the countries count: the roles of `tag` are not needed.
+            let hits = scan::scan(self, paragraph);
+            for m in resolve::resolve(self, paragraph, hits, None, None) {
+                if m.role == Role::Official {
+                    continue;
+                }
                 *counts
                     .entry(self.info[m.region as usize].country)
                     .or_default() += 1;

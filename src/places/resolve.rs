@@ -232,7 +232,7 @@ fn is_bare(g: &Gazetteer, c: &Cand) -> bool {
 }
 
 /// Hits with more candidates than this are pruned (see `prune`).
-const PRUNE_FROM: usize = 8;
+const PRUNE_FROM: usize = 2;
 
 /// The candidates worth scoring for each hit with many (`None`: all of
 /// them). Bare villages (no population, coordinates or flags: most of the
