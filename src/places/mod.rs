@@ -242,8 +242,26 @@ impl Gazetteer {
     pub fn focus_country(&self, text: &str) -> Option<RegionId> {
         let mut counts: HashMap<RegionId, usize> = HashMap::new();
         for paragraph in text.split('\n') {
-            // Only the countries count: the roles of `tag` are not needed.
+            // Only the countries count: the roles of `tag` are not needed,
+            // and a paragraph whose every name lies in one country (most
+            // shared names are villages of one country) needs no resolving.
             let hits = scan::scan(self, paragraph);
+            let country_of = |h: &scan::Hit| {
+                let mut it = h.cands.iter().filter(|c| !c.stem);
+                let first = self.info[it.next()?.place as usize].country;
+                it.all(|c| self.info[c.place as usize].country == first)
+                    .then_some(first)
+            };
+            let one_country = hits.iter().all(|h| {
+                h.cands.iter().all(|c| c.stem)
+                    || h.cands.iter().all(|c| !c.stem) && country_of(h).is_some()
+            });
+            if one_country {
+                for c in hits.iter().filter_map(country_of) {
+                    *counts.entry(c).or_default() += 1;
+                }
+                continue;
+            }
             for m in resolve::resolve(self, paragraph, hits, None, None) {
                 if m.role == Role::Official {
                     continue;
