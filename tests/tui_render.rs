@@ -468,6 +468,7 @@ fn article_text_cannot_reach_the_terminal_raw() {
         date: EventDate::day(chrono::NaiveDate::from_ymd_opt(2025, 2, 12).unwrap()),
         anchor: EventAnchor::Relative,
         regions: Box::new([]),
+        mentions: Box::new([]),
         sentence: Some(Span::new(0..text.len())),
         expression: Some(Span::new(text.find("Feb").unwrap()..text.len() - 4)),
         paragraph: Some(Span::new(0..text.len())),

@@ -39,6 +39,8 @@ struct EventOut<'a> {
     precision: crate::extract::DatePrecision,
     anchor: &'static str,
     regions: Vec<&'a str>,
+    /// Places the sentence names without placing the happening there.
+    mentions: Vec<&'a str>,
     source: &'a str,
     text: String,
     expression: Option<String>,
@@ -89,6 +91,7 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
                 precision: e.date.precision,
                 anchor: e.anchor.as_str(),
                 regions: e.region_names(store.gazetteer()),
+                mentions: e.mention_names(store.gazetteer()),
                 source: &store.sources()[store.source_of(e) as usize],
                 text: e.text(doc),
                 expression: e

@@ -7,7 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::corpus::Document;
-use crate::places::{Gazetteer, Mention, RegionId, RegionKind};
+use crate::places::{Gazetteer, Mention, RegionId, RegionKind, Role};
 use crate::text::{display, lines, markup, sentences};
 use crate::timex::{self, Precision, Timex};
 
@@ -24,16 +24,21 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     if let Some(day) = published
         && !reads_as_body(doc.title_or_name())
     {
-        let (sentence, regions) = match &doc.title_span {
+        let (sentence, (regions, mentions)) = match &doc.title_span {
             Some(span) => (
                 Some(Span::new(span.clone())),
-                regions_of(&gazetteer.tag(&text[span.clone()], focus), None, gazetteer),
+                regions_of(
+                    &gazetteer.tag(&text[span.clone()], focus),
+                    None,
+                    false,
+                    gazetteer,
+                ),
             ),
             None => {
                 let title = doc.title_or_name();
                 (
                     None,
-                    regions_of(&gazetteer.tag(title, focus), None, gazetteer),
+                    regions_of(&gazetteer.tag(title, focus), None, false, gazetteer),
                 )
             }
         };
@@ -44,6 +49,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             date,
             anchor: EventAnchor::Published,
             regions,
+            mentions,
             sentence,
             expression: None,
             paragraph: sentence,
@@ -75,7 +81,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         }
         let credits = lines::credit_spans(par_text);
         let mentions: Vec<Mention> = gazetteer
-            .tag(par_text, focus)
+            .tag_under(par_text, focus, carried_header)
             .into_iter()
             .filter(|m| !credits.iter().any(|c| c.start <= m.start && m.end <= c.end))
             .collect();
@@ -106,7 +112,10 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
                 .copied()
                 .filter(|m| m.end <= s.end)
                 .collect();
-            let regions = regions_of(&sentence_mentions, header, gazetteer);
+            // Only a dateline needs to know (and the check reads every word).
+            let statement = sentence_mentions.iter().any(|m| m.role == Role::Dateline)
+                && gazetteer.reports_speech(&par_text[s.clone()]);
+            let (regions, named) = regions_of(&sentence_mentions, header, statement, gazetteer);
             let key = sentence_key(&display::prose(&par_text[s.clone()]));
             for (date, anchor, expr) in dates {
                 if !seen.insert((date, key)) {
@@ -118,6 +127,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
                     date,
                     anchor,
                     regions: regions.clone(),
+                    mentions: named.clone(),
                     sentence: Some(abs(s.clone())),
                     expression: Some(abs(expr)),
                     paragraph: Some(Span::new(par.clone())),
@@ -322,15 +332,56 @@ fn header_region(par: &str, first: &Range<usize>, mentions: &[Mention]) -> Optio
     outside.then_some(m.region)
 }
 
-/// An event's region list: the sentence's places, most specific first, each
-/// followed by the places that contain it; then the header's region.
+/// An event's region list and the places it only names. The regions are
+/// where the happening took place: the sentence's places (see
+/// [`Role`]), most specific first, then the oblast (or country) of each
+/// reference point ("north of Sumy City" places in Sumy Oblast), then the
+/// header's region, each followed by the places that contain it. A
+/// regional official's place is added when no town is the place. A wire
+/// dateline places its sentence only when nothing else does and the
+/// sentence reports a statement (`statement`: it has a verb of speech). Everything
+/// else the sentence names (actors, topics, the reference towns
+/// themselves) is in the second list, in text order.
 fn regions_of(
     mentions: &[Mention],
     header: Option<RegionId>,
+    statement: bool,
     gazetteer: &Gazetteer,
-) -> Box<[RegionId]> {
-    let mut places: Vec<RegionId> = mentions.iter().map(|m| m.region).collect();
+) -> (Box<[RegionId]>, Box<[RegionId]>) {
+    // A reference point is only that when a town of the sentence is the
+    // place ("in Tver, north-west of Moscow"); alone, it is the nearest
+    // the sentence comes to the place ("10 km north of Avdiivka").
+    let town_placed = mentions
+        .iter()
+        .any(|m| m.role == Role::Place && gazetteer.region(m.region).kind == RegionKind::Town);
+    let placed = |m: &&Mention| m.role == Role::Place || m.role == Role::Reference && !town_placed;
+    let mut places: Vec<RegionId> = mentions.iter().filter(placed).map(|m| m.region).collect();
     places.sort_by_key(|&r| specificity(gazetteer.region(r).kind));
+    places.extend(
+        mentions
+            .iter()
+            .filter(|m| m.role == Role::Reference && town_placed)
+            .map(|m| gazetteer.oblast_level(m.region)),
+    );
+    // A regional official speaks for the region when no town places the
+    // sentence ("the governor of the Belgorod region said a depot there,
+    // close to the border, was hit").
+    if !town_placed && header.is_none() {
+        places.extend(
+            mentions
+                .iter()
+                .filter(|m| m.role == Role::Official)
+                .map(|m| m.region),
+        );
+    }
+    if places.is_empty() && header.is_none() && statement {
+        places.extend(
+            mentions
+                .iter()
+                .filter(|m| m.role == Role::Dateline)
+                .map(|m| m.region),
+        );
+    }
     places.extend(header);
     let mut out: Vec<RegionId> = Vec::new();
     for r in places {
@@ -340,7 +391,13 @@ fn regions_of(
             }
         }
     }
-    out.into_boxed_slice()
+    let mut named: Vec<RegionId> = Vec::new();
+    for m in mentions {
+        if !out.contains(&m.region) && !named.contains(&m.region) {
+            named.push(m.region);
+        }
+    }
+    (out.into_boxed_slice(), named.into_boxed_slice())
 }
 
 fn specificity(kind: RegionKind) -> u8 {
@@ -652,6 +709,91 @@ mod tests {
         let evs = events_of(&text, Some(day(2, 14)));
         assert_eq!(evs[1].2, ["Kherson Oblast", "Ukraine"]);
         assert!(evs[2].2.is_empty(), "{:?}", evs[2]);
+    }
+
+    /// The regions and mentions of the first event after the headline.
+    fn places_of(text: &str) -> (Vec<String>, Vec<String>) {
+        let mut doc = document_from_text(
+            "t".into(),
+            Path::new("t.txt"),
+            text.into(),
+            None,
+            &mut Vec::new(),
+        );
+        doc.published.value = Some(day(2, 14));
+        let g = Gazetteer::builtin();
+        let e = extract(&doc, 0, g)
+            .into_iter()
+            .find(|e| !e.headline)
+            .unwrap();
+        let names = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect();
+        (names(e.region_names(g)), names(e.mention_names(g)))
+    }
+
+    #[test]
+    fn a_capital_that_speaks_is_mentioned_not_placed() {
+        let (regions, mentions) = places_of(&format!(
+            "{HEAD}Kyiv said on February 12 that its troops had repelled an assault near Pokrovsk.\n"
+        ));
+        assert_eq!(regions, ["Pokrovsk", "Donetsk Oblast", "Ukraine"]);
+        assert_eq!(mentions, ["Kyiv"]);
+    }
+
+    #[test]
+    fn a_reference_point_gives_its_oblast_when_a_town_is_the_place() {
+        let (regions, mentions) = places_of(&format!(
+            "{HEAD}On February 12, drones hit a depot in Bryansk, south-west of Moscow.\n"
+        ));
+        assert!(regions.contains(&"Bryansk".to_string()), "{regions:?}");
+        assert!(!regions.contains(&"Moscow".to_string()), "{regions:?}");
+        assert_eq!(mentions, ["Moscow"]);
+        let (regions, _) = places_of(&format!(
+            "{HEAD}On February 12, shells hit a farm 10 km north of Kupiansk.\n"
+        ));
+        assert_eq!(
+            regions[0], "Kupiansk",
+            "alone, the reference is the nearest place"
+        );
+    }
+
+    #[test]
+    fn a_dateline_places_a_statement_only_when_nothing_else_does() {
+        let (regions, _) = places_of(&format!(
+            "{HEAD}KYIV, Feb 12 (Wire) - The foreign minister said on Wednesday that talks would go on.\n"
+        ));
+        assert_eq!(regions, ["Kyiv", "Kyiv City", "Ukraine"]);
+        let (regions, mentions) = places_of(&format!(
+            "{HEAD}KYIV, Feb 12 (Wire) - Shells hit Kherson on Wednesday, the army said.\n"
+        ));
+        assert_eq!(regions, ["Kherson", "Kherson Oblast", "Ukraine"]);
+        assert_eq!(mentions, ["Kyiv"]);
+        let (regions, _) = places_of(&format!(
+            "{HEAD}KYIV, Feb 12 (Wire) - A long offensive began on Wednesday.\n"
+        ));
+        assert!(regions.is_empty(), "no statement: {regions:?}");
+    }
+
+    #[test]
+    fn a_regional_official_speaks_for_the_region_when_no_town_is_named() {
+        let (regions, _) = places_of(&format!(
+            "{HEAD}The governor of the Kursk region said on February 12 that a substation there was hit.\n"
+        ));
+        assert_eq!(regions, ["Kursk Oblast", "Russia"]);
+        let (regions, mentions) = places_of(&format!(
+            "{HEAD}The governor of the Kursk region said on February 12 that drones hit Rylsk.\n"
+        ));
+        assert_eq!(regions[0], "Ryl’sk");
+        assert!(
+            mentions.is_empty(),
+            "Rylsk's oblast is already among the regions"
+        );
+        let (regions, _) = places_of(&format!(
+            "{HEAD}The foreign minister of Poland said on February 12 that talks had stalled.\n"
+        ));
+        assert!(
+            regions.is_empty(),
+            "a national title places nothing: {regions:?}"
+        );
     }
 
     #[test]

@@ -187,8 +187,13 @@ pub struct Event {
     pub date: EventDate,
     /// How the date was worked out.
     pub anchor: EventAnchor,
-    /// Places, most specific first, each followed by the places containing it.
+    /// Where the happening took place, most specific first, each followed
+    /// by the places containing it.
     pub regions: Box<[RegionId]>,
+    /// Places the sentence only names (a government that speaks, a topic,
+    /// a reference point), in text order, none of them in `regions`.
+    #[serde(default)]
+    pub mentions: Box<[RegionId]>,
     /// The sentence in the article's text; for a headline event, the
     /// headline's line when it is part of the text.
     pub sentence: Option<Span>,
@@ -244,6 +249,14 @@ impl Event {
             })
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// Display names of the places the event only names.
+    pub fn mention_names<'g>(&self, gazetteer: &'g Gazetteer) -> Vec<&'g str> {
+        self.mentions
+            .iter()
+            .map(|&r| gazetteer.region(r).name.as_str())
+            .collect()
     }
 
     /// Display names of the event's regions.

@@ -1,7 +1,9 @@
 //! What the words around a name say of it (the cue lists are data, in
 //! `assets/gazetteer/cues.toml`):
 //! - a title or institution word after it, or "ambassador to" before it,
-//!   puts it in a person's title ("Kharkiv Governor", "U.S. officials");
+//!   puts it in a person's title ("U.S. officials"); a regional or city
+//!   official's title ("Kharkiv Governor", "the governor of the Belgorod
+//!   region") keeps it, marked as the place the official speaks for;
 //! - a capitalised word next to it makes it part of a longer proper name
 //!   ("Kyiv School of Economics", "Taras Shevchenko"), unless that name is
 //!   an event held there ("Munich Security Conference");
@@ -10,7 +12,8 @@
 //!   Russia Eurasia Center in Berlin");
 //! - "the" before a town followed by nothing noun-like is a river ("the
 //!   Dnipro");
-//! - "near", "north of", "district", "direction"... lower the precision.
+//! - "near", "north of", "district", "direction"... lower the precision;
+//! - a word for a ship before it names a ship ("the cruiser Moskva").
 
 use std::borrow::Cow;
 
@@ -45,7 +48,31 @@ pub(super) fn read_hit<'g>(
         return None;
     }
     let mut before_words = Before::new(text, raw.start);
-    if in_title(g, text, raw, &mut before_words) {
+    match in_title(g, text, raw, &mut before_words) {
+        Title::No => {}
+        Title::Other => return None,
+        Title::Local => {
+            // Kept as the place an official speaks for; never a place of
+            // its own (see `role`).
+            let cands = narrow(g, all, raw.form);
+            return (!cands.is_empty()).then_some(Hit {
+                start: raw.start,
+                end: raw.end,
+                cands,
+                precision: 1,
+                official: true,
+            });
+        }
+    }
+    // A ship named after the place: "the cruiser Moskva", "Landing Ship
+    // Novocherkassk".
+    if before_words
+        .get(0)
+        .is_some_and(|w| cues.vessel_heads.contains(w))
+    {
+        return None;
+    }
+    if ship_in_apposition(g, text, name_end) {
         return None;
     }
     let metonym = all.iter().any(|c| c.metonym);
@@ -72,6 +99,20 @@ pub(super) fn read_hit<'g>(
                 // the doubt.
                 && (!sentence_initial(text, ws) || w.is_ascii() && !cues.sentence_openers.contains(w))
         });
+        // A Cyrillic name before a capitalised Cyrillic word, with no
+        // lower-case word (a preposition: "у Києві Зеленський") before it,
+        // is a person's first name: "Президент Володимир Зеленський".
+        let cyrillic_person = next.is_some_and(|(s, _)| {
+            text[s..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii() && c.is_uppercase())
+        }) && !text[raw.start..raw.end].is_ascii()
+            && !word_before(text, raw.start)
+                .is_some_and(|(ws, we)| text[ws..we].starts_with(char::is_lowercase));
+        if cyrillic_person {
+            return None;
+        }
         // In a headline every word is capitalised: the neighbours say nothing.
         if (after || before) && !title_case(text, raw.start) {
             return None; // "Kyiv School of Economics", "Taras Shevchenko"
@@ -111,7 +152,29 @@ pub(super) fn read_hit<'g>(
         end: raw.end,
         cands,
         precision,
+        official: false,
     })
+}
+
+/// "the Novocherkassk, a large landing ship": the name is followed (past
+/// any Markdown emphasis or link target) by a comma, an article and, within
+/// four words, a word for a ship.
+fn ship_in_apposition(g: &Gazetteer, text: &str, end: usize) -> bool {
+    let mut rest = text[end..].trim_start_matches(['*', '_']);
+    if let Some(link) = rest.strip_prefix("](") {
+        rest = link.find(')').map_or("", |k| &link[k + 1..]);
+    }
+    let Some(rest) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let mut words = rest.split(' ').map(|w| w.trim_end_matches([',', '.', ';']));
+    if !words
+        .next()
+        .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+    {
+        return false;
+    }
+    words.take(4).any(|w| g.cues.vessel_heads.contains(w))
 }
 
 /// Where the name itself ends (before a joined suffix word).
@@ -126,10 +189,29 @@ fn raw_name_end(raw: &Raw, text: &str) -> usize {
     }
 }
 
+/// What a title around a name makes of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Title {
+    /// No title: the name may be a place.
+    No,
+    /// A person's title or an institution: no place.
+    Other,
+    /// The title of a regional or city official ("the governor of the
+    /// Belgorod region", "Kharkiv Mayor"): the place they speak for.
+    Local,
+}
+
 /// A person's title or an institution: "Kharkiv Governor", "U.S.
 /// officials", "Ukraine's foreign minister", "ambassador to Russia".
-fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &mut Before) -> bool {
+fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &mut Before) -> Title {
     let cues = &g.cues;
+    let kind = |title: &str| {
+        if cues.local_titles.contains(title) {
+            Title::Local
+        } else {
+            Title::Other
+        }
+    };
     let mut i = raw.end;
     if let Some(c) = char_at(text, i)
         && is_apostrophe(c)
@@ -141,16 +223,15 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &mut Before) -> bool {
     }
     if let Some((s, e)) = word_after(text, i) {
         // "the Chernihiv regional prosecutor's office"
-        let is_title = |w: &'_ str| -> bool {
-            let w = w
-                .strip_suffix("'s")
+        let bare = |w: &'_ str| -> String {
+            w.strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
-            cues.titles.contains(w)
+                .unwrap_or(w)
+                .to_string()
         };
         let w = &text[s..e];
-        if is_title(w) {
-            return true;
+        if cues.titles.contains(&bare(w)) {
+            return kind(&bare(w));
         }
         if let Some((s2, e2)) = word_after(text, e)
             && cues
@@ -158,25 +239,30 @@ fn in_title(g: &Gazetteer, text: &str, raw: &Raw, before: &mut Before) -> bool {
                 .iter()
                 .any(|(a, b)| a == w && b == &text[s2..e2])
         {
-            return true;
+            return Title::Other;
         }
         // "the Kharkiv regional governor": the adjective, then a title.
         if cues.region_adjectives.contains(w)
             && let Some((s2, e2)) = word_after(text, e)
-            && is_title(&text[s2..e2])
+            && cues.titles.contains(&bare(&text[s2..e2]))
         {
-            return true;
+            return kind(&bare(&text[s2..e2]));
         }
     }
     // "ambassador to Russia", "the president of the United States".
     let skip = usize::from(before.get(0).is_some_and(|w| w.eq_ignore_ascii_case("the")));
     let Some(w) = before.get(skip) else {
-        return false;
+        return Title::No;
     };
-    cues.title_of
+    match cues
+        .title_of
         .ending_with(w)
         .iter()
-        .any(|rest| before.ends_with(skip + 1, rest))
+        .find(|rest| before.ends_with(skip + 1, rest))
+    {
+        Some(rest) => rest.first().map_or(Title::Other, |t| kind(t)),
+        None => Title::No,
+    }
 }
 
 /// The place is followed by a capitalised word that continues a proper

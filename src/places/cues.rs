@@ -59,6 +59,15 @@ struct CuesFile {
     after_the_not_town: Vec<String>,
     never: Vec<String>,
     cyrillic_cases: Vec<CaseRule>,
+    reference_cues: Vec<String>,
+    place_prepositions: Vec<String>,
+    topic_prepositions: Vec<String>,
+    actor_verbs: Vec<String>,
+    auxiliaries: Vec<String>,
+    actor_nouns: Vec<String>,
+    vessel_heads: Vec<String>,
+    speech_verbs: Vec<String>,
+    local_titles: Vec<String>,
 }
 
 /// One row of the Cyrillic case table: a name ending with `ending` also
@@ -93,6 +102,24 @@ pub(crate) struct Cues {
     pub never: Vec<String>,
     /// Cyrillic case forms, longest ending first (see `cases`).
     pub cyrillic_cases: Vec<CaseRule>,
+    /// Compass and distance cues before a reference point, by last word.
+    pub reference_cues: Phrases,
+    /// Prepositions before the place of a happening (lower-case).
+    pub place_prepositions: HashSet<String>,
+    /// Prepositions before a country a statement is about (lower-case).
+    pub topic_prepositions: HashSet<String>,
+    /// Verbs of speech and decision after a place that acts.
+    pub actor_verbs: HashSet<String>,
+    /// Words that may stand between such a place and its verb.
+    pub auxiliaries: HashSet<String>,
+    /// Nouns of forces and government after a place (or its "'s").
+    pub actor_nouns: HashSet<String>,
+    /// Words for ships before a ship's name.
+    pub vessel_heads: HashSet<String>,
+    /// Verbs that report a statement.
+    pub speech_verbs: HashSet<String>,
+    /// Titles of regional and city officials (a subset of `titles`).
+    pub local_titles: HashSet<String>,
 }
 
 impl Cues {
@@ -131,6 +158,15 @@ impl Cues {
             title_of: Phrases::new(&f.title_of),
             after_the_not_town: set(f.after_the_not_town),
             never: f.never,
+            reference_cues: Phrases::new(&f.reference_cues),
+            place_prepositions: set(f.place_prepositions),
+            topic_prepositions: set(f.topic_prepositions),
+            actor_verbs: set(f.actor_verbs),
+            auxiliaries: set(f.auxiliaries),
+            actor_nouns: set(f.actor_nouns),
+            vessel_heads: set(f.vessel_heads),
+            speech_verbs: set(f.speech_verbs),
+            local_titles: set(f.local_titles),
             cyrillic_cases: {
                 let mut rules = f.cyrillic_cases;
                 rules.sort_by_key(|r| std::cmp::Reverse(r.ending.chars().count()));

@@ -5,7 +5,8 @@
 //!
 //! Order: countries, first-level regions (curated oblasts and Russian
 //! regions, generated US states), GeoNames towns (with the curated
-//! corrections applied), curated towns, curated aliases. Then every name is
+//! corrections applied), the Ukrainian settlements of the official codifier
+//! KATOTTG that GeoNames lacks, curated towns, curated aliases. Then every name is
 //! folded (`fold`) into the key the tagger looks up.
 
 use std::collections::HashSet;
@@ -23,6 +24,8 @@ use rustc_hash::FxHashMap as HashMap;
 const GEN_COUNTRIES: &str = include_str!("../../assets/gazetteer/generated/countries.tsv");
 const GEN_US_STATES: &str = include_str!("../../assets/gazetteer/generated/us_states.tsv");
 const GEN_PLACES: &str = include_str!("../../assets/gazetteer/generated/places.tsv");
+const GEN_UA_SETTLEMENTS: &str =
+    include_str!("../../assets/gazetteer/generated/ua_settlements.tsv");
 const CUR_COUNTRIES: &str = include_str!("../../assets/gazetteer/curated/countries.tsv");
 const CUR_REGIONS: &str = include_str!("../../assets/gazetteer/curated/regions.tsv");
 const CUR_PLACES: &str = include_str!("../../assets/gazetteer/curated/places.tsv");
@@ -33,7 +36,7 @@ const CUES: &str = include_str!("../../assets/gazetteer/cues.toml");
 /// Towns this big get the case forms of their Cyrillic names.
 const CASES_POPULATION: u32 = 20_000;
 /// About how many names the data holds (to size the tables once).
-const NAMES_HINT: usize = 80_000;
+const NAMES_HINT: usize = 140_000;
 /// Cities this big count as prominent, like capitals.
 const PROMINENT_POPULATION: u32 = 1_000_000;
 
@@ -50,6 +53,7 @@ pub fn builtin() -> Gazetteer {
     b.regions();
     b.us_states();
     b.towns();
+    b.ua_settlements();
     b.curated_places();
     b.aliases();
     b.finish()
@@ -409,6 +413,59 @@ impl Builder {
         }
     }
 
+    /// The settlements of KATOTTG (`ua_settlements.tsv`, written by
+    /// `scripts/gen_katottg.py`). One GeoNames has keeps its GeoNames record
+    /// and gains the codifier's romanised name as an alias (a renamed
+    /// village keeps its new name findable); one GeoNames lacks becomes a
+    /// town of its oblast with no population or coordinates. Raion and
+    /// hromada are in the file but not loaded: the tagger works at oblast
+    /// level. A `common` settlement is kept for `lookup` only.
+    fn ua_settlements(&mut self) {
+        let oblasts: HashMap<&str, RegionId> = self
+            .admin1
+            .iter()
+            .filter(|((cc, _), _)| cc == "UA")
+            .map(|((_, a1), &id)| (a1.as_str(), id))
+            .collect();
+        let oblasts: HashMap<String, RegionId> = oblasts
+            .into_iter()
+            .map(|(a, id)| (a.to_string(), id))
+            .collect();
+        for r in rows(GEN_UA_SETTLEMENTS) {
+            let [_, _, a1, _, _, name, ukrainian, gid, ..] = r[..] else {
+                continue;
+            };
+            let common = r.get(8).is_some_and(|f| f.contains("common"));
+            if !gid.is_empty() {
+                if common {
+                    continue;
+                }
+                if let Some(&id) = gid.parse().ok().and_then(|g| self.geonames.get(&g)) {
+                    self.add_name(name, primary(id));
+                }
+                continue;
+            }
+            let Some(&parent) = oblasts.get(a1) else {
+                continue;
+            };
+            let info = self.child_info(parent);
+            let id = self.add_place(
+                "",
+                Region {
+                    name: name.to_string(),
+                    kind: RegionKind::Town,
+                    parent: Some(parent),
+                },
+                info,
+            );
+            if common {
+                continue;
+            }
+            self.add_name(name, primary(id));
+            self.add_name(ukrainian, primary(id));
+        }
+    }
+
     fn curated_places(&mut self) {
         for r in rows(CUR_PLACES) {
             let [key, parent, pop, lat, lon, name, ..] = r[..] else {
@@ -537,7 +594,13 @@ impl Builder {
             e.max_words = e.max_words.max(words);
             e.lower_next |= lower_next;
         }
+        let metonym_places = cands
+            .iter()
+            .filter(|c| c.metonym)
+            .map(|c| c.place)
+            .collect();
         Gazetteer {
+            metonym_places,
             ukraine: self.keys.get("UA").copied(),
             russia: self.keys.get("RU").copied(),
             regions: self.regions,

@@ -22,6 +22,8 @@
 //! - `context` reads the words around each name (titles, proper names,
 //!   rivers, precision cues);
 //! - `resolve` settles a name shared by several places;
+//! - `role` tells where a happening took place from places only named
+//!   (an actor such as "Kyiv said", a topic, a reference point, a dateline);
 //! - `lookup` answers what a user types (`--region`, "did you mean").
 
 mod cases;
@@ -32,6 +34,7 @@ mod fold;
 mod load;
 mod lookup;
 mod resolve;
+mod role;
 mod scan;
 mod words;
 
@@ -39,6 +42,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use cues::Cues;
+pub use role::Role;
 use rustc_hash::FxHashMap as FastMap;
 
 /// Index of a place in the [`Gazetteer`].
@@ -78,6 +82,9 @@ pub struct Mention {
     /// ACLED geo-precision: 1 a town, 2 near a town or part of a region,
     /// 3 only the region (or country).
     pub precision: u8,
+    /// What the name does in its sentence: where something happened, or
+    /// only named (an actor, a topic, a reference point, a dateline).
+    pub role: Role,
 }
 
 /// What the gazetteer knows of a place besides its [`Region`] record.
@@ -162,6 +169,8 @@ pub struct Gazetteer {
     name_count: usize,
     /// Country → its capital.
     capitals: FastMap<RegionId, RegionId>,
+    /// The places some metonym stands for ("the Kremlin": Moscow).
+    metonym_places: rustc_hash::FxHashSet<RegionId>,
 }
 
 impl Gazetteer {
@@ -233,7 +242,30 @@ impl Gazetteer {
     pub fn focus_country(&self, text: &str) -> Option<RegionId> {
         let mut counts: HashMap<RegionId, usize> = HashMap::new();
         for paragraph in text.split('\n') {
-            for m in self.tag(paragraph, None) {
+            // Only the countries count: the roles of `tag` are not needed,
+            // and a paragraph whose every name lies in one country (most
+            // shared names are villages of one country) needs no resolving.
+            let hits = scan::scan(self, paragraph);
+            let country_of = |h: &scan::Hit| {
+                let mut it = h.cands.iter().filter(|c| !c.stem);
+                let first = self.info[it.next()?.place as usize].country;
+                it.all(|c| self.info[c.place as usize].country == first)
+                    .then_some(first)
+            };
+            let one_country = hits.iter().all(|h| {
+                h.cands.iter().all(|c| c.stem)
+                    || h.cands.iter().all(|c| !c.stem) && country_of(h).is_some()
+            });
+            if one_country {
+                for c in hits.iter().filter_map(country_of) {
+                    *counts.entry(c).or_default() += 1;
+                }
+                continue;
+            }
+            for m in resolve::resolve(self, paragraph, hits, None, None) {
+                if m.role == Role::Official {
+                    continue;
+                }
                 *counts
                     .entry(self.info[m.region as usize].country)
                     .or_default() += 1;
@@ -261,12 +293,37 @@ impl Gazetteer {
 
     /// Finds the place names in one paragraph and resolves each, in text order.
     pub fn tag(&self, paragraph: &str, focus: Option<RegionId>) -> Vec<Mention> {
+        let mut mentions = self.tag_under(paragraph, focus, None);
+        mentions.retain(|m| m.role != Role::Official);
+        mentions
+    }
+
+    /// [`Gazetteer::tag`] for a paragraph under a header that names a
+    /// region ("Sumy region." on the line above): names shared by places
+    /// in several oblasts lean to the header's. Unlike `tag`, it also
+    /// returns the places of regional officials' titles
+    /// ([`Role::Official`]: "the governor of the Belgorod region").
+    pub fn tag_under(
+        &self,
+        paragraph: &str,
+        focus: Option<RegionId>,
+        header: Option<RegionId>,
+    ) -> Vec<Mention> {
         let hits = scan::scan(self, paragraph);
-        let mut mentions = resolve::resolve(self, paragraph, hits, focus);
+        let mut mentions = resolve::resolve(self, paragraph, hits, focus, header);
         for m in &mut mentions {
             self.capital_named_by_country(paragraph, m);
         }
+        role::assign(self, paragraph, &mut mentions);
         mentions
+    }
+
+    /// Whether a sentence reports a statement: it has a verb of speech
+    /// (`speech_verbs` in `cues.toml`: "said", "told", "announced").
+    pub fn reports_speech(&self, sentence: &str) -> bool {
+        sentence
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| self.cues.speech_verbs.contains(w))
     }
 
     /// "Ukraine's capital": the country's capital city, not the country.

@@ -27,6 +27,8 @@ pub(crate) struct Hit<'g> {
     pub cands: Cow<'g, [Cand]>,
     /// ACLED precision if it is a town: 1, or 2 near or part of a town.
     pub precision: u8,
+    /// In a regional or city official's title ("Kharkiv Governor").
+    pub official: bool,
 }
 
 /// How the words after a name shape it.

@@ -471,6 +471,7 @@ mod tests {
             },
             anchor: EventAnchor::Explicit,
             regions: Box::new([]),
+            mentions: Box::new([]),
             sentence: Some(Span::new(sentence)),
             expression: None,
             paragraph: None,

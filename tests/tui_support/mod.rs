@@ -166,6 +166,7 @@ pub fn synthetic_store(n: usize, days: i64) -> EventStore {
                 date,
                 anchor: EventAnchor::Relative,
                 regions: regions.into_boxed_slice(),
+                mentions: Box::new([]),
                 sentence: Some(s),
                 expression: None,
                 paragraph: Some(Span::new(0..text.len() - 1)),

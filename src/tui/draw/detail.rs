@@ -86,6 +86,13 @@ pub fn lines(state: &AppState) -> Vec<Line<'static>> {
             Span::styled(one_line(&places), theme.fg(theme.region))
         },
     ]));
+    let named = e.mention_names(store.gazetteer());
+    if !named.is_empty() {
+        out.push(Line::from(vec![
+            label("Mentions"),
+            Span::styled(one_line(&named.join(", ")), theme.muted()),
+        ]));
+    }
     out.push(Line::from(vec![
         label("Article"),
         Span::raw(one_line(&crate::text::display::prose(doc.title_or_name()))),

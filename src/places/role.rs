@@ -1,0 +1,296 @@
+//! What a place name does in its sentence: is it where something happened,
+//! or only named? The cue words are data (`assets/gazetteer/cues.toml`);
+//! the rules read the grammar around the name:
+//!
+//! - after a place preposition ("in", "near", "at", "to") it is a
+//!   [`Role::Place`], whatever follows ("officials in Kharkiv said");
+//! - after a compass or distance cue ("north of", "20 km from") it is a
+//!   [`Role::Reference`]: the point the real place is measured from;
+//! - as the subject of a speech or decision verb ("Kyiv said", "Moscow
+//!   swiftly denied", "Russia has rejected"), before a noun of forces or
+//!   government ("Moscow's troops", "Kyiv helicopters"), or as a metonym
+//!   outside a place phrase ("the Kremlin") it is an [`Role::Actor`];
+//! - a country after a topic preposition ("sanctions against Russia",
+//!   "talks about Ukraine") is a [`Role::Topic`];
+//! - a capitalised name at the very start of a paragraph, followed by a
+//!   comma, colon or dash ("KYIV, Nov 17 (Reuters) -") is a
+//!   [`Role::Dateline`]: where a wire story was filed.
+//!
+//! Anything else is a place: "a glide bomb hit Kramatorsk". A name in a
+//! regional official's title is a [`Role::Official`] (the tagger sets it).
+
+use super::fold::{fold_name, is_apostrophe};
+use super::words::{Before, char_at, word_after};
+use super::{Gazetteer, Mention, RegionKind};
+
+/// What a mention does in its sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Where the happening took place.
+    #[default]
+    Place,
+    /// A government, army or city standing for the people who act or speak.
+    Actor,
+    /// A country the sentence is about, not where it happened.
+    Topic,
+    /// The point a place is measured from ("north of Sumy City").
+    Reference,
+    /// A wire dateline: where the story was filed.
+    Dateline,
+    /// In a regional or city official's title ("the governor of the
+    /// Belgorod region"): the place the official speaks for, set by the
+    /// tagger, not by these rules.
+    Official,
+}
+
+impl Role {
+    /// Whether the mention says where the happening took place.
+    pub fn is_place(self) -> bool {
+        self == Role::Place
+    }
+}
+
+/// Sets the role of each mention of one paragraph (`text`).
+pub(super) fn assign(g: &Gazetteer, text: &str, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| m.role != Role::Official) {
+        m.role = role_of(g, text, m);
+    }
+}
+
+/// The role of one mention.
+fn role_of(g: &Gazetteer, text: &str, m: &Mention) -> Role {
+    let cues = &g.cues;
+    if is_dateline(text, m) {
+        return Role::Dateline;
+    }
+    let mut before = Before::new(text, m.start);
+    // Cues end the words before the name, or before the words that may
+    // stand between ("the", "village of").
+    let mut skip = 0;
+    while let Some(w) = before.get(skip) {
+        let phrases = cues.reference_cues.ending_with(w);
+        if phrases.iter().any(|rest| before.ends_with(skip + 1, rest)) {
+            return Role::Reference;
+        }
+        let lower: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            w.to_ascii_lowercase().into()
+        } else {
+            w.into()
+        };
+        if cues.place_prepositions.contains(lower.as_ref()) {
+            return Role::Place;
+        }
+        if cues.topic_prepositions.contains(lower.as_ref()) {
+            if g.region(m.region).kind == RegionKind::Country {
+                return Role::Topic;
+            }
+            break;
+        }
+        if !cues
+            .settlement_words
+            .iter()
+            .any(|s| w.eq_ignore_ascii_case(s))
+        {
+            break;
+        }
+        skip += 1;
+    }
+    if is_metonym(g, text, m) || acts(g, text, m.end) {
+        return Role::Actor;
+    }
+    Role::Place
+}
+
+/// A metonym ("the Kremlin", "the White House"): the name is one only as a
+/// metonym of this place.
+fn is_metonym(g: &Gazetteer, text: &str, m: &Mention) -> bool {
+    if !g.metonym_places.contains(&m.region) {
+        return false;
+    }
+    let key = fold_name(&text[m.start..m.end]);
+    let key = key.strip_prefix("the ").unwrap_or(&key);
+    g.names.get(key.as_bytes()).is_some_and(|e| {
+        g.cands[e.from as usize..e.to as usize]
+            .iter()
+            .any(|c| c.place == m.region && c.metonym)
+    })
+}
+
+/// What follows the name at `end` makes it an actor: a possessive or a
+/// bare name before a noun of forces or government ("Moscow's troops",
+/// "Kyiv helicopters"), or a verb of speech or decision after adverbs and
+/// auxiliaries ("Moscow swiftly underscored", "Russia has rejected").
+fn acts(g: &Gazetteer, text: &str, end: usize) -> bool {
+    let cues = &g.cues;
+    let mut i = end;
+    let mut possessive = false;
+    if let Some(c) = char_at(text, i)
+        && is_apostrophe(c)
+    {
+        i += c.len_utf8();
+        if char_at(text, i) == Some('s') {
+            i += 1;
+        }
+        possessive = true;
+    }
+    let Some((s, e)) = word_after(text, i) else {
+        return false;
+    };
+    let first = &text[s..e];
+    if cues.actor_nouns.contains(first) {
+        return true;
+    }
+    if possessive {
+        return false;
+    }
+    // Adverbs and auxiliaries, then the verb.
+    let mut word = Some((s, e));
+    for _ in 0..4 {
+        let Some((s, e)) = word else { return false };
+        let w = &text[s..e];
+        if cues.actor_verbs.contains(w) {
+            return true;
+        }
+        let adverb = w.len() > 3 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
+        if !adverb && !cues.auxiliaries.contains(w) {
+            return false;
+        }
+        word = word_after(text, e);
+    }
+    false
+}
+
+/// A wire dateline: the name opens the paragraph, written in capitals, and
+/// a comma, colon or dash follows ("KYIV:", "MOSCOW, Feb 10 (Reuters) -").
+fn is_dateline(text: &str, m: &Mention) -> bool {
+    if !text[..m.start].trim().is_empty() {
+        return false;
+    }
+    let name = &text[m.start..m.end];
+    let caps = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(char::is_lowercase);
+    caps && text[m.end..]
+        .trim_start()
+        .starts_with([',', ':', '-', '—', '–', '('])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Role;
+    use crate::places::Gazetteer;
+
+    /// The role of each mention of `text`, as (display name, role).
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        let g = Gazetteer::builtin();
+        g.tag(text, None)
+            .into_iter()
+            .map(|m| (g.region(m.region).name.clone(), m.role))
+            .collect()
+    }
+
+    fn role_of(text: &str, name: &str) -> Role {
+        roles(text)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("{name} not found in {:?}", roles(text)))
+            .1
+    }
+
+    #[test]
+    fn a_capital_that_speaks_is_an_actor() {
+        let text = "Kyiv said on Friday that its drones had hit a depot near Kursk.";
+        assert_eq!(role_of(text, "Kyiv"), Role::Actor);
+        assert_eq!(role_of(text, "Kursk"), Role::Place);
+        let text = "Moscow swiftly denied the report.";
+        assert_eq!(role_of(text, "Moscow"), Role::Actor);
+        let text = "Washington has announced new aid.";
+        assert_eq!(role_of(text, "Washington"), Role::Actor);
+    }
+
+    #[test]
+    fn a_place_that_was_hit_is_a_place() {
+        assert_eq!(
+            role_of("Kharkiv was struck by drones at night.", "Kharkiv"),
+            Role::Place
+        );
+        assert_eq!(
+            role_of("Officials in Odesa said two people died.", "Odesa"),
+            Role::Place
+        );
+    }
+
+    #[test]
+    fn forces_and_metonyms_are_actors() {
+        let text = "Moscow's troops pushed west while the Kremlin kept silent.";
+        assert!(
+            roles(text).iter().all(|(_, r)| *r == Role::Actor),
+            "{:?}",
+            roles(text)
+        );
+        assert_eq!(
+            role_of("Locals saw two Kyiv helicopters fly low.", "Kyiv"),
+            Role::Actor
+        );
+        assert_eq!(
+            role_of("The envoy flew to the Kremlin for talks.", "Moscow"),
+            Role::Place,
+            "a metonym after a place preposition is the place"
+        );
+    }
+
+    #[test]
+    fn a_country_after_a_topic_word_is_a_topic() {
+        assert_eq!(
+            role_of("The bloc agreed new sanctions against Russia.", "Russia"),
+            Role::Topic
+        );
+        assert_eq!(
+            role_of("Drones fell in Romania overnight.", "Romania"),
+            Role::Place
+        );
+    }
+
+    #[test]
+    fn a_compass_or_distance_cue_gives_a_reference_point() {
+        let text = "A fire broke out at a depot in Bryansk, south-west of Moscow.";
+        assert_eq!(role_of(text, "Bryansk"), Role::Place);
+        assert_eq!(role_of(text, "Moscow"), Role::Reference);
+        assert_eq!(
+            role_of("Shelling hit a farm 20 km from Kharkiv.", "Kharkiv"),
+            Role::Reference
+        );
+    }
+
+    #[test]
+    fn a_regional_officials_place_is_kept_only_by_tag_under() {
+        let g = Gazetteer::builtin();
+        let text = "Kharkiv Mayor Ihor Terekhov said the night was calm.";
+        assert!(g.tag(text, None).is_empty());
+        let m = g.tag_under(text, None, None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].role, Role::Official);
+    }
+
+    #[test]
+    fn a_cyrillic_first_name_is_no_place() {
+        let g = Gazetteer::builtin();
+        assert!(
+            g.tag("Президент Володимир Зеленський провів нараду.", None)
+                .is_empty()
+        );
+        assert_eq!(
+            g.tag("Вчора у Києві Зеленський провів нараду.", None).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_dateline() {
+        let text = "KYIV, March 3 (Wire) - Ukraine's army said it held the line.";
+        assert_eq!(role_of(text, "Kyiv"), Role::Dateline);
+        assert_eq!(
+            role_of("Kyiv, the capital, was quiet.", "Kyiv"),
+            Role::Place
+        );
+    }
+}
