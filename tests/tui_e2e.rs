@@ -1,6 +1,7 @@
 //! Runs the scripts in `tests/e2e/` that drive the real binary in tmux:
-//! `tui_tmux.sh` (a user's session) and `terminal_safety.sh` (a hostile
-//! corpus must not reach the terminal raw). Without tmux the tests are
+//! `tui_tmux.sh` (a user's session), `hangup.sh` (the app ends when its
+//! terminal goes away) and `terminal_safety.sh` (a hostile corpus must not
+//! reach the terminal raw). Without tmux the tests are
 //! skipped with a note, except under CI (`CI` set), where a missing tmux is
 //! a failure.
 
@@ -34,6 +35,11 @@ fn run_script(name: &str) {
 #[test]
 fn the_real_binary_in_tmux() {
     run_script("tui_tmux.sh");
+}
+
+#[test]
+fn the_app_ends_when_its_terminal_goes_away() {
+    run_script("hangup.sh");
 }
 
 #[test]

@@ -11,6 +11,7 @@
 pub mod action;
 pub mod draw;
 pub mod effects;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod regions;
