@@ -52,6 +52,8 @@ pub struct Input {
     pub kind: InputKind,
     /// The text typed so far.
     pub buffer: String,
+    /// The filter's text when the line opened: what Esc goes back to.
+    pub applied: String,
     /// Cursor position, in characters.
     pub cursor: usize,
 }

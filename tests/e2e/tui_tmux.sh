@@ -114,6 +114,11 @@ keys Escape
 sleep 0.5
 screen | grep -qF 'Help: keys' && fail "Esc did not close the help"
 screen | grep -qF 'events │' || fail "Esc closed more than the help"
+# At the top level Esc does nothing: the app stays.
+keys Escape
+sleep 0.5
+screen | grep -qF 'app-exit=' && fail "Esc at the top level quit the app"
+screen | grep -qF 'events │' || fail "Esc at the top level changed the screen"
 
 # Quit, and the terminal is back.
 keys q
