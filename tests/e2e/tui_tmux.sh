@@ -3,7 +3,7 @@
 #
 # Prerequisites: tmux (Debian: `apt-get install -y tmux`) and a built
 # binary: FRONTLOG_BIN (default target/debug/frontlog). `cargo test --test
-# tui_e2e` builds the binary and runs this script.
+# it tui_e2e` builds the binary and runs this script.
 #
 # It starts a shell in a private tmux server, runs frontlog on the demo
 # corpus from an empty folder (so the export lands there) with an empty

@@ -1,7 +1,7 @@
 //! The app's behaviour without a terminal: keys go through the real keymap
 //! into the pure update, and the tests look at the state.
 
-mod tui_support;
+use crate::tui_support;
 
 use frontlog::tui::action::{Action, Command, Effect, Wheel};
 use frontlog::tui::state::{InputKind, Overlay, Pane, Tone};

@@ -2,7 +2,7 @@
 //! screen of the demo corpus, each kind of filter applied, the help overlay,
 //! a terminal too small, and the selection without colour.
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::style::Modifier;
 use tui_support::{demo_state, press, render, screen, state_of, synthetic_store, type_text};
