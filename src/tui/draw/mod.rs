@@ -146,6 +146,13 @@ fn status_line(state: &AppState, r: Rect, buf: &mut Buffer) {
         spans.push(Span::raw(text::one_line(
             &state.query.describe(&state.store),
         )));
+        if let Some(undated) = state.undated.short() {
+            spans.push(Span::raw(" │ "));
+            spans.push(Span::styled(
+                format!("{undated} (p)"),
+                theme.fg(theme.error),
+            ));
+        }
         if !state.problems.is_empty() {
             spans.push(Span::raw(" │ "));
             spans.push(Span::styled(
