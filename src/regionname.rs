@@ -288,15 +288,18 @@ mod tests {
             let kinds: Vec<RegionKind> = ids.iter().map(|&i| g.region(i).kind).collect();
             assert!(kinds.contains(&RegionKind::Town), "{name}: {ids:?}");
             assert!(kinds.contains(&RegionKind::Region), "{name}: {ids:?}");
-            let town = readings(g, &format!("{name} city"));
-            assert_eq!(town.len(), 1, "{name} city");
-            assert_eq!(g.region(town[0]).kind, RegionKind::Town);
+            // The kind word keeps the towns of that name only (Donetsk has a
+            // namesake in Russia).
+            let towns = readings(g, &format!("{name} city"));
+            assert!(!towns.is_empty(), "{name} city");
+            assert!(towns.iter().all(|&t| g.region(t).kind == RegionKind::Town));
             let oblast = ids[kinds.iter().position(|k| *k == RegionKind::Region).unwrap()];
-            assert!(contains(g, oblast, town[0]), "the oblast holds the city");
-            assert_eq!(
-                how_to_ask(g, town[0]),
-                format!("{} city", g.region(town[0]).name)
-            );
+            let town = *towns
+                .iter()
+                .find(|&&t| contains(g, oblast, t))
+                .expect("the oblast holds a town of its name");
+            assert_eq!(how_to_ask(g, town), format!("{} city", g.region(town).name));
+            assert_eq!(how_to_ask(g, oblast), g.region(oblast).name);
         }
         assert!(readings(g, "Atlantis").is_empty());
     }
@@ -313,9 +316,8 @@ mod tests {
         let g = gazetteer();
         assert_eq!(describe(g, 2), "Brill (town in Brill Oblast)");
         assert_eq!(describe(g, 4), "Dorne (country)");
-        assert_eq!(how_to_ask(g, 5), "Dorne city");
-        assert_eq!(how_to_ask(g, 4), "Dorne country");
-        assert_eq!(how_to_ask(g, 3), "Coveny");
+        // (Asking for a namesake is checked on the real gazetteer above:
+        // `from_regions` cannot settle a shared name.)
         assert_eq!(events(1), "1 event");
         assert_eq!(events(0), "0 events");
     }

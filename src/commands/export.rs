@@ -27,7 +27,8 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     };
     let (store, problems) = read_corpus(&root, manifest.as_deref(), &options)?;
     warn_problems(&problems);
-    warn_undated(&frontlog::undated::Undated::of(&store));
+    // Said once the export is written: a failed run has one line to say.
+    let undated = frontlog::undated::Undated::of(&store);
     let query = build_query(&args, &store)?;
     let slice = query.run(&store);
     if slice.is_empty() {
@@ -53,7 +54,7 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     std::mem::forget(store);
     // `-o -` is standard output, as for most command-line tools.
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    match output {
+    let written = match output {
         Some(path) => write::write_atomic(path, text.as_bytes(), args.force).map_err(|e| Failure {
             message: e,
             code: 1,
@@ -67,7 +68,11 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
                     code: 1,
                 })
         }
+    };
+    if written.is_ok() {
+        warn_undated(&undated);
     }
+    written
 }
 
 /// Reads the corpus into a store, with a progress bar on standard error

@@ -101,7 +101,7 @@ BULLETS=$(awk '/^## Articles cited/{exit} /^## /{on=1} on && /^- /{n++} END{prin
 REGION_ARGS=()
 REGION=$(sed -nE 's/.*│ [^│]*regions ([^;│]+)[;│].*/\1/p' <<<"$STATUS" | sed -E 's/ +$//')
 [ -n "$REGION" ] && REGION_ARGS=(--region "$REGION")
-"$BIN" export --from 2025-02-10 --to 2025-02-20 --query drone --source "unknown source" \
+"$BIN" export --allow-empty --from 2025-02-10 --to 2025-02-20 --query drone --source "unknown source" \
   ${REGION_ARGS[@]+"${REGION_ARGS[@]}"} >"$WORK/cli.md" 2>/dev/null \
   || fail "frontlog export failed"
 diff <(grep -v '^- \*\*Made:\*\*' "$FILE") <(grep -v '^- \*\*Made:\*\*' "$WORK/cli.md") \
