@@ -512,3 +512,77 @@ fn markdown_escapes_hostile_article_text() {
         "{md}"
     );
 }
+
+#[test]
+fn each_bullet_cites_its_article_and_the_path_is_the_real_one() {
+    // Two articles without an outlet, one with a name that needs escaping
+    // and a bidirectional override in it.
+    let dir = tempfile::tempdir().unwrap();
+    let odd = "river_notes \u{202e}txt.md";
+    std::fs::write(
+        dir.path().join("harbour.txt"),
+        " date 2025-05-02\nHarbour cranes restart\n\nThe cranes restarted on 1 May 2025, the port said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(odd),
+        " date 2025-05-04\nRiver barges return\n\nThe first barge arrived on 3 May 2025, pilots said.\n",
+    )
+    .unwrap();
+    let corpus = dir.path().to_str().unwrap();
+    let out = frontlog(&["export", corpus]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8(out.stdout).unwrap();
+    let (events, cited) = md.split_once("## Articles cited").expect("the list");
+    let bullets: Vec<&str> = events
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .skip(4)
+        .collect();
+    assert!(!bullets.is_empty(), "{md}");
+    let mut numbers = Vec::new();
+    for b in &bullets {
+        // No outlet: the article's title stands in, then its number in the
+        // list, whose entry has that title.
+        assert!(!b.contains("unknown source"), "{b}");
+        let n = b
+            .rsplit_once(r" \[")
+            .and_then(|(_, n)| n.strip_suffix(r"\]"))
+            .unwrap_or_else(|| panic!("no number: {b}"));
+        let entry = cited
+            .lines()
+            .find(|l| l.starts_with(&format!("{n}. ")))
+            .unwrap_or_else(|| panic!("no entry {n}: {cited}"));
+        let title = entry[n.len() + 2..].split(" — ").next().unwrap();
+        assert!(
+            b.contains(&format!("— *{title}* \\[{n}\\]")),
+            "{b}\n{entry}"
+        );
+        numbers.push(n.to_owned());
+    }
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers, ["1", "2"], "both articles cited by number");
+    // The list gives the real path, escaped, the override written out.
+    assert!(!md.contains('\u{202e}'), "no raw override in the briefing");
+    assert!(cited.contains(r"river\_notes \u{202e}txt.md"), "{cited}");
+    assert!(cited.contains(&format!(
+        "file {}",
+        dir.path().join("harbour.txt").display()
+    )));
+    // The JSON export escapes the override too, and keeps the real path.
+    let out = frontlog(&["export", corpus, "--format", "json"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{202e}') && text.contains(r"\u202e"),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let paths: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.iter().any(|p| p.ends_with(odd)), "{paths:?}");
+}
