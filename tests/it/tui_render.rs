@@ -491,3 +491,34 @@ fn article_text_cannot_reach_the_terminal_raw() {
         );
     }
 }
+
+#[test]
+fn undated_articles_are_said_in_the_status_line_and_the_problems_view() {
+    let mut s = demo_state(120, 32);
+    let undated = s
+        .store
+        .documents()
+        .iter()
+        .filter(|d| d.published.value.is_none())
+        .count();
+    assert!(undated > 0, "the demo corpus has undated articles");
+    let (_, lines) = render(&s);
+    let status = lines.last().unwrap();
+    assert!(status.contains("no filters"), "{status}");
+    assert!(
+        status.contains(&format!("{undated} undated articles (p)")),
+        "{status}"
+    );
+    press(&mut s, "p");
+    let text = screen(&s);
+    assert!(
+        text.contains(&format!("{undated} articles have no publication date:")),
+        "{text}"
+    );
+    assert!(text.contains("relative date"), "{text}");
+    assert!(text.contains("no publication date:"), "{text}");
+    assert!(
+        text.contains("Every file of the corpus was read."),
+        "{text}"
+    );
+}
