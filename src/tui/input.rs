@@ -140,10 +140,7 @@ impl HangupWatch {
 
     /// Whether one of the watched terminals has hung up.
     pub fn hung_up(&self) -> bool {
-        #[cfg(unix)]
-        return self.fds.iter().any(|&fd| fd_hung_up(fd));
-        #[cfg(not(unix))]
-        false
+        self.fds.iter().any(|&fd| fd_hung_up(fd))
     }
 }
 
@@ -159,6 +156,12 @@ pub fn fd_hung_up(fd: i32) -> bool {
     // SAFETY: one valid pollfd, a zero timeout.
     let n = unsafe { libc::poll(&mut p, 1, 0) };
     n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+/// Off Unix no descriptor is watched, so none has hung up.
+#[cfg(not(unix))]
+pub fn fd_hung_up(_fd: i32) -> bool {
+    false
 }
 
 #[cfg(all(test, target_os = "linux"))]

@@ -45,7 +45,7 @@ cleanup() {
   local pids
   pids=$(pane_pids)
   # shellcheck disable=SC2086
-  [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+  if [ -n "$pids" ]; then kill -KILL $pids 2>/dev/null || true; fi
   tm kill-server 2>/dev/null || true
   for _ in 1 2 3 4 5; do rm -rf "$WORK" 2>/dev/null && return 0; sleep 0.2; done
   rm -rf "$WORK"

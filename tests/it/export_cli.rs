@@ -367,7 +367,7 @@ fn a_name_both_city_and_oblast_takes_the_oblast_and_offers_the_city() {
     );
     let oblast: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let oblast = oblast["events"].as_array().unwrap().len();
-    assert!(oblast >= 3 && oblast <= all, "{oblast} of {all}");
+    assert!((3..=all).contains(&oblast), "{oblast} of {all}");
     // The city alone, asked for as the note says.
     let city = frontlog(&[
         "export",
