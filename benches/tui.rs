@@ -5,7 +5,7 @@
 //! apply each kind of filter (query, counts, histogram and selection), and
 //! the time to draw one frame into a 200×60 `TestBackend`.
 
-#[path = "../tests/tui_support/mod.rs"]
+#[path = "../tests/it/tui_support/mod.rs"]
 mod tui_support;
 
 use std::hint::black_box;

@@ -16,7 +16,8 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Folder of articles (default: the configured folder, else the demo corpus).
     pub corpus: Option<PathBuf>,
-    /// Metadata manifest (default: manifest.toml in the corpus folder).
+    /// Metadata manifest (default: the configured one with the configured
+    /// folder, else manifest.toml in the corpus folder).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
     /// Configuration file (default: $XDG_CONFIG_HOME/frontlog/config.toml).
@@ -34,9 +35,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Read a corpus and print what it holds and how long reading took.
     Stats {
-        /// Folder of articles (default: the demo corpus).
+        /// Folder of articles (default: the configured folder, else the demo corpus).
         corpus: Option<PathBuf>,
-        /// Metadata manifest (default: manifest.toml in the corpus folder).
+        /// Metadata manifest (default: the configured one with the configured
+        /// folder, else manifest.toml in the corpus folder).
         #[arg(long, value_name = "FILE")]
         manifest: Option<PathBuf>,
         /// Read every file afresh and neither use nor write the parse cache.
@@ -68,9 +70,10 @@ pub enum Command {
 /// Arguments of `frontlog export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Folder of articles (default: the demo corpus).
+    /// Folder of articles (default: the configured folder, else the demo corpus).
     pub corpus: Option<PathBuf>,
-    /// Metadata manifest (default: manifest.toml in the corpus folder).
+    /// Metadata manifest (default: the configured one with the configured
+    /// folder, else manifest.toml in the corpus folder).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
     /// Output format.
@@ -97,6 +100,9 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Write the export even when no event matches (else: an error, status 1).
+    #[arg(long)]
+    pub allow_empty: bool,
     /// Read every file afresh and neither use nor write the parse cache.
     #[arg(long)]
     pub no_cache: bool,

@@ -7,9 +7,10 @@ use frontlog::datefilter;
 use frontlog::export::{json, markdown, write};
 use frontlog::ingest;
 use frontlog::query::Query;
+use frontlog::regionname;
 use frontlog::store::EventStore;
 
-use super::{Failure, warn_problems};
+use super::{Failure, corpus_and_manifest, warn_problems, warn_undated};
 use crate::cli::{ExportArgs, Format};
 
 /// Runs the export.
@@ -18,18 +19,31 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     for d in args.from.iter().chain(&args.to) {
         datefilter::parse_start(d, 2000).map_err(|e| format!("bad date: {e}"))?;
     }
-    let root = args.corpus.clone().unwrap_or_else(ingest::demo_corpus);
+    let (root, manifest) = corpus_and_manifest(args.corpus.as_deref(), args.manifest.as_deref())?;
     let options = if args.no_cache {
         ingest::Options::default()
     } else {
         ingest::Options::with_default_cache()
     };
-    let (store, problems) = read_corpus(&root, args.manifest.as_deref(), &options)?;
+    let (store, problems) = read_corpus(&root, manifest.as_deref(), &options)?;
     warn_problems(&problems);
+    // Said once the export is written: a failed run has one line to say.
+    let undated = frontlog::undated::Undated::of(&store);
     let query = build_query(&args, &store)?;
     let slice = query.run(&store);
     if slice.is_empty() {
-        eprintln!("frontlog: warning: no event matches; the export holds none");
+        let what = if query.is_empty() {
+            "the corpus holds no event".to_owned()
+        } else {
+            format!("no event matches the filters ({})", query.describe(&store))
+        };
+        if !args.allow_empty {
+            return Err(Failure {
+                message: format!("{what}; nothing written (--allow-empty writes an empty export)"),
+                code: 1,
+            });
+        }
+        eprintln!("frontlog: warning: {what}; the export holds none");
     }
     let text = match args.format {
         Format::Markdown => markdown::render(&store, &query, &slice, chrono::Utc::now()),
@@ -40,7 +54,7 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     std::mem::forget(store);
     // `-o -` is standard output, as for most command-line tools.
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    match output {
+    let written = match output {
         Some(path) => write::write_atomic(path, text.as_bytes(), args.force).map_err(|e| Failure {
             message: e,
             code: 1,
@@ -54,7 +68,11 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
                     code: 1,
                 })
         }
+    };
+    if written.is_ok() {
+        warn_undated(&undated);
     }
+    written
 }
 
 /// Reads the corpus into a store, with a progress bar on standard error
@@ -93,10 +111,12 @@ fn build_query(args: &ExportArgs, store: &EventStore) -> Result<Query, Failure> 
     let mut query = Query::default();
     let gazetteer = store.gazetteer();
     for name in &args.region {
-        let id = gazetteer
-            .lookup(name)
-            .ok_or_else(|| unknown("region", name, &gazetteer.suggest(name, 3)))?;
-        query.regions.insert(id);
+        let choice = regionname::choose(store, name)
+            .ok_or_else(|| unknown("region", name, &regionname::suggest(store, name, 3)))?;
+        if let Some(note) = regionname::note(gazetteer, name, &choice) {
+            eprintln!("frontlog: --region {note}");
+        }
+        query.regions.insert(choice.taken.id);
     }
     for name in &args.source {
         let id = store

@@ -36,3 +36,29 @@ pub fn warn_problems(problems: &[frontlog::corpus::Problem]) {
         eprintln!("frontlog: warning: {p}");
     }
 }
+
+/// Prints each article without a publication date, then the total, as
+/// warnings on standard error: their relative dates are not placed.
+pub fn warn_undated(undated: &frontlog::undated::Undated) {
+    for line in undated.lines() {
+        eprintln!("frontlog: warning: {line}");
+    }
+    if let Some(s) = undated.summary()
+        && undated.articles.len() > 1
+    {
+        eprintln!("frontlog: warning: {s}");
+    }
+}
+
+/// The corpus folder and manifest to read: the command line's, else the
+/// configuration's (`corpus_dir`, `manifest`), else the demo corpus. The
+/// configuration is the user's (`$XDG_CONFIG_HOME/frontlog/config.toml`);
+/// a bad one is an error, as for the app.
+pub fn corpus_and_manifest(
+    corpus: Option<&std::path::Path>,
+    manifest: Option<&std::path::Path>,
+) -> Result<(std::path::PathBuf, Option<std::path::PathBuf>), Failure> {
+    use frontlog::config::{ConfigEnv, Settings};
+    let settings = Settings::load(None, &ConfigEnv::from_process()).map_err(Failure::usage)?;
+    Ok(settings.corpus(corpus, manifest))
+}

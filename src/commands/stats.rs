@@ -7,11 +7,12 @@ use std::time::Instant;
 
 use frontlog::ingest;
 
-use super::{Failure, warn_problems};
+use super::{Failure, corpus_and_manifest, warn_problems, warn_undated};
 
 /// Reads the corpus and prints its figures on standard output.
 pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Result<(), Failure> {
-    let root = corpus.map_or_else(ingest::demo_corpus, Path::to_path_buf);
+    let (root, manifest) = corpus_and_manifest(corpus, manifest)?;
+    let manifest = manifest.as_deref();
     let options = if no_cache {
         ingest::Options::default()
     } else {
@@ -23,6 +24,8 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
     let seconds = started.elapsed().as_secs_f64();
     warn_problems(&opened.problems);
     let store = &opened.store;
+    let undated = frontlog::undated::Undated::of(store);
+    warn_undated(&undated);
     let bytes: usize = store.documents().iter().map(|d| d.text.len()).sum();
     let files = progress.done.load(Ordering::Relaxed);
     let dated = store
@@ -36,6 +39,9 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
         store.documents().len(),
         dated
     );
+    if let Some(s) = undated.summary() {
+        println!("undated     {s}");
+    }
     println!("events      {}", store.events().len());
     println!("outlets     {}", store.sources().len());
     println!("places      {}", store.regions_present().count());

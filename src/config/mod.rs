@@ -42,6 +42,8 @@ pub struct ConfigFile {
 pub struct GeneralFile {
     /// Folder of articles when none is given (empty: the demo corpus).
     pub corpus_dir: Option<String>,
+    /// Manifest of that folder (empty: its own manifest.toml, if any).
+    pub manifest: Option<String>,
     /// Folder for exports.
     pub export_dir: Option<String>,
     /// strftime format of days.
@@ -97,6 +99,7 @@ impl ConfigFile {
         let general = match (self.general, over.general) {
             (Some(a), Some(b)) => Some(GeneralFile {
                 corpus_dir: b.corpus_dir.or(a.corpus_dir),
+                manifest: b.manifest.or(a.manifest),
                 export_dir: b.export_dir.or(a.export_dir),
                 date_format: b.date_format.or(a.date_format),
             }),
@@ -140,6 +143,9 @@ pub struct Binding {
 pub struct Settings {
     /// Folder of articles when none is given on the command line.
     pub corpus_dir: Option<PathBuf>,
+    /// Manifest of the configured folder, used when the folder comes from
+    /// the configuration and no `--manifest` is given.
+    pub manifest: Option<PathBuf>,
     /// Folder where exports are written.
     pub export_dir: PathBuf,
     /// strftime format of days.
@@ -275,12 +281,17 @@ impl Settings {
             .corpus_dir
             .filter(|s| !s.trim().is_empty())
             .map(|s| expand_home(&s));
+        let manifest = general
+            .manifest
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| expand_home(&s));
         let export_dir = general
             .export_dir
             .filter(|s| !s.trim().is_empty())
             .map_or_else(|| PathBuf::from("."), |s| expand_home(&s));
         Ok(Settings {
             corpus_dir,
+            manifest,
             export_dir,
             date_format: general
                 .date_format
@@ -289,6 +300,29 @@ impl Settings {
             bindings,
             user_file,
         })
+    }
+
+    /// The corpus folder and manifest to read: the command line's, else the
+    /// configured ones (the configured manifest only with the configured
+    /// folder), else the demo corpus with its own manifest.
+    pub fn corpus(
+        &self,
+        corpus: Option<&Path>,
+        manifest: Option<&Path>,
+    ) -> (PathBuf, Option<PathBuf>) {
+        match (corpus, &self.corpus_dir) {
+            (Some(c), _) => (c.to_path_buf(), manifest.map(Path::to_path_buf)),
+            (None, Some(c)) => (
+                c.clone(),
+                manifest
+                    .map(Path::to_path_buf)
+                    .or_else(|| self.manifest.clone()),
+            ),
+            (None, None) => (
+                crate::ingest::demo_corpus(),
+                manifest.map(Path::to_path_buf),
+            ),
+        }
     }
 
     /// The binding of a command.
@@ -360,6 +394,36 @@ mod tests {
         assert_eq!(s.date_format, "%Y-%m-%d");
         assert_eq!(s.theme.accent, ratatui::style::Color::Red);
         assert_eq!(s.theme.border, ratatui::style::Color::DarkGray);
+    }
+
+    #[test]
+    fn a_configured_manifest_goes_with_the_configured_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(
+            &path,
+            "[general]\ncorpus_dir = \"/data/news\"\nmanifest = \"/data/news.toml\"\n",
+        )
+        .unwrap();
+        let s = Settings::load(Some(&path), &ConfigEnv::default()).unwrap();
+        let p = |s: &str| PathBuf::from(s);
+        assert_eq!(
+            s.corpus(None, None),
+            (p("/data/news"), Some(p("/data/news.toml")))
+        );
+        let other = Path::new("/elsewhere");
+        assert_eq!(
+            s.corpus(None, Some(other)),
+            (p("/data/news"), Some(p("/elsewhere"))),
+            "--manifest wins"
+        );
+        assert_eq!(
+            s.corpus(Some(other), None),
+            (p("/elsewhere"), None),
+            "another folder does not take the configured manifest"
+        );
+        let d = Settings::default_settings(false);
+        assert_eq!(d.corpus(None, None), (crate::ingest::demo_corpus(), None));
     }
 
     #[test]

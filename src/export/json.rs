@@ -103,7 +103,48 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
             }
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&Output { documents, events }).unwrap_or_default();
+    let out = serde_json::to_string_pretty(&Output { documents, events }).unwrap_or_default();
+    let mut out = escape_unsafe(&out);
     out.push('\n');
     out
+}
+
+/// Writes the characters that must not reach a terminal raw (C1 controls,
+/// bidirectional overrides such as U+202E) as JSON `\u` escapes. serde_json
+/// escapes only the C0 controls, which are therefore never raw here: every
+/// other unsafe character can only stand inside a string, so the escape
+/// keeps the JSON valid and its values unchanged.
+fn escape_unsafe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::text::display::is_unsafe_char(c) && !matches!(c, '\n' | '\r' | '\t' | ' ') {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::escape_unsafe;
+
+    #[test]
+    fn unsafe_characters_become_json_escapes_with_the_same_value() {
+        let raw = serde_json::to_string_pretty(&serde_json::json!({
+            "path": "a\u{202e}b\u{9b}c",
+            "n": 1
+        }))
+        .unwrap();
+        let safe = escape_unsafe(&raw);
+        assert!(safe.contains(r"a\u202eb\u009bc"), "{safe}");
+        assert!(!safe.contains('\u{202e}') && !safe.contains('\u{9b}'));
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["path"], "a\u{202e}b\u{9b}c");
+        assert!(safe.contains('\n'), "the layout's newlines stay");
+    }
 }

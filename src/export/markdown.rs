@@ -1,10 +1,12 @@
 //! The Markdown briefing: a heading, the filters that made the slice and
 //! when, the events grouped under one heading per date in chronological
-//! order (each with its places, sentence and linked source), then the list
-//! of articles cited. All article text is escaped so that it cannot break
-//! the Markdown around it.
+//! order (each with its places, sentence, linked source and the number of
+//! its article), then the numbered list of articles cited, each with its
+//! real file path. All article text is escaped so that it cannot break the
+//! Markdown around it; a path's control characters are written as `\u{..}`
+//! escapes, never dropped, so the path shown is the one on disk.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
@@ -22,6 +24,8 @@ pub fn render(store: &EventStore, query: &Query, slice: &[u32], made: DateTime<U
     for &i in slice {
         cited.insert(store.events()[i as usize].doc);
     }
+    // The number of each article in the "Articles cited" list, from 1.
+    let number: HashMap<_, usize> = cited.iter().enumerate().map(|(n, &d)| (d, n + 1)).collect();
     let _ = writeln!(out, "# frontlog briefing\n");
     let _ = writeln!(out, "- **Filters:** {}", escape(&query.describe(store)));
     let _ = writeln!(out, "- **Made:** {} UTC", made.format("%Y-%m-%d %H:%M"));
@@ -54,11 +58,16 @@ pub fn render(store: &EventStore, query: &Query, slice: &[u32], made: DateTime<U
         if e.future {
             line.push_str(" *(expected: after the article's date)*");
         }
-        let _ = write!(
-            line,
-            " — {}",
-            source_link(doc.source_or_unknown(), doc.url.value.as_deref())
-        );
+        // The outlet, or the article's title (or file) when the outlet is
+        // unknown, then the article's number in the list below.
+        let cite = match doc.source.value.as_deref() {
+            Some(source) => source_link(source, doc.url.value.as_deref()),
+            None => source_link(
+                &display::prose(doc.title_or_name()),
+                doc.url.value.as_deref(),
+            ),
+        };
+        let _ = write!(line, " — {cite} \\[{}\\]", number[&e.doc]);
         let _ = writeln!(out, "{line}");
     }
     if slice.is_empty() {
@@ -78,10 +87,10 @@ pub fn render(store: &EventStore, query: &Query, slice: &[u32], made: DateTime<U
             .map_or("date unknown".to_owned(), |p| p.to_string());
         let _ = writeln!(
             out,
-            "{}. {title} — {}, {published} — `{}`",
+            "{}. {title} — {}, {published} — file {}",
             n + 1,
             escape(doc.source_or_unknown()),
-            display::plain(&doc.path.to_string_lossy()).replace('`', "'")
+            escape_path(&doc.path.to_string_lossy())
         );
     }
     out
@@ -142,9 +151,41 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Escapes a file path for Markdown without changing it: Markdown's special
+/// characters are backslash-escaped (so the rendered text is the path), and
+/// control or bidirectional characters, which must not reach a reader raw,
+/// are written as `\u{202e}` escapes rather than dropped.
+pub fn escape_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        if c.is_control() || display::is_unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+            continue;
+        }
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_is_escaped_never_cleaned() {
+        assert_eq!(escape_path("news/a_b `c`.txt"), r"news/a\_b \`c\`.txt");
+        assert_eq!(
+            escape_path("x/evil\u{202e}txt.md\u{1b}"),
+            r"x/evil\u{202e}txt.md\u{001b}"
+        );
+        assert_eq!(escape_path("plain/file.txt"), "plain/file.txt");
+    }
 
     #[test]
     fn escaping_neutralises_markdown() {

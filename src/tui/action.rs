@@ -12,7 +12,7 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Command {
-    /// Quit (after closing any open input, overlay or popup, for Esc).
+    /// Quit (closing nothing first: q quits at once unless an overlay is open).
     Quit,
     /// Show or hide the help overlay.
     Help,
@@ -153,7 +153,8 @@ pub enum Action {
     Edit(Edit),
     /// Ctrl-C: quit at once, whatever is open.
     ForceQuit,
-    /// Esc outside an input line: close the innermost open thing, else quit.
+    /// Esc: close the innermost open thing (input line, overlay, the detail
+    /// pane's focus); nothing when nothing is open.
     Escape,
     /// The mouse wheel turned over the cell at `column`, `row`.
     Scroll {

@@ -3,8 +3,9 @@
 //! The keymap is data: the bindings of the configuration (each with its
 //! description), turned into a lookup table. The help overlay and the keys
 //! table of `docs/tui.md` are generated from the same bindings, so they
-//! cannot drift from the keys the app obeys. A few keys are built in and
-//! not remappable: Ctrl-C quits, Esc closes what is open, and while an input
+//! cannot drift from the keys the app obeys. A few keys are built in: Ctrl-C
+//! quits, Esc closes the innermost open thing (and does nothing when
+//! nothing is open, unless the configuration binds it), and while an input
 //! line is open the keys are text.
 
 use std::collections::HashMap;
@@ -48,12 +49,13 @@ pub enum Mode {
     /// An input line is open: keys are text.
     Input,
     /// The window is too small to show the app: only quitting is read
-    /// (q, Esc or any key bound to quit), so no key acts on a hidden screen.
+    /// (q or any key bound to quit), so no key acts on a hidden screen.
     TooSmall,
 }
 
 /// The action a terminal event asks for, if any. Only key presses count
-/// (not repeats' releases); Ctrl-C always quits.
+/// (not repeats' releases); Ctrl-C always quits; Esc closes what is open
+/// ([`Action::Escape`]) and quits only if the configuration binds it to quit.
 pub fn translate(keymap: &Keymap, mode: Mode, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => {
@@ -66,8 +68,8 @@ pub fn translate(keymap: &Keymap, mode: Mode, event: &Event) -> Option<Action> {
             }
             if mode == Mode::TooSmall {
                 let chord = KeyChord::from_event(key);
-                let quits = matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
-                    || keymap.lookup(&chord) == Some(Command::Quit);
+                let quits =
+                    key.code == KeyCode::Char('q') || keymap.lookup(&chord) == Some(Command::Quit);
                 return quits.then_some(Action::ForceQuit);
             }
             if mode == Mode::Input {
@@ -76,9 +78,11 @@ pub fn translate(keymap: &Keymap, mode: Mode, event: &Event) -> Option<Action> {
             if mode == Mode::Overlay && key.code == KeyCode::Esc {
                 return Some(Action::Escape);
             }
-            keymap
-                .lookup(&KeyChord::from_event(key))
-                .map(Action::Command)
+            match keymap.lookup(&KeyChord::from_event(key)) {
+                Some(c) => Some(Action::Command(c)),
+                None if key.code == KeyCode::Esc => Some(Action::Escape),
+                None => None,
+            }
         }
         Event::Mouse(_) if mode == Mode::TooSmall => None,
         Event::Mouse(m) => {
@@ -138,7 +142,10 @@ pub struct HelpEntry {
 /// Keys that are built in rather than configured.
 pub const BUILT_IN: [(&str, &str); 5] = [
     ("Ctrl-C", "Quit at once, from anywhere"),
-    ("Esc", "Close the input line, help or popup first"),
+    (
+        "Esc",
+        "Close the innermost open thing: input line, help, popup, detail focus",
+    ),
     ("Enter", "Input line: apply it (keys typed there are text)"),
     ("Ctrl-u", "Input line: delete to the start"),
     (
@@ -237,7 +244,9 @@ mod tests {
         );
         assert_eq!(
             translate(&km, Mode::Normal, &esc),
-            Some(Action::Command(Command::Quit))
+            Some(Action::Escape),
+            "Esc is not bound to quit: it closes what is open"
         );
+        assert_eq!(translate(&km, Mode::TooSmall, &esc), None);
     }
 }

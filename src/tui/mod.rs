@@ -11,6 +11,7 @@
 pub mod action;
 pub mod draw;
 pub mod effects;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod regions;
@@ -52,17 +53,13 @@ pub struct LaunchArgs {
 pub fn launch(args: LaunchArgs) -> Result<(), LaunchError> {
     let settings = Settings::load(args.config.as_deref(), &ConfigEnv::from_process())
         .map_err(LaunchError::Usage)?;
-    let root = args
-        .corpus
-        .or_else(|| settings.corpus_dir.clone())
-        .unwrap_or_else(ingest::demo_corpus);
+    let (root, manifest) = settings.corpus(args.corpus.as_deref(), args.manifest.as_deref());
     let options = if args.no_cache {
         ingest::Options::default()
     } else {
         ingest::Options::with_default_cache()
     };
-    let loader =
-        ingest::spawn(&root, args.manifest.as_deref(), options).map_err(LaunchError::Usage)?;
+    let loader = ingest::spawn(&root, manifest.as_deref(), options).map_err(LaunchError::Usage)?;
     let store = crate::store::EventStore::new(crate::places::Gazetteer::builtin());
     let mut state = state::AppState::new(store, Vec::new(), settings, root, (80, 24));
     state.loading = Some(state::Loading::default());

@@ -52,6 +52,8 @@ pub struct Input {
     pub kind: InputKind,
     /// The text typed so far.
     pub buffer: String,
+    /// The filter's text when the line opened: what Esc goes back to.
+    pub applied: String,
     /// Cursor position, in characters.
     pub cursor: usize,
 }
@@ -198,6 +200,9 @@ pub struct AppState {
     pub store: EventStore,
     /// Files skipped while reading the corpus.
     pub problems: Vec<Problem>,
+    /// Articles without a publication date, whose relative dates are not
+    /// placed (counted once the corpus is read).
+    pub undated: crate::undated::Undated,
     /// The configuration in force.
     pub settings: Settings,
     /// Keys to commands, from the settings.
@@ -264,9 +269,11 @@ impl AppState {
         let year = corpus_year(&store);
         let regions = RegionTree::build(store.gazetteer(), store.regions_present());
         let keymap = Keymap::new(&settings);
+        let undated = crate::undated::Undated::of(&store);
         let mut state = AppState {
             store,
             problems,
+            undated,
             settings,
             keymap,
             corpus,
@@ -412,6 +419,7 @@ impl AppState {
         self.year = corpus_year(&self.store);
         if let Some(problems) = finished {
             self.problems = problems;
+            self.undated = crate::undated::Undated::of(&self.store);
             self.loading = None;
         }
         self.requery();

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::TryRecvError;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
@@ -19,6 +19,7 @@ use crate::ingest::{Batch, Loaded, Loader};
 use crate::tui::action::{Action, Effect};
 use crate::tui::draw::cursor_position;
 use crate::tui::effects;
+use crate::tui::input::{HangupWatch, Input, Reader};
 use crate::tui::keymap::translate;
 use crate::tui::state::{AppState, Loading};
 use crate::tui::update::update;
@@ -34,10 +35,14 @@ const ENDING_SIGNALS: [i32; 3] = [
 #[cfg(not(unix))]
 const ENDING_SIGNALS: [i32; 1] = [signal_hook::consts::SIGTERM];
 
-/// Runs the app on the real terminal until the user quits. The terminal is
-/// restored before this returns, by the panic hook on a panic (before the
+/// Runs the app on the real terminal until the user quits or the terminal
+/// goes away. The terminal is restored before this returns (as far as a
+/// terminal that hung up can be), by the panic hook on a panic (before the
 /// panic message is printed), and on SIGTERM, SIGHUP or SIGQUIT (before the
 /// signal ends the process).
+///
+/// # Errors
+/// The terminal failed, hung up or its input ended.
 pub fn run(state: &mut AppState, loader: Option<Loader>) -> io::Result<()> {
     let signalled = Arc::new(AtomicUsize::new(0));
     for sig in ENDING_SIGNALS {
@@ -51,8 +56,23 @@ pub fn run(state: &mut AppState, loader: Option<Loader>) -> io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, crossterm::cursor::Show);
         inner(info);
     }));
+    let watch = HangupWatch::new();
+    let mut reader = None;
     let result = execute!(stdout(), EnableMouseCapture)
-        .and_then(|_| event_loop(&mut terminal, state, loader, &signalled));
+        .and_then(|_| Reader::spawn())
+        .and_then(|r| {
+            event_loop(
+                &mut terminal,
+                state,
+                loader,
+                &signalled,
+                &watch,
+                reader.insert(r),
+            )
+        });
+    if let Some(r) = reader {
+        r.stop(!watch.hung_up() && signalled.load(Ordering::Relaxed) == 0);
+    }
     // The cursor too: a signal ends the process before `terminal` drops.
     let _ = execute!(stdout(), DisableMouseCapture, crossterm::cursor::Show);
     let restored = ratatui::try_restore();
@@ -75,6 +95,8 @@ fn event_loop(
     state: &mut AppState,
     mut loader: Option<Loader>,
     signalled: &AtomicUsize,
+    watch: &HangupWatch,
+    reader: &Reader,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
@@ -83,6 +105,9 @@ fn event_loop(
     loop {
         if signalled.load(Ordering::Relaxed) != 0 {
             return Ok(());
+        }
+        if watch.hung_up() {
+            return Err(io::Error::other("the terminal hung up"));
         }
         if let Some(l) = &loader {
             let finished = pending.drain(l);
@@ -120,11 +145,13 @@ fn event_loop(
         } else {
             IDLE_TICK
         };
-        if !event::poll(tick)? {
-            continue;
-        }
-        let mut ev = event::read()?;
+        let mut input = reader.next(tick);
         loop {
+            let ev = match input {
+                Input::Idle => break,
+                Input::Gone(why) => return Err(io::Error::other(why)),
+                Input::Event(ev) => ev,
+            };
             if let Some(action) = translate(&state.keymap, state.mode(), &ev) {
                 match update(state, action) {
                     Some(Effect::Quit) => return Ok(()),
@@ -135,10 +162,7 @@ fn event_loop(
                     None => {}
                 }
             }
-            if !event::poll(Duration::ZERO)? {
-                break;
-            }
-            ev = event::read()?;
+            input = reader.next(Duration::ZERO);
         }
     }
 }

@@ -44,7 +44,14 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
             if state.input.is_some() {
                 return edit(state, Edit::Cancel);
             }
-            state.overlay = None;
+            if state.overlay.is_some() {
+                state.overlay = None;
+            } else if state.focus == Pane::Detail {
+                state.focus = Pane::Timeline;
+            } else {
+                // The top level: Esc never quits (q or Ctrl-C do).
+                state.dirty = false;
+            }
             None
         }
         Action::Edit(e) => edit(state, e),
@@ -263,6 +270,7 @@ fn open_input(state: &mut AppState, kind: InputKind) {
     let cursor = buffer.chars().count();
     state.input = Some(Input {
         kind,
+        applied: buffer.clone(),
         buffer,
         cursor,
     });
@@ -313,8 +321,11 @@ fn edit(state: &mut AppState, e: Edit) -> Option<Effect> {
             return None;
         }
         Edit::Cancel => {
-            if kind == InputKind::Text && !state.query.text.is_empty() {
-                state.query.text.clear();
+            // A live text filter goes back to the one applied when the line
+            // opened; a date filter was never changed before Enter.
+            let applied = input.applied.clone();
+            if kind == InputKind::Text && state.query.text != applied {
+                state.query.text = applied;
                 state.requery();
             }
             // Its error, if any, is about an input that is gone.

@@ -3,7 +3,7 @@
 #
 # Prerequisites: tmux (Debian: `apt-get install -y tmux`) and a built
 # binary: FRONTLOG_BIN (default target/debug/frontlog). `cargo test --test
-# tui_e2e` builds the binary and runs this script.
+# it tui_e2e` builds the binary and runs this script.
 #
 # It starts a shell in a private tmux server, runs frontlog on the demo
 # corpus from an empty folder (so the export lands there) with an empty
@@ -101,7 +101,7 @@ BULLETS=$(awk '/^## Articles cited/{exit} /^## /{on=1} on && /^- /{n++} END{prin
 REGION_ARGS=()
 REGION=$(sed -nE 's/.*│ [^│]*regions ([^;│]+)[;│].*/\1/p' <<<"$STATUS" | sed -E 's/ +$//')
 [ -n "$REGION" ] && REGION_ARGS=(--region "$REGION")
-"$BIN" export --from 2025-02-10 --to 2025-02-20 --query drone --source "unknown source" \
+"$BIN" export --allow-empty --from 2025-02-10 --to 2025-02-20 --query drone --source "unknown source" \
   ${REGION_ARGS[@]+"${REGION_ARGS[@]}"} >"$WORK/cli.md" 2>/dev/null \
   || fail "frontlog export failed"
 diff <(grep -v '^- \*\*Made:\*\*' "$FILE") <(grep -v '^- \*\*Made:\*\*' "$WORK/cli.md") \
@@ -114,6 +114,11 @@ keys Escape
 sleep 0.5
 screen | grep -qF 'Help: keys' && fail "Esc did not close the help"
 screen | grep -qF 'events │' || fail "Esc closed more than the help"
+# At the top level Esc does nothing: the app stays.
+keys Escape
+sleep 0.5
+screen | grep -qF 'app-exit=' && fail "Esc at the top level quit the app"
+screen | grep -qF 'events │' || fail "Esc at the top level changed the screen"
 
 # Quit, and the terminal is back.
 keys q

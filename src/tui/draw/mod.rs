@@ -97,7 +97,7 @@ fn input_line(state: &AppState, r: Rect, buf: &mut Buffer) {
         InputKind::Date => {
             "  e.g. 2025-02-10..2025-02-14, 2025-02, ..feb 13 · Enter apply · Esc cancel"
         }
-        InputKind::Text => "  filters as you type · Enter keep · Esc clear",
+        InputKind::Text => "  filters as you type · Enter keep · Esc undo",
     };
     let room = usize::from(r.width).saturating_sub(width(p) + 1);
     let (shown, _) = text::tail(&text::one_line(&input.buffer), room);
@@ -146,6 +146,13 @@ fn status_line(state: &AppState, r: Rect, buf: &mut Buffer) {
         spans.push(Span::raw(text::one_line(
             &state.query.describe(&state.store),
         )));
+        if let Some(undated) = state.undated.short() {
+            spans.push(Span::raw(" │ "));
+            spans.push(Span::styled(
+                format!("{undated} (p)"),
+                theme.fg(theme.error),
+            ));
+        }
         if !state.problems.is_empty() {
             spans.push(Span::raw(" │ "));
             spans.push(Span::styled(

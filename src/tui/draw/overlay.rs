@@ -55,16 +55,28 @@ pub fn content(state: &AppState) -> Vec<Line<'static>> {
             out
         }
         Some(Overlay::Problems { .. }) => {
-            if state.problems.is_empty() {
-                return vec![Line::raw("Every file of the corpus was read.")];
+            let mut out = Vec::new();
+            if let Some(summary) = state.undated.summary() {
+                out.push(Line::styled(
+                    format!("{summary}:"),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ));
+                for line in state.undated.lines() {
+                    out.push(Line::styled(one_line(&line), theme.fg(theme.error)));
+                }
+                out.push(Line::raw(""));
             }
-            let mut out = vec![Line::styled(
+            if state.problems.is_empty() {
+                out.push(Line::raw("Every file of the corpus was read."));
+                return out;
+            }
+            out.push(Line::styled(
                 format!(
                     "{} files skipped or read with a warning:",
                     state.problems.len()
                 ),
                 Style::new().add_modifier(Modifier::BOLD),
-            )];
+            ));
             for p in &state.problems {
                 out.push(Line::from(vec![
                     Span::styled(one_line(&p.path.to_string_lossy()), theme.fg(theme.error)),

@@ -12,7 +12,7 @@ fn the_keys_table_in_the_docs_matches_the_keymap() {
         doc.find("<!-- keys:start -->\n").expect("start marker") + "<!-- keys:start -->\n".len();
     let end = doc.find("<!-- keys:end -->").expect("end marker");
     if std::env::var_os("UPDATE_DOCS").is_some() {
-        // UPDATE_DOCS=1 cargo test --test tui_docs rewrites the table.
+        // UPDATE_DOCS=1 cargo test --test it tui_docs rewrites the table.
         let updated = format!("{}{table}{}", &doc[..start], &doc[end..]);
         std::fs::write(path, updated).unwrap();
         return;

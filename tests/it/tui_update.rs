@@ -1,7 +1,7 @@
 //! The app's behaviour without a terminal: keys go through the real keymap
 //! into the pure update, and the tests look at the state.
 
-mod tui_support;
+use crate::tui_support;
 
 use frontlog::tui::action::{Action, Command, Effect, Wheel};
 use frontlog::tui::state::{InputKind, Overlay, Pane, Tone};
@@ -312,7 +312,7 @@ fn the_date_filter_reads_what_people_type_and_keeps_the_old_one_on_errors() {
 }
 
 #[test]
-fn the_text_filter_is_live_and_esc_clears_it() {
+fn the_text_filter_is_live_and_esc_goes_back_to_the_applied_one() {
     let mut s = demo_state(100, 30);
     press(&mut s, "/");
     type_text(&mut s, "dro");
@@ -328,8 +328,30 @@ fn the_text_filter_is_live_and_esc_clears_it() {
     press(&mut s, "Enter");
     assert!(s.input.is_none());
     assert_eq!(s.query.text, "drone", "Enter keeps the filter");
-    press(&mut s, "/ Esc");
+    let kept = s.visible.clone();
+    // Reopened, the line holds the filter's text, ready to edit.
+    press(&mut s, "/");
+    let input = s.input.clone().expect("the line is open");
+    assert_eq!((input.buffer.as_str(), input.cursor), ("drone", 5));
+    // Edits filter live; Esc goes back to the filter applied before.
+    press(&mut s, "Backspace Backspace Backspace");
+    type_text(&mut s, "xq");
+    assert_eq!(s.query.text, "drxq");
+    press(&mut s, "Esc");
+    assert!(s.input.is_none());
+    assert_eq!(
+        s.query.text, "drone",
+        "Esc keeps the filter that was applied"
+    );
+    assert_eq!(s.visible, kept);
+    // Opened with no filter, Esc leaves none; emptying and Enter clears it.
+    press(&mut s, "/ Ctrl-u Enter");
     assert_eq!(s.query.text, "");
+    assert_eq!(s.visible.len(), total);
+    press(&mut s, "/");
+    type_text(&mut s, "drone");
+    press(&mut s, "Esc");
+    assert_eq!(s.query.text, "", "nothing was applied before");
     assert_eq!(s.visible.len(), total);
 }
 
@@ -349,7 +371,7 @@ fn keys_typed_into_an_input_line_are_text() {
 }
 
 #[test]
-fn esc_closes_the_innermost_thing_before_quitting() {
+fn esc_closes_the_innermost_thing_and_never_quits() {
     let mut s = demo_state(100, 30);
     press(&mut s, "?");
     assert!(matches!(s.overlay, Some(Overlay::Help { .. })));
@@ -364,7 +386,17 @@ fn esc_closes_the_innermost_thing_before_quitting() {
     press(&mut s, "d");
     assert_eq!(press(&mut s, "Esc"), None);
     assert!(s.input.is_none());
-    assert_eq!(press(&mut s, "Esc"), Some(Effect::Quit));
+    // The detail pane's focus is open too: Esc goes back to the timeline.
+    press(&mut s, "Enter");
+    assert_eq!(s.focus, Pane::Detail);
+    assert_eq!(press(&mut s, "Esc"), None);
+    assert_eq!(s.focus, Pane::Timeline);
+    // At the top level Esc does nothing, however often it is pressed.
+    let before = (s.focus, s.timeline.selected, s.query.clone());
+    for _ in 0..3 {
+        assert_eq!(press(&mut s, "Esc"), None, "Esc never quits");
+    }
+    assert_eq!((s.focus, s.timeline.selected, s.query.clone()), before);
     assert_eq!(press(&mut s, "q"), Some(Effect::Quit));
 }
 
@@ -379,7 +411,7 @@ fn a_window_too_small_reads_no_key_but_quit() {
     assert!(s.input.is_none() && s.overlay.is_none());
     assert_eq!((s.focus, s.timeline.selected), (Pane::Timeline, 0));
     assert_eq!(press(&mut s, "q"), Some(Effect::Quit));
-    assert_eq!(press(&mut s, "Esc"), Some(Effect::Quit));
+    assert_eq!(press(&mut s, "Esc"), None, "Esc never quits");
     // Even with an input line open before the window shrank, q quits as
     // the screen says, rather than being typed into the hidden line.
     update(&mut s, Action::Resize(100, 30));

@@ -2,7 +2,7 @@
 //! screen of the demo corpus, each kind of filter applied, the help overlay,
 //! a terminal too small, and the selection without colour.
 
-mod tui_support;
+use crate::tui_support;
 
 use ratatui::style::Modifier;
 use tui_support::{demo_state, press, render, screen, state_of, synthetic_store, type_text};
@@ -491,4 +491,35 @@ fn article_text_cannot_reach_the_terminal_raw() {
             c.symbol()
         );
     }
+}
+
+#[test]
+fn undated_articles_are_said_in_the_status_line_and_the_problems_view() {
+    let mut s = demo_state(120, 32);
+    let undated = s
+        .store
+        .documents()
+        .iter()
+        .filter(|d| d.published.value.is_none())
+        .count();
+    assert!(undated > 0, "the demo corpus has undated articles");
+    let (_, lines) = render(&s);
+    let status = lines.last().unwrap();
+    assert!(status.contains("no filters"), "{status}");
+    assert!(
+        status.contains(&format!("{undated} undated articles (p)")),
+        "{status}"
+    );
+    press(&mut s, "p");
+    let text = screen(&s);
+    assert!(
+        text.contains(&format!("{undated} articles have no publication date:")),
+        "{text}"
+    );
+    assert!(text.contains("relative date"), "{text}");
+    assert!(text.contains("no publication date:"), "{text}");
+    assert!(
+        text.contains("Every file of the corpus was read."),
+        "{text}"
+    );
 }

@@ -6,7 +6,7 @@ use frontlog::places::{Gazetteer, eval};
 
 #[test]
 fn labelled_set_meets_the_thresholds() {
-    let tsv = include_str!("data/places/labelled.tsv");
+    let tsv = include_str!("../data/places/labelled.tsv");
     let score = eval::score_labelled(Gazetteer::builtin(), tsv);
     assert!(score.lines >= 150, "only {} labelled lines", score.lines);
     assert!(

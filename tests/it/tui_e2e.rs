@@ -1,23 +1,17 @@
 //! Runs the scripts in `tests/e2e/` that drive the real binary in tmux:
-//! `tui_tmux.sh` (a user's session) and `terminal_safety.sh` (a hostile
-//! corpus must not reach the terminal raw). Without tmux the tests are
-//! skipped with a note, except under CI (`CI` set), where a missing tmux is
-//! a failure.
+//! `tui_tmux.sh` (a user's session), `hangup.sh` (the app ends when its
+//! terminal goes away) and `terminal_safety.sh` (a hostile corpus must not
+//! reach the terminal raw). Without tmux the tests are skipped with a note
+//! ([`crate::host::skip`]), except under CI, where a missing tmux is a
+//! failure.
 
 use std::process::Command;
 
 /// Runs one script of `tests/e2e/` against the test build of the binary.
 fn run_script(name: &str) {
-    let has_tmux = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_tmux {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is required under CI: apt-get install -y tmux"
-        );
-        eprintln!("skipped: tmux is not installed");
+    if !crate::host::has_tmux() {
+        let test = format!("tui_e2e ({name})");
+        crate::host::skip(&test, "tmux", "apt-get install -y tmux");
         return;
     }
     let out = Command::new("bash")
@@ -34,6 +28,11 @@ fn run_script(name: &str) {
 #[test]
 fn the_real_binary_in_tmux() {
     run_script("tui_tmux.sh");
+}
+
+#[test]
+fn the_app_ends_when_its_terminal_goes_away() {
+    run_script("hangup.sh");
 }
 
 #[test]

@@ -8,12 +8,17 @@ fn frontlog(args: &[&str]) -> Output {
     frontlog_cmd().args(args).output().expect("the binary runs")
 }
 
-/// The binary, with its cache kept in the test's own temporary folder.
+/// The binary, with its cache kept in the test's own temporary folder and
+/// no user configuration (`export` reads `corpus_dir` and `manifest`).
 fn frontlog_cmd() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontlog"));
     cmd.env(
         "XDG_CACHE_HOME",
         Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+    );
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
     );
     cmd
 }
@@ -47,11 +52,93 @@ fn stderr(out: &Output) -> String {
 fn demo_corpus_is_the_default_and_reads_cleanly() {
     let out = frontlog(&["export", "--format", "json"]);
     assert!(out.status.success());
-    assert_eq!(stderr(&out), "", "the demo corpus has no problems");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let docs = v["documents"].as_array().unwrap();
     assert!(docs.len() >= 12, "a dozen or more demo articles");
     assert!(!v["events"].as_array().unwrap().is_empty());
+    // The demo corpus has no problems; its undated articles are said, one
+    // line each and a total (issue 17: nothing drops silently).
+    let undated = docs.iter().filter(|d| d["published"].is_null()).count();
+    let warnings = stderr(&out);
+    let per_file = warnings
+        .lines()
+        .filter(|l| l.contains(": no publication date: "))
+        .count();
+    assert_eq!(per_file, undated, "{warnings}");
+    for line in warnings.lines() {
+        assert!(line.contains("no publication date"), "{line}");
+    }
+}
+
+#[test]
+fn an_undated_article_is_said_by_export_and_stats() {
+    let dir = one_article(
+        "undated.txt",
+        "Talks on the harbour\n\nThe ferry stopped on Tuesday and the port \
+         reopened yesterday, while a survey was signed on 4 June 2024.\n",
+    );
+    let corpus = dir.path().to_str().unwrap();
+    let out = frontlog(&["export", corpus, "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let warning = stderr(&out);
+    assert!(
+        warning.contains("undated.txt: no publication date: 2 relative dates not placed"),
+        "{warning}"
+    );
+    let stats = frontlog(&["stats", corpus, "--no-cache"]);
+    assert!(stats.status.success(), "{}", stderr(&stats));
+    let figures = String::from_utf8(stats.stdout).unwrap();
+    assert!(
+        figures
+            .contains("undated     1 article has no publication date: 2 relative dates not placed"),
+        "{figures}"
+    );
+}
+
+#[test]
+fn export_and_stats_read_the_configured_folder_and_manifest() {
+    let config = tempfile::tempdir().unwrap();
+    let conf_dir = config.path().join("frontlog");
+    std::fs::create_dir_all(&conf_dir).unwrap();
+    let corpus = one_article(
+        "harbour.txt",
+        "Talks on the harbour\n\nThe port reopened on 4 June 2024 after repairs.\n",
+    );
+    let manifest = config.path().join("meta.toml");
+    std::fs::write(
+        &manifest,
+        "[[doc]]\nfile = \"harbour.txt\"\nsource = \"Harbour Gazette\"\npublished = 2024-06-05\n",
+    )
+    .unwrap();
+    std::fs::write(
+        conf_dir.join("config.toml"),
+        format!(
+            "[general]\ncorpus_dir = \"{}\"\nmanifest = \"{}\"\n",
+            corpus.path().display(),
+            manifest.display()
+        ),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        frontlog_cmd()
+            .env("XDG_CONFIG_HOME", config.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["export", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1, "the configured folder, not the demo corpus");
+    assert_eq!(docs[0]["source"], "Harbour Gazette", "{}", docs[0]);
+    assert_eq!(docs[0]["published_from"], "manifest");
+    let stats = run(&["stats", "--no-cache"]);
+    let figures = String::from_utf8(stats.stdout).unwrap();
+    assert!(
+        figures.contains("articles    1 (1 with a publication date)"),
+        "{figures}"
+    );
 }
 
 #[test]
@@ -220,13 +307,87 @@ fn filters_shrink_the_slice_and_are_described() {
         md.contains("sources The Guardian; text \"white house\""),
         "{md}"
     );
-    // An empty slice is still a briefing, with a warning that it is empty.
+    // An empty slice is an error that names the filters (issue 17: an empty
+    // briefing with status 0 looked like a quiet week)...
     let none = frontlog(&["export", "--query", "no such words anywhere"]);
+    assert_eq!(none.status.code(), Some(1), "{}", stderr(&none));
+    assert!(none.stdout.is_empty(), "nothing written");
+    let why = stderr(&none);
+    assert!(
+        why.contains("no event matches the filters (text \"no such words anywhere\")")
+            && why.contains("--allow-empty"),
+        "{why}"
+    );
+    // ...unless asked for: then a briefing with a warning that it is empty.
+    let none = frontlog(&[
+        "export",
+        "--allow-empty",
+        "--query",
+        "no such words anywhere",
+    ]);
     assert!(none.status.success());
     assert!(
         stderr(&none).contains("no event matches"),
         "{}",
         stderr(&none)
+    );
+}
+
+/// A corpus with events in a city named like its oblast and elsewhere in
+/// the oblast, written for this test.
+fn city_and_oblast() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        " date 2025-03-04\nShelling reported across the east\n\n\
+         Shelling hit Kramatorsk on March 2, officials said.\n\n\
+         A drone struck a depot in Sloviansk on March 3.\n\n\
+         Sirens sounded in Donetsk on March 1, residents said.\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_name_both_city_and_oblast_takes_the_oblast_and_offers_the_city() {
+    let dir = city_and_oblast();
+    let corpus = dir.path().to_str().unwrap();
+    let all = json(&["export", corpus, "--format", "json"])["events"]
+        .as_array()
+        .unwrap()
+        .len();
+    let out = frontlog(&["export", corpus, "--format", "json", "--region", "donetsk"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let note = stderr(&out);
+    assert!(
+        note.contains("\"donetsk\" is taken as Donetsk Oblast")
+            && note.contains("also Donetsk (town in Donetsk Oblast)")
+            && note.contains("\"Donetsk city\""),
+        "{note}"
+    );
+    let oblast: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let oblast = oblast["events"].as_array().unwrap().len();
+    assert!((3..=all).contains(&oblast), "{oblast} of {all}");
+    // The city alone, asked for as the note says.
+    let city = frontlog(&[
+        "export",
+        corpus,
+        "--format",
+        "json",
+        "--region",
+        "Donetsk city",
+    ]);
+    assert!(city.status.success(), "{}", stderr(&city));
+    let city: serde_json::Value = serde_json::from_slice(&city.stdout).unwrap();
+    let city = city["events"].as_array().unwrap().len();
+    assert!(city >= 1 && city < oblast, "city {city}, oblast {oblast}");
+    // A misspelling suggests the city and the oblast, with their counts.
+    let typo = frontlog(&["export", corpus, "--region", "Donetks"]);
+    assert_eq!(typo.status.code(), Some(2));
+    let why = stderr(&typo);
+    assert!(
+        why.contains("did you mean") && why.contains("Donetsk Oblast ("),
+        "{why}"
     );
 }
 
@@ -350,4 +511,78 @@ fn markdown_escapes_hostile_article_text() {
         md.contains(r"A \| table \* star \_under\_ \[note\] \<b\>html\</b\>"),
         "{md}"
     );
+}
+
+#[test]
+fn each_bullet_cites_its_article_and_the_path_is_the_real_one() {
+    // Two articles without an outlet, one with a name that needs escaping
+    // and a bidirectional override in it.
+    let dir = tempfile::tempdir().unwrap();
+    let odd = "river_notes \u{202e}txt.md";
+    std::fs::write(
+        dir.path().join("harbour.txt"),
+        " date 2025-05-02\nHarbour cranes restart\n\nThe cranes restarted on 1 May 2025, the port said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(odd),
+        " date 2025-05-04\nRiver barges return\n\nThe first barge arrived on 3 May 2025, pilots said.\n",
+    )
+    .unwrap();
+    let corpus = dir.path().to_str().unwrap();
+    let out = frontlog(&["export", corpus]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8(out.stdout).unwrap();
+    let (events, cited) = md.split_once("## Articles cited").expect("the list");
+    let bullets: Vec<&str> = events
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .skip(4)
+        .collect();
+    assert!(!bullets.is_empty(), "{md}");
+    let mut numbers = Vec::new();
+    for b in &bullets {
+        // No outlet: the article's title stands in, then its number in the
+        // list, whose entry has that title.
+        assert!(!b.contains("unknown source"), "{b}");
+        let n = b
+            .rsplit_once(r" \[")
+            .and_then(|(_, n)| n.strip_suffix(r"\]"))
+            .unwrap_or_else(|| panic!("no number: {b}"));
+        let entry = cited
+            .lines()
+            .find(|l| l.starts_with(&format!("{n}. ")))
+            .unwrap_or_else(|| panic!("no entry {n}: {cited}"));
+        let title = entry[n.len() + 2..].split(" — ").next().unwrap();
+        assert!(
+            b.contains(&format!("— *{title}* \\[{n}\\]")),
+            "{b}\n{entry}"
+        );
+        numbers.push(n.to_owned());
+    }
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers, ["1", "2"], "both articles cited by number");
+    // The list gives the real path, escaped, the override written out.
+    assert!(!md.contains('\u{202e}'), "no raw override in the briefing");
+    assert!(cited.contains(r"river\_notes \u{202e}txt.md"), "{cited}");
+    assert!(cited.contains(&format!(
+        "file {}",
+        dir.path().join("harbour.txt").display()
+    )));
+    // The JSON export escapes the override too, and keeps the real path.
+    let out = frontlog(&["export", corpus, "--format", "json"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{202e}') && text.contains(r"\u202e"),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let paths: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.iter().any(|p| p.ends_with(odd)), "{paths:?}");
 }

@@ -9,8 +9,7 @@
 //! - a query gives the slice a naive filter gives, and the terminal app and
 //!   the export show the same slice for the same filters.
 
-#[path = "tui_support/mod.rs"]
-mod tui_support;
+use crate::tui_support;
 
 use std::path::Path;
 

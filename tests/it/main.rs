@@ -1,0 +1,25 @@
+//! Every integration test, in one test binary: each file of `tests/it/` is a
+//! module here. One binary links the crate once, where one binary per file
+//! linked it eighteen times (issue 17: a fresh clone's `cargo test` spent
+//! most of its time linking).
+//!
+//! Run one file's tests with a filter on its module name, for example
+//! `cargo test --test it tui_e2e` or `cargo test --test it timex_rules::`.
+
+mod export_cli;
+mod faults;
+mod host;
+mod hostile_corpus;
+mod ingest_cache;
+mod places_gazetteer;
+mod places_labelled;
+mod places_rules;
+mod places_seed_phrases;
+mod props;
+mod timex_rules;
+mod timex_safety;
+mod tui_docs;
+mod tui_e2e;
+mod tui_render;
+mod tui_support;
+mod tui_update;
