@@ -123,7 +123,6 @@ fn brands_opening(line_key: &str) -> &'static [(usize, String)] {
 /// outlet table does not know it.
 pub fn infer(text: &str) -> Option<String> {
     let outlets = table();
-    let keys = brand_keys();
     let mut score = vec![0u32; outlets.len()];
     let mut first_seen = vec![usize::MAX; outlets.len()];
     let mut unknown_credit: Option<String> = None;
@@ -201,8 +200,8 @@ pub fn infer(text: &str) -> Option<String> {
             }
         }
         if byline {
-            for (i, ks) in keys.iter().enumerate() {
-                if !noted.contains(&i) && ks.iter().any(|k| has_brand_words(t, k)) {
+            for i in brands_in_words(t) {
+                if !noted.contains(&i) {
                     note(i, 2, line_no);
                 }
             }
@@ -221,8 +220,17 @@ pub fn infer(text: &str) -> Option<String> {
 /// The known outlet whose name or alias a value is, compared without case,
 /// spaces or punctuation ("the associated press" is Associated Press).
 pub fn named_exactly(value: &str) -> Option<&'static str> {
+    if value.len() > 60 {
+        return None;
+    }
+    let key = compact(value);
+    exact_keys().get(&key).map(|&i| table()[i].name.as_str())
+}
+
+/// Every outlet's compact name and aliases, to its index in [`table`].
+fn exact_keys() -> &'static rustc_hash::FxHashMap<String, usize> {
     static EXACT: OnceLock<rustc_hash::FxHashMap<String, usize>> = OnceLock::new();
-    let exact = EXACT.get_or_init(|| {
+    EXACT.get_or_init(|| {
         let mut map = rustc_hash::FxHashMap::default();
         for (i, ks) in brand_keys().iter().enumerate() {
             for k in ks {
@@ -230,12 +238,7 @@ pub fn named_exactly(value: &str) -> Option<&'static str> {
             }
         }
         map
-    });
-    if value.len() > 60 {
-        return None;
-    }
-    let key = compact(value);
-    exact.get(&key).map(|&i| table()[i].name.as_str())
+    })
 }
 
 /// The outlet of a web address: the table's outlet for its domain (a
@@ -278,25 +281,32 @@ pub fn named(value: &str) -> Option<&'static str> {
         .map(|(o, _)| o.name.as_str())
 }
 
-/// Whether a run of whole words of `line` spells the compact brand `key`
-/// ("Moscow Times" in "By Moscow Times Reporter", but not "ft" in "Kraft").
-fn has_brand_words(line: &str, key: &str) -> bool {
+/// The outlets whose name or alias a run of whole words of `line` spells
+/// ("Moscow Times" in "By Moscow Times Reporter", but not "ft" in "Kraft"),
+/// as indexes into [`table`].
+fn brands_in_words(line: &str) -> Vec<usize> {
     let words: Vec<String> = line
         .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '&' && c != '-')
         .map(compact)
         .filter(|w| !w.is_empty())
         .collect();
-    (0..words.len()).any(|i| {
+    let mut out = Vec::new();
+    for i in 0..words.len() {
         let mut joined = String::new();
-        for w in &words[i..] {
+        for w in words[i..].iter().take(BRAND_MAX_WORDS) {
             joined.push_str(w);
-            if joined.len() >= key.len() {
-                return joined == key;
+            if let Some(&o) = exact_keys().get(&joined)
+                && !out.contains(&o)
+            {
+                out.push(o);
             }
         }
-        false
-    })
+    }
+    out
 }
+
+/// Longest outlet name or alias, in words.
+const BRAND_MAX_WORDS: usize = 6;
 
 /// Whether the line begins with the brand itself and not with a longer word
 /// that happens to start with the same letters ("APple" for "AP"): the brand's

@@ -120,7 +120,7 @@ pub fn title_suffix(title: &str) -> Option<(usize, String)> {
 /// Associated Press").
 pub fn byline_credit(line: &str) -> Option<&'static str> {
     let t = line.trim();
-    if !t.contains(',') || t.split_whitespace().count() > 12 || t.ends_with('.') {
+    if t.ends_with('.') || !t.contains(',') || crate::text::word_count_up_to(t, 13) > 12 {
         return None;
     }
     t.split(',')

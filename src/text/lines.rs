@@ -504,10 +504,24 @@ pub fn is_caption_sentence(sentence: &str) -> bool {
     if ends_with_place_and_date(sentence) {
         return true;
     }
-    // Every marker below holds one of these; most sentences hold none.
-    if !(sentence.contains(['(', '/'])
-        || sentence.contains("etty")
-        || sentence.contains("icensing"))
+    if sentence.contains('/') && has_agency_credit(sentence) {
+        return true;
+    }
+    // Every marker below holds one of these cased fragments; most sentences
+    // hold none, and need no lower-cased copy.
+    if ![
+        "ictured",
+        "ICTURED",
+        "etty",
+        "ETTY",
+        "icensing",
+        "ICENSING",
+        "ile photo",
+        "ile Photo",
+        "ILE PHOTO",
+    ]
+    .iter()
+    .any(|m| sentence.contains(m))
     {
         return false;
     }
@@ -521,7 +535,6 @@ pub fn is_caption_sentence(sentence: &str) -> bool {
     ]
     .iter()
     .any(|m| lower.contains(m))
-        || has_agency_credit(sentence)
 }
 
 /// A wire photo caption's close: the place, then the full date with no
