@@ -7,6 +7,7 @@
 //! publication date also gives one event for its headline.
 
 mod events;
+mod furniture;
 pub mod paragraphs;
 mod qualifiers;
 mod recent;

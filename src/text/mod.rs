@@ -2,6 +2,7 @@
 //! lines of a scraped page, splitting prose into sentences, and cleaning text
 //! for display.
 
+pub mod captions;
 pub mod display;
 pub mod lines;
 pub mod markup;
