@@ -11,7 +11,7 @@ use crate::places::{Gazetteer, Mention, RegionId, RegionKind, Role};
 use crate::text::{display, lines, sentences};
 use crate::timex::{self, Precision, Timex};
 
-use super::furniture::{date_fragment, outside_markup, reads_as_body, unpunctuated_block};
+use super::furniture::{outside_markup, reads_as_body, unpunctuated_block};
 use super::{DatePrecision, Event, EventAnchor, EventDate, Span, paragraphs, qualifiers};
 
 /// The events of one article. `doc_index` is the article's index in the store.
@@ -100,7 +100,6 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             let dates = dates_in(par_text, &timexes, s, published);
             if dates.is_empty()
                 || qualifiers::only_dates(par_text, s, &timexes)
-                || date_fragment(par_text, s, &timexes)
                 || lines::is_caption_sentence(&par_text[s.clone()])
             {
                 continue;

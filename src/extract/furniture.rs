@@ -1,9 +1,6 @@
 //! What in an article's text is no place for an event: a caption or teaser
-//! block that stops on a word, a sentence that is a date and a preposition,
-//! a body-only file's lede taken for its title, and dates inside markup
+//! block that stops on a word, a body-only file's lede taken for its title, and dates inside markup
 //! (addresses, link targets, template tags).
-
-use std::ops::Range;
 
 use crate::text::markup;
 use crate::timex::Timex;
@@ -20,30 +17,6 @@ pub(super) fn unpunctuated_block(par: &str) -> bool {
     let t = par.trim_end();
     t.chars().last().is_some_and(char::is_alphabetic)
         && crate::text::word_count_up_to(t, CAPTION_MIN_WORDS) >= CAPTION_MIN_WORDS
-}
-
-/// A sentence that is a date and at most a preposition ("on April 19.",
-/// "“On Tuesday …"): the tail of a broken line or a quote's stub, which
-/// holds no happening of its own.
-pub(super) fn date_fragment(text: &str, sentence: &Range<usize>, timexes: &[Timex]) -> bool {
-    let first = timexes.partition_point(|t| t.end <= sentence.start);
-    let mut letters = 0;
-    let mut at = sentence.start;
-    for t in timexes[first..]
-        .iter()
-        .take_while(|t| t.start < sentence.end)
-    {
-        letters += text[at..t.start.max(at)]
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .count();
-        at = at.max(t.end);
-    }
-    letters += text[at.min(sentence.end)..sentence.end]
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .count();
-    letters <= 3
 }
 
 /// Longest headline, in words, that ends with a full stop: a longer

@@ -180,23 +180,38 @@ fn noun_follows(next: &str) -> bool {
         )
 }
 
-/// Whether a sentence says nothing but dates: a dateline or timestamp line
+/// Whether a sentence says nothing but dates, with at most a preposition
+/// ([`STUB_LETTERS`] letters) beside them: a dateline or timestamp line
 /// ("February 13, 2025", "January 11, 2025 2:01 PM"), which dates the page,
-/// not a happening.
+/// or the stub of a broken line or a quote ("on April 19.", "“On Tuesday
+/// …"), which holds no happening of its own.
 pub(super) fn only_dates(text: &str, sentence: &Range<usize>, timexes: &[Timex]) -> bool {
     let first = timexes.partition_point(|t| t.end <= sentence.start);
     let mut at = sentence.start;
+    let mut letters = 0;
+    let mut count = |gap: &str| {
+        letters += gap
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take(STUB_LETTERS + 1)
+            .count();
+        letters <= STUB_LETTERS
+    };
     for t in timexes[first..]
         .iter()
         .take_while(|t| t.start < sentence.end)
     {
-        if text[at..t.start.max(at)].contains(char::is_alphabetic) {
+        if !count(&text[at..t.start.max(at)]) {
             return false;
         }
         at = at.max(t.end);
     }
-    !text[at.min(sentence.end)..sentence.end].contains(char::is_alphabetic)
+    count(&text[at.min(sentence.end)..sentence.end])
 }
+
+/// Most letters beside a sentence's dates that still leave it nothing but
+/// a date: a preposition ("on", "by").
+const STUB_LETTERS: usize = 3;
 
 /// A date used to qualify a thing rather than to say when something
 /// happened: "pre-2014 borders", "post-2022 order", "its 1997 borders",
