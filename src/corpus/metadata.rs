@@ -149,14 +149,10 @@ fn lede_dateline(t: &str) -> Option<&str> {
     if !head.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    // "MINSK, February 21, 2015 -" or "February 21, 2015 (MINSK) -": a
+    // capital first, and no sentence's stop or quote before the dash.
     let capital = head.chars().next().is_some_and(char::is_uppercase);
-    (capital && !head.contains(['.', '"', '“']))
-        .then_some(head)
-        .or_else(|| {
-            // "February 21, 2015 (MINSK) -": the credit comes after the date.
-            let rest = &t[end..];
-            (rest.starts_with(" (") && capital).then_some(head)
-        })
+    (capital && !head.contains(['.', '"', '“'])).then_some(head)
 }
 
 /// A stamp line of digits and separators ("2024/05/06 21:01"), with no

@@ -31,8 +31,7 @@ pub fn dateline_credit(line: &str) -> Option<String> {
     let lead_ok = before.trim().is_empty() || dateline_lead(before);
     let rest = after.trim_start_matches(['.', ' ']);
     let follows_ok = rest.starts_with(['-', '–', '—', ':'])
-        || (before.trim().is_empty() && rest.chars().next().is_some_and(char::is_uppercase))
-        || (!before.trim().is_empty() && rest.chars().next().is_some_and(char::is_uppercase));
+        || rest.chars().next().is_some_and(char::is_uppercase);
     (lead_ok && follows_ok).then(|| canonical(credit))
 }
 

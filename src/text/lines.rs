@@ -167,7 +167,7 @@ pub fn classify(line: &str) -> LineKind {
     if is_link_only(t) || is_footnote_definition(t) {
         return LineKind::Boilerplate;
     }
-    if words <= 12 && relative_stamp(&t.to_lowercase()) {
+    if words <= 12 && relative_stamp(t) {
         // "1 hour ago": a stamp relative to the crawl, which dates nothing.
         return LineKind::Boilerplate;
     }
@@ -361,35 +361,36 @@ fn is_metadata(t: &str, words: usize) -> bool {
     if day_counter(t).is_some() && words <= 12 {
         return true;
     }
-    let lower = t.to_lowercase();
-    if [
+    [
         "last modified",
         "page last modified",
         "last updated",
         "page updated",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
-    {
-        return true;
-    }
-
-    false
+    .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
 
 /// A relative page stamp: a number, a unit of time and "ago" ("1 hour
 /// ago", "23 mins ago"), as sidebars and live pages print them.
-fn relative_stamp(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    words.windows(3).any(|w| {
-        w[0].chars().all(|c| c.is_ascii_digit())
-            && [
-                "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hour",
-                "hours", "hr", "hrs", "day", "days",
-            ]
-            .contains(&w[1])
-            && w[2].trim_end_matches(['.', ',']) == "ago"
-    })
+fn relative_stamp(t: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hour", "hours",
+        "hr", "hrs", "day", "days",
+    ];
+    let mut words = t.split_whitespace();
+    let (mut a, mut b) = (words.next(), words.next());
+    for c in words {
+        if let (Some(n), Some(unit)) = (a, b)
+            && n.bytes().all(|d| d.is_ascii_digit())
+            && UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u))
+            && c.trim_end_matches(['.', ',']).eq_ignore_ascii_case("ago")
+        {
+            return true;
+        }
+        (a, b) = (b, Some(c));
+    }
+    false
 }
 
 /// "By the end of the week, troops will have left." is prose, not a byline:
