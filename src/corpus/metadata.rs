@@ -12,7 +12,8 @@ use std::ops::Range;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::text::lines::{CRAWL_WORDS, LineKind, classify, day_counter, edge_lines, is_caption};
+use crate::text::lines::{LineKind, classify, day_counter, edge_lines, is_caption};
+use crate::text::vocab::{Furniture, furniture};
 use crate::text::{word_count, word_count_up_to};
 use crate::timex::{self, Anchor, Precision};
 
@@ -80,7 +81,7 @@ fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
             .trim_end_matches(':')
             .to_lowercase();
         let first = first.as_str();
-        if CRAWL_WORDS.contains(&first) {
+        if Furniture::has(&furniture().crawl_words, first) {
             // A crawl or scrape time says when a copy was made, not when
             // the article was published.
             continue;

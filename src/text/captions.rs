@@ -71,34 +71,7 @@ pub fn is_caption_sentence(sentence: &str) -> bool {
     if sentence.contains('/') && has_agency_credit(sentence) {
         return true;
     }
-    // Every marker below holds one of these cased fragments; most sentences
-    // hold none, and need no lower-cased copy.
-    if ![
-        "ictured",
-        "ICTURED",
-        "etty",
-        "ETTY",
-        "icensing",
-        "ICENSING",
-        "ile photo",
-        "ile Photo",
-        "ILE PHOTO",
-    ]
-    .iter()
-    .any(|m| sentence.contains(m))
-    {
-        return false;
-    }
-    let lower = sentence.to_lowercase();
-    [
-        "(pictured",
-        "via getty",
-        "getty images",
-        "licensing rights",
-        "/file photo",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
+    crate::text::vocab::furniture().has_caption_mark(sentence)
 }
 
 /// A wire photo caption's close: the place, then the full date with no
@@ -110,9 +83,11 @@ fn ends_with_place_and_date(sentence: &str) -> bool {
         t = t[..open].trim_end();
     }
     let t = t.trim_end_matches(['.', ' ']);
-    let words: Vec<&str> = t.rsplitn(5, ' ').collect();
-    // Reversed: year, "day,", month, the word before.
-    let [year, day, month, before, ..] = words.as_slice() else {
+    // Read from the end: year, "day,", month, the word before.
+    let mut words = t.rsplitn(5, ' ');
+    let (Some(year), Some(day), Some(month), Some(before)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
         return false;
     };
     let year_ok = year.len() == 4 && year.bytes().all(|c| c.is_ascii_digit());

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::text::vocab::{Furniture, furniture};
 use crate::text::word_count_up_to;
 
 pub use super::captions::{credit_spans, is_caption, is_caption_sentence, opens_as_caption};
@@ -304,9 +305,7 @@ fn is_link_prompt(t: &str) -> bool {
             && end.is_char_boundary(end.len() - suffix.len())
             && end[end.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
-    ["read", "watch", "follow", "listen", "see", "click"]
-        .iter()
-        .any(|w| first.eq_ignore_ascii_case(w))
+    Furniture::has(&furniture().link_verbs, first)
         && (ends_ci(" here") || ends_ci(" below"))
         && word_count_up_to(t, 21) <= 20
 }
@@ -329,19 +328,6 @@ fn is_teaser(t: &str) -> bool {
     year && inner.split_whitespace().count() <= 4 && !ends_sentence(head.trim_end())
 }
 
-/// First words of the lines where crawlers stamp the time of their copy.
-pub const CRAWL_WORDS: &[&str] = &[
-    "scraped",
-    "crawled",
-    "fetched",
-    "retrieved",
-    "accessed",
-    "downloaded",
-    "timestamp",
-    "crawl_time",
-    "scraped_at",
-];
-
 /// Bylines ("By Jane Doe", "by X January 11, 2025 2:01 PM"), crawler date
 /// lines ("date 2025-02-14"), author credits and war-day counters.
 fn is_metadata(t: &str, words: usize) -> bool {
@@ -354,36 +340,29 @@ fn is_metadata(t: &str, words: usize) -> bool {
         first,
         "by" | "date" | "published" | "updated" | "posted" | "author" | "authors" | "written"
     ) && !ends_sentence_with_verb(&t.to_lowercase())
-        || CRAWL_WORDS.contains(&first)
+        || Furniture::has(&furniture().crawl_words, first)
     {
         return true;
     }
     if day_counter(t).is_some() && words <= 12 {
         return true;
     }
-    [
-        "last modified",
-        "page last modified",
-        "last updated",
-        "page updated",
-    ]
-    .iter()
-    .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+    furniture()
+        .stamp_prefixes
+        .iter()
+        .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
 
 /// A relative page stamp: a number, a unit of time and "ago" ("1 hour
 /// ago", "23 mins ago"), as sidebars and live pages print them.
 fn relative_stamp(t: &str) -> bool {
-    const UNITS: &[&str] = &[
-        "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hour", "hours",
-        "hr", "hrs", "day", "days",
-    ];
+    let units = &furniture().time_units;
     let mut words = t.split_whitespace();
     let (mut a, mut b) = (words.next(), words.next());
     for c in words {
         if let (Some(n), Some(unit)) = (a, b)
             && n.bytes().all(|d| d.is_ascii_digit())
-            && UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u))
+            && Furniture::has(units, unit)
             && c.trim_end_matches(['.', ',']).eq_ignore_ascii_case("ago")
         {
             return true;

@@ -7,6 +7,7 @@ pub mod display;
 pub mod lines;
 pub mod markup;
 pub mod sentences;
+pub mod vocab;
 
 /// Number of words (whitespace-separated tokens with a letter or digit).
 pub fn word_count(s: &str) -> usize {
