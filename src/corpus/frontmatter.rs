@@ -255,10 +255,15 @@ impl Fields {
 mod tests {
     use super::*;
 
+    /// The front matter of a text that has a well-formed block.
+    fn block(text: &str) -> FrontMatter {
+        parse(text).unwrap().unwrap()
+    }
+
     #[test]
     fn toml_front_matter() {
         let text = "+++\ntitle = \"Strike on Odesa\"\npublished = 2025-02-10\nsource = \"Outlet\"\n+++\nBody.";
-        let fm = parse(text).unwrap().unwrap();
+        let fm = block(text);
         assert_eq!(fm.title.as_deref(), Some("Strike on Odesa"));
         assert_eq!(fm.published, NaiveDate::from_ymd_opt(2025, 2, 10));
         assert_eq!(fm.source.as_deref(), Some("Outlet"));
@@ -268,7 +273,7 @@ mod tests {
     #[test]
     fn dash_front_matter_with_quotes_and_timestamp() {
         let text = "---\ntitle: \"A: headline\"\npublished: 2025-02-10T08:00:00Z\nurl: https://x.example/a\n---\nBody";
-        let fm = parse(text).unwrap().unwrap();
+        let fm = block(text);
         assert_eq!(fm.title.as_deref(), Some("A: headline"));
         assert_eq!(fm.published, NaiveDate::from_ymd_opt(2025, 2, 10));
         assert_eq!(fm.url.as_deref(), Some("https://x.example/a"));
@@ -297,9 +302,7 @@ mod tests {
 
     #[test]
     fn one_bad_value_is_a_warning_and_the_rest_counts() {
-        let fm = parse("---\ntitle: Kept\npublished: yesterday\n---\nBody")
-            .unwrap()
-            .unwrap();
+        let fm = block("---\ntitle: Kept\npublished: yesterday\n---\nBody");
         assert_eq!(fm.title.as_deref(), Some("Kept"));
         assert_eq!(fm.published, None);
         assert_eq!(fm.warnings.len(), 1);
@@ -308,59 +311,45 @@ mod tests {
 
     #[test]
     fn crawler_key_variants() {
-        let fm = parse(
+        let fm = block(
             "---\npublished_date: 2025-05-29T00:00:00\nsource_url: https://example.org/a\nsite_name: Example Daily\n---\n",
-        )
-        .unwrap()
-        .unwrap();
+        );
         assert_eq!(fm.published, NaiveDate::from_ymd_opt(2025, 5, 29));
         assert_eq!(fm.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(fm.source.as_deref(), Some("Example Daily"));
-        let fm = parse("+++\ndatePublished = \"Tue, 04 Mar 2025 07:15:00 +0000\"\n+++\n")
-            .unwrap()
-            .unwrap();
+        let fm = block("+++\ndatePublished = \"Tue, 04 Mar 2025 07:15:00 +0000\"\n+++\n");
         assert_eq!(fm.published, NaiveDate::from_ymd_opt(2025, 3, 4));
     }
 
     #[test]
     fn a_url_under_source_is_the_address_and_its_domain_the_outlet() {
-        let fm = parse("---\nsource: https://www.reuters.com/world/some-story/\n---\n")
-            .unwrap()
-            .unwrap();
+        let fm = block("---\nsource: https://www.reuters.com/world/some-story/\n---\n");
         assert_eq!(fm.source.as_deref(), Some("Reuters"));
         assert_eq!(
             fm.url.as_deref(),
             Some("https://www.reuters.com/world/some-story/")
         );
-        let fm = parse("---\nsource: \"https://feeds.unlisted-site.net/rss/world\"\n---\n")
-            .unwrap()
-            .unwrap();
+        let fm = block("---\nsource: \"https://feeds.unlisted-site.net/rss/world\"\n---\n");
         assert_eq!(fm.source.as_deref(), Some("unlisted-site.net"));
     }
 
     #[test]
     fn the_block_s_own_url_settles_a_contradicting_date() {
         let fm =
-            parse("---\nurl: https://example.org/news/2024/03/05/story\ndate: 2011-01-01\n---\n")
-                .unwrap()
-                .unwrap();
+            block("---\nurl: https://example.org/news/2024/03/05/story\ndate: 2011-01-01\n---\n");
         assert_eq!(fm.published, NaiveDate::from_ymd_opt(2024, 3, 5));
         assert_eq!(fm.warnings.len(), 1);
-        let fm = parse("---\nurl: https://example.org/a-2024-03-05.htm\ndate: unknown\n---\n")
-            .unwrap()
-            .unwrap();
+        let fm = block("---\nurl: https://example.org/a-2024-03-05.htm\ndate: unknown\n---\n");
         assert_eq!(fm.published, NaiveDate::from_ymd_opt(2024, 3, 5));
     }
 
     #[test]
     fn an_author_or_category_that_is_a_known_outlet_names_it() {
-        let fm = parse("---\ncategories:\n- Politics\n- Reuters\n---\n")
-            .unwrap()
-            .unwrap();
+        let fm = block("---\ncategories:\n- Politics\n- Reuters\n---\n");
         assert_eq!(fm.source.as_deref(), Some("Reuters"));
-        let fm = parse("---\nauthor: Reuters Staff\n---\n").unwrap().unwrap();
+        let fm = block("---\nauthor: Reuters Staff\n---\n");
         assert_eq!(fm.source.as_deref(), Some("Reuters"));
-        let fm = parse("---\nauthor: Jane Roe\n---\n").unwrap().unwrap();
+        let fm = block("---\nauthor: Jane Roe\n---\n");
         assert_eq!(fm.source, None);
     }
 }

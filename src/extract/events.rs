@@ -356,14 +356,7 @@ mod tests {
         text: &str,
         published: Option<NaiveDate>,
     ) -> Vec<(String, EventAnchor, Vec<String>, String, bool)> {
-        let mut doc = document_from_text(
-            "t".into(),
-            Path::new("t.txt"),
-            text.to_owned(),
-            None,
-            &mut Vec::new(),
-        );
-        doc.published.value = published;
+        let doc = doc_of(text, published);
         let g = Gazetteer::builtin();
         extract(&doc, 0, g)
             .into_iter()
@@ -372,6 +365,19 @@ mod tests {
                 (e.date.label(), e.anchor, regions, e.text(&doc), e.future)
             })
             .collect()
+    }
+
+    /// A document of `text` published on `published`.
+    fn doc_of(text: &str, published: Option<NaiveDate>) -> Document {
+        let mut doc = document_from_text(
+            "t".into(),
+            Path::new("t.txt"),
+            text.to_owned(),
+            None,
+            &mut Vec::new(),
+        );
+        doc.published.value = published;
+        doc
     }
 
     const HEAD: &str = "Shelling reported across the east of the country\n";
@@ -490,9 +496,7 @@ mod tests {
     fn a_month_range_is_one_event_spanning_both_ends() {
         let text =
             format!("{HEAD}Strikes rose from January to mid-June, 2024, the ministry said.\n");
-        let mut doc =
-            document_from_text("t".into(), Path::new("t.txt"), text, None, &mut Vec::new());
-        doc.published.value = Some(day(2, 14));
+        let doc = doc_of(&text, Some(day(2, 14)));
         let evs = extract(&doc, 0, Gazetteer::builtin());
         let range = evs.iter().find(|e| !e.headline).unwrap();
         assert_eq!(range.date.precision, DatePrecision::Month);
@@ -586,9 +590,7 @@ mod tests {
     fn places_in_words_group_towns_under_what_contains_them() {
         let text =
             format!("{HEAD}Troops left Velyka Novosilka and Pokrovsk for Turkey on February 12.\n");
-        let mut doc =
-            document_from_text("t".into(), Path::new("t.txt"), text, None, &mut Vec::new());
-        doc.published.value = Some(day(2, 14));
+        let doc = doc_of(&text, Some(day(2, 14)));
         let g = Gazetteer::builtin();
         let e = extract(&doc, 0, g)
             .into_iter()
@@ -630,14 +632,7 @@ mod tests {
 
     /// The regions and mentions of the first event after the headline.
     fn places_of(text: &str) -> (Vec<String>, Vec<String>) {
-        let mut doc = document_from_text(
-            "t".into(),
-            Path::new("t.txt"),
-            text.into(),
-            None,
-            &mut Vec::new(),
-        );
-        doc.published.value = Some(day(2, 14));
+        let doc = doc_of(text, Some(day(2, 14)));
         let g = Gazetteer::builtin();
         let e = extract(&doc, 0, g)
             .into_iter()
