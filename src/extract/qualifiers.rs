@@ -22,6 +22,10 @@ const BOUNDS_TSV: &str = include_str!("../../assets/timex/bounds.tsv");
 /// How many words before a date a "since" or a goal word may stand.
 const CLAUSE_WORDS: usize = 8;
 
+/// How many words before a date a goal word may stand (a goal may list
+/// several aims, each with its date).
+const GOAL_WORDS: usize = 16;
+
 /// The word lists of the two tables.
 struct Lists {
     /// Words before a starting point ("since").
@@ -62,18 +66,30 @@ fn lists() -> &'static Lists {
 /// walk stops at a comma, a colon, a bracket, a quote, a dash or a
 /// sentence end.
 fn clause_words_before(text: &str, at: usize, n: usize) -> Vec<&str> {
-    let before = &text[..at];
-    let cut = before
-        .rfind(|c: char| {
-            matches!(
-                c,
-                ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–' | '.' | '!' | '?'
-            )
-        })
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    before[cut..].split_whitespace().rev().take(n).collect()
+    let is_cut = |c: char| {
+        matches!(
+            c,
+            ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '—' | '–' | '.' | '!' | '?'
+        )
+    };
+    let mut words = Vec::new();
+    let mut end = at;
+    loop {
+        let before = &text[..end];
+        let Some(i) = before.rfind(is_cut) else {
+            words.extend(before.split_whitespace().rev());
+            break;
+        };
+        let c = before[i..].chars().next().unwrap_or(',');
+        words.extend(before[i + c.len_utf8()..].split_whitespace().rev());
+        // A parenthesis ("these (security) guarantees") is stepped over.
+        match (c, before[..i].rfind('(')) {
+            (')', Some(open)) if words.len() < n => end = open,
+            _ => break,
+        }
+    }
+    words.truncate(n);
+    words
 }
 
 fn is_in(word: &str, list: &[String]) -> bool {
@@ -116,7 +132,14 @@ pub(super) fn dates_nothing(
         return true;
     }
     let not_past = published.is_some_and(|p| date.last >= p);
-    if coarse && not_past && near.iter().any(|w| is_in(w, &l.goals)) {
+    // A goal reaches over a list of its aims: "our dream is to obtain
+    // guarantees this year and to end the war this year".
+    if coarse
+        && not_past
+        && clause_words_before(text, t.start, GOAL_WORDS)
+            .iter()
+            .any(|w| is_in(w, &l.goals))
+    {
         return true;
     }
     label_after(text, t, date) || appositive_post(text, t, end, date)
@@ -290,6 +313,15 @@ mod tests {
                 skip.then(|| text[t.start..t.end].to_string())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_goal_reaches_over_its_list_of_aims_and_a_parenthesis() {
+        let p = (2025, 3, 20);
+        let s = "Our dream is to win (full) backing this year and to rebuild the port this year.";
+        assert_eq!(nothing(s, p), ["this year", "this year"]);
+        // Without a goal word the year stays.
+        assert!(nothing("Prices rose (sharply) this year.", p).is_empty());
     }
 
     #[test]

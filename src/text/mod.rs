@@ -4,6 +4,7 @@
 
 pub mod captions;
 pub mod display;
+pub mod embeds;
 pub mod lines;
 pub mod markup;
 pub mod sentences;

@@ -51,6 +51,48 @@ pub(crate) fn eve_of(g: &G, i: usize, day: impl Fn(usize) -> Option<Hit>) -> Opt
     })
 }
 
+/// "this year on April 24", "last year, on Feb. 24": a year named right
+/// before a day of a month without one gives that day its year; the two
+/// are one expression. `day` reads the expression at a token.
+pub(crate) fn lead(g: &G, hit: Hit, day: impl Fn(usize) -> Option<Hit>) -> Hit {
+    let Hit::One(m) = hit else { return hit };
+    let Some((Unit::Year, off, end)) = period_after(g, m.start) else {
+        return Hit::One(m);
+    };
+    if end != m.end {
+        return Hit::One(m);
+    }
+    let j = g.opt_punct(end, ',');
+    if !g.word_in(j, &["on", "in"]) {
+        return Hit::One(m);
+    }
+    match day(j + 1) {
+        Some(Hit::One(d))
+            if matches!(
+                d.sem,
+                Sem::Date {
+                    year: None,
+                    month: Some(_),
+                    day: Some(_),
+                    ..
+                }
+            ) =>
+        {
+            Hit::One(Match {
+                start: m.start,
+                end: d.end,
+                sem: Sem::InPeriod {
+                    inner: Box::new(d.sem),
+                    unit: Unit::Year,
+                    off,
+                },
+                explicit: false,
+            })
+        }
+        _ => Hit::One(m),
+    }
+}
+
 /// Extends a weekday or a day of a month without a year by the week or year
 /// named right after it. Anything else is returned as it came.
 pub(crate) fn extend(g: &G, hit: Hit) -> Hit {
@@ -111,6 +153,17 @@ mod tests {
         assert_eq!(f, [("March 3 last year".into(), "2024-03-03".into())]);
         let f = found("Polls open on 5 June next year.", (2025, 3, 20));
         assert_eq!(f, [("5 June next year".into(), "2026-06-05".into())]);
+    }
+
+    #[test]
+    fn a_year_named_before_a_day_gives_it_its_year() {
+        let f = found("The feast falls this year on April 24.", (2022, 4, 20));
+        assert_eq!(f, [("this year on April 24".into(), "2022-04-24".into())]);
+        let f = found(
+            "Prices rose last year, on Feb. 24 most of all.",
+            (2025, 3, 20),
+        );
+        assert_eq!(f, [("last year, on Feb. 24".into(), "2024-02-24".into())]);
     }
 
     #[test]

@@ -356,6 +356,12 @@ pub(crate) fn scan(g: &G) -> Vec<Hit> {
         match (hit, phrase) {
             (Some(h), _) if h.end() > phrase_end => {
                 let h = g_post::extend(g, g_clock::extend(g, h));
+                let h = g_post::lead(g, h, |j| {
+                    g.toks
+                        .get(j)
+                        .filter(|t| t.has(OPEN))
+                        .and_then(|_| best_at(g, j))
+                });
                 if traps::keep(g, &h) {
                     i = h.end();
                     out.push(h);

@@ -446,6 +446,22 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(build)
 }
 
+/// Whether `word` (any case) is a noun of a happening, from
+/// `assets/timex/happenings.txt`: "today's" before it dates it.
+pub(crate) fn happening_noun(word: &str) -> bool {
+    static WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../assets/timex/happenings.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_owned)
+                .collect()
+        })
+        .contains(&word.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

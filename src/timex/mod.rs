@@ -170,6 +170,61 @@ pub struct Timex {
     pub range_to: Option<usize>,
 }
 
+/// Drops a named day ("Easter Sunday") from a sentence that also states a
+/// day of a month ("... falling this year on April 24"): the calendar the
+/// name follows (Western or Orthodox, which country) is the text's to say,
+/// and the stated day says it.
+fn stated_days_win(toks: &[token::Tok], hits: Vec<grammar::Hit>) -> Vec<grammar::Hit> {
+    let first = |h: &grammar::Hit| match h {
+        grammar::Hit::One(m) | grammar::Hit::Range(m, _) => m.start,
+    };
+    let is_holiday = |h: &grammar::Hit| matches!(h, grammar::Hit::One(m) if matches!(m.sem, sem::Sem::Holiday { .. }));
+    if !hits.iter().any(is_holiday) {
+        return hits;
+    }
+    // Sentence number of every hit, in one pass (hits come in text order).
+    let (mut sentence, mut at) = (0usize, 0usize);
+    let numbered: Vec<usize> = hits
+        .iter()
+        .map(|h| {
+            while at < first(h) {
+                at += 1;
+                if toks[at].has(token::SENT) {
+                    sentence += 1;
+                }
+            }
+            sentence
+        })
+        .collect();
+    let day_stated = |s: usize| {
+        hits.iter().zip(&numbered).any(|(h, &n)| {
+            n == s
+                && match h {
+                    grammar::Hit::One(m) | grammar::Hit::Range(m, _) => {
+                        matches!(
+                            &m.sem,
+                            sem::Sem::Date {
+                                month: Some(_),
+                                day: Some(_),
+                                ..
+                            }
+                        ) || matches!(&m.sem, sem::Sem::InPeriod { inner, .. }
+                        if matches!(**inner, sem::Sem::Date { month: Some(_), day: Some(_), .. }))
+                    }
+                }
+        })
+    };
+    let keep: Vec<bool> = hits
+        .iter()
+        .zip(&numbered)
+        .map(|(h, &n)| !(is_holiday(h) && day_stated(n)))
+        .collect();
+    hits.into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
+}
+
 /// Without a reference date, the first year each sentence states (sentence
 /// number, year): a date without a year takes it even when it comes later
 /// in the sentence ("attacks on Feb. 10-11 ..., the operator said on
@@ -210,6 +265,8 @@ fn years_stated(toks: &[token::Tok], hits: &[grammar::Hit]) -> Vec<(usize, i32)>
 pub struct Carry {
     /// The date and how many sentences have passed since it was given.
     last: Option<(value::Cal, usize)>,
+    /// Days of a month stated with their year so far.
+    told_days: resolve::ToldDays,
 }
 
 /// Finds and normalizes every temporal expression in `text`, in text order.
@@ -234,7 +291,7 @@ pub fn tag_with(text: &str, dct: Option<NaiveDate>, carry: &mut Carry) -> Vec<Ti
         toks: &toks,
         lex,
     };
-    let hits = ranges::link(&g, grammar::scan(&g));
+    let hits = stated_days_win(&toks, ranges::link(&g, grammar::scan(&g)));
     // Sentence numbers start past the carried date's age, which sits at 0.
     let offset = carry.last.map_or(0, |(_, age)| age + 1);
     let stated: Vec<(usize, i32)> = if dct.is_none() {
@@ -250,6 +307,7 @@ pub fn tag_with(text: &str, dct: Option<NaiveDate>, carry: &mut Carry) -> Vec<Ti
         dct,
         last: carry.last.map(|(cal, _)| (0, cal)),
         sentence: offset,
+        told_days: carry.told_days,
         ..resolve::Ctx::default()
     };
     let mut out: Vec<Timex> = Vec::with_capacity(hits.len() + hits.len() / 4);
@@ -313,9 +371,26 @@ pub fn tag_with(text: &str, dct: Option<NaiveDate>, carry: &mut Carry) -> Vec<Ti
         (Some(d), Some(iv)) => iv.first <= d,
         _ => true,
     };
+    carry.told_days = ctx.told_days;
     carry.last = ctx
         .last
         .filter(|(_, cal)| told(cal))
         .map(|(s, cal)| (cal, sentences - s));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_util::found;
+
+    #[test]
+    fn a_stated_day_wins_over_a_named_day_in_its_sentence() {
+        let f = found(
+            "Believers keep Christmas by the old calendar, with Christmas Day falling on Jan. 7.",
+            (2023, 1, 2),
+        );
+        assert_eq!(f, [("Jan. 7".to_string(), "2023-01-07".to_string())]);
+        let f = found("Shelling went on over Christmas.", (2023, 1, 2));
+        assert_eq!(f[0].1, "2022-12-25");
+    }
 }

@@ -73,7 +73,69 @@ pub(crate) fn link(g: &G, hits: Vec<Hit>) -> Vec<Hit> {
             out.push(Hit::Range(a, b));
             continue;
         }
+        if let Some(Hit::One(b)) = it.peek() {
+            list_year(g, &mut a, b);
+        }
         out.push(Hit::One(a));
     }
     out
+}
+
+/// "in August and September 2024", "in May or June 2023": a month of a list
+/// takes the year the last month of the list states (two expressions, two
+/// dates, not a range).
+fn list_year(g: &G, a: &mut Match, b: &Match) {
+    if b.start != a.end + 1 || !g.word_in(a.end, &["and", "or"]) {
+        return;
+    }
+    let Sem::Date {
+        year: Some(yb),
+        month: Some(_),
+        day: None,
+        ..
+    } = b.sem
+    else {
+        return;
+    };
+    let month = match a.sem {
+        Sem::Date {
+            year: None,
+            month: Some(m),
+            day: None,
+            ..
+        } => m,
+        Sem::Month {
+            month,
+            pick: super::sem::Pick::Plain,
+            yoff: None,
+        } => month,
+        _ => return,
+    };
+    a.sem = Sem::Date {
+        year: Some(yb),
+        month: Some(month),
+        day: None,
+        tod: None,
+    };
+    a.explicit = b.explicit;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::timex::test_util::found;
+
+    #[test]
+    fn a_month_of_a_list_takes_the_year_of_the_last() {
+        let f = found("Talks stalled in October and November 2023.", (2025, 6, 1));
+        assert_eq!(f[0], ("October".into(), "2023-10".into()));
+        assert_eq!(f[1], ("November 2023".into(), "2023-11".into()));
+        let f = found("They met in May or June 2021.", (2025, 6, 1));
+        assert_eq!(f[0].1, "2021-05");
+        // Not a list: the month keeps its own reading.
+        let f = found(
+            "They met in May, and in June 2021 they split.",
+            (2025, 6, 1),
+        );
+        assert_eq!(f[0].1, "2025-05");
+    }
 }

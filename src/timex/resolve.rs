@@ -45,7 +45,20 @@ pub(crate) struct Ctx {
     pub last_quarter: Option<(usize, Cal)>,
     /// The sentence being resolved.
     pub sentence: usize,
+    /// The last days of a month stated with their year in the text, newest
+    /// first: a later bare "Jan. 6" repeating "the Jan. 6, 2021, attack"
+    /// means the same day.
+    pub told_days: ToldDays,
 }
+
+/// The last few days stated with a year (month, day, year), newest first.
+pub type ToldDays = [Option<(u8, u8, i32)>; 4];
+
+/// How far (days) from the reference date a bare day of a month may fall
+/// before an earlier statement of the same day with a year wins over it:
+/// near the reference date the current year's day is meant ("on Feb. 24"
+/// in an anniversary story).
+const TOLD_DAY_REACH: i64 = 45;
 
 /// How many sentences back a quarter still makes "a year ago" mean that
 /// quarter a year before (financial news: "$5 a share, up from $4 a year ago").
@@ -83,6 +96,15 @@ impl Ctx {
         }
     }
 
+    /// The year an earlier sentence stated for this day of a month.
+    fn told_year(&self, month: u8, day: u8) -> Option<i32> {
+        self.told_days
+            .iter()
+            .flatten()
+            .find(|(m, d, _)| *m == month && *d == day)
+            .map(|(_, _, y)| *y)
+    }
+
     /// Records a resolved date.
     pub(crate) fn remember(&mut self, out: &Out) {
         let Some(cal) = out.cal else { return };
@@ -98,6 +120,13 @@ impl Ctx {
         }
         if out.anchor == Anchor::Explicit && matches!(cal.gran, Gran::Day | Gran::Month) {
             self.sent_year = Some((self.sentence, cal.day.year()));
+        }
+        if out.anchor == Anchor::Explicit && matches!(cal.gran, Gran::Day) {
+            let told = (cal.day.month() as u8, cal.day.day() as u8, cal.day.year());
+            if !self.told_days.contains(&Some(told)) {
+                self.told_days.rotate_right(1);
+                self.told_days[0] = Some(told);
+            }
         }
     }
 }
@@ -263,7 +292,19 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: &mut dyn FnMut() -> Tense) ->
                 },
                 None => true,
             });
-            let y = match sentence_year {
+            // "the Jan. 6, 2021, attack ... ahead of the Jan. 6 riot": a day
+            // told with its year before, unless the day is near the DCT.
+            let told = day.and_then(|d| ctx.told_year(m as u8, d)).filter(|&y| {
+                let near = |yy: i32| {
+                    let x = ymd(yy, m, u32::from(day.unwrap_or(1)));
+                    match (x, dct) {
+                        (Some(x), Some(dct)) => (x - dct).num_days().abs() <= TOLD_DAY_REACH,
+                        _ => false,
+                    }
+                };
+                sentence_year.is_none() && !near(dct.map_or(y, |d| d.year()))
+            });
+            let y = match told.or(sentence_year) {
                 Some(y) => Some(y),
                 None => dct.and_then(|dct| {
                     pick_year(dct, tense(), Pick::Plain, |yy| match day {
@@ -575,6 +616,27 @@ mod tests {
             .first()
             .map(|f| f.1.clone())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_day_told_with_its_year_keeps_it_when_repeated_without() {
+        let f = found(
+            "Accounts were shut after the March 9, 2021, riot. One was shut ahead of the March 9 riot.",
+            (2022, 6, 2),
+        );
+        assert_eq!(f[1], ("March 9".into(), "2021-03-09".into()));
+        // Near the reference date the current year's day is meant.
+        let f = found(
+            "The war began on May 20, 2022. On May 20 crowds gathered again.",
+            (2025, 5, 21),
+        );
+        assert_eq!(f[1], ("May 20".into(), "2025-05-20".into()));
+    }
+
+    #[test]
+    fn a_plan_being_considered_looks_ahead() {
+        let s = "The envoy was considering extending his tour to Oman in June.";
+        assert_eq!(value(s, (2022, 4, 22)), "2022-06");
     }
 
     #[test]

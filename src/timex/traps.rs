@@ -37,6 +37,9 @@ const RULES: &[&str] = &[
     "url-param",
     "table-cell",
     "url-slug",
+    "owned-day",
+    "today-thing",
+    "that-clause",
 ];
 
 /// Words that may be glued to a year by a hyphen ("pre-2014", "mid-2024").
@@ -204,7 +207,79 @@ pub(crate) fn keep(g: &G, hit: &Hit) -> bool {
     if m.end == m.start + 1 && g.word(m.start, "today") && name_before(g, m.start) {
         return false;
     }
+    if owned_day(g, m.start, m.end)
+        || today_thing(g, m.start, m.end)
+        || that_clause(g, m.start, m.end)
+    {
+        return false;
+    }
     !in_comparison(g, m.start, m.end)
+}
+
+/// "your Friday briefing", "his first Easter", "an Easter truce": a weekday
+/// or a named day after an article or a possessive (and an ordinal) names
+/// a kind of thing or a personal occasion, not one calendar day ("on a
+/// Friday" is no day either).
+fn owned_day(g: &G, start: usize, end: usize) -> bool {
+    let named = g.is(start, Class::Weekday) || g.is(start, Class::HolidayStart);
+    if !named || (start..end).any(|k| g.tok(k).is_some_and(|t| t.kind != Kind::Word)) {
+        return false;
+    }
+    let mut p = match start.checked_sub(1) {
+        Some(p) => p,
+        None => return false,
+    };
+    if g.is(p, Class::Ord) && !g.word_in(p, &["last", "next"]) && p > 0 {
+        p -= 1;
+    }
+    (g.word_in(p, &["a", "an"]) || g.is(p, Class::Poss)) && !g.sent_start(start)
+}
+
+/// "today's Russia", "today's global context", "today's fight": "today's"
+/// before anything but a happening ("today's strike", listed in
+/// `assets/timex/happenings.txt`) means "of our time".
+fn today_thing(g: &G, start: usize, end: usize) -> bool {
+    if end != start + 1 || !g.word(start, "today") {
+        return false;
+    }
+    let Some(next) = g.possessive(end) else {
+        return false;
+    };
+    g.tok(next).is_some_and(|t| t.kind == Kind::Word)
+        && !super::lexicon::happening_noun(g.text_of(next))
+}
+
+/// "noted that night operations would ...": "that" opening a clause after
+/// a verb, and "night" a noun's modifier ("night operations"), not "that
+/// night". Kept: "said that night was calm", "said that night the drones
+/// came" (an article or a capital after it).
+fn that_clause(g: &G, start: usize, end: usize) -> bool {
+    if end != start + 2 || !g.word(start, "that") || !g.is(start + 1, Class::Part) {
+        return false;
+    }
+    let verb_before = start > 0 && {
+        let w = g.text_of(start - 1);
+        g.tok(start - 1)
+            .is_some_and(|t| t.kind == Kind::Word && !t.has(super::token::CAP))
+            && (w.ends_with("ed")
+                || w.ends_with('s')
+                || g.word_in(start - 1, &["said", "told", "thought", "knew"]))
+    };
+    let noun_after = g.tok(end).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !t.has(super::token::CAP)
+            && !g.is(end, Class::Prep)
+            && !g.is(end, Class::Art)
+            && !g.is(end, Class::Poss)
+            && !g.word_in(
+                end,
+                &[
+                    "and", "or", "was", "were", "is", "had", "has", "would", "will", "could",
+                    "they", "he", "she", "we", "it", "i", "you", "there", "when", "as",
+                ],
+            )
+    });
+    verb_before && noun_after
 }
 
 /// Whether a capitalized word that is no time word names the thing at `i`:
