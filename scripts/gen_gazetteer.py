@@ -22,6 +22,8 @@ What is kept:
   * the towns of the regions listed in curated/regions.tsv, down to the
     population given there (all of them in the Russian border regions);
   * every place in Belarus, Moldova and Georgia;
+  * Russian cities of 100,000 or more anywhere in Russia (drone and missile
+    strikes reach far past the border regions: Tver, Engels, Kazan);
   * world capitals, cities of a million or more, US cities of 300,000 or
     more (for "Atlanta, Georgia"), and the places in world_extra.tsv.
 
@@ -68,10 +70,12 @@ FULL_COUNTRIES = {"UA", "BY", "MD", "GE"}
 TRANSLIT_COUNTRIES = {"UA", "RU", "BY", "MD", "GE"}
 MILLION = 1_000_000
 US_CITY = 300_000
+RU_CITY = 100_000
 BIG = 100_000  # a place this big keeps even a name that is an English word
 
 
 SECTION_KM = 10.0
+DISTRICT_KM = 25.0
 
 
 def km(a, b):
@@ -257,10 +261,33 @@ def main():
             why = "million"
         elif cc == "US" and pop >= US_CITY:
             why = "us"
+        elif cc == "RU" and pop >= RU_CITY:
+            why = "ru"
         elif (cc, c["name"]) in extra:
             why = "extra"
         if why:
             kept.append((gid, c, why))
+
+    # A Russian city kept only for its size gives way to a place of the home
+    # countries that bears its name ("Seversk" is also Siversk in Donetsk
+    # Oblast): the front-line place keeps the name.
+    home_names = set()
+    for gid, c, why in kept:
+        if c["countrycode"] in FULL_COUNTRIES:
+            home_names.add(fold(c["name"]))
+            home_names.update(fold(n) for n in c.get("alternatenames", []))
+    for gid, c, why in [k for k in kept if k[2] == "ru"]:
+        if fold(c["name"]) in home_names:
+            dropped.append((gid, c["countrycode"], c["name"], "a place of the home countries bears this name"))
+    kept = [k for k in kept if not (k[2] == "ru" and fold(k[1]["name"]) in home_names)]
+    # Nor does a district of a big city that GeoNames lists as a populated
+    # place (Moscow's Yasenevo): within DISTRICT_KM of a bigger kept city.
+    bigger = [c for _, c, why in kept if why in ("million", "capital")]
+    def district(c):
+        return any(b["population"] > c["population"] and km(b, c) <= DISTRICT_KM for b in bigger)
+    for gid, c, why in [k for k in kept if k[2] == "ru" and district(k[1])]:
+        dropped.append((gid, c["countrycode"], c["name"], "a district of a bigger city"))
+    kept = [k for k in kept if not (k[2] == "ru" and (district(k[1]) or k[1]["name"] in stopnames))]
 
     # An alternate name that is another kept place's own name is left to that
     # place: "Aleksandrovka" is a village's name, not a name of Donetsk.

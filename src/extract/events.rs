@@ -283,14 +283,18 @@ fn regions_of(
     let town_placed = mentions
         .iter()
         .any(|m| m.role == Role::Place && gazetteer.region(m.region).kind == RegionKind::Town);
-    let placed = |m: &&Mention| m.role == Role::Place || m.role == Role::Reference && !town_placed;
+    let placed = |m: &&Mention| {
+        m.role == Role::Place
+            || m.role == Role::Reference && !town_placed && !stands_alone(m.region, gazetteer)
+    };
     let mut places: Vec<RegionId> = mentions.iter().filter(placed).map(|m| m.region).collect();
     places.sort_by_key(|&r| specificity(gazetteer.region(r).kind));
     places.extend(
         mentions
             .iter()
-            .filter(|m| m.role == Role::Reference && town_placed)
-            .map(|m| gazetteer.oblast_level(m.region)),
+            .filter(|m| m.role == Role::Reference)
+            .filter(|m| town_placed || stands_alone(m.region, gazetteer))
+            .map(|m| around(m.region, gazetteer)),
     );
     // A regional official speaks for the region when no town places the
     // sentence ("the governor of the Belgorod region said a depot there,
@@ -327,6 +331,37 @@ fn regions_of(
         }
     }
     (out.into_boxed_slice(), named.into_boxed_slice())
+}
+
+/// Whether town `r` is a first-level region of its own (Moscow, Kyiv City,
+/// Sevastopol): its surroundings ("not far from Moscow") lie outside it.
+fn is_city_region(r: RegionId, gazetteer: &Gazetteer) -> bool {
+    let town = gazetteer.region(r);
+    let level = gazetteer.oblast_level(r);
+    town.kind == RegionKind::Town
+        && level != r
+        && gazetteer.region(level).name.starts_with(town.name.as_str())
+}
+
+/// Whether a town is too big a point for its surroundings to be placed at it
+/// ("not far from Moscow", "30 km from Kyiv"): a region of its own, or a
+/// city the gazetteer files under no region. A smaller town is the nearest
+/// a sentence comes to the place ("10 km north of Avdiivka").
+fn stands_alone(r: RegionId, gazetteer: &Gazetteer) -> bool {
+    is_city_region(r, gazetteer)
+        || gazetteer.region(r).kind == RegionKind::Town
+            && gazetteer.region(gazetteer.oblast_level(r)).kind == RegionKind::Country
+}
+
+/// What a reference point places: its oblast ("north of Sumy City" is in
+/// Sumy Oblast), or its country when the town is a region of its own.
+fn around(r: RegionId, gazetteer: &Gazetteer) -> RegionId {
+    let level = gazetteer.oblast_level(r);
+    if is_city_region(r, gazetteer) {
+        gazetteer.region(level).parent.unwrap_or(level)
+    } else {
+        level
+    }
 }
 
 fn specificity(kind: RegionKind) -> u8 {

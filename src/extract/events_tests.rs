@@ -324,6 +324,19 @@ fn a_reference_point_gives_its_oblast_when_a_town_is_the_place() {
         regions[0], "Kupiansk",
         "alone, the reference is the nearest place"
     );
+    // A big city is no place for its surroundings: its country is.
+    let (regions, mentions) = places_of(&format!(
+        "{HEAD}On February 12, a plant not far from Moscow caught fire.\n"
+    ));
+    assert_eq!(regions, ["Russia"]);
+    assert_eq!(mentions, ["Moscow"]);
+    let (regions, _) = places_of(&format!(
+        "{HEAD}On February 12, a depot 30 km from Kyiv was hit.\n"
+    ));
+    assert!(
+        !regions.iter().any(|r| r.starts_with("Kyiv")),
+        "{regions:?}"
+    );
 }
 
 #[test]

@@ -57,6 +57,16 @@ fn display_names_use_common_english_spellings() {
 }
 
 #[test]
+fn russian_cities_far_from_the_border_are_there_but_yield_their_names() {
+    assert_eq!(lookup("Tver"), "Tver");
+    assert_eq!(lookup("Grozny"), "Grozny");
+    // A front-line town keeps a name it shares with a Russian city.
+    assert_eq!(lookup("Seversk"), "Siversk");
+    // A first name is no city.
+    assert!(g().lookup("Vladimir").is_none());
+}
+
+#[test]
 fn every_oblast_is_there() {
     let g = g();
     let ukraine = g.lookup("Ukraine").unwrap();
