@@ -4,6 +4,7 @@
 //! show the first ones while the rest are read.
 
 pub mod cache;
+pub mod repeated;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -81,6 +82,21 @@ impl Batch {
         self.docs.is_empty()
     }
 
+    /// Drops the events of lines judged page furniture across the corpus;
+    /// returns how many went. The batch must hold the corpus from its first
+    /// article on (article indexes are those of the store).
+    pub fn retire(&mut self, repeated: &repeated::Repeated) -> usize {
+        if repeated.is_empty() {
+            return 0;
+        }
+        let keep: Vec<bool> = self.events.iter().map(|e| !repeated.holds(e)).collect();
+        let mut k = keep.iter();
+        self.events.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        self.folded.retain(|_| *k.next().unwrap_or(&true));
+        keep.iter().filter(|k| !**k).count()
+    }
+
     /// Adds the batch to a store; returns where the store's old events and
     /// outlets went.
     pub fn into_store(self, store: &mut EventStore) -> crate::store::Remap {
@@ -144,10 +160,12 @@ pub fn open_plan(
     mut after_batch: impl FnMut(),
 ) -> Opened {
     let mut all = Batch::default();
-    let problems = stream_plan(plan, manifest, options, progress, |batch| {
+    let (mut problems, repeated) = stream_plan(plan, manifest, options, progress, |batch| {
         all.append(batch);
         after_batch();
     });
+    let gone = all.retire(&repeated);
+    problems.extend(repeated_notice(&plan.root, &repeated, gone));
     let mut store = EventStore::new(Gazetteer::builtin());
     all.into_store(&mut store);
     Opened { store, problems }
@@ -199,20 +217,47 @@ pub fn stream(
     sink: impl FnMut(Batch),
 ) -> Result<Vec<Problem>, String> {
     let plan = plan(root, manifest)?;
-    Ok(stream_plan(&plan, manifest, options, progress, sink))
+    Ok(stream_plan(&plan, manifest, options, progress, sink).0)
+}
+
+/// The problems-view line that says what repetition left out, when it
+/// left out any of the `events` (how many events went).
+pub fn repeated_notice(
+    root: &Path,
+    repeated: &repeated::Repeated,
+    events: usize,
+) -> Option<Problem> {
+    if events == 0 {
+        return None;
+    }
+    let what = format!(
+        "{events} dated sentence{} left out",
+        if events == 1 { " was" } else { "s were" }
+    );
+    Some(Problem::new(
+        root,
+        format!(
+            "{} line{} recur in {} or more files (menus, sidebars, teasers, promos): {what} as page furniture",
+            repeated.lines,
+            if repeated.lines == 1 { "" } else { "s" },
+            repeated::MIN_FILES
+        ),
+    ))
 }
 
 /// Like [`stream`], for a corpus already listed (so that its errors could
 /// be reported first). `manifest` is the manifest path given by the user,
-/// part of the cache's key.
+/// part of the cache's key. Also returns the lines that recur across files
+/// ([`repeated`]): the caller drops their events from what it was handed.
 pub fn stream_plan(
     plan: &corpus::Plan,
     manifest: Option<&Path>,
     options: &Options,
     progress: &Progress,
     mut sink: impl FnMut(Batch),
-) -> Vec<Problem> {
+) -> (Vec<Problem>, repeated::Repeated) {
     let root = plan.root.as_path();
+    let mut tally = repeated::Tally::default();
     progress.total.store(plan.files.len(), Ordering::Relaxed);
     let mut problems = plan.problems.clone();
     let mut cache = match &options.cache_dir {
@@ -225,7 +270,12 @@ pub fn stream_plan(
     };
     let mut ids = HashSet::new();
     for chunk in plan.files.chunks(BATCH_FILES) {
-        let results: Vec<(Outcome, Option<(cache::FileKey, cache::Record)>)> = chunk
+        type Result = (
+            Outcome,
+            Option<(cache::FileKey, cache::Record)>,
+            repeated::LineKeys,
+        );
+        let results: Vec<Result> = chunk
             .par_iter()
             .map(|path| {
                 let relative = plan.relative(path);
@@ -247,11 +297,15 @@ pub fn stream_plan(
                     _ => (process(plan, path), None),
                 };
                 progress.done.fetch_add(1, Ordering::Relaxed);
-                result
+                let keys = match &result.0 {
+                    Outcome::Read { doc, .. } => repeated::keys(doc),
+                    Outcome::Skipped(_) => repeated::LineKeys::default(),
+                };
+                (result.0, result.1, keys)
             })
             .collect();
         let mut batch = Batch::default();
-        for (path, (outcome, record)) in chunk.iter().zip(results) {
+        for (path, (outcome, record, keys)) in chunk.iter().zip(results) {
             if let (Some(c), Some((key, record))) = (cache.as_mut(), record)
                 && let Err(e) = c.put(plan.relative(path), key, record)
             {
@@ -275,6 +329,7 @@ pub fn stream_plan(
                             .replace('\\', "/");
                         ids.insert(doc.id.clone());
                     }
+                    tally.add(&doc, keys);
                     let index = batch.docs.len() as u32;
                     batch.events.extend(events.into_iter().map(|mut e| {
                         e.doc = index;
@@ -295,7 +350,7 @@ pub fn stream_plan(
             problems.push(Problem::new(&path, e));
         }
     }
-    problems
+    (problems, tally.finish())
 }
 
 /// What a background load sends: batches of articles, then the end.
@@ -303,6 +358,9 @@ pub fn stream_plan(
 pub enum Loaded {
     /// Articles read together.
     Batch(Batch),
+    /// The lines that recur across the corpus: drop their events from the
+    /// batches sent (sent once, just before [`Loaded::Done`]).
+    Repeated(repeated::Repeated),
     /// Every file is handled; these are the problems met.
     Done(Vec<Problem>),
 }
@@ -329,9 +387,11 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
     std::thread::Builder::new()
         .name("frontlog-ingest".into())
         .spawn(move || {
-            let problems = stream_plan(&plan, manifest.as_deref(), &options, &counters, |batch| {
-                let _ = sender.send(Loaded::Batch(batch));
-            });
+            let (problems, repeated) =
+                stream_plan(&plan, manifest.as_deref(), &options, &counters, |batch| {
+                    let _ = sender.send(Loaded::Batch(batch));
+                });
+            let _ = sender.send(Loaded::Repeated(repeated));
             let _ = sender.send(Loaded::Done(problems));
         })
         .map_err(|e| format!("cannot start reading the corpus: {e}"))?;

@@ -152,6 +152,50 @@ impl EventStore {
         }
     }
 
+    /// Removes the events `drop` picks (page furniture learnt once the whole
+    /// corpus is in); the others keep their order. Returns how many went.
+    pub fn retire(&mut self, drop: impl Fn(&Event) -> bool) -> usize {
+        let keep: Vec<bool> = self.events.iter().map(|e| !drop(e)).collect();
+        let gone = keep.iter().filter(|k| !**k).count();
+        if gone == 0 {
+            return 0;
+        }
+        // The kept events' texts, renumbered in arrival order.
+        let arrived = self.search_starts.len();
+        let mut kept_arrival = vec![false; arrived];
+        for (i, &k) in keep.iter().enumerate() {
+            kept_arrival[self.arrival[i] as usize] = k;
+        }
+        let mut number = vec![u32::MAX; arrived];
+        let mut search = String::with_capacity(self.search.len());
+        let mut starts = Vec::with_capacity(arrived - gone);
+        for (a, _) in kept_arrival.iter().enumerate().filter(|(_, k)| **k) {
+            number[a] = starts.len() as u32;
+            starts.push(search.len());
+            let from = self.search_starts[a];
+            let to = self.search[from..]
+                .find('\0')
+                .map_or(self.search.len(), |e| from + e);
+            search.push_str(&self.search[from..to]);
+            search.push('\0');
+        }
+        let mut k = keep.iter();
+        self.events.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        self.arrival.retain(|_| *k.next().unwrap_or(&true));
+        for a in &mut self.arrival {
+            *a = number[*a as usize];
+        }
+        self.search = search;
+        self.search_starts = starts;
+        self.position = vec![0; self.arrival.len()];
+        for (i, &a) in self.arrival.iter().enumerate() {
+            self.position[a as usize] = i as u32;
+        }
+        self.index_events();
+        gone
+    }
+
     /// Merges chronologically sorted new events into the sorted store;
     /// returns where each old event went.
     fn merge(&mut self, incoming: Vec<Event>, arrivals: Vec<u32>) -> Vec<u32> {

@@ -426,6 +426,29 @@ impl AppState {
         self.settle_all();
     }
 
+    /// Drops the events of lines the whole corpus showed to be page
+    /// furniture (they arrived with the batches before it was known).
+    pub fn retire(&mut self, repeated: &crate::ingest::repeated::Repeated) {
+        let gone = self.store.retire(|e| repeated.holds(e));
+        if gone == 0 {
+            return;
+        }
+        self.problems
+            .extend(crate::ingest::repeated_notice(&self.corpus, repeated, gone));
+        self.shown_query = None;
+        let last = self.store.events().len().saturating_sub(1) as u32;
+        for i in &mut self.visible {
+            *i = (*i).min(last);
+        }
+        self.facet_memo = FacetMemo::default();
+        self.regions = self
+            .regions
+            .regrow(self.store.gazetteer(), self.store.regions_present());
+        self.undated = crate::undated::Undated::of(&self.store);
+        self.requery();
+        self.settle_all();
+    }
+
     /// Brings every cursor back into its list and window, after a resize.
     pub fn settle_all(&mut self) {
         self.timeline

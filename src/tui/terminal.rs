@@ -121,6 +121,9 @@ fn event_loop(
                 || (last_absorb.elapsed() >= ABSORB_EVERY && !pending.batch.is_empty())
             {
                 state.absorb(pending.take(), finished.clone());
+                if let Some(r) = pending.repeated.take() {
+                    state.retire(&r);
+                }
                 last_absorb = Instant::now();
             }
             if finished.is_some() {
@@ -171,6 +174,8 @@ fn event_loop(
 #[derive(Default)]
 struct Pending {
     batch: Batch,
+    /// The corpus's furniture lines, once the load has judged them.
+    repeated: Option<crate::ingest::repeated::Repeated>,
 }
 
 impl Pending {
@@ -179,6 +184,7 @@ impl Pending {
         loop {
             match loader.receiver.try_recv() {
                 Ok(Loaded::Batch(batch)) => self.batch.append(batch),
+                Ok(Loaded::Repeated(r)) => self.repeated = Some(r),
                 Ok(Loaded::Done(problems)) => return Some(problems),
                 Err(TryRecvError::Empty) => return None,
                 Err(TryRecvError::Disconnected) => {

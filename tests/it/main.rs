@@ -16,6 +16,7 @@ mod places_labelled;
 mod places_rules;
 mod places_seed_phrases;
 mod props;
+mod repeated_lines;
 mod timex_rules;
 mod timex_safety;
 mod tui_docs;
