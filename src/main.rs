@@ -11,6 +11,7 @@ use cli::{Cli, Command};
 use commands::Failure;
 
 fn main() -> ExitCode {
+    frontlog::ingest::quiet_contained_panics();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Export(args)) => commands::export::run(args),

@@ -210,7 +210,8 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
 
 /// A date in a URL path: `/2025/02/13/` or `/2025-02-13`.
 pub(crate) fn url_date(t: &str) -> Option<NaiveDate> {
-    let start = t.find("http://").or_else(|| t.find("https://"))?;
+    let start = memchr::memmem::find_iter(t.as_bytes(), b"http")
+        .find(|&i| t[i + 4..].starts_with("://") || t[i + 4..].starts_with("s://"))?;
     let url = &t[start..];
     let url = &url[..url.find([' ', '>', ')']).unwrap_or(url.len())];
     let parts: Vec<&str> = url.split('/').collect();

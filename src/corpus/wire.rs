@@ -85,13 +85,17 @@ const TITLE_MAX_WORDS: usize = 40;
 /// Separators between a headline and the outlet's name after it.
 const SUFFIX_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — "];
 
+/// Longest line (bytes) read as a headline with a suffix.
+const TITLE_MAX_BYTES: usize = 400;
+
 /// A headline's outlet suffix: the byte offset where the separator starts
 /// and the outlet ("... - The Guardian", "... | Reuters"). After a dash
 /// only an outlet the table knows counts (a dash also joins a headline's
 /// own clauses); after a bar any short capitalized name does.
 pub fn title_suffix(title: &str) -> Option<(usize, String)> {
     let title = title.trim_end();
-    if !title.contains(['|', '-', '–', '—']) {
+    // A headline of TITLE_MAX_WORDS words fits well within this many bytes.
+    if title.len() > TITLE_MAX_BYTES || !title.contains(['|', '-', '–', '—']) {
         return None;
     }
     if crate::text::word_count_up_to(title, TITLE_MAX_WORDS + 1) > TITLE_MAX_WORDS {

@@ -69,7 +69,7 @@ fn flush(
     seen: &mut HashSet<u64>,
 ) {
     if let Some(span) = current.take() {
-        let mut hasher = std::hash::DefaultHasher::new();
+        let mut hasher = rustc_hash::FxHasher::default();
         for word in text[span.clone()].split_whitespace() {
             word.hash(&mut hasher);
         }

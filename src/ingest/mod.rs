@@ -189,8 +189,64 @@ pub enum Outcome {
     Skipped(Problem),
 }
 
-/// Reads and extracts one file.
+/// Reads and extracts one file. A fault of ours on one file (a panic) is
+/// that file's problem, reported like any unreadable file: the other files
+/// are still read.
 pub fn process(plan: &corpus::Plan, path: &Path) -> Outcome {
+    CONTAINED.with(|c| c.set(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_and_extract(plan, path)
+    }));
+    CONTAINED.with(|c| c.set(false));
+    outcome.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown fault");
+        Outcome::Skipped(Problem::new(
+            path,
+            format!("skipped: frontlog failed on this file (a bug; please report it): {what}"),
+        ))
+    })
+}
+
+thread_local! {
+    /// Whether this thread is inside [`process`], whose panics are caught.
+    static CONTAINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a panic now happening will be caught by [`process`] and reported
+/// as that file's problem: a panic hook should then stay quiet (and leave
+/// the terminal as it is).
+pub fn panic_is_contained() -> bool {
+    CONTAINED.with(std::cell::Cell::get)
+}
+
+/// Installs a panic hook that stays quiet for the panics [`process`]
+/// catches and leaves the others to the hook that was there.
+pub fn quiet_contained_panics() {
+    let inner = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !panic_is_contained() {
+            inner(info);
+        }
+    }));
+}
+
+/// Fault injection for the tests: the file name in `FRONTLOG_FAULT_PANIC`
+/// makes [`process`] panic on that file, as a bug would.
+fn injected_fault(path: &Path) -> bool {
+    static NAME: std::sync::OnceLock<Option<std::ffi::OsString>> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| std::env::var_os("FRONTLOG_FAULT_PANIC"))
+        .as_deref()
+        .is_some_and(|n| path.file_name() == Some(n))
+}
+
+fn read_and_extract(plan: &corpus::Plan, path: &Path) -> Outcome {
+    if injected_fault(path) {
+        panic!("injected fault (FRONTLOG_FAULT_PANIC)");
+    }
     let mut warnings = Vec::new();
     match plan.read(path, &mut warnings) {
         Ok(doc) => {

@@ -15,8 +15,10 @@
 //! corpus-wide state), tallied batch by batch, and judged once every file
 //! is in.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::corpus::Document;
 use crate::extract::Event;
@@ -40,7 +42,7 @@ pub struct LineKeys {
 /// The keys of the body lines of `doc` (the title is left out: a headline
 /// event is never furniture).
 pub fn keys(doc: &Document) -> LineKeys {
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut lines = Vec::new();
     let mut offset = doc.body_start;
     for raw in doc.text[doc.body_start..].split_inclusive('\n') {
@@ -67,7 +69,7 @@ pub fn keys(doc: &Document) -> LineKeys {
 }
 
 fn line_key(line: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = FxHasher::default();
     line.hash(&mut h);
     h.finish()
 }
@@ -89,7 +91,7 @@ struct Seen {
 /// Line counts over the files read so far.
 #[derive(Debug, Default)]
 pub struct Tally {
-    seen: HashMap<u64, Seen>,
+    seen: FxHashMap<u64, Seen>,
     files: Vec<LineKeys>,
 }
 
@@ -114,7 +116,7 @@ impl Tally {
 
     /// Judges every line once all files are in.
     pub fn finish(self) -> Repeated {
-        let furniture: HashSet<u64> = self
+        let furniture: FxHashSet<u64> = self
             .seen
             .iter()
             .filter(|(_, s)| is_furniture(s))

@@ -15,7 +15,11 @@ const DATE_REACH: usize = 40;
 /// paragraph ends with one. The date itself is not read here.
 pub fn post_date(par: &str) -> Option<Range<usize>> {
     let text = par.trim_end();
-    let open = text.rfind("(@")?;
+    // The handle sits near the end: look for its "@" there only (a byte
+    // search, cheap on every paragraph of a corpus).
+    let from = text.len().saturating_sub(NAME_REACH + DATE_REACH);
+    let at = from + memchr::memrchr(b'@', &text.as_bytes()[from..])?;
+    let open = at.checked_sub(1).filter(|&o| text.as_bytes()[o] == b'(')?;
     let close = open + text[open..].find(')')?;
     let handle = &text[open + 2..close];
     if handle.is_empty()

@@ -53,6 +53,10 @@ pub fn run(state: &mut AppState, loader: Option<Loader>) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let inner = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A fault on one file is caught and reported as its problem.
+        if crate::ingest::panic_is_contained() {
+            return;
+        }
         let _ = execute!(stdout(), DisableMouseCapture, crossterm::cursor::Show);
         inner(info);
     }));

@@ -196,3 +196,39 @@ fn a_read_only_export_folder_gives_a_message_not_a_crash() {
     assert!(stderr.contains("Read-only file system"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn a_bug_on_one_file_skips_that_file_and_reads_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(
+            dir.path().join(name),
+            format!("Report {name}\n\nThe depot burned on March 3, 2025, officials said.\n"),
+        )
+        .unwrap();
+    }
+    let out = Command::new(bin())
+        .args([
+            "export",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "json",
+            "--no-cache",
+        ])
+        .env("FRONTLOG_FAULT_PANIC", "b.txt")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("b.txt") && stderr.contains("frontlog failed on this file"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked at"),
+        "no panic text reaches the user: {stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = json["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2, "the other files are read");
+}
