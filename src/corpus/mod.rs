@@ -7,6 +7,7 @@
 
 pub mod datevalue;
 pub mod decode;
+pub mod formats;
 pub mod frontmatter;
 pub mod html_fragment;
 pub mod manifest;
@@ -30,6 +31,9 @@ pub use manifest::Manifest;
 pub enum Provenance {
     /// The metadata manifest.
     Manifest,
+    /// A field of a structured format (a JSON record's `publishedAt`, a
+    /// feed item's `pubDate`, a page's JSON-LD).
+    Format,
     /// The file's front matter.
     FrontMatter,
     /// Inferred from the article's text.
@@ -40,10 +44,12 @@ pub enum Provenance {
 }
 
 impl Provenance {
-    /// The name used in exports: `manifest`, `front-matter`, `text`, `unknown`.
+    /// The name used in exports: `manifest`, `format`, `front-matter`,
+    /// `text`, `unknown`.
     pub fn as_str(self) -> &'static str {
         match self {
             Provenance::Manifest => "manifest",
+            Provenance::Format => "format",
             Provenance::FrontMatter => "front-matter",
             Provenance::Text => "text",
             Provenance::Unknown => "unknown",
@@ -62,7 +68,7 @@ pub struct Meta<T> {
 
 impl<T> Meta<T> {
     /// The first of the given candidates that holds a value.
-    fn first_of(candidates: [(Option<T>, Provenance); 3]) -> Meta<T> {
+    fn first_of<const N: usize>(candidates: [(Option<T>, Provenance); N]) -> Meta<T> {
         for (value, from) in candidates {
             if value.is_some() {
                 return Meta { value, from };
@@ -223,11 +229,13 @@ impl Plan {
         path.strip_prefix(&self.root).unwrap_or(path)
     }
 
-    /// Reads one of the plan's files; warnings about a file that was still
-    /// read (broken front matter) are pushed to `warnings`.
-    pub fn read(&self, path: &Path, warnings: &mut Vec<Problem>) -> Result<Document, Problem> {
+    /// Reads one of the plan's files into the articles it holds (one for a
+    /// text file, many for a dump or a feed); warnings about a file that
+    /// was still read (broken front matter, a malformed record) are pushed
+    /// to `warnings`.
+    pub fn read(&self, path: &Path, warnings: &mut Vec<Problem>) -> Result<Vec<Document>, Problem> {
         let relative = self.relative(path);
-        read_document(path, relative, self.manifest.get(relative), warnings)
+        read_file(path, relative, self.manifest.get(relative), warnings)
     }
 }
 
@@ -256,7 +264,7 @@ pub fn load(root: &Path, manifest: Option<&Path>) -> Result<Corpus, String> {
     };
     for path in &plan.files {
         match plan.read(path, &mut corpus.problems) {
-            Ok(doc) => corpus.documents.push(doc),
+            Ok(docs) => corpus.documents.extend(docs),
             Err(problem) => corpus.problems.push(problem),
         }
     }
@@ -265,6 +273,98 @@ pub fn load(root: &Path, manifest: Option<&Path>) -> Result<Corpus, String> {
     problems.append(&mut corpus.problems);
     corpus.problems = problems;
     Ok(corpus)
+}
+
+/// Reads one file into its articles: a reader of [`formats`] when one
+/// claims the file, else one article of text ([`read_document`]). The
+/// articles of a many-article file get the ids `<file stem>#<n>`; the
+/// manifest's entry for such a file is not theirs (it names one article).
+pub fn read_file(
+    path: &Path,
+    relative: &Path,
+    entry: Option<&manifest::Entry>,
+    warnings: &mut Vec<Problem>,
+) -> Result<Vec<Document>, Problem> {
+    let bytes = std::fs::read(path).map_err(|e| Problem::new(path, e.to_string()))?;
+    let stem = relative
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(reader) = formats::reader_for(path, &bytes[..bytes.len().min(4096)]) else {
+        let text = decode::decode(&bytes).map_err(|e| Problem::new(path, e.to_string()))?;
+        return Ok(vec![document_from_text(stem, path, text, entry, warnings)]);
+    };
+    let text = decode::decode(&bytes).map_err(|e| Problem::new(path, e.to_string()))?;
+    let read = (reader.read)(path, &text).map_err(|e| formats::problem(path, reader, &e))?;
+    warnings.extend(read.warnings.iter().map(|w| Problem::new(path, w.clone())));
+    if read.items.is_empty() {
+        return Err(Problem::new(
+            path,
+            format!("skipped: this {} holds no articles", reader.name),
+        ));
+    }
+    Ok(read
+        .items
+        .into_iter()
+        .map(|item| document_of_item(&stem, path, item, warnings))
+        .collect())
+}
+
+/// A document of one article of a structured file: the headline on the
+/// first line, the body below it, the fields as the format gave them.
+fn document_of_item(
+    stem: &str,
+    path: &Path,
+    item: formats::Item,
+    warnings: &mut Vec<Problem>,
+) -> Document {
+    let title = item.title.as_deref().map(display_line);
+    let text = match &title {
+        Some(t) => format!("{t}\n\n{}\n", item.body.trim()),
+        None => format!("{}\n", item.body.trim()),
+    };
+    let fields = Fields {
+        title,
+        source: item.source.as_deref().map(display_line),
+        published: item.published.map(|(d, _)| d),
+        url: item.url,
+    };
+    document_from_fields(
+        format!("{stem}#{}", item.n),
+        path,
+        text,
+        None,
+        fields,
+        warnings,
+    )
+}
+
+/// "... - Harbour Post" when the format names the outlet "Harbour Post":
+/// (where the separator starts, the outlet).
+fn named_suffix(title: &str, source: &str) -> Option<(usize, String)> {
+    let head = title.trim_end().strip_suffix(source)?;
+    let cut = [" - ", " | ", " – ", " — "]
+        .iter()
+        .find_map(|sep| head.strip_suffix(sep).map(str::len))?;
+    (cut > 0).then(|| (cut, source.to_owned()))
+}
+
+/// One line of a field: whitespace (newlines too) folded to single spaces.
+fn display_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Metadata a structured format states for an article.
+#[derive(Debug, Default, Clone)]
+pub struct Fields {
+    /// Headline (the first line of the document's text).
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Address.
+    pub url: Option<String>,
 }
 
 /// Reads one article file: decodes it and settles its metadata.
@@ -289,6 +389,20 @@ pub fn document_from_text(
     path: &Path,
     text: String,
     entry: Option<&manifest::Entry>,
+    warnings: &mut Vec<Problem>,
+) -> Document {
+    document_from_fields(id, path, text, entry, Fields::default(), warnings)
+}
+
+/// [`document_from_text`] for an article whose format states some of its
+/// metadata (`fields`): the manifest first, then the format's fields, then
+/// front matter, then what the text says.
+pub fn document_from_fields(
+    id: String,
+    path: &Path,
+    text: String,
+    entry: Option<&manifest::Entry>,
+    fields: Fields,
     warnings: &mut Vec<Problem>,
 ) -> Document {
     let front = match frontmatter::parse(&text) {
@@ -318,20 +432,25 @@ pub fn document_from_text(
         ),
         None => (None, None),
     };
+    let field_title_len = fields.title.as_ref().map(String::len);
     let title = Meta::first_of([
         (entry.title, Provenance::Manifest),
+        (fields.title, Provenance::Format),
         (front.title, Provenance::FrontMatter),
         (text_title, Provenance::Text),
     ]);
-    let mut title_span = if title.from == Provenance::Text {
-        text_span
-    } else {
-        None
+    let mut title_span = match title.from {
+        Provenance::Text => text_span,
+        // The format's headline is the text's first line.
+        Provenance::Format => field_title_len.map(|n| 0..n),
+        _ => None,
     };
     // "... - The Guardian": the outlet's name is no part of the headline.
     let suffix = match title.from {
-        Provenance::Text | Provenance::FrontMatter => {
-            title.value.as_deref().and_then(wire::title_suffix)
+        Provenance::Text | Provenance::FrontMatter | Provenance::Format => {
+            title.value.as_deref().and_then(|t| {
+                wire::title_suffix(t).or_else(|| named_suffix(t, fields.source.as_deref()?))
+            })
         }
         _ => None,
     };
@@ -346,6 +465,7 @@ pub fn document_from_text(
         }
         suffix_outlet = Some(outlet);
     }
+    let text_outlet = outlets::infer(body);
     Document {
         id,
         path: path.to_path_buf(),
@@ -354,16 +474,25 @@ pub fn document_from_text(
         title_span,
         source: Meta::first_of([
             (entry.source, Provenance::Manifest),
+            // A wire story carried by a site is the wire's: the text's
+            // credit beats the carrier the format names.
+            (
+                text_outlet.clone().filter(|_| fields.source.is_some()),
+                Provenance::Text,
+            ),
+            (fields.source, Provenance::Format),
             (front.source, Provenance::FrontMatter),
-            (outlets::infer(body).or(suffix_outlet), Provenance::Text),
+            (text_outlet.or(suffix_outlet), Provenance::Text),
         ]),
         published: Meta::first_of([
             (entry.published, Provenance::Manifest),
+            (fields.published, Provenance::Format),
             (front.published, Provenance::FrontMatter),
             (inferred.published, Provenance::Text),
         ]),
         url: Meta::first_of([
             (entry.url, Provenance::Manifest),
+            (fields.url, Provenance::Format),
             (front.url, Provenance::FrontMatter),
             (inferred.url, Provenance::Text),
         ]),

@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 use super::Problem;
 
 /// Extensions of article files (compared case-insensitively).
+/// (Structured formats add theirs: [`super::formats::EXTENSIONS`].)
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
 
 /// The files found under a corpus folder.
@@ -76,9 +77,12 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Whether a path has an article extension.
 pub fn is_article(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ARTICLE_EXTENSIONS
+            .iter()
+            .chain(super::formats::EXTENSIONS)
+            .any(|a| a.eq_ignore_ascii_case(e))
+    })
 }
 
 #[cfg(test)]

@@ -174,19 +174,27 @@ pub fn open_plan(
 /// The outcome of one file.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Outcome {
-    /// Read, with its events (whose `doc` is 0) and warnings.
+    /// Read: its articles (one for a text file, many for a dump or a feed)
+    /// and the warnings about a file that was still read.
     Read {
-        /// The article.
-        doc: Box<Document>,
-        /// Its events.
-        events: Vec<Event>,
-        /// The text filter's form of each event's text.
-        folded: Vec<String>,
+        /// The articles, in file order.
+        articles: Vec<Article>,
         /// Warnings about a file that was still read.
         warnings: Vec<Problem>,
     },
     /// Skipped, and why.
     Skipped(Problem),
+}
+
+/// One article of a file, with its events (whose `doc` is 0).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Article {
+    /// The article.
+    pub doc: Box<Document>,
+    /// Its events.
+    pub events: Vec<Event>,
+    /// The text filter's form of each event's text.
+    pub folded: Vec<String>,
 }
 
 /// Reads and extracts one file. A fault of ours on one file (a panic) is
@@ -249,16 +257,21 @@ fn read_and_extract(plan: &corpus::Plan, path: &Path) -> Outcome {
     }
     let mut warnings = Vec::new();
     match plan.read(path, &mut warnings) {
-        Ok(doc) => {
-            let events = extract::extract(&doc, 0, Gazetteer::builtin());
-            let folded = events.iter().map(|e| store::folded_text(e, &doc)).collect();
-            Outcome::Read {
-                doc: Box::new(doc),
-                events,
-                folded,
-                warnings,
-            }
-        }
+        Ok(docs) => Outcome::Read {
+            articles: docs
+                .into_iter()
+                .map(|doc| {
+                    let events = extract::extract(&doc, 0, Gazetteer::builtin());
+                    let folded = events.iter().map(|e| store::folded_text(e, &doc)).collect();
+                    Article {
+                        doc: Box::new(doc),
+                        events,
+                        folded,
+                    }
+                })
+                .collect(),
+            warnings,
+        },
         Err(problem) => Outcome::Skipped(problem),
     }
 }
@@ -329,7 +342,7 @@ pub fn stream_plan(
         type Result = (
             Outcome,
             Option<(cache::FileKey, cache::Record)>,
-            repeated::LineKeys,
+            Vec<repeated::LineKeys>,
         );
         let results: Vec<Result> = chunk
             .par_iter()
@@ -354,8 +367,10 @@ pub fn stream_plan(
                 };
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 let keys = match &result.0 {
-                    Outcome::Read { doc, .. } => repeated::keys(doc),
-                    Outcome::Skipped(_) => repeated::LineKeys::default(),
+                    Outcome::Read { articles, .. } => {
+                        articles.iter().map(|a| repeated::keys(&a.doc)).collect()
+                    }
+                    Outcome::Skipped(_) => Vec::new(),
                 };
                 (result.0, result.1, keys)
             })
@@ -370,29 +385,36 @@ pub fn stream_plan(
                 cache = None;
             }
             match outcome {
-                Outcome::Read {
-                    mut doc,
-                    events,
-                    folded,
-                    warnings,
-                } => {
-                    doc.path = path.clone();
-                    if !ids.insert(doc.id.clone()) {
-                        doc.id = plan
-                            .relative(path)
-                            .with_extension("")
-                            .to_string_lossy()
-                            .replace('\\', "/");
-                        ids.insert(doc.id.clone());
+                Outcome::Read { articles, warnings } => {
+                    for (article, keys) in articles.into_iter().zip(keys) {
+                        let Article {
+                            mut doc,
+                            events,
+                            folded,
+                        } = article;
+                        doc.path = path.clone();
+                        if !ids.insert(doc.id.clone()) {
+                            let relative = plan
+                                .relative(path)
+                                .with_extension("")
+                                .to_string_lossy()
+                                .replace('\\', "/");
+                            // "a/x#3" for the third article of a/x.json.
+                            doc.id = match doc.id.split_once('#') {
+                                Some((_, n)) => format!("{relative}#{n}"),
+                                None => relative,
+                            };
+                            ids.insert(doc.id.clone());
+                        }
+                        tally.add(&doc, keys);
+                        let index = batch.docs.len() as u32;
+                        batch.events.extend(events.into_iter().map(|mut e| {
+                            e.doc = index;
+                            e
+                        }));
+                        batch.docs.push(*doc);
+                        batch.folded.extend(folded);
                     }
-                    tally.add(&doc, keys);
-                    let index = batch.docs.len() as u32;
-                    batch.events.extend(events.into_iter().map(|mut e| {
-                        e.doc = index;
-                        e
-                    }));
-                    batch.docs.push(*doc);
-                    batch.folded.extend(folded);
                     problems.extend(warnings);
                 }
                 Outcome::Skipped(problem) => problems.push(problem),

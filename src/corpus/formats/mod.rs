@@ -1,0 +1,73 @@
+//! One reader per input format. A reader turns a file's text into the
+//! articles it holds ([`Item`]s: title, date, outlet, address and body, each
+//! with the field it came from); [`super::read_file`] makes documents of
+//! them. Plain text and Markdown need no reader: a file no reader claims is
+//! one article of text.
+//!
+//! Adding a format is one module here and one line in [`READERS`].
+
+pub mod json;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::Problem;
+
+/// One article as a structured file gives it. Fields a format does not
+/// have stay `None`; `body` is plain text, one paragraph per line.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Item {
+    /// The article's number in its file: the message id of a chat export,
+    /// else its 1-based position. The document id is `<file stem>#<n>`.
+    pub n: u64,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date (UTC), with the field it came from.
+    pub published: Option<(NaiveDate, &'static str)>,
+    /// Outlet name.
+    pub source: Option<String>,
+    /// Address of the article.
+    pub url: Option<String>,
+    /// The article's text, paragraphs on lines of their own.
+    pub body: String,
+}
+
+/// What a reader gives for one file: its articles, and the warnings met
+/// (a malformed record names its line or item and is skipped).
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The articles, in file order.
+    pub items: Vec<Item>,
+    /// What was wrong with parts of the file that were still read.
+    pub warnings: Vec<String>,
+}
+
+/// An input format: whether a file is one of its kind, and how to read it.
+pub struct Reader {
+    /// The format's name, for messages ("JSON news dump").
+    pub name: &'static str,
+    /// Whether the file (its path and first bytes) is of this format.
+    pub sniff: fn(&Path, &[u8]) -> bool,
+    /// Reads the whole file's text; an error is why nothing could be read.
+    pub read: fn(&Path, &str) -> Result<Read, String>,
+}
+
+/// Every reader, tried in order on each file.
+pub const READERS: &[&Reader] = &[&json::READER];
+
+/// The reader that claims a file, if any (else the file is plain text).
+pub fn reader_for(path: &Path, head: &[u8]) -> Option<&'static Reader> {
+    READERS.iter().copied().find(|r| (r.sniff)(path, head))
+}
+
+/// Every extension a reader takes, for the folder walk.
+pub const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson"];
+
+/// A problem naming the file, for a reader's error.
+pub fn problem(path: &Path, reader: &Reader, why: &str) -> Problem {
+    Problem::new(
+        path,
+        format!("skipped: not a readable {}: {why}", reader.name),
+    )
+}
