@@ -350,7 +350,7 @@ fn named_suffix(title: &str, source: &str) -> Option<(usize, String)> {
 }
 
 /// One line of a field: whitespace (newlines too) folded to single spaces.
-fn display_line(s: &str) -> String {
+pub(crate) fn display_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -8,6 +8,7 @@
 
 mod export_cli;
 mod faults;
+mod formats_feed;
 mod formats_json;
 mod host;
 mod hostile_corpus;

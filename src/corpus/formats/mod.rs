@@ -6,6 +6,7 @@
 //!
 //! Adding a format is one module here and one line in [`READERS`].
 
+pub mod feed;
 pub mod json;
 
 use std::path::Path;
@@ -54,7 +55,7 @@ pub struct Reader {
 }
 
 /// Every reader, tried in order on each file.
-pub const READERS: &[&Reader] = &[&json::READER];
+pub const READERS: &[&Reader] = &[&json::READER, &feed::READER];
 
 /// The reader that claims a file, if any (else the file is plain text).
 pub fn reader_for(path: &Path, head: &[u8]) -> Option<&'static Reader> {
@@ -62,7 +63,7 @@ pub fn reader_for(path: &Path, head: &[u8]) -> Option<&'static Reader> {
 }
 
 /// Every extension a reader takes, for the folder walk.
-pub const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson"];
+pub const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "xml", "rss", "atom"];
 
 /// A problem naming the file, for a reader's error.
 pub fn problem(path: &Path, reader: &Reader, why: &str) -> Problem {
