@@ -67,9 +67,10 @@ fn read(_path: &Path, text: &str) -> Result<Read, String> {
     Ok(out)
 }
 
-/// Text of a field that may hold HTML (or plain text with entities).
+/// Text of a field that may hold HTML (or plain text with entities, as
+/// feeds escape them even inside CDATA).
 fn plain(s: &str) -> String {
-    if s.contains('<') {
+    if s.contains(['<', '&']) {
         let doc = dom_query::Document::from(format!("<div>{s}</div>").as_str());
         let mut out = String::new();
         for block in doc.select("p, div, li, h1, h2, h3, h4, blockquote").iter() {
@@ -97,9 +98,9 @@ fn plain(s: &str) -> String {
     }
 }
 
-/// The outlet a channel title names, as the channel writes it: "BBC News
-/// - World" is "BBC News" (the head before a separator, when the outlet
-/// table knows it). A web address is no name: "CNN.com - RSS Channel" is
+/// The outlet a channel title names, as the channel writes it: the head
+/// before a separator when the outlet table knows it ("BBC News - World"
+/// is "BBC News"). A web address is no name: "CNN.com - RSS Channel" is
 /// the table's "CNN".
 fn outlet_of_channel(title: &str) -> String {
     let first = [" - ", " | ", " – ", " — ", ": "]
