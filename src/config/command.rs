@@ -52,11 +52,14 @@ pub enum Command {
     Export,
     /// Show the files that could not be read.
     Problems,
+    /// Show or hide the events known only to a period coarser than the date
+    /// filter (a year, month or week overlapping it).
+    Coarser,
 }
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 22] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -72,6 +75,7 @@ impl Command {
         Command::Unfold,
         Command::Sort,
         Command::DateFilter,
+        Command::Coarser,
         Command::TextFilter,
         Command::ClearFilters,
         Command::Export,
@@ -104,6 +108,7 @@ impl Command {
             Command::ClearFilters => "clear_filters",
             Command::Export => "export",
             Command::Problems => "problems",
+            Command::Coarser => "coarser",
         }
     }
 }

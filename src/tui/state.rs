@@ -12,7 +12,7 @@ use crate::config::Settings;
 use crate::corpus::Problem;
 use crate::datefilter;
 use crate::ingest::Batch;
-use crate::query::{FacetMemo, Facets, Query};
+use crate::query::{FacetMemo, Facets, Query, Slice};
 use crate::store::EventStore;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
@@ -218,6 +218,11 @@ pub struct AppState {
     pub shown_query: Option<Query>,
     /// The slice: indexes into the store's events, in order.
     pub visible: Vec<u32>,
+    /// The events the date filter holds only at a coarser precision than
+    /// its own (shown or not, see [`Query::include_coarser`]).
+    pub coarser: Vec<u32>,
+    /// The precisions among `coarser` ("week", "month", "year").
+    pub coarser_kinds: Vec<&'static str>,
     /// For each row of the slice, whether its date group is shaded.
     pub shade: Vec<bool>,
     /// Counts per region and outlet (each without its own filter).
@@ -281,6 +286,8 @@ impl AppState {
             query: Query::default(),
             shown_query: None,
             visible: Vec::new(),
+            coarser: Vec::new(),
+            coarser_kinds: Vec::new(),
             shade: Vec::new(),
             facets: Facets::default(),
             facet_memo: FacetMemo::default(),
@@ -334,11 +341,17 @@ impl AppState {
     pub fn requery(&mut self) {
         let previous = self.selected_event();
         let screen_row = self.timeline.selected.saturating_sub(self.timeline.offset);
+        let shown = Slice {
+            events: std::mem::take(&mut self.visible),
+            coarser: std::mem::take(&mut self.coarser),
+        };
         let narrowed = self
             .shown_query
             .as_ref()
-            .and_then(|shown| self.query.narrow(&self.store, shown, &self.visible));
-        self.visible = narrowed.unwrap_or_else(|| self.query.run(&self.store));
+            .and_then(|q| self.query.narrow(&self.store, q, &shown));
+        let slice = narrowed.unwrap_or_else(|| self.query.slice(&self.store));
+        self.coarser_kinds = slice.coarser_kinds(&self.store);
+        (self.visible, self.coarser) = (slice.events, slice.coarser);
         self.shown_query = Some(self.query.clone());
         self.facets = self
             .query
@@ -398,7 +411,7 @@ impl AppState {
         let remap = batch.into_store(&mut self.store);
         // The store grew: the slice must be cut again, not narrowed.
         self.shown_query = None;
-        for i in &mut self.visible {
+        for i in self.visible.iter_mut().chain(&mut self.coarser) {
             *i = remap.events[*i as usize];
         }
         self.query.sources = self
@@ -461,6 +474,24 @@ impl AppState {
         } else {
             Mode::Normal
         }
+    }
+
+    /// The slice as the query gave it (for an export).
+    pub fn slice(&self) -> Slice {
+        Slice {
+            events: self.visible.clone(),
+            coarser: self.coarser.clone(),
+        }
+    }
+
+    /// The first key bound to a command, as written in the configuration
+    /// (for hints such as "K shows them"); `None` when it is unbound.
+    pub fn key_for(&self, command: crate::tui::action::Command) -> Option<String> {
+        self.settings
+            .binding(command)
+            .keys
+            .first()
+            .map(|k| k.to_string())
     }
 
     /// Sets the status message.

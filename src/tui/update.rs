@@ -85,7 +85,8 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
 fn command(state: &mut AppState, c: Command) -> Option<Effect> {
     match c {
         Command::Quit => return Some(Effect::Quit),
-        Command::Export => return Some(Effect::Export),
+        Command::Export => return export(state),
+        Command::Coarser => toggle_coarser(state),
         Command::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Problems => state.overlay = Some(Overlay::Problems { scroll: 0 }),
         Command::NextPane | Command::PrevPane => {
@@ -148,6 +149,56 @@ fn command(state: &mut AppState, c: Command) -> Option<Effect> {
         }
     }
     None
+}
+
+/// Asks for the export of the slice, or says why there is nothing to
+/// export (and writes nothing, as `frontlog export` without `--allow-empty`).
+fn export(state: &mut AppState) -> Option<Effect> {
+    if !state.visible.is_empty() {
+        return Some(Effect::Export);
+    }
+    let mut why = if state.query.is_empty() {
+        "nothing to export: the corpus holds no event".to_owned()
+    } else {
+        let c = state.key_for(Command::ClearFilters).unwrap_or_default();
+        format!(
+            "nothing to export: no event matches the filters ({c} clears them); no file written"
+        )
+    };
+    if !state.coarser.is_empty() && !state.query.include_coarser {
+        let k = state.key_for(Command::Coarser).unwrap_or_default();
+        why.push_str(&format!(
+            "; {} known only to a coarser period overlapping the dates ({k} shows them)",
+            state.coarser.len()
+        ));
+    }
+    state.say(Tone::Error, why);
+    None
+}
+
+/// Shows or hides the events known only to a period coarser than the date
+/// filter; without a date filter there are none, and the status line says so.
+fn toggle_coarser(state: &mut AppState) {
+    if !state.query.dates().is_set() {
+        let d = state.key_for(Command::DateFilter).unwrap_or_default();
+        state.say(
+            Tone::Info,
+            format!("no date filter ({d} sets one): no event is coarser than it"),
+        );
+        return;
+    }
+    state.query.include_coarser = !state.query.include_coarser;
+    state.requery();
+    let n = match state.coarser.len() {
+        1 => "1 event".to_owned(),
+        n => format!("{n} events"),
+    };
+    let text = match (state.query.include_coarser, state.coarser.is_empty()) {
+        (_, true) => "no event of the slice is known only to a coarser period".to_owned(),
+        (true, false) => format!("showing {n} known only to a coarser year, month or week"),
+        (false, false) => format!("hiding {n} known only to a coarser year, month or week"),
+    };
+    state.say(Tone::Info, text);
 }
 
 /// Commands while the help or problems overlay is open: scrolling, closing,

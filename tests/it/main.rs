@@ -7,6 +7,7 @@
 //! `cargo test --test it tui_e2e` or `cargo test --test it timex_rules::`.
 
 mod export_cli;
+mod export_dates;
 mod faults;
 mod host;
 mod hostile_corpus;
@@ -20,6 +21,7 @@ mod timex_rules;
 mod timex_safety;
 mod tui_docs;
 mod tui_e2e;
+mod tui_filters;
 mod tui_render;
 mod tui_support;
 mod tui_update;

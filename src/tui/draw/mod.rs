@@ -146,6 +146,22 @@ fn status_line(state: &AppState, r: Rect, buf: &mut Buffer) {
         spans.push(Span::raw(text::one_line(
             &state.query.describe(&state.store),
         )));
+        if !state.coarser.is_empty() {
+            let kinds = state.coarser_kinds.join("/");
+            let k = state
+                .key_for(crate::tui::action::Command::Coarser)
+                .unwrap_or_default();
+            let n = state.coarser.len();
+            spans.push(Span::raw(" │ "));
+            spans.push(Span::styled(
+                if state.query.include_coarser {
+                    format!("incl. {n} coarser ({kinds}): {k} hides")
+                } else {
+                    format!("+{n} coarser ({kinds}): {k} shows")
+                },
+                theme.fg(theme.date),
+            ));
+        }
         if let Some(undated) = state.undated.short() {
             spans.push(Span::raw(" │ "));
             spans.push(Span::styled(
