@@ -55,11 +55,13 @@ pub enum Command {
     /// Show or hide the events known only to a period coarser than the date
     /// filter (a year, month or week overlapping it).
     Coarser,
+    /// Show or hide the regions and sources panes.
+    SidePanes,
 }
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 23] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -70,6 +72,7 @@ impl Command {
         Command::Bottom,
         Command::NextPane,
         Command::PrevPane,
+        Command::SidePanes,
         Command::Toggle,
         Command::Fold,
         Command::Unfold,
@@ -109,6 +112,7 @@ impl Command {
             Command::Export => "export",
             Command::Problems => "problems",
             Command::Coarser => "coarser",
+            Command::SidePanes => "side_panes",
         }
     }
 }

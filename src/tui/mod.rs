@@ -9,6 +9,7 @@
 //! know nothing of this one.
 
 pub mod action;
+pub mod columns;
 pub mod draw;
 pub mod effects;
 pub mod input;

@@ -225,6 +225,9 @@ pub struct AppState {
     pub coarser_kinds: Vec<&'static str>,
     /// For each row of the slice, whether its date group is shaded.
     pub shade: Vec<bool>,
+    /// The widest date, place and outlet of the slice, for the timeline's
+    /// columns (so that they keep their widths while it scrolls).
+    pub widths: crate::tui::columns::Natural,
     /// Counts per region and outlet (each without its own filter).
     pub facets: Facets,
     /// Counts kept from the last query, to toggle facets without recounting.
@@ -257,6 +260,9 @@ pub struct AppState {
     pub status: Option<Status>,
     /// Terminal size, columns and rows, as last reported.
     pub size: (u16, u16),
+    /// Whether the user asked to show (or hide) the regions and sources
+    /// panes; `None`: shown from [`layout::SIDE_MIN_WIDTH`] columns up.
+    pub side_panes: Option<bool>,
     /// Whether the screen needs drawing.
     pub dirty: bool,
 }
@@ -289,6 +295,7 @@ impl AppState {
             coarser: Vec::new(),
             coarser_kinds: Vec::new(),
             shade: Vec::new(),
+            widths: Default::default(),
             facets: Facets::default(),
             facet_memo: FacetMemo::default(),
             loading: None,
@@ -305,6 +312,7 @@ impl AppState {
             overlay: None,
             status: None,
             size,
+            side_panes: None,
             dirty: true,
         };
         state.requery();
@@ -316,12 +324,42 @@ impl AppState {
         self.visible.get(self.timeline.selected).copied()
     }
 
-    /// The screen areas for the current size and input line.
+    /// The screen areas for the current size, input line, message and
+    /// side panes.
     pub fn areas(&self) -> Option<layout::Areas> {
-        layout::areas(
-            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
-            self.input.is_some(),
-        )
+        self.areas_in(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// The areas of a screen of `area`.
+    pub fn areas_in(&self, area: ratatui::layout::Rect) -> Option<layout::Areas> {
+        layout::areas(area, self.chrome(area.width))
+    }
+
+    /// What takes room beside the panes on a screen `width` columns wide.
+    pub fn chrome(&self, width: u16) -> layout::Chrome {
+        layout::Chrome {
+            input: self.input.is_some(),
+            message_rows: self
+                .status
+                .as_ref()
+                .map_or(0, |s| layout::message_rows(&s.text, width)),
+            side: self.side_shown(width),
+        }
+    }
+
+    /// Whether the regions and sources panes show on a screen `width`
+    /// columns wide: as the user asked, else when it is wide enough.
+    pub fn side_shown(&self, width: u16) -> bool {
+        self.side_panes.unwrap_or(width >= layout::SIDE_MIN_WIDTH)
+    }
+
+    /// The panes on screen now, in Tab order.
+    pub fn panes(&self) -> Vec<Pane> {
+        let side = self.side_shown(self.size.0);
+        Pane::ALL
+            .into_iter()
+            .filter(|p| side || !matches!(p, Pane::Regions | Pane::Sources))
+            .collect()
     }
 
     /// Rows shown at once by a pane (at least 1).
@@ -358,6 +396,11 @@ impl AppState {
             .facets(&self.store, &self.visible, &mut self.facet_memo);
         self.histogram = Histogram::of(&self.store, &self.visible, &self.query);
         self.shade = shading(&self.store, &self.visible);
+        self.widths = crate::tui::columns::Natural::of(
+            &self.store,
+            &self.visible,
+            &self.settings.date_format,
+        );
         self.arrange_lists();
         let row = previous.map_or(0, |e| self.visible.partition_point(|&i| i < e));
         let len = self.visible.len();

@@ -15,15 +15,30 @@ use crate::tui::state::{AppState, Input, InputKind, ListCursor, Overlay, Pane, T
 const WHEEL_ROWS: isize = 3;
 
 /// Applies one action to the state; returns what the event loop must do.
+/// When the action changed the screen's layout (a resize, an input line or
+/// a message opened or closed, the side panes shown or hidden) every
+/// cursor is settled in its new window, and the focus leaves a pane that
+/// folded away.
 pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
+    let before = state.areas();
+    let effect = apply(state, action);
+    if state.areas() != before {
+        state.settle_all();
+        clamp_detail(state);
+        clamp_overlay(state);
+    }
+    if !state.panes().contains(&state.focus) {
+        state.focus = Pane::Timeline;
+    }
+    effect
+}
+
+fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
     state.dirty = true;
     match action {
         Action::ForceQuit => Some(Effect::Quit),
         Action::Resize(w, h) => {
             state.size = (w, h);
-            state.settle_all();
-            clamp_detail(state);
-            clamp_overlay(state);
             None
         }
         Action::Exported(result) => {
@@ -90,17 +105,28 @@ fn command(state: &mut AppState, c: Command) -> Option<Effect> {
         Command::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Problems => state.overlay = Some(Overlay::Problems { scroll: 0 }),
         Command::NextPane | Command::PrevPane => {
-            let i = Pane::ALL
-                .iter()
-                .position(|p| *p == state.focus)
-                .unwrap_or(0);
-            let n = Pane::ALL.len();
+            let panes = state.panes();
+            let i = panes.iter().position(|p| *p == state.focus).unwrap_or(0);
+            let n = panes.len();
             let j = if c == Command::NextPane {
                 (i + 1) % n
             } else {
                 (i + n - 1) % n
             };
-            state.focus = Pane::ALL[j];
+            state.focus = panes[j];
+        }
+        Command::SidePanes => {
+            let shown = !state.side_shown(state.size.0);
+            state.side_panes = Some(shown);
+            let f = state.key_for(Command::SidePanes).unwrap_or_default();
+            state.say(
+                Tone::Info,
+                if shown {
+                    format!("regions and sources shown ({f} hides them)")
+                } else {
+                    format!("regions and sources hidden ({f} shows them)")
+                },
+            );
         }
         Command::Down
         | Command::Up
@@ -325,13 +351,10 @@ fn open_input(state: &mut AppState, kind: InputKind) {
         buffer,
         cursor,
     });
-    // The input line takes a row: the timeline's window shrinks.
-    state.settle_all();
 }
 
 fn close_input(state: &mut AppState) {
     state.input = None;
-    state.settle_all();
 }
 
 fn edit(state: &mut AppState, e: Edit) -> Option<Effect> {

@@ -45,7 +45,6 @@ fn a_day_shows_that_days_events_and_k_shows_the_coarser_ones() {
     );
     press(&mut s, "K");
     assert_eq!(s.visible.len(), total);
-    press(&mut s, "j"); // the message gives way to the filters at the next key
     let status = status_line(&s);
     assert!(
         status.contains("date 2025-02-27; coarser dates included │ incl. 3 coarser"),

@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::tui::draw::timeline::format_day;
+use crate::tui::columns::format_day;
 use crate::tui::state::AppState;
 use crate::tui::text::width;
 
