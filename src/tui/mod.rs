@@ -12,6 +12,7 @@ pub mod action;
 pub mod columns;
 pub mod draw;
 pub mod effects;
+pub mod histogram;
 pub mod input;
 pub mod keymap;
 pub mod layout;

@@ -6,14 +6,13 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use crate::config::Settings;
 use crate::corpus::Problem;
 use crate::datefilter;
 use crate::ingest::Batch;
 use crate::query::{FacetMemo, Facets, Query, Slice};
 use crate::store::EventStore;
+pub use crate::tui::histogram::Histogram;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
 use crate::tui::regions::{ListOrder, RegionTree};
@@ -127,69 +126,6 @@ impl ListCursor {
             self.offset = self.selected + 1 - height;
         }
         self.offset = self.offset.min(len.saturating_sub(height));
-    }
-}
-
-/// Events per day of the slice, for the histogram.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Histogram {
-    /// The day of `counts[0]`.
-    pub first: Option<NaiveDate>,
-    /// Events dated to exactly one day, per day, empty days included.
-    pub counts: Vec<u32>,
-    /// Events of the slice dated less precisely (weeks, months, ranges).
-    pub longer: u32,
-}
-
-/// The longest stretch of days the histogram covers (ten years).
-const HISTOGRAM_MAX_DAYS: i64 = 3660;
-
-impl Histogram {
-    /// The histogram of a slice, over the days it covers (stretched to the
-    /// date filter's ends when they are set).
-    pub fn of(store: &EventStore, slice: &[u32], query: &Query) -> Histogram {
-        let events = store.events();
-        let single = |i: &u32| {
-            let d = &events[*i as usize].date;
-            (d.first == d.last).then_some(d.first)
-        };
-        let lo = slice.iter().find_map(single);
-        let hi = slice.iter().rev().find_map(single);
-        let (Some(mut lo), Some(mut hi)) = (lo, hi) else {
-            return Histogram {
-                first: None,
-                counts: Vec::new(),
-                longer: slice.len() as u32,
-            };
-        };
-        if let Some(f) = query.from {
-            lo = lo.min(f);
-        }
-        if let Some(t) = query.to {
-            hi = hi.max(t);
-        }
-        if (hi - lo).num_days() >= HISTOGRAM_MAX_DAYS {
-            lo = hi - chrono::Duration::days(HISTOGRAM_MAX_DAYS - 1);
-        }
-        let mut counts = vec![0u32; (hi - lo).num_days() as usize + 1];
-        let mut longer = 0;
-        for i in slice {
-            match single(i) {
-                Some(d) if d >= lo => counts[(d - lo).num_days() as usize] += 1,
-                Some(_) => {}
-                None => longer += 1,
-            }
-        }
-        Histogram {
-            first: Some(lo),
-            counts,
-            longer,
-        }
-    }
-
-    /// The day of index `i`.
-    pub fn day(&self, i: usize) -> Option<NaiveDate> {
-        self.first.map(|f| f + chrono::Duration::days(i as i64))
     }
 }
 

@@ -22,6 +22,7 @@ mod timex_safety;
 mod tui_docs;
 mod tui_e2e;
 mod tui_filters;
+mod tui_histogram;
 mod tui_narrow;
 mod tui_render;
 mod tui_support;
