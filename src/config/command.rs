@@ -46,6 +46,8 @@ pub enum Command {
     DateFilter,
     /// Open the text filter input.
     TextFilter,
+    /// Open the region name input.
+    RegionFilter,
     /// Clear every filter, keeping the selected event.
     ClearFilters,
     /// Export the visible events to Markdown.
@@ -61,7 +63,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 24] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -80,6 +82,7 @@ impl Command {
         Command::DateFilter,
         Command::Coarser,
         Command::TextFilter,
+        Command::RegionFilter,
         Command::ClearFilters,
         Command::Export,
         Command::Problems,
@@ -108,6 +111,7 @@ impl Command {
             Command::Sort => "sort",
             Command::DateFilter => "date_filter",
             Command::TextFilter => "text_filter",
+            Command::RegionFilter => "region_filter",
             Command::ClearFilters => "clear_filters",
             Command::Export => "export",
             Command::Problems => "problems",

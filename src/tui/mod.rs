@@ -16,6 +16,7 @@ pub mod histogram;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod regioninput;
 pub mod regions;
 pub mod state;
 pub mod terminal;

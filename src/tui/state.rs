@@ -42,6 +42,8 @@ pub enum InputKind {
     Date,
     /// The text filter (applied as it is typed).
     Text,
+    /// A region by name (added to the filter on Enter).
+    Region,
 }
 
 /// The open input line.
@@ -55,6 +57,9 @@ pub struct Input {
     pub applied: String,
     /// Cursor position, in characters.
     pub cursor: usize,
+    /// What the line reads so far, worked out as it is typed (the region
+    /// a name would take); `None` for a fixed hint.
+    pub hint: Option<String>,
 }
 
 /// A window over the screen: the help overlay or the problems popup.
@@ -190,6 +195,9 @@ pub struct AppState {
     pub detail_scroll: usize,
     /// The open input line.
     pub input: Option<Input>,
+    /// The other readings of the last region name typed, which replace
+    /// the one taken when typed next.
+    pub region_offer: Option<crate::tui::regioninput::Offer>,
     /// The open overlay.
     pub overlay: Option<Overlay>,
     /// The message of the status line.
@@ -245,6 +253,7 @@ impl AppState {
             order: ListOrder::Name,
             detail_scroll: 0,
             input: None,
+            region_offer: None,
             overlay: None,
             status: None,
             size,

@@ -8,6 +8,7 @@
 use crate::datefilter;
 use crate::tui::action::{Action, Command, Edit, Effect, Wheel};
 use crate::tui::draw::{detail, overlay};
+use crate::tui::regioninput;
 use crate::tui::regions::ListOrder;
 use crate::tui::state::{AppState, Input, InputKind, ListCursor, Overlay, Pane, Tone};
 
@@ -166,11 +167,13 @@ fn command(state: &mut AppState, c: Command) -> Option<Effect> {
         }
         Command::DateFilter => open_input(state, InputKind::Date),
         Command::TextFilter => open_input(state, InputKind::Text),
+        Command::RegionFilter => open_input(state, InputKind::Region),
         Command::ClearFilters => {
             if !state.query.is_empty() {
                 state.query = Default::default();
                 state.requery();
             }
+            state.region_offer = None;
             state.say(Tone::Info, "all filters cleared");
         }
     }
@@ -343,13 +346,16 @@ fn open_input(state: &mut AppState, kind: InputKind) {
     let buffer = match kind {
         InputKind::Date => state.date_filter_text(),
         InputKind::Text => state.query.text.clone(),
+        InputKind::Region => String::new(),
     };
     let cursor = buffer.chars().count();
+    let hint = (kind == InputKind::Region).then(|| regioninput::hint(&state.store, &buffer));
     state.input = Some(Input {
         kind,
         applied: buffer.clone(),
         buffer,
         cursor,
+        hint,
     });
 }
 
@@ -409,10 +415,16 @@ fn edit(state: &mut AppState, e: Edit) -> Option<Effect> {
         }
     }
     let buffer = input.buffer.clone();
-    if kind == InputKind::Text && buffer != before {
-        state.status = None;
-        state.query.text = buffer;
-        state.requery();
+    if buffer != before {
+        match kind {
+            InputKind::Text => {
+                state.status = None;
+                state.query.text = buffer;
+                state.requery();
+            }
+            InputKind::Region => input.hint = Some(regioninput::hint(&state.store, &buffer)),
+            InputKind::Date => {}
+        }
     }
     None
 }
@@ -439,6 +451,27 @@ fn submit(state: &mut AppState) {
             }
             Err(why) => state.say(Tone::Error, format!("not applied: {why}")),
         },
+        InputKind::Region => {
+            match regioninput::take(&state.store, &input.buffer, state.region_offer.as_ref()) {
+                Ok(taken) => {
+                    if let Some(old) = taken.replaces {
+                        state.query.regions.remove(&old);
+                    }
+                    state.query.regions.insert(taken.add);
+                    state.region_offer = taken.offer;
+                    state.requery();
+                    // The tree shows the region, unfolded to it, under its cursor.
+                    if let Some(row) = state.regions.reveal(taken.add) {
+                        let (len, page) = (state.regions.rows().len(), state.page(Pane::Regions));
+                        state.region_cursor.go(row, len, page);
+                    }
+                    state.focus = Pane::Timeline;
+                    close_input(state);
+                    state.say(Tone::Info, taken.message);
+                }
+                Err(why) => state.say(Tone::Error, why),
+            }
+        }
     }
 }
 

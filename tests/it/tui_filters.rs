@@ -1,6 +1,8 @@
 //! The terminal app's filters beyond the basics: a date filter keeps the
 //! events it holds at its own precision and counts the coarser ones (`K`
-//! shows them), and an export of an empty slice writes nothing and says why.
+//! shows them), an export of an empty slice writes nothing and says why,
+//! and a region typed by name says which place it took (as `frontlog export
+//! --region` does) and offers the other.
 
 use crate::export_dates;
 use crate::tui_support::{dir_state, press, render, type_text};
@@ -87,4 +89,100 @@ fn an_export_of_nothing_writes_nothing_and_says_why() {
         press(&mut s, "e"),
         Some(frontlog::tui::action::Effect::Export)
     );
+}
+
+#[test]
+fn a_region_typed_by_name_says_which_place_it_took_and_offers_the_other() {
+    let mut s = crate::tui_support::demo_state(120, 34);
+    let g = s.store.gazetteer();
+    let oblast = g.lookup("Kharkiv Oblast").expect("in the gazetteer");
+    // While typing, the line says what the name would take.
+    press(&mut s, "r");
+    type_text(&mut s, "Kharkiv");
+    let (_, lines) = render(&s);
+    let line = lines
+        .iter()
+        .find(|l| l.starts_with("Region: Kharkiv"))
+        .unwrap();
+    assert!(
+        line.contains("→ Kharkiv Oblast, 7 events · also Kharkiv city (5)"),
+        "{line}"
+    );
+    press(&mut s, "Enter");
+    assert!(s.input.is_none());
+    assert_eq!(
+        s.query.regions.iter().copied().collect::<Vec<_>>(),
+        [oblast]
+    );
+    assert_eq!(s.visible.len(), s.store.events_in_region(oblast).len());
+    let message = s.status.clone().unwrap().text;
+    // The same words as `frontlog export --region Kharkiv` prints.
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_frontlog"))
+        .args(["export", "--region", "Kharkiv", "--format", "json"])
+        .env(
+            "XDG_CONFIG_HOME",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
+        )
+        .output()
+        .unwrap();
+    let note = String::from_utf8_lossy(&cli.stderr)
+        .lines()
+        .find_map(|l| l.strip_prefix("frontlog: --region ").map(str::to_owned))
+        .expect("the CLI's note");
+    assert!(message.starts_with(&note), "{message:?} vs {note:?}");
+    assert!(
+        note.contains("taken as Kharkiv Oblast (region in Ukraine), 7 events; also Kharkiv (town in Kharkiv Oblast), 5 events: \"Kharkiv city\""),
+        "{note}"
+    );
+    // The tree shows the oblast under its cursor.
+    let row = s.regions.rows()[s.region_cursor.selected];
+    assert_eq!(row.id, oblast);
+    // Typing the reading offered replaces the one taken.
+    press(&mut s, "r");
+    type_text(&mut s, "Kharkiv city");
+    press(&mut s, "Enter");
+    let city = *s.query.regions.iter().next().unwrap();
+    assert_eq!(s.query.regions.len(), 1);
+    assert_eq!(s.store.gazetteer().region(city).name, "Kharkiv");
+    assert_eq!(s.visible.len(), 5);
+    assert!(
+        s.status
+            .clone()
+            .unwrap()
+            .text
+            .contains("replaces Kharkiv Oblast")
+    );
+    let status = render(&s).1.last().cloned().unwrap();
+    assert!(status.contains("regions Kharkiv"), "{status}");
+}
+
+#[test]
+fn an_unknown_region_is_refused_with_the_closest_names_oblasts_among_them() {
+    let mut s = crate::tui_support::demo_state(120, 34);
+    press(&mut s, "r");
+    type_text(&mut s, "Odesaa");
+    let (_, lines) = render(&s);
+    assert!(
+        lines.iter().any(|l| l.contains("no such place; closest:") && l.contains("Odesa Oblast (3 events)")),
+        "{lines:?}"
+    );
+    press(&mut s, "Enter");
+    assert!(s.input.is_some(), "the line stays open to be mended");
+    assert!(s.query.regions.is_empty());
+    let status = s.status.clone().unwrap();
+    assert_eq!(status.tone, Tone::Error);
+    assert!(status.text.contains("did you mean"), "{}", status.text);
+    assert!(
+        status.text.contains("Odesa Oblast (3 events)"),
+        "{}",
+        status.text
+    );
+    // Mended, it is taken: "Odessa" is the oblast, which holds the city.
+    press(&mut s, "Ctrl-u");
+    type_text(&mut s, "Odessa");
+    press(&mut s, "Enter");
+    assert!(s.input.is_none());
+    let taken = *s.query.regions.iter().next().unwrap();
+    assert_eq!(s.store.gazetteer().region(taken).name, "Odesa Oblast");
+    assert!(s.status.clone().unwrap().text.contains("\"Odesa city\""));
 }

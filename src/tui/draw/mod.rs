@@ -92,6 +92,7 @@ fn prompt(kind: InputKind) -> &'static str {
     match kind {
         InputKind::Date => "Dates: ",
         InputKind::Text => "Text: ",
+        InputKind::Region => "Region: ",
     }
 }
 
@@ -99,11 +100,12 @@ fn input_line(state: &AppState, r: Rect, buf: &mut Buffer) {
     let Some(input) = &state.input else { return };
     let theme = &state.settings.theme;
     let p = prompt(input.kind);
-    let hint = match input.kind {
-        InputKind::Date => {
-            "  e.g. 2025-02-10..2025-02-14, 2025-02, ..feb 13 · Enter apply · Esc cancel"
+    let hint = match (&input.hint, input.kind) {
+        (Some(h), _) => format!("  {}", text::one_line(h)),
+        (None, InputKind::Date) => {
+            "  e.g. 2025-02-10..2025-02-14, 2025-02, ..feb 13 · Enter apply · Esc cancel".to_owned()
         }
-        InputKind::Text => "  filters as you type · Enter keep · Esc undo",
+        (None, _) => "  filters as you type · Enter keep · Esc undo".to_owned(),
     };
     let room = usize::from(r.width).saturating_sub(width(p) + 1);
     let (shown, _) = text::tail(&text::one_line(&input.buffer), room);
@@ -113,7 +115,7 @@ fn input_line(state: &AppState, r: Rect, buf: &mut Buffer) {
     ];
     let left = usize::from(r.width).saturating_sub(width(p) + width(&shown));
     if left > 4 {
-        spans.push(Span::styled(truncate(hint, left), theme.muted()));
+        spans.push(Span::styled(truncate(&hint, left), theme.muted()));
     }
     Line::from(spans).render(r, buf);
 }

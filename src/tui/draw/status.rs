@@ -142,7 +142,8 @@ fn line(state: &AppState, form: Form) -> StatusLine {
         spans: vec![Span::raw(" │ "), Span::styled(text, style)],
         drop_rank,
     };
-    let count = if form.filters < 3 {
+    // "events" goes with the filters' second abbreviation.
+    let count = if form.filters < 2 {
         format!(
             " {}/{} events",
             state.visible.len(),
