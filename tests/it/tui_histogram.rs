@@ -64,3 +64,16 @@ fn far_dates_are_counted_at_the_ends_and_do_not_stretch_the_axis() {
     select(&mut s, day(3, 30));
     assert!(axis(&s).contains("2025-03-30 ▸"), "{}", axis(&s));
 }
+
+#[test]
+fn the_marker_leaves_room_for_both_ends_of_the_axis() {
+    // The README's capture: the demo corpus at 110×34, an event of 13
+    // February selected, whose mark covers where the last day would go.
+    let mut s = crate::tui_support::demo_state(110, 34);
+    select(&mut s, day(2, 13));
+    let line = axis(&s);
+    let (first, last) = (s.histogram.first.unwrap(), s.histogram.last().unwrap());
+    assert!(line.contains(&format!("{first} ")), "{line}");
+    assert!(line.contains("▲ 2025-02-13"), "{line}");
+    assert!(line.contains(&last.to_string()), "{line}");
+}

@@ -203,8 +203,10 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
     } else {
         drawn_w.min(right_end)
     };
+    // Where the selection's mark covers that place, just past the mark.
     let rx = end.saturating_sub(rw).max(left_x + lw + 2);
-    if rw > 0 && free(&taken, rx.saturating_sub(1), rx + rw) {
+    let rx = (rx..w).find(|&x| free(&taken, x.saturating_sub(1), x + rw));
+    if let Some(rx) = rx.filter(|_| rw > 0) {
         buf.set_string(area.x + rx as u16, axis_y, &right, muted);
         taken.push((rx.saturating_sub(1), rx + rw));
     }
