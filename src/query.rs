@@ -58,7 +58,7 @@ impl Slice {
 
 /// The precisions of some events' dates, finest first ("day", "week",
 /// "month", "year"), each once.
-pub fn precisions(store: &EventStore, events: &[u32]) -> Vec<&'static str> {
+fn precisions(store: &EventStore, events: &[u32]) -> Vec<&'static str> {
     let mut seen = [false; 4];
     for &i in events {
         seen[store.events()[i as usize].date.precision as usize] = true;

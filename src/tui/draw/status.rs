@@ -171,12 +171,10 @@ fn line(state: &AppState, form: Form) -> StatusLine {
         parts.push(part(c, theme.fg(theme.date), Some(3)));
     }
     let p = state.key_for(Command::Problems).unwrap_or_default();
-    if !state.undated.is_empty() {
-        let n = state.undated.articles.len();
-        let text = match (form.notes, n) {
-            (0, 1) => format!("1 undated article ({p})"),
-            (0, _) => format!("{n} undated articles ({p})"),
-            _ => format!("{n} undated ({p})"),
+    if let Some(undated) = state.undated.short() {
+        let text = match form.notes {
+            0 => format!("{undated} ({p})"),
+            _ => format!("{} undated ({p})", state.undated.articles.len()),
         };
         parts.push(part(text, theme.fg(theme.error), Some(1)));
     }
