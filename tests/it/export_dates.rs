@@ -37,6 +37,16 @@ fn export(corpus: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// The arguments of a filter on one date (a day, a month), with
+/// `--include-coarser` or not.
+fn on(date: &str, include_coarser: bool) -> Vec<&str> {
+    let mut args = vec!["--from", date, "--to", date];
+    if include_coarser {
+        args.push("--include-coarser");
+    }
+    args
+}
+
 /// The `(label, precision)` of every event of a JSON export.
 fn events(corpus: &Path, args: &[&str]) -> Vec<(String, String)> {
     let mut all = vec!["--format", "json"];
@@ -69,25 +79,16 @@ fn a_day_keeps_that_days_events_and_include_coarser_adds_the_rest() {
     for p in ["day", "week", "month", "year"] {
         assert!(precisions.contains(&p), "the article gives a {p}: {all:?}");
     }
-    let day = events(dir.path(), &["--from", "2025-02-27", "--to", "2025-02-27"]);
+    let day = events(dir.path(), &on("2025-02-27", false));
     assert!(!day.is_empty());
     assert!(
         day.iter().all(|(l, p)| l == "2025-02-27" && p == "day"),
         "{day:?}"
     );
-    let with = events(
-        dir.path(),
-        &[
-            "--from",
-            "2025-02-27",
-            "--to",
-            "2025-02-27",
-            "--include-coarser",
-        ],
-    );
+    let with = events(dir.path(), &on("2025-02-27", true));
     assert_eq!(with.len(), all.len(), "every event overlaps the day");
     // A month keeps its day, week and month; the year is coarser.
-    let feb = events(dir.path(), &["--from", "2025-02", "--to", "2025-02"]);
+    let feb = events(dir.path(), &on("2025-02", false));
     let kinds: Vec<&str> = feb.iter().map(|(_, p)| p.as_str()).collect();
     assert!(!kinds.contains(&"year"), "{feb:?}");
     assert!(
@@ -100,7 +101,7 @@ fn a_day_keeps_that_days_events_and_include_coarser_adds_the_rest() {
 #[test]
 fn the_briefing_counts_what_a_day_leaves_out() {
     let dir = corpus();
-    let out = export(dir.path(), &["--from", "2025-02-27", "--to", "2025-02-27"]);
+    let out = export(dir.path(), &on("2025-02-27", false));
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(
         md.contains(
@@ -110,16 +111,7 @@ fn the_briefing_counts_what_a_day_leaves_out() {
         "{md}"
     );
     assert!(md.contains("- **Filters:** date 2025-02-27\n"), "{md}");
-    let out = export(
-        dir.path(),
-        &[
-            "--from",
-            "2025-02-27",
-            "--to",
-            "2025-02-27",
-            "--include-coarser",
-        ],
-    );
+    let out = export(dir.path(), &on("2025-02-27", true));
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(
         md.contains("- **Filters:** date 2025-02-27; coarser dates included\n"),
@@ -136,7 +128,7 @@ fn an_export_only_coarser_events_would_fill_says_how_to_get_them() {
     let dir = corpus();
     // Saturday 2025-03-01: the week (24 Feb – 2 Mar) and the year overlap
     // it, and nothing is known to that day.
-    let out = export(dir.path(), &["--from", "2025-03-01", "--to", "2025-03-01"]);
+    let out = export(dir.path(), &on("2025-03-01", false));
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty(), "nothing written");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -146,15 +138,6 @@ fn an_export_only_coarser_events_would_fill_says_how_to_get_them() {
         ),
         "{err}"
     );
-    let out = export(
-        dir.path(),
-        &[
-            "--from",
-            "2025-03-01",
-            "--to",
-            "2025-03-01",
-            "--include-coarser",
-        ],
-    );
+    let out = export(dir.path(), &on("2025-03-01", true));
     assert!(out.status.success());
 }
