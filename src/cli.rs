@@ -91,6 +91,11 @@ pub struct ExportArgs {
     /// Keep events on or before this date.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Keep, too, the events known only to a year, month or week that
+    /// overlaps the dates (by default a date filter keeps the events it holds
+    /// at its own precision or finer: a day keeps that day's events).
+    #[arg(long)]
+    pub include_coarser: bool,
     /// Keep events whose sentence, title or outlet contains this text (any case).
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,

@@ -3,8 +3,17 @@
 //! month-name forms like `feb 12..feb 14`, `12 February`, `Feb 2025`. A day
 //! without a year takes the year given by the caller (the corpus's latest).
 //! Used by `--from`/`--to` and the terminal app's date input alike.
+//!
+//! Also what a range keeps ([`DateWindow`]): a range has a precision (a
+//! day, an ISO week, a month or a year, read off its ends), and an event is
+//! in it when its dates lie inside the range or, overlapping it, are known
+//! at that precision or finer. An event known only to a coarser period
+//! that overlaps the range (the year 2025 under a filter on 2025-02-27) is
+//! apart: left out unless asked for, and counted.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::extract::{DatePrecision, EventDate};
 
 /// An inclusive range of days; either end may be open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -209,6 +218,90 @@ fn month_name(m: u32) -> &'static str {
         .map_or("?", |m| m.name())
 }
 
+/// How an event's dates stand to a date filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// In the range: inside it, or overlapping it at its precision or finer.
+    Inside,
+    /// Overlapping the range, but known only to a coarser period (a year, a
+    /// month or a week) that runs past it.
+    Coarser,
+    /// Not overlapping the range.
+    Outside,
+}
+
+/// A date filter as applied to events: its two ends and its precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateWindow {
+    /// First day, if bounded.
+    pub from: Option<NaiveDate>,
+    /// Last day, if bounded.
+    pub to: Option<NaiveDate>,
+    /// The precision of the range ([`range_precision`]).
+    pub precision: DatePrecision,
+}
+
+impl DateWindow {
+    /// The window of a range.
+    pub fn new(from: Option<NaiveDate>, to: Option<NaiveDate>) -> DateWindow {
+        DateWindow {
+            from,
+            to,
+            precision: range_precision(from, to),
+        }
+    }
+
+    /// Whether the range is bounded at all.
+    pub fn is_set(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// How `date` stands to the range.
+    pub fn fit(&self, date: &EventDate) -> Fit {
+        let overlaps =
+            self.from.is_none_or(|f| date.last >= f) && self.to.is_none_or(|t| date.first <= t);
+        if !overlaps {
+            return Fit::Outside;
+        }
+        let inside =
+            self.from.is_none_or(|f| date.first >= f) && self.to.is_none_or(|t| date.last <= t);
+        if inside || date.precision <= self.precision {
+            Fit::Inside
+        } else {
+            Fit::Coarser
+        }
+    }
+}
+
+/// The precision of a range: the coarsest period — year, month, ISO week,
+/// day — whose boundaries its ends fall on (the first day of one for the
+/// start, the last day of one for the end). `2025-02` and
+/// `2025-02-01..2025-02-28` are a month, `2025-W07` is a week, `2025` and
+/// `2024..2025` are years, `2025-02-27` and `2025-02-10..2025-02-20` are
+/// days. An open range takes the precision of its one end; no range at all
+/// is a year (the coarsest: nothing is left out).
+pub fn range_precision(from: Option<NaiveDate>, to: Option<NaiveDate>) -> DatePrecision {
+    let starts = |p: DatePrecision, d: NaiveDate| match p {
+        DatePrecision::Day => true,
+        DatePrecision::Week => d.weekday() == Weekday::Mon,
+        DatePrecision::Month => d.day() == 1,
+        DatePrecision::Year => d.ordinal() == 1,
+    };
+    let ends = |p: DatePrecision, d: NaiveDate| match d.succ_opt() {
+        Some(next) => starts(p, next),
+        None => true,
+    };
+    [
+        DatePrecision::Year,
+        DatePrecision::Month,
+        DatePrecision::Week,
+        DatePrecision::Day,
+    ]
+    .into_iter()
+    .find(|&p| from.is_none_or(|f| starts(p, f)) && to.is_none_or(|t| ends(p, t)))
+    .unwrap_or(DatePrecision::Day)
+}
+
 /// The year to give dates typed without one: the year of the latest date
 /// among the given days, or the current year when there is none.
 pub fn default_year(days: impl Iterator<Item = NaiveDate>) -> i32 {
@@ -326,6 +419,68 @@ mod tests {
         assert_eq!(parse_start("2025-02", 2000).unwrap(), d(2025, 2, 1));
         assert_eq!(parse_end("2025-02", 2000).unwrap(), d(2025, 2, 28));
         assert_eq!(parse_end("2024", 2000).unwrap(), d(2024, 12, 31));
+    }
+
+    #[test]
+    fn a_range_has_the_precision_of_its_ends() {
+        let p = |s: &str| {
+            let r = parse_range(s, 2025).unwrap();
+            range_precision(r.from, r.to)
+        };
+        assert_eq!(p("2025-02-27"), DatePrecision::Day);
+        assert_eq!(p("2025-02-10..2025-02-20"), DatePrecision::Day);
+        assert_eq!(p("2025-W07"), DatePrecision::Week);
+        assert_eq!(p("2025-W07..2025-W08"), DatePrecision::Week);
+        assert_eq!(p("2025-02"), DatePrecision::Month);
+        assert_eq!(p("2025-02-01..2025-02-28"), DatePrecision::Month);
+        assert_eq!(p("2025-01..2025-06"), DatePrecision::Month);
+        assert_eq!(p("2025"), DatePrecision::Year);
+        assert_eq!(p("2025-02.."), DatePrecision::Month);
+        assert_eq!(p("..2025-02-13"), DatePrecision::Day);
+        // A month that starts on a Monday and ends on a Sunday is a month.
+        assert_eq!(p("2025-09..2025-11"), DatePrecision::Month);
+        assert_eq!(range_precision(None, None), DatePrecision::Year);
+    }
+
+    #[test]
+    fn a_day_is_a_day() {
+        let on = |s: &str| {
+            let r = parse_range(s, 2025).unwrap();
+            DateWindow::new(r.from, r.to)
+        };
+        let date = |first, last, precision| EventDate {
+            first,
+            last,
+            precision,
+        };
+        let day = EventDate::day(d(2025, 2, 27));
+        let two_days = date(d(2025, 2, 26), d(2025, 2, 27), DatePrecision::Day);
+        let week = date(d(2025, 2, 24), d(2025, 3, 2), DatePrecision::Week);
+        let month = date(d(2025, 2, 1), d(2025, 2, 28), DatePrecision::Month);
+        let months = date(d(2025, 1, 1), d(2025, 3, 31), DatePrecision::Month);
+        let year = date(d(2025, 1, 1), d(2025, 12, 31), DatePrecision::Year);
+        let feb_27 = on("2025-02-27");
+        assert_eq!(feb_27.fit(&day), Fit::Inside);
+        assert_eq!(feb_27.fit(&two_days), Fit::Inside, "known to the day");
+        for coarser in [week, month, months, year] {
+            assert_eq!(feb_27.fit(&coarser), Fit::Coarser, "{coarser:?}");
+        }
+        assert_eq!(on("2025-02-28").fit(&two_days), Fit::Outside);
+        // A month keeps its days, the weeks inside or across it, itself and
+        // the month ranges over it; the year is coarser.
+        let feb = on("2025-02");
+        for inside in [day, two_days, week, month, months] {
+            assert_eq!(feb.fit(&inside), Fit::Inside, "{inside:?}");
+        }
+        assert_eq!(feb.fit(&year), Fit::Coarser);
+        assert_eq!(on("2025").fit(&year), Fit::Inside);
+        // A week inside a range of days lies in it; one running past it is coarser.
+        let days = on("2025-02-24..2025-03-05");
+        assert_eq!(days.fit(&week), Fit::Inside);
+        assert_eq!(on("2025-02-24..2025-02-28").fit(&week), Fit::Coarser);
+        // No filter keeps everything.
+        assert_eq!(DateWindow::new(None, None).fit(&year), Fit::Inside);
+        assert!(!DateWindow::new(None, None).is_set());
     }
 
     #[test]

@@ -1,14 +1,19 @@
 //! Queries: cutting a slice of the event store by date range, regions,
 //! outlets and text, and counting the slice's events per region and outlet.
 //!
-//! The terminal app and `frontlog export` both go through [`Query::run`], so
-//! the same filters always give the same slice.
+//! The terminal app and `frontlog export` both go through [`Query::slice`]
+//! (or [`Query::run`], its events), so the same filters always give the
+//! same slice. A date filter keeps the events its range holds at its
+//! precision or finer; the events known only to a coarser period that
+//! overlaps it are kept apart ([`Slice::coarser`]) and shown only when the
+//! query asks for them ([`crate::datefilter::DateWindow`] says which is which).
 
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
 
-use crate::extract::Event;
+use crate::datefilter::{DateWindow, Fit};
+use crate::extract::DatePrecision;
 use crate::places::RegionId;
 use crate::store::{EventStore, SourceId, TextMatcher, fold_case};
 
@@ -26,6 +31,48 @@ pub struct Query {
     pub sources: BTreeSet<SourceId>,
     /// Keep events whose sentence, title or outlet contains this text (any case).
     pub text: String,
+    /// Keep, too, the events known only to a period coarser than the date
+    /// filter (a year, month or week) that overlaps it.
+    pub include_coarser: bool,
+}
+
+/// The result of a query: the events shown, and the events that the date
+/// filter holds only at a coarser precision than its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Slice {
+    /// The events of the slice, as indexes into [`EventStore::events`], in
+    /// chronological order (the coarser ones among them when the query
+    /// includes them).
+    pub events: Vec<u32>,
+    /// The events that pass every filter but whose dates are coarser than
+    /// the date filter, in chronological order, whether shown or not.
+    pub coarser: Vec<u32>,
+}
+
+impl Slice {
+    /// The precisions among the coarser events, finest first ("week", "month", "year").
+    pub fn coarser_kinds(&self, store: &EventStore) -> Vec<&'static str> {
+        precisions(store, &self.coarser)
+    }
+}
+
+/// The precisions of some events' dates, finest first ("day", "week",
+/// "month", "year"), each once.
+fn precisions(store: &EventStore, events: &[u32]) -> Vec<&'static str> {
+    let mut seen = [false; 4];
+    for &i in events {
+        seen[store.events()[i as usize].date.precision as usize] = true;
+    }
+    [
+        (DatePrecision::Day, "day"),
+        (DatePrecision::Week, "week"),
+        (DatePrecision::Month, "month"),
+        (DatePrecision::Year, "year"),
+    ]
+    .into_iter()
+    .filter(|(p, _)| seen[*p as usize])
+    .map(|(_, name)| name)
+    .collect()
 }
 
 /// Event counts of a slice per region and per outlet. Each facet is counted
@@ -48,14 +95,29 @@ pub struct FacetMemo {
 }
 
 impl Query {
-    /// Whether no filter is set.
+    /// Whether no filter is set (including coarser dates is no filter by
+    /// itself: without a date filter nothing is coarser).
     pub fn is_empty(&self) -> bool {
-        *self == Query::default()
+        Query {
+            include_coarser: false,
+            ..self.clone()
+        } == Query::default()
+    }
+
+    /// The date filter as a window over event dates.
+    pub fn dates(&self) -> DateWindow {
+        DateWindow::new(self.from, self.to)
     }
 
     /// The events of the slice, as indexes into [`EventStore::events`], in
-    /// chronological order.
+    /// chronological order: [`Query::slice`]'s events.
     pub fn run(&self, store: &EventStore) -> Vec<u32> {
+        self.slice(store).events
+    }
+
+    /// The slice: the events shown and the coarser ones (see [`Slice`]).
+    pub fn slice(&self, store: &EventStore) -> Slice {
+        let dates = self.dates();
         let needle = TextMatcher::new(&self.text);
         let events = store.events();
         let (lo, hi) = self.index_window(store);
@@ -83,25 +145,35 @@ impl Query {
             .as_ref()
             .filter(|_| count > TEXT_SCAN_MIN)
             .map(|n| store.text_hits(n));
-        let keep = |i: u32| {
-            self.date_ok(&events[i as usize])
-                && match (&hits, &needle) {
-                    (Some(h), _) => h[i as usize],
-                    (None, Some(n)) => store.event_contains(i, n),
-                    (None, None) => true,
+        let text_ok = |i: u32| match (&hits, &needle) {
+            (Some(h), _) => h[i as usize],
+            (None, Some(n)) => store.event_contains(i, n),
+            (None, None) => true,
+        };
+        let mut slice = Slice::default();
+        let mut take = |i: u32| match dates.fit(&events[i as usize].date) {
+            Fit::Outside => {}
+            _ if !text_ok(i) => {}
+            Fit::Inside => slice.events.push(i),
+            Fit::Coarser => {
+                slice.coarser.push(i);
+                if self.include_coarser {
+                    slice.events.push(i);
                 }
+            }
         };
         match candidates {
-            Some(list) => list.into_iter().filter(|&i| keep(i)).collect(),
-            None => (lo..hi).filter(|&i| keep(i)).collect(),
+            Some(list) => list.into_iter().for_each(&mut take),
+            None => (lo..hi).for_each(&mut take),
         }
+        slice
     }
 
     /// This query's slice worked out from `earlier`'s slice, when this query
     /// only adds text to `earlier`'s text filter (as each key typed into the
-    /// text filter does): only the events already shown are looked at again.
-    /// `None` when that does not apply and [`Query::run`] is needed.
-    pub fn narrow(&self, store: &EventStore, earlier: &Query, slice: &[u32]) -> Option<Vec<u32>> {
+    /// text filter does): only the events already in it are looked at again.
+    /// `None` when that does not apply and [`Query::slice`] is needed.
+    pub fn narrow(&self, store: &EventStore, earlier: &Query, slice: &Slice) -> Option<Slice> {
         let same_otherwise = Query {
             text: String::new(),
             ..self.clone()
@@ -114,13 +186,16 @@ impl Query {
             return None;
         }
         let needle = TextMatcher::new(&self.text)?;
-        Some(
-            slice
-                .iter()
+        let keep = |list: &[u32]| -> Vec<u32> {
+            list.iter()
                 .copied()
                 .filter(|&i| store.event_contains(i, &needle))
-                .collect(),
-        )
+                .collect()
+        };
+        Some(Slice {
+            events: keep(&slice.events),
+            coarser: keep(&slice.coarser),
+        })
     }
 
     /// Counts per region and outlet (see [`Facets`]) given `slice`, this
@@ -194,10 +269,6 @@ impl Query {
         Facets { regions, sources }
     }
 
-    fn date_ok(&self, e: &Event) -> bool {
-        self.from.is_none_or(|f| e.date.last >= f) && self.to.is_none_or(|t| e.date.first <= t)
-    }
-
     /// The range of event indexes that can overlap the date filter: events
     /// are sorted by first day, and none spans more than the store's longest.
     fn index_window(&self, store: &EventStore) -> (u32, u32) {
@@ -227,6 +298,9 @@ impl Query {
                 f.map(|d| d.to_string()).unwrap_or_default(),
                 t.map(|d| d.to_string()).unwrap_or_default()
             )),
+        }
+        if self.include_coarser && self.dates().is_set() {
+            parts.push("coarser dates included".to_owned());
         }
         if !self.regions.is_empty() {
             let names: Vec<&str> = self

@@ -219,7 +219,7 @@ pub fn suggest(store: &EventStore, name: &str, n: usize) -> Vec<String> {
 }
 
 /// "1 event", "12 events".
-fn events(n: usize) -> String {
+pub fn events(n: usize) -> String {
     if n == 1 {
         "1 event".to_owned()
     } else {

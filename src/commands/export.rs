@@ -30,13 +30,19 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     // Said once the export is written: a failed run has one line to say.
     let undated = frontlog::undated::Undated::of(&store);
     let query = build_query(&args, &store)?;
-    let slice = query.run(&store);
-    if slice.is_empty() {
-        let what = if query.is_empty() {
+    let slice = query.slice(&store);
+    if slice.events.is_empty() {
+        let mut what = if query.is_empty() {
             "the corpus holds no event".to_owned()
         } else {
             format!("no event matches the filters ({})", query.describe(&store))
         };
+        if !slice.coarser.is_empty() {
+            what.push_str(&format!(
+                "; {} known only to a coarser period overlap the dates (--include-coarser adds them)",
+                slice.coarser.len()
+            ));
+        }
         if !args.allow_empty {
             return Err(Failure {
                 message: format!("{what}; nothing written (--allow-empty writes an empty export)"),
@@ -47,7 +53,7 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     }
     let text = match args.format {
         Format::Markdown => markdown::render(&store, &query, &slice, chrono::Utc::now()),
-        Format::Json => json::render(&store, &slice),
+        Format::Json => json::render(&store, &slice.events),
     };
     // The process ends after the write: freeing a large store piece by
     // piece would only delay the exit.
@@ -144,6 +150,7 @@ fn build_query(args: &ExportArgs, store: &EventStore) -> Result<Query, Failure> 
         return Err(Failure::usage(format!("--to ({t}) is before --from ({f})")));
     }
     query.text = args.query.clone().unwrap_or_default();
+    query.include_coarser = args.include_coarser;
     Ok(query)
 }
 

@@ -8,6 +8,7 @@
 //! naming the file, the line and the key. Nothing here writes a file or
 //! touches the terminal.
 
+pub mod command;
 pub mod keys;
 pub mod theme;
 
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::toml_error;
-use crate::tui::action::Command;
+use command::Command;
 use keys::KeyChord;
 use theme::{ColorsFile, Theme};
 

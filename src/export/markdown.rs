@@ -12,13 +12,16 @@ use std::fmt::Write;
 use chrono::{DateTime, Utc};
 
 use crate::extract::{DatePrecision, EventDate};
-use crate::query::Query;
+use crate::query::{Query, Slice};
 use crate::store::EventStore;
 use crate::text::display;
 
-/// Renders a briefing of `slice` (event indexes in store order) made with
-/// `query`, stamped with `made` (UTC).
-pub fn render(store: &EventStore, query: &Query, slice: &[u32], made: DateTime<Utc>) -> String {
+/// Renders a briefing of `slice` (made with `query`), stamped with `made`
+/// (UTC). The events known only to a period coarser than the date filter
+/// are said to be left out (or included), with their number.
+pub fn render(store: &EventStore, query: &Query, slice: &Slice, made: DateTime<Utc>) -> String {
+    let (coarser, coarser_kinds) = (slice.coarser.len(), slice.coarser_kinds(store));
+    let slice = slice.events.as_slice();
     let mut out = String::new();
     let mut cited = BTreeSet::new();
     for &i in slice {
@@ -37,6 +40,25 @@ pub fn render(store: &EventStore, query: &Query, slice: &[u32], made: DateTime<U
         cited.len(),
         store.documents().len()
     );
+    if coarser > 0 {
+        let kinds = or_list(&coarser_kinds);
+        let (events, are) = if coarser == 1 {
+            ("event", "is")
+        } else {
+            ("events", "are")
+        };
+        let line = if query.include_coarser {
+            format!(
+                "{coarser} {events} known only to a {kinds} overlapping the dates {are} included."
+            )
+        } else {
+            format!(
+                "{coarser} {events} known only to a {kinds} overlapping the dates {are} left out \
+                 (`frontlog export --include-coarser` adds them)."
+            )
+        };
+        let _ = writeln!(out, "- **Coarser dates:** {line}");
+    }
     let _ = writeln!(
         out,
         "- **Dates** are calendar days as the articles give them (no time zone conversion)."
@@ -94,6 +116,15 @@ pub fn render(store: &EventStore, query: &Query, slice: &[u32], made: DateTime<U
         );
     }
     out
+}
+
+/// "year", "month or year", "week, month or year".
+fn or_list(kinds: &[&str]) -> String {
+    match kinds {
+        [] => "coarser period".to_owned(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 /// The heading of a date group: `2025-02-13 (Thursday)`, `2025-W07 (week)`,

@@ -11,9 +11,13 @@ use crate::tui::state::AppState;
 /// Writes the visible slice as a Markdown briefing (the same as
 /// `frontlog export --format markdown` with the same filters) into the
 /// export folder (made if missing), under a new name. Returns the path, or
-/// why it failed.
+/// why it failed; an empty slice writes nothing (the update refuses it
+/// first, with the reason).
 pub fn export(state: &AppState, now: DateTime<Utc>) -> Result<PathBuf, String> {
-    let text = markdown::render(&state.store, &state.query, &state.visible, now);
+    if state.visible.is_empty() {
+        return Err("no event matches the filters; nothing written".to_owned());
+    }
+    let text = markdown::render(&state.store, &state.query, &state.slice(), now);
     let stem = export_stem(state, now);
     let dir = &state.settings.export_dir;
     // The folder was named in the configuration: make it on first use.

@@ -10,15 +10,24 @@
 //! ┌ Detail ──────────────────────────────────────────────┐
 //! └──────────────────────────────────────────────────────┘
 //! input line (while open)
+//! message (while there is one: one or two rows)
 //! status line
 //! ```
+//!
+//! Below [`SIDE_MIN_WIDTH`] columns the regions and sources panes fold away
+//! (the timeline takes the whole width) unless the user shows them.
 
 use ratatui::layout::{Position, Rect};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::state::Pane;
 
 /// Narrowest usable terminal.
 pub const MIN_WIDTH: u16 = 60;
+/// Narrowest terminal that shows the regions and sources panes by default.
+pub const SIDE_MIN_WIDTH: u16 = 100;
+/// Most rows a status message takes.
+pub const MAX_MESSAGE_ROWS: u16 = 2;
 /// Shortest usable terminal.
 pub const MIN_HEIGHT: u16 = 16;
 /// Rows of the histogram (bars and axis) when there is room.
@@ -33,19 +42,46 @@ pub struct Areas {
     pub histogram: Rect,
     /// The event rows, inside the timeline's block.
     pub rows: Rect,
-    /// The regions pane, borders included.
+    /// The regions pane, borders included (empty when folded away).
     pub regions: Rect,
-    /// The sources pane, borders included.
+    /// The sources pane, borders included (empty when folded away).
     pub sources: Rect,
     /// The detail pane, borders included.
     pub detail: Rect,
     /// The input line, while one is open.
     pub input: Option<Rect>,
+    /// The message rows, while there is a message.
+    pub message: Option<Rect>,
     /// The status line.
     pub status: Rect,
 }
 
+/// What besides the panes takes room on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Chrome {
+    /// Whether an input line is open.
+    pub input: bool,
+    /// Rows of the status message (0 when there is none).
+    pub message_rows: u16,
+    /// Whether the regions and sources panes are shown.
+    pub side: bool,
+}
+
+/// Rows a message takes at `width` columns, wrapped at words: at least
+/// one, at most [`MAX_MESSAGE_ROWS`].
+pub fn message_rows(text: &str, width: u16) -> u16 {
+    let rows = Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .line_count(width.max(1));
+    (rows.min(usize::from(MAX_MESSAGE_ROWS)) as u16).max(1)
+}
+
 impl Areas {
+    /// Whether the regions and sources panes are on screen.
+    pub fn side_shown(&self) -> bool {
+        !self.regions.is_empty()
+    }
+
     /// The pane under a screen cell.
     pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
         let p = Position::new(column, row);
@@ -62,13 +98,18 @@ impl Areas {
 }
 
 /// The areas for a screen, or `None` when it is too small to be usable.
-pub fn areas(area: Rect, input_open: bool) -> Option<Areas> {
+pub fn areas(area: Rect, chrome: Chrome) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let mut bottom = status.y;
-    let input = input_open.then(|| {
+    let message = (chrome.message_rows > 0).then(|| {
+        let rows = chrome.message_rows.min(MAX_MESSAGE_ROWS);
+        bottom -= rows;
+        Rect::new(area.x, bottom, area.width, rows)
+    });
+    let input = chrome.input.then(|| {
         bottom -= 1;
         Rect::new(area.x, bottom, area.width, 1)
     });
@@ -76,13 +117,26 @@ pub fn areas(area: Rect, input_open: bool) -> Option<Areas> {
     let detail_h = (avail * 3 / 10).clamp(5, 14);
     let top_h = avail - detail_h;
     let detail = Rect::new(area.x, area.y + top_h, area.width, detail_h);
-    let side_w = (area.width * 3 / 10).clamp(22, 40);
+    let side_w = if chrome.side {
+        (area.width * 3 / 10).clamp(22, 40)
+    } else {
+        0
+    };
     let main_w = area.width - side_w;
     let timeline = Rect::new(area.x, area.y, main_w, top_h);
     let side_x = area.x + main_w;
-    let regions_h = (top_h * 6 / 10).max(3);
-    let regions = Rect::new(side_x, area.y, side_w, regions_h);
-    let sources = Rect::new(side_x, area.y + regions_h, side_w, top_h - regions_h);
+    let (regions, sources) = if chrome.side {
+        let regions_h = (top_h * 6 / 10).max(3);
+        (
+            Rect::new(side_x, area.y, side_w, regions_h),
+            Rect::new(side_x, area.y + regions_h, side_w, top_h - regions_h),
+        )
+    } else {
+        (
+            Rect::new(side_x, area.y, 0, 0),
+            Rect::new(side_x, area.y, 0, 0),
+        )
+    };
     let inner = Rect::new(
         timeline.x + 1,
         timeline.y + 1,
@@ -109,6 +163,7 @@ pub fn areas(area: Rect, input_open: bool) -> Option<Areas> {
         sources,
         detail,
         input,
+        message,
         status,
     })
 }
@@ -118,12 +173,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_message_wraps_to_two_rows_at_most() {
+        assert_eq!(message_rows("", 80), 1);
+        assert_eq!(message_rows("exported 3 events", 80), 1);
+        assert_eq!(message_rows(&"word ".repeat(30), 80), 2);
+        assert_eq!(message_rows(&"word ".repeat(300), 80), 2);
+    }
+
+    #[test]
     fn every_size_fits_inside_the_screen() {
         for w in 0..=220 {
             for h in 0..=70 {
                 let area = Rect::new(0, 0, w, h);
-                for input in [false, true] {
-                    let Some(a) = areas(area, input) else {
+                for (input, message_rows, side) in [
+                    (false, 0, true),
+                    (true, 0, true),
+                    (true, 2, true),
+                    (false, 1, false),
+                    (true, 2, false),
+                ] {
+                    let chrome = Chrome {
+                        input,
+                        message_rows,
+                        side,
+                    };
+                    let Some(a) = areas(area, chrome) else {
                         assert!(w < MIN_WIDTH || h < MIN_HEIGHT);
                         continue;
                     };
@@ -138,6 +212,7 @@ mod tests {
                     ]
                     .into_iter()
                     .chain(a.input)
+                    .chain(a.message)
                     {
                         assert!(
                             area.contains(r.as_position()) || r.is_empty(),
@@ -146,6 +221,10 @@ mod tests {
                         assert!(r.right() <= w && r.bottom() <= h, "{w}x{h}: {r:?}");
                     }
                     assert!(a.rows.height >= 1, "{w}x{h}");
+                    assert_eq!(a.side_shown(), side);
+                    if !side {
+                        assert_eq!(a.timeline.width, w, "the timeline takes the width");
+                    }
                 }
             }
         }

@@ -9,11 +9,14 @@
 //! know nothing of this one.
 
 pub mod action;
+pub mod columns;
 pub mod draw;
 pub mod effects;
+pub mod histogram;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod regioninput;
 pub mod regions;
 pub mod state;
 pub mod terminal;

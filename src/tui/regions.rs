@@ -192,6 +192,18 @@ impl RegionTree {
         self.rows.iter().position(|x| x.id == parent)
     }
 
+    /// Unfolds every region containing `id`, so that its row shows;
+    /// returns that row (`None` when the region is not in the tree).
+    pub fn reveal(&mut self, id: RegionId) -> Option<usize> {
+        let mut parent = self.nodes.get(&id)?.parent;
+        while let Some(p) = parent {
+            self.expanded.insert(p);
+            parent = self.nodes.get(&p).and_then(|n| n.parent);
+        }
+        self.flatten();
+        self.row_of(id)
+    }
+
     /// The row of a region, if shown.
     pub fn row_of(&self, id: RegionId) -> Option<usize> {
         self.rows.iter().position(|r| r.id == id)

@@ -6,14 +6,13 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use crate::config::Settings;
 use crate::corpus::Problem;
 use crate::datefilter;
 use crate::ingest::Batch;
-use crate::query::{FacetMemo, Facets, Query};
+use crate::query::{FacetMemo, Facets, Query, Slice};
 use crate::store::EventStore;
+pub use crate::tui::histogram::Histogram;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
 use crate::tui::regions::{ListOrder, RegionTree};
@@ -43,6 +42,8 @@ pub enum InputKind {
     Date,
     /// The text filter (applied as it is typed).
     Text,
+    /// A region by name (added to the filter on Enter).
+    Region,
 }
 
 /// The open input line.
@@ -56,6 +57,9 @@ pub struct Input {
     pub applied: String,
     /// Cursor position, in characters.
     pub cursor: usize,
+    /// What the line reads so far, worked out as it is typed (the region
+    /// a name would take); `None` for a fixed hint.
+    pub hint: Option<String>,
 }
 
 /// A window over the screen: the help overlay or the problems popup.
@@ -130,69 +134,6 @@ impl ListCursor {
     }
 }
 
-/// Events per day of the slice, for the histogram.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Histogram {
-    /// The day of `counts[0]`.
-    pub first: Option<NaiveDate>,
-    /// Events dated to exactly one day, per day, empty days included.
-    pub counts: Vec<u32>,
-    /// Events of the slice dated less precisely (weeks, months, ranges).
-    pub longer: u32,
-}
-
-/// The longest stretch of days the histogram covers (ten years).
-const HISTOGRAM_MAX_DAYS: i64 = 3660;
-
-impl Histogram {
-    /// The histogram of a slice, over the days it covers (stretched to the
-    /// date filter's ends when they are set).
-    pub fn of(store: &EventStore, slice: &[u32], query: &Query) -> Histogram {
-        let events = store.events();
-        let single = |i: &u32| {
-            let d = &events[*i as usize].date;
-            (d.first == d.last).then_some(d.first)
-        };
-        let lo = slice.iter().find_map(single);
-        let hi = slice.iter().rev().find_map(single);
-        let (Some(mut lo), Some(mut hi)) = (lo, hi) else {
-            return Histogram {
-                first: None,
-                counts: Vec::new(),
-                longer: slice.len() as u32,
-            };
-        };
-        if let Some(f) = query.from {
-            lo = lo.min(f);
-        }
-        if let Some(t) = query.to {
-            hi = hi.max(t);
-        }
-        if (hi - lo).num_days() >= HISTOGRAM_MAX_DAYS {
-            lo = hi - chrono::Duration::days(HISTOGRAM_MAX_DAYS - 1);
-        }
-        let mut counts = vec![0u32; (hi - lo).num_days() as usize + 1];
-        let mut longer = 0;
-        for i in slice {
-            match single(i) {
-                Some(d) if d >= lo => counts[(d - lo).num_days() as usize] += 1,
-                Some(_) => {}
-                None => longer += 1,
-            }
-        }
-        Histogram {
-            first: Some(lo),
-            counts,
-            longer,
-        }
-    }
-
-    /// The day of index `i`.
-    pub fn day(&self, i: usize) -> Option<NaiveDate> {
-        self.first.map(|f| f + chrono::Duration::days(i as i64))
-    }
-}
-
 /// Everything the app shows and remembers.
 #[derive(Debug)]
 pub struct AppState {
@@ -218,8 +159,16 @@ pub struct AppState {
     pub shown_query: Option<Query>,
     /// The slice: indexes into the store's events, in order.
     pub visible: Vec<u32>,
+    /// The events the date filter holds only at a coarser precision than
+    /// its own (shown or not, see [`Query::include_coarser`]).
+    pub coarser: Vec<u32>,
+    /// The precisions among `coarser` ("week", "month", "year").
+    pub coarser_kinds: Vec<&'static str>,
     /// For each row of the slice, whether its date group is shaded.
     pub shade: Vec<bool>,
+    /// The widest date, place and outlet of the slice, for the timeline's
+    /// columns (so that they keep their widths while it scrolls).
+    pub widths: crate::tui::columns::Natural,
     /// Counts per region and outlet (each without its own filter).
     pub facets: Facets,
     /// Counts kept from the last query, to toggle facets without recounting.
@@ -246,12 +195,18 @@ pub struct AppState {
     pub detail_scroll: usize,
     /// The open input line.
     pub input: Option<Input>,
+    /// The other readings of the last region name typed, which replace
+    /// the one taken when typed next.
+    pub region_offer: Option<crate::tui::regioninput::Offer>,
     /// The open overlay.
     pub overlay: Option<Overlay>,
     /// The message of the status line.
     pub status: Option<Status>,
     /// Terminal size, columns and rows, as last reported.
     pub size: (u16, u16),
+    /// Whether the user asked to show (or hide) the regions and sources
+    /// panes; `None`: shown from [`layout::SIDE_MIN_WIDTH`] columns up.
+    pub side_panes: Option<bool>,
     /// Whether the screen needs drawing.
     pub dirty: bool,
 }
@@ -281,7 +236,10 @@ impl AppState {
             query: Query::default(),
             shown_query: None,
             visible: Vec::new(),
+            coarser: Vec::new(),
+            coarser_kinds: Vec::new(),
             shade: Vec::new(),
+            widths: Default::default(),
             facets: Facets::default(),
             facet_memo: FacetMemo::default(),
             loading: None,
@@ -295,9 +253,11 @@ impl AppState {
             order: ListOrder::Name,
             detail_scroll: 0,
             input: None,
+            region_offer: None,
             overlay: None,
             status: None,
             size,
+            side_panes: None,
             dirty: true,
         };
         state.requery();
@@ -309,12 +269,42 @@ impl AppState {
         self.visible.get(self.timeline.selected).copied()
     }
 
-    /// The screen areas for the current size and input line.
+    /// The screen areas for the current size, input line, message and
+    /// side panes.
     pub fn areas(&self) -> Option<layout::Areas> {
-        layout::areas(
-            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
-            self.input.is_some(),
-        )
+        self.areas_in(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// The areas of a screen of `area`.
+    pub fn areas_in(&self, area: ratatui::layout::Rect) -> Option<layout::Areas> {
+        layout::areas(area, self.chrome(area.width))
+    }
+
+    /// What takes room beside the panes on a screen `width` columns wide.
+    pub fn chrome(&self, width: u16) -> layout::Chrome {
+        layout::Chrome {
+            input: self.input.is_some(),
+            message_rows: self
+                .status
+                .as_ref()
+                .map_or(0, |s| layout::message_rows(&s.text, width)),
+            side: self.side_shown(width),
+        }
+    }
+
+    /// Whether the regions and sources panes show on a screen `width`
+    /// columns wide: as the user asked, else when it is wide enough.
+    pub fn side_shown(&self, width: u16) -> bool {
+        self.side_panes.unwrap_or(width >= layout::SIDE_MIN_WIDTH)
+    }
+
+    /// The panes on screen now, in Tab order.
+    pub fn panes(&self) -> Vec<Pane> {
+        let side = self.side_shown(self.size.0);
+        Pane::ALL
+            .into_iter()
+            .filter(|p| side || !matches!(p, Pane::Regions | Pane::Sources))
+            .collect()
     }
 
     /// Rows shown at once by a pane (at least 1).
@@ -334,17 +324,28 @@ impl AppState {
     pub fn requery(&mut self) {
         let previous = self.selected_event();
         let screen_row = self.timeline.selected.saturating_sub(self.timeline.offset);
+        let shown = Slice {
+            events: std::mem::take(&mut self.visible),
+            coarser: std::mem::take(&mut self.coarser),
+        };
         let narrowed = self
             .shown_query
             .as_ref()
-            .and_then(|shown| self.query.narrow(&self.store, shown, &self.visible));
-        self.visible = narrowed.unwrap_or_else(|| self.query.run(&self.store));
+            .and_then(|q| self.query.narrow(&self.store, q, &shown));
+        let slice = narrowed.unwrap_or_else(|| self.query.slice(&self.store));
+        self.coarser_kinds = slice.coarser_kinds(&self.store);
+        (self.visible, self.coarser) = (slice.events, slice.coarser);
         self.shown_query = Some(self.query.clone());
         self.facets = self
             .query
             .facets(&self.store, &self.visible, &mut self.facet_memo);
         self.histogram = Histogram::of(&self.store, &self.visible, &self.query);
         self.shade = shading(&self.store, &self.visible);
+        self.widths = crate::tui::columns::Natural::of(
+            &self.store,
+            &self.visible,
+            &self.settings.date_format,
+        );
         self.arrange_lists();
         let row = previous.map_or(0, |e| self.visible.partition_point(|&i| i < e));
         let len = self.visible.len();
@@ -398,7 +399,7 @@ impl AppState {
         let remap = batch.into_store(&mut self.store);
         // The store grew: the slice must be cut again, not narrowed.
         self.shown_query = None;
-        for i in &mut self.visible {
+        for i in self.visible.iter_mut().chain(&mut self.coarser) {
             *i = remap.events[*i as usize];
         }
         self.query.sources = self
@@ -484,6 +485,24 @@ impl AppState {
         } else {
             Mode::Normal
         }
+    }
+
+    /// The slice as the query gave it (for an export).
+    pub fn slice(&self) -> Slice {
+        Slice {
+            events: self.visible.clone(),
+            coarser: self.coarser.clone(),
+        }
+    }
+
+    /// The first key bound to a command, as written in the configuration
+    /// (for hints such as "K shows them"); `None` when it is unbound.
+    pub fn key_for(&self, command: crate::tui::action::Command) -> Option<String> {
+        self.settings
+            .binding(command)
+            .keys
+            .first()
+            .map(|k| k.to_string())
     }
 
     /// Sets the status message.

@@ -8,6 +8,7 @@
 use crate::datefilter;
 use crate::tui::action::{Action, Command, Edit, Effect, Wheel};
 use crate::tui::draw::{detail, overlay};
+use crate::tui::regioninput;
 use crate::tui::regions::ListOrder;
 use crate::tui::state::{AppState, Input, InputKind, ListCursor, Overlay, Pane, Tone};
 
@@ -15,15 +16,30 @@ use crate::tui::state::{AppState, Input, InputKind, ListCursor, Overlay, Pane, T
 const WHEEL_ROWS: isize = 3;
 
 /// Applies one action to the state; returns what the event loop must do.
+/// When the action changed the screen's layout (a resize, an input line or
+/// a message opened or closed, the side panes shown or hidden) every
+/// cursor is settled in its new window, and the focus leaves a pane that
+/// folded away.
 pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
+    let before = state.areas();
+    let effect = apply(state, action);
+    if state.areas() != before {
+        state.settle_all();
+        clamp_detail(state);
+        clamp_overlay(state);
+    }
+    if !state.panes().contains(&state.focus) {
+        state.focus = Pane::Timeline;
+    }
+    effect
+}
+
+fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
     state.dirty = true;
     match action {
         Action::ForceQuit => Some(Effect::Quit),
         Action::Resize(w, h) => {
             state.size = (w, h);
-            state.settle_all();
-            clamp_detail(state);
-            clamp_overlay(state);
             None
         }
         Action::Exported(result) => {
@@ -85,21 +101,33 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
 fn command(state: &mut AppState, c: Command) -> Option<Effect> {
     match c {
         Command::Quit => return Some(Effect::Quit),
-        Command::Export => return Some(Effect::Export),
+        Command::Export => return export(state),
+        Command::Coarser => toggle_coarser(state),
         Command::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Problems => state.overlay = Some(Overlay::Problems { scroll: 0 }),
         Command::NextPane | Command::PrevPane => {
-            let i = Pane::ALL
-                .iter()
-                .position(|p| *p == state.focus)
-                .unwrap_or(0);
-            let n = Pane::ALL.len();
+            let panes = state.panes();
+            let i = panes.iter().position(|p| *p == state.focus).unwrap_or(0);
+            let n = panes.len();
             let j = if c == Command::NextPane {
                 (i + 1) % n
             } else {
                 (i + n - 1) % n
             };
-            state.focus = Pane::ALL[j];
+            state.focus = panes[j];
+        }
+        Command::SidePanes => {
+            let shown = !state.side_shown(state.size.0);
+            state.side_panes = Some(shown);
+            let f = state.key_for(Command::SidePanes).unwrap_or_default();
+            state.say(
+                Tone::Info,
+                if shown {
+                    format!("regions and sources shown ({f} hides them)")
+                } else {
+                    format!("regions and sources hidden ({f} shows them)")
+                },
+            );
         }
         Command::Down
         | Command::Up
@@ -139,15 +167,67 @@ fn command(state: &mut AppState, c: Command) -> Option<Effect> {
         }
         Command::DateFilter => open_input(state, InputKind::Date),
         Command::TextFilter => open_input(state, InputKind::Text),
+        Command::RegionFilter => open_input(state, InputKind::Region),
         Command::ClearFilters => {
             if !state.query.is_empty() {
                 state.query = Default::default();
                 state.requery();
             }
+            state.region_offer = None;
             state.say(Tone::Info, "all filters cleared");
         }
     }
     None
+}
+
+/// Asks for the export of the slice, or says why there is nothing to
+/// export (and writes nothing, as `frontlog export` without `--allow-empty`).
+fn export(state: &mut AppState) -> Option<Effect> {
+    if !state.visible.is_empty() {
+        return Some(Effect::Export);
+    }
+    let mut why = if state.query.is_empty() {
+        "nothing to export: the corpus holds no event".to_owned()
+    } else {
+        let c = state.key_for(Command::ClearFilters).unwrap_or_default();
+        format!(
+            "nothing to export: no event matches the filters ({c} clears them); no file written"
+        )
+    };
+    if !state.coarser.is_empty() && !state.query.include_coarser {
+        let k = state.key_for(Command::Coarser).unwrap_or_default();
+        why.push_str(&format!(
+            "; {} known only to a coarser period overlapping the dates ({k} shows them)",
+            state.coarser.len()
+        ));
+    }
+    state.say(Tone::Error, why);
+    None
+}
+
+/// Shows or hides the events known only to a period coarser than the date
+/// filter; without a date filter there are none, and the status line says so.
+fn toggle_coarser(state: &mut AppState) {
+    if !state.query.dates().is_set() {
+        let d = state.key_for(Command::DateFilter).unwrap_or_default();
+        state.say(
+            Tone::Info,
+            format!("no date filter ({d} sets one): no event is coarser than it"),
+        );
+        return;
+    }
+    state.query.include_coarser = !state.query.include_coarser;
+    state.requery();
+    let n = match state.coarser.len() {
+        1 => "1 event".to_owned(),
+        n => format!("{n} events"),
+    };
+    let text = match (state.query.include_coarser, state.coarser.is_empty()) {
+        (_, true) => "no event of the slice is known only to a coarser period".to_owned(),
+        (true, false) => format!("showing {n} known only to a coarser year, month or week"),
+        (false, false) => format!("hiding {n} known only to a coarser year, month or week"),
+    };
+    state.say(Tone::Info, text);
 }
 
 /// Commands while the help or problems overlay is open: scrolling, closing,
@@ -266,21 +346,21 @@ fn open_input(state: &mut AppState, kind: InputKind) {
     let buffer = match kind {
         InputKind::Date => state.date_filter_text(),
         InputKind::Text => state.query.text.clone(),
+        InputKind::Region => String::new(),
     };
     let cursor = buffer.chars().count();
+    let hint = (kind == InputKind::Region).then(|| regioninput::hint(&state.store, &buffer));
     state.input = Some(Input {
         kind,
         applied: buffer.clone(),
         buffer,
         cursor,
+        hint,
     });
-    // The input line takes a row: the timeline's window shrinks.
-    state.settle_all();
 }
 
 fn close_input(state: &mut AppState) {
     state.input = None;
-    state.settle_all();
 }
 
 fn edit(state: &mut AppState, e: Edit) -> Option<Effect> {
@@ -335,10 +415,16 @@ fn edit(state: &mut AppState, e: Edit) -> Option<Effect> {
         }
     }
     let buffer = input.buffer.clone();
-    if kind == InputKind::Text && buffer != before {
-        state.status = None;
-        state.query.text = buffer;
-        state.requery();
+    if buffer != before {
+        match kind {
+            InputKind::Text => {
+                state.status = None;
+                state.query.text = buffer;
+                state.requery();
+            }
+            InputKind::Region => input.hint = Some(regioninput::hint(&state.store, &buffer)),
+            InputKind::Date => {}
+        }
     }
     None
 }
@@ -365,6 +451,27 @@ fn submit(state: &mut AppState) {
             }
             Err(why) => state.say(Tone::Error, format!("not applied: {why}")),
         },
+        InputKind::Region => {
+            match regioninput::take(&state.store, &input.buffer, state.region_offer.as_ref()) {
+                Ok(taken) => {
+                    if let Some(old) = taken.replaces {
+                        state.query.regions.remove(&old);
+                    }
+                    state.query.regions.insert(taken.add);
+                    state.region_offer = taken.offer;
+                    state.requery();
+                    // The tree shows the region, unfolded to it, under its cursor.
+                    if let Some(row) = state.regions.reveal(taken.add) {
+                        let (len, page) = (state.regions.rows().len(), state.page(Pane::Regions));
+                        state.region_cursor.go(row, len, page);
+                    }
+                    state.focus = Pane::Timeline;
+                    close_input(state);
+                    state.say(Tone::Info, taken.message);
+                }
+                Err(why) => state.say(Tone::Error, why),
+            }
+        }
     }
 }
 

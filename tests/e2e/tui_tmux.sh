@@ -47,15 +47,15 @@ wait_for "$TOTAL/$TOTAL events │ no filters"
 wait_for "Timeline · $TOTAL events"
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 1 ] || fail "the app is not on the alternate screen"
 
-# Region: the first region of the tree, when the corpus has any.
-if screen | grep -qF 'No places tagged'; then
-  echo "tui_tmux: note: the demo corpus has no regions yet; region step skipped"
-else
-  keys Tab
-  keys Space
-  wait_for '│ regions '
-  keys Tab Tab Tab   # back to the timeline
-fi
+# Region, typed by name: "Odessa" is both a city and an oblast; the app
+# says which it took and offers the other with its count.
+keys r
+text 'Odessa'
+wait_for '→ Odesa Oblast'
+keys Enter
+wait_for '"Odessa" is taken as Odesa Oblast'
+wait_for '"Odesa city"'
+wait_for '│ regions Odesa Oblast'
 
 # Date range.
 keys d
@@ -88,6 +88,7 @@ wait_for 'sources unknown source'
 STATUS=$(screen | grep -F ' events │ ' | tail -1)
 VISIBLE=$(sed -E 's/^ *([0-9]+)\/([0-9]+) events.*/\1/' <<<"$STATUS")
 [[ "$VISIBLE" =~ ^[0-9]+$ ]] || fail "no visible count in: $STATUS"
+[ "$VISIBLE" -gt 0 ] || fail "the filters leave no event to export: $STATUS"
 echo "tui_tmux: status: $STATUS"
 
 # Export.
@@ -106,6 +107,30 @@ REGION=$(sed -nE 's/.*│ [^│]*regions ([^;│]+)[;│].*/\1/p' <<<"$STATUS" |
   || fail "frontlog export failed"
 diff <(grep -v '^- \*\*Made:\*\*' "$FILE") <(grep -v '^- \*\*Made:\*\*' "$WORK/cli.md") \
   || fail "the export differs from frontlog export with the same filters"
+
+# An export of nothing writes nothing and says why.
+keys /
+keys C-u
+text 'zzzz'
+keys Enter
+wait_for ' 0/'
+keys e
+wait_for 'nothing to export'
+[ "$(ls "$WORK/cwd"/frontlog-*.md | wc -l)" = 1 ] || fail "an empty export wrote a file"
+
+# At 80×24 the side panes fold away, the sentence keeps its room and the
+# filters stay in the status line.
+keys /
+keys C-u
+keys Enter
+tm resize-window -t e2e -x 80 -y 24
+wait_for 'Timeline · '
+sleep 0.5
+screen | tail -n 1 | grep -qF 'Odesa Oblast' || fail "the status line lost the region at 80 columns"
+screen | grep -qF 'Regions' && fail "the side panes did not fold at 80 columns"
+screen | grep -qF 'Odesa Oblast Drone attacks' || fail "the timeline lost its place column at 80 columns"
+tm resize-window -t e2e -x 180 -y 40
+sleep 0.3
 
 # Help overlay, then Esc closes it (not the app).
 keys '?'

@@ -7,6 +7,7 @@
 //! `cargo test --test it tui_e2e` or `cargo test --test it timex_rules::`.
 
 mod export_cli;
+mod export_dates;
 mod faults;
 mod formats_feed;
 mod formats_json;
@@ -23,6 +24,9 @@ mod timex_rules;
 mod timex_safety;
 mod tui_docs;
 mod tui_e2e;
+mod tui_filters;
+mod tui_histogram;
+mod tui_narrow;
 mod tui_render;
 mod tui_support;
 mod tui_update;

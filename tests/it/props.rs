@@ -146,6 +146,7 @@ proptest! {
         from in proptest::option::of(0i64..60),
         len in 0i64..30,
         text in prop_oneof![Just(String::new()), Just("drone".to_owned()), Just("KRAMATORSK".to_owned()), Just("zzz".to_owned())],
+        include_coarser in proptest::bool::ANY,
     ) {
         let store = tui_support::synthetic_store(3000, 60);
         let day0 = tui_support::day0();
@@ -155,23 +156,37 @@ proptest! {
             regions,
             sources: sources.into_iter().filter(|&s| (s as usize) < store.sources().len()).collect(),
             text,
+            include_coarser,
         };
         let needle = query.text.to_lowercase();
-        let naive: Vec<u32> = (0..store.events().len() as u32)
-            .filter(|&i| {
-                let e = &store.events()[i as usize];
+        let precision = frontlog::datefilter::range_precision(query.from, query.to);
+        // Overlapping the dates, and inside them or as fine as they are.
+        let overlaps = |e: &Event| query.from.is_none_or(|f| e.date.last >= f)
+            && query.to.is_none_or(|t| e.date.first <= t);
+        let inside = |e: &Event| query.from.is_none_or(|f| e.date.first >= f)
+            && query.to.is_none_or(|t| e.date.last <= t);
+        let matches = |i: &u32| {
+                let e = &store.events()[*i as usize];
                 let doc = store.doc_of(e);
-                query.from.is_none_or(|f| e.date.last >= f)
-                    && query.to.is_none_or(|t| e.date.first <= t)
+                overlaps(e)
                     && (query.regions.is_empty() || e.regions.iter().any(|r| query.regions.contains(r)))
                     && (query.sources.is_empty() || query.sources.contains(&store.source_of(e)))
                     && (needle.is_empty()
                         || e.text(doc).to_lowercase().contains(&needle)
                         || doc.title_or_name().to_lowercase().contains(&needle)
                         || doc.source_or_unknown().to_lowercase().contains(&needle))
-            })
-            .collect();
-        prop_assert_eq!(query.run(&store), naive);
+        };
+        let fine = |i: &u32| {
+            let e = &store.events()[*i as usize];
+            inside(e) || e.date.precision <= precision
+        };
+        let all = 0..store.events().len() as u32;
+        let shown: Vec<u32> = all.clone().filter(|i| matches(i) && (include_coarser || fine(i))).collect();
+        let coarser: Vec<u32> = all.filter(|i| matches(i) && !fine(i)).collect();
+        let slice = query.slice(&store);
+        prop_assert_eq!(&slice.events, &shown);
+        prop_assert_eq!(&slice.coarser, &coarser);
+        prop_assert_eq!(query.run(&store), shown);
     }
 
     #[test]
@@ -207,12 +222,13 @@ proptest! {
             regions: s.query.regions.clone(),
             sources: s.query.sources.clone(),
             text: text.to_owned(),
+            include_coarser: false,
         };
-        let export_slice = export_query.run(&s.store);
-        prop_assert_eq!(&s.visible, &export_slice);
+        let export_slice = export_query.slice(&s.store);
+        prop_assert_eq!(&s.slice(), &export_slice);
         let now = chrono::Utc::now();
         prop_assert_eq!(
-            frontlog::export::markdown::render(&s.store, &s.query, &s.visible, now),
+            frontlog::export::markdown::render(&s.store, &s.query, &s.slice(), now),
             frontlog::export::markdown::render(&s.store, &export_query, &export_slice, now)
         );
     }
@@ -226,14 +242,23 @@ proptest! {
         typed in "[a-z ]{1,8}",
         more in "[a-z ]{1,4}",
         region in proptest::option::of(0u32..9),
+        day in proptest::option::of(0i64..60),
     ) {
         let store = tui_support::synthetic_store(3000, 60);
-        let earlier = Query { text: typed.clone(), regions: region.into_iter().collect(), ..Query::default() };
+        // A day's filter: the month-dated events of the store are coarser.
+        let on = day.map(|d| tui_support::day0() + chrono::Duration::days(d));
+        let earlier = Query {
+            text: typed.clone(),
+            regions: region.into_iter().collect(),
+            from: on,
+            to: on,
+            ..Query::default()
+        };
         let longer = format!("{typed}{more}");
         let later = Query { text: longer.clone(), ..earlier.clone() };
-        let slice = earlier.run(&store);
+        let slice = earlier.slice(&store);
         if let Some(narrowed) = later.narrow(&store, &earlier, &slice) {
-            prop_assert_eq!(narrowed, later.run(&store));
+            prop_assert_eq!(narrowed, later.slice(&store));
         } else {
             let extends = longer.trim().contains(typed.trim());
             prop_assert!(typed.trim().is_empty() || !extends);

@@ -35,9 +35,13 @@ fn first_screen_on_the_demo_corpus() {
     ] {
         assert!(text.contains(&title), "{title} in\n{text}");
     }
-    // The first row is selected, with its date and (the start of) its outlet.
+    // The first row is selected, with its date and (the start of) its
+    // outlet, where the row has room for the outlet column beside the
+    // sentence's half (at 100 columns the side panes take that room).
     let first_event = &s.store.events()[s.visible[0] as usize];
-    let first = row_with(&lines, &format!("▶ {}", first_event.date.label()));
+    row_with(&lines, &format!("▶ {}", first_event.date.label()));
+    let (_, wide) = render(&demo_state(160, 30));
+    let first = row_with(&wide, &format!("▶ {}", first_event.date.label()));
     let outlet = source_at(&s, 0);
     assert!(first.contains(&outlet[..outlet.len().min(6)]), "{first}");
     // Dates are written where they change, not repeated: a date shared by
@@ -139,6 +143,7 @@ fn a_list_longer_than_its_pane_shows_a_scrollbar_that_moves() {
 fn the_date_format_applies_to_every_day_shown() {
     let mut s = demo_state(110, 50);
     s.settings.date_format = "%d %b %Y".to_owned();
+    s.requery(); // as when the app starts with this format
     // Select the first event of a single day in a dated article.
     let row = s
         .visible
@@ -185,20 +190,35 @@ fn the_histogram_names_its_first_and_last_day_on_a_short_slice() {
 }
 
 #[test]
-fn a_message_gets_the_whole_status_line_until_the_next_key() {
+fn a_message_has_its_own_rows_and_never_hides_the_filters() {
     let mut s = demo_state(120, 34);
     press(&mut s, "d");
+    type_text(&mut s, "feb 10..feb 20");
+    press(&mut s, "Enter d");
     type_text(&mut s, "the day after");
     press(&mut s, "Enter");
     let message = s.status.clone().expect("an error is shown").text;
     assert!(message.len() > 80, "a long message: {message}");
     let (_, lines) = render(&s);
     let status = lines.last().unwrap();
-    assert!(status.contains(&message), "{message:?} in {status:?}");
-    // The next key clears it and the filters are back.
+    // The message is above the status line, whole; the filters stay.
+    let above = lines[lines.len() - 3..lines.len() - 1].join(" ");
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words(&above).contains(&words(&message)),
+        "{message:?} in {above:?}"
+    );
+    assert!(
+        status.contains("dates 2025-02-10..2025-02-20"),
+        "{status:?}"
+    );
+    assert!(status.trim_end().ends_with("? help"), "{status:?}");
+    // The next key clears it, and the rows go back to the panes.
+    let rows = s.areas().unwrap().rows.height;
     press(&mut s, "Esc");
     let (_, lines) = render(&s);
-    assert!(lines.last().unwrap().contains("no filters"));
+    assert!(!lines.join("\n").contains("not applied"));
+    assert!(s.areas().unwrap().rows.height > rows);
 }
 
 #[test]

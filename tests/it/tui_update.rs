@@ -468,7 +468,7 @@ fn export_is_an_effect_and_its_outcome_shows_in_the_status_line() {
     let second = frontlog::tui::effects::export(&s, now).unwrap();
     assert_ne!(first, second, "never overwrites");
     let written = std::fs::read_to_string(&first).unwrap();
-    let expected = frontlog::export::markdown::render(&s.store, &s.query, &s.visible, now);
+    let expected = frontlog::export::markdown::render(&s.store, &s.query, &s.slice(), now);
     assert_eq!(written, expected);
     assert!(
         first

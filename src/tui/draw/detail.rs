@@ -12,8 +12,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::corpus::Provenance;
 use crate::extract::{DatePrecision, EventAnchor, Span as TextSpan};
+use crate::tui::columns::date_text;
 use crate::tui::draw::pane_block;
-use crate::tui::draw::timeline::date_text;
 use crate::tui::state::{AppState, Pane};
 use crate::tui::text::{one_line, piece};
 
@@ -106,7 +106,7 @@ pub fn lines(state: &AppState) -> Vec<Line<'static>> {
     out.push(Line::from(vec![
         label("Published"),
         Span::raw(doc.published.value.map_or("unknown".to_owned(), |d| {
-            super::timeline::format_day(d, &state.settings.date_format)
+            crate::tui::columns::format_day(d, &state.settings.date_format)
         })),
         from(doc.published.from),
     ]));

@@ -1,7 +1,10 @@
-//! The histogram above the timeline: events per day of the slice, empty
-//! days shown as `·`, several days per bar when they do not fit, the first
-//! and last day (with the year) on the axis, and the selected event's day
-//! marked (`▲` and its date on the axis, its bar highlighted).
+//! The histogram above the timeline: events per day of the bulk of the
+//! slice ([`crate::tui::histogram`]), empty days shown as `·`, several days
+//! per bar when they do not fit, the first and last day (with the year) on
+//! the axis with the events before and after them counted at its ends
+//! (`◂ 3 earlier`, `4 later ▸`), and the selected event marked on its own
+//! day (`▲` and its date on the axis, its bar highlighted), or at the end it
+//! lies beyond.
 //!
 //! Only events dated to one day have a bar; the axis says how many others
 //! the slice holds. Counts were made when the filters changed; drawing only
@@ -11,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::tui::draw::timeline::format_day;
+use crate::tui::columns::{date_cell, format_day};
 use crate::tui::state::AppState;
 use crate::tui::text::width;
 
@@ -82,12 +85,26 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
         .map(|c| c.iter().sum())
         .collect();
     let peak = sums.iter().copied().max().unwrap_or(0).max(1);
-    let selected_bar = state
-        .selected_event()
-        .map(|i| state.store.events()[i as usize].date.first)
-        .and_then(|d| usize::try_from((d - first).num_days()).ok())
-        .filter(|&d| d < h.counts.len())
-        .map(|d| d / s.days_per_bar);
+    let fmt = &state.settings.date_format;
+    let last = h.last().unwrap_or(first);
+    // The selected event: its bar (its first day inside the days shown),
+    // or the end it lies beyond, and its date as the timeline writes it.
+    let selected = state.selected_event().map(|i| {
+        let date = state.store.events()[i as usize].date;
+        let at = if date.last < first {
+            Mark::Before
+        } else if date.first > last {
+            Mark::After
+        } else {
+            let day = date.first.max(first);
+            Mark::Bar(((day - first).num_days() as usize) / s.days_per_bar)
+        };
+        (at, date_cell(&date, fmt))
+    });
+    let selected_bar = match selected {
+        Some((Mark::Bar(b), _)) => Some(b),
+        _ => None,
+    };
     let bar_style = Style::new().fg(theme.accent);
     let mark_style = if theme.color {
         Style::new()
@@ -129,48 +146,69 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
             buf.set_string(x, area.y + 1, EIGHTHS[eighths.min(8)], style);
         }
     }
-    // Axis: first day, summary, last day, then the selection's mark on top.
-    let fmt = &state.settings.date_format;
-    let last = h.day(h.counts.len() - 1).unwrap_or(first);
-    let left = format_day(first, fmt);
-    let right = format_day(last, fmt);
+    // Axis: the ends first (with the events beyond them), then the
+    // selection's mark on top, then the summary where there is room.
     let w = usize::from(area.width);
     let muted = theme.muted();
-    // The selection's mark first: the other labels go only where they do
-    // not overlap it.
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut mark = None;
-    if let Some(b) = selected_bar {
-        let col = b * s.cols_per_bar;
-        let day = h
-            .day(b * s.days_per_bar)
-            .map(|d| format_day(d, fmt))
-            .unwrap_or_default();
-        let label = format!("▲ {day}");
-        let lw = width(&label);
-        let (x, text) = if col + lw <= w {
-            (col, label)
-        } else {
-            (col.saturating_sub(lw - 1), format!("{day} ▲"))
-        };
-        taken.push((x, x + lw + 1));
-        mark = Some((x, text));
+    let mut left = format_day(first, fmt);
+    if h.earlier > 0 {
+        left = format!("◂ {} earlier {left}", h.earlier);
     }
+    let mut right = format_day(last, fmt);
+    if h.later > 0 {
+        right = format!("{right} {} later ▸", h.later);
+    }
+    if last == first && h.later == 0 {
+        right.clear();
+    }
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     let free = |taken: &[(usize, usize)], a: usize, b: usize| {
         b <= w && taken.iter().all(|&(x, y)| b < x || a >= y)
     };
+    // The selection's mark: it wins the space it needs.
+    let mark = selected.map(|(at, label)| {
+        let lw = width(&label) + 2;
+        let (x, text) = match at {
+            Mark::Before => (0, format!("◂ {label}")),
+            Mark::After => (w.saturating_sub(lw), format!("{label} ▸")),
+            Mark::Bar(b) => {
+                let col = b * s.cols_per_bar;
+                if col + lw <= w {
+                    (col, format!("▲ {label}"))
+                } else {
+                    (col.saturating_sub(lw - 1), format!("{label} ▲"))
+                }
+            }
+        };
+        taken.push((x, x + lw + 1));
+        (at, x, text)
+    });
+    // A mark at an end pushes that end's label inwards.
+    let (left_x, right_end) = match &mark {
+        Some((Mark::Before, _, text)) => (width(text) + 1, w),
+        Some((Mark::After, x, _)) => (0, x.saturating_sub(1)),
+        _ => (0, w),
+    };
     let drawn_w = (s.bars * s.cols_per_bar).min(w);
-    if free(&taken, 0, width(&left) + 1) {
-        buf.set_string(area.x, axis_y, &left, muted);
-        taken.push((0, width(&left) + 1));
+    let lw = width(&left);
+    if free(&taken, left_x, left_x + lw + 1) {
+        buf.set_string(area.x + left_x as u16, axis_y, &left, muted);
+        taken.push((left_x, left_x + lw + 1));
     }
-    // The last day under the last bar; when the bars are few and narrow,
-    // just right of the first day's label instead of nowhere.
-    let rx = drawn_w.saturating_sub(width(&right)).max(width(&left) + 2);
-    let rend = rx + width(&right);
-    if last != first && free(&taken, rx.saturating_sub(1), rend) {
+    // The last day under the last bar (or, with later events, at the right
+    // edge); when the bars are few and narrow, just right of the first day.
+    let rw = width(&right);
+    let end = if h.later > 0 {
+        right_end
+    } else {
+        drawn_w.min(right_end)
+    };
+    // Where the selection's mark covers that place, just past the mark.
+    let rx = end.saturating_sub(rw).max(left_x + lw + 2);
+    let rx = (rx..w).find(|&x| free(&taken, x.saturating_sub(1), x + rw));
+    if let Some(rx) = rx.filter(|_| rw > 0) {
         buf.set_string(area.x + rx as u16, axis_y, &right, muted);
-        taken.push((rx.saturating_sub(1), rend));
+        taken.push((rx.saturating_sub(1), rx + rw));
     }
     let per = if s.days_per_bar == 1 {
         "1 day/bar".to_owned()
@@ -186,9 +224,20 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
     if let Some(x) = (0..w).find(|&x| free(&taken, x.saturating_sub(1), x + sw + 1)) {
         buf.set_string(area.x + x as u16, axis_y, &summary, muted);
     }
-    if let Some((x, text)) = mark {
+    if let Some((_, x, text)) = mark {
         buf.set_stringn(area.x + x as u16, axis_y, text, w - x, mark_style);
     }
+}
+
+/// Where the selected event is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// Under its bar.
+    Bar(usize),
+    /// At the left end: it lies before the days shown.
+    Before,
+    /// At the right end: it lies after them.
+    After,
 }
 
 #[cfg(test)]

@@ -4,40 +4,23 @@
 //!
 //! A row reads `▶ DATE » REGION SOURCE sentence…`: the date is written where
 //! it changes (in bold) and every other date group is shaded; `»` marks an
-//! event dated after its article's publication.
+//! event dated after its article's publication. The columns' widths come
+//! from [`crate::tui::columns`]: the same for every row of the slice, and
+//! the sentence keeps at least half the row.
 
-use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::extract::{DatePrecision, Event, EventDate};
+use crate::extract::Event;
+use crate::tui::columns;
+use crate::tui::columns::date_cell;
 use crate::tui::draw::{histogram, pane_block};
 use crate::tui::layout::Areas;
 use crate::tui::state::{AppState, Pane};
-use crate::tui::text::{fit, one_line, width};
-
-/// The date of an event as the timeline shows it: days in the configured
-/// format, other precisions and ranges in their ISO form.
-pub fn date_text(date: &EventDate, format: &str) -> String {
-    if date.precision == DatePrecision::Day && date.first == date.last {
-        format_day(date.first, format)
-    } else {
-        date.label()
-    }
-}
-
-/// A day in a strftime format (the format was checked when loaded).
-pub fn format_day(day: NaiveDate, format: &str) -> String {
-    use std::fmt::Write;
-    let mut s = String::new();
-    if write!(s, "{}", day.format(format)).is_err() {
-        return format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day());
-    }
-    s
-}
+use crate::tui::text::{fit, one_line};
 
 /// The most specific region of an event, or an empty string.
 fn region_text(state: &AppState, e: &Event) -> String {
@@ -76,37 +59,8 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
     let start = state.timeline.offset.min(state.visible.len());
     let end = (start + usize::from(area.height)).min(state.visible.len());
     let window = &state.visible[start..end];
-    // Column widths from the rows on screen only.
     let w = usize::from(area.width);
-    let date_w = window
-        .iter()
-        .map(|&i| width(&date_text(&events[i as usize].date, fmt)))
-        .max()
-        .unwrap_or(10)
-        .clamp(4, 23);
-    let (region_max, source_max) = if w >= 100 {
-        (18, 16)
-    } else if w >= 70 {
-        (14, 12)
-    } else {
-        (10, 9)
-    };
-    let region_w = window
-        .iter()
-        .map(|&i| width(&region_text(state, &events[i as usize])))
-        .max()
-        .unwrap_or(0)
-        .min(region_max);
-    let source_w = window
-        .iter()
-        .map(|&i| {
-            width(&one_line(
-                state.store.sources()[state.store.source_of(&events[i as usize]) as usize].as_str(),
-            ))
-        })
-        .max()
-        .unwrap_or(0)
-        .min(source_max);
+    let cols = columns::allot(state.widths, w);
     let focused = state.focus == Pane::Timeline && state.overlay.is_none();
     for (k, &i) in window.iter().enumerate() {
         let row = start + k;
@@ -126,10 +80,10 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        let date = date_text(&e.date, fmt);
+        let date = date_cell(&e.date, fmt);
         let date_cell = if date_changes || k == 0 || selected {
             Span::styled(
-                fit(&date, date_w),
+                fit(&date, cols.date),
                 keep_bg(
                     base,
                     theme.fg(theme.date).add_modifier(Modifier::BOLD),
@@ -137,7 +91,7 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
                 ),
             )
         } else {
-            Span::styled(fit("", date_w), base)
+            Span::styled(fit("", cols.date), base)
         };
         let marker = if selected { "▶ " } else { "  " };
         let future = if e.future { "»" } else { " " };
@@ -156,21 +110,22 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
             ),
             Span::styled(" ", base),
         ];
-        if region_w > 0 {
+        if cols.region > 0 {
             spans.push(Span::styled(
-                fit(&region_text(state, e), region_w),
+                fit(&region_text(state, e), cols.region),
                 keep_bg(base, theme.fg(theme.region), selected),
             ));
             spans.push(Span::styled(" ", base));
         }
-        spans.push(Span::styled(
-            fit(&source, source_w),
-            keep_bg(base, theme.fg(theme.source), selected),
-        ));
-        spans.push(Span::styled(" ", base));
-        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        if cols.source > 0 {
+            spans.push(Span::styled(
+                fit(&source, cols.source),
+                keep_bg(base, theme.fg(theme.source), selected),
+            ));
+            spans.push(Span::styled(" ", base));
+        }
         let sentence = e.text(state.store.doc_of(e));
-        let rest = w.saturating_sub(used);
+        let rest = w.saturating_sub(cols.before_sentence());
         spans.push(Span::styled(fit(&sentence, rest), base));
         Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
     }

@@ -196,12 +196,17 @@ pub fn state_of(store: EventStore, w: u16, h: u16, no_color: bool) -> AppState {
 
 /// The demo corpus as a state, sized `w`×`h`.
 pub fn demo_state(w: u16, h: u16) -> AppState {
-    let opened = ingest::open(&ingest::demo_corpus(), None).expect("the demo corpus opens");
+    dir_state(&ingest::demo_corpus(), w, h)
+}
+
+/// A folder of articles as a state, sized `w`×`h`.
+pub fn dir_state(dir: &std::path::Path, w: u16, h: u16) -> AppState {
+    let opened = ingest::open(dir, None).expect("the corpus opens");
     let mut s = AppState::new(
         opened.store,
         opened.problems,
         Settings::default_settings(false),
-        ingest::demo_corpus(),
+        dir.to_path_buf(),
         (w, h),
     );
     update(&mut s, Action::Resize(w, h));

@@ -1,0 +1,122 @@
+//! The commands a key can be bound to (`[keys.NAME]` in the
+//! configuration), with their names and the order the help lists them in.
+//!
+//! They are part of the configuration's vocabulary, so they live here and
+//! the terminal app imports them: `config` knows nothing of the app.
+
+use serde::Deserialize;
+
+/// A command that a key can be bound to in the configuration (`[keys.NAME]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// Quit (closing nothing first: q quits at once unless an overlay is open).
+    Quit,
+    /// Show or hide the help overlay.
+    Help,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Move down one row in the focused pane.
+    Down,
+    /// Move up one row.
+    Up,
+    /// Move down one page.
+    PageDown,
+    /// Move up one page.
+    PageUp,
+    /// Move down half a page.
+    HalfDown,
+    /// Move up half a page.
+    HalfUp,
+    /// Go to the first row.
+    Top,
+    /// Go to the last row.
+    Bottom,
+    /// Add the region or outlet under the cursor to the filter, or remove it.
+    Toggle,
+    /// Fold the region under the cursor (or go to its parent).
+    Fold,
+    /// Unfold the region under the cursor.
+    Unfold,
+    /// Order the regions and sources panes by count, or back by name.
+    Sort,
+    /// Open the date filter input.
+    DateFilter,
+    /// Open the text filter input.
+    TextFilter,
+    /// Open the region name input.
+    RegionFilter,
+    /// Clear every filter, keeping the selected event.
+    ClearFilters,
+    /// Export the visible events to Markdown.
+    Export,
+    /// Show the files that could not be read.
+    Problems,
+    /// Show or hide the events known only to a period coarser than the date
+    /// filter (a year, month or week overlapping it).
+    Coarser,
+    /// Show or hide the regions and sources panes.
+    SidePanes,
+}
+
+impl Command {
+    /// Every command, in the order the help overlay lists them.
+    pub const ALL: [Command; 24] = [
+        Command::Down,
+        Command::Up,
+        Command::PageDown,
+        Command::PageUp,
+        Command::HalfDown,
+        Command::HalfUp,
+        Command::Top,
+        Command::Bottom,
+        Command::NextPane,
+        Command::PrevPane,
+        Command::SidePanes,
+        Command::Toggle,
+        Command::Fold,
+        Command::Unfold,
+        Command::Sort,
+        Command::DateFilter,
+        Command::Coarser,
+        Command::TextFilter,
+        Command::RegionFilter,
+        Command::ClearFilters,
+        Command::Export,
+        Command::Problems,
+        Command::Help,
+        Command::Quit,
+    ];
+
+    /// The name used in the configuration file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::Help => "help",
+            Command::NextPane => "next_pane",
+            Command::PrevPane => "prev_pane",
+            Command::Down => "down",
+            Command::Up => "up",
+            Command::PageDown => "page_down",
+            Command::PageUp => "page_up",
+            Command::HalfDown => "half_down",
+            Command::HalfUp => "half_up",
+            Command::Top => "top",
+            Command::Bottom => "bottom",
+            Command::Toggle => "toggle",
+            Command::Fold => "fold",
+            Command::Unfold => "unfold",
+            Command::Sort => "sort",
+            Command::DateFilter => "date_filter",
+            Command::TextFilter => "text_filter",
+            Command::RegionFilter => "region_filter",
+            Command::ClearFilters => "clear_filters",
+            Command::Export => "export",
+            Command::Problems => "problems",
+            Command::Coarser => "coarser",
+            Command::SidePanes => "side_panes",
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! The histogram's counts: events per day over the bulk of the slice.
+//!
+//! The days shown are where the slice's events mostly lie: the days its
+//! articles were published, widened by a month each side (the recent past
+//! an article recounts, the plans it announces), or, when no day falls
+//! there (or no article has a date), the 1st to 99th percentile of the
+//! days. A date filter narrows that to its own range. Events dated outside
+//! are counted as earlier or later instead of stretching the axis, so one
+//! 2018 caption cannot flatten a month of war into a single bar. Only
+//! events dated to one day are counted per day; the others are counted
+//! apart.
+
+use chrono::{Duration, NaiveDate};
+
+use crate::query::Query;
+use crate::store::EventStore;
+
+/// The longest stretch of days the histogram covers (ten years).
+const MAX_DAYS: i64 = 3660;
+/// How far before the first and after the last publication the bulk reaches.
+const AROUND_PUBLICATION: Duration = Duration::days(31);
+
+/// Events per day of the slice, for the histogram.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Histogram {
+    /// The day of `counts[0]`.
+    pub first: Option<NaiveDate>,
+    /// Events dated to exactly one day, per day, empty days included.
+    pub counts: Vec<u32>,
+    /// Events of the slice dated less precisely (weeks, months, ranges).
+    pub longer: u32,
+    /// Events dated to one day before the first day shown.
+    pub earlier: u32,
+    /// Events dated to one day after the last day shown.
+    pub later: u32,
+}
+
+impl Histogram {
+    /// The histogram of a slice (event indexes in chronological order) cut
+    /// with `query`.
+    pub fn of(store: &EventStore, slice: &[u32], query: &Query) -> Histogram {
+        let events = store.events();
+        let single = |i: &u32| {
+            let d = &events[*i as usize].date;
+            (d.first == d.last).then_some(d.first)
+        };
+        let days: Vec<NaiveDate> = slice.iter().filter_map(single).collect();
+        let longer = (slice.len() - days.len()) as u32;
+        let (Some(&lo), Some(&hi)) = (days.first(), days.last()) else {
+            return Histogram {
+                longer,
+                ..Histogram::default()
+            };
+        };
+        let published = publication_window(store, slice);
+        let (lo, hi) = shown_days(&days, (lo, hi), published, (query.from, query.to));
+        let mut counts = vec![0u32; (hi - lo).num_days() as usize + 1];
+        let (mut earlier, mut later) = (0, 0);
+        for d in days {
+            if d < lo {
+                earlier += 1;
+            } else if d > hi {
+                later += 1;
+            } else {
+                counts[(d - lo).num_days() as usize] += 1;
+            }
+        }
+        Histogram {
+            first: Some(lo),
+            counts,
+            longer,
+            earlier,
+            later,
+        }
+    }
+
+    /// The day of index `i`.
+    pub fn day(&self, i: usize) -> Option<NaiveDate> {
+        self.first.map(|f| f + Duration::days(i as i64))
+    }
+
+    /// The last day shown.
+    pub fn last(&self) -> Option<NaiveDate> {
+        self.day(self.counts.len().checked_sub(1)?)
+    }
+}
+
+/// The first and last publication dates of the articles in the slice.
+fn publication_window(store: &EventStore, slice: &[u32]) -> Option<(NaiveDate, NaiveDate)> {
+    let events = store.events();
+    let mut window: Option<(NaiveDate, NaiveDate)> = None;
+    let mut last_doc = None;
+    for &i in slice {
+        let doc = events[i as usize].doc;
+        if last_doc == Some(doc) {
+            continue;
+        }
+        last_doc = Some(doc);
+        if let Some(p) = store.documents()[doc as usize].published.value {
+            window = Some(window.map_or((p, p), |(a, b)| (a.min(p), b.max(p))));
+        }
+    }
+    window
+}
+
+/// The days to show, given the sorted single days of the slice, their
+/// first and last, the publication window and the date filter's ends.
+fn shown_days(
+    days: &[NaiveDate],
+    (first, last): (NaiveDate, NaiveDate),
+    published: Option<(NaiveDate, NaiveDate)>,
+    (from, to): (Option<NaiveDate>, Option<NaiveDate>),
+) -> (NaiveDate, NaiveDate) {
+    // Where the slice's days are: the date filter's range when it has both
+    // ends (its empty days shown), else the days themselves.
+    let (lo, hi) = match (from, to) {
+        (Some(f), Some(t)) if (t - f).num_days() < MAX_DAYS => (f, t),
+        _ => (
+            from.map_or(first, |f| f.max(first)),
+            to.map_or(last, |t| t.min(last)),
+        ),
+    };
+    // The bulk: around the publications, else the middle 98% of the days.
+    let holds_a_day = |(a, b): (NaiveDate, NaiveDate)| {
+        days.partition_point(|d| *d < a) < days.partition_point(|d| *d <= b)
+    };
+    let (a, b) = published
+        .map(|(a, b)| (a - AROUND_PUBLICATION, b + AROUND_PUBLICATION))
+        .filter(|&w| holds_a_day(w))
+        .unwrap_or_else(|| percentile_window(days));
+    // An end moves in only past days outside the bulk, to the first (or
+    // last) day inside it.
+    let inside = &days[days.partition_point(|d| *d < a)..days.partition_point(|d| *d <= b)];
+    let lo = match inside.first() {
+        Some(&d) if days[0] < a && lo < a => d,
+        _ => lo,
+    };
+    let hi = match inside.last() {
+        Some(&d) if days[days.len() - 1] > b && hi > b => d,
+        _ => hi,
+    };
+    if lo > hi {
+        // (Not reached: every day lies in the filter's range.)
+        return (first.max(last - Duration::days(MAX_DAYS - 1)), last);
+    }
+    // Never more than ten years: the latest of them.
+    let lo = lo.max(hi - Duration::days(MAX_DAYS - 1));
+    (lo, hi)
+}
+
+/// The 1st and 99th percentile of sorted days.
+fn percentile_window(days: &[NaiveDate]) -> (NaiveDate, NaiveDate) {
+    let n = days.len();
+    let lo = n / 100;
+    let hi = (n - 1).saturating_sub(n / 100).max(lo);
+    (days[lo], days[hi])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn shown(
+        days: &[NaiveDate],
+        published: Option<(NaiveDate, NaiveDate)>,
+    ) -> (NaiveDate, NaiveDate) {
+        shown_days(
+            days,
+            (days[0], days[days.len() - 1]),
+            published,
+            (None, None),
+        )
+    }
+
+    #[test]
+    fn one_old_caption_does_not_stretch_the_axis() {
+        let mut days = vec![d(2018, 7, 16)];
+        days.extend((1..=28).map(|n| d(2025, 2, n)));
+        let feb = Some((d(2025, 2, 3), d(2025, 2, 27)));
+        assert_eq!(shown(&days, feb), (d(2025, 2, 1), d(2025, 2, 28)));
+        // Undated articles: the percentiles, which a thousand days trim.
+        let many: Vec<NaiveDate> = std::iter::once(d(2018, 7, 16))
+            .chain((0..998).map(|n| d(2025, 1, 1) + Duration::days(n % 60)))
+            .chain(std::iter::once(d(2029, 1, 1)))
+            .collect();
+        let mut sorted = many.clone();
+        sorted.sort();
+        assert_eq!(shown(&sorted, None), (d(2025, 1, 1), d(2025, 3, 1)));
+    }
+
+    #[test]
+    fn a_date_filter_shows_its_own_range() {
+        let days: Vec<NaiveDate> = (12..=18).map(|n| d(2025, 2, n)).collect();
+        let feb = Some((d(2025, 2, 13), d(2025, 2, 28)));
+        let range = (Some(d(2025, 2, 10)), Some(d(2025, 2, 20)));
+        assert_eq!(
+            shown_days(&days, (days[0], days[6]), feb, range),
+            (d(2025, 2, 10), d(2025, 2, 20))
+        );
+        // A filter on 2018 shows 2018, far from the publications.
+        let old = [d(2018, 7, 16)];
+        let year = (Some(d(2018, 1, 1)), Some(d(2018, 12, 31)));
+        assert_eq!(
+            shown_days(&old, (old[0], old[0]), feb, year),
+            (d(2018, 1, 1), d(2018, 12, 31))
+        );
+    }
+}
