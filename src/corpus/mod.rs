@@ -303,17 +303,25 @@ pub fn read_file(
             format!("skipped: this {} holds no articles", reader.name),
         ));
     }
+    let whole = read.whole_file && read.items.len() == 1;
     Ok(read
         .items
         .into_iter()
-        .map(|item| document_of_item(&stem, path, item, warnings))
+        .map(|item| {
+            let id = if whole {
+                stem.clone()
+            } else {
+                format!("{stem}#{}", item.n)
+            };
+            document_of_item(id, path, item, warnings)
+        })
         .collect())
 }
 
 /// A document of one article of a structured file: the headline on the
 /// first line, the body below it, the fields as the format gave them.
 fn document_of_item(
-    stem: &str,
+    id: String,
     path: &Path,
     item: formats::Item,
     warnings: &mut Vec<Problem>,
@@ -329,14 +337,7 @@ fn document_of_item(
         published: item.published.map(|(d, _)| d),
         url: item.url,
     };
-    document_from_fields(
-        format!("{stem}#{}", item.n),
-        path,
-        text,
-        None,
-        fields,
-        warnings,
-    )
+    document_from_fields(id, path, text, None, fields, warnings)
 }
 
 /// "... - Harbour Post" when the format names the outlet "Harbour Post":

@@ -10,6 +10,7 @@ mod export_cli;
 mod export_dates;
 mod faults;
 mod formats_feed;
+mod formats_html;
 mod formats_json;
 mod host;
 mod hostile_corpus;

@@ -7,6 +7,7 @@
 //! Adding a format is one module here and one line in [`READERS`].
 
 pub mod feed;
+pub mod html;
 pub mod json;
 
 use std::path::Path;
@@ -42,6 +43,9 @@ pub struct Read {
     pub items: Vec<Item>,
     /// What was wrong with parts of the file that were still read.
     pub warnings: Vec<String>,
+    /// Whether the file is one article (a web page): its id is then the
+    /// file stem, without `#<n>`.
+    pub whole_file: bool,
 }
 
 /// An input format: whether a file is one of its kind, and how to read it.
@@ -55,7 +59,7 @@ pub struct Reader {
 }
 
 /// Every reader, tried in order on each file.
-pub const READERS: &[&Reader] = &[&json::READER, &feed::READER];
+pub const READERS: &[&Reader] = &[&html::READER, &json::READER, &feed::READER];
 
 /// The reader that claims a file, if any (else the file is plain text).
 pub fn reader_for(path: &Path, head: &[u8]) -> Option<&'static Reader> {
@@ -63,7 +67,9 @@ pub fn reader_for(path: &Path, head: &[u8]) -> Option<&'static Reader> {
 }
 
 /// Every extension a reader takes, for the folder walk.
-pub const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "xml", "rss", "atom"];
+pub const EXTENSIONS: &[&str] = &[
+    "html", "htm", "xhtml", "json", "jsonl", "ndjson", "xml", "rss", "atom",
+];
 
 /// A problem naming the file, for a reader's error.
 pub fn problem(path: &Path, reader: &Reader, why: &str) -> Problem {
