@@ -1,5 +1,6 @@
 //! Turning a file's bytes into text: byte-order marks, UTF-16, legacy 8-bit
-//! text and binary files.
+//! text (its encoding guessed by `chardetng`, decoded by `encoding_rs`:
+//! Windows-1251, KOI8-R, Windows-1252...) and binary files.
 //!
 //! Text that is almost UTF-8 is decoded lossily (a stray bad byte becomes
 //! U+FFFD) rather than rejected; a file that looks binary is refused with the
@@ -47,7 +48,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, NotText> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => non_empty(text.to_owned()),
-        Err(_) if looks_single_byte(bytes) => non_empty(windows_1252(bytes)),
+        Err(_) if looks_single_byte(bytes) => non_empty(legacy(bytes)),
         Err(_) => non_empty(String::from_utf8_lossy(bytes).into_owned()),
     }
 }
@@ -103,6 +104,17 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
         .collect()
 }
 
+/// Text in a legacy 8-bit encoding, which `chardetng` (Firefox's detector)
+/// guesses from the byte statistics and `encoding_rs` decodes: Windows-1251
+/// or KOI8-R for Ukrainian and Russian, Windows-1252 for Western text.
+fn legacy(bytes: &[u8]) -> String {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, _, _) = encoding.decode(bytes);
+    text.into_owned()
+}
+
 /// Whether invalid UTF-8 is better read as a single-byte legacy encoding:
 /// true when no byte sequence in the file is a valid multi-byte UTF-8 character.
 fn looks_single_byte(bytes: &[u8]) -> bool {
@@ -120,22 +132,6 @@ fn looks_single_byte(bytes: &[u8]) -> bool {
             }
         }
     }
-}
-
-/// Decodes Windows-1252, the usual superset of Latin-1 in scraped pages.
-fn windows_1252(bytes: &[u8]) -> String {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => HIGH[(b - 0x80) as usize],
-            _ => b as char,
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -174,6 +170,17 @@ mod tests {
     #[test]
     fn latin1_is_read_as_windows_1252() {
         assert_eq!(decode(b"caf\xE9 \x93quoted\x94").unwrap(), "café “quoted”");
+    }
+
+    #[test]
+    fn cyrillic_8_bit_text_is_read_in_its_encoding() {
+        let uk =
+            "Уночі російські дрони атакували Харків та Одесу, повідомила обласна адміністрація.";
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(uk);
+        assert_eq!(decode(&cp1251).unwrap(), uk);
+        let ru = "Вечером беспилотники атаковали Белгород, сообщил губернатор области.";
+        let (koi8, _, _) = encoding_rs::KOI8_R.encode(ru);
+        assert_eq!(decode(&koi8).unwrap(), ru);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod export_cli;
 mod export_dates;
 mod faults;
+mod formats_encoding;
 mod formats_feed;
 mod formats_html;
 mod formats_json;
