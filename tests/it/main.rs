@@ -13,6 +13,7 @@ mod formats_encoding;
 mod formats_feed;
 mod formats_html;
 mod formats_json;
+mod formats_telegram;
 mod host;
 mod hostile_corpus;
 mod ingest_cache;

@@ -9,6 +9,7 @@
 pub mod feed;
 pub mod html;
 pub mod json;
+pub mod telegram;
 
 use std::path::Path;
 
@@ -59,7 +60,12 @@ pub struct Reader {
 }
 
 /// Every reader, tried in order on each file.
-pub const READERS: &[&Reader] = &[&html::READER, &json::READER, &feed::READER];
+pub const READERS: &[&Reader] = &[
+    &html::READER,
+    &telegram::READER,
+    &json::READER,
+    &feed::READER,
+];
 
 /// The reader that claims a file, if any (else the file is plain text).
 pub fn reader_for(path: &Path, head: &[u8]) -> Option<&'static Reader> {

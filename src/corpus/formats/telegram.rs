@@ -1,0 +1,186 @@
+//! Telegram Desktop exports (`result.json`): a single chat's export with
+//! `messages`, or a full export with `chats.list[].messages`. One message
+//! is one article whose number is the message `id`; the channel's `name`
+//! is the outlet. The date is `date_unixtime` (UTC) when present, else the
+//! day of `date` (the exporting computer's local time). The text is
+//! `text_entities` when present, else `text` (a string, or an array of
+//! strings and `{type, text}` entities). Service messages and messages
+//! without text (a photo alone) are skipped and counted in a warning.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate};
+use serde_json::Value;
+
+use super::{Item, Read, Reader};
+
+/// The Telegram export reader.
+pub const READER: Reader = Reader {
+    name: "Telegram export",
+    sniff,
+    read,
+};
+
+fn sniff(path: &Path, head: &[u8]) -> bool {
+    let json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let text = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+    json && text.trim_start().starts_with('{')
+        && (text.contains("\"messages\"") || text.contains("\"chats\""))
+        && [
+            "_channel\"",
+            "_group\"",
+            "personal_chat\"",
+            "\"chats\"",
+            "\"date_unixtime\"",
+        ]
+        .iter()
+        .any(|k| text.contains(k))
+}
+
+fn read(_path: &Path, text: &str) -> Result<Read, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let chats: Vec<&Value> = match value.get("chats").and_then(|c| c.get("list")) {
+        Some(Value::Array(list)) => list.iter().collect(),
+        _ => vec![&value],
+    };
+    let mut out = Read::default();
+    let (mut service, mut empty) = (0usize, 0usize);
+    for chat in chats {
+        let name = chat.get("name").and_then(Value::as_str).map(str::to_owned);
+        let Some(Value::Array(messages)) = chat.get("messages") else {
+            continue;
+        };
+        for (i, m) in messages.iter().enumerate() {
+            if m.get("type").and_then(Value::as_str) != Some("message") {
+                service += 1;
+                continue;
+            }
+            let body = message_text(m);
+            if body.trim().is_empty() {
+                empty += 1;
+                continue;
+            }
+            let n = m.get("id").and_then(Value::as_u64).unwrap_or(i as u64 + 1);
+            out.items.push(Item {
+                n,
+                title: None,
+                published: date_of(m),
+                source: name.clone(),
+                url: None,
+                body,
+            });
+        }
+    }
+    if out.items.is_empty() && service + empty == 0 {
+        return Err("no chat with messages found".into());
+    }
+    if service + empty > 0 {
+        out.warnings.push(format!(
+            "{service} service message{} and {empty} message{} without text skipped",
+            if service == 1 { "" } else { "s" },
+            if empty == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(out)
+}
+
+/// The message's day: `date_unixtime` (UTC), else the day part of `date`.
+fn date_of(m: &Value) -> Option<(NaiveDate, &'static str)> {
+    let unix = m.get("date_unixtime").and_then(|v| match v {
+        Value::String(s) => s.parse::<i64>().ok(),
+        Value::Number(n) => n.as_i64(),
+        _ => None,
+    });
+    if let Some(t) = unix.and_then(|s| DateTime::from_timestamp(s, 0)) {
+        return Some((t.date_naive(), "date_unixtime"));
+    }
+    let local = m.get("date").and_then(Value::as_str)?;
+    NaiveDate::parse_from_str(local.get(..10)?, "%Y-%m-%d")
+        .ok()
+        .map(|d| (d, "date"))
+}
+
+/// The message's text: `text_entities`, else `text`, entities joined.
+fn message_text(m: &Value) -> String {
+    let pieces = |v: &Value| -> String {
+        match v {
+            Value::String(s) => s.clone(),
+            Value::Array(parts) => parts
+                .iter()
+                .map(|p| match p {
+                    Value::String(s) => s.as_str(),
+                    Value::Object(o) => o.get("text").and_then(Value::as_str).unwrap_or(""),
+                    _ => "",
+                })
+                .collect(),
+            _ => String::new(),
+        }
+    };
+    let text = match m.get("text_entities") {
+        Some(v @ Value::Array(a)) if !a.is_empty() => pieces(v),
+        _ => m.get("text").map(pieces).unwrap_or_default(),
+    };
+    // One paragraph per line, as the other readers give.
+    text.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXPORT: &str = r#"{
+ "name": "Harbour Watch",
+ "type": "public_channel",
+ "id": 1001,
+ "messages": [
+  {"id": 7, "type": "service", "date": "2024-02-01T09:00:00", "action": "create_channel"},
+  {"id": 8, "type": "message", "date": "2024-02-01T23:30:00", "date_unixtime": "1706830200",
+   "from": "Harbour Watch", "text": ["Drones hit the ", {"type": "bold", "text": "port"}, " tonight."],
+   "text_entities": [{"type": "plain", "text": "Drones hit the "}, {"type": "bold", "text": "port"}, {"type": "plain", "text": " tonight."}]},
+  {"id": 9, "type": "message", "date": "2024-02-02T08:00:00", "photo": "photos/1.jpg", "text": ""},
+  {"id": 10, "type": "message", "date": "2024-02-02T10:15:00", "forwarded_from": "Air Force", "text": "Air alert lifted."}
+ ]
+}"#;
+
+    #[test]
+    fn messages_are_articles_numbered_by_id_and_dated_in_utc() {
+        let r = read(Path::new("result.json"), EXPORT).unwrap();
+        assert_eq!(r.items.len(), 2);
+        let a = &r.items[0];
+        assert_eq!(a.n, 8);
+        assert_eq!(a.body, "Drones hit the port tonight.");
+        assert_eq!(a.source.as_deref(), Some("Harbour Watch"));
+        // 1706830200 is 2024-02-01T23:30:00Z.
+        assert_eq!(
+            a.published,
+            NaiveDate::from_ymd_opt(2024, 2, 1).map(|d| (d, "date_unixtime"))
+        );
+        assert_eq!(r.items[1].published.map(|p| p.1), Some("date"));
+        assert_eq!(
+            r.warnings,
+            ["1 service message and 1 message without text skipped"]
+        );
+    }
+
+    #[test]
+    fn a_full_export_lists_its_chats() {
+        let full = format!(r#"{{"about": "x", "chats": {{"about": "y", "list": [{EXPORT}]}}}}"#);
+        assert_eq!(
+            read(Path::new("result.json"), &full).unwrap().items.len(),
+            2
+        );
+        assert!(sniff(Path::new("result.json"), full.as_bytes()));
+        assert!(sniff(Path::new("result.json"), EXPORT.as_bytes()));
+        assert!(!sniff(
+            Path::new("news.json"),
+            br#"{"articles": [{"title": "x"}]}"#
+        ));
+    }
+}
