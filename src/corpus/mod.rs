@@ -286,15 +286,27 @@ pub fn read_file(
     warnings: &mut Vec<Problem>,
 ) -> Result<Vec<Document>, Problem> {
     let bytes = std::fs::read(path).map_err(|e| Problem::new(path, e.to_string()))?;
+    documents_of_bytes(path, relative, &bytes, entry, warnings)
+}
+
+/// [`read_file`] for bytes already read: `path` names the file in
+/// messages and its extension hints at the format.
+pub fn documents_of_bytes(
+    path: &Path,
+    relative: &Path,
+    bytes: &[u8],
+    entry: Option<&manifest::Entry>,
+    warnings: &mut Vec<Problem>,
+) -> Result<Vec<Document>, Problem> {
     let stem = relative
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let Some(reader) = formats::reader_for(path, &bytes[..bytes.len().min(4096)]) else {
-        let text = decode::decode(&bytes).map_err(|e| Problem::new(path, e.to_string()))?;
+        let text = decode::decode(bytes).map_err(|e| Problem::new(path, e.to_string()))?;
         return Ok(vec![document_from_text(stem, path, text, entry, warnings)]);
     };
-    let text = decode::decode(&bytes).map_err(|e| Problem::new(path, e.to_string()))?;
+    let text = decode::decode(bytes).map_err(|e| Problem::new(path, e.to_string()))?;
     let read = (reader.read)(path, &text).map_err(|e| formats::problem(path, reader, &e))?;
     warnings.extend(read.warnings.iter().map(|w| Problem::new(path, w.clone())));
     if read.items.is_empty() {

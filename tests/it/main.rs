@@ -11,6 +11,7 @@ mod export_dates;
 mod faults;
 mod formats_encoding;
 mod formats_feed;
+mod formats_hostile;
 mod formats_html;
 mod formats_json;
 mod formats_telegram;

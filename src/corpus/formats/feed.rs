@@ -72,6 +72,7 @@ fn read(_path: &Path, text: &str) -> Result<Read, String> {
 fn plain(s: &str) -> String {
     if s.contains(['<', '&']) {
         let doc = dom_query::Document::from(format!("<div>{s}</div>").as_str());
+        doc.select("script, style, noscript, iframe").remove();
         let mut out = String::new();
         for block in doc.select("p, div, li, h1, h2, h3, h4, blockquote").iter() {
             // Only the innermost blocks: their parents repeat their text.
