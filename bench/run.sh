@@ -6,7 +6,9 @@
 #     that reading the corpus costs);
 #   - the query for each filter kind on a store of 1,000,000 events (p50, p99);
 #   - drawing one frame of the terminal app at 1,000,000 events;
-#   - the temporal tagger and the geotagger on their own.
+#   - the temporal tagger and the geotagger on their own;
+#   - cold ingest MB/s of saved HTML pages, a JSON Lines dump and a Telegram
+#     export holding the same 2,000 generated articles (bench/formats.py).
 #
 #   bench/run.sh              # everything (needs ~2 GB of disk for the corpora)
 #   SIZES="10000" bench/run.sh
@@ -57,6 +59,24 @@ print(f"  ripgrep -c (month names)  {rg:8.2f} s   {mb/rg:8.1f} MB/s")
 print(f"  cold (no cache)           {cold:8.2f} s   {mb/cold:8.1f} MB/s  {n/cold:9.0f} articles/s  peak {cold_kb/1024:7.0f} MB ({cold_kb/1024/mb:.2f} MB per MB of corpus)  {cold/rg:.1f}x ripgrep")
 print(f"  warm (cache)              {warm:8.2f} s   {mb/warm:8.1f} MB/s  {n/warm:9.0f} articles/s  peak {warm_kb/1024:7.0f} MB")
 PY
+done
+
+# The structured readers on the same 2,000 generated articles, written as
+# saved HTML pages, one JSON Lines dump and one Telegram export
+# (bench/formats.py): cold ingest MB/s of each.
+first="$dir/corpus-$(echo "$sizes" | awk '{print $1}')"
+formats="$dir/formats"
+if [ ! -f "$formats/telegram/result.json" ]; then
+  python3 bench/formats.py "$first" "$formats" 2000 >/dev/null
+fi
+echo
+echo "ingest by input format (2,000 generated articles, cold)"
+for kind in html jsonl telegram; do
+  mb=$(du -sm --apparent-size "$formats/$kind" | cut -f1)
+  cache=$(mktemp -d)
+  read -r s kb < <(XDG_CACHE_HOME=$cache timed "$bin" stats "$formats/$kind")
+  rm -rf "$cache"
+  python3 -c "import sys; k,mb,s,kb=sys.argv[1],float(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]); print(f'  {k:9} {mb:6.0f} MB {s:7.2f} s {mb/s:7.1f} MB/s {2000/s:8.0f} articles/s  peak {kb/1024:5.0f} MB')" "$kind" "$mb" "$s" "$kb"
 done
 
 echo
