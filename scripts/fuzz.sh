@@ -13,12 +13,13 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(dates document date_filter formats)
+[ ${#targets[@]} -gt 0 ] || targets=(dates document date_filter format_html format_telegram format_json format_jsonl format_feed)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
+  [ -d "fuzz/seeds/$t" ] && cp -n fuzz/seeds/$t/* "fuzz/corpus/$t/" 2>/dev/null || true
   log=$(mktemp)
   if cargo fuzz run "$t" -- -max_total_time="$seconds" -max_len=8192 -timeout=10 >"$log" 2>&1; then
     result=ok

@@ -10,6 +10,22 @@
 //! url = "https://kyivindependent.com/..."
 //! title = "..."
 //! ```
+//!
+//! A file of many articles (a chat export, a feed, a JSON dump) takes
+//! `source` as the outlet of the articles that name none, and three keys of
+//! its own:
+//!
+//! ```toml
+//! [[doc]]
+//! file = "telegram/result.json"
+//! tz = "Europe/Kyiv"          # the zone of local times without an offset (IANA name)
+//! username = "harbourwatch"   # messages get https://t.me/harbourwatch/<id>
+//!
+//! [[doc]]
+//! file = "dumps/crawl.jsonl"
+//! source = "Harbour Post"
+//! fields = { title = "headline_text", text = "article_body", published = "pub_time" }
+//! ```
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -30,6 +46,9 @@ pub struct Entry {
     pub url: Option<String>,
     /// Headline.
     pub title: Option<String>,
+    /// What a many-article file's reader needs to know (time zone, channel
+    /// username, JSON keys).
+    pub hints: super::formats::Hints,
 }
 
 /// A parsed manifest: entries keyed by their path relative to the corpus folder.
@@ -56,6 +75,9 @@ struct RawEntry {
     published: Option<NaiveDate>,
     url: Option<String>,
     title: Option<String>,
+    tz: Option<String>,
+    username: Option<String>,
+    fields: Option<super::formats::FieldMap>,
 }
 
 /// Accepts `"2025-02-13"` or a bare TOML date `2025-02-13`.
@@ -96,11 +118,26 @@ impl Manifest {
                 ));
                 continue;
             }
+            let tz = match e.tz.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(name) => Some(name.parse::<chrono_tz::Tz>().map_err(|_| {
+                    format!(
+                        "{}: `tz = \"{name}\"` for {} is not a time zone name of the IANA database (such as \"Europe/Kyiv\" or \"UTC\")",
+                        path.display(),
+                        file.display()
+                    )
+                })?),
+            };
             let entry = Entry {
                 source: non_blank(e.source),
                 published: e.published,
                 url: non_blank(e.url),
                 title: non_blank(e.title),
+                hints: super::formats::Hints {
+                    tz,
+                    username: non_blank(e.username).map(|u| u.trim_start_matches('@').to_owned()),
+                    fields: e.fields.unwrap_or_default(),
+                },
             };
             if entries.insert(file.clone(), entry).is_some() {
                 doubts.push((file, "named twice in the manifest: the last entry is used"));
@@ -206,6 +243,34 @@ mod tests {
                 (Path::new("c.txt"), "named twice"),
             ]
         );
+    }
+
+    #[test]
+    fn many_article_files_take_a_zone_a_username_and_keys() {
+        let m = Manifest::parse(
+            Path::new("m.toml"),
+            "[[doc]]\nfile = \"t/result.json\"\ntz = \"Europe/Kyiv\"\nusername = \"@harbour\"\n\
+             [[doc]]\nfile = \"d.jsonl\"\nfields = { title = \"head\", published = \"when\" }\n",
+        )
+        .unwrap();
+        let t = &m.get(Path::new("t/result.json")).unwrap().hints;
+        assert_eq!(t.tz, Some(chrono_tz::Europe::Kyiv));
+        assert_eq!(t.username.as_deref(), Some("harbour"));
+        let d = &m.get(Path::new("d.jsonl")).unwrap().hints.fields;
+        assert_eq!(d.title.as_deref(), Some("head"));
+        assert_eq!(d.published.as_deref(), Some("when"));
+        let err = Manifest::parse(
+            Path::new("m.toml"),
+            "[[doc]]\nfile = \"r.json\"\ntz = \"Kyiv time\"\n",
+        )
+        .unwrap_err();
+        assert!(err.contains("`tz = \"Kyiv time\"` for r.json"), "{err}");
+        let err = Manifest::parse(
+            Path::new("m.toml"),
+            "[[doc]]\nfile = \"d.json\"\nfields = { body = \"x\" }\n",
+        )
+        .unwrap_err();
+        assert!(err.contains("body"), "{err}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod html_fragment;
 pub mod manifest;
 pub mod metadata;
 pub mod outlets;
+mod read;
 pub mod walk;
 pub mod wire;
 
@@ -24,6 +25,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use manifest::Manifest;
+pub use read::{documents_of_bytes, read_file, read_file_in_chunks};
 
 /// Where a metadata field came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -102,6 +104,14 @@ pub struct Document {
     pub published: Meta<NaiveDate>,
     /// Address of the article.
     pub url: Meta<String>,
+    /// Whether its file keeps it pinned far from the dates of its other
+    /// articles ([`formats::Item::pinned`]): no headline event.
+    #[serde(default)]
+    pub pinned: bool,
+    /// Whom the article relays, as its format states it (a Telegram
+    /// message's `forwarded_from`).
+    #[serde(default)]
+    pub originator: Option<String>,
 }
 
 impl Document {
@@ -237,6 +247,26 @@ impl Plan {
         let relative = self.relative(path);
         read_file(path, relative, self.manifest.get(relative), warnings)
     }
+
+    /// [`Plan::read`] in chunks of at most `chunk` articles, streamed from
+    /// JSON Lines ([`read_file_in_chunks`]).
+    pub fn read_in_chunks(
+        &self,
+        path: &Path,
+        warnings: &mut Vec<Problem>,
+        chunk: usize,
+        each: impl FnMut(Vec<Document>),
+    ) -> Result<(), Problem> {
+        let relative = self.relative(path);
+        read_file_in_chunks(
+            path,
+            relative,
+            self.manifest.get(relative),
+            warnings,
+            chunk,
+            each,
+        )
+    }
 }
 
 /// Gives documents whose file stems clash an id made of their relative path.
@@ -273,83 +303,6 @@ pub fn load(root: &Path, manifest: Option<&Path>) -> Result<Corpus, String> {
     problems.append(&mut corpus.problems);
     corpus.problems = problems;
     Ok(corpus)
-}
-
-/// Reads one file into its articles: a reader of [`formats`] when one
-/// claims the file, else one article of text ([`read_document`]). The
-/// articles of a many-article file get the ids `<file stem>#<n>`; the
-/// manifest's entry for such a file is not theirs (it names one article).
-pub fn read_file(
-    path: &Path,
-    relative: &Path,
-    entry: Option<&manifest::Entry>,
-    warnings: &mut Vec<Problem>,
-) -> Result<Vec<Document>, Problem> {
-    let bytes = std::fs::read(path).map_err(|e| Problem::new(path, e.to_string()))?;
-    documents_of_bytes(path, relative, &bytes, entry, warnings)
-}
-
-/// [`read_file`] for bytes already read: `path` names the file in
-/// messages and its extension hints at the format.
-pub fn documents_of_bytes(
-    path: &Path,
-    relative: &Path,
-    bytes: &[u8],
-    entry: Option<&manifest::Entry>,
-    warnings: &mut Vec<Problem>,
-) -> Result<Vec<Document>, Problem> {
-    let stem = relative
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let Some(reader) = formats::reader_for(path, &bytes[..bytes.len().min(4096)]) else {
-        let text = decode::decode(bytes).map_err(|e| Problem::new(path, e.to_string()))?;
-        return Ok(vec![document_from_text(stem, path, text, entry, warnings)]);
-    };
-    let text = decode::decode(bytes).map_err(|e| Problem::new(path, e.to_string()))?;
-    let read = (reader.read)(path, &text).map_err(|e| formats::problem(path, reader, &e))?;
-    warnings.extend(read.warnings.iter().map(|w| Problem::new(path, w.clone())));
-    if read.items.is_empty() {
-        return Err(Problem::new(
-            path,
-            format!("skipped: this {} holds no articles", reader.name),
-        ));
-    }
-    let whole = read.whole_file && read.items.len() == 1;
-    Ok(read
-        .items
-        .into_iter()
-        .map(|item| {
-            let id = if whole {
-                stem.clone()
-            } else {
-                format!("{stem}#{}", item.n)
-            };
-            document_of_item(id, path, item, warnings)
-        })
-        .collect())
-}
-
-/// A document of one article of a structured file: the headline on the
-/// first line, the body below it, the fields as the format gave them.
-fn document_of_item(
-    id: String,
-    path: &Path,
-    item: formats::Item,
-    warnings: &mut Vec<Problem>,
-) -> Document {
-    let title = item.title.as_deref().map(display_line);
-    let text = match &title {
-        Some(t) => format!("{t}\n\n{}\n", item.body.trim()),
-        None => format!("{}\n", item.body.trim()),
-    };
-    let fields = Fields {
-        title,
-        source: item.source.as_deref().map(display_line),
-        published: item.published.map(|(d, _)| d),
-        url: item.url,
-    };
-    document_from_fields(id, path, text, None, fields, warnings)
 }
 
 /// "... - Harbour Post" when the format names the outlet "Harbour Post":
@@ -510,6 +463,8 @@ pub fn document_from_fields(
             (inferred.url, Provenance::Text),
         ]),
         text,
+        pinned: false,
+        originator: None,
     }
 }
 

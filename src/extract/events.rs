@@ -23,6 +23,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     let mut seen: rustc_hash::FxHashSet<(EventDate, u64)> = Default::default();
 
     if let Some(day) = published
+        && !doc.pinned
         && !reads_as_body(doc.title_or_name())
     {
         let (sentence, (regions, mentions)) = match &doc.title_span {
@@ -198,7 +199,21 @@ fn dates_in(
         }
         let recent = || {
             let reference = published.filter(|_| t.kind == timex::TimexType::Duration)?;
-            super::recent::recent_days(&text[t.start..t.end], &t.value, reference)
+            super::recent::recent_days(&text[t.start..t.end], &t.value, reference).or_else(|| {
+                // Only when the sentence gives no date of its own.
+                let dated = timexes[first..]
+                    .iter()
+                    .take_while(|o| o.start < sentence.end)
+                    .any(|o| o.interval.is_some());
+                (!dated).then(|| {
+                    super::recent::hours_from_now(
+                        &text[sentence.start..t.start],
+                        &t.value,
+                        &text[t.end..sentence.end],
+                        reference,
+                    )
+                })?
+            })
         };
         let mut date = match t.interval {
             Some(interval) => {

@@ -44,6 +44,38 @@ pub(super) fn recent_days(text: &str, value: &str, reference: NaiveDate) -> Opti
     })
 }
 
+/// Words before "hours" that make the stretch the news's own moment
+/// ("just hours after", "only hours before").
+const NEARNESS: &[&str] = &["just", "only", "mere", "barely", "within"];
+
+/// "It comes just hours after the council voted": an unnumbered stretch of
+/// hours (`PTXH`) after a word of nearness, before "after" or "before" and
+/// a clause with a past verb, puts the happening that clause tells at the
+/// article's own day, `reference` ("just hours after the attack" names no
+/// happening of its own). `before` and `after` are the text on each side
+/// of the expression.
+pub(super) fn hours_from_now(
+    before: &str,
+    value: &str,
+    after: &str,
+    reference: NaiveDate,
+) -> Option<EventDate> {
+    let near = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| NEARNESS.iter().any(|n| n.eq_ignore_ascii_case(w)));
+    let mut words = after.split_whitespace();
+    let link = words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("before"))
+        && crate::timex::has_past_verb(&words.take(6).collect::<Vec<_>>().join(" "));
+    (value == "PTXH" && near && link).then_some(EventDate {
+        first: reference,
+        last: reference,
+        precision: DatePrecision::Day,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +92,25 @@ mod tests {
         assert_eq!((hours.first, hours.last), (day(13), day(13)));
         let three = recent_days("the last three days", "P3D", day(13)).unwrap();
         assert_eq!((three.first, three.last), (day(11), day(13)));
+    }
+
+    #[test]
+    fn just_hours_after_is_the_articles_day() {
+        let at = |b: &str, a: &str| hours_from_now(b, "PTXH", a, day(13)).map(|d| d.first);
+        assert_eq!(
+            at("It came just ", " after the council voted."),
+            Some(day(13))
+        );
+        assert_eq!(
+            at("Only ", " before the talks opened, drones hit."),
+            Some(day(13))
+        );
+        assert_eq!(
+            at("Smoke is still rising, just ", " after the strike."),
+            None
+        );
+        assert_eq!(at("Rescuers worked for ", " after the strike."), None);
+        assert_eq!(at("just ", " of talks."), None);
     }
 
     #[test]

@@ -256,25 +256,35 @@ fn read_and_extract(plan: &corpus::Plan, path: &Path) -> Outcome {
         panic!("injected fault (FRONTLOG_FAULT_PANIC)");
     }
     let mut warnings = Vec::new();
-    match plan.read(path, &mut warnings) {
-        Ok(docs) => Outcome::Read {
-            articles: docs
-                .into_iter()
-                .map(|doc| {
-                    let events = extract::extract(&doc, 0, Gazetteer::builtin());
-                    let folded = events.iter().map(|e| store::folded_text(e, &doc)).collect();
-                    Article {
-                        doc: Box::new(doc),
-                        events,
-                        folded,
-                    }
-                })
-                .collect(),
-            warnings,
-        },
+    let mut articles = Vec::new();
+    // Chunks of a big file (a JSON Lines dump) are extracted in parallel
+    // while the next ones are read.
+    let read = plan.read_in_chunks(path, &mut warnings, EXTRACT_CHUNK, |docs| {
+        articles.par_extend(docs.into_par_iter().map(article_of));
+    });
+    match read {
+        Ok(()) => Outcome::Read { articles, warnings },
         Err(problem) => Outcome::Skipped(problem),
     }
 }
+
+/// Extracts one document's events. It may run on another worker thread
+/// than [`process`]'s, so it marks that thread's panics as contained too
+/// (rayon hands them back to [`process`]).
+fn article_of(doc: corpus::Document) -> Article {
+    let was = CONTAINED.with(|c| c.replace(true));
+    let events = extract::extract(&doc, 0, Gazetteer::builtin());
+    let folded = events.iter().map(|e| store::folded_text(e, &doc)).collect();
+    CONTAINED.with(|c| c.set(was));
+    Article {
+        doc: Box::new(doc),
+        events,
+        folded,
+    }
+}
+
+/// How many articles of one file are extracted together.
+const EXTRACT_CHUNK: usize = 256;
 
 /// Opens a corpus and hands its articles to `sink` batch by batch, in path
 /// order. Returns every problem met.

@@ -65,6 +65,7 @@ struct CuesFile {
     actor_verbs: Vec<String>,
     auxiliaries: Vec<String>,
     actor_nouns: Vec<String>,
+    metonym_sites: Vec<String>,
     vessel_heads: Vec<String>,
     speech_verbs: Vec<String>,
     local_titles: Vec<String>,
@@ -114,6 +115,9 @@ pub(crate) struct Cues {
     pub auxiliaries: HashSet<String>,
     /// Nouns of forces and government after a place (or its "'s").
     pub actor_nouns: HashSet<String>,
+    /// Nouns of ground and buildings after a metonym that make it the
+    /// place itself ("White House grounds", "the Kremlin walls").
+    pub metonym_sites: HashSet<String>,
     /// Words for ships before a ship's name.
     pub vessel_heads: HashSet<String>,
     /// Verbs that report a statement.
@@ -164,6 +168,7 @@ impl Cues {
             actor_verbs: set(f.actor_verbs),
             auxiliaries: set(f.auxiliaries),
             actor_nouns: set(f.actor_nouns),
+            metonym_sites: set(f.metonym_sites),
             vessel_heads: set(f.vessel_heads),
             speech_verbs: set(f.speech_verbs),
             local_titles: set(f.local_titles),

@@ -95,7 +95,7 @@ fn role_of(g: &Gazetteer, text: &str, m: &Mention) -> Role {
         }
         skip += 1;
     }
-    if is_metonym(g, text, m) || acts(g, text, m.end) {
+    if is_metonym(g, text, m) && !names_the_site(g, text, m.end) || acts(g, text, m.end) {
         return Role::Actor;
     }
     Role::Place
@@ -114,6 +114,12 @@ fn is_metonym(g: &Gazetteer, text: &str, m: &Mention) -> bool {
             .iter()
             .any(|c| c.place == m.region && c.metonym)
     })
+}
+
+/// A noun of ground or buildings right after a metonym ("White House
+/// grounds", "the Kremlin walls"): the metonym then names the site.
+fn names_the_site(g: &Gazetteer, text: &str, end: usize) -> bool {
+    word_after(text, end).is_some_and(|(s, e)| g.cues.metonym_sites.contains(&text[s..e]))
 }
 
 /// What follows the name at `end` makes it an actor: a possessive or a
@@ -235,6 +241,11 @@ mod tests {
             role_of("The envoy flew to the Kremlin for talks.", "Moscow"),
             Role::Place,
             "a metonym after a place preposition is the place"
+        );
+        assert_eq!(
+            role_of("A man climbed onto Kremlin walls overnight.", "Moscow"),
+            Role::Place,
+            "a metonym before a noun of its ground is the place"
         );
     }
 

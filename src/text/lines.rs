@@ -347,10 +347,30 @@ fn is_metadata(t: &str, words: usize) -> bool {
     if day_counter(t).is_some() && words <= 12 {
         return true;
     }
+    if editor_note(t) {
+        return true;
+    }
     furniture()
         .stamp_prefixes
         .iter()
         .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+}
+
+/// An editor's note on the article itself: "This" and a noun the article
+/// calls itself, then an edit verb within the next three words ("This story
+/// has been updated with ...", "*This article was corrected.*"), as
+/// `assets/furniture.toml` lists them.
+fn editor_note(t: &str) -> bool {
+    let vocab = furniture();
+    let mut words = t
+        .trim_start_matches(['*', '_', '(', '['])
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("this"))
+        && words
+            .next()
+            .is_some_and(|w| Furniture::has(&vocab.self_nouns, w))
+        && words.take(3).any(|w| Furniture::has(&vocab.edit_verbs, w))
 }
 
 /// A relative page stamp: a number, a unit of time and "ago" ("1 hour
@@ -493,6 +513,21 @@ mod tests {
         ] {
             assert_eq!(classify(line), LineKind::Metadata, "{line}");
         }
+    }
+
+    #[test]
+    fn an_editors_note_on_the_article_is_metadata() {
+        for line in [
+            "*This report has been revised to add the mayor's figures from Monday.*",
+            "This post was corrected on Friday: the convoy had six trucks.",
+        ] {
+            assert_eq!(classify(line), LineKind::Metadata, "{line}");
+        }
+        // A story that is news: "this" names something else.
+        assert_eq!(
+            classify("This week the council updated its shelter map for the district."),
+            LineKind::Prose
+        );
     }
 
     #[test]

@@ -89,6 +89,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         let elided = (c == '…' || c == '.' && text[pos..].starts_with("..."))
             && text[..pos].ends_with(char::is_whitespace);
         let boundary = !elided
+            && !(c != '.' && inside_quoted_run(text, start, pos, end))
             && match next_word(text, end) {
                 None => false,
                 Some(next) => {
@@ -104,6 +105,46 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// How far (bytes) after a question inside a quotation the quotation must
+/// close for the question to stay in its sentence.
+const QUOTE_CLOSE_WITHIN: usize = 160;
+
+/// Whether the `?` or `!` at `pos` (its run ending at `end`) sits inside a
+/// short quotation opened in the middle of the sentence that began at
+/// `start` ("He asked, ‘Where was it? Was it May 2?’"): the quotation is
+/// part of that sentence, so its questions do not end it.
+fn inside_quoted_run(text: &str, start: usize, pos: usize, end: usize) -> bool {
+    let before = &text[start..pos];
+    let Some((open, q)) = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '‘' | '“'))
+    else {
+        return false;
+    };
+    let closer = if q == '‘' { '’' } else { '”' };
+    // A closing mark is one not followed by a letter ("he’s" is no closer).
+    let closes_at = |s: &str| {
+        s.char_indices().find(|&(i, c)| {
+            c == closer
+                && !s[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+        })
+    };
+    let opened_mid_sentence = before[..open].trim_end().ends_with([',', ':', '—', '–']);
+    let still_open = closes_at(&before[open..]).is_none();
+    // The run itself may carry the closer ("July 4?’"): then it is the end.
+    let closed_by_run = text[pos..end].contains(closer);
+    let mut stop = text.len().min(end + QUOTE_CLOSE_WITHIN);
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let window = &text[end..stop];
+    opened_mid_sentence && still_open && !closed_by_run && closes_at(window).is_some()
 }
 
 fn is_closer(c: char) -> bool {
@@ -169,6 +210,23 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn questions_inside_a_quotation_stay_in_their_sentence() {
+        let t = "I told a friend, ‘When did the vote happen? Was it May 2?’ Yes. Then he left.";
+        let got: Vec<&str> = split(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "I told a friend, ‘When did the vote happen? Was it May 2?’",
+                "Yes.",
+                "Then he left."
+            ]
+        );
+        // A quotation that opens the sentence, or runs on, splits as before.
+        let t = "“Where were you? We waited.” He left. She said, “Why? I do not know why this went on for so long, nor why the council, the mayor and the governor all kept silent about the pipes for the whole of the winter and the spring?”";
+        assert_eq!(split(t).len(), 5);
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub struct Furniture {
     pub link_verbs: Vec<String>,
     /// Marks of a photo note or credit inside a sentence ("(pictured").
     pub caption_marks: Vec<String>,
+    /// Nouns an article calls itself in an editor's note ("story").
+    pub self_nouns: Vec<String>,
+    /// Verbs of an editor's note on the article ("updated").
+    pub edit_verbs: Vec<String>,
     /// One case-insensitive automaton over `caption_marks`, built on load.
     #[serde(skip)]
     caption_automaton: Option<AhoCorasick>,

@@ -58,6 +58,13 @@ fn relatives() -> &'static [&'static str] {
     W.get_or_init(|| clause_words("relative"))
 }
 
+/// Words of a span's start ("starting Thursday"): ahead, unless a past verb
+/// governs them.
+fn onsets() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| clause_words("onset"))
+}
+
 /// Words of a plan; after "was", "had been" they point back.
 const PLANS: &[&str] = &["due", "scheduled", "slated", "planned", "expected", "set"];
 
@@ -215,6 +222,20 @@ fn marker(g: &G, i: usize) -> Option<Tense> {
     None
 }
 
+/// Whether `text` holds a past-tense verb by the markers [`tense`] reads
+/// ("allowed", "struck", "has"), as in a clause "after the army withdrew"
+/// against a noun phrase "after the attack".
+pub(crate) fn has_past_verb(text: &str) -> bool {
+    let mut toks = Vec::new();
+    super::token::tokenize(text, super::lexicon::lexicon(), &mut toks);
+    let g = G {
+        text,
+        toks: &toks,
+        lex: super::lexicon::lexicon(),
+    };
+    (0..toks.len()).any(|i| marker(&g, i) == Some(Tense::Past))
+}
+
 /// Whether "to" at `i` starts an infinitive ("to meet").
 fn infinitive_to(g: &G, i: usize) -> bool {
     g.word(i, "to")
@@ -272,6 +293,16 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     // ("Until Thursday, they had not..." looks back from a sentence start.)
     if start > 0 && g.word_in(before, &["until", "till"]) && !g.sent_start(before) {
         return Tense::Future;
+    }
+    // "a halt starting Thursday": a start ahead, unless a past verb says
+    // it came ("the truce, starting Thursday, held").
+    if start > 0 && g.word_in(before, onsets()) && !g.sent_start(before) {
+        let around = tense(g, before, end);
+        return if matches!(around, Tense::Past | Tense::PastVerb) {
+            around
+        } else {
+            Tense::Future
+        };
     }
     // "since Friday", "since year-end": from a day that has come.
     if start > 0 && g.word(before, "since") {
@@ -363,6 +394,28 @@ mod tests {
         };
         let i = (0..toks.len()).find(|&i| g.text_of(i) == word).unwrap();
         tense(&g, i, i + 1)
+    }
+
+    #[test]
+    fn a_start_ahead_unless_a_past_verb_governs_it() {
+        assert_eq!(
+            tense_of(
+                "The mayor is asking for a curfew starting Friday in the port.",
+                "Friday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The curfew, starting Friday, emptied the port.", "Friday"),
+            Tense::Past
+        );
+    }
+
+    #[test]
+    fn a_clause_with_a_past_verb_against_a_noun_phrase() {
+        assert!(has_past_verb("the council allowed the convoy to pass"));
+        assert!(has_past_verb("the army withdrew"));
+        assert!(!has_past_verb("the attack on the depot"));
     }
 
     #[test]

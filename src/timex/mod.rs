@@ -269,6 +269,12 @@ pub struct Carry {
     told_days: resolve::ToldDays,
 }
 
+/// Whether `text` (a clause) holds a past-tense verb, by the tagger's own
+/// tense markers ("allowed", "struck", "has").
+pub fn has_past_verb(text: &str) -> bool {
+    context::has_past_verb(text)
+}
+
 /// Finds and normalizes every temporal expression in `text`, in text order.
 ///
 /// `dct` is the reference date for relative expressions (the publication

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use super::{Item, Read, Reader};
+use super::{Hints, Item, Read, Reader};
 
 /// The feed reader.
 pub const READER: Reader = Reader {
@@ -30,7 +30,7 @@ fn sniff(path: &Path, head: &[u8]) -> bool {
     }
 }
 
-fn read(_path: &Path, text: &str) -> Result<Read, String> {
+fn read(_path: &Path, text: &str, _hints: &Hints) -> Result<Read, String> {
     let feed = feed_rs::parser::parse(text.as_bytes()).map_err(|e| e.to_string())?;
     let channel = feed
         .title
@@ -62,9 +62,47 @@ fn read(_path: &Path, text: &str) -> Result<Read, String> {
             source: channel.clone(),
             url: entry.links.first().map(|l| l.href.clone()),
             body: plain(&html),
+            ..Item::default()
         });
     }
+    mark_pinned(&mut out.items);
     Ok(out)
+}
+
+/// How far (days) an item's date may lie from the feed's bulk before the
+/// item counts as pinned.
+const PINNED_AFTER_DAYS: i64 = 180;
+/// How close (days) to the median the bulk of a feed's items lie.
+const BULK_DAYS: i64 = 31;
+
+/// Marks the items a feed keeps pinned: when at least three quarters of its
+/// (five or more) dated items lie within [`BULK_DAYS`] of their median
+/// date, an item dated more than [`PINNED_AFTER_DAYS`] before that median
+/// is a standing item (an app promo, an evergreen page), not the news of
+/// its day. A stale feed whose items are all old has no outlier and loses
+/// nothing.
+fn mark_pinned(items: &mut [Item]) {
+    let mut days: Vec<_> = items
+        .iter()
+        .filter_map(|i| i.published.map(|p| p.0))
+        .collect();
+    if days.len() < 5 {
+        return;
+    }
+    days.sort_unstable();
+    let median = days[days.len() / 2];
+    let bulk = days
+        .iter()
+        .filter(|d| (**d - median).num_days().abs() <= BULK_DAYS)
+        .count();
+    if bulk * 4 < days.len() * 3 {
+        return;
+    }
+    for item in items {
+        if let Some((day, _)) = item.published {
+            item.pinned = (median - day).num_days() > PINNED_AFTER_DAYS;
+        }
+    }
 }
 
 /// Text of a field that may hold HTML (or plain text with entities, as
@@ -124,6 +162,10 @@ fn outlet_of_channel(title: &str) -> String {
 mod tests {
     use super::*;
 
+    fn read_plain(path: &Path, text: &str) -> Result<Read, String> {
+        read(path, text, &Hints::default())
+    }
+
     const RSS: &str = r#"<?xml version="1.0"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title><![CDATA[Harbour Post - World]]></title><lastBuildDate>Thu, 08 Aug 2024 10:00:00 GMT</lastBuildDate>
@@ -135,7 +177,7 @@ mod tests {
 
     #[test]
     fn items_give_title_link_own_date_and_text() {
-        let r = read(Path::new("f.xml"), RSS).unwrap();
+        let r = read_plain(Path::new("f.xml"), RSS).unwrap();
         assert_eq!(r.items.len(), 2);
         let a = &r.items[0];
         assert_eq!(a.title.as_deref(), Some("Port shelled & closed"));
@@ -152,6 +194,30 @@ mod tests {
         assert_eq!(r.items[1].published, None);
     }
 
+    /// An RSS item dated `day`.
+    fn dated(title: &str, day: &str) -> String {
+        format!("<item><title>{title}</title><pubDate>{day} 10:00:00 GMT</pubDate></item>")
+    }
+
+    #[test]
+    fn an_item_far_older_than_the_feed_is_pinned() {
+        let mut items: String = (1..=6)
+            .map(|d| dated(&format!("Story {d}"), &format!("Mon, 0{d} Jul 2024")))
+            .collect();
+        items.push_str(&dated("Get our app", "Tue, 13 Jun 2023"));
+        let feed = format!("<rss version=\"2.0\"><channel><title>T</title>{items}</channel></rss>");
+        let r = read_plain(Path::new("f.rss"), &feed).unwrap();
+        let pinned: Vec<_> = r.items.iter().map(|i| i.pinned).collect();
+        assert_eq!(pinned, [false, false, false, false, false, false, true]);
+        // A stale feed, every item a year old: nothing stands out.
+        let stale: String = (1..=6)
+            .map(|d| dated("Old", &format!("Mon, 0{d} Jul 2023")))
+            .collect();
+        let feed = format!("<rss version=\"2.0\"><channel><title>T</title>{stale}</channel></rss>");
+        let r = read_plain(Path::new("f.rss"), &feed).unwrap();
+        assert!(r.items.iter().all(|i| !i.pinned));
+    }
+
     #[test]
     fn sniffing_and_broken_feeds() {
         assert!(sniff(Path::new("a.xml"), RSS.as_bytes()));
@@ -159,6 +225,6 @@ mod tests {
             Path::new("a.xml"),
             b"<?xml version=\"1.0\"?><config/>"
         ));
-        assert!(read(Path::new("a.rss"), "not xml at all").is_err());
+        assert!(read_plain(Path::new("a.rss"), "not xml at all").is_err());
     }
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use dom_smoothie::{Config, Readability, TextMode};
 
-use super::{Item, Read, Reader};
+use super::{Hints, Item, Read, Reader};
 
 /// The HTML page reader.
 pub const READER: Reader = Reader {
@@ -38,7 +38,7 @@ fn sniff(path: &Path, head: &[u8]) -> bool {
     t.starts_with("<!doctype html") || t.starts_with("<html")
 }
 
-fn read(_path: &Path, text: &str) -> Result<Read, String> {
+fn read(_path: &Path, text: &str, _hints: &Hints) -> Result<Read, String> {
     let doc = dom_query::Document::from(text);
     let canonical = doc
         .select("link[rel=canonical]")
@@ -93,6 +93,7 @@ fn read(_path: &Path, text: &str) -> Result<Read, String> {
             source,
             url: canonical,
             body: article.text_content.to_string(),
+            ..Item::default()
         }],
         warnings: Vec::new(),
         whole_file: true,
@@ -113,6 +114,10 @@ fn date_of(value: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
 
+    fn read_plain(path: &Path, text: &str) -> Result<Read, String> {
+        read(path, text, &Hints::default())
+    }
+
     const PAGE: &str = r#"<!DOCTYPE html><html><head><title>Port reopens | Harbour Post</title>
 <meta property="og:site_name" content="Harbour Post">
 <meta property="article:published_time" content="2024-05-06T21:30:00Z">
@@ -128,7 +133,7 @@ mod tests {
 
     #[test]
     fn the_story_and_its_metadata_without_the_furniture() {
-        let r = read(Path::new("p.html"), PAGE).unwrap();
+        let r = read_plain(Path::new("p.html"), PAGE).unwrap();
         let it = &r.items[0];
         assert!(r.whole_file);
         assert_eq!(

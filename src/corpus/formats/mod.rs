@@ -34,6 +34,12 @@ pub struct Item {
     pub url: Option<String>,
     /// The article's text, paragraphs on lines of their own.
     pub body: String,
+    /// Whether the file keeps this article pinned far from the dates of its
+    /// others (a feed's app promo or evergreen page): its headline is then
+    /// no news of its date.
+    pub pinned: bool,
+    /// Whom the article relays (a Telegram message's `forwarded_from`).
+    pub originator: Option<String>,
 }
 
 /// What a reader gives for one file: its articles, and the warnings met
@@ -49,14 +55,49 @@ pub struct Read {
     pub whole_file: bool,
 }
 
+/// What the manifest says of a many-article file, for its reader (the
+/// manifest's `tz`, `username` and `[doc.fields]` keys).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The time zone of local times without an offset (a Telegram export's
+    /// `date`, written in the exporting computer's local time).
+    pub tz: Option<chrono_tz::Tz>,
+    /// The channel's public username: a message's address is then
+    /// `https://t.me/<username>/<id>`.
+    pub username: Option<String>,
+    /// The record keys of a JSON shape no reader knows.
+    pub fields: FieldMap,
+}
+
+/// Which key of a JSON record holds each field, for shapes the JSON reader
+/// does not recognise (a manifest's `[doc.fields]` table). A named key is
+/// tried before the known variants.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldMap {
+    /// Key of the headline.
+    pub title: Option<String>,
+    /// Key of the body.
+    pub text: Option<String>,
+    /// Key of the publication date.
+    pub published: Option<String>,
+    /// Key of the address.
+    pub url: Option<String>,
+    /// Key of the outlet (a string, or an object with `name` or `title`).
+    pub source: Option<String>,
+    /// Key of the array of records, when it is not a known one.
+    pub records: Option<String>,
+}
+
 /// An input format: whether a file is one of its kind, and how to read it.
 pub struct Reader {
     /// The format's name, for messages ("JSON news dump").
     pub name: &'static str,
     /// Whether the file (its path and first bytes) is of this format.
     pub sniff: fn(&Path, &[u8]) -> bool,
-    /// Reads the whole file's text; an error is why nothing could be read.
-    pub read: fn(&Path, &str) -> Result<Read, String>,
+    /// Reads the whole file's text with the manifest's hints for it; an
+    /// error is why nothing could be read.
+    pub read: fn(&Path, &str, &Hints) -> Result<Read, String>,
 }
 
 /// Every reader, tried in order on each file.

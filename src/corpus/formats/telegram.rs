@@ -1,18 +1,21 @@
 //! Telegram Desktop exports (`result.json`): a single chat's export with
 //! `messages`, or a full export with `chats.list[].messages`. One message
 //! is one article whose number is the message `id`; the channel's `name`
-//! is the outlet. The date is `date_unixtime` (UTC) when present, else the
-//! day of `date` (the exporting computer's local time). The text is
+//! is the outlet. The date is `date_unixtime` (UTC) when present, else
+//! `date` (the exporting computer's local time) turned to UTC in the
+//! manifest's `tz`, else the day `date` names. With the manifest's
+//! `username`, a message's address is `https://t.me/<username>/<id>`;
+//! `forwarded_from` is kept as the originator. The text is
 //! `text_entities` when present, else `text` (a string, or an array of
 //! strings and `{type, text}` entities). Service messages and messages
 //! without text (a photo alone) are skipped and counted in a warning.
 
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone as _};
 use serde_json::Value;
 
-use super::{Item, Read, Reader};
+use super::{Hints, Item, Read, Reader};
 
 /// The Telegram export reader.
 pub const READER: Reader = Reader {
@@ -40,7 +43,7 @@ fn sniff(path: &Path, head: &[u8]) -> bool {
         .any(|k| text.contains(k))
 }
 
-fn read(_path: &Path, text: &str) -> Result<Read, String> {
+fn read(_path: &Path, text: &str, hints: &Hints) -> Result<Read, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let chats: Vec<&Value> = match value.get("chats").and_then(|c| c.get("list")) {
         Some(Value::Array(list)) => list.iter().collect(),
@@ -66,11 +69,20 @@ fn read(_path: &Path, text: &str) -> Result<Read, String> {
             let n = m.get("id").and_then(Value::as_u64).unwrap_or(i as u64 + 1);
             out.items.push(Item {
                 n,
-                title: None,
-                published: date_of(m),
+                published: date_of(m, hints.tz),
                 source: name.clone(),
-                url: None,
+                url: hints
+                    .username
+                    .as_ref()
+                    .map(|u| format!("https://t.me/{u}/{n}")),
                 body,
+                originator: m
+                    .get("forwarded_from")
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                    .map(str::to_owned),
+                ..Item::default()
             });
         }
     }
@@ -87,8 +99,9 @@ fn read(_path: &Path, text: &str) -> Result<Read, String> {
     Ok(out)
 }
 
-/// The message's day: `date_unixtime` (UTC), else the day part of `date`.
-fn date_of(m: &Value) -> Option<(NaiveDate, &'static str)> {
+/// The message's day (UTC): `date_unixtime`, else `date` read as local
+/// time in `tz`, else the day part of `date`.
+fn date_of(m: &Value, tz: Option<chrono_tz::Tz>) -> Option<(NaiveDate, &'static str)> {
     let unix = m.get("date_unixtime").and_then(|v| match v {
         Value::String(s) => s.parse::<i64>().ok(),
         Value::Number(n) => n.as_i64(),
@@ -98,6 +111,12 @@ fn date_of(m: &Value) -> Option<(NaiveDate, &'static str)> {
         return Some((t.date_naive(), "date_unixtime"));
     }
     let local = m.get("date").and_then(Value::as_str)?;
+    if let Some(tz) = tz
+        && let Ok(t) = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S")
+        && let Some(t) = tz.from_local_datetime(&t).earliest()
+    {
+        return Some((t.naive_utc().date(), "date"));
+    }
     NaiveDate::parse_from_str(local.get(..10)?, "%Y-%m-%d")
         .ok()
         .map(|d| (d, "date"))
@@ -149,9 +168,13 @@ mod tests {
  ]
 }"#;
 
+    fn read_plain(path: &Path, text: &str) -> Result<Read, String> {
+        read(path, text, &Hints::default())
+    }
+
     #[test]
     fn messages_are_articles_numbered_by_id_and_dated_in_utc() {
-        let r = read(Path::new("result.json"), EXPORT).unwrap();
+        let r = read_plain(Path::new("result.json"), EXPORT).unwrap();
         assert_eq!(r.items.len(), 2);
         let a = &r.items[0];
         assert_eq!(a.n, 8);
@@ -173,7 +196,10 @@ mod tests {
     fn a_full_export_lists_its_chats() {
         let full = format!(r#"{{"about": "x", "chats": {{"about": "y", "list": [{EXPORT}]}}}}"#);
         assert_eq!(
-            read(Path::new("result.json"), &full).unwrap().items.len(),
+            read_plain(Path::new("result.json"), &full)
+                .unwrap()
+                .items
+                .len(),
             2
         );
         assert!(sniff(Path::new("result.json"), full.as_bytes()));
@@ -182,5 +208,32 @@ mod tests {
             Path::new("news.json"),
             br#"{"articles": [{"title": "x"}]}"#
         ));
+    }
+
+    #[test]
+    fn the_manifest_zone_and_username_place_local_times_and_addresses() {
+        let hints = Hints {
+            tz: Some(chrono_tz::Europe::Kyiv),
+            username: Some("harbourwatch".into()),
+            ..Hints::default()
+        };
+        let export = r#"{"name": "Harbour Watch", "type": "public_channel", "messages": [
+          {"id": 3, "type": "message", "date": "2024-02-02T01:30:00", "forwarded_from": "Air Force", "text": "Alert."}]}"#;
+        let r = read(Path::new("result.json"), export, &hints).unwrap();
+        let m = &r.items[0];
+        // 01:30 in Kyiv (UTC+2 in February) is 23:30 UTC the day before.
+        assert_eq!(
+            m.published,
+            NaiveDate::from_ymd_opt(2024, 2, 1).map(|d| (d, "date"))
+        );
+        assert_eq!(m.url.as_deref(), Some("https://t.me/harbourwatch/3"));
+        assert_eq!(m.originator.as_deref(), Some("Air Force"));
+        // Without a zone the day is the one written.
+        let r = read_plain(Path::new("result.json"), export).unwrap();
+        assert_eq!(
+            r.items[0].published.map(|p| p.0),
+            NaiveDate::from_ymd_opt(2024, 2, 2)
+        );
+        assert_eq!(r.items[0].url, None);
     }
 }

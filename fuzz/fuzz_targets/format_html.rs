@@ -1,0 +1,8 @@
+//! Fuzzes the reader behind `page.html` and the extractor after it.
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| common::read_as("page.html", data));
