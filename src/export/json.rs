@@ -27,6 +27,10 @@ struct DocumentOut<'a> {
     published_from: &'static str,
     url: Option<&'a str>,
     url_from: &'static str,
+    /// Whom the article relays, as its format states it (Telegram's
+    /// `forwarded_from`); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    originator: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -65,6 +69,7 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
             published_from: d.published.from.as_str(),
             url: d.url.value.as_deref(),
             url_from: d.url.from.as_str(),
+            originator: d.originator.as_deref(),
         })
         .collect();
     let mut indexes: HashMap<u32, CharIndex> = HashMap::new();

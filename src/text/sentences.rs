@@ -88,8 +88,9 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         // before it marks words left out of a quote, not a sentence end.
         let elided = (c == '…' || c == '.' && text[pos..].starts_with("..."))
             && text[..pos].ends_with(char::is_whitespace);
+        let quoted = c != '.' && inside_quoted_run(text, start, pos, end);
         let boundary = !elided
-            && !(c != '.' && inside_quoted_run(text, start, pos, end))
+            && !quoted
             && match next_word(text, end) {
                 None => false,
                 Some(next) => {

@@ -1,7 +1,7 @@
 //! Legacy Cyrillic encodings through the real binary (issue 12): a
 //! Windows-1251 Ukrainian article reads as Ukrainian and is placed.
 
-use std::process::Command;
+use super::cli_support::export_json;
 
 #[test]
 fn a_windows_1251_ukrainian_article_reads_as_ukrainian_and_is_placed() {
@@ -10,22 +10,7 @@ fn a_windows_1251_ukrainian_article_reads_as_ukrainian_and_is_placed() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
     assert!(std::str::from_utf8(&bytes).is_err(), "the file is no UTF-8");
     std::fs::write(dir.path().join("kharkiv.txt"), &bytes).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_frontlog"))
-        .args([
-            "export",
-            dir.path().to_str().unwrap(),
-            "--format",
-            "json",
-            "--no-cache",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (json, _) = export_json(dir.path(), &[]);
     let event = json["events"]
         .as_array()
         .unwrap()

@@ -1,7 +1,7 @@
 //! RSS and Atom feeds through the real binary (issue 12): one item is one
 //! article, dated by its own date, never by the channel's build date.
 
-use std::process::Command;
+use super::cli_support::{doc, export_json};
 
 #[test]
 fn a_feed_gives_one_article_per_item_and_undated_items_stay_undated() {
@@ -27,25 +27,8 @@ fn a_feed_gives_one_article_per_item_and_undated_items_stay_undated() {
 <summary>Talks resumed in Geneva on Thursday.</summary></entry></feed>"#,
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_frontlog"))
-        .args([
-            "export",
-            dir.path().to_str().unwrap(),
-            "--format",
-            "json",
-            "--no-cache",
-        ])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let docs = json["documents"].as_array().unwrap();
-    let by_id = |id: &str| {
-        docs.iter()
-            .find(|d| d["id"] == id)
-            .unwrap_or_else(|| panic!("{id}: {docs:?}"))
-    };
+    let (json, _) = export_json(dir.path(), &[]);
+    let by_id = |id: &str| doc(&json, id);
     assert_eq!(by_id("world#1")["title"], "Drones hit the port");
     assert_eq!(by_id("world#1")["published"], "2024-05-07");
     assert_eq!(by_id("world#1")["source"], "Valley News - World");

@@ -3,7 +3,7 @@
 //! bytes under a structured name. Each is a warning naming the file or a
 //! partial read; never a panic, and the other files are still read.
 
-use std::process::Command;
+use super::cli_support::export_json;
 
 #[test]
 fn broken_structured_files_are_reported_and_the_rest_is_read() {
@@ -36,24 +36,12 @@ fn broken_structured_files_are_reported_and_the_rest_is_read() {
         "Report\n\nThe depot burned on March 3, 2025, officials said.\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_frontlog"))
-        .args([
-            "export",
-            p.to_str().unwrap(),
-            "--format",
-            "json",
-            "--no-cache",
-        ])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let (json, stderr) = export_json(p, &[]);
     assert!(
         !stderr.contains("panicked") && !stderr.contains("frontlog failed on this file"),
         "{stderr}"
     );
     assert!(stderr.contains("deep.json"), "{stderr}");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let docs = json["documents"].as_array().unwrap();
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert!(ids.contains(&"ok"), "{ids:?}");

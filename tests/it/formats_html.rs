@@ -1,7 +1,7 @@
 //! Saved web pages through the real binary (issue 12): the story's events,
 //! the head's metadata, and none of the page's furniture.
 
-use std::process::Command;
+use super::cli_support::export_json;
 
 #[test]
 fn a_saved_page_gives_its_story_and_metadata_and_no_furniture() {
@@ -20,22 +20,7 @@ fn a_saved_page_gives_its_story_and_metadata_and_no_furniture() {
 <footer><p>© 2024 Harbour Post. All rights reserved.</p></footer></body></html>"#,
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_frontlog"))
-        .args([
-            "export",
-            dir.path().to_str().unwrap(),
-            "--format",
-            "json",
-            "--no-cache",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (json, _) = export_json(dir.path(), &[]);
     let doc = &json["documents"][0];
     assert_eq!(doc["id"], "port-page");
     assert_eq!(doc["published"], "2024-05-07");

@@ -3,33 +3,7 @@
 //! the metadata, a malformed line is a warning naming it, and a broken
 //! file is skipped with a message, never a panic.
 
-use std::process::Command;
-
-fn export(dir: &std::path::Path) -> (serde_json::Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_frontlog"))
-        .args([
-            "export",
-            dir.to_str().unwrap(),
-            "--format",
-            "json",
-            "--no-cache",
-            "--allow-empty",
-        ])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{stderr}");
-    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
-}
-
-fn doc<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == id)
-        .unwrap_or_else(|| panic!("no document {id}: {json}"))
-}
+use super::cli_support::{doc, export_json};
 
 #[test]
 fn a_newsapi_dump_gives_one_article_per_record_with_its_fields() {
@@ -42,7 +16,7 @@ fn a_newsapi_dump_gives_one_article_per_record_with_its_fields() {
         ]}"#,
     )
     .unwrap();
-    let (json, _) = export(dir.path());
+    let (json, _) = export_json(dir.path(), &["--allow-empty"]);
     let first = doc(&json, "news#1");
     assert_eq!(first["title"], "Port reopens after strike");
     assert_eq!(first["source"], "Harbour Post");
@@ -71,7 +45,7 @@ fn json_lines_warn_about_a_bad_line_and_read_the_rest() {
         "{\"title\":\"Shelling in the east\",\"date\":\"2023-11-09\",\"text\":\"Shelling hit the town on Wednesday.\"}\n{\"title\": broken\n{\"title\":\"Talks resume\",\"date\":\"2023-11-10\",\"text\":\"Talks resumed on Friday.\"}\n",
     )
     .unwrap();
-    let (json, stderr) = export(dir.path());
+    let (json, stderr) = export_json(dir.path(), &["--allow-empty"]);
     assert!(
         stderr.contains("scrape.jsonl") && stderr.contains("line 2"),
         "{stderr}"
@@ -94,7 +68,7 @@ fn a_broken_or_foreign_json_file_is_skipped_with_a_message() {
         "Report from the front\n\nThe depot burned on March 3, 2025, officials said.\n",
     )
     .unwrap();
-    let (json, stderr) = export(dir.path());
+    let (json, stderr) = export_json(dir.path(), &["--allow-empty"]);
     assert!(
         stderr.contains("cut.json") && stderr.contains("not a readable JSON news dump"),
         "{stderr}"
@@ -112,7 +86,7 @@ fn terminal_escapes_in_a_field_never_reach_the_output_raw() {
         "[{\"title\":\"Hi\\u001b]0;pwned\\u0007 there\",\"date\":\"2024-01-02\",\"text\":\"Strikes hit on Monday.\"}]",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_frontlog"))
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_frontlog"))
         .args([
             "export",
             dir.path().to_str().unwrap(),
@@ -123,4 +97,51 @@ fn terminal_escapes_in_a_field_never_reach_the_output_raw() {
         .unwrap();
     let brief = String::from_utf8_lossy(&out.stdout);
     assert!(!brief.contains('\u{1b}'), "{brief:?}");
+}
+
+#[test]
+fn a_manifest_fields_table_reads_a_shape_nobody_knows() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("crawl.json"),
+        r#"{"hits": [{"head_line": "Ferry line resumes", "story": "The ferry to the island resumed on Tuesday.",
+          "when": "2024-06-05", "house": "Island Courier", "where": "https://courier.example/f"}]}"#,
+    )
+    .unwrap();
+    let manifest = "[[doc]]\nfile = \"crawl.json\"\nfields = { records = \"hits\", title = \"head_line\", text = \"story\", published = \"when\", source = \"house\", url = \"where\" }\n";
+    std::fs::write(dir.path().join("manifest.toml"), manifest).unwrap();
+    let (json, _) = export_json(dir.path(), &[]);
+    let d = doc(&json, "crawl#1");
+    assert_eq!(d["title"], "Ferry line resumes");
+    assert_eq!(d["source"], "Island Courier");
+    assert_eq!(d["published"], "2024-06-05");
+    assert_eq!(d["url"], "https://courier.example/f");
+    assert!(
+        json["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["date"] == "2024-06-04"),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_big_json_lines_dump_is_read_record_by_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dump = String::new();
+    for i in 1..=3000 {
+        dump.push_str(&format!(
+            "{{\"url\":\"https://valley.example/{i}\",\"date\":\"2024-03-{:02}\",\"title\":\"Report {i}\",\"text\":\"Shelling hit Nikopol on Monday, officials said. Record {i}.\"}}\n",
+            i % 28 + 1
+        ));
+        if i == 1500 {
+            dump.push_str("{\"truncated\": \n");
+        }
+    }
+    std::fs::write(dir.path().join("big.jsonl"), dump).unwrap();
+    let (json, stderr) = export_json(dir.path(), &[]);
+    assert_eq!(json["documents"].as_array().unwrap().len(), 3000);
+    assert_eq!(doc(&json, "big#3000")["title"], "Report 3000");
+    assert!(stderr.contains("line 1501"), "{stderr}");
 }

@@ -2,7 +2,7 @@
 //! message is an article `result#<message id>`, dated in UTC, from the
 //! channel; service and text-less messages are counted, not read.
 
-use std::process::Command;
+use super::cli_support::{doc, export_json};
 
 #[test]
 fn a_channel_export_round_trips_through_the_export() {
@@ -24,23 +24,11 @@ fn a_channel_export_round_trips_through_the_export() {
 }"#,
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_frontlog"))
-        .args([
-            "export",
-            dir.path().to_str().unwrap(),
-            "--format",
-            "json",
-            "--no-cache",
-        ])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let (json, stderr) = export_json(dir.path(), &[]);
     assert!(
         stderr.contains("1 service message and 1 message without text skipped"),
         "{stderr}"
     );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let ids: Vec<&str> = json["documents"]
         .as_array()
         .unwrap()
@@ -73,4 +61,41 @@ fn a_channel_export_round_trips_through_the_export() {
             .iter()
             .any(|r| r == "Kupiansk")
     );
+}
+
+#[test]
+fn the_manifest_gives_the_zone_of_local_times_and_the_channel_username() {
+    let dir = tempfile::tempdir().unwrap();
+    // An older export without date_unixtime: local times of a Kyiv computer.
+    std::fs::write(
+        dir.path().join("result.json"),
+        r#"{"name": "Oblast Watch", "type": "public_channel", "id": 4242, "messages": [
+  {"id": 17, "type": "message", "date": "2025-02-14T01:20:00", "forwarded_from": "Air Force",
+   "text": "Drones were shot down over Poltava Oblast overnight."}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("manifest.toml"),
+        "[[doc]]\nfile = \"result.json\"\ntz = \"Europe/Kyiv\"\nusername = \"oblastwatch\"\n",
+    )
+    .unwrap();
+    let (json, _) = export_json(dir.path(), &[]);
+    let m = doc(&json, "result#17");
+    // 01:20 in Kyiv (UTC+2) is 23:20 UTC on the day before.
+    assert_eq!(m["published"], "2025-02-13");
+    assert_eq!(m["url"], "https://t.me/oblastwatch/17");
+    assert_eq!(m["originator"], "Air Force");
+    // A zone that does not exist is refused with its name.
+    std::fs::write(
+        dir.path().join("manifest.toml"),
+        "[[doc]]\nfile = \"result.json\"\ntz = \"Kyiv/Summer\"\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_frontlog"))
+        .args(["export", dir.path().to_str().unwrap(), "--no-cache"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("Kyiv/Summer"), "{stderr}");
 }

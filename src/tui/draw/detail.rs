@@ -117,6 +117,9 @@ pub fn lines(state: &AppState) -> Vec<Line<'static>> {
             None => Span::styled("unknown", theme.muted()),
         },
     ]));
+    if let Some(o) = &doc.originator {
+        out.push(Line::from(vec![label("Relays"), Span::raw(one_line(o))]));
+    }
     out.push(Line::from(vec![
         label("File"),
         Span::raw(one_line(&doc.path.to_string_lossy())),

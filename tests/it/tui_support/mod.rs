@@ -137,6 +137,7 @@ pub fn synthetic_store(n: usize, days: i64) -> EventStore {
                 value: Some(format!("https://example.org/{d}")),
                 from: Provenance::Manifest,
             },
+            ..Document::default()
         })
         .collect();
     let g = gazetteer();
