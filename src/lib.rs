@@ -20,6 +20,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod lang;
 pub mod places;
 pub mod query;
 pub mod regionname;

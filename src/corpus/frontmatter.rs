@@ -23,6 +23,8 @@ pub struct FrontMatter {
     pub published: Option<NaiveDate>,
     /// Address of the article.
     pub url: Option<String>,
+    /// Language (`lang`, `language`, `locale`, `inLanguage`).
+    pub lang: Option<crate::lang::Lang>,
     /// Byte offset where the body begins (just past the closing fence).
     pub body_start: usize,
     /// Values that were ignored, each naming its key and why.
@@ -202,6 +204,8 @@ impl Fields {
             }
         } else if URL_KEYS.contains(&k) {
             self.fm.url = Some(value.to_owned());
+        } else if matches!(k, "lang" | "language" | "locale" | "inlanguage") {
+            self.fm.lang = Some(crate::lang::Lang::parse(value));
         } else if let Some(rank) = DATE_KEYS.iter().position(|d| *d == k) {
             match datevalue::parse(value) {
                 Ok(day) => {

@@ -9,6 +9,7 @@
 //! published = "2025-02-13"              # or a TOML date: 2025-02-13
 //! url = "https://kyivindependent.com/..."
 //! title = "..."
+//! lang = "uk"                            # else detected from the text
 //! ```
 //!
 //! A file of many articles (a chat export, a feed, a JSON dump) takes
@@ -46,6 +47,8 @@ pub struct Entry {
     pub url: Option<String>,
     /// Headline.
     pub title: Option<String>,
+    /// Language of the article (or of every article of a many-article file).
+    pub lang: Option<crate::lang::Lang>,
     /// What a many-article file's reader needs to know (time zone, channel
     /// username, JSON keys).
     pub hints: super::formats::Hints,
@@ -77,6 +80,7 @@ struct RawEntry {
     title: Option<String>,
     tz: Option<String>,
     username: Option<String>,
+    lang: Option<String>,
     fields: Option<super::formats::FieldMap>,
 }
 
@@ -133,6 +137,7 @@ impl Manifest {
                 published: e.published,
                 url: non_blank(e.url),
                 title: non_blank(e.title),
+                lang: non_blank(e.lang).map(|l| crate::lang::Lang::parse(&l)),
                 hints: super::formats::Hints {
                     tz,
                     username: non_blank(e.username).map(|u| u.trim_start_matches('@').to_owned()),

@@ -112,6 +112,14 @@ pub struct Document {
     /// message's `forwarded_from`).
     #[serde(default)]
     pub originator: Option<String>,
+    /// The article's language: stated (manifest, format, front matter
+    /// `lang`) or detected from its text ([`crate::lang::detect`]).
+    #[serde(default)]
+    pub lang: Meta<crate::lang::Lang>,
+    /// The detector's confidence in [`Document::lang`] (0.0–1.0), when it
+    /// was detected rather than stated.
+    #[serde(default)]
+    pub lang_confidence: Option<f32>,
 }
 
 impl Document {
@@ -331,6 +339,8 @@ pub struct Fields {
     pub published: Option<NaiveDate>,
     /// Address.
     pub url: Option<String>,
+    /// Language.
+    pub lang: Option<crate::lang::Lang>,
 }
 
 /// Reads one article file: decodes it and settles its metadata.
@@ -432,6 +442,11 @@ pub fn document_from_fields(
         suffix_outlet = Some(outlet);
     }
     let text_outlet = outlets::infer(body);
+    let stated_lang = entry.lang.or(fields.lang).or(front.lang);
+    let detected = match stated_lang {
+        Some(_) => None,
+        None => crate::lang::detect(&text[front.body_start..]),
+    };
     Document {
         id,
         path: path.to_path_buf(),
@@ -462,9 +477,16 @@ pub fn document_from_fields(
             (front.url, Provenance::FrontMatter),
             (inferred.url, Provenance::Text),
         ]),
-        text,
         pinned: false,
         originator: None,
+        lang: Meta::first_of([
+            (entry.lang, Provenance::Manifest),
+            (fields.lang, Provenance::Format),
+            (front.lang, Provenance::FrontMatter),
+            (detected.map(|d| d.0), Provenance::Text),
+        ]),
+        lang_confidence: detected.map(|d| d.1).filter(|_| stated_lang.is_none()),
+        text,
     }
 }
 

@@ -93,6 +93,12 @@ fn document_of_item(
             .map(display_line),
         published: item.published.map(|(d, _)| d),
         url: item.url,
+        lang: item.lang,
+    };
+    // The manifest's language for the file is every article's.
+    let fields = Fields {
+        lang: entry.and_then(|e| e.lang).or(fields.lang),
+        ..fields
     };
     let mut doc = document_from_fields(id, path, text, None, fields, warnings);
     doc.pinned = item.pinned;

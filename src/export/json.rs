@@ -31,6 +31,12 @@ struct DocumentOut<'a> {
     /// `forwarded_from`); absent when none.
     #[serde(skip_serializing_if = "Option::is_none")]
     originator: Option<&'a str>,
+    /// ISO 639-1 code (`en`, `uk`, `ru`) or `other`; absent when unknown.
+    lang: Option<&'static str>,
+    lang_from: &'static str,
+    /// The detector's confidence (0.0–1.0) when the language was detected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang_confidence: Option<f32>,
 }
 
 #[derive(Serialize)]
@@ -70,6 +76,9 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
             url: d.url.value.as_deref(),
             url_from: d.url.from.as_str(),
             originator: d.originator.as_deref(),
+            lang: d.lang.value.map(crate::lang::Lang::code),
+            lang_from: d.lang.from.as_str(),
+            lang_confidence: d.lang_confidence.map(|c| (c * 100.0).round() / 100.0),
         })
         .collect();
     let mut indexes: HashMap<u32, CharIndex> = HashMap::new();

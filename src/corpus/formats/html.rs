@@ -53,6 +53,10 @@ fn read(_path: &Path, text: &str, _hints: &Hints) -> Result<Read, String> {
         .map(|c| crate::corpus::display_line(&c))
         .filter(|c| !c.is_empty())
     };
+    let lang = doc
+        .select("html[lang]")
+        .attr("lang")
+        .map(|l| crate::lang::Lang::parse(&l));
     let og_title = meta("og:title");
     let og_site = meta("og:site_name");
     let time = doc
@@ -93,6 +97,7 @@ fn read(_path: &Path, text: &str, _hints: &Hints) -> Result<Read, String> {
             source,
             url: canonical,
             body: article.text_content.to_string(),
+            lang,
             ..Item::default()
         }],
         warnings: Vec::new(),

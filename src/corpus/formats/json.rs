@@ -280,6 +280,7 @@ fn item(n: u64, rec: &Map<String, Value>, fields: &FieldMap) -> Item {
         source: source(rec, &fields.source),
         url: first(rec, &fields.url, URL_KEYS),
         body: crate::corpus::html_fragment::flatten(&body).unwrap_or(body),
+        lang: first(rec, &None, &["lang", "language"]).map(|l| crate::lang::Lang::parse(&l)),
         ..Item::default()
     }
 }

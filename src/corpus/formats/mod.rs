@@ -40,6 +40,8 @@ pub struct Item {
     pub pinned: bool,
     /// Whom the article relays (a Telegram message's `forwarded_from`).
     pub originator: Option<String>,
+    /// The language the format states (`<html lang>`, a record's `lang`).
+    pub lang: Option<crate::lang::Lang>,
 }
 
 /// What a reader gives for one file: its articles, and the warnings met

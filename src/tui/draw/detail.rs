@@ -117,6 +117,17 @@ pub fn lines(state: &AppState) -> Vec<Line<'static>> {
             None => Span::styled("unknown", theme.muted()),
         },
     ]));
+    if let Some(lang) = doc.lang.value {
+        let how = match doc.lang_confidence {
+            Some(c) => format!(" (detected, confidence {c:.2})"),
+            None => format!(" ({})", doc.lang.from.as_str()),
+        };
+        out.push(Line::from(vec![
+            label("Language"),
+            Span::raw(lang.name()),
+            Span::styled(how, theme.muted()),
+        ]));
+    }
     if let Some(o) = &doc.originator {
         out.push(Line::from(vec![label("Relays"), Span::raw(one_line(o))]));
     }
