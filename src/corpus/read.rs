@@ -4,6 +4,7 @@
 //! ([`read_file_in_chunks`]) so that a dump of any size is never held
 //! whole.
 
+use std::io::Read as _;
 use std::path::Path;
 
 use super::{
@@ -35,11 +36,25 @@ pub fn documents_of_bytes(
     entry: Option<&manifest::Entry>,
     warnings: &mut Vec<Problem>,
 ) -> Result<Vec<Document>, Problem> {
+    let reader = formats::reader_for(path, &bytes[..bytes.len().min(HEAD)]);
+    documents_read_by(path, relative, bytes, reader, entry, warnings)
+}
+
+/// [`documents_of_bytes`] with the reader that claimed the file already
+/// chosen (`None`: plain text).
+fn documents_read_by(
+    path: &Path,
+    relative: &Path,
+    bytes: &[u8],
+    reader: Option<&'static formats::Reader>,
+    entry: Option<&manifest::Entry>,
+    warnings: &mut Vec<Problem>,
+) -> Result<Vec<Document>, Problem> {
     let stem = relative
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let Some(reader) = formats::reader_for(path, &bytes[..bytes.len().min(HEAD)]) else {
+    let Some(reader) = reader else {
         let text = decode::decode(bytes).map_err(|e| Problem::new(path, e.to_string()))?;
         return Ok(vec![document_from_text(stem, path, text, entry, warnings)]);
     };
@@ -122,18 +137,27 @@ pub fn read_file_in_chunks(
     mut each: impl FnMut(Vec<Document>),
 ) -> Result<(), Problem> {
     let chunk = chunk.max(1);
-    let head = read_head(path).map_err(|e| Problem::new(path, e.to_string()))?;
-    let reader = formats::reader_for(path, &head);
+    let mut file = std::fs::File::open(path).map_err(|e| Problem::new(path, e.to_string()))?;
+    let mut bytes = Vec::with_capacity(HEAD);
+    (&mut file)
+        .take(HEAD as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Problem::new(path, e.to_string()))?;
+    let reader = formats::reader_for(path, &bytes);
     let streamed = reader.is_some_and(|r| std::ptr::eq(r, &formats::json::READER))
-        && (formats::json::is_json_lines(&head) || long_first_record(path, &head));
+        && (formats::json::is_json_lines(&bytes) || long_first_record(path, &bytes));
     if !streamed {
-        let docs = read_file(path, relative, entry, warnings)?;
+        // The rest of the file after its head: read once, sniffed once.
+        file.read_to_end(&mut bytes)
+            .map_err(|e| Problem::new(path, e.to_string()))?;
+        let docs = documents_read_by(path, relative, &bytes, reader, entry, warnings)?;
         let mut docs = docs.into_iter().peekable();
         while docs.peek().is_some() {
             each(docs.by_ref().take(chunk).collect());
         }
         return Ok(());
     }
+    drop(file);
     let stem = relative
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -175,14 +199,4 @@ fn long_first_record(path: &Path, head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(head);
     let text = text.trim_start_matches('\u{feff}').trim_start();
     lines_ext && text.starts_with('{') && !text.contains('\n')
-}
-
-/// The first [`HEAD`] bytes of a file (fewer for a short one).
-fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read as _;
-    let mut head = Vec::with_capacity(HEAD);
-    std::fs::File::open(path)?
-        .take(HEAD as u64)
-        .read_to_end(&mut head)?;
-    Ok(head)
 }
