@@ -1,6 +1,7 @@
 //! The text filter's folding: how event text and typed needles are made
-//! comparable (case-folded, whitespace runs as one space), and the matcher
-//! that searches folded text.
+//! comparable (case-folded, whitespace runs as one space, and the Cyrillic
+//! letters people type interchangeably made one: "ё" as "е", "ґ" as "г"),
+//! and the matcher that searches folded text.
 
 use memchr::memmem;
 
@@ -56,10 +57,21 @@ pub(super) fn push_folded(out: &mut String, s: &str) {
         push_collapsed(out, s.chars(), |c| {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
+                (Some(l), None) => same_letter(l),
                 _ => c,
             }
         });
+    }
+}
+
+/// Letters Russian and Ukrainian writers and typists use for one another:
+/// "ё" is mostly printed "е" in Russian, and "ґ" is often typed "г" in
+/// Ukrainian (a keyboard without it, or the spelling before 1990).
+fn same_letter(c: char) -> char {
+    match c {
+        'ё' => 'е',
+        'ґ' => 'г',
+        _ => c,
     }
 }
 
@@ -92,4 +104,18 @@ pub fn fold_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_folded(&mut out, s);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cyrillic_folds_case_and_the_letters_typed_for_one_another() {
+        // "Orel" with and without the diaeresis; "Gorgany" with ґ and г.
+        assert_eq!(fold_case("Орёл"), fold_case("ОРЕЛ"));
+        assert_eq!(fold_case("Ґорґани"), "горгани");
+        let m = TextMatcher::new("ребенок").unwrap();
+        assert!(m.is_match("Спасён ребёнок в Харькове"));
+    }
 }
