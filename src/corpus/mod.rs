@@ -341,6 +341,9 @@ pub struct Fields {
     pub url: Option<String>,
     /// Language.
     pub lang: Option<crate::lang::Lang>,
+    /// Whether a structured format made the text (headline line, then the
+    /// body as plain text): it holds no front matter and no HTML to read.
+    pub structured: bool,
 }
 
 /// Reads one article file: decodes it and settles its metadata.
@@ -381,20 +384,29 @@ pub fn document_from_fields(
     fields: Fields,
     warnings: &mut Vec<Problem>,
 ) -> Document {
-    let front = match frontmatter::parse(&text) {
-        Ok(f) => {
-            let f = f.unwrap_or_default();
-            for w in &f.warnings {
-                warnings.push(Problem::new(path, w.clone()));
+    let front = if fields.structured {
+        frontmatter::FrontMatter::default()
+    } else {
+        match frontmatter::parse(&text) {
+            Ok(f) => {
+                let f = f.unwrap_or_default();
+                for w in &f.warnings {
+                    warnings.push(Problem::new(path, w.clone()));
+                }
+                f
             }
-            f
-        }
-        Err(msg) => {
-            warnings.push(Problem::new(path, format!("{msg}; read as plain text")));
-            frontmatter::FrontMatter::default()
+            Err(msg) => {
+                warnings.push(Problem::new(path, format!("{msg}; read as plain text")));
+                frontmatter::FrontMatter::default()
+            }
         }
     };
-    let text = match html_fragment::flatten(&text[front.body_start..]) {
+    let flat = if fields.structured {
+        None
+    } else {
+        html_fragment::flatten(&text[front.body_start..])
+    };
+    let text = match flat {
         Some(flat) => format!("{}{flat}", &text[..front.body_start]),
         None => text,
     };
@@ -418,7 +430,9 @@ pub fn document_from_fields(
     let mut title_span = match title.from {
         Provenance::Text => text_span,
         // The format's headline is the text's first line.
-        Provenance::Format => field_title_len.map(|n| 0..n),
+        Provenance::Format => field_title_len
+            .filter(|&n| text.get(..n) == title.value.as_deref())
+            .map(|n| 0..n),
         _ => None,
     };
     // "... - The Guardian": the outlet's name is no part of the headline.

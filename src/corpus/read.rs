@@ -109,6 +109,7 @@ fn document_of_item(
         published: item.published.map(|(d, _)| d),
         url: item.url,
         lang: item.lang,
+        structured: true,
     };
     // The manifest's language for the file is every article's.
     let fields = Fields {
@@ -199,4 +200,29 @@ fn long_first_record(path: &Path, head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(head);
     let text = text.trim_start_matches('\u{feff}').trim_start();
     lines_ext && text.starts_with('{') && !text.contains('\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_with_markup_in_it_keeps_its_span_inside_the_text() {
+        // Found by fuzzing: a <title> that swallows tags and the outlet's
+        // name, whose line used to be rewritten as HTML after the span was
+        // taken.
+        let page: &[u8] = include_bytes!("../../tests/data/fuzz/html-title-span.html");
+        let path = Path::new("page.html");
+        let docs = documents_of_bytes(path, path, page, None, &mut Vec::new()).unwrap();
+        for doc in &docs {
+            if let Some(span) = &doc.title_span {
+                assert!(
+                    doc.text.get(span.clone()).is_some(),
+                    "{span:?} in {:?}",
+                    doc.text
+                );
+            }
+            let _ = crate::extract::extract(doc, 0, crate::places::Gazetteer::builtin());
+        }
+    }
 }
