@@ -9,10 +9,15 @@
 //! `text_entities` when present, else `text` (a string, or an array of
 //! strings and `{type, text}` entities). Service messages and messages
 //! without text (a photo alone) are skipped and counted in a warning.
+//!
+//! The export is read as a stream of messages: each is parsed on its own
+//! and turned into an article at once, so an export of 100,000 messages is
+//! never held as one JSON tree beside its text.
 
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone as _};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::{Hints, Item, Read, Reader};
@@ -44,49 +49,26 @@ fn sniff(path: &Path, head: &[u8]) -> bool {
 }
 
 fn read(_path: &Path, text: &str, hints: &Hints) -> Result<Read, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let chats: Vec<&Value> = match value.get("chats").and_then(|c| c.get("list")) {
-        Some(Value::Array(list)) => list.iter().collect(),
-        _ => vec![&value],
+    let mut state = State {
+        hints,
+        out: Read::default(),
+        service: 0,
+        empty: 0,
+        chats: 0,
     };
-    let mut out = Read::default();
-    let (mut service, mut empty) = (0usize, 0usize);
-    for chat in chats {
-        let name = chat.get("name").and_then(Value::as_str).map(str::to_owned);
-        let Some(Value::Array(messages)) = chat.get("messages") else {
-            continue;
-        };
-        for (i, m) in messages.iter().enumerate() {
-            if m.get("type").and_then(Value::as_str) != Some("message") {
-                service += 1;
-                continue;
-            }
-            let body = message_text(m);
-            if body.trim().is_empty() {
-                empty += 1;
-                continue;
-            }
-            let n = m.get("id").and_then(Value::as_u64).unwrap_or(i as u64 + 1);
-            out.items.push(Item {
-                n,
-                published: date_of(m, hints.tz),
-                source: name.clone(),
-                url: hints
-                    .username
-                    .as_ref()
-                    .map(|u| format!("https://t.me/{u}/{n}")),
-                body,
-                originator: m
-                    .get("forwarded_from")
-                    .and_then(Value::as_str)
-                    .map(str::trim)
-                    .filter(|f| !f.is_empty())
-                    .map(str::to_owned),
-                ..Item::default()
-            });
-        }
-    }
-    if out.items.is_empty() && service + empty == 0 {
+    let mut de = serde_json::Deserializer::from_str(text);
+    ChatSeed(&mut state)
+        .deserialize(&mut de)
+        .and_then(|()| de.end())
+        .map_err(|e| e.to_string())?;
+    let State {
+        mut out,
+        service,
+        empty,
+        chats,
+        ..
+    } = state;
+    if chats == 0 {
         return Err("no chat with messages found".into());
     }
     if service + empty > 0 {
@@ -97,6 +79,180 @@ fn read(_path: &Path, text: &str, hints: &Hints) -> Result<Read, String> {
         ));
     }
     Ok(out)
+}
+
+/// What the streaming read gathers: the articles, and what it skipped.
+struct State<'h> {
+    hints: &'h Hints,
+    out: Read,
+    service: usize,
+    empty: usize,
+    /// Chats with a `messages` array met.
+    chats: usize,
+}
+
+/// A chat object (or the top level of an export, which is one chat or holds
+/// `chats.list`), read key by key: each message is turned into an article
+/// as it is parsed, so the export is never held as one JSON tree.
+struct ChatSeed<'s, 'h>(&'s mut State<'h>);
+
+impl<'de> DeserializeSeed<'de> for ChatSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ChatSeed<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a Telegram export object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let state = self.0;
+        let first = state.out.items.len();
+        let mut name = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "name" => name = map.next_value::<Option<String>>()?,
+                "messages" => {
+                    state.chats += 1;
+                    map.next_value_seed(MessagesSeed(&mut *state))?;
+                }
+                "chats" => map.next_value_seed(ChatListSeed(&mut *state))?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        // The chat's name may come after its messages.
+        for item in &mut state.out.items[first..] {
+            if item.source.is_none() {
+                item.source.clone_from(&name);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A full export's `chats` object: its `list` holds the chats.
+struct ChatListSeed<'s, 'h>(&'s mut State<'h>);
+
+impl<'de> DeserializeSeed<'de> for ChatListSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ChatListSeed<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the `chats` object of a full export")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "list" {
+                map.next_value_seed(EachSeed(&mut *self.0))?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The array of chats of a full export.
+struct EachSeed<'s, 'h>(&'s mut State<'h>);
+
+impl<'de> DeserializeSeed<'de> for EachSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EachSeed<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of chats")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(ChatSeed(&mut *self.0))?.is_some() {}
+        Ok(())
+    }
+}
+
+/// A chat's `messages` array, one message (a small JSON value) at a time.
+struct MessagesSeed<'s, 'h>(&'s mut State<'h>);
+
+impl<'de> DeserializeSeed<'de> for MessagesSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MessagesSeed<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of messages")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let state = self.0;
+        let mut i = 0u64;
+        while let Some(m) = seq.next_element::<Value>()? {
+            i += 1;
+            if let Some(item) = message_item(state, &m, i) {
+                state.out.items.push(item);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The article of one message (its 1-based position `i` numbers it when it
+/// has no `id`), or `None` for a service or text-less message, counted.
+fn message_item(state: &mut State, m: &Value, i: u64) -> Option<Item> {
+    if m.get("type").and_then(Value::as_str) != Some("message") {
+        state.service += 1;
+        return None;
+    }
+    let body = message_text(m);
+    if body.trim().is_empty() {
+        state.empty += 1;
+        return None;
+    }
+    let n = m.get("id").and_then(Value::as_u64).unwrap_or(i);
+    Some(Item {
+        n,
+        published: date_of(m, state.hints.tz),
+        url: state
+            .hints
+            .username
+            .as_ref()
+            .map(|u| format!("https://t.me/{u}/{n}")),
+        body,
+        originator: m
+            .get("forwarded_from")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(str::to_owned),
+        ..Item::default()
+    })
 }
 
 /// The message's day (UTC): `date_unixtime`, else `date` read as local
