@@ -60,9 +60,12 @@ mod phrases;
 mod ranges;
 mod resolve;
 mod sem;
+mod slavic;
+mod slavic_rules;
 mod token;
 mod traps;
 mod value;
+mod words;
 
 /// Helpers shared by the rule modules' unit tests.
 #[cfg(test)]
@@ -273,6 +276,22 @@ pub struct Carry {
 /// tense markers ("allowed", "struck", "has").
 pub fn has_past_verb(text: &str) -> bool {
     context::has_past_verb(text)
+}
+
+/// [`tag_with`] for a text in language `lang`: Ukrainian and Russian go to
+/// the word-table rules (`slavic`), every other language to the English
+/// grammar.
+pub fn tag_lang(
+    text: &str,
+    dct: Option<NaiveDate>,
+    lang: crate::lang::Lang,
+    carry: &mut Carry,
+) -> Vec<Timex> {
+    match lang {
+        crate::lang::Lang::Uk => slavic::tag(text, dct, "uk", carry),
+        crate::lang::Lang::Ru => slavic::tag(text, dct, "ru", carry),
+        _ => tag_with(text, dct, carry),
+    }
 }
 
 /// Finds and normalizes every temporal expression in `text`, in text order.

@@ -1,0 +1,596 @@
+//! The date rules of the East Slavic languages (Ukrainian, Russian): which
+//! token patterns are dates and what they mean ([`Sem`]). The rules name
+//! word classes only; the words are data (`assets/timex/<lang>/words.tsv`,
+//! read by `words`), so both languages share these rules.
+//!
+//! Patterns, at each token: a named day ("День прикордонника"); a night
+//! ("у ніч на 14 лютого", "в ночь с 13 на 14 февраля"); a range ("з 1 по 14
+//! лютого", "1–2 июля", "з 24.02 по 08.07"); a clock time before a date
+//! ("станом на 08:00 14.02.2025"); a day of a month with its year ("13
+//! лютого 2025 року", "14.02.2025"); a weekday ("у четвер", "минулого
+//! четверга"); a month ("у лютому", "в ноябре прошлого года"); a year
+//! ("2025 года", "у 2022-му", "в 2022, 2023 годах"); days, weeks, months
+//! and years from the publication date ("вчора", "на прошлой неделе"); parts
+//! of the day ("вранці", "вечером", "за ночь"); "so long ago"; an hour in
+//! words ("о четвертій годині"). Traps: a number glued to a hyphen or a
+//! letter ("93-тя", "3-я", "Су-34") is no day or year; a bare number is no
+//! year.
+
+use super::sem::{Base, Pick, Sem, Tod, Unit};
+use super::words::{Kind, Table, Tok};
+
+/// The token view the rules work on: the tokens and the word tables, the
+/// document's language first.
+pub(crate) struct G<'a> {
+    /// The tokens.
+    pub toks: &'a [Tok],
+    /// Word tables, the document's language first.
+    pub tables: &'a [&'static Table],
+}
+
+/// One expression found: tokens `start..end`, its meaning and whether it
+/// states its year.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct M {
+    /// First token.
+    pub start: usize,
+    /// Token past the last.
+    pub end: usize,
+    /// The meaning.
+    pub sem: Sem,
+}
+
+/// What a rule found: one expression, or the two ends of a range.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Hit {
+    /// One expression.
+    One(M),
+    /// A range ("from ... to ...").
+    Range(M, M),
+}
+
+impl Hit {
+    /// Token past the hit.
+    pub(crate) fn end(&self) -> usize {
+        match self {
+            Hit::One(m) | Hit::Range(_, m) => m.end,
+        }
+    }
+}
+
+/// A day of a month: (token past it, day, month, year).
+type Dm = (usize, u8, u8, Option<i32>);
+
+impl G<'_> {
+    /// The longest form of `class` at token `i`, end and value.
+    pub(crate) fn at(&self, i: usize, class: &str) -> Option<(usize, &'static str)> {
+        self.tables
+            .iter()
+            .find_map(|t| t.at(self.toks, i, class))
+            .map(|f| (f.end, f.value))
+    }
+
+    fn is(&self, i: usize, class: &str) -> bool {
+        self.at(i, class).is_some()
+    }
+
+    /// The number at `i` and its digit count.
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        match self.toks.get(i)?.kind {
+            Kind::Num(n) => Some((n, self.toks[i].norm.len())),
+            _ => None,
+        }
+    }
+
+    /// Whether token `i` is the mark `c`.
+    fn mark(&self, i: usize, c: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Mark && t.norm == c)
+    }
+
+    /// Whether token `i` is glued to the one before it (no space).
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space)
+    }
+
+    /// Whether token `i` is a dash of a range ("1–2", "1940-1942").
+    fn dash(&self, i: usize) -> bool {
+        self.mark(i, "-") || self.mark(i, "–") || self.mark(i, "—")
+    }
+
+    /// A number that stands alone: not glued to a letter, digit or hyphen
+    /// before it ("Су-34", "А1476"), nor to a letter after it.
+    fn free_num(&self, i: usize) -> Option<(u32, usize)> {
+        let n = self.num(i)?;
+        if i > 0 && self.glued(i) {
+            let prev = &self.toks[i - 1];
+            if prev.kind != Kind::Mark || prev.norm == "-" || prev.norm == "." || prev.norm == "," {
+                return None;
+            }
+        }
+        if self.glued(i + 1) && self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
+        Some(n)
+    }
+
+    /// A year number (four digits, 1000-2100) at `i`: (year, token past it).
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let (y, len) = self.free_num(i)?;
+        (len == 4 && (1000..=2100).contains(&y)).then_some(y as i32)
+    }
+
+    /// The word "year" (any case, abbreviated with its dot) at `i`: token past it.
+    fn year_word(&self, i: usize) -> Option<usize> {
+        let (end, _) = self.at(i, "year")?;
+        Some(
+            if self.mark(end, ".") && self.toks[end - 1].norm.chars().count() <= 2 {
+                end + 1
+            } else {
+                end
+            },
+        )
+    }
+
+    /// A year with its word at `i`: "2025 року", "2025 г.", "2022-му".
+    fn year(&self, i: usize) -> Option<(usize, i32)> {
+        let y = self.year_num(i)?;
+        if let Some(end) = self.year_word(i + 1) {
+            return Some((end, y));
+        }
+        if self.mark(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2) {
+            let (end, _) = self.at(i + 2, "suffix")?;
+            return Some((end, y));
+        }
+        None
+    }
+
+    /// A day of a month in words at `i`: "13 лютого [2025 року]", "1-го июля".
+    fn day_month(&self, i: usize) -> Option<Dm> {
+        let (d, len) = self.num(i)?;
+        if len > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.mark(j, "-") && self.glued(j) && self.glued(j + 1) && self.is(j + 1, "suffix") {
+            j = self.at(j + 1, "suffix")?.0;
+        } else if self.free_num(i).is_none() {
+            return None;
+        }
+        if self.toks.get(j).is_some_and(|t| t.sent) {
+            return None;
+        }
+        let (end, m) = self.at(j, "month")?;
+        let m: u8 = m.parse().ok()?;
+        Some(
+            match self
+                .year(end)
+                .or_else(|| self.year_num(end).map(|y| (end + 1, y)))
+            {
+                Some((e, y)) => (e, d as u8, m, Some(y)),
+                None => (end, d as u8, m, None),
+            },
+        )
+    }
+
+    /// A day and month in figures at `i`: "14.02.2025" ("14.02" only with
+    /// `yearless`, inside a range).
+    fn numeric(&self, i: usize, yearless: bool) -> Option<Dm> {
+        let (d, dl) = self.free_num(i)?;
+        if !(1..=31).contains(&d) || dl > 2 || !self.mark(i + 1, ".") || !self.glued(i + 1) {
+            return None;
+        }
+        let (m, ml) = self.num(i + 2).filter(|_| self.glued(i + 2))?;
+        if !(1..=12).contains(&m) || ml != 2 {
+            return None;
+        }
+        if self.mark(i + 3, ".") && self.glued(i + 3) && self.glued(i + 4) {
+            let (y, yl) = self.num(i + 4)?;
+            if yl != 4 || self.mark(i + 5, ".") && self.glued(i + 5) && self.num(i + 6).is_some() {
+                return None;
+            }
+            let end = self.year_word(i + 5).unwrap_or(i + 5);
+            return Some((end, d as u8, m as u8, Some(y as i32)));
+        }
+        (yearless && dl == 2 && !(self.mark(i + 3, ".") && self.num(i + 4).is_some())).then_some((
+            i + 3,
+            d as u8,
+            m as u8,
+            None,
+        ))
+    }
+
+    /// Either kind of day of a month.
+    fn any_day(&self, i: usize, yearless: bool) -> Option<Dm> {
+        self.day_month(i).or_else(|| self.numeric(i, yearless))
+    }
+
+    /// A clock time "08:00" at `i`: (token past it, hour, minute).
+    fn clock(&self, i: usize) -> Option<(usize, u8, u8)> {
+        let (h, hl) = self.free_num(i)?;
+        if hl > 2 || h > 24 || !self.mark(i + 1, ":") || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let (m, ml) = self.num(i + 2)?;
+        if ml != 2 || m > 59 {
+            return None;
+        }
+        let end = self.at(i + 3, "zone").map_or(i + 3, |(e, _)| e);
+        Some((end, h as u8, m as u8))
+    }
+}
+
+fn date(dm: Dm, tod: Option<Tod>) -> Sem {
+    Sem::Date {
+        year: dm.3,
+        month: Some(dm.2),
+        day: Some(dm.1),
+        tod,
+    }
+}
+
+fn one(start: usize, end: usize, sem: Sem) -> Option<Hit> {
+    Some(Hit::One(M { start, end, sem }))
+}
+
+/// A range from day `a` (its month and year may come from `b`) to day `b`.
+fn range(start: usize, mid: usize, a: Dm, b: Dm, end: usize) -> Option<Hit> {
+    let a = (a.0, a.1, a.2, a.3.or(b.3));
+    Some(Hit::Range(
+        M {
+            start,
+            end: mid,
+            sem: date(a, None),
+        },
+        M {
+            start: mid,
+            end,
+            sem: date(b, None),
+        },
+    ))
+}
+
+/// The part of a day at `i` ("вранці", "вечером"): (token past it, part).
+fn part(g: &G, i: usize) -> Option<(usize, Tod)> {
+    g.at(i, "part").map(|(e, v)| (e, Tod::Part(v)))
+}
+
+/// The expression that starts at token `i`, if any.
+pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
+    let t = g.toks.get(i)?;
+    if t.kind == Kind::Word && i > 0 && !t.sent && g.is(i - 1, "each") {
+        return None;
+    }
+    if let Some((end, v)) = g.at(i, "named") {
+        let (m, d) = v.split_once('-')?;
+        let year = g.year(end);
+        return one(
+            i,
+            year.map_or(end, |y| y.0),
+            Sem::Date {
+                year: year.map(|y| y.1),
+                month: m.parse().ok(),
+                day: d.parse().ok(),
+                tod: None,
+            },
+        );
+    }
+    // "у ніч на 14 лютого", "в ночь с 13 на 14 февраля".
+    let n = if g.is(i, "in") { i + 1 } else { i };
+    if g.is(n, "night") {
+        if let Some((on, _)) = g.at(n + 1, "on")
+            && let Some(b) = g.any_day(on, false)
+        {
+            return one(i, b.0, date(b, None));
+        }
+        if let Some((from, _)) = g.at(n + 1, "from")
+            && let Some((on, _)) = g.at(from + 1, "on")
+            && let Some(b) = g.any_day(on, false)
+        {
+            let a = g.any_day(from, false).unwrap_or_else(|| {
+                let d = g.num(from).map_or(0, |n| n.0) as u8;
+                (from + 1, d, b.2, b.3)
+            });
+            if (1..=31).contains(&a.1) {
+                return range(i, a.0, a, b, b.0);
+            }
+        }
+    }
+    // "з 1 по 14 лютого", "с 10 до 14 февраля", "з 24.02 по 08.07".
+    if let Some((from, _)) = g.at(i, "from")
+        && let Some(hit) = from_to(g, i, from)
+    {
+        return Some(hit);
+    }
+    // "08:00 14.02.2025", "о 08:00 за київським часом".
+    let c = if g.is(i, "in") { i + 1 } else { i };
+    if let Some((end, h, m)) = g.clock(c) {
+        if let Some(dm) = g.any_day(end, false) {
+            return one(i, dm.0, date(dm, Some(Tod::Clock(h, m))));
+        }
+        if c > i || g.at(end.saturating_sub(1), "zone").is_some() || g.is(i.wrapping_sub(1), "in") {
+            return one(
+                i,
+                end,
+                Sem::Clock {
+                    tod: Tod::Clock(h, m),
+                },
+            );
+        }
+    }
+    // "13 лютого 2025 року, 09:25", "1–2 июля", "16 мая и 2 июня".
+    if g.num(i).is_some() {
+        return days(g, i);
+    }
+    if let Some((e, _)) = g.at(i, "in")
+        && let Some((end, h)) = g.at(e, "hour")
+        && let Some((end, _)) = g.at(end, "hours")
+    {
+        let h: u8 = h.parse().ok()?;
+        return one(
+            i,
+            end,
+            Sem::Clock {
+                tod: Tod::Clock(h, 0),
+            },
+        );
+    }
+    // A morning before its date: "утром 1 июля".
+    if let Some((end, tod)) = part(g, i) {
+        if let Some(dm) = g.any_day(end, false) {
+            return one(i, dm.0, date(dm, Some(tod)));
+        }
+        return one(i, end, Sem::Clock { tod });
+    }
+    if let Some(hit) = weekday(g, i) {
+        return Some(hit);
+    }
+    if let Some(hit) = month(g, i) {
+        return Some(hit);
+    }
+    relative(g, i)
+}
+
+/// A range opened by a "from" word at `i` (its end `from`).
+fn from_to(g: &G, i: usize, from: usize) -> Option<Hit> {
+    let a = g.any_day(from, true);
+    let a_end = a.map_or(from + 1, |a| a.0);
+    let (to, _) = g.at(a_end, "to")?;
+    let b = g.any_day(to, true)?;
+    let a = match a {
+        Some(a) => a,
+        None => {
+            let (d, len) = g.free_num(from)?;
+            if len > 2 || !(1..=31).contains(&d) {
+                return None;
+            }
+            (from + 1, d as u8, b.2, b.3)
+        }
+    };
+    range(i, a_end, a, b, b.0)
+}
+
+/// Days of a month from the number at `i`.
+fn days(g: &G, i: usize) -> Option<Hit> {
+    if let Some(dm) = g.any_day(i, false) {
+        // "08 липня 2022, 09:25": the time of the day.
+        if g.mark(dm.0, ",")
+            && let Some((end, h, m)) = g.clock(dm.0 + 1)
+        {
+            return one(i, end, date(dm, Some(Tod::Clock(h, m))));
+        }
+        let tod = part(g, dm.0);
+        return one(i, tod.map_or(dm.0, |t| t.0), date(dm, tod.map(|t| t.1)));
+    }
+    // "1–2 июля": the first day takes the month of the second.
+    let (d, len) = g.free_num(i)?;
+    if len <= 2 && (1..=31).contains(&d) {
+        if g.dash(i + 1)
+            && let Some(b) = g.day_month(i + 2)
+        {
+            return range(i, i + 1, (i + 1, d as u8, b.2, b.3), b, b.0);
+        }
+        // "16 и 17 мая": the first day alone, with the month after.
+        if let Some((e, _)) = g.at(i + 1, "and")
+            && let Some(b) = g.day_month(e)
+        {
+            return one(i, i + 1, date((i + 1, d as u8, b.2, b.3), None));
+        }
+    }
+    // Years: "2025 року", "у 1940-1942 роках", "в 2022, 2023 годах".
+    if let Some((end, y)) = g.year(i) {
+        return one(i, end, year(y));
+    }
+    let y = g.year_num(i)?;
+    if g.dash(i + 1)
+        && let Some((end, y2)) = g.year(i + 2)
+        && y2 > y
+    {
+        return Some(Hit::Range(
+            M {
+                start: i,
+                end: i + 1,
+                sem: year(y),
+            },
+            M {
+                start: i + 2,
+                end,
+                sem: year(y2),
+            },
+        ));
+    }
+    // A list of years that ends with the word "years".
+    let mut j = i + 1;
+    loop {
+        let k = if g.mark(j, ",") {
+            j + 1
+        } else {
+            g.at(j, "and").map(|a| a.0)?
+        };
+        g.year_num(k)?;
+        if g.year(k).is_some() {
+            return one(i, i + 1, year(y));
+        }
+        j = k + 1;
+    }
+}
+
+fn year(y: i32) -> Sem {
+    Sem::Date {
+        year: Some(y),
+        month: None,
+        day: None,
+        tod: None,
+    }
+}
+
+/// "у четвер", "минулого четверга", "в четверг, 13 февраля".
+fn weekday(g: &G, i: usize) -> Option<Hit> {
+    let mut j = i;
+    let mut said = false;
+    if let Some((e, _)) = g.at(j, "in") {
+        j = e;
+        said = true;
+    }
+    let mut pick = Pick::Plain;
+    if let Some((e, p)) = g.at(j, "pick") {
+        pick = match p {
+            "L" => Pick::Last,
+            "N" => Pick::Next,
+            _ => Pick::This,
+        };
+        j = e;
+        said = true;
+    }
+    let (end, wd) = g.at(j, "weekday")?;
+    if g.mark(end, ",")
+        && let Some(dm) = g.any_day(end + 1, false)
+    {
+        return one(i, dm.0, date(dm, None));
+    }
+    if !said {
+        return None;
+    }
+    let tod = part(g, end);
+    one(
+        i,
+        tod.map_or(end, |t| t.0),
+        Sem::Weekday {
+            wd: wd.parse().ok()?,
+            pick,
+            base: Base::Dct,
+            tod: tod.map(|t| t.1),
+        },
+    )
+}
+
+/// "у лютому", "в начале июня", "в ноябре прошлого года", "лютого 2024 року".
+fn month(g: &G, i: usize) -> Option<Hit> {
+    let j = g
+        .at(i, "edge")
+        .or_else(|| g.at(i, "in"))
+        .or_else(|| g.at(i, "from"))
+        .or_else(|| g.at(i, "to"))
+        .map(|f| f.0);
+    let k = j.unwrap_or(i);
+    let (end, m) = g.at(k, "month")?;
+    let month: u8 = m.parse().ok()?;
+    if let Some((e, y)) = g
+        .year(end)
+        .or_else(|| g.year_num(end).map(|y| (end + 1, y)))
+    {
+        return one(
+            i,
+            e,
+            Sem::Date {
+                year: Some(y),
+                month: Some(month),
+                day: None,
+                tod: None,
+            },
+        );
+    }
+    if let Some((e, off)) = g.at(end, "yrel") {
+        return one(
+            i,
+            e,
+            Sem::Month {
+                month,
+                pick: Pick::Plain,
+                yoff: off.parse().ok(),
+            },
+        );
+    }
+    j?;
+    one(
+        i,
+        end,
+        Sem::Date {
+            year: None,
+            month: Some(month),
+            day: None,
+            tod: None,
+        },
+    )
+}
+
+/// Days, weeks, months and years counted from a date: "вчора ввечері",
+/// "напередодні", "минулого тижня", "три дні тому".
+fn relative(g: &G, i: usize) -> Option<Hit> {
+    for (class, base) in [("day", Base::Dct), ("eve", Base::Ref)] {
+        if let Some((end, n)) = g.at(i, class) {
+            // "tomorrow or the day after": no day is meant.
+            if g.is(end, "or") || (i > 0 && g.is(i - 1, "or")) {
+                return None;
+            }
+            let tod = part(g, end);
+            return one(
+                i,
+                tod.map_or(end, |t| t.0),
+                Sem::Offset {
+                    unit: Unit::Day,
+                    n: n.parse().ok()?,
+                    base,
+                    tod: tod.map(|t| t.1),
+                    exact: false,
+                },
+            );
+        }
+    }
+    if let Some((end, v)) = g.at(i, "rel") {
+        let unit = Unit::from_code(&v[..1])?;
+        return one(
+            i,
+            end,
+            Sem::Offset {
+                unit,
+                n: v[1..].parse().ok()?,
+                base: Base::Dct,
+                tod: None,
+                exact: false,
+            },
+        );
+    }
+    // "три дні тому", "2 года назад".
+    let (n, e) = match g.free_num(i) {
+        Some((n, _)) => (n, i + 1),
+        None => {
+            let (e, v) = g.at(i, "num")?;
+            (v.parse().ok()?, e)
+        }
+    };
+    let (e, u) = g.at(e, "unit")?;
+    let (end, _) = g.at(e, "ago")?;
+    one(
+        i,
+        end,
+        Sem::Offset {
+            unit: Unit::from_code(u)?,
+            n: -(n.min(10_000) as i32),
+            base: Base::Dct,
+            tod: None,
+            exact: true,
+        },
+    )
+}
