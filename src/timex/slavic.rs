@@ -17,16 +17,28 @@ use super::{Anchor, Carry, Timex, resolve, value};
 /// How many tokens on each side of an expression a future word may stand.
 const TENSE_REACH: usize = 8;
 
+/// Whether token `i` ends a clause for the tense: a comma, a colon, a
+/// semicolon, a dash, a bracket or a quote.
+fn clause_mark(g: &G, i: usize) -> bool {
+    g.toks.get(i).is_some_and(|t| {
+        t.kind == words::Kind::Mark
+            && matches!(
+                t.norm.as_str(),
+                "," | ";" | ":" | "—" | "–" | "(" | ")" | "«" | "»" | "\"" | "." | "!" | "?"
+            )
+    })
+}
+
 /// The tense around tokens `start..end`: a future word nearby in the same
-/// sentence makes it the future; else nothing is known.
+/// clause makes it the future; else nothing is known.
 fn tense(g: &G, start: usize, end: usize) -> Tense {
     let toks = g.toks;
     let mut a = start;
-    while a > 0 && start - a < TENSE_REACH && !toks[a].sent {
+    while a > 0 && start - a < TENSE_REACH && !toks[a].sent && !clause_mark(g, a - 1) {
         a -= 1;
     }
     let mut b = end;
-    while b < toks.len() && b - end < TENSE_REACH && !toks[b].sent {
+    while b < toks.len() && b - end < TENSE_REACH && !toks[b].sent && !clause_mark(g, b) {
         b += 1;
     }
     let near = (a..start).chain(end..b).chain(start..end);

@@ -398,6 +398,9 @@ fn days(g: &G, i: usize) -> Option<Hit> {
             return one(i, i + 1, date((i + 1, d as u8, b.2, b.3), None));
         }
     }
+    if let Some(hit) = war_day(g, i) {
+        return Some(hit);
+    }
     // Years: "2025 року", "у 1940-1942 роках", "в 2022, 2023 годах".
     if let Some((end, y)) = g.year(i) {
         return one(i, end, year(y));
@@ -434,6 +437,31 @@ fn days(g: &G, i: usize) -> Option<Hit> {
         }
         j = k + 1;
     }
+}
+
+/// "83-й день нашої оборони", "26-й день войны": the day of a war counted
+/// from the war's first day (the value of the war word).
+fn war_day(g: &G, i: usize) -> Option<Hit> {
+    let (n, len) = g.num(i)?;
+    if len > 4 || n == 0 || !g.mark(i + 1, "-") || !g.glued(i + 1) {
+        return None;
+    }
+    let (e, _) = g.at(i + 2, "suffix")?;
+    let (e, _) = g.at(e, "dayword")?;
+    let (end, first) = (e..e + 3).find_map(|k| g.at(k, "war"))?;
+    let first = chrono::NaiveDate::parse_from_str(first, "%Y-%m-%d").ok()?;
+    let day = first.checked_add_days(chrono::Days::new(u64::from(n) - 1))?;
+    use chrono::Datelike;
+    one(
+        i,
+        end,
+        Sem::Date {
+            year: Some(day.year()),
+            month: Some(day.month() as u8),
+            day: Some(day.day() as u8),
+            tod: None,
+        },
+    )
 }
 
 fn year(y: i32) -> Sem {
@@ -535,6 +563,47 @@ fn month(g: &G, i: usize) -> Option<Hit> {
     )
 }
 
+/// "(fight) for today, for tomorrow": days in a list of "for" phrases
+/// are things fought for, not dates.
+fn for_list(g: &G, i: usize, end: usize) -> bool {
+    i > 0
+        && g.is(i - 1, "for")
+        && ((g.mark(end, ",") && g.is(end + 1, "for"))
+            || (i >= 3 && g.mark(i - 2, ",") && (g.is(i - 3, "day") || g.is(i - 3, "eve"))))
+}
+
+/// How many tokens on each side of "today" a copula may stand.
+const COPULA_REACH: usize = 6;
+
+/// "Today X is Y", "X is today the only guarantee": "today" beside a
+/// copula in its clause means "nowadays".
+fn nowadays(g: &G, i: usize, end: usize) -> bool {
+    let stop = |k: usize| g.mark(k, ",") || g.mark(k, ".") || g.toks.get(k).is_some_and(|t| t.sent);
+    let mut k = i;
+    while k > 0 && i - k < COPULA_REACH && !stop(k) {
+        k -= 1;
+        if g.is(k, "copula") {
+            return true;
+        }
+    }
+    (end..(end + COPULA_REACH).min(g.toks.len()))
+        .take_while(|&k| !stop(k))
+        .any(|k| g.is(k, "copula"))
+}
+
+/// "напередодні самітів", "накануне встречи": "on the eve of" a thing,
+/// which the next word names in the genitive (its ending is data).
+fn eve_of(g: &G, class: &str, end: usize) -> bool {
+    class == "eve"
+        && g.toks.get(end).is_some_and(|t| {
+            t.kind == Kind::Word
+                && !t.sent
+                && !g.is(end, "part")
+                && !g.is(end, "in")
+                && g.tables.iter().any(|tb| tb.ends(&t.norm, "genitive"))
+        })
+}
+
 /// Days, weeks, months and years counted from a date: "вчора ввечері",
 /// "напередодні", "минулого тижня", "три дні тому".
 fn relative(g: &G, i: usize) -> Option<Hit> {
@@ -542,6 +611,9 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
         if let Some((end, n)) = g.at(i, class) {
             // "tomorrow or the day after": no day is meant.
             if g.is(end, "or") || (i > 0 && g.is(i - 1, "or")) {
+                return None;
+            }
+            if for_list(g, i, end) || (n == "0" && nowadays(g, i, end)) || eve_of(g, class, end) {
                 return None;
             }
             let tod = part(g, end);

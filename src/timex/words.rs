@@ -222,6 +222,18 @@ impl Table {
         })
     }
 
+    /// Whether `word` ends with a form of `class` (a table of endings).
+    pub(crate) fn ends(&self, word: &str, class: &str) -> bool {
+        let Some(ci) = self.classes.iter().position(|c| *c == class) else {
+            return false;
+        };
+        self.forms.iter().any(|(first, forms)| {
+            word.len() > first.len()
+                && word.ends_with(first.as_str())
+                && forms.iter().any(|f| f.class == ci && f.rest.is_empty())
+        })
+    }
+
     /// Whether the tokens from `i` spell a form of `class`.
     pub(crate) fn is(&self, toks: &[Tok], i: usize, class: &str) -> bool {
         self.at(toks, i, class).is_some()
