@@ -16,7 +16,7 @@
 //! letter ("93-тя", "3-я", "Су-34") is no day or year; a bare number is no
 //! year.
 
-use super::sem::{Base, Pick, Sem, Tod, Unit};
+use super::sem::{Base, Part, Pick, Sem, Tod, Unit};
 use super::words::{Kind, Table, Tok};
 
 /// The token view the rules work on: the tokens and the word tables, the
@@ -320,8 +320,10 @@ pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
         }
     }
     // "13 лютого 2025 року, 09:25", "1–2 июля", "16 мая и 2 июня".
-    if g.num(i).is_some() {
-        return days(g, i);
+    if g.num(i).is_some()
+        && let Some(hit) = days(g, i)
+    {
+        return Some(hit);
     }
     if let Some((e, _)) = g.at(i, "in")
         && let Some((end, h)) = g.at(e, "hour")
@@ -347,6 +349,9 @@ pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
         return Some(hit);
     }
     if let Some(hit) = month(g, i) {
+        return Some(hit);
+    }
+    if let Some(hit) = season(g, i) {
         return Some(hit);
     }
     relative(g, i)
@@ -604,6 +609,25 @@ fn eve_of(g: &G, class: &str, end: usize) -> bool {
         })
 }
 
+/// "навесні", "весной 2025 года", "у літо 2024 року", "осенью прошлого года".
+fn season(g: &G, i: usize) -> Option<Hit> {
+    let prep = g.at(i, "in").map(|f| f.0);
+    let (end, s) = g
+        .at(prep.unwrap_or(i), "season_adv")
+        .or_else(|| g.at(prep.unwrap_or(i), "season"))?;
+    let adverb = g.is(prep.unwrap_or(i), "season_adv");
+    let part = Part::Season(s);
+    if let Some((e, y)) = g.year(end).or_else(|| g.year_num(end).map(|y| (end + 1, y))) {
+        return one(i, e, Sem::Period { year: Some(y), yrel: None, part, pick: Pick::Plain });
+    }
+    if let Some((e, off)) = g.at(end, "yrel") {
+        let yrel = Some((Base::Dct, off.parse().ok()?));
+        return one(i, e, Sem::Period { year: None, yrel, part, pick: Pick::Plain });
+    }
+    (adverb || prep.is_some()).then_some(())?;
+    one(i, end, Sem::Period { year: None, yrel: None, part, pick: Pick::Plain })
+}
+
 /// Days, weeks, months and years counted from a date: "вчора ввечері",
 /// "напередодні", "минулого тижня", "три дні тому".
 fn relative(g: &G, i: usize) -> Option<Hit> {
@@ -616,7 +640,7 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
             if for_list(g, i, end) || (n == "0" && nowadays(g, i, end)) || eve_of(g, class, end) {
                 return None;
             }
-            let tod = part(g, end);
+            let tod = part(g, end).or_else(|| g.at(end, "part_after").map(|(e, v)| (e, Tod::Part(v))));
             return one(
                 i,
                 tod.map_or(end, |t| t.0),
@@ -644,15 +668,17 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
             },
         );
     }
-    // "три дні тому", "2 года назад".
+    // "три дні тому", "2 года назад", "тиждень тому" (a week ago).
     let (n, e) = match g.free_num(i) {
         Some((n, _)) => (n, i + 1),
-        None => {
-            let (e, v) = g.at(i, "num")?;
-            (v.parse().ok()?, e)
-        }
+        None => match g.at(i, "num") {
+            Some((e, v)) => (v.parse().ok()?, e),
+            // One unit said without a number: "тиждень тому".
+            None if g.is(i, "unit1") && !(i > 0 && g.is(i - 1, "many")) => (1, i),
+            None => return None,
+        },
     };
-    let (e, u) = g.at(e, "unit")?;
+    let (e, u) = g.at(e, "unit").or_else(|| g.at(e, "unit1"))?;
     let (end, _) = g.at(e, "ago")?;
     one(
         i,
