@@ -62,6 +62,8 @@ mod resolve;
 mod sem;
 mod slavic;
 mod slavic_rules;
+#[cfg(test)]
+mod slavic_tests;
 mod token;
 mod traps;
 mod value;

@@ -105,7 +105,11 @@ impl G<'_> {
         let n = self.num(i)?;
         if i > 0 && self.glued(i) {
             let prev = &self.toks[i - 1];
-            if prev.kind != Kind::Mark || prev.norm == "-" || prev.norm == "." || prev.norm == "," {
+            // "1940-1942" is a range; "Су-34", "А1476", "3.5" are not free.
+            let range = prev.norm == "-" && i >= 2 && self.num(i - 2).is_some();
+            if !range
+                && (prev.kind != Kind::Mark || prev.norm == "-" || prev.norm == "." || prev.norm == ",")
+            {
                 return None;
             }
         }
@@ -309,7 +313,7 @@ pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
         if let Some(dm) = g.any_day(end, false) {
             return one(i, dm.0, date(dm, Some(Tod::Clock(h, m))));
         }
-        if c > i || g.at(end.saturating_sub(1), "zone").is_some() || g.is(i.wrapping_sub(1), "in") {
+        if c > i || g.is(c + 3, "zone") {
             return one(
                 i,
                 end,
@@ -617,15 +621,45 @@ fn season(g: &G, i: usize) -> Option<Hit> {
         .or_else(|| g.at(prep.unwrap_or(i), "season"))?;
     let adverb = g.is(prep.unwrap_or(i), "season_adv");
     let part = Part::Season(s);
-    if let Some((e, y)) = g.year(end).or_else(|| g.year_num(end).map(|y| (end + 1, y))) {
-        return one(i, e, Sem::Period { year: Some(y), yrel: None, part, pick: Pick::Plain });
+    if let Some((e, y)) = g
+        .year(end)
+        .or_else(|| g.year_num(end).map(|y| (end + 1, y)))
+    {
+        return one(
+            i,
+            e,
+            Sem::Period {
+                year: Some(y),
+                yrel: None,
+                part,
+                pick: Pick::Plain,
+            },
+        );
     }
     if let Some((e, off)) = g.at(end, "yrel") {
         let yrel = Some((Base::Dct, off.parse().ok()?));
-        return one(i, e, Sem::Period { year: None, yrel, part, pick: Pick::Plain });
+        return one(
+            i,
+            e,
+            Sem::Period {
+                year: None,
+                yrel,
+                part,
+                pick: Pick::Plain,
+            },
+        );
     }
     (adverb || prep.is_some()).then_some(())?;
-    one(i, end, Sem::Period { year: None, yrel: None, part, pick: Pick::Plain })
+    one(
+        i,
+        end,
+        Sem::Period {
+            year: None,
+            yrel: None,
+            part,
+            pick: Pick::Plain,
+        },
+    )
 }
 
 /// Days, weeks, months and years counted from a date: "вчора ввечері",
@@ -640,7 +674,8 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
             if for_list(g, i, end) || (n == "0" && nowadays(g, i, end)) || eve_of(g, class, end) {
                 return None;
             }
-            let tod = part(g, end).or_else(|| g.at(end, "part_after").map(|(e, v)| (e, Tod::Part(v))));
+            let tod =
+                part(g, end).or_else(|| g.at(end, "part_after").map(|(e, v)| (e, Tod::Part(v))));
             return one(
                 i,
                 tod.map_or(end, |t| t.0),
