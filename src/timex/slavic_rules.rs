@@ -108,7 +108,10 @@ impl G<'_> {
             // "1940-1942" is a range; "Су-34", "А1476", "3.5" are not free.
             let range = prev.norm == "-" && i >= 2 && self.num(i - 2).is_some();
             if !range
-                && (prev.kind != Kind::Mark || prev.norm == "-" || prev.norm == "." || prev.norm == ",")
+                && (prev.kind != Kind::Mark
+                    || prev.norm == "-"
+                    || prev.norm == "."
+                    || prev.norm == ",")
             {
                 return None;
             }
@@ -263,6 +266,11 @@ fn part(g: &G, i: usize) -> Option<(usize, Tod)> {
 /// The expression that starts at token `i`, if any.
 pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
     let t = g.toks.get(i)?;
+    // Every rule opens with a number or a word of the tables.
+    if t.kind == Kind::Mark || t.kind == Kind::Word && !g.tables.iter().any(|tb| tb.knows(&t.norm))
+    {
+        return None;
+    }
     if t.kind == Kind::Word && i > 0 && !t.sent && g.is(i - 1, "each") {
         return None;
     }

@@ -8,7 +8,6 @@
 //! Adding a language is one folder with its `words.tsv` and one line in
 //! [`table`].
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a token is.
@@ -37,8 +36,6 @@ pub(crate) struct Tok {
     pub space: bool,
     /// Whether a sentence starts at it.
     pub sent: bool,
-    /// Whether it starts with a capital letter.
-    pub cap: bool,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -99,7 +96,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 norm,
                 space,
                 sent,
-                cap: c.is_uppercase(),
             });
             space = false;
             sent = false;
@@ -127,7 +123,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             norm,
             space,
             sent,
-            cap: false,
         });
         space = false;
         sent = false;
@@ -150,7 +145,7 @@ pub(crate) struct Table {
     /// Class names, in order of first appearance.
     classes: Vec<&'static str>,
     /// Forms by their first token, longest first.
-    forms: HashMap<String, Vec<Form>>,
+    forms: rustc_hash::FxHashMap<String, Vec<Form>>,
 }
 
 /// A form found in the text.
@@ -167,7 +162,7 @@ impl Table {
     pub(crate) fn parse(tsv: &'static str) -> Table {
         let mut t = Table {
             classes: Vec::new(),
-            forms: HashMap::new(),
+            forms: Default::default(),
         };
         for line in tsv.lines() {
             let line = line.trim_end();
@@ -222,6 +217,11 @@ impl Table {
         })
     }
 
+    /// Whether some form starts with the token `norm` (most words start none).
+    pub(crate) fn knows(&self, norm: &str) -> bool {
+        self.forms.contains_key(norm)
+    }
+
     /// Whether `word` ends with a form of `class` (a table of endings).
     pub(crate) fn ends(&self, word: &str, class: &str) -> bool {
         let Some(ci) = self.classes.iter().position(|c| *c == class) else {
@@ -232,11 +232,6 @@ impl Table {
                 && word.ends_with(first.as_str())
                 && forms.iter().any(|f| f.class == ci && f.rest.is_empty())
         })
-    }
-
-    /// Whether the tokens from `i` spell a form of `class`.
-    pub(crate) fn is(&self, toks: &[Tok], i: usize, class: &str) -> bool {
-        self.at(toks, i, class).is_some()
     }
 }
 
@@ -268,7 +263,7 @@ mod tests {
             norms,
             ["вчера", ",", "в", "п'ятницю", "елка", "08", ":", "00"]
         );
-        assert!(t[0].sent && t[0].cap && !t[2].cap);
+        assert!(t[0].sent && !t[2].sent);
         assert_eq!(t[5].kind, Kind::Num(8));
     }
 
@@ -290,7 +285,7 @@ mod tests {
         // "over the past day", "2025 yr."
         let t = tokenize("минулої доби 2025 р.");
         assert_eq!(table.at(&t, 0, "day").map(|f| f.end), Some(2));
-        assert!(table.is(&t, 3, "year"));
+        assert!(table.at(&t, 3, "year").is_some());
         assert!(table.at(&t, 0, "year").is_none());
     }
 }
