@@ -100,7 +100,7 @@ fn is_in(word: &str, list: &[String]) -> bool {
         return list.iter().any(|w| w.eq_ignore_ascii_case(word));
     }
     let lower = word.to_lowercase();
-    list.iter().any(|w| *w == lower)
+    list.contains(&lower)
 }
 
 /// Whether the date of expression `t` (ending at byte `end`, past a range's

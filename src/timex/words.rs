@@ -192,7 +192,7 @@ impl Table {
             }
         }
         for v in t.forms.values_mut() {
-            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            v.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
         }
         t
     }
