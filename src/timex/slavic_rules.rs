@@ -194,9 +194,13 @@ impl G<'_> {
         }
         if self.mark(i + 3, ".") && self.glued(i + 3) && self.glued(i + 4) {
             let (y, yl) = self.num(i + 4)?;
-            if yl != 4 || self.mark(i + 5, ".") && self.glued(i + 5) && self.num(i + 6).is_some() {
+            if !(yl == 4 || yl == 2 && dl == 2)
+                || self.mark(i + 5, ".") && self.glued(i + 5) && self.num(i + 6).is_some()
+            {
                 return None;
             }
+            // "24.02.22": a two-digit year is of this century.
+            let y = if yl == 2 { 2000 + y } else { y };
             let end = self.year_word(i + 5).unwrap_or(i + 5);
             return Some((end, d as u8, m as u8, Some(y as i32)));
         }
@@ -371,6 +375,32 @@ pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
 
 /// A range opened by a "from" word at `i` (its end `from`).
 fn from_to(g: &G, i: usize, from: usize) -> Option<Hit> {
+    // "з 2015 по 2019 рік", "с 20:00 до 23:00 мск".
+    if let Some(y) = g.year_num(from)
+        && let Some((to, _)) = g.at(from + 1, "to")
+        && let Some((end, y2)) = g.year(to).or_else(|| g.year_num(to).map(|y| (to + 1, y)))
+        && y2 > y
+    {
+        let m = |start, end, y| M {
+            start,
+            end,
+            sem: year(y),
+        };
+        return Some(Hit::Range(m(i, from + 1, y), m(from + 1, end, y2)));
+    }
+    if let Some((a_end, h, mi)) = g.clock(from)
+        && let Some((to, _)) = g.at(a_end, "to")
+        && let Some((end, h2, m2)) = g.clock(to)
+    {
+        let m = |start, end, h, mi| M {
+            start,
+            end,
+            sem: Sem::Clock {
+                tod: Tod::Clock(h, mi),
+            },
+        };
+        return Some(Hit::Range(m(i, a_end, h, mi), m(a_end, end, h2, m2)));
+    }
     let a = g.any_day(from, true);
     let a_end = a.map_or(from + 1, |a| a.0);
     let (to, _) = g.at(a_end, "to")?;

@@ -164,6 +164,11 @@ fn numeric_dates_and_stamps() {
         values("з 24.02 по 08.07", "uk", (2022, 7, 8)),
         ["2022-02-24", "2022-07-08"]
     );
+    // "from 24.02.22 to 15.02.25": two-digit years.
+    assert_eq!(
+        values("з 24.02.22 по 15.02.25", "uk", DCT),
+        ["2022-02-24", "2025-02-15"]
+    );
     // Traps: a decimal number, a version and a bare "14.02" are no dates.
     assert!(values("ріст 3.10 відсотка, версія 1.2.3, код 14.02", "uk", DCT).is_empty());
 }
@@ -179,6 +184,11 @@ fn clock_times_with_zones_or_prepositions() {
     assert_eq!(
         values("14:30 за київським часом", "uk", DCT),
         ["2025-02-14T14:30"]
+    );
+    // "from 20:00 to 23:00 Moscow time"
+    assert_eq!(
+        values("с 20:00 до 23:00 мск", "ru", DCT),
+        ["2025-02-14T20:00", "2025-02-14T23:00"]
     );
     // "at four o'clock"
     assert_eq!(
@@ -199,6 +209,8 @@ fn years_with_their_word() {
         values("в 2022, 2023 и 2024 годах", "ru", DCT),
         ["2022", "2023", "2024"]
     );
+    // "from 2015 to 2019"
+    assert_eq!(values("з 2015 по 2019 рік", "uk", DCT), ["2015", "2019"]);
     // "in 1940-1942": a range of years.
     assert_eq!(values("у 1940-1942 роках", "uk", DCT), ["1940", "1942"]);
 }
