@@ -453,6 +453,33 @@ fn days(g: &G, i: usize) -> Option<Hit> {
         return one(i, end, year(y));
     }
     let y = g.year_num(i)?;
+    // "у 1940-х роках": a decade.
+    if y % 10 == 0
+        && g.mark(i + 1, "-")
+        && g.glued(i + 2)
+        && let Some((e, _)) = g.at(i + 2, "decade")
+    {
+        let end = g.year_word(e).unwrap_or(e);
+        return one(i, end, Sem::Decade(y / 10 * 10));
+    }
+    // "в 2017, 2018 и 2021": a bare year after "in" and before a mark or
+    // another year ("у 2000 селах" counts villages).
+    let mut k = i;
+    while k >= 2 && (g.mark(k - 1, ",") || g.is(k - 1, "and")) && g.year_num(k - 2).is_some() {
+        k -= 2;
+    }
+    if y >= 1900
+        && k > 0
+        && g.is(k - 1, "in")
+        && (g
+            .toks
+            .get(i + 1)
+            .is_none_or(|t| t.kind == Kind::Mark && t.norm != "-")
+            || g.at(i + 1, "and")
+                .is_some_and(|(e, _)| g.year_num(e).is_some()))
+    {
+        return one(i, i + 1, year(y));
+    }
     if g.dash(i + 1)
         && let Some((end, y2)) = g.year(i + 2)
         && y2 > y

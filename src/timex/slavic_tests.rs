@@ -97,6 +97,11 @@ fn days_from_the_publication_date() {
         values("минулої доби; за сутки; цієї доби", "uk", DCT),
         ["2025-02-14", "2025-02-14", "2025-02-14"]
     );
+    // "yesterday's sanctions", "today's stage"
+    assert_eq!(
+        values("вчорашні санкції; сегодняшний этап", "uk", DCT),
+        ["2025-02-13", "2025-02-14"]
+    );
     // "yesterday evening"
     assert_eq!(values("вчера вечером", "ru", DCT), ["2025-02-13TEV"]);
 }
@@ -209,6 +214,14 @@ fn years_with_their_word() {
         values("в 2022, 2023 и 2024 годах", "ru", DCT),
         ["2022", "2023", "2024"]
     );
+    // "met in 2017, 2018 and 2021" (no year word); "in the 1940s"
+    assert_eq!(
+        values("встречались в 2017, 2018 и 2021.", "ru", DCT),
+        ["2017", "2018", "2021"]
+    );
+    assert_eq!(values("як і в 1940-х роках", "uk", DCT), ["194"]);
+    // Trap: "in 2000 villages" counts villages.
+    assert!(values("у 2000 селах", "uk", DCT).is_empty());
     // "from 2015 to 2019"
     assert_eq!(values("з 2015 по 2019 рік", "uk", DCT), ["2015", "2019"]);
     // "in 1940-1942": a range of years.
