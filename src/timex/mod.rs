@@ -1,6 +1,16 @@
-//! The temporal tagger: finds temporal expressions (TIMEX3) in English news
-//! text and normalizes them against a reference date, usually the article's
+//! The temporal tagger: finds temporal expressions (TIMEX3) in news text and
+//! normalizes them against a reference date, usually the article's
 //! publication date (the "document creation time", DCT).
+//!
+//! The language is a parameter ([`tag_lang`]). English (and any language
+//! without rules of its own) goes through the English grammar described
+//! below. Ukrainian and Russian go through the word-table engine: `words`
+//! (a tokenizer for any alphabet and the tables of
+//! `assets/timex/<lang>/words.tsv`, knowing no language's words),
+//! `slavic_rules` (the East Slavic rule set, naming word classes only) and
+//! `slavic` (the driver). Both paths build the same meanings (`sem`) and
+//! share the resolver, so a date means the same in every language. The
+//! English grammar has not been moved onto the engine yet.
 //!
 //! This is the one tagger of the project: `frontlog dates` prints what it
 //! finds, and the event extractor turns its dated expressions into events.

@@ -589,6 +589,27 @@ fn weekday(g: &G, i: usize) -> Option<Hit> {
 
 /// "у лютому", "в начале июня", "в ноябре прошлого года", "лютого 2024 року".
 fn month(g: &G, i: usize) -> Option<Hit> {
+    // "минулого лютого", "в прошлом марте": a month picked by a word.
+    let in_end = g.at(i, "in").map_or(i, |f| f.0);
+    if let Some((p_end, p)) = g.at(in_end, "pick")
+        && let Some((end, m)) = g.at(p_end, "month")
+    {
+        let pick = match p {
+            "L" => Pick::Last,
+            "N" => Pick::Next,
+            _ => Pick::This,
+        };
+        let month = m.parse().ok()?;
+        return one(
+            i,
+            end,
+            Sem::Month {
+                month,
+                pick,
+                yoff: None,
+            },
+        );
+    }
     let j = g
         .at(i, "edge")
         .or_else(|| g.at(i, "in"))

@@ -60,6 +60,11 @@ fn months_alone_need_a_preposition_or_year() {
     assert_eq!(values("у лютому 2024 року", "uk", DCT), ["2024-02"]);
     assert_eq!(values("в начале июня", "ru", (2025, 7, 11)), ["2025-06"]);
     assert_eq!(values("В ноябре прошлого года", "ru", DCT), ["2024-11"]);
+    // "last March", "this June" (said in February 2025)
+    assert_eq!(
+        values("минулого березня; в этом июне", "uk", DCT),
+        ["2024-03", "2025-06"]
+    );
     // Trap: "лютий" is also the adjective "fierce": alone it is no month.
     assert!(values("лютий мороз", "uk", DCT).is_empty());
 }
