@@ -74,6 +74,7 @@ mod slavic;
 mod slavic_rules;
 #[cfg(test)]
 mod slavic_tests;
+mod slavic_view;
 mod token;
 mod traps;
 mod value;
