@@ -2,6 +2,10 @@
 //! (TBAQ) in one process and prints characters and articles per second, and
 //! the ratio to HeidelTime.
 //!
+//! Then the same for the Ukrainian and Russian texts of
+//! `../shared/eval/uk-ru/corpus`, tagged with their detected language, so
+//! the two speeds stand side by side.
+//!
 //! Run with `cargo bench --bench dates`. The articles are read from
 //! `../shared/eval/tempeval3/tbaq` beside the crate; without them the bench
 //! says so and exits successfully.
@@ -80,7 +84,76 @@ fn dct(xml: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
 }
 
+/// The best and mean seconds of one pass of `pass`, run for about three
+/// seconds and at least five times.
+fn time_passes(mut pass: impl FnMut()) -> (f64, f64, u32) {
+    let mut rounds = 0u32;
+    let mut best = f64::INFINITY;
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(3) || rounds < 5 {
+        let t = Instant::now();
+        pass();
+        best = best.min(t.elapsed().as_secs_f64());
+        rounds += 1;
+    }
+    (
+        best,
+        start.elapsed().as_secs_f64() / f64::from(rounds),
+        rounds,
+    )
+}
+
+/// Tagger speed on the Ukrainian and Russian development texts.
+fn cyrillic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/uk-ru/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("dates bench: no uk-ru texts at {} (skipped)", dir.display());
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    let docs: Vec<(String, frontlog::lang::Lang)> = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|t| {
+            let lang = frontlog::lang::detect(&t).map_or(frontlog::lang::Lang::Uk, |(l, _)| l);
+            (t, lang)
+        })
+        .collect();
+    if docs.is_empty() {
+        return;
+    }
+    let dct = NaiveDate::from_ymd_opt(2025, 7, 11);
+    let tag = |text: &str, lang| timex::tag_lang(text, dct, lang, &mut timex::Carry::default());
+    let chars: usize = docs.iter().map(|(t, _)| t.chars().count()).sum();
+    let found: usize = docs.iter().map(|(t, l)| tag(t, *l).len()).sum();
+    let (best, mean, rounds) = time_passes(|| {
+        for (text, lang) in &docs {
+            std::hint::black_box(tag(std::hint::black_box(text), *lang));
+        }
+    });
+    println!(
+        "dates bench (Ukrainian and Russian): {} texts, {} chars, {} expressions",
+        docs.len(),
+        chars,
+        found
+    );
+    println!(
+        "  one pass: {:.2} ms best, {:.2} ms mean of {} rounds; {:.1} million chars/s",
+        best * 1e3,
+        mean * 1e3,
+        rounds,
+        chars as f64 / best / 1e6
+    );
+}
+
 fn main() {
+    english();
+    cyrillic();
+}
+
+/// Tagger speed on the English TempEval-3 articles.
+fn english() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/tempeval3/tbaq");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         println!(

@@ -50,6 +50,10 @@ pub enum Command {
         /// Reference (publication) date, YYYY-MM-DD.
         #[arg(long, value_parser = parse_day, value_name = "YYYY-MM-DD")]
         dct: Option<NaiveDate>,
+        /// Language of the text (`en`, `uk`, `ru`; default: detected, English
+        /// when unsure).
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
         /// Text file to read (default: standard input).
         file: Option<PathBuf>,
     },

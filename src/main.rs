@@ -15,7 +15,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Export(args)) => commands::export::run(args),
-        Some(Command::Dates { dct, file }) => commands::dates::run(dct, file.as_deref()),
+        Some(Command::Dates { dct, lang, file }) => {
+            commands::dates::run(dct, lang.as_deref(), file.as_deref())
+        }
         Some(Command::Stats {
             corpus,
             manifest,

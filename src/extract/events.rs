@@ -68,7 +68,15 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         let anchor = embeds::post_date(par_text)
             .and_then(|r| posted_on(&par_text[r], published))
             .or(published);
-        let timexes = outside_markup(par_text, timex::tag_with(par_text, anchor, &mut carry));
+        let timexes = outside_markup(
+            par_text,
+            timex::tag_lang(
+                par_text,
+                anchor,
+                doc.lang.value.unwrap_or_default(),
+                &mut carry,
+            ),
+        );
         let sentence_spans = sentences::split(par_text);
         let is_title = doc
             .title_span

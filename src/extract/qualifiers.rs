@@ -30,6 +30,8 @@ const GOAL_WORDS: usize = 16;
 struct Lists {
     /// Words before a starting point ("since").
     since: Vec<String>,
+    /// Words right before a starting point ("з", "с": also "with").
+    since_next: Vec<String>,
     /// Words before the end of a state ("until").
     until: Vec<String>,
     /// Words before a target ("by").
@@ -55,6 +57,7 @@ fn lists() -> &'static Lists {
         };
         Lists {
             since: bound("since"),
+            since_next: bound("since_next"),
             until: bound("until"),
             target: bound("target"),
             goals: rows(GOALS_TSV).map(str::to_string).collect(),
@@ -93,7 +96,11 @@ fn clause_words_before(text: &str, at: usize, n: usize) -> Vec<&str> {
 }
 
 fn is_in(word: &str, list: &[String]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    if word.is_ascii() {
+        return list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    }
+    let lower = word.to_lowercase();
+    list.contains(&lower)
 }
 
 /// Whether the date of expression `t` (ending at byte `end`, past a range's
@@ -112,7 +119,8 @@ pub(super) fn dates_nothing(
     // "since" up to a few words before: a state's starting point. "Since
     // this morning" (the article's own day) still dates the report.
     let own_day = published.is_some_and(|p| date.first == p && date.last == p);
-    if !own_day && near.iter().any(|w| is_in(w, &l.since)) {
+    let since_next = near.first().is_some_and(|w| is_in(w, &l.since_next));
+    if !own_day && (since_next || near.iter().any(|w| is_in(w, &l.since))) {
         return true;
     }
     let coarse = matches!(date.precision, DatePrecision::Year | DatePrecision::Month);

@@ -1,6 +1,16 @@
-//! The temporal tagger: finds temporal expressions (TIMEX3) in English news
-//! text and normalizes them against a reference date, usually the article's
+//! The temporal tagger: finds temporal expressions (TIMEX3) in news text and
+//! normalizes them against a reference date, usually the article's
 //! publication date (the "document creation time", DCT).
+//!
+//! The language is a parameter ([`tag_lang`]). English (and any language
+//! without rules of its own) goes through the English grammar described
+//! below. Ukrainian and Russian go through the word-table engine: `words`
+//! (a tokenizer for any alphabet and the tables of
+//! `assets/timex/<lang>/words.tsv`, knowing no language's words),
+//! `slavic_rules` (the East Slavic rule set, naming word classes only) and
+//! `slavic` (the driver). Both paths build the same meanings (`sem`) and
+//! share the resolver, so a date means the same in every language. The
+//! English grammar has not been moved onto the engine yet.
 //!
 //! This is the one tagger of the project: `frontlog dates` prints what it
 //! finds, and the event extractor turns its dated expressions into events.
@@ -60,9 +70,15 @@ mod phrases;
 mod ranges;
 mod resolve;
 mod sem;
+mod slavic;
+mod slavic_rules;
+#[cfg(test)]
+mod slavic_tests;
+mod slavic_view;
 mod token;
 mod traps;
 mod value;
+mod words;
 
 /// Helpers shared by the rule modules' unit tests.
 #[cfg(test)]
@@ -273,6 +289,22 @@ pub struct Carry {
 /// tense markers ("allowed", "struck", "has").
 pub fn has_past_verb(text: &str) -> bool {
     context::has_past_verb(text)
+}
+
+/// [`tag_with`] for a text in language `lang`: Ukrainian and Russian go to
+/// the word-table rules (`slavic`), every other language to the English
+/// grammar.
+pub fn tag_lang(
+    text: &str,
+    dct: Option<NaiveDate>,
+    lang: crate::lang::Lang,
+    carry: &mut Carry,
+) -> Vec<Timex> {
+    match lang {
+        crate::lang::Lang::Uk => slavic::tag(text, dct, "uk", carry),
+        crate::lang::Lang::Ru => slavic::tag(text, dct, "ru", carry),
+        _ => tag_with(text, dct, carry),
+    }
 }
 
 /// Finds and normalizes every temporal expression in `text`, in text order.
