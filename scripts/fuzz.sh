@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(dates document date_filter format_html format_telegram format_json format_jsonl format_feed)
+[ ${#targets[@]} -gt 0 ] || targets=(dates document date_filter format_html format_telegram format_json format_jsonl format_feed dates_slavic)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 status=0
