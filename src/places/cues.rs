@@ -59,6 +59,7 @@ struct CuesFile {
     after_the_not_town: Vec<String>,
     never: Vec<String>,
     cyrillic_cases: Vec<CaseRule>,
+    cyrillic_region_names: Vec<CaseRule>,
     reference_cues: Vec<String>,
     place_prepositions: Vec<String>,
     topic_prepositions: Vec<String>,
@@ -77,6 +78,12 @@ struct CuesFile {
 pub(crate) struct CaseRule {
     pub ending: String,
     pub forms: Vec<String>,
+}
+
+/// Rules sorted so that the longest ending is tried first.
+fn longest_first(mut rules: Vec<CaseRule>) -> Vec<CaseRule> {
+    rules.sort_by_key(|r| std::cmp::Reverse(r.ending.chars().count()));
+    rules
 }
 
 /// The cue lists, as sets for quick membership tests.
@@ -103,6 +110,9 @@ pub(crate) struct Cues {
     pub never: Vec<String>,
     /// Cyrillic case forms, longest ending first (see `cases`).
     pub cyrillic_cases: Vec<CaseRule>,
+    /// Colloquial names of regions from their "-ська область" names
+    /// ("Харківщина"), longest ending first, by the same rules.
+    pub cyrillic_region_names: Vec<CaseRule>,
     /// Compass and distance cues before a reference point, by last word.
     pub reference_cues: Phrases,
     /// Prepositions before the place of a happening (lower-case).
@@ -172,11 +182,8 @@ impl Cues {
             vessel_heads: set(f.vessel_heads),
             speech_verbs: set(f.speech_verbs),
             local_titles: set(f.local_titles),
-            cyrillic_cases: {
-                let mut rules = f.cyrillic_cases;
-                rules.sort_by_key(|r| std::cmp::Reverse(r.ending.chars().count()));
-                rules
-            },
+            cyrillic_cases: longest_first(f.cyrillic_cases),
+            cyrillic_region_names: longest_first(f.cyrillic_region_names),
         }
     }
 }

@@ -72,7 +72,10 @@ fn role_of(g: &Gazetteer, text: &str, m: &Mention) -> Role {
         if phrases.iter().any(|rest| before.ends_with(skip + 1, rest)) {
             return Role::Reference;
         }
-        let lower: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        // "У Харкові" (In Kharkiv) opens a sentence as "In Kharkiv" does.
+        let lower: std::borrow::Cow<str> = if !w.is_ascii() {
+            w.to_lowercase().into()
+        } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
             w.to_ascii_lowercase().into()
         } else {
             w.into()
@@ -303,5 +306,63 @@ mod tests {
             role_of("Kyiv, the capital, was quiet.", "Kyiv"),
             Role::Place
         );
+    }
+
+    #[test]
+    fn cyrillic_places_after_prepositions_and_actors_before_verbs() {
+        // "In Kharkiv explosions were heard." / "Kyiv said ..."
+        assert_eq!(
+            role_of("У Харкові пролунали вибухи.", "Kharkiv"),
+            Role::Place
+        );
+        assert_eq!(role_of("Київ заявив про нові удари.", "Kyiv"), Role::Actor);
+        // "Moscow stated a protest." / "The Kremlin said ..."
+        assert_eq!(role_of("Москва заявила протест.", "Moscow"), Role::Actor);
+        assert_eq!(
+            role_of("Кремль заявил о переговорах.", "Moscow"),
+            Role::Actor
+        );
+        // "Moscow also rejected the plan": an auxiliary between.
+        assert_eq!(
+            role_of("Москва також відкинула план.", "Moscow"),
+            Role::Actor
+        );
+        // "A drone fell over the Kursk region."
+        assert_eq!(
+            role_of("Над Курской областью сбит беспилотник.", "Kursk Oblast"),
+            Role::Place
+        );
+        // "Talks about Ukraine": a topic.
+        assert_eq!(role_of("Йшлося про Україну.", "Ukraine"), Role::Topic);
+        // "A farm 20 km from Kharkiv was hit."
+        assert_eq!(
+            role_of("Удар по фермі за 20 км від Харкова.", "Kharkiv"),
+            Role::Reference
+        );
+    }
+
+    #[test]
+    fn a_cyrillic_title_before_a_place_holds_it() {
+        let g = Gazetteer::builtin();
+        // "The President of France Macron arrived." names no place.
+        assert!(g.tag("Приїхав президент Франції Макрон.", None).is_empty());
+        // "As the mayor of Moscow Sobyanin said, the attack was repelled":
+        // Moscow is in a title, no place of the happening.
+        assert!(
+            g.tag("Как сообщил мэр Москвы Собянин, атака отражена.", None)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_village_spelled_like_a_common_noun_does_not_open_a_sentence() {
+        let g = Gazetteer::builtin();
+        // "A fire in Mykolaiv": "Пожежа" (fire) is also a village.
+        let tagged: Vec<String> = g
+            .tag("Пожежа в Миколаєві тривала всю ніч.", None)
+            .iter()
+            .map(|m| g.region(m.region).name.clone())
+            .collect();
+        assert_eq!(tagged, ["Mykolaiv"]);
     }
 }
