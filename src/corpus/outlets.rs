@@ -185,7 +185,7 @@ pub fn infer(text: &str) -> Option<String> {
                     }
                 }
             }
-            if let Some(name) = wire::dash_dateline_credit(t).and_then(|n| index_of(n)) {
+            if let Some(name) = wire::dash_dateline_credit(t).and_then(&index_of) {
                 note(name, 8, line_no);
             }
             if let Some(name) = wire::self_reference(t)

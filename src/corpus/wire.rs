@@ -287,10 +287,11 @@ pub fn lede_credit(line: &str) -> Option<&'static str> {
         {
             rest = &rest[1..];
         }
-        if !rest.is_empty() && rest.len() <= CREDIT_MAX_WORDS {
-            if let Some(o) = outlets::named_exactly(&rest.join(" ")) {
-                return Some(o);
-            }
+        if !rest.is_empty()
+            && rest.len() <= CREDIT_MAX_WORDS
+            && let Some(o) = outlets::named_exactly(&rest.join(" "))
+        {
+            return Some(o);
         }
     }
     None

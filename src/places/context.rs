@@ -171,7 +171,7 @@ fn common_word_opening(
     all: &[Cand],
     next: Option<(usize, usize)>,
 ) -> bool {
-    text[raw.start..raw.end].chars().any(|c| !c.is_ascii())
+    !text[raw.start..raw.end].is_ascii()
         && sentence_initial(text, raw.start)
         && next.is_some_and(|(s, _)| text[s..].starts_with(char::is_lowercase))
         && all.iter().all(|c| {

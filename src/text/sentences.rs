@@ -187,7 +187,8 @@ fn period_ends(text: &str, sentence_start: usize, pos: usize, next: &str) -> boo
     if ABBREVIATIONS.contains(&word) {
         return false;
     }
-    if !word.is_ascii() && !(word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if !word.is_ascii() && !initial {
         // "т.д." (etc.) and "обл." (region) close their phrase: a capital
         // after them starts a sentence. (An initial, "В. Зеленський", is
         // read below.)

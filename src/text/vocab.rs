@@ -53,7 +53,7 @@ impl Furniture {
             list.iter().any(|w| w.eq_ignore_ascii_case(word))
         } else {
             let lower = word.to_lowercase();
-            list.iter().any(|w| *w == lower)
+            list.contains(&lower)
         }
     }
 
