@@ -60,6 +60,9 @@ struct CuesFile {
     never: Vec<String>,
     cyrillic_cases: Vec<CaseRule>,
     cyrillic_region_names: Vec<CaseRule>,
+    plural_region_suffixes: Vec<String>,
+    list_openers: Vec<String>,
+    about_words: Vec<String>,
     reference_cues: Vec<String>,
     place_prepositions: Vec<String>,
     topic_prepositions: Vec<String>,
@@ -113,6 +116,14 @@ pub(crate) struct Cues {
     /// Colloquial names of regions from their "-ська область" names
     /// ("Харківщина"), longest ending first, by the same rules.
     pub cyrillic_region_names: Vec<CaseRule>,
+    /// Region suffixes that are plural without ending in "s" ("областях").
+    pub plural_region_suffixes: HashSet<String>,
+    /// Marks between a plural region suffix and the list of stems it
+    /// opens ("в трьох областях – Донецькій, Луганській").
+    pub list_openers: Vec<String>,
+    /// Words after which any place is what a statement is about ("про
+    /// Миколаїв" = "about Mykolaiv").
+    pub about_words: HashSet<String>,
     /// Compass and distance cues before a reference point, by last word.
     pub reference_cues: Phrases,
     /// Prepositions before the place of a happening (lower-case).
@@ -184,6 +195,9 @@ impl Cues {
             local_titles: set(f.local_titles),
             cyrillic_cases: longest_first(f.cyrillic_cases),
             cyrillic_region_names: longest_first(f.cyrillic_region_names),
+            plural_region_suffixes: set(f.plural_region_suffixes),
+            list_openers: f.list_openers,
+            about_words: set(f.about_words),
         }
     }
 }

@@ -161,10 +161,28 @@ impl Builder {
                     self.add_one_name(&form, cand);
                 }
             }
-            if self.regions[cand.place as usize].kind == RegionKind::Region {
+            if self.regions[cand.place as usize].kind == RegionKind::Region && !cand.stem {
                 // "Харківська область" → "Харківщина", which declines too.
                 for colloquial in forms(name, &self.cues.cyrillic_region_names) {
                     self.add_name(&colloquial, cand);
+                }
+                // The adjective in each case is the region's stem: the
+                // region before a suffix or in a list that one closes or
+                // opens ("у Сумській та Харківській областях").
+                if let Some((adjective, _)) = name
+                    .rsplit_once(' ')
+                    .filter(|(_, last)| self.cues.region_suffixes.contains(*last))
+                {
+                    let mut adjectives: Vec<String> = forms(name, &self.cues.cyrillic_cases)
+                        .iter()
+                        .filter_map(|f| Some(f.rsplit_once(' ')?.0.to_owned()))
+                        .collect();
+                    adjectives.push(adjective.to_owned());
+                    adjectives.sort();
+                    adjectives.dedup();
+                    for a in adjectives {
+                        self.add_one_name(&a, Cand { stem: true, ..cand });
+                    }
                 }
             }
         }

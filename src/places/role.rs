@@ -83,6 +83,9 @@ fn role_of(g: &Gazetteer, text: &str, m: &Mention) -> Role {
         if cues.place_prepositions.contains(lower.as_ref()) {
             return Role::Place;
         }
+        if cues.about_words.contains(lower.as_ref()) {
+            return Role::Topic;
+        }
         if cues.topic_prepositions.contains(lower.as_ref()) {
             if g.region(m.region).kind == RegionKind::Country {
                 return Role::Topic;
@@ -364,5 +367,39 @@ mod tests {
             .map(|m| g.region(m.region).name.clone())
             .collect();
         assert_eq!(tagged, ["Mykolaiv"]);
+    }
+
+    #[test]
+    fn a_place_after_about_is_a_topic() {
+        // "I spoke about Mykolaiv today in a speech to the Danish parliament."
+        assert_eq!(
+            role_of("Говорив про Миколаїв сьогодні у виступі.", "Mykolaiv"),
+            Role::Topic
+        );
+    }
+
+    #[test]
+    fn cyrillic_lists_of_region_adjectives() {
+        let g = Gazetteer::builtin();
+        let names = |t: &str| -> Vec<String> {
+            g.tag(t, None)
+                .iter()
+                .map(|m| g.region(m.region).name.clone())
+                .collect()
+        };
+        // "The army took two villages in the Sumy and Dnipropetrovsk regions."
+        assert_eq!(
+            names("Армия взяла два села в Сумской и Днепропетровской областях."),
+            ["Sumy Oblast", "Dnipropetrovsk Oblast"]
+        );
+        // "Corridors worked in three regions – Donetsk, Luhansk, Zaporizhzhia."
+        assert_eq!(
+            names("Коридори працювали в трьох областях – Донецькій, Луганській, Запорізькій."),
+            ["Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast"]
+        );
+        // An adjective alone is no region: "the Kyivan Rus".
+        assert!(names("Київська Русь була державою.").is_empty());
+        // "During a strike on Sumy": a plural town name in the dative.
+        assert_eq!(names("При ударе по Сумам погибли люди."), ["Sumy"]);
     }
 }
