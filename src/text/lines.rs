@@ -194,8 +194,13 @@ pub fn classify(line: &str) -> LineKind {
     {
         return LineKind::Boilerplate;
     }
-    if words <= WIDGET_MAX_WORDS && (copyright_line(t) || clock_stamp(t)) {
+    if words <= WIDGET_MAX_WORDS && copyright_line(t) {
         return LineKind::Boilerplate;
+    }
+    if words <= WIDGET_MAX_WORDS && clock_stamp(t) {
+        // A page's or a teaser's stamp: it may date the page, never a
+        // happening.
+        return LineKind::Metadata;
     }
     let fragment = words <= MENU_MAX_WORDS || (words <= 8 && !ends_sentence(t));
     if fragment

@@ -81,10 +81,15 @@ mod tests {
             "3 часа назад",                           // "3 hours ago"
             "2001—2022 Міністерство оборони України", // a copyright line
             "© 2024 Суспільне",                       // a copyright line
-            "09 липня 2022, 22:45",                   // "09 July 2022, 22:45", a sidebar stamp
         ] {
             assert_eq!(classify(line), LineKind::Boilerplate, "{line}");
         }
+        // "09 July 2022, 22:45": a page's or a sidebar's stamp.
+        assert_eq!(classify("09 липня 2022, 22:45"), LineKind::Metadata);
+        assert_eq!(
+            classify("08 липня 2022, 09:25 | ID: 67881"),
+            LineKind::Metadata
+        );
         // "Shelling hit Kharkiv on 9 July 2022 at 22:45, three were wounded
         // and the rescuers worked all night." stays prose.
         let prose = "Обстріл Харкова 9 липня 2022 о 22:45 поранив трьох людей, рятувальники працювали всю ніч.";
