@@ -159,10 +159,16 @@ pub(super) fn read_hit<'g>(
     })
 }
 
-/// A Cyrillic name that only villages of unknown population bear, opening
-/// a sentence before a lower-case word: far more often the common noun it
-/// is spelled like ("Пожежа в ..." = "A fire in ...", "Перемога над ..." =
-/// "Victory over ..."). A preposition before it ("у селі Пожежа") or a
+/// Population under which a place's one-word Cyrillic name opening a
+/// sentence is taken for the common word it is spelled like.
+const COMMON_WORD_POPULATION: u32 = 10_000;
+
+/// A one-word Cyrillic name that only villages and small towns (under
+/// [`COMMON_WORD_POPULATION`], not on the front line) bear, opening a
+/// sentence before anything but a capitalised word: far more often the
+/// common word it is spelled like ("Пожежа в ..." = "A fire in ...",
+/// "Тим часом" = "Meanwhile", "Они сказали" = "They said", "Головне —" =
+/// "The main thing is"). A preposition before it ("у селі Пожежа") or a
 /// larger place of the name keeps it.
 fn common_word_opening(
     g: &Gazetteer,
@@ -171,13 +177,15 @@ fn common_word_opening(
     all: &[Cand],
     next: Option<(usize, usize)>,
 ) -> bool {
-    !text[raw.start..raw.end].is_ascii()
+    let name = &text[raw.start..raw.end];
+    !name.is_ascii()
+        && !name.contains(' ')
         && sentence_initial(text, raw.start)
-        && next.is_some_and(|(s, _)| text[s..].starts_with(char::is_lowercase))
+        && !next.is_some_and(|(s, _)| text[s..].starts_with(char::is_uppercase))
         && all.iter().all(|c| {
             let info = &g.info[c.place as usize];
             g.region(c.place).kind == RegionKind::Town
-                && info.population == 0
+                && info.population < COMMON_WORD_POPULATION
                 && info.flags & (super::FLAG_FRONT | super::FLAG_PROMINENT) == 0
         })
 }

@@ -367,6 +367,21 @@ mod tests {
             .map(|m| g.region(m.region).name.clone())
             .collect();
         assert_eq!(tagged, ["Mykolaiv"]);
+        // "Meanwhile, in Kharkiv ..." ("Тим" is also a town), "They said
+        // ..." in Russian ("Они" is also a town in Georgia).
+        for text in [
+            "Тим часом у Харкові тихо.",
+            "Они сказали, что в Харькове тихо.",
+        ] {
+            let tagged: Vec<String> = g
+                .tag(text, None)
+                .iter()
+                .map(|m| g.region(m.region).name.clone())
+                .collect();
+            assert_eq!(tagged, ["Kharkiv"], "{text}");
+        }
+        // "In the village of Tim ..." keeps the town.
+        assert_eq!(g.tag("У селищі Тим пролунав вибух.", None).len(), 1);
     }
 
     #[test]
