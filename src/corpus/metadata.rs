@@ -164,7 +164,7 @@ fn numeric_stamp(t: &str) -> bool {
 
 /// A line that is little more than a date ("Thursday, 13 February 2025 - 10:42").
 fn date_only(t: &str) -> bool {
-    let covered: usize = timex::tag(t, None)
+    let covered: usize = tag_line(t)
         .iter()
         .map(|x| {
             t[x.start..x.end]
@@ -177,9 +177,17 @@ fn date_only(t: &str) -> bool {
     total > 0 && covered * 2 >= total
 }
 
+/// The temporal expressions of one metadata line. The English tagger's
+/// for now; with the Ukrainian and Russian tagger (branch i15-dates) this is
+/// where a line in Cyrillic goes to `timex::tag_lang` ("08 липня 2022,
+/// 09:25" is a page stamp).
+fn tag_line(t: &str) -> Vec<timex::Timex> {
+    timex::tag(t, None)
+}
+
 /// The first full date with its year stated in a line.
 pub(crate) fn stated_day(t: &str) -> Option<NaiveDate> {
-    timex::tag(t, None)
+    tag_line(t)
         .into_iter()
         .filter(|x| x.anchor == Anchor::Explicit)
         .filter_map(|x| x.interval)

@@ -28,21 +28,57 @@ pub struct Outlet {
     /// Web domains.
     #[serde(default)]
     pub domains: Vec<String>,
+    /// A body whose name is also a sentence's subject ("Міноборони
+    /// повідомило ..."): a line is its logo only when it is the name alone.
+    #[serde(default)]
+    pub whole_line_only: bool,
+}
+
+/// The words around an outlet's name in its own credits, from the same
+/// file: how Ukrainian and Russian copy names its outlet inside prose.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditCues {
+    /// Openings of an invitation to follow the outlet ("Читайте",
+    /// "Подписывайтесь на"): the outlet's name follows.
+    pub promo_verbs: Vec<String>,
+    /// Prepositions between the name and the platform ("в", "у", "на").
+    pub promo_prepositions: Vec<String>,
+    /// Platforms an outlet invites readers to ("Telegram", "Viber").
+    pub promo_platforms: Vec<String>,
+    /// Verbs of a lede's closing credit, before the outlet ("...,
+    /// повідомляє Укрінформ.", "..., передает ТАСС.").
+    pub credit_verbs: Vec<String>,
+    /// Words between such a verb and the outlet ("кореспондент").
+    pub credit_fillers: Vec<String>,
+    /// Words before such a verb that make it a citation of another outlet
+    /// ("как сообщает ТАСС", "як повідомляє").
+    pub citation_marks: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Table {
     outlet: Vec<Outlet>,
+    credits: CreditCues,
+}
+
+fn parsed() -> &'static Table {
+    static TABLE_DATA: OnceLock<Table> = OnceLock::new();
+    TABLE_DATA.get_or_init(|| {
+        toml::from_str::<Table>(TABLE)
+            .unwrap_or_else(|e| panic!("assets/outlets.toml is invalid: {e}"))
+    })
 }
 
 /// The built-in outlet table.
 pub fn table() -> &'static [Outlet] {
-    static OUTLETS: OnceLock<Vec<Outlet>> = OnceLock::new();
-    OUTLETS.get_or_init(|| {
-        toml::from_str::<Table>(TABLE)
-            .map(|t| t.outlet)
-            .unwrap_or_else(|e| panic!("assets/outlets.toml is invalid: {e}"))
-    })
+    &parsed().outlet
+}
+
+/// The credit cue words of the built-in table.
+pub fn credit_cues() -> &'static CreditCues {
+    &parsed().credits
 }
 
 /// Lower-case letters and digits only: how brand strings are compared.
@@ -149,7 +185,12 @@ pub fn infer(text: &str) -> Option<String> {
                     }
                 }
             }
-            if let Some(name) = wire::self_reference(t).or_else(|| wire::byline_credit(t))
+            if let Some(name) = wire::dash_dateline_credit(t).and_then(&index_of) {
+                note(name, 8, line_no);
+            }
+            if let Some(name) = wire::self_reference(t)
+                .or_else(|| wire::byline_credit(t))
+                .or_else(|| wire::lede_credit(t))
                 && let Some(i) = index_of(name)
             {
                 note(i, 4, line_no);
@@ -162,9 +203,14 @@ pub fn infer(text: &str) -> Option<String> {
             }
         }
         if let Some(name) = wire::source_line(t)
+            .or_else(|| wire::promo_credit(t))
+            .or_else(|| wire::copyright_credit(t))
             && let Some(i) = index_of(name)
         {
             note(i, 4, line_no);
+        }
+        for i in bare_domains(t) {
+            note(i, 1, line_no);
         }
         for host in url_hosts(t) {
             let whole_line = t.trim_matches(['<', '>']).starts_with("http") && !t.contains(' ');
@@ -192,7 +238,9 @@ pub fn infer(text: &str) -> Option<String> {
         // Only brands that share the line's first two letters can start it.
         let mut noted = Vec::new();
         for &(i, ref k) in brands_opening(&line_key) {
-            let starts = line_key.starts_with(k.as_str()) && brand_prefix(t, k);
+            let starts = !outlets[i].whole_line_only
+                && line_key.starts_with(k.as_str())
+                && brand_prefix(t, k);
             let whole = words <= BRAND_LINE_MAX_WORDS && *k == line_key;
             if (whole || starts) && !noted.contains(&i) {
                 noted.push(i);
@@ -329,6 +377,33 @@ fn brand_prefix(line: &str, key: &str) -> bool {
         }
     }
     false
+}
+
+/// The outlets whose domain stands in a line as a word of its own, not in
+/// a URL ("Video rbc.group", a player's or widget's credit): a weak sign.
+fn bare_domains(line: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if !line.contains('.') {
+        return out;
+    }
+    for word in line.split_whitespace() {
+        if word.contains("://") || word.contains('@') {
+            continue;
+        }
+        let w = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        let w = w.trim_start_matches("www.");
+        if !w.contains('.') || !w.is_ascii() {
+            continue;
+        }
+        for (i, o) in table().iter().enumerate() {
+            if o.domains.iter().any(|d| w == d) && !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out
 }
 
 /// Host names of the URLs in a line, lower-cased and without `www.`.

@@ -180,6 +180,158 @@ pub fn self_reference(line: &str) -> Option<&'static str> {
     None
 }
 
+/// A dateline whose credit follows or precedes a dash: "МОСКВА, 1 июл —
+/// РИА Новости." (MOSCOW, 1 Jul — RIA Novosti), "Київ. 1 липня.
+/// ІНТЕРФАКС-УКРАЇНА - ..." (Kyiv. 1 July. INTERFAX-UKRAINE -). Only
+/// outlets the table knows count.
+pub fn dash_dateline_credit(line: &str) -> Option<&'static str> {
+    let t = line.trim_start_matches(['*', '_', '>', ' ', '#']);
+    let (at, sep) = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|s| t.find(s).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)?;
+    if at > DATELINE_MAX_BYTES {
+        return None;
+    }
+    let before = t[..at].trim();
+    let after = &t[at + sep.len()..];
+    // The credit after the dash, up to the stop that ends it.
+    let credit_after = after
+        .split_once(". ")
+        .map_or(after.trim_end_matches('.'), |(c, _)| c);
+    if dateline_lead(before)
+        && crate::text::word_count_up_to(credit_after, CREDIT_MAX_WORDS + 1) <= CREDIT_MAX_WORDS
+        && let Some(o) = outlets::named_exactly(credit_after.trim())
+    {
+        return Some(o);
+    }
+    // The credit closing the lead: "Київ. 1 липня. ІНТЕРФАКС-УКРАЇНА".
+    let (lead, last) = before.rsplit_once(". ")?;
+    let lead_ok = lead.chars().next().is_some_and(char::is_uppercase)
+        && lead.split_whitespace().count() <= 6
+        && lead.chars().any(|c| c.is_ascii_digit());
+    (lead_ok && last.chars().any(char::is_uppercase))
+        .then(|| outlets::named_exactly(last.trim_end_matches('.')))
+        .flatten()
+}
+
+/// The words of `s` split on whitespace, with the punctuation around each
+/// (quotes, guillemets, stops, commas) trimmed off.
+fn bare_words(s: &str) -> Vec<&str> {
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The known outlet spelled by the first one to four of `words` that stand
+/// right before a word for which `ends` holds.
+fn outlet_before(words: &[&str], ends: impl Fn(&[&str]) -> bool) -> Option<&'static str> {
+    (1..=CREDIT_MAX_WORDS.min(words.len())).find_map(|k| {
+        if !ends(&words[k..]) {
+            return None;
+        }
+        outlets::named_exactly(&words[..k].join(" "))
+    })
+}
+
+/// An outlet's invitation to follow it, anywhere in a line: "Читайте РБК в
+/// Telegram." (Read RBC on Telegram), "Підписуйтесь на Суспільне у Viber"
+/// (Subscribe to Suspilne on Viber). The cue words are data
+/// (`[credits]` in `assets/outlets.toml`).
+pub fn promo_credit(line: &str) -> Option<&'static str> {
+    let cues = outlets::credit_cues();
+    for verb in &cues.promo_verbs {
+        for (at, _) in line.match_indices(verb.as_str()) {
+            let before_ok = line[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = &line[at + verb.len()..];
+            if !before_ok || !rest.starts_with(' ') {
+                continue;
+            }
+            let words = bare_words(rest);
+            let found = outlet_before(&words, |tail| {
+                tail.len() >= 2
+                    && cues.promo_prepositions.iter().any(|p| p == tail[0])
+                    && cues.promo_platforms.iter().any(|p| p == tail[1])
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
+}
+
+/// The credit closing a Ukrainian or Russian lede's first sentence:
+/// "..., повідомляє Укрінформ." (reports Ukrinform), "..., передает
+/// корреспондент РБК." (an RBC correspondent reports). "как сообщает
+/// ТАСС" (as TASS reports) cites another outlet and does not count.
+pub fn lede_credit(line: &str) -> Option<&'static str> {
+    let cues = outlets::credit_cues();
+    let first = first_sentence(line);
+    let words = bare_words(first);
+    for (i, w) in words.iter().enumerate() {
+        if !cues.credit_verbs.iter().any(|v| v == w) {
+            continue;
+        }
+        if i == 0 || cues.citation_marks.iter().any(|m| m == words[i - 1]) {
+            continue;
+        }
+        let mut rest = &words[i + 1..];
+        while rest
+            .first()
+            .is_some_and(|f| cues.credit_fillers.iter().any(|c| c == f))
+        {
+            rest = &rest[1..];
+        }
+        if !rest.is_empty()
+            && rest.len() <= CREDIT_MAX_WORDS
+            && let Some(o) = outlets::named_exactly(&rest.join(" "))
+        {
+            return Some(o);
+        }
+    }
+    None
+}
+
+/// A line up to the end of its first sentence (a stop, "!" or "?"
+/// followed by a space and a capital, or the end).
+fn first_sentence(line: &str) -> &str {
+    let b = line.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b'.' | b'!' | b'?')
+            && b.get(i + 1) == Some(&b' ')
+            && line[i + 2..].chars().next().is_some_and(char::is_uppercase)
+        {
+            return &line[..i];
+        }
+    }
+    line
+}
+
+/// A copyright line naming the outlet: "© 2025 Reuters", "2001—2022
+/// Міністерство оборони України" (Ministry of Defence of Ukraine).
+pub fn copyright_credit(line: &str) -> Option<&'static str> {
+    let t = line.trim();
+    let mut rest = t;
+    for p in ["Copyright", "©", "(c)", "(C)"] {
+        rest = rest.trim_start().strip_prefix(p).unwrap_or(rest);
+    }
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',')
+    });
+    let marked = rest.len() < t.len() && (t.contains('©') || t.starts_with(char::is_numeric));
+    if !marked || rest.is_empty() {
+        return None;
+    }
+    let name = rest.trim_end_matches(['.', ' ']);
+    let name = name.split_once(". ").map_or(name, |(n, _)| n);
+    outlets::named_exactly(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +420,84 @@ mod tests {
             source_line("Source: a diplomat who asked not to be named"),
             None
         );
+    }
+
+    #[test]
+    fn cyrillic_datelines_with_a_dash() {
+        // "MOSCOW, 1 Jul — RIA Novosti. The ministry said ..."
+        assert_eq!(
+            dash_dateline_credit(
+                "МОСКВА, 1 июл — РИА Новости. Министерство заявило о переговорах."
+            ),
+            Some("RIA Novosti")
+        );
+        // "Kyiv. 1 July. INTERFAX-UKRAINE - Air defence worked overnight."
+        assert_eq!(
+            dash_dateline_credit("Київ. 1 липня. ІНТЕРФАКС-УКРАЇНА - Уночі працювала ППО."),
+            Some("Interfax-Ukraine")
+        );
+        // "Kyiv - Kharkiv: the train runs again" is no dateline.
+        assert_eq!(
+            dash_dateline_credit("Київ - Харків: поїзд знову курсує."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_cyrillic_slash_dateline() {
+        // "MOSCOW, 3 March. /TASS/. The ministry said the talks would go on."
+        assert_eq!(
+            dateline_credit(
+                "МОСКВА, 3 марта. /ТАСС/. В министерстве заявили, что переговоры продолжатся."
+            )
+            .as_deref(),
+            Some("TASS")
+        );
+    }
+
+    #[test]
+    fn an_invitation_to_follow_the_outlet() {
+        // "... no threat to life. Read RBC on Telegram."
+        assert_eq!(
+            promo_credit("Угрозы жизни нет. Читайте РБК в Telegram."),
+            Some("RBC")
+        );
+        // "Subscribe to Suspilne on Viber"
+        assert_eq!(
+            promo_credit("Підписуйтесь на Суспільне у Viber"),
+            Some("Suspilne")
+        );
+        // "Read the details in the report" names no outlet.
+        assert_eq!(promo_credit("Читайте подробности в отчете."), None);
+    }
+
+    #[test]
+    fn a_lede_closing_with_its_outlet() {
+        // "Air defence worked over Kyiv overnight, Ukrinform reports."
+        assert_eq!(
+            lede_credit("Уночі над Києвом працювала ППО, повідомляє Укрінформ. Далі текст."),
+            Some("Ukrinform")
+        );
+        // "... an RBC correspondent reports."
+        assert_eq!(
+            lede_credit("Переговоры продолжатся в среду, передает корреспондент РБК."),
+            Some("RBC")
+        );
+        // "..., as TASS reports." cites another outlet.
+        assert_eq!(
+            lede_credit("Переговоры продолжатся в среду, как сообщает ТАСС."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_copyright_line() {
+        // "2001—2022 Ministry of Defence of Ukraine"
+        assert_eq!(
+            copyright_credit("2001—2022 Міністерство оборони України"),
+            Some("Ministry of Defence of Ukraine")
+        );
+        assert_eq!(copyright_credit("© 2025 Reuters"), Some("Reuters"));
+        assert_eq!(copyright_credit("Reuters"), None);
     }
 }

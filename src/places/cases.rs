@@ -69,4 +69,31 @@ mod tests {
         assert!(forms("Суми", &rules).is_empty());
         assert!(is_cyrillic("Київ") && !is_cyrillic("Kyiv"));
     }
+
+    #[test]
+    fn the_builtin_tables_make_colloquial_region_names() {
+        let g = crate::places::Gazetteer::builtin();
+        let oblast = |name: &str| {
+            g.tag(name, None)
+                .first()
+                .map(|m| g.region(m.region).name.clone())
+        };
+        // "Kharkiv region", "in the Donetsk region", "over the Sumy region",
+        // "the Belgorod region" (Russian), "Dnipro region" (informal).
+        for (text, want) in [
+            ("Харківщина", "Kharkiv Oblast"),
+            ("на Донеччині", "Donetsk Oblast"),
+            ("над Сумщиною", "Sumy Oblast"),
+            ("на Белгородчине", "Belgorod Oblast"),
+            ("Дніпровщина", "Dnipropetrovsk Oblast"),
+            ("на Вінниччині", "Vinnytsia Oblast"),
+            ("Курщина", "Kursk Oblast"),
+        ] {
+            assert_eq!(oblast(text).as_deref(), Some(want), "{text}");
+        }
+        // Zaporizhzhia's region is not "Запоріжщина": the rule is blocked.
+        let rules = &g.cues.cyrillic_region_names;
+        assert!(forms("Запорізька область", rules).is_empty());
+        assert_eq!(forms("Донецкая область", rules), ["Донетчина"]);
+    }
 }

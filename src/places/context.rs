@@ -113,6 +113,9 @@ pub(super) fn read_hit<'g>(
         if cyrillic_person {
             return None;
         }
+        if common_word_opening(g, text, raw, all, next) {
+            return None;
+        }
         // In a headline every word is capitalised: the neighbours say nothing.
         if (after || before) && !title_case(text, raw.start) {
             return None; // "Kyiv School of Economics", "Taras Shevchenko"
@@ -154,6 +157,37 @@ pub(super) fn read_hit<'g>(
         precision,
         official: false,
     })
+}
+
+/// Population under which a place's one-word Cyrillic name opening a
+/// sentence is taken for the common word it is spelled like.
+const COMMON_WORD_POPULATION: u32 = 10_000;
+
+/// A one-word Cyrillic name that only villages and small towns (under
+/// [`COMMON_WORD_POPULATION`], not on the front line) bear, opening a
+/// sentence before anything but a capitalised word: far more often the
+/// common word it is spelled like ("Пожежа в ..." = "A fire in ...",
+/// "Тим часом" = "Meanwhile", "Они сказали" = "They said", "Головне —" =
+/// "The main thing is"). A preposition before it ("у селі Пожежа") or a
+/// larger place of the name keeps it.
+fn common_word_opening(
+    g: &Gazetteer,
+    text: &str,
+    raw: &Raw,
+    all: &[Cand],
+    next: Option<(usize, usize)>,
+) -> bool {
+    let name = &text[raw.start..raw.end];
+    !name.is_ascii()
+        && !name.contains(' ')
+        && sentence_initial(text, raw.start)
+        && !next.is_some_and(|(s, _)| text[s..].starts_with(char::is_uppercase))
+        && all.iter().all(|c| {
+            let info = &g.info[c.place as usize];
+            g.region(c.place).kind == RegionKind::Town
+                && info.population < COMMON_WORD_POPULATION
+                && info.flags & (super::FLAG_FRONT | super::FLAG_PROMINENT) == 0
+        })
 }
 
 /// "the Novocherkassk, a large landing ship": the name is followed (past
@@ -342,9 +376,15 @@ fn is_near(g: &Gazetteer, before: &mut Before) -> bool {
     let cues = &g.cues;
     let mut skip = 0;
     while let Some(w) = before.get(skip) {
+        // "Под Курском" (Near Kursk) opening a sentence.
+        let lower: Cow<str> = if w.is_ascii() {
+            w.into()
+        } else {
+            w.to_lowercase().into()
+        };
         if cues
             .near_cues
-            .ending_with(w)
+            .ending_with(&lower)
             .iter()
             .any(|rest| before.ends_with(skip + 1, rest))
         {

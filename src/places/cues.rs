@@ -59,6 +59,10 @@ struct CuesFile {
     after_the_not_town: Vec<String>,
     never: Vec<String>,
     cyrillic_cases: Vec<CaseRule>,
+    cyrillic_region_names: Vec<CaseRule>,
+    plural_region_suffixes: Vec<String>,
+    list_openers: Vec<String>,
+    about_words: Vec<String>,
     reference_cues: Vec<String>,
     place_prepositions: Vec<String>,
     topic_prepositions: Vec<String>,
@@ -77,6 +81,12 @@ struct CuesFile {
 pub(crate) struct CaseRule {
     pub ending: String,
     pub forms: Vec<String>,
+}
+
+/// Rules sorted so that the longest ending is tried first.
+fn longest_first(mut rules: Vec<CaseRule>) -> Vec<CaseRule> {
+    rules.sort_by_key(|r| std::cmp::Reverse(r.ending.chars().count()));
+    rules
 }
 
 /// The cue lists, as sets for quick membership tests.
@@ -103,6 +113,17 @@ pub(crate) struct Cues {
     pub never: Vec<String>,
     /// Cyrillic case forms, longest ending first (see `cases`).
     pub cyrillic_cases: Vec<CaseRule>,
+    /// Colloquial names of regions from their "-ська область" names
+    /// ("Харківщина"), longest ending first, by the same rules.
+    pub cyrillic_region_names: Vec<CaseRule>,
+    /// Region suffixes that are plural without ending in "s" ("областях").
+    pub plural_region_suffixes: HashSet<String>,
+    /// Marks between a plural region suffix and the list of stems it
+    /// opens ("в трьох областях – Донецькій, Луганській").
+    pub list_openers: Vec<String>,
+    /// Words after which any place is what a statement is about ("про
+    /// Миколаїв" = "about Mykolaiv").
+    pub about_words: HashSet<String>,
     /// Compass and distance cues before a reference point, by last word.
     pub reference_cues: Phrases,
     /// Prepositions before the place of a happening (lower-case).
@@ -172,11 +193,11 @@ impl Cues {
             vessel_heads: set(f.vessel_heads),
             speech_verbs: set(f.speech_verbs),
             local_titles: set(f.local_titles),
-            cyrillic_cases: {
-                let mut rules = f.cyrillic_cases;
-                rules.sort_by_key(|r| std::cmp::Reverse(r.ending.chars().count()));
-                rules
-            },
+            cyrillic_cases: longest_first(f.cyrillic_cases),
+            cyrillic_region_names: longest_first(f.cyrillic_region_names),
+            plural_region_suffixes: set(f.plural_region_suffixes),
+            list_openers: f.list_openers,
+            about_words: set(f.about_words),
         }
     }
 }

@@ -145,9 +145,10 @@ impl Builder {
         }
     }
 
-    /// Registers a name the tagger finds (and `lookup` accepts), and the
-    /// case forms of a Cyrillic name of a region, country, capital or town
-    /// of `CASES_POPULATION`; returns the index of its folded form.
+    /// Registers a name the tagger finds (and `lookup` accepts), the case
+    /// forms of a Cyrillic name of a region, country, capital or town of
+    /// `CASES_POPULATION`, and a region's colloquial "-щина" names with
+    /// their case forms; returns the index of its folded form.
     fn add_name(&mut self, name: &str, cand: Cand) -> Option<u32> {
         let idx = self.add_one_name(name, cand);
         if idx.is_some() && is_cyrillic(name) {
@@ -158,6 +159,30 @@ impl Builder {
             if declines {
                 for form in forms(name, &self.cues.cyrillic_cases) {
                     self.add_one_name(&form, cand);
+                }
+            }
+            if self.regions[cand.place as usize].kind == RegionKind::Region && !cand.stem {
+                // "Харківська область" → "Харківщина", which declines too.
+                for colloquial in forms(name, &self.cues.cyrillic_region_names) {
+                    self.add_name(&colloquial, cand);
+                }
+                // The adjective in each case is the region's stem: the
+                // region before a suffix or in a list that one closes or
+                // opens ("у Сумській та Харківській областях").
+                if let Some((adjective, _)) = name
+                    .rsplit_once(' ')
+                    .filter(|(_, last)| self.cues.region_suffixes.contains(*last))
+                {
+                    let mut adjectives: Vec<String> = forms(name, &self.cues.cyrillic_cases)
+                        .iter()
+                        .filter_map(|f| Some(f.rsplit_once(' ')?.0.to_owned()))
+                        .collect();
+                    adjectives.push(adjective.to_owned());
+                    adjectives.sort();
+                    adjectives.dedup();
+                    for a in adjectives {
+                        self.add_one_name(&a, Cand { stem: true, ..cand });
+                    }
                 }
             }
         }

@@ -72,13 +72,19 @@ fn role_of(g: &Gazetteer, text: &str, m: &Mention) -> Role {
         if phrases.iter().any(|rest| before.ends_with(skip + 1, rest)) {
             return Role::Reference;
         }
-        let lower: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        // "У Харкові" (In Kharkiv) opens a sentence as "In Kharkiv" does.
+        let lower: std::borrow::Cow<str> = if !w.is_ascii() {
+            w.to_lowercase().into()
+        } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
             w.to_ascii_lowercase().into()
         } else {
             w.into()
         };
         if cues.place_prepositions.contains(lower.as_ref()) {
             return Role::Place;
+        }
+        if cues.about_words.contains(lower.as_ref()) {
+            return Role::Topic;
         }
         if cues.topic_prepositions.contains(lower.as_ref()) {
             if g.region(m.region).kind == RegionKind::Country {
@@ -303,5 +309,112 @@ mod tests {
             role_of("Kyiv, the capital, was quiet.", "Kyiv"),
             Role::Place
         );
+    }
+
+    #[test]
+    fn cyrillic_places_after_prepositions_and_actors_before_verbs() {
+        // "In Kharkiv explosions were heard." / "Kyiv said ..."
+        assert_eq!(
+            role_of("У Харкові пролунали вибухи.", "Kharkiv"),
+            Role::Place
+        );
+        assert_eq!(role_of("Київ заявив про нові удари.", "Kyiv"), Role::Actor);
+        // "Moscow stated a protest." / "The Kremlin said ..."
+        assert_eq!(role_of("Москва заявила протест.", "Moscow"), Role::Actor);
+        assert_eq!(
+            role_of("Кремль заявил о переговорах.", "Moscow"),
+            Role::Actor
+        );
+        // "Moscow also rejected the plan": an auxiliary between.
+        assert_eq!(
+            role_of("Москва також відкинула план.", "Moscow"),
+            Role::Actor
+        );
+        // "A drone fell over the Kursk region."
+        assert_eq!(
+            role_of("Над Курской областью сбит беспилотник.", "Kursk Oblast"),
+            Role::Place
+        );
+        // "Talks about Ukraine": a topic.
+        assert_eq!(role_of("Йшлося про Україну.", "Ukraine"), Role::Topic);
+        // "A farm 20 km from Kharkiv was hit."
+        assert_eq!(
+            role_of("Удар по фермі за 20 км від Харкова.", "Kharkiv"),
+            Role::Reference
+        );
+    }
+
+    #[test]
+    fn a_cyrillic_title_before_a_place_holds_it() {
+        let g = Gazetteer::builtin();
+        // "The President of France Macron arrived." names no place.
+        assert!(g.tag("Приїхав президент Франції Макрон.", None).is_empty());
+        // "As the mayor of Moscow Sobyanin said, the attack was repelled":
+        // Moscow is in a title, no place of the happening.
+        assert!(
+            g.tag("Как сообщил мэр Москвы Собянин, атака отражена.", None)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_village_spelled_like_a_common_noun_does_not_open_a_sentence() {
+        let g = Gazetteer::builtin();
+        // "A fire in Mykolaiv": "Пожежа" (fire) is also a village.
+        let tagged: Vec<String> = g
+            .tag("Пожежа в Миколаєві тривала всю ніч.", None)
+            .iter()
+            .map(|m| g.region(m.region).name.clone())
+            .collect();
+        assert_eq!(tagged, ["Mykolaiv"]);
+        // "Meanwhile, in Kharkiv ..." ("Тим" is also a town), "They said
+        // ..." in Russian ("Они" is also a town in Georgia).
+        for text in [
+            "Тим часом у Харкові тихо.",
+            "Они сказали, что в Харькове тихо.",
+        ] {
+            let tagged: Vec<String> = g
+                .tag(text, None)
+                .iter()
+                .map(|m| g.region(m.region).name.clone())
+                .collect();
+            assert_eq!(tagged, ["Kharkiv"], "{text}");
+        }
+        // "In the village of Tim ..." keeps the town.
+        assert_eq!(g.tag("У селищі Тим пролунав вибух.", None).len(), 1);
+    }
+
+    #[test]
+    fn a_place_after_about_is_a_topic() {
+        // "I spoke about Mykolaiv today in a speech to the Danish parliament."
+        assert_eq!(
+            role_of("Говорив про Миколаїв сьогодні у виступі.", "Mykolaiv"),
+            Role::Topic
+        );
+    }
+
+    #[test]
+    fn cyrillic_lists_of_region_adjectives() {
+        let g = Gazetteer::builtin();
+        let names = |t: &str| -> Vec<String> {
+            g.tag(t, None)
+                .iter()
+                .map(|m| g.region(m.region).name.clone())
+                .collect()
+        };
+        // "The army took two villages in the Sumy and Dnipropetrovsk regions."
+        assert_eq!(
+            names("Армия взяла два села в Сумской и Днепропетровской областях."),
+            ["Sumy Oblast", "Dnipropetrovsk Oblast"]
+        );
+        // "Corridors worked in three regions – Donetsk, Luhansk, Zaporizhzhia."
+        assert_eq!(
+            names("Коридори працювали в трьох областях – Донецькій, Луганській, Запорізькій."),
+            ["Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast"]
+        );
+        // An adjective alone is no region: "the Kyivan Rus".
+        assert!(names("Київська Русь була державою.").is_empty());
+        // "During a strike on Sumy": a plural town name in the dative.
+        assert_eq!(names("При ударе по Сумам погибли люди."), ["Sumy"]);
     }
 }

@@ -278,7 +278,7 @@ fn read_suffixes(g: &Gazetteer, text: &str, raws: &mut [Raw]) {
         let regional = has_kind(g, raw, RegionKind::Region);
         if regional && g.cues.region_suffixes.contains(word) {
             raw.form = Form::Region {
-                plural: word.ends_with('s'),
+                plural: word.ends_with('s') || g.cues.plural_region_suffixes.contains(word),
             };
             raw.end = we;
             if let Some((bs, be)) = word_before(text, raw.start)
@@ -305,9 +305,63 @@ fn has_kind(g: &Gazetteer, raw: &Raw, kind: RegionKind) -> bool {
         .any(|c| g.region(c.place).kind == kind)
 }
 
+/// What joins the items of a list of places: commas and "and"/"or", in
+/// English, Ukrainian ("і", "та", "й") and Russian ("и").
+fn joins_list(gap: &str) -> bool {
+    matches!(
+        gap,
+        ", " | " and "
+            | ", and "
+            | " or "
+            | " & "
+            | " and the "
+            | " і "
+            | " та "
+            | " й "
+            | " и "
+            | " або "
+            | " или "
+            | ", а також "
+    )
+}
+
+/// "в трьох областях – Донецькій, Луганській" (in three regions: Donetsk,
+/// Luhansk): a list of region stems after a plural region suffix and a
+/// dash or colon is a list of regions.
+fn suffix_before_list(g: &Gazetteer, text: &str, raws: &mut [Raw]) {
+    let mut i = 0;
+    while i < raws.len() {
+        let before = &text[..raws[i].start];
+        let opened = g
+            .cues
+            .list_openers
+            .iter()
+            .find_map(|o| before.strip_suffix(o.as_str()));
+        let suffix = opened.and_then(|b| {
+            let w = b.rsplit(' ').next()?;
+            g.cues.plural_region_suffixes.contains(w).then_some(())
+        });
+        if suffix.is_none() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < raws.len()
+            && raws[j].form == Form::Plain
+            && has_kind(g, &raws[j], RegionKind::Region)
+            && (j == i || joins_list(&text[raws[j - 1].end..raws[j].start]))
+        {
+            raws[j].form = Form::Region { plural: true };
+            j += 1;
+        }
+        i = j.max(i + 1);
+    }
+}
+
 /// "Donetsk and Luhansk regions", "the Kharkiv, Sumy and Chernihiv oblasts":
 /// the plural suffix makes every stem of the list a region.
 fn coordinate(g: &Gazetteer, text: &str, raws: &mut [Raw]) {
+    suffix_before_list(g, text, raws);
     for i in (1..raws.len()).rev() {
         if raws[i].form != (Form::Region { plural: true }) {
             continue;
@@ -315,10 +369,7 @@ fn coordinate(g: &Gazetteer, text: &str, raws: &mut [Raw]) {
         let mut j = i;
         while j > 0 {
             let gap = &text[raws[j - 1].end..raws[j].start];
-            let joined = matches!(
-                gap,
-                ", " | " and " | ", and " | " or " | " & " | " and the "
-            );
+            let joined = joins_list(gap);
             if !joined
                 || raws[j - 1].form != Form::Plain
                 || !has_kind(g, &raws[j - 1], RegionKind::Region)

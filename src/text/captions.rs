@@ -45,10 +45,18 @@ const CAPTION_LABELS: &[&str] = &[
 /// picture, whose happening the text tells (a credit glued to the start of
 /// a lead, "(Jane Roe/AFP) A drone hit...", does not count).
 pub fn opens_as_caption(sentence: &str) -> bool {
-    let head = sentence.trim_start().as_bytes();
+    let t = sentence.trim_start();
+    let head = t.as_bytes();
     CAPTION_LABELS.iter().any(|label| {
         head.len() >= label.len() && head[..label.len()].eq_ignore_ascii_case(label.as_bytes())
-    })
+    }) || !head.first().is_some_and(u8::is_ascii) && {
+        // Cyrillic labels ("Фото: ..." = "Photo: ..."), from the data.
+        let start: String = t.chars().take(24).flat_map(char::to_lowercase).collect();
+        crate::text::vocab::furniture()
+            .caption_labels
+            .iter()
+            .any(|l| start.starts_with(l.as_str()))
+    }
 }
 
 /// Whether a sentence is a picture's caption or carries its credit: it
@@ -190,6 +198,9 @@ mod tests {
             "Photo: Firefighters at the port after the strike."
         ));
         assert!(opens_as_caption("  PICTURED: the damaged depot"));
+        // "Photo: rescuers at the site" in Ukrainian.
+        assert!(opens_as_caption("Фото: рятувальники на місці"));
+        assert!(!opens_as_caption("Фотограф загинув під час обстрілу."));
         let glued = "(Jane Roe/AFP) A drone hit the port on Thursday.";
         assert!(is_caption(glued) && !opens_as_caption(glued));
     }

@@ -13,6 +13,7 @@ use crate::text::vocab::{Furniture, furniture};
 use crate::text::word_count_up_to;
 
 pub use super::captions::{credit_spans, is_caption, is_caption_sentence, opens_as_caption};
+use super::stamps::{clock_stamp, copyright_line};
 
 /// The role of one line of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,14 +123,23 @@ pub const HEAD_LINES: usize = 80;
 pub const TAIL_LINES: usize = 40;
 
 /// The lines where a page states its own metadata (masthead, byline,
-/// dateline, sign-off, address): the first [`HEAD_LINES`] and the last
+/// dateline, sign-off, address): the first [`HEAD_LINES`] that are not
+/// blank (with the blank ones among them) and the last
 /// [`TAIL_LINES`], each with its byte offset, in order. Reading only these
 /// keeps metadata inference independent of the article's length.
 pub fn edge_lines(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive('\n').take(HEAD_LINES) {
-        out.push((offset, line.trim_end_matches(['\n', '\r'])));
+    // Blank lines do not count: a page saved as text puts one between
+    // every menu item, and its stamp stands below the menu.
+    let mut filled = 0;
+    for line in text.split_inclusive('\n') {
+        if filled == HEAD_LINES {
+            break;
+        }
+        let l = line.trim_end_matches(['\n', '\r']);
+        filled += usize::from(!l.trim().is_empty());
+        out.push((offset, l));
         offset += line.len();
     }
     if offset >= text.len() {
@@ -177,6 +187,20 @@ pub fn classify(line: &str) -> LineKind {
     }
     if words <= WIDGET_MAX_WORDS && widget_phrases().is_match(t) {
         return LineKind::Boilerplate;
+    }
+    if words <= WIDGET_MAX_WORDS
+        && !t.is_ascii()
+        && Furniture::holds(&furniture().widget_phrases, &t.to_lowercase())
+    {
+        return LineKind::Boilerplate;
+    }
+    if words <= WIDGET_MAX_WORDS && copyright_line(t) {
+        return LineKind::Boilerplate;
+    }
+    if words <= WIDGET_MAX_WORDS && clock_stamp(t) {
+        // A page's or a teaser's stamp: it may date the page, never a
+        // happening.
+        return LineKind::Metadata;
     }
     let fragment = words <= MENU_MAX_WORDS || (words <= 8 && !ends_sentence(t));
     if fragment
@@ -383,7 +407,7 @@ fn relative_stamp(t: &str) -> bool {
         if let (Some(n), Some(unit)) = (a, b)
             && n.bytes().all(|d| d.is_ascii_digit())
             && Furniture::has(units, unit)
-            && c.trim_end_matches(['.', ',']).eq_ignore_ascii_case("ago")
+            && Furniture::has(&furniture().ago_words, c.trim_end_matches(['.', ',']))
         {
             return true;
         }

@@ -8,6 +8,7 @@ pub mod embeds;
 pub mod lines;
 pub mod markup;
 pub mod sentences;
+mod stamps;
 pub mod vocab;
 
 /// Number of words (whitespace-separated tokens with a letter or digit).

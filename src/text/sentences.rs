@@ -187,6 +187,13 @@ fn period_ends(text: &str, sentence_start: usize, pos: usize, next: &str) -> boo
     if ABBREVIATIONS.contains(&word) {
         return false;
     }
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if !word.is_ascii() && !initial {
+        // "т.д." (etc.) and "обл." (region) close their phrase: a capital
+        // after them starts a sentence. (An initial, "В. Зеленський", is
+        // read below.)
+        return !cyrillic_abbreviation(before, word);
+    }
     let opener = SENTENCE_OPENERS.contains(&next.trim_matches(|c: char| !c.is_alphanumeric()));
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
@@ -194,6 +201,21 @@ fn period_ends(text: &str, sentence_start: usize, pos: usize, next: &str) -> boo
         return opener;
     }
     true
+}
+
+/// Whether a Cyrillic `word` before a period is an abbreviation that
+/// stands before a name (`assets/furniture.toml`): "м." (city), "с."
+/// (village), "ул." (street). A year's "р."/"г." after a number may end the
+/// sentence ("... у 2022 р. Далі ...").
+fn cyrillic_abbreviation(before: &str, word: &str) -> bool {
+    let vocab = crate::text::vocab::furniture();
+    if !vocab.sentence_abbreviations.iter().any(|a| a == word) {
+        return false;
+    }
+    let after_number = before[..before.len() - word.len()]
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit());
+    !(after_number && vocab.year_abbreviations.iter().any(|a| a == word))
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -335,5 +357,37 @@ mod tests {
     fn empty_and_blank_give_nothing() {
         assert!(split("").is_empty());
         assert!(split("   ").is_empty());
+    }
+
+    #[test]
+    fn cyrillic_abbreviations_and_initials_do_not_split() {
+        // "A drone hit the city of Kharkiv. Two were wounded."
+        assert_eq!(
+            sentences("Дрон влучив у м. Харків. Двоє поранених."),
+            ["Дрон влучив у м. Харків.", "Двоє поранених."]
+        );
+        // "Shelling of the village of Bessalivka, Sumy region. Nobody was hurt."
+        assert_eq!(
+            sentences("Обстріл с. Бессалівка Сумської обл. Ніхто не постраждав."),
+            [
+                "Обстріл с. Бессалівка Сумської обл.",
+                "Ніхто не постраждав."
+            ]
+        );
+        // "Street Lenina, named after ...", "V. Zelensky said ..."
+        assert_eq!(sentences("На ул. Ленина им. Ильича пожар.").len(), 1);
+        assert_eq!(sentences("Про це заявив В. Зеленський. Далі.").len(), 2);
+        // "Tanks, armoured vehicles etc. All that is the enemy's loss."
+        assert_eq!(
+            sentences("Знищено танки, БМП і т.д. Все це втрати ворога.").len(),
+            2
+        );
+        // "The plant was built in 1954 (year). The city ..." splits after a year.
+        assert_eq!(
+            sentences("Завод збудовано у 1954 р. Місто виросло.").len(),
+            2
+        );
+        // "the urban-type settlement" abbreviation "смт" with a period.
+        assert_eq!(sentences("Удар по смт. Велика Писарівка.").len(), 1);
     }
 }

@@ -28,15 +28,38 @@ pub struct Furniture {
     pub self_nouns: Vec<String>,
     /// Verbs of an editor's note on the article ("updated").
     pub edit_verbs: Vec<String>,
+    /// Words for "ago" in relative stamps ("ago", "тому", "назад").
+    pub ago_words: Vec<String>,
+    /// Widget and promo phrases of any script, in lower case ("читайте
+    /// також"); see `lines::classify`.
+    pub widget_phrases: Vec<String>,
+    /// Caption labels of any script, in lower case ("фото:").
+    pub caption_labels: Vec<String>,
+    /// Cyrillic abbreviations whose period does not end a sentence ("м.",
+    /// "обл."), compared with case.
+    pub sentence_abbreviations: Vec<String>,
+    /// Those of them that also abbreviate "year" ("р.", "г.").
+    pub year_abbreviations: Vec<String>,
     /// One case-insensitive automaton over `caption_marks`, built on load.
     #[serde(skip)]
     caption_automaton: Option<AhoCorasick>,
 }
 
 impl Furniture {
-    /// Whether `word` is one of `list`, without ASCII case.
+    /// Whether `word` is one of `list`, without case (ASCII, or any
+    /// script for a non-ASCII word: "Тому" is "тому").
     pub fn has(list: &[String], word: &str) -> bool {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+        if word.is_ascii() {
+            list.iter().any(|w| w.eq_ignore_ascii_case(word))
+        } else {
+            let lower = word.to_lowercase();
+            list.contains(&lower)
+        }
+    }
+
+    /// Whether the lower-cased `lower` holds one of `list`.
+    pub fn holds(list: &[String], lower: &str) -> bool {
+        list.iter().any(|p| lower.contains(p.as_str()))
     }
 
     /// Whether `text` holds a caption mark, without ASCII case and without
@@ -76,5 +99,7 @@ mod tests {
         assert!(Furniture::has(&f.time_units, "HOURS"));
         assert!(f.has_caption_mark("A depot (PICTURED on Friday) burned."));
         assert!(!f.has_caption_mark("A depot burned on Friday."));
+        // "2 HOURS AGO" in Ukrainian, any case.
+        assert!(Furniture::has(&f.time_units, "ГОДИНИ") && Furniture::has(&f.ago_words, "Тому"));
     }
 }
