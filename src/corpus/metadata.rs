@@ -177,12 +177,19 @@ fn date_only(t: &str) -> bool {
     total > 0 && covered * 2 >= total
 }
 
-/// The temporal expressions of one metadata line. The English tagger's
-/// for now; with the Ukrainian and Russian tagger (branch i15-dates) this is
-/// where a line in Cyrillic goes to `timex::tag_lang` ("08 липня 2022,
-/// 09:25" is a page stamp).
+/// The temporal expressions of one metadata line: a line with Cyrillic
+/// letters is read by the Ukrainian and Russian rules ("08 липня 2022,
+/// 09:25" is a page stamp; the rule set reads both languages' tables, its
+/// own first), any other by the English tagger. A stamp line is short, so
+/// its script decides, not the article's language.
 fn tag_line(t: &str) -> Vec<timex::Timex> {
-    timex::tag(t, None)
+    let cyrillic = t.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    if cyrillic {
+        let mut carry = timex::Carry::default();
+        timex::tag_lang(t, None, crate::lang::Lang::Uk, &mut carry)
+    } else {
+        timex::tag(t, None)
+    }
 }
 
 /// The first full date with its year stated in a line.
