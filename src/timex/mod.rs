@@ -285,6 +285,24 @@ pub struct Carry {
     told_days: resolve::ToldDays,
 }
 
+impl Carry {
+    /// Keeps what a paragraph resolved (`ctx`, whose text held `sentences`
+    /// sentences) for the paragraphs after it. A date still ahead (a
+    /// deadline, a plan) is no story date for them: only dates up to the
+    /// DCT are carried.
+    pub(crate) fn keep(&mut self, ctx: &resolve::Ctx, sentences: usize) {
+        let told = |cal: &value::Cal| match (ctx.dct, cal.interval()) {
+            (Some(d), Some(iv)) => iv.first <= d,
+            _ => true,
+        };
+        self.told_days = ctx.told_days;
+        self.last = ctx
+            .last
+            .filter(|(_, cal)| told(cal))
+            .map(|(s, cal)| (cal, sentences - s));
+    }
+}
+
 /// Whether `text` (a clause) holds a past-tense verb, by the tagger's own
 /// tense markers ("allowed", "struck", "has").
 pub fn has_past_verb(text: &str) -> bool {
@@ -403,17 +421,7 @@ pub fn tag_with(text: &str, dct: Option<NaiveDate>, carry: &mut Carry) -> Vec<Ti
         }
     }
     let sentences = offset + toks.iter().skip(1).filter(|t| t.has(token::SENT)).count();
-    // A date still ahead (a deadline, a plan) is no story date for the
-    // paragraphs after: only dates up to the DCT are carried.
-    let told = |cal: &value::Cal| match (dct, cal.interval()) {
-        (Some(d), Some(iv)) => iv.first <= d,
-        _ => true,
-    };
-    carry.told_days = ctx.told_days;
-    carry.last = ctx
-        .last
-        .filter(|(_, cal)| told(cal))
-        .map(|(s, cal)| (cal, sentences - s));
+    carry.keep(&ctx, sentences);
     out
 }
 

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::context::Tense;
 use super::slavic_rules::{self, G, Hit};
 use super::words::{self, Tok};
-use super::{Anchor, Carry, Timex, resolve, value};
+use super::{Anchor, Carry, Timex, resolve};
 
 /// How many tokens on each side of an expression a future word may stand.
 const TENSE_REACH: usize = 8;
@@ -127,14 +127,6 @@ pub(crate) fn tag(text: &str, dct: Option<NaiveDate>, code: &str, carry: &mut Ca
         }
     }
     let sentences = offset + toks.iter().skip(1).filter(|t| t.sent).count();
-    let told = |cal: &value::Cal| match (dct, cal.interval()) {
-        (Some(d), Some(iv)) => iv.first <= d,
-        _ => true,
-    };
-    carry.told_days = ctx.told_days;
-    carry.last = ctx
-        .last
-        .filter(|(_, cal)| told(cal))
-        .map(|(s, cal)| (cal, sentences - s));
+    carry.keep(&ctx, sentences);
     out
 }
