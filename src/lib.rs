@@ -13,6 +13,7 @@
 //!    shows it ([`tui`], configured by [`config`]).
 #![deny(missing_docs)]
 
+pub mod cluster;
 pub mod config;
 pub mod corpus;
 pub mod datefilter;

@@ -41,6 +41,20 @@ struct DocumentOut<'a> {
 
 #[derive(Serialize)]
 struct EventOut<'a> {
+    /// Stable id ([`crate::extract::EventId`]): 16 hex digits.
+    id: String,
+    /// Stable id of the event's cluster (its reports of one happening);
+    /// absent when the store was not clustered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster: Option<String>,
+    /// Reports and outlets in the cluster.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster_reports: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster_outlets: Option<u32>,
+    /// The body whose claim the report relays (the General Staff, a
+    /// governor; a Telegram channel it forwards), when it names one.
+    originator: Option<&'a str>,
     doc: &'a str,
     date: String,
     label: String,
@@ -96,7 +110,13 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
                     index.char_offset(&doc.text, s.end as usize),
                 ]
             });
+            let cluster = store.clusters().of_event(i);
             EventOut {
+                id: e.id(doc).to_string(),
+                cluster: cluster.map(|c| c.id.to_string()),
+                cluster_reports: cluster.map(|c| c.reports),
+                cluster_outlets: cluster.map(|c| c.outlets),
+                originator: store.clusters().originator_of(i),
                 doc: &doc.id,
                 date: e.date.value(),
                 label: e.date.label(),

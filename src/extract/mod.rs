@@ -8,6 +8,7 @@
 
 mod events;
 mod furniture;
+mod id;
 pub mod paragraphs;
 mod qualifiers;
 mod recent;
@@ -21,6 +22,7 @@ use crate::corpus::Document;
 use crate::places::{Gazetteer, RegionId};
 
 pub use events::extract;
+pub use id::{EventId, fnv1a};
 
 /// A byte span in an article's text, kept small because a store holds
 /// millions of them.

@@ -373,7 +373,7 @@ fn read_index(file: &std::fs::File, fingerprint: u64) -> Result<Option<Vec<Index
 }
 
 /// The cache file of a corpus: named after its folder and manifest.
-fn file_name(root: &Path, manifest: Option<&Path>) -> String {
+pub(crate) fn file_name(root: &Path, manifest: Option<&Path>) -> String {
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let mut key = canon(root).to_string_lossy().into_owned();
     if let Some(m) = manifest {
@@ -394,7 +394,7 @@ fn file_name(root: &Path, manifest: Option<&Path>) -> String {
 }
 
 /// The identity of the extractor: this build of frontlog and its data.
-fn fingerprint() -> u64 {
+pub(crate) fn fingerprint() -> u64 {
     let mut h = crc32fast::Hasher::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(&EXTRACTOR_VERSION.to_le_bytes());

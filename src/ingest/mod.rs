@@ -4,6 +4,7 @@
 //! show the first ones while the rest are read.
 
 pub mod cache;
+pub mod cluster_cache;
 pub mod repeated;
 
 use std::collections::HashSet;
@@ -168,6 +169,12 @@ pub fn open_plan(
     problems.extend(repeated_notice(&plan.root, &repeated, gone));
     let mut store = EventStore::new(Gazetteer::builtin());
     all.into_store(&mut store);
+    problems.extend(cluster_cache::cluster(
+        &mut store,
+        options.cache_dir.as_deref(),
+        &plan.root,
+        manifest,
+    ));
     Opened { store, problems }
 }
 

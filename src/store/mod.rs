@@ -46,6 +46,9 @@ pub struct EventStore {
     /// Case-folded title and outlet of every article, each followed by NUL.
     doc_search: String,
     doc_search_starts: Vec<usize>,
+    /// Every event's cluster, once [`EventStore::cluster`] has run on the
+    /// current events (empty before, and again after the store changes).
+    clusters: crate::cluster::Clusters,
 }
 
 /// Where the events and outlets of a store went when it grew.
@@ -75,6 +78,7 @@ impl EventStore {
             position: Vec::new(),
             doc_search: String::new(),
             doc_search_starts: Vec::new(),
+            clusters: crate::cluster::Clusters::default(),
         }
     }
 
@@ -118,6 +122,7 @@ impl EventStore {
         mut events: Vec<Event>,
         folded: Vec<String>,
     ) -> Remap {
+        self.clusters = crate::cluster::Clusters::default();
         let base = self.docs.len() as u32;
         for e in &mut events {
             e.doc += base;
@@ -160,6 +165,7 @@ impl EventStore {
         if gone == 0 {
             return 0;
         }
+        self.clusters = crate::cluster::Clusters::default();
         // The kept events' texts, renumbered in arrival order.
         let arrived = self.search_starts.len();
         let mut kept_arrival = vec![false; arrived];
@@ -271,6 +277,33 @@ impl EventStore {
                 .max_span_days
                 .max((e.date.last - e.date.first).num_days());
         }
+    }
+
+    /// Groups the events into clusters of reports of one happening
+    /// ([`crate::cluster::build`]); run once the whole corpus is in, since
+    /// adding or retiring events forgets the clusters.
+    pub fn cluster(&mut self) {
+        self.clusters = crate::cluster::build(self);
+    }
+
+    /// Takes clusters worked out earlier for exactly these events (read
+    /// from a cache keyed by [`crate::cluster::input_key`]). Refused, and
+    /// the store left unclustered, when the count of events differs.
+    pub fn set_clusters(&mut self, clusters: crate::cluster::Clusters) -> Result<(), String> {
+        if clusters.len() != self.events.len() {
+            return Err(format!(
+                "clusters for {} events, the store has {}",
+                clusters.len(),
+                self.events.len()
+            ));
+        }
+        self.clusters = clusters;
+        Ok(())
+    }
+
+    /// Every event's cluster (empty until [`EventStore::cluster`] runs).
+    pub fn clusters(&self) -> &crate::cluster::Clusters {
+        &self.clusters
     }
 
     /// All articles, in corpus order.

@@ -1,0 +1,253 @@
+//! What clustering compares between two reports: the words of the
+//! sentence, the names in it, the quantities it gives, its date and its
+//! places. Worked out once per event, in parallel.
+//!
+//! Words are cut to their first [`STEM_CHARS`] characters (a crude stem
+//! that serves English, Ukrainian and Russian alike: "strikes"/"striked",
+//! "Харкові"/"Харкова"), and the date expression's own words are left
+//! out, since every report of one day shares them whatever it reports.
+
+use chrono::NaiveDate;
+
+use crate::corpus::Document;
+use crate::extract::{DatePrecision, Event};
+use crate::places::{Gazetteer, RegionKind};
+
+/// Characters kept of a word.
+pub const STEM_CHARS: usize = 6;
+
+/// Words shorter than this (in characters) are left out: articles,
+/// prepositions and most function words in the three languages.
+const MIN_WORD_CHARS: usize = 3;
+
+/// The longest date span, in days, that clustering treats as a day or a
+/// night: a week ("last week") still matches its days; a month does not.
+pub const MAX_SPAN_DAYS: i64 = 7;
+
+/// One report's features.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Stems of the sentence's words ([`term_key`]), each once, sorted,
+    /// with whether the word was written as a name (capitalised, not
+    /// sentence-initial).
+    pub terms: Vec<(u64, bool)>,
+    /// Quantities: the number and the stems ([`term_key`]) of up to two
+    /// words after it ("82 drones" → (82, [key of "drones"])).
+    pub quantities: Vec<(u64, Vec<u64>)>,
+    /// First and last day of the date; `None` when the date is coarser than
+    /// [`MAX_SPAN_DAYS`] (such events stay single).
+    pub days: Option<(NaiveDate, NaiveDate)>,
+    /// Populated places (towns, cities, villages) where it happened.
+    pub towns: Vec<u32>,
+    /// First-level divisions (oblasts, Russian regions, states) where it
+    /// happened, stated or containing a town.
+    pub admin1: Vec<u32>,
+    /// Countries where it happened.
+    pub countries: Vec<u32>,
+}
+
+impl Features {
+    /// The features of an event of `doc`.
+    pub fn of(event: &Event, doc: &Document, gazetteer: &Gazetteer) -> Features {
+        let (text, skip) = match (event.headline, event.sentence) {
+            (false, Some(s)) => {
+                let skip = event.expression.map(|x| {
+                    (x.start.saturating_sub(s.start)) as usize
+                        ..(x.end.saturating_sub(s.start)) as usize
+                });
+                (&doc.text[s.range()], skip)
+            }
+            _ => (doc.title_or_name(), None),
+        };
+        let mut f = Features {
+            days: days_of(event),
+            ..Features::default()
+        };
+        read_words(text, skip, &mut f);
+        for &r in event.regions.iter() {
+            let region = gazetteer.region(r);
+            let list = match region.kind {
+                RegionKind::Town => &mut f.towns,
+                RegionKind::Region => &mut f.admin1,
+                RegionKind::Country => &mut f.countries,
+            };
+            if !list.contains(&r) {
+                list.push(r);
+            }
+        }
+        f
+    }
+}
+
+fn days_of(event: &Event) -> Option<(NaiveDate, NaiveDate)> {
+    let span = (event.date.last - event.date.first).num_days();
+    match event.date.precision {
+        DatePrecision::Month | DatePrecision::Year => None,
+        _ if span > MAX_SPAN_DAYS => None,
+        _ => Some((event.date.first, event.date.last)),
+    }
+}
+
+/// A word of the text: its characters' byte range and whether it is a number.
+struct Word<'t> {
+    text: &'t str,
+    at: usize,
+    number: bool,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inside = c.is_alphanumeric()
+            || (matches!(c, ',' | '.')
+                && start.is_some()
+                && bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_digit)
+                && iter.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(word_at(text, s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(word_at(text, s, text.len()));
+    }
+    out
+}
+
+fn word_at(text: &str, start: usize, end: usize) -> Word<'_> {
+    let w = &text[start..end];
+    Word {
+        text: w,
+        at: start,
+        number: w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.'),
+    }
+}
+
+/// The key of a word: the FNV-1a hash of its first [`STEM_CHARS`]
+/// characters, lower-cased, with ё read as е and ґ as г.
+pub fn term_key(word: &str) -> u64 {
+    let mut buf = [0u8; 4];
+    let mut bytes = [0u8; STEM_CHARS * 4 * 3];
+    let mut len = 0;
+    for c in word.chars().take(STEM_CHARS).flat_map(char::to_lowercase) {
+        let c = match c {
+            'ё' => 'е',
+            'ґ' => 'г',
+            c => c,
+        };
+        let utf8 = c.encode_utf8(&mut buf).as_bytes();
+        if len + utf8.len() > bytes.len() {
+            break;
+        }
+        bytes[len..len + utf8.len()].copy_from_slice(utf8);
+        len += utf8.len();
+    }
+    crate::extract::fnv1a(&bytes[..len])
+}
+
+fn read_words(text: &str, skip: Option<std::ops::Range<usize>>, f: &mut Features) {
+    let all = words(text);
+    let skipped = |w: &Word| {
+        skip.as_ref()
+            .is_some_and(|r| w.at >= r.start && w.at < r.end)
+    };
+    for (k, w) in all.iter().enumerate() {
+        if skipped(w) {
+            continue;
+        }
+        if w.number {
+            if let Some(n) = quantity(w.text) {
+                let units: Vec<u64> = all[k + 1..]
+                    .iter()
+                    .filter(|u| !u.number && u.text.chars().count() >= MIN_WORD_CHARS)
+                    .take(2)
+                    .map(|u| term_key(u.text))
+                    .collect();
+                f.quantities.push((n, units));
+                f.terms
+                    .push((crate::extract::fnv1a(format!("#{n}").as_bytes()), false));
+            }
+            continue;
+        }
+        if w.text.chars().count() < MIN_WORD_CHARS {
+            continue;
+        }
+        let name = k > 0 && w.text.chars().next().is_some_and(char::is_uppercase);
+        f.terms.push((term_key(w.text), name));
+    }
+    f.terms.sort();
+    f.terms.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 |= b.1;
+            true
+        } else {
+            false
+        }
+    });
+}
+
+/// The value of a number as a count: digits with thousands separators
+/// ("8,500", "1.200"); years (1900–2100) and decimals are not counts.
+fn quantity(word: &str) -> Option<u64> {
+    let groups: Vec<&str> = word.split([',', '.']).collect();
+    let grouped = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
+    if groups.len() > 1 && !grouped {
+        return None;
+    }
+    let n: u64 = groups.concat().parse().ok()?;
+    if groups.len() == 1 && (1900..=2100).contains(&n) {
+        return None;
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(text: &str) -> Features {
+        let mut f = Features::default();
+        read_words(text, None, &mut f);
+        f
+    }
+
+    #[test]
+    fn words_are_stemmed_and_names_marked() {
+        let f = features("The governor said Russian drones struck Sumy overnight");
+        let terms: Vec<u64> = f.terms.iter().map(|(t, _)| *t).collect();
+        assert!(terms.contains(&term_key("governments")) && terms.contains(&term_key("drones")));
+        assert!(f.terms.contains(&(term_key("Sumy"), true)));
+        assert!(
+            f.terms.contains(&(term_key("the"), false)),
+            "sentence-initial is no name"
+        );
+    }
+
+    #[test]
+    fn quantities_keep_their_units_and_skip_years_and_decimals() {
+        let f = features("Russia launched 82 drones and 3,000 more troops in 2024, a 2.5 rise");
+        assert_eq!(
+            f.quantities[0],
+            (82, vec![term_key("drones"), term_key("and")])
+        );
+        assert_eq!(f.quantities[1].0, 3000);
+        assert!(f.quantities[1].1.contains(&term_key("troops")));
+        assert_eq!(f.quantities.len(), 2);
+    }
+
+    #[test]
+    fn cyrillic_words_are_stemmed_alike() {
+        let a = features("Удар по Харкові");
+        let b = features("Удар по Харкова");
+        assert_eq!(a.terms, b.terms);
+    }
+}

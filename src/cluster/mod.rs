@@ -1,0 +1,253 @@
+//! One happening, many reports: events that report the same happening,
+//! in one article or in many, are grouped into clusters.
+//!
+//! 1. Syndicated reprints are found first ([`reprints`]): copies of one
+//!    wire story are one report.
+//! 2. Each event's features ([`features`]): stemmed words, names,
+//!    quantities, days and places.
+//! 3. Candidates: events whose days overlap or touch (a night spans two
+//!    days) and that share a rare word, found through an index by day and
+//!    word rather than by comparing every pair.
+//! 4. Similarity: cosine of the word vectors weighted by inverse document
+//!    frequency over the corpus's events (names count 1.5 times), lowered
+//!    for adjacent days, for coarse dates and when a report has no place.
+//!    Pairs that can never merge: different settlements (or, without one,
+//!    different oblasts or countries), a conflicting quantity of the same
+//!    thing ("82 drones" and "22 drones"), days more than one apart.
+//! 5. Group-average linkage ([`linkage`]), so that one bridging sentence
+//!    cannot chain two happenings. Precision before recall: the threshold
+//!    is set so that look-alikes stay apart.
+//!
+//! Every event belongs to exactly one cluster (most to a cluster of one).
+//! Cluster ids are derived from the smallest member's stable id, so they
+//! stay the same across runs while the corpus does not change.
+
+pub mod features;
+pub mod linkage;
+pub mod originators;
+pub mod reprints;
+
+mod similarity;
+
+use std::fmt;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{EventId, fnv1a};
+use crate::store::EventStore;
+
+pub use originators::Originators;
+use similarity::Scorer;
+
+/// The smallest average similarity that merges two groups of reports.
+pub const THRESHOLD: f32 = 0.2;
+
+/// A stable cluster id, shown and exported as 16 lowercase hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ClusterId(pub u64);
+
+impl fmt::Display for ClusterId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+/// One happening and its reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Stable id.
+    pub id: ClusterId,
+    /// Its events (indexes into [`EventStore::events`]), in the store's
+    /// chronological order.
+    pub members: Vec<u32>,
+    /// The member that best stands for all: the most similar to the others
+    /// (the earliest on a tie).
+    pub best: u32,
+    /// Reports: distinct articles, a syndicated reprint counting with its
+    /// original.
+    pub reports: u32,
+    /// Distinct outlets that report it.
+    pub outlets: u32,
+    /// Distinct originators the reports cite ([`Clusters::originator_name`]).
+    pub originators: Vec<u16>,
+}
+
+/// Every event's cluster.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Clusters {
+    of_event: Vec<u32>,
+    clusters: Vec<Cluster>,
+    originator_of: Vec<Option<u16>>,
+    /// Originator names: the built-in list's, then relayed channels.
+    originator_names: Vec<String>,
+}
+
+impl Clusters {
+    /// The cluster of event `i` (an index into [`EventStore::events`]);
+    /// `None` when clustering has not run on the store's current events.
+    pub fn of_event(&self, i: u32) -> Option<&Cluster> {
+        self.of_event
+            .get(i as usize)
+            .map(|&c| &self.clusters[c as usize])
+    }
+
+    /// Every cluster, in the order of its first member.
+    pub fn all(&self) -> &[Cluster] {
+        &self.clusters
+    }
+
+    /// The originator event `i` cites, if any.
+    pub fn originator_of(&self, i: u32) -> Option<&str> {
+        self.originator_of
+            .get(i as usize)
+            .copied()
+            .flatten()
+            .map(|o| self.originator_name(o))
+    }
+
+    /// Display name of originator `o`.
+    pub fn originator_name(&self, o: u16) -> &str {
+        &self.originator_names[o as usize]
+    }
+
+    /// How many events were clustered (the store's size when it ran).
+    pub fn len(&self) -> usize {
+        self.of_event.len()
+    }
+
+    /// Whether no event was clustered.
+    pub fn is_empty(&self) -> bool {
+        self.of_event.is_empty()
+    }
+}
+
+/// What clustering reads of a store, as one hash: every event's stable id
+/// in order, and every article's outlet and relayed originator. Equal keys
+/// mean equal clusters (for one build of frontlog), so a cache can be
+/// trusted on it.
+pub fn input_key(store: &EventStore) -> u64 {
+    let mut bytes: Vec<u8> = Vec::with_capacity(store.events().len() * 8 + 64);
+    bytes.extend_from_slice(&THRESHOLD.to_le_bytes());
+    for e in store.events() {
+        bytes.extend_from_slice(&e.id(store.doc_of(e)).0.to_le_bytes());
+    }
+    for d in store.documents() {
+        bytes.extend_from_slice(d.source_or_unknown().as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(d.originator.as_deref().unwrap_or("").as_bytes());
+        bytes.push(0);
+    }
+    fnv1a(&bytes)
+}
+
+/// Every pair of events that may ever merge, with its similarity and,
+/// when it may not, why: a debugging aid for tuning (`examples/cluster_pairs.rs`).
+/// Quadratic in the number of events: for small corpora only.
+#[doc(hidden)]
+pub fn debug_pairs(store: &EventStore) -> Vec<(f32, &'static str, EventId, EventId)> {
+    let events = store.events();
+    let reprint = reprints::reprint_groups(store.documents());
+    let scorer = Scorer::new(store, &reprint);
+    let id = |i: usize| events[i].id(store.doc_of(&events[i]));
+    let mut out = Vec::new();
+    for a in 0..events.len() {
+        for b in a + 1..events.len() {
+            out.push((scorer.similarity(a, b), scorer.why_not(a, b), id(a), id(b)));
+        }
+    }
+    out
+}
+
+/// Clusters every event of a store.
+pub fn build(store: &EventStore) -> Clusters {
+    let events = store.events();
+    let docs = store.documents();
+    let reprint = reprints::reprint_groups(docs);
+    let scorer = Scorer::new(store, &reprint);
+    let edges = scorer.edges();
+    let groups = linkage::cluster(events.len(), &edges, THRESHOLD, |a, b| {
+        scorer.allowed(a as usize, b as usize)
+    });
+    // Originators: the format's word first, else the sentence's.
+    let list = Originators::builtin();
+    let mut originator_names: Vec<String> = list.names().to_vec();
+    let mut originator_of: Vec<Option<u16>> = events
+        .par_iter()
+        .map(|e| {
+            let doc = store.doc_of(e);
+            match (e.headline, e.sentence) {
+                (false, Some(s)) => list.find(&doc.text[s.range()]),
+                _ => list.find(doc.title_or_name()),
+            }
+        })
+        .collect();
+    for (i, e) in events.iter().enumerate() {
+        if let Some(relayed) = &store.doc_of(e).originator {
+            let at = match originator_names.iter().position(|n| n == relayed) {
+                Some(at) => at,
+                None => {
+                    originator_names.push(relayed.clone());
+                    originator_names.len() - 1
+                }
+            };
+            originator_of[i] = Some(at as u16);
+        }
+    }
+
+    let ids: Vec<EventId> = events.par_iter().map(|e| e.id(store.doc_of(e))).collect();
+    let mut number: Vec<u32> = vec![u32::MAX; events.len()];
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut of_event = vec![0u32; events.len()];
+    for i in 0..events.len() {
+        let root = groups[i] as usize;
+        if number[root] == u32::MAX {
+            number[root] = clusters.len() as u32;
+            clusters.push(Cluster {
+                id: ClusterId(0),
+                members: Vec::new(),
+                best: i as u32,
+                reports: 0,
+                outlets: 0,
+                originators: Vec::new(),
+            });
+        }
+        of_event[i] = number[root];
+        clusters[number[root] as usize].members.push(i as u32);
+    }
+    clusters.par_iter_mut().for_each(|c| {
+        let smallest = c.members.iter().map(|&m| ids[m as usize]).min();
+        c.id = ClusterId(fnv1a(&smallest.map_or(0, |s| s.0).to_le_bytes()));
+        c.best = scorer.medoid(&c.members);
+        let mut reports: Vec<u32> = c
+            .members
+            .iter()
+            .map(|&m| reprint[events[m as usize].doc as usize])
+            .collect();
+        reports.sort_unstable();
+        reports.dedup();
+        c.reports = reports.len() as u32;
+        let mut outlets: Vec<u32> = c
+            .members
+            .iter()
+            .map(|&m| store.source_of(&events[m as usize]))
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        c.outlets = outlets.len() as u32;
+        let mut cited: Vec<u16> = c
+            .members
+            .iter()
+            .filter_map(|&m| originator_of[m as usize])
+            .collect();
+        cited.sort_unstable();
+        cited.dedup();
+        c.originators = cited;
+    });
+    Clusters {
+        of_event,
+        clusters,
+        originator_of,
+        originator_names,
+    }
+}

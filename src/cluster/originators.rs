@@ -1,0 +1,181 @@
+//! Originators: the bodies whose claims a report relays (the General Staff,
+//! the Air Force, a governor, the Kremlin). The names are data,
+//! `assets/cluster/originators.toml`; a report's originator is the one its
+//! format states (a Telegram message's `forwarded_from`), else the first
+//! name of the list found in its sentence.
+//!
+//! Names are matched word by word, case-insensitively: a word of a name
+//! ending in `*` matches any word it begins (Ukrainian and Russian inflect:
+//! "Генштабу", "Генштабом"); other words match whole words only.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+const ORIGINATORS_TOML: &str = include_str!("../../assets/cluster/originators.toml");
+
+#[derive(Deserialize)]
+struct File {
+    originator: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    name: String,
+    names: Vec<String>,
+}
+
+/// A word of a name: the lower-cased word and whether it matches as a prefix.
+#[derive(Debug)]
+struct NameWord {
+    word: String,
+    prefix: bool,
+}
+
+/// The compiled list.
+#[derive(Debug)]
+pub struct Originators {
+    names: Vec<String>,
+    /// Patterns: (originator index, words).
+    patterns: Vec<(u16, Vec<NameWord>)>,
+    /// First word's key (its first [`KEY_CHARS`] characters, or all of it
+    /// when shorter) → patterns starting so, in list order.
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+const KEY_CHARS: usize = 3;
+
+fn key(word: &str) -> String {
+    word.chars().take(KEY_CHARS).collect()
+}
+
+impl Originators {
+    /// The built-in list (parsed once). Panics only if the bundled asset is
+    /// malformed, which the unit tests rule out.
+    pub fn builtin() -> &'static Originators {
+        static LIST: OnceLock<Originators> = OnceLock::new();
+        LIST.get_or_init(|| Originators::parse(ORIGINATORS_TOML).expect("bundled originators.toml"))
+    }
+
+    /// Parses a list in the asset's format.
+    pub fn parse(text: &str) -> Result<Originators, String> {
+        let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut list = Originators {
+            names: Vec::new(),
+            patterns: Vec::new(),
+            by_key: HashMap::new(),
+        };
+        for (i, entry) in file.originator.into_iter().enumerate() {
+            for name in &entry.names {
+                let words: Vec<NameWord> = name
+                    .split_whitespace()
+                    .map(|w| NameWord {
+                        word: w.trim_end_matches('*').to_lowercase(),
+                        prefix: w.ends_with('*'),
+                    })
+                    .collect();
+                if words.is_empty() || words[0].word.is_empty() {
+                    return Err(format!("originator {:?}: an empty name", entry.name));
+                }
+                list.by_key
+                    .entry(key(&words[0].word))
+                    .or_default()
+                    .push(list.patterns.len());
+                list.patterns.push((i as u16, words));
+            }
+            list.names.push(entry.name);
+        }
+        Ok(list)
+    }
+
+    /// Display name of originator `i`.
+    pub fn name(&self, i: u16) -> &str {
+        &self.names[i as usize]
+    }
+
+    /// The first originator named in a text, by position in the text.
+    pub fn find(&self, text: &str) -> Option<u16> {
+        let words: Vec<String> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let w = w.trim_end_matches("'s");
+                if w.chars().any(char::is_uppercase) {
+                    w.to_lowercase()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        for start in 0..words.len() {
+            let Some(candidates) = self.by_key.get(&key(&words[start])) else {
+                continue;
+            };
+            for &p in candidates {
+                let (who, pattern) = &self.patterns[p];
+                let fits = pattern.len() <= words.len() - start
+                    && pattern.iter().zip(&words[start..]).all(|(n, w)| {
+                        if n.prefix {
+                            w.starts_with(&n.word)
+                        } else {
+                            *w == n.word
+                        }
+                    });
+                if fits {
+                    return Some(*who);
+                }
+            }
+        }
+        None
+    }
+
+    /// Every originator's display name, in list order (index = id).
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_list_parses() {
+        assert!(Originators::parse(ORIGINATORS_TOML).is_ok());
+    }
+
+    #[test]
+    fn names_are_found_whole_or_by_their_stem() {
+        let o = Originators::builtin();
+        let name = |t: &str| o.find(t).map(|i| o.name(i).to_string());
+        assert_eq!(
+            name("The Air Force said 40 drones were shot down").as_deref(),
+            Some("Air Force")
+        );
+        assert_eq!(
+            name("According to the regional governor, two were hurt").as_deref(),
+            Some("regional governor")
+        );
+        assert_eq!(
+            name("Про це повідомили у Генштабі ЗСУ").as_deref(),
+            Some("General Staff")
+        );
+        assert_eq!(
+            name("Как сообщили в Минобороны России").as_deref(),
+            Some("Ministry of Defence")
+        );
+        assert_eq!(
+            name("The Kremlin's spokesman declined to comment").as_deref(),
+            Some("Kremlin")
+        );
+        assert_eq!(name("Shelling hit a school in the town"), None);
+        assert_eq!(name("Policemen"), None, "whole words only without a star");
+    }
+
+    #[test]
+    fn a_malformed_list_is_an_error() {
+        assert!(Originators::parse("[[originator]]\nname = 1").is_err());
+        assert!(Originators::parse("[[originator]]\nname = \"x\"\nnames = [\"*\"]").is_err());
+    }
+}

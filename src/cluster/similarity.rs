@@ -1,0 +1,337 @@
+//! How alike two reports are, and whether they may ever be one happening.
+//!
+//! Similarity mixes the cosine and the overlap coefficient of the two
+//! sentences' word vectors, each word weighted by its inverse document
+//! frequency over the corpus's events (`ln(N / df)`, so the words of every
+//! report ("said", "the") weigh little and a name or a rare noun weighs
+//! much), names 1.5 times. It is
+//! then lowered by [`ADJACENT_DAY`] for reports a day apart, by
+//! [`COARSE_DATE`] when a date spans more than a day ("last week") and by
+//! [`UNPLACED`] when either report has no place.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
+use chrono::{Duration, NaiveDate};
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use super::features::{Features, term_key};
+use super::linkage::Edge;
+use crate::store::EventStore;
+
+/// The share of the overlap coefficient in the similarity, the rest being
+/// the cosine: the overlap (shared weight over the smaller sentence's
+/// weight) lets a short report match a long one that says more.
+pub const OVERLAP_SHARE: f32 = 0.5;
+/// Factor for reports on adjacent days (a night spans two).
+pub const ADJACENT_DAY: f32 = 0.6;
+/// Factor when either date spans more than one day.
+pub const COARSE_DATE: f32 = 0.85;
+/// Factor when either report has no place.
+pub const UNPLACED: f32 = 0.85;
+/// Weight of a word written as a name.
+pub const NAME_WEIGHT: f32 = 1.5;
+/// Pairs below this similarity are not kept as edges.
+pub const EDGE_FLOOR: f32 = 0.1;
+/// A quantity's unit must be at least this rare (idf) to refuse a merge:
+/// "82 drones" against "22 drones", not "5 and" against "3 and".
+pub const UNIT_MIN_IDF: f32 = 2.0;
+/// Words found in more than this share of events (but at least
+/// [`COMMON_FLOOR`] events) find no candidates (they still count in the
+/// similarity).
+pub const COMMON_SHARE: f64 = 0.1;
+/// See [`COMMON_SHARE`].
+pub const COMMON_FLOOR: u32 = 50;
+
+const CLUSTERING_TOML: &str = include_str!("../../assets/cluster/clustering.toml");
+
+#[derive(Deserialize)]
+struct Settings {
+    casualty_units: Vec<String>,
+}
+
+/// Keys ([`term_key`]) of the casualty units of
+/// `assets/cluster/clustering.toml`.
+fn casualty_units() -> &'static HashSet<u64> {
+    static UNITS: OnceLock<HashSet<u64>> = OnceLock::new();
+    UNITS.get_or_init(|| {
+        toml::from_str::<Settings>(CLUSTERING_TOML)
+            .map(|s| s.casualty_units.iter().map(|u| term_key(u)).collect())
+            .unwrap_or_default()
+    })
+}
+
+fn is_casualty_unit(key: u64) -> bool {
+    casualty_units().contains(&key)
+}
+
+/// Features of every event of a store, weighted, with the checks between
+/// two of them.
+pub struct Scorer {
+    feats: Vec<Features>,
+    /// Per event: (term id, weight), sorted by term id.
+    vectors: Vec<Vec<(u32, f32)>>,
+    norms: Vec<f32>,
+    idf: Vec<f32>,
+    terms: HashMap<u64, u32>,
+    common: Vec<bool>,
+}
+
+impl Scorer {
+    /// Works out the features of every event of `store`. `reprint` maps
+    /// each article to the first copy of its wire story.
+    pub fn new(store: &EventStore, _reprint: &[u32]) -> Scorer {
+        let gazetteer = store.gazetteer();
+        let feats: Vec<Features> = store
+            .events()
+            .par_iter()
+            .map(|e| Features::of(e, store.doc_of(e), gazetteer))
+            .collect();
+        let mut terms: HashMap<u64, u32> = HashMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let ids: Vec<Vec<(u32, bool)>> = feats
+            .iter()
+            .map(|f| {
+                let mut v: Vec<(u32, bool)> = f
+                    .terms
+                    .iter()
+                    .map(|(t, name)| {
+                        let next = terms.len() as u32;
+                        let id = *terms.entry(*t).or_insert(next);
+                        if id as usize == df.len() {
+                            df.push(0);
+                        }
+                        df[id as usize] += 1;
+                        (id, *name)
+                    })
+                    .collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        let n = feats.len().max(1) as f32;
+        let idf: Vec<f32> = df.iter().map(|&d| (n / d as f32).ln().max(0.0)).collect();
+        let limit = ((feats.len() as f64 * COMMON_SHARE) as u32).max(COMMON_FLOOR);
+        let common = df.iter().map(|&d| d > limit).collect();
+        let vectors: Vec<Vec<(u32, f32)>> = ids
+            .iter()
+            .map(|v| {
+                v.iter()
+                    .map(|&(t, name)| {
+                        let w = idf[t as usize] * if name { NAME_WEIGHT } else { 1.0 };
+                        (t, w)
+                    })
+                    .collect()
+            })
+            .collect();
+        let norms = vectors
+            .iter()
+            .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
+            .collect();
+        Scorer {
+            feats,
+            vectors,
+            norms,
+            idf,
+            terms,
+            common,
+        }
+    }
+
+    /// Every pair of events that may merge and is at least [`EDGE_FLOOR`]
+    /// alike, with its similarity.
+    pub fn edges(&self) -> Vec<Edge> {
+        // (day, term) → events on that day with that (not common) word.
+        let mut postings: HashMap<(NaiveDate, u32), Vec<u32>> = HashMap::default();
+        for (i, f) in self.feats.iter().enumerate() {
+            let Some((first, last)) = f.days else {
+                continue;
+            };
+            for day in first.iter_days().take_while(|d| *d <= last) {
+                for &(t, _) in &self.vectors[i] {
+                    if !self.common[t as usize] {
+                        postings.entry((day, t)).or_default().push(i as u32);
+                    }
+                }
+            }
+        }
+        (0..self.feats.len())
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let mut near: HashSet<u32> = HashSet::default();
+                if let Some((first, last)) = self.feats[i].days {
+                    let from = first - Duration::days(1);
+                    let to = last + Duration::days(1);
+                    for day in from.iter_days().take_while(|d| *d <= to) {
+                        for &(t, _) in &self.vectors[i] {
+                            if let Some(list) = postings.get(&(day, t)) {
+                                near.extend(list.iter().filter(|&&j| j as usize > i));
+                            }
+                        }
+                    }
+                }
+                let mut near: Vec<u32> = near.into_iter().collect();
+                near.sort_unstable();
+                near.into_iter().filter_map(move |j| {
+                    let s = self.similarity(i, j as usize);
+                    (s >= EDGE_FLOOR && self.allowed(i, j as usize)).then_some(Edge {
+                        a: i as u32,
+                        b: j,
+                        similarity: s,
+                    })
+                })
+            })
+            .collect()
+    }
+
+    /// How alike two events are, 0.0–1.0 (see the module's overview).
+    pub fn similarity(&self, a: usize, b: usize) -> f32 {
+        let (fa, fb) = (&self.feats[a], &self.feats[b]);
+        let norm = self.norms[a] * self.norms[b];
+        if norm == 0.0 {
+            return 0.0;
+        }
+        let (va, vb) = (&self.vectors[a], &self.vectors[b]);
+        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+        while x < va.len() && y < vb.len() {
+            match va[x].0.cmp(&vb[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += va[x].1 * vb[y].1;
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        let cosine = dot / norm;
+        let mass = |v: &[(u32, f32)]| v.iter().map(|(_, w)| w * w).sum::<f32>();
+        let overlap = dot / mass(va).min(mass(vb)).max(f32::EPSILON);
+        let mut s = (1.0 - OVERLAP_SHARE) * cosine + OVERLAP_SHARE * overlap.min(1.0);
+        if let (Some(da), Some(db)) = (fa.days, fb.days) {
+            if da.0 != da.1 || db.0 != db.1 {
+                s *= COARSE_DATE;
+            } else if da.0 != db.0 {
+                s *= ADJACENT_DAY;
+            }
+        }
+        if placed(fa) != placed(fb) || !placed(fa) {
+            s *= UNPLACED;
+        }
+        s
+    }
+
+    /// Whether two events may ever be reports of one happening: days at
+    /// most one apart, no conflicting places, no conflicting quantities.
+    pub fn allowed(&self, a: usize, b: usize) -> bool {
+        let (fa, fb) = (&self.feats[a], &self.feats[b]);
+        let (Some(da), Some(db)) = (fa.days, fb.days) else {
+            return false;
+        };
+        let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
+        gap <= 1 && places_agree(fa, fb) && !self.quantities_conflict(fa, fb)
+    }
+
+    /// Debugging aid: why two events may not merge ("ok" when they may).
+    pub fn why_not(&self, a: usize, b: usize) -> &'static str {
+        let (fa, fb) = (&self.feats[a], &self.feats[b]);
+        let (Some(da), Some(db)) = (fa.days, fb.days) else {
+            return "coarse";
+        };
+        let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
+        if gap > 1 {
+            "days"
+        } else if !places_agree(fa, fb) {
+            "place"
+        } else if self.quantities_conflict(fa, fb) {
+            "quantity"
+        } else {
+            "ok"
+        }
+    }
+
+    fn quantities_conflict(&self, fa: &Features, fb: &Features) -> bool {
+        fa.quantities.iter().any(|(na, ua)| {
+            fb.quantities.iter().any(|(nb, ub)| {
+                na != nb
+                    && ua
+                        .iter()
+                        .any(|u| ub.contains(u) && !is_casualty_unit(*u) && self.unit_is_rare(*u))
+            })
+        })
+    }
+
+    fn unit_is_rare(&self, key: u64) -> bool {
+        self.terms
+            .get(&key)
+            .is_some_and(|&t| self.idf[t as usize] >= UNIT_MIN_IDF)
+    }
+
+    /// The member most alike to the others (summed similarity), the
+    /// earliest on a tie.
+    pub fn medoid(&self, members: &[u32]) -> u32 {
+        if members.len() <= 2 {
+            return members[0];
+        }
+        let mut best = (members[0], f32::MIN);
+        for &m in members {
+            let sum: f32 = members
+                .iter()
+                .filter(|&&o| o != m)
+                .map(|&o| self.similarity(m as usize, o as usize))
+                .sum();
+            if sum > best.1 {
+                best = (m, sum);
+            }
+        }
+        best.0
+    }
+}
+
+fn placed(f: &Features) -> bool {
+    !(f.towns.is_empty() && f.admin1.is_empty() && f.countries.is_empty())
+}
+
+/// Places agree unless both name places of one level and none in common:
+/// settlements, or first-level divisions. Countries are not compared: a
+/// sentence about two states' dealings is placed in either or both.
+fn places_agree(a: &Features, b: &Features) -> bool {
+    let disjoint =
+        |x: &[u32], y: &[u32]| !x.is_empty() && !y.is_empty() && !x.iter().any(|r| y.contains(r));
+    !(disjoint(&a.towns, &b.towns) || disjoint(&a.admin1, &b.admin1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn casualty_words_are_soft_units() {
+        assert!(is_casualty_unit(term_key("injured")));
+        assert!(is_casualty_unit(term_key("поранених")));
+        assert!(!is_casualty_unit(term_key("drones")));
+    }
+
+    #[test]
+    fn places_of_one_level_must_share_one() {
+        let f = |towns: Vec<u32>, admin1: Vec<u32>| Features {
+            towns,
+            admin1,
+            ..Features::default()
+        };
+        assert!(places_agree(
+            &f(vec![1], vec![10]),
+            &f(vec![1, 2], vec![10])
+        ));
+        assert!(!places_agree(&f(vec![1], vec![10]), &f(vec![2], vec![10])));
+        assert!(places_agree(&f(vec![1], vec![10]), &f(vec![], vec![10])));
+        assert!(!places_agree(&f(vec![], vec![10]), &f(vec![], vec![11])));
+        let c = |countries: Vec<u32>| Features {
+            countries,
+            ..Features::default()
+        };
+        assert!(places_agree(&c(vec![1]), &c(vec![2])));
+        assert!(places_agree(&f(vec![], vec![]), &f(vec![3], vec![11])));
+    }
+}
