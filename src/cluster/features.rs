@@ -44,6 +44,9 @@ pub struct Features {
     pub admin1: Vec<u32>,
     /// Countries where it happened.
     pub countries: Vec<u32>,
+    /// The article and the sentence's first byte: two dates of one
+    /// sentence are two happenings.
+    pub sentence: Option<(u32, u32)>,
 }
 
 impl Features {
@@ -61,6 +64,7 @@ impl Features {
         };
         let mut f = Features {
             days: days_of(event),
+            sentence: event.sentence.map(|s| (event.doc, s.start)),
             ..Features::default()
         };
         read_words(text, skip, &mut f);

@@ -223,14 +223,18 @@ impl Scorer {
     }
 
     /// Whether two events may ever be reports of one happening: days at
-    /// most one apart, no conflicting places, no conflicting quantities.
+    /// most one apart, not two dates of one sentence, no conflicting
+    /// places, no conflicting quantities.
     pub fn allowed(&self, a: usize, b: usize) -> bool {
         let (fa, fb) = (&self.feats[a], &self.feats[b]);
         let (Some(da), Some(db)) = (fa.days, fb.days) else {
             return false;
         };
         let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
-        gap <= 1 && places_agree(fa, fb) && !self.quantities_conflict(fa, fb)
+        gap <= 1
+            && (fa.sentence.is_none() || fa.sentence != fb.sentence)
+            && places_agree(fa, fb)
+            && !self.quantities_conflict(fa, fb)
     }
 
     /// Debugging aid: why two events may not merge ("ok" when they may).
@@ -242,6 +246,8 @@ impl Scorer {
         let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
         if gap > 1 {
             "days"
+        } else if fa.sentence.is_some() && fa.sentence == fb.sentence {
+            "sentence"
         } else if !places_agree(fa, fb) {
             "place"
         } else if self.quantities_conflict(fa, fb) {
