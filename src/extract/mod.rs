@@ -6,6 +6,8 @@
 //! date gives one event per distinct date. Every article with a known
 //! publication date also gives one event for its headline.
 
+pub mod casualties;
+pub mod event_type;
 mod events;
 mod furniture;
 pub mod paragraphs;
@@ -20,6 +22,8 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Document;
 use crate::places::{Gazetteer, RegionId};
 
+pub use casualties::Casualties;
+pub use event_type::EventType;
 pub use events::extract;
 
 /// A byte span in an article's text, kept small because a store holds
