@@ -4,7 +4,9 @@
 //! each paragraph is tagged for dates ([`crate::timex`]) and places
 //! ([`crate::places`]) and split into sentences, and each sentence with a
 //! date gives one event per distinct date. Every article with a known
-//! publication date also gives one event for its headline.
+//! publication date also gives one event for its headline. Each event's
+//! sentence is typed ([`event_type`]) and its casualty counts read
+//! ([`casualties`]).
 
 pub mod casualties;
 pub mod event_type;
@@ -210,6 +212,14 @@ pub struct Event {
     pub headline: bool,
     /// Whether the date lies after the article's publication date.
     pub future: bool,
+    /// What kind of happening the sentence (or headline) reports
+    /// ([`event_type::classify`]).
+    pub kind: EventType,
+    /// People the sentence says were killed in the happening
+    /// ([`casualties::casualties`]); `None` when it gives no count.
+    pub killed: Option<u32>,
+    /// People the sentence says were injured in the happening.
+    pub injured: Option<u32>,
 }
 
 impl Event {

@@ -521,6 +521,9 @@ mod tests {
             paragraph: None,
             headline: false,
             future: false,
+            kind: crate::extract::EventType::Other,
+            killed: None,
+            injured: None,
         }
     }
 
