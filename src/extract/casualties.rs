@@ -158,7 +158,9 @@ fn tokens(text: &str) -> Vec<String> {
                     && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
                 let group = c == ','
                     && chars[..i].last().is_some_and(char::is_ascii_digit)
-                    && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
+                    && chars
+                        .get(i + 1..i + 4)
+                        .is_some_and(|g| g.iter().all(char::is_ascii_digit))
                     && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
                 if c.is_alphanumeric() || inner || group {
                     w.extend(c.to_lowercase());
@@ -169,7 +171,10 @@ fn tokens(text: &str) -> Vec<String> {
             }
             out.push(w);
         } else {
-            if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '“' | '”') {
+            if matches!(
+                c,
+                ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '“' | '”'
+            ) {
                 out.push(c.to_string());
             }
             i += 1;
@@ -189,15 +194,45 @@ fn is_age(t: &str) -> bool {
 
 /// Words after a number that make it an age, a duration or a date.
 const NOT_COUNTS: [&str; 14] = [
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "km",
-    "kilometres", "kilometers", "miles",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
 ];
 
 /// Words right after a count that close its phrase without naming what is
 /// counted ("killing three and wounding 12", "killed 3 in Kharkiv").
 const CLOSERS: [&str; 20] = [
-    "and", "or", "in", "on", "at", "near", "while", "as", "when", "after", "including", "overnight",
-    "during", "from", "across", "inside", "outside", "when", "people's", "with",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "near",
+    "while",
+    "as",
+    "when",
+    "after",
+    "including",
+    "overnight",
+    "during",
+    "from",
+    "across",
+    "inside",
+    "outside",
+    "when",
+    "people's",
+    "with",
 ];
 
 impl Table {
@@ -382,7 +417,11 @@ impl Table {
             return true;
         }
         let since = window.iter().enumerate().any(|(j, t)| {
-            self.since.has(t) && window[j + 1..].iter().take(4).any(|o| self.since_objects.has(o))
+            self.since.has(t)
+                && window[j + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|o| self.since_objects.has(o))
         });
         let perfect = n >= 1000
             && toks[from..i]
@@ -394,14 +433,28 @@ impl Table {
 
 /// Words that end a counted phrase when scanning back from a casualty word.
 const STOPS: [&str; 16] = [
-    "of", "the", "in", "on", "by", "at", "from", "for", "to", "with", "that", "and", "after", "when",
-    "where", "as",
+    "of", "the", "in", "on", "by", "at", "from", "for", "to", "with", "that", "and", "after",
+    "when", "where", "as",
 ];
 
 fn is_month(t: &str) -> bool {
     const MONTHS: [&str; 16] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "sept", "oct",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "sept",
+        "oct",
     ];
     MONTHS.contains(&t)
 }
@@ -418,7 +471,11 @@ pub fn casualties(text: &str, lang: Lang) -> Casualties {
         let t = toks[i].as_str();
         let kinds = [
             (table.killed_before.has(t), table.killed_after.has(t), true),
-            (table.injured_before.has(t), table.injured_after.has(t), false),
+            (
+                table.injured_before.has(t),
+                table.injured_after.has(t),
+                false,
+            ),
         ];
         for (before, after, killed) in kinds {
             if !(before || after) {

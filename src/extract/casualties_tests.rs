@@ -44,7 +44,12 @@ fn written_phrasings_are_counted() {
     for m in &misses {
         eprintln!("{m}");
     }
-    assert!(misses.is_empty(), "{} of {} phrasings miscounted", misses.len(), rows.len());
+    assert!(
+        misses.is_empty(),
+        "{} of {} phrasings miscounted",
+        misses.len(),
+        rows.len()
+    );
 }
 
 #[test]
@@ -54,7 +59,10 @@ fn numbers_in_words_and_figures() {
     assert_eq!(t.number("twelve"), Some(12));
     assert_eq!(t.number("twenty-five"), Some(25));
     assert_eq!(t.number("dozens"), None);
-    assert_eq!(tokens("1,200 people, killed."), ["1,200", "people", ",", "killed", "."]);
+    assert_eq!(
+        tokens("1,200 people, killed."),
+        ["1,200", "people", ",", "killed", "."]
+    );
 }
 
 #[test]

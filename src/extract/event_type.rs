@@ -29,7 +29,9 @@ const TABLE: &str = include_str!("../../assets/event_types.toml");
 
 /// The primary type of an event. Serialised as its index (postcard cache)
 /// or its snake_case [`EventType::code`] (JSON).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EventType {
     /// ACLED "Battles": armed clashes, offensives, assaults, sieges.
@@ -304,7 +306,10 @@ pub fn classify(text: &str, lang: Lang) -> EventType {
 /// [`classify`] decides from (for diagnostics and tests).
 pub fn scores(text: &str, lang: Lang) -> Vec<(EventType, u16)> {
     let s = matcher(lang).scores(text);
-    EventType::ALL.into_iter().map(|t| (t, s[t.index()])).collect()
+    EventType::ALL
+        .into_iter()
+        .map(|t| (t, s[t.index()]))
+        .collect()
 }
 
 #[cfg(test)]

@@ -58,7 +58,12 @@ fn written_sentences_are_typed() {
     for m in &misses {
         eprintln!("{m}");
     }
-    assert!(misses.is_empty(), "{} of {} sentences mistyped", misses.len(), rows.len());
+    assert!(
+        misses.is_empty(),
+        "{} of {} sentences mistyped",
+        misses.len(),
+        rows.len()
+    );
 }
 
 #[test]
@@ -92,16 +97,28 @@ fn the_table_types_every_code_once() {
 #[test]
 fn cues_match_whole_words_or_stems() {
     // "ban" is not in "bank", "talks" not in "stalks"; "shell*" is a stem.
-    assert_eq!(classify("The bank reopened on Monday.", Lang::En), EventType::Other);
-    assert_eq!(classify("Shelling resumed on Monday.", Lang::En), EventType::ExplosionsRemoteViolence);
+    assert_eq!(
+        classify("The bank reopened on Monday.", Lang::En),
+        EventType::Other
+    );
+    assert_eq!(
+        classify("Shelling resumed on Monday.", Lang::En),
+        EventType::ExplosionsRemoteViolence
+    );
     assert_eq!(classify("", Lang::En), EventType::Other);
 }
 
 #[test]
 fn speech_alone_is_a_statement_and_a_reported_strike_is_the_strike() {
-    assert_eq!(classify("The minister said on Monday he was tired.", Lang::En), EventType::Statements);
     assert_eq!(
-        classify("The governor said a missile hit a school on Monday.", Lang::En),
+        classify("The minister said on Monday he was tired.", Lang::En),
+        EventType::Statements
+    );
+    assert_eq!(
+        classify(
+            "The governor said a missile hit a school on Monday.",
+            Lang::En
+        ),
         EventType::ExplosionsRemoteViolence
     );
 }
