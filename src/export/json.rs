@@ -71,6 +71,17 @@ struct EventOut<'a> {
     span: Option<[usize; 2]>,
     headline: bool,
     future: bool,
+    /// The event's type: a code of [`crate::extract::EventType::code`]
+    /// (`explosions_remote_violence`, `talks`, `other`, ...).
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// The type's display name ("Explosions/Remote violence").
+    type_label: &'static str,
+    /// People killed in the happening, as the sentence counts them; null
+    /// when it gives no count.
+    killed: Option<u32>,
+    /// People injured in the happening; null when not counted.
+    injured: Option<u32>,
 }
 
 /// Renders the articles of the store and the events of a slice as JSON.
@@ -134,6 +145,10 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
                 span,
                 headline: e.headline,
                 future: e.future,
+                kind: e.kind.code(),
+                type_label: e.kind.label(),
+                killed: e.killed,
+                injured: e.injured,
             }
         })
         .collect();
