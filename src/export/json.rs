@@ -52,6 +52,14 @@ struct EventOut<'a> {
     cluster_reports: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     cluster_outlets: Option<u32>,
+    /// The cluster's type (the one most of its reports give), and the
+    /// lowest and highest killed and injured figures its reports give.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster_killed: Option<[u32; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster_injured: Option<[u32; 2]>,
     /// The body whose claim the report relays (the General Staff, a
     /// governor; a Telegram channel it forwards), when it names one.
     originator: Option<&'a str>,
@@ -127,6 +135,9 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
                 cluster: cluster.map(|c| c.id.to_string()),
                 cluster_reports: cluster.map(|c| c.reports),
                 cluster_outlets: cluster.map(|c| c.outlets),
+                cluster_type: cluster.map(|c| c.kind.code()),
+                cluster_killed: cluster.and_then(|c| c.killed).map(|(a, b)| [a, b]),
+                cluster_injured: cluster.and_then(|c| c.injured).map(|(a, b)| [a, b]),
                 originator: store.clusters().originator_of(i),
                 doc: &doc.id,
                 date: e.date.value(),

@@ -79,10 +79,10 @@ pub fn render(store: &EventStore, query: &Query, slice: &Slice, made: DateTime<U
         let group = clusters
             .of_event(i)
             .and_then(|c| members.get(&c.id.0).map(|m| (c, m)));
-        if let Some((_, m)) = group {
-            if m[0] != i {
-                continue;
-            }
+        if let Some((_, m)) = group
+            && m[0] != i
+        {
+            continue;
         }
         if current != Some(e.date) {
             let _ = writeln!(out, "\n## {}\n", heading(&e.date));
@@ -184,28 +184,49 @@ fn cluster_bullet(
     if !places.is_empty() {
         let _ = write!(line, "**{}** — ", escape(&places));
     }
+    // "Explosions/Remote violence, 2 killed, 9–11 injured — "
+    if let Some(c) = store.clusters().of_event(lead) {
+        let mut what: Vec<String> = Vec::new();
+        if c.kind != crate::extract::EventType::Other {
+            what.push(c.kind.label().to_owned());
+        }
+        for (figures, word) in [(c.killed, "killed"), (c.injured, "injured")] {
+            match figures {
+                Some((lo, hi)) if lo == hi => what.push(format!("{hi} {word}")),
+                Some((lo, hi)) => what.push(format!("{lo}–{hi} {word}")),
+                None => {}
+            }
+        }
+        if !what.is_empty() {
+            let _ = write!(line, "*{}* — ", escape(&what.join(", ")));
+        }
+    }
     line.push_str(&escape(&e.text(store.doc_of(e))));
     let mut outlets: Vec<String> = Vec::new();
+    let mut named: BTreeSet<&str> = BTreeSet::new();
     let mut originators: Vec<&str> = Vec::new();
     let mut articles: BTreeSet<usize> = BTreeSet::new();
     for &m in members {
         let r = &store.events()[m as usize];
         let doc = store.doc_of(r);
+        if let Some(source) = doc.source.value.as_deref() {
+            named.insert(source);
+        }
         let outlet = cite(doc);
         if !outlets.contains(&outlet) {
             outlets.push(outlet);
         }
-        if let Some(o) = store.clusters().originator_of(m) {
-            if !originators.contains(&o) {
-                originators.push(o);
-            }
+        if let Some(o) = store.clusters().originator_of(m)
+            && !originators.contains(&o)
+        {
+            originators.push(o);
         }
         articles.insert(number[&r.doc]);
     }
-    let count = if outlets.len() == 1 {
-        "1 outlet".to_owned()
-    } else {
-        format!("{} outlets", outlets.len())
+    let count = match named.len() {
+        0 => "no outlet named".to_owned(),
+        1 => "1 outlet".to_owned(),
+        n => format!("{n} outlets"),
     };
     let mut summary = format!("{} reports, {count}", articles.len());
     if !originators.is_empty() {
