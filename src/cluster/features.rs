@@ -57,6 +57,31 @@ pub struct Features {
     pub outlet: u32,
 }
 
+/// The most bytes of an article's lead read as context.
+pub const LEAD_BYTES: usize = 600;
+
+/// The stems of an article's lead ([`lead`]), sorted, each once: what the
+/// article is about, for reports whose own sentence leaves it unsaid ("the
+/// blasts on Tuesday" in an article about one depot).
+pub fn lead_terms(doc: &Document) -> Vec<(u64, bool)> {
+    let mut f = Features::default();
+    read_words(lead(doc), None, &mut f);
+    f.terms
+}
+
+/// The article's lead: its first paragraph (up to a blank line), cut to
+/// [`LEAD_BYTES`] at a character boundary.
+fn lead(doc: &Document) -> &str {
+    let body = doc.text.get(doc.body_start..).unwrap_or("");
+    let body = body.trim_start();
+    let end = body.find("\n\n").unwrap_or(body.len()).min(LEAD_BYTES);
+    let mut end = end.min(body.len());
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
+}
+
 impl Features {
     /// The features of an event of `doc`.
     pub fn of(event: &Event, doc: &Document, gazetteer: &Gazetteer) -> Features {
@@ -79,6 +104,7 @@ impl Features {
             ..Features::default()
         };
         read_words(text, skip, &mut f);
+
         for &r in event.regions.iter() {
             let region = gazetteer.region(r);
             let list = match region.kind {

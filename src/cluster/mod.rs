@@ -43,7 +43,7 @@ pub use originators::Originators;
 use similarity::Scorer;
 
 /// The smallest average similarity that merges two groups of reports.
-pub const THRESHOLD: f32 = 0.2;
+pub const THRESHOLD: f32 = 0.22;
 
 /// A stable cluster id, shown and exported as 16 lowercase hex digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

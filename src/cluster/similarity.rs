@@ -12,11 +12,11 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::features::{Features, term_key};
+use super::features::{Features, lead_terms, term_key};
 use super::linkage::Edge;
 use crate::extract::EventType;
 use crate::store::EventStore;
@@ -41,6 +41,14 @@ pub const COARSE_DATE: f32 = 0.85;
 pub const UNPLACED: f32 = 0.85;
 /// Weight of a word written as a name.
 pub const NAME_WEIGHT: f32 = 1.5;
+/// How much two articles' leads being alike (cosine, 0–1) raises the
+/// similarity of their sentences: by up to this share of itself. Reports in
+/// articles about one story are more likely one happening.
+pub const LEAD_BOOST: f32 = 1.5;
+/// Words per event that find candidates (its rarest): two reports of one
+/// happening share at least one rare word, and indexing every word would
+/// make the index as large as the corpus.
+pub const KEY_TERMS: usize = 16;
 /// Pairs below this similarity are not kept as edges.
 pub const EDGE_FLOOR: f32 = 0.1;
 /// A quantity's unit must be at least this rare (idf) to refuse a merge:
@@ -78,6 +86,12 @@ fn is_casualty_unit(key: u64) -> bool {
 /// Features of every event of a store, weighted, with the checks between
 /// two of them.
 pub struct Scorer {
+    /// Per article: its lead's words (keyed by the low bits of their
+    /// stems' hashes), weighted, sorted.
+    leads: Vec<Vec<(u32, f32)>>,
+    lead_norms: Vec<f32>,
+    /// Each event's article.
+    doc_of: Vec<u32>,
     feats: Vec<Features>,
     /// Per event: (term id, weight), sorted by term id.
     vectors: Vec<Vec<(u32, f32)>>,
@@ -132,19 +146,50 @@ impl Scorer {
         let vectors: Vec<Vec<(u32, f32)>> = ids
             .iter()
             .map(|v| {
-                v.iter()
+                let out: Vec<(u32, f32)> = v
+                    .iter()
                     .map(|&(t, name)| {
                         let w = idf[t as usize] * if name { NAME_WEIGHT } else { 1.0 };
                         (t, w)
                     })
-                    .collect()
+                    .collect();
+                out
             })
             .collect();
         let norms = vectors
             .iter()
             .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
             .collect();
+        // Each article's lead, weighted like the sentences (a lead word
+        // found in no sentence counts as found in one).
+        let leads: Vec<Vec<(u32, f32)>> = store
+            .documents()
+            .par_iter()
+            .map(|d| {
+                let mut v: Vec<(u32, f32)> = lead_terms(d)
+                    .into_iter()
+                    .map(|(t, name)| {
+                        let w = terms.get(&t).map_or(n.ln(), |&id| idf[id as usize]);
+                        (
+                            t as u32 ^ (t >> 32) as u32,
+                            w * if name { NAME_WEIGHT } else { 1.0 },
+                        )
+                    })
+                    .collect();
+                v.sort_unstable_by_key(|&(t, _)| t);
+                v.dedup_by_key(|&mut (t, _)| t);
+                v
+            })
+            .collect();
+        let lead_norms = leads
+            .iter()
+            .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
+            .collect();
+        let doc_of = store.events().iter().map(|e| e.doc).collect();
         Scorer {
+            leads,
+            lead_norms,
+            doc_of,
             feats,
             vectors,
             norms,
@@ -157,47 +202,82 @@ impl Scorer {
     /// Every pair of events that may merge and is at least [`EDGE_FLOOR`]
     /// alike, with its similarity.
     pub fn edges(&self) -> Vec<Edge> {
-        // (day, term) → events on that day with that (not common) word.
-        let mut postings: HashMap<(NaiveDate, u32), Vec<u32>> = HashMap::default();
-        for (i, f) in self.feats.iter().enumerate() {
-            let Some((first, last)) = f.days else {
-                continue;
-            };
-            for day in first.iter_days().take_while(|d| *d <= last) {
-                for &(t, _) in &self.vectors[i] {
-                    if !self.common[t as usize] {
-                        postings.entry((day, t)).or_default().push(i as u32);
-                    }
-                }
-            }
-        }
-        (0..self.feats.len())
+        // (word, day, event) for each event's [`KEY_TERMS`] rarest words
+        // (not common ones), sorted for lookups.
+        let mut postings: Vec<(u32, i32, u32)> = (0..self.feats.len())
             .into_par_iter()
             .flat_map_iter(|i| {
-                let mut near: HashSet<u32> = HashSet::default();
+                let days = self.feats[i].days;
+                let keys = self.key_terms(i);
+                days.into_iter().flat_map(move |(first, last)| {
+                    let keys = keys.clone();
+                    first
+                        .iter_days()
+                        .take_while(move |d| *d <= last)
+                        .flat_map(move |day| {
+                            let n = day.num_days_from_ce();
+                            keys.clone().into_iter().map(move |t| (t, n, i as u32))
+                        })
+                })
+            })
+            .collect();
+        postings.par_sort_unstable();
+        // Each event looks up all its words on its days and the days
+        // around: a pair is found when a word of one is a key of the other.
+        let mut edges: Vec<Edge> = (0..self.feats.len())
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let mut near: Vec<u32> = Vec::new();
                 if let Some((first, last)) = self.feats[i].days {
-                    let from = first - Duration::days(1);
-                    let to = last + Duration::days(1);
-                    for day in from.iter_days().take_while(|d| *d <= to) {
-                        for &(t, _) in &self.vectors[i] {
-                            if let Some(list) = postings.get(&(day, t)) {
-                                near.extend(list.iter().filter(|&&j| j as usize > i));
-                            }
-                        }
+                    let from = (first - Duration::days(1)).num_days_from_ce();
+                    let to = (last + Duration::days(1)).num_days_from_ce();
+                    for &(t, _) in &self.vectors[i] {
+                        let at = postings.partition_point(|&(w, d, _)| (w, d) < (t, from));
+                        near.extend(
+                            postings[at..]
+                                .iter()
+                                .take_while(|&&(w, d, _)| w == t && d <= to)
+                                .map(|&(_, _, j)| j)
+                                .filter(|&j| j as usize != i),
+                        );
                     }
                 }
-                let mut near: Vec<u32> = near.into_iter().collect();
                 near.sort_unstable();
+                near.dedup();
                 near.into_iter().filter_map(move |j| {
-                    let s = self.similarity(i, j as usize);
-                    (s >= EDGE_FLOOR && self.allowed(i, j as usize)).then_some(Edge {
-                        a: i as u32,
-                        b: j,
+                    let (a, b) = if (i as u32) < j {
+                        (i as u32, j)
+                    } else {
+                        (j, i as u32)
+                    };
+                    if !self.allowed(a as usize, b as usize) {
+                        return None;
+                    }
+                    let s = self.similarity(a as usize, b as usize);
+                    (s >= EDGE_FLOOR).then_some(Edge {
+                        a,
+                        b,
                         similarity: s,
                     })
                 })
             })
-            .collect()
+            .collect();
+        edges.par_sort_unstable_by_key(|e| (e.a, e.b));
+        edges.dedup_by_key(|e| (e.a, e.b));
+        edges
+    }
+
+    /// An event's rarest [`KEY_TERMS`] words (by weight), leaving out
+    /// common ones.
+    fn key_terms(&self, i: usize) -> Vec<u32> {
+        let mut terms: Vec<(u32, f32)> = self.vectors[i]
+            .iter()
+            .copied()
+            .filter(|&(t, _)| !self.common[t as usize])
+            .collect();
+        terms.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        terms.truncate(KEY_TERMS);
+        terms.into_iter().map(|(t, _)| t).collect()
     }
 
     /// How alike two events are, 0.0–1.0 (see the module's overview).
@@ -208,27 +288,26 @@ impl Scorer {
             return 0.0;
         }
         let (va, vb) = (&self.vectors[a], &self.vectors[b]);
-        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
-        while x < va.len() && y < vb.len() {
-            match va[x].0.cmp(&vb[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += va[x].1 * vb[y].1;
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        let cosine = dot / norm;
+        let shared = dot(va, vb);
+        let cosine = shared / norm;
         let mass = |v: &[(u32, f32)]| v.iter().map(|(_, w)| w * w).sum::<f32>();
-        let overlap = dot / mass(va).min(mass(vb)).max(f32::EPSILON);
+        let overlap = shared / mass(va).min(mass(vb)).max(f32::EPSILON);
         let mut s = (1.0 - OVERLAP_SHARE) * cosine + OVERLAP_SHARE * overlap.min(1.0);
         if let (Some(da), Some(db)) = (fa.days, fb.days) {
             if da.0 != da.1 || db.0 != db.1 {
                 s *= COARSE_DATE;
             } else if da.0 != db.0 {
                 s *= ADJACENT_DAY;
+            }
+        }
+        let (da, db) = (self.doc_of[a] as usize, self.doc_of[b] as usize);
+        // The leads are compared only where they can matter (the dot
+        // product of two leads costs more than the rest).
+        if da != db && s > 0.0 && s * (1.0 + LEAD_BOOST) >= EDGE_FLOOR {
+            let norm = self.lead_norms[da] * self.lead_norms[db];
+            if norm > 0.0 {
+                let lead = dot(&self.leads[da], &self.leads[db]) / norm;
+                s *= 1.0 + LEAD_BOOST * lead;
             }
         }
         if placed(fa) != placed(fb) || !placed(fa) {
@@ -328,6 +407,23 @@ impl Scorer {
         }
         best.0
     }
+}
+
+/// The dot product of two sparse vectors sorted by key.
+fn dot(va: &[(u32, f32)], vb: &[(u32, f32)]) -> f32 {
+    let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+    while x < va.len() && y < vb.len() {
+        match va[x].0.cmp(&vb[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                dot += va[x].1 * vb[y].1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    dot
 }
 
 fn is_violence(k: EventType) -> bool {

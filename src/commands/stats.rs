@@ -53,6 +53,19 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
         files as f64 / seconds.max(1e-9),
         progress.cached.load(Ordering::Relaxed)
     );
+    let clusters = store.clusters().all();
+    let several = clusters.iter().filter(|c| c.members.len() > 1).count();
+    let micros = progress.clustering_micros.load(Ordering::Relaxed);
+    println!(
+        "clusters    {} ({several} told by more than one report), {} in {:.3} s",
+        clusters.len(),
+        if progress.clusters_cached.load(Ordering::Relaxed) {
+            "from the cache"
+        } else {
+            "clustered"
+        },
+        micros as f64 / 1e6
+    );
     // The process ends here: freeing a large store piece by piece would
     // only delay the exit.
     std::mem::forget(opened);

@@ -23,17 +23,17 @@ const HEADER_LEN: usize = 8 + 4 + 8 + 8;
 /// Gives the store its clusters: from the cache in `dir` when it holds
 /// them for exactly these events, else by clustering (and then saving
 /// them there). `dir` `None` clusters without a cache. Returns a problem
-/// to show when the cache could not be read or written; the store is
-/// clustered either way.
+/// to show when the cache could not be read or written (the store is
+/// clustered either way), and whether the clusters came from the cache.
 pub fn cluster(
     store: &mut EventStore,
     dir: Option<&Path>,
     root: &Path,
     manifest: Option<&Path>,
-) -> Option<Problem> {
+) -> (Option<Problem>, bool) {
     let Some(dir) = dir else {
         store.cluster();
-        return None;
+        return (None, false);
     };
     crate::tempfiles::remove_stale(dir, ".clusters-", "");
     let path = dir.join(super::cache::file_name(root, manifest).replace(".cache", ".clusters"));
@@ -42,23 +42,27 @@ pub fn cluster(
     match read(&path, fingerprint, key) {
         Ok(Some(clusters)) => {
             if store.set_clusters(clusters).is_ok() {
-                return None;
+                return (None, true);
             }
         }
         Ok(None) => {}
         Err(e) => {
             store.cluster();
             let _ = write(dir, &path, fingerprint, key, store.clusters());
-            return Some(Problem::new(
-                &path,
-                format!("cluster cache ignored and rebuilt: {e}"),
-            ));
+            return (
+                Some(Problem::new(
+                    &path,
+                    format!("cluster cache ignored and rebuilt: {e}"),
+                )),
+                false,
+            );
         }
     }
     store.cluster();
-    write(dir, &path, fingerprint, key, store.clusters())
+    let problem = write(dir, &path, fingerprint, key, store.clusters())
         .err()
-        .map(|e| Problem::new(&path, format!("cannot save the cluster cache: {e}")))
+        .map(|e| Problem::new(&path, format!("cannot save the cluster cache: {e}")));
+    (problem, false)
 }
 
 /// The cached clusters, `None` when there are none for this key (no file,
@@ -126,10 +130,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("corpus");
         let mut first = store();
-        assert!(cluster(&mut first, Some(dir.path()), &root, None).is_none());
+        assert_eq!(
+            cluster(&mut first, Some(dir.path()), &root, None),
+            (None, false)
+        );
         assert!(!first.clusters().is_empty());
         let mut second = store();
-        assert!(cluster(&mut second, Some(dir.path()), &root, None).is_none());
+        assert_eq!(
+            cluster(&mut second, Some(dir.path()), &root, None),
+            (None, true)
+        );
         assert_eq!(first.clusters(), second.clusters());
 
         let file = std::fs::read_dir(dir.path())
@@ -142,7 +152,7 @@ mod tests {
         bytes.truncate(HEADER_LEN + 3);
         std::fs::write(&file, bytes).unwrap();
         let mut third = store();
-        let problem = cluster(&mut third, Some(dir.path()), &root, None);
+        let (problem, _) = cluster(&mut third, Some(dir.path()), &root, None);
         assert!(problem.is_some(), "a damaged cache is reported");
         assert_eq!(
             third.clusters(),

@@ -51,6 +51,10 @@ pub struct Progress {
     pub done: AtomicUsize,
     /// Of those, taken from the cache.
     pub cached: AtomicUsize,
+    /// Time spent clustering the events, in microseconds (0 until done).
+    pub clustering_micros: std::sync::atomic::AtomicU64,
+    /// Whether the clusters came from the cluster cache.
+    pub clusters_cached: std::sync::atomic::AtomicBool,
 }
 
 /// Articles read together, with their events. Event `doc` fields index
@@ -169,12 +173,18 @@ pub fn open_plan(
     problems.extend(repeated_notice(&plan.root, &repeated, gone));
     let mut store = EventStore::new(Gazetteer::builtin());
     all.into_store(&mut store);
-    problems.extend(cluster_cache::cluster(
+    let started = std::time::Instant::now();
+    let (problem, cached) = cluster_cache::cluster(
         &mut store,
         options.cache_dir.as_deref(),
         &plan.root,
         manifest,
-    ));
+    );
+    problems.extend(problem);
+    progress
+        .clustering_micros
+        .store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+    progress.clusters_cached.store(cached, Ordering::Relaxed);
     Opened { store, problems }
 }
 
