@@ -31,34 +31,45 @@ pub fn cluster(
     root: &Path,
     manifest: Option<&Path>,
 ) -> Option<Problem> {
+    let (clusters, problem) = clusters_for(store, dir, root, manifest);
+    // Read back or built for exactly these events: the lengths agree.
+    let _ = store.set_clusters(clusters);
+    problem
+}
+
+/// The clusters [`cluster`] would give the store, without changing it (so
+/// that another thread can work them out while the store is shown), and
+/// the problem to show, if any.
+pub fn clusters_for(
+    store: &EventStore,
+    dir: Option<&Path>,
+    root: &Path,
+    manifest: Option<&Path>,
+) -> (Clusters, Option<Problem>) {
     let Some(dir) = dir else {
-        store.cluster();
-        return None;
+        return (cluster::build(store), None);
     };
     crate::tempfiles::remove_stale(dir, ".clusters-", "");
     let path = dir.join(super::cache::file_name(root, manifest).replace(".cache", ".clusters"));
     let key = cluster::input_key(store);
     let fingerprint = super::cache::fingerprint();
     match read(&path, fingerprint, key) {
-        Ok(Some(clusters)) => {
-            if store.set_clusters(clusters).is_ok() {
-                return None;
-            }
+        Ok(Some(clusters)) if clusters.len() == store.events().len() => {
+            return (clusters, None);
         }
-        Ok(None) => {}
+        Ok(_) => {}
         Err(e) => {
-            store.cluster();
-            let _ = write(dir, &path, fingerprint, key, store.clusters());
-            return Some(Problem::new(
-                &path,
-                format!("cluster cache ignored and rebuilt: {e}"),
-            ));
+            let clusters = cluster::build(store);
+            let _ = write(dir, &path, fingerprint, key, &clusters);
+            let problem = Problem::new(&path, format!("cluster cache ignored and rebuilt: {e}"));
+            return (clusters, Some(problem));
         }
     }
-    store.cluster();
-    write(dir, &path, fingerprint, key, store.clusters())
+    let clusters = cluster::build(store);
+    let problem = write(dir, &path, fingerprint, key, &clusters)
         .err()
-        .map(|e| Problem::new(&path, format!("cannot save the cluster cache: {e}")))
+        .map(|e| Problem::new(&path, format!("cannot save the cluster cache: {e}")));
+    (clusters, problem)
 }
 
 /// The cached clusters, `None` when there are none for this key (no file,
