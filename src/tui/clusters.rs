@@ -170,6 +170,9 @@ pub struct Anchor {
     pub id: EventId,
     /// Its first day (events are sorted by it, so only that day is searched).
     pub first: NaiveDate,
+    /// Whether the selection was the row of the event's cluster rather
+    /// than the event's own row.
+    pub cluster: bool,
 }
 
 impl Anchor {
@@ -179,6 +182,7 @@ impl Anchor {
         Some(Anchor {
             id: e.id(store.doc_of(e)),
             first: e.date.first,
+            cluster: false,
         })
     }
 

@@ -92,8 +92,10 @@ impl AppState {
 
     /// The stable anchor of the selected event.
     pub fn anchor(&self) -> Option<Anchor> {
-        self.selected_event()
-            .and_then(|i| Anchor::of(&self.store, i))
+        let row = self.selected_row()?;
+        let mut anchor = Anchor::of(&self.store, self.row_event(row)?)?;
+        anchor.cluster = matches!(row, Row::Cluster(_));
+        Some(anchor)
     }
 
     /// Works out the cluster rows (and the open cluster's reports) of the
@@ -134,7 +136,7 @@ impl AppState {
         let row = match event {
             None => 0,
             Some(e) if !self.clustered() => self.visible.partition_point(|&i| i < e),
-            Some(e) => self.cluster_row_of(e),
+            Some(e) => self.cluster_row_of(e, anchor.is_some_and(|a| a.cluster)),
         };
         let len = self.timeline_len();
         let height = self.page(Pane::Timeline);
@@ -144,11 +146,13 @@ impl AppState {
     }
 
     /// The timeline row (in the cluster view) that shows event `e`.
-    fn cluster_row_of(&self, e: u32) -> usize {
+    /// `on_cluster`: the cluster's row even when the event is a shown
+    /// report of the open cluster.
+    fn cluster_row_of(&self, e: u32, on_cluster: bool) -> usize {
         let n = self.open.as_ref().map_or(0, |o| o.members.len());
         let at = self.open.as_ref().map_or(usize::MAX, |o| o.row);
         let to_row = |k: usize| if k > at { k + n } else { k };
-        if let Some(open) = &self.open
+        if let Some(open) = self.open.as_ref().filter(|_| !on_cluster)
             && let Some(m) = open.members.iter().position(|&m| m == e)
         {
             return open.row + 1 + m;

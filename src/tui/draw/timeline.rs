@@ -7,7 +7,7 @@
 //! event dated after its article's publication. In the cluster view a row
 //! stands for a happening: `▶ DATE » REGION 3 reports · 2 outlets best
 //! sentence…`, and the open cluster's reports follow it as
-//! `DATE » ├ OUTLET via ORIGINATOR sentence…`. A type column joins once
+//! `DATE » REGION ├ OUTLET [originator] sentence…`. A type column joins once
 //! events carry a type ([`crate::kinds`]). The columns' widths come
 //! from [`crate::tui::columns`]: the same for every row of the slice, and
 //! the sentence keeps at least half the row.
@@ -72,10 +72,9 @@ struct Cells {
     /// The event whose date, mark and (but for a report of an open
     /// cluster) place and sentence the row shows.
     event: u32,
-    /// The place column (a report of an open cluster: its outlet).
+    /// The place column.
     region: String,
-    /// The outlet column (a cluster: its counts; a report of an open
-    /// cluster: its originator).
+    /// The outlet column (a cluster: its counts).
     source: String,
     /// Whether the row is a report of an open cluster.
     member: bool,
@@ -106,12 +105,8 @@ fn cells(state: &AppState, row: Row) -> Option<Cells> {
         }
         Row::Member(i) => Cells {
             event: i,
-            region: format!("├ {}", source_of(i)),
-            source: store
-                .clusters()
-                .originator_of(i)
-                .map(|o| format!("via {}", one_line(o)))
-                .unwrap_or_default(),
+            region: region_of(i),
+            source: format!("├ {}", source_of(i)),
             member: true,
         },
     })
@@ -138,10 +133,6 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
     let mut natural = state.widths;
     if clustered {
         natural.source = natural.source.max(state.summary_width);
-        if state.open.is_some() {
-            // The open cluster's reports show their outlets there.
-            natural.region = natural.region.max(14);
-        }
     }
     let cols = columns::allot_capped(natural, w, if clustered { SUMMARY_MAX } else { 16 });
     let kind_w = if crate::kinds::available() { KIND_W } else { 0 };
@@ -208,11 +199,10 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
             ),
             Span::styled(" ", base),
         ];
-        let region_colour = if c.member { theme.source } else { theme.region };
         if cols.region > 0 {
             spans.push(Span::styled(
                 fit(&c.region, cols.region),
-                keep_bg(base, theme.fg(region_colour), selected),
+                keep_bg(base, theme.fg(theme.region), selected),
             ));
             spans.push(Span::styled(" ", base));
         }
@@ -238,7 +228,13 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
             ));
             spans.push(Span::styled(" ", base));
         }
-        let sentence = e.text(state.store.doc_of(e));
+        let mut sentence = e.text(state.store.doc_of(e));
+        if c.member
+            && let Some(o) = state.store.clusters().originator_of(c.event)
+        {
+            // Whom the report cites, before its words.
+            sentence = format!("[{}] {sentence}", one_line(o));
+        }
         let rest = w.saturating_sub(used);
         spans.push(Span::styled(fit(&sentence, rest), base));
         Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
@@ -246,7 +242,7 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
 }
 
 /// Widest "N reports · M outlets" column.
-const SUMMARY_MAX: usize = 24;
+const SUMMARY_MAX: usize = 27;
 /// Width of the event type column, once events carry a type.
 const KIND_W: usize = 14;
 
