@@ -69,6 +69,24 @@ impl ClusterRow {
 }
 
 impl ClusterRow {
+    /// The summary for a narrow column: "3 reports", "2/5 reports".
+    pub fn short_summary(&self) -> String {
+        match (self.complete, self.reports) {
+            (true, 1) => "1 report".to_owned(),
+            (true, n) => format!("{n} reports"),
+            (false, n) => format!("{n}/{} reports", self.reports_total),
+        }
+    }
+
+    /// The summary for the narrowest column: "×3", "×2/5".
+    pub fn tiny_summary(&self) -> String {
+        if self.complete {
+            format!("×{}", self.reports)
+        } else {
+            format!("×{}/{}", self.reports, self.reports_total)
+        }
+    }
+
     /// Cells [`ClusterRow::summary`] takes, worked out without writing it.
     pub fn summary_width(&self) -> usize {
         let digits = |n: u32| n.checked_ilog10().unwrap_or(0) as usize + 1;

@@ -108,16 +108,16 @@ impl AppState {
             .map(|r| r.summary_width())
             .max()
             .unwrap_or(0);
-        if let Some(open) = self.open.take() {
-            if let Some(row) = self.cluster_rows.iter().position(|r| r.id == open.id) {
-                let c = self.cluster_rows[row].cluster;
-                let members = clusters::members_in(&self.store, c, &self.visible);
-                self.open = Some(OpenCluster {
-                    id: open.id,
-                    row,
-                    members,
-                });
-            }
+        if let Some(open) = self.open.take()
+            && let Some(row) = self.cluster_rows.iter().position(|r| r.id == open.id)
+        {
+            let c = self.cluster_rows[row].cluster;
+            let members = clusters::members_in(&self.store, c, &self.visible);
+            self.open = Some(OpenCluster {
+                id: open.id,
+                row,
+                members,
+            });
         }
         self.shade = if self.clustered() {
             let leads: Vec<u32> = self.cluster_rows.iter().map(|r| r.lead).collect();

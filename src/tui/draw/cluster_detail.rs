@@ -168,7 +168,7 @@ fn outlets(state: &AppState, cluster: &Cluster) -> String {
             None => counts.push((s, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     counts
         .iter()
         .map(|&(s, n)| {
@@ -192,13 +192,16 @@ fn originators(state: &AppState, cluster: &Cluster) -> Option<String> {
     })
 }
 
+/// Picks killed or injured out of [`crate::kinds::casualties`].
+type Pick = fn((Option<u32>, Option<u32>)) -> Option<u32>;
+
 /// Killed and injured as the reports give them ("killed 3 · injured 5–7"),
 /// a range where they differ; `None` when no report gives a count.
 fn casualties<'a>(
     members: &[u32],
     event: impl Fn(u32) -> &'a crate::extract::Event,
 ) -> Option<String> {
-    let range = |pick: fn((Option<u32>, Option<u32>)) -> Option<u32>| {
+    let range = |pick: Pick| {
         let counts: Vec<u32> = members
             .iter()
             .filter_map(|&m| pick(crate::kinds::casualties(event(m))))

@@ -80,7 +80,19 @@ struct Cells {
     member: bool,
 }
 
-fn cells(state: &AppState, row: Row) -> Option<Cells> {
+/// How much room a cluster's counts have.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Counts {
+    /// "3 reports · 2 outlets".
+    Full,
+    /// "3 reports".
+    Short,
+    /// "×3".
+    Tiny,
+}
+
+/// The cells of a row, a cluster's counts in the form `counts`.
+fn cells(state: &AppState, row: Row, counts: Counts) -> Option<Cells> {
     let store = &state.store;
     let source_of = |i: u32| {
         let e = &store.events()[i as usize];
@@ -99,7 +111,11 @@ fn cells(state: &AppState, row: Row) -> Option<Cells> {
             Cells {
                 event: c.lead,
                 region: region_of(c.lead),
-                source: c.summary(),
+                source: match counts {
+                    Counts::Full => c.summary(),
+                    Counts::Short => c.short_summary(),
+                    Counts::Tiny => c.tiny_summary(),
+                },
                 member: false,
             }
         }
@@ -134,7 +150,25 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
     if clustered {
         natural.source = natural.source.max(state.summary_width);
     }
-    let cols = columns::allot_capped(natural, w, if clustered { SUMMARY_MAX } else { 16 });
+    let mut cols = columns::allot_capped(natural, w, if clustered { SUMMARY_MAX } else { 16 });
+    // Short of room, a cluster's counts shrink to "3 reports", then "×3",
+    // and the place narrows and goes, before the counts would go.
+    let mut counts = Counts::Full;
+    let forms = [
+        (Counts::Short, SHORT_SUMMARY, 12),
+        (Counts::Tiny, TINY_SUMMARY, 12),
+        (Counts::Tiny, TINY_SUMMARY, 6),
+        (Counts::Tiny, TINY_SUMMARY, 0),
+    ];
+    for (form, width, region) in forms {
+        if !clustered || cols.source >= natural.source.min(SUMMARY_MAX) {
+            break;
+        }
+        counts = form;
+        natural.source = width;
+        natural.region = natural.region.min(region);
+        cols = columns::allot_capped(natural, w, width);
+    }
     let kind_w = if crate::kinds::available() { KIND_W } else { 0 };
     let focused = state.focus == Pane::Timeline && state.overlay.is_none();
     let mut prev_date = (start > 0)
@@ -143,7 +177,9 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
         .map(|i| events[i as usize].date);
     for (k, r) in (start..end).enumerate() {
         let Some(row) = state.row_at(r) else { break };
-        let Some(c) = cells(state, row) else { break };
+        let Some(c) = cells(state, row, counts) else {
+            break;
+        };
         let e = &events[c.event as usize];
         let y = area.y + k as u16;
         let selected = r == state.timeline.selected;
@@ -243,6 +279,11 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
 
 /// Widest "N reports · M outlets" column.
 const SUMMARY_MAX: usize = 27;
+/// Width of the narrow form of a cluster's counts ("12/15 reports" at most
+/// but for huge clusters).
+const SHORT_SUMMARY: usize = 13;
+/// Width of the narrowest form ("×12/15").
+const TINY_SUMMARY: usize = 6;
 /// Width of the event type column, once events carry a type.
 const KIND_W: usize = 14;
 
