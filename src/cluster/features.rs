@@ -44,6 +44,17 @@ pub struct Features {
     pub admin1: Vec<u32>,
     /// Countries where it happened.
     pub countries: Vec<u32>,
+    /// The article and the sentence's first byte: two dates of one
+    /// sentence are two happenings.
+    pub sentence: Option<(u32, u32)>,
+    /// The event type ([`crate::extract::EventType`]).
+    pub kind: crate::extract::EventType,
+    /// People killed and injured, as the sentence counts them.
+    pub killed: Option<u32>,
+    /// See [`Features::killed`].
+    pub injured: Option<u32>,
+    /// The outlet ([`crate::store::SourceId`]); set by the caller.
+    pub outlet: u32,
 }
 
 impl Features {
@@ -61,6 +72,10 @@ impl Features {
         };
         let mut f = Features {
             days: days_of(event),
+            sentence: event.sentence.map(|s| (event.doc, s.start)),
+            kind: event.kind,
+            killed: event.killed,
+            injured: event.injured,
             ..Features::default()
         };
         read_words(text, skip, &mut f);

@@ -28,13 +28,15 @@ pub mod originators;
 pub mod reprints;
 
 mod similarity;
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{EventId, fnv1a};
+use crate::extract::{EventId, EventType, fnv1a};
 use crate::store::EventStore;
 
 pub use originators::Originators;
@@ -71,6 +73,46 @@ pub struct Cluster {
     pub outlets: u32,
     /// Distinct originators the reports cite ([`Clusters::originator_name`]).
     pub originators: Vec<u16>,
+    /// The type most of its typed reports give (`Other` when none has one;
+    /// on a tie, the type of the best report, else the earliest).
+    pub kind: EventType,
+    /// People killed, as the lowest and highest figure its reports give;
+    /// the highest is the one shown.
+    pub killed: Option<(u32, u32)>,
+    /// People injured, likewise.
+    pub injured: Option<(u32, u32)>,
+}
+
+/// The lowest and highest of some figures.
+fn range(figures: impl Iterator<Item = Option<u32>>) -> Option<(u32, u32)> {
+    figures.flatten().fold(None, |acc, f| match acc {
+        None => Some((f, f)),
+        Some((lo, hi)) => Some((lo.min(f), hi.max(f))),
+    })
+}
+
+/// The type most members give, the best member's on a tie.
+fn main_kind(members: &[u32], best: u32, events: &[crate::extract::Event]) -> EventType {
+    let mut counts: Vec<(EventType, usize)> = Vec::new();
+    for &m in members {
+        let k = events[m as usize].kind;
+        if k == EventType::Other {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == k) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((k, 1)),
+        }
+    }
+    let top = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let best_kind = events[best as usize].kind;
+    if counts.iter().any(|&(k, n)| k == best_kind && n == top) {
+        return best_kind;
+    }
+    counts
+        .iter()
+        .find(|(_, n)| *n == top)
+        .map_or(EventType::Other, |(k, _)| *k)
 }
 
 /// Every event's cluster.
@@ -216,6 +258,9 @@ pub fn build(store: &EventStore) -> Clusters {
                 reports: 0,
                 outlets: 0,
                 originators: Vec::new(),
+                kind: EventType::Other,
+                killed: None,
+                injured: None,
             });
         }
         of_event[i] = number[root];
@@ -225,6 +270,9 @@ pub fn build(store: &EventStore) -> Clusters {
         let smallest = c.members.iter().map(|&m| ids[m as usize]).min();
         c.id = ClusterId(fnv1a(&smallest.map_or(0, |s| s.0).to_le_bytes()));
         c.best = scorer.medoid(&c.members);
+        c.kind = main_kind(&c.members, c.best, events);
+        c.killed = range(c.members.iter().map(|&m| events[m as usize].killed));
+        c.injured = range(c.members.iter().map(|&m| events[m as usize].injured));
         let mut reports: Vec<u32> = c
             .members
             .iter()

@@ -17,8 +17,23 @@ const ORIGINATORS_TOML: &str = include_str!("../../assets/cluster/originators.to
 
 #[derive(Deserialize)]
 struct File {
+    cues: Cues,
     originator: Vec<Entry>,
 }
+
+#[derive(Deserialize)]
+struct Cues {
+    after: Vec<String>,
+    before: Vec<String>,
+    either: Vec<String>,
+}
+
+/// How far, in words, an attribution cue may stand from the name.
+const CUE_REACH: usize = 5;
+
+/// Words (an article, an adjective) allowed between a `before` cue and the
+/// name: "according to the regional governor".
+const BEFORE_GAP: usize = 2;
 
 #[derive(Deserialize)]
 struct Entry {
@@ -42,6 +57,31 @@ pub struct Originators {
     /// First word's key (its first [`KEY_CHARS`] characters, or all of it
     /// when shorter) → patterns starting so, in list order.
     by_key: HashMap<String, Vec<usize>>,
+    /// Attribution cues after the name, just before it, and on either side.
+    after: Vec<Vec<NameWord>>,
+    before: Vec<Vec<NameWord>>,
+    either: Vec<Vec<NameWord>>,
+}
+
+fn pattern(name: &str) -> Vec<NameWord> {
+    name.split_whitespace()
+        .map(|w| NameWord {
+            word: w.trim_end_matches('*').to_lowercase(),
+            prefix: w.ends_with('*'),
+        })
+        .collect()
+}
+
+/// Whether `pattern` matches the words from `at`.
+fn fits(pattern: &[NameWord], words: &[String], at: usize) -> bool {
+    pattern.len() <= words.len().saturating_sub(at)
+        && pattern.iter().zip(&words[at..]).all(|(n, w)| {
+            if n.prefix {
+                w.starts_with(&n.word)
+            } else {
+                *w == n.word
+            }
+        })
 }
 
 const KEY_CHARS: usize = 3;
@@ -61,20 +101,29 @@ impl Originators {
     /// Parses a list in the asset's format.
     pub fn parse(text: &str) -> Result<Originators, String> {
         let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+        let cues = |list: &[String]| -> Result<Vec<Vec<NameWord>>, String> {
+            list.iter()
+                .map(|c| {
+                    let p = pattern(c);
+                    if p.is_empty() || p[0].word.is_empty() {
+                        Err(format!("an empty attribution cue {c:?}"))
+                    } else {
+                        Ok(p)
+                    }
+                })
+                .collect()
+        };
         let mut list = Originators {
             names: Vec::new(),
             patterns: Vec::new(),
             by_key: HashMap::new(),
+            after: cues(&file.cues.after)?,
+            before: cues(&file.cues.before)?,
+            either: cues(&file.cues.either)?,
         };
         for (i, entry) in file.originator.into_iter().enumerate() {
             for name in &entry.names {
-                let words: Vec<NameWord> = name
-                    .split_whitespace()
-                    .map(|w| NameWord {
-                        word: w.trim_end_matches('*').to_lowercase(),
-                        prefix: w.ends_with('*'),
-                    })
-                    .collect();
+                let words = pattern(name);
                 if words.is_empty() || words[0].word.is_empty() {
                     return Err(format!("originator {:?}: an empty name", entry.name));
                 }
@@ -94,7 +143,8 @@ impl Originators {
         &self.names[i as usize]
     }
 
-    /// The first originator named in a text, by position in the text.
+    /// The first originator a text attributes something to (see the
+    /// asset's notes on cues), by position in the text.
     pub fn find(&self, text: &str) -> Option<u16> {
         let words: Vec<String> = text
             .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -113,21 +163,34 @@ impl Originators {
                 continue;
             };
             for &p in candidates {
-                let (who, pattern) = &self.patterns[p];
-                let fits = pattern.len() <= words.len() - start
-                    && pattern.iter().zip(&words[start..]).all(|(n, w)| {
-                        if n.prefix {
-                            w.starts_with(&n.word)
-                        } else {
-                            *w == n.word
-                        }
-                    });
-                if fits {
+                let (who, name) = &self.patterns[p];
+                if fits(name, &words, start) && self.attributed(&words, start, start + name.len()) {
                     return Some(*who);
                 }
             }
         }
         None
+    }
+
+    /// Whether the name at words `start..end` is the source of the
+    /// sentence's claim.
+    fn attributed(&self, words: &[String], start: usize, end: usize) -> bool {
+        let after = (end..(end + CUE_REACH).min(words.len()))
+            .any(|at| self.after.iter().any(|c| fits(c, words, at)));
+        // "according to the regional governor": a cue of several words
+        // ends at most [`BEFORE_GAP`] words before the name; "said the
+        // mayor": a one-word cue only at the name or an article before it.
+        let before = (start.saturating_sub(BEFORE_GAP)..=start).any(|cue_end| {
+            let gap = &words[cue_end..start];
+            let bare =
+                gap.iter().all(|w| matches!(w.as_str(), "the" | "a" | "an")) && gap.len() <= 1;
+            self.before.iter().any(|c| {
+                (c.len() > 1 || bare) && cue_end >= c.len() && fits(c, words, cue_end - c.len())
+            })
+        });
+        let either = (start.saturating_sub(CUE_REACH)..(end + CUE_REACH).min(words.len()))
+            .any(|at| self.either.iter().any(|c| fits(c, words, at)));
+        after || before || either
     }
 
     /// Every originator's display name, in list order (index = id).
@@ -166,16 +229,48 @@ mod tests {
             Some("Ministry of Defence")
         );
         assert_eq!(
-            name("The Kremlin's spokesman declined to comment").as_deref(),
+            name("The Kremlin's spokesman said the talks had stalled").as_deref(),
             Some("Kremlin")
         );
         assert_eq!(name("Shelling hit a school in the town"), None);
-        assert_eq!(name("Policemen"), None, "whole words only without a star");
+        assert_eq!(
+            name("Policemen said so"),
+            None,
+            "whole words only without a star"
+        );
+        assert_eq!(
+            name("The president told Zelensky on a call that talks would go on"),
+            None,
+            "the one told is no source"
+        );
+        assert_eq!(
+            name("Drones hit the port, said the mayor of the city").as_deref(),
+            Some("mayor")
+        );
+        assert_eq!(
+            name("The governor visited the hospital"),
+            None,
+            "no attribution"
+        );
+        assert_eq!(
+            name("The president said Friday that Zelensky had left"),
+            None
+        );
     }
 
     #[test]
     fn a_malformed_list_is_an_error() {
-        assert!(Originators::parse("[[originator]]\nname = 1").is_err());
-        assert!(Originators::parse("[[originator]]\nname = \"x\"\nnames = [\"*\"]").is_err());
+        let cues = "[cues]\nafter = [\"said\"]\nbefore = []\neither = []\n";
+        assert!(Originators::parse(&format!("{cues}[[originator]]\nname = 1")).is_err());
+        assert!(
+            Originators::parse(&format!(
+                "{cues}[[originator]]\nname = \"x\"\nnames = [\"*\"]"
+            ))
+            .is_err()
+        );
+        assert!(
+            Originators::parse("[[originator]]\nname = \"x\"\nnames = [\"x\"]").is_err(),
+            "cues are required"
+        );
     }
 }

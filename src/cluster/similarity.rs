@@ -18,12 +18,21 @@ use serde::Deserialize;
 
 use super::features::{Features, term_key};
 use super::linkage::Edge;
+use crate::extract::EventType;
 use crate::store::EventStore;
 
 /// The share of the overlap coefficient in the similarity, the rest being
 /// the cosine: the overlap (shared weight over the smaller sentence's
 /// weight) lets a short report match a long one that says more.
 pub const OVERLAP_SHARE: f32 = 0.5;
+/// The outlet of articles that name none: never "the same outlet".
+const UNKNOWN_OUTLET: u32 = u32::MAX;
+/// Factor when both reports have a type ([`EventType`]) and they differ.
+pub const TYPE_DIFFERENT: f32 = 0.85;
+/// Added (towards 1) when two reports of violence (battles, explosions and
+/// remote violence, violence against civilians) share their type and a
+/// settlement or an oblast: on one day, that is most often one happening.
+pub const VIOLENCE_IN_ONE_PLACE: f32 = 0.25;
 /// Factor for reports on adjacent days (a night spans two).
 pub const ADJACENT_DAY: f32 = 0.6;
 /// Factor when either date spans more than one day.
@@ -86,7 +95,13 @@ impl Scorer {
         let feats: Vec<Features> = store
             .events()
             .par_iter()
-            .map(|e| Features::of(e, store.doc_of(e), gazetteer))
+            .map(|e| Features {
+                outlet: match store.doc_of(e).source.value {
+                    Some(_) => store.source_of(e),
+                    None => UNKNOWN_OUTLET,
+                },
+                ..Features::of(e, store.doc_of(e), gazetteer)
+            })
             .collect();
         let mut terms: HashMap<u64, u32> = HashMap::default();
         let mut df: Vec<u32> = Vec::new();
@@ -219,18 +234,29 @@ impl Scorer {
         if placed(fa) != placed(fb) || !placed(fa) {
             s *= UNPLACED;
         }
+        let typed = |k: EventType| k != EventType::Other;
+        if typed(fa.kind) && typed(fb.kind) && fa.kind != fb.kind {
+            s *= TYPE_DIFFERENT;
+        }
+        if fa.kind == fb.kind && is_violence(fa.kind) && shares_specific_place(fa, fb) {
+            s += VIOLENCE_IN_ONE_PLACE * (1.0 - s);
+        }
         s
     }
 
     /// Whether two events may ever be reports of one happening: days at
-    /// most one apart, no conflicting places, no conflicting quantities.
+    /// most one apart, not two dates of one sentence, no conflicting
+    /// places, no conflicting quantities.
     pub fn allowed(&self, a: usize, b: usize) -> bool {
         let (fa, fb) = (&self.feats[a], &self.feats[b]);
         let (Some(da), Some(db)) = (fa.days, fb.days) else {
             return false;
         };
         let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
-        gap <= 1 && places_agree(fa, fb) && !self.quantities_conflict(fa, fb)
+        gap <= 1
+            && (fa.sentence.is_none() || fa.sentence != fb.sentence)
+            && places_agree(fa, fb)
+            && !self.quantities_conflict(fa, fb)
     }
 
     /// Debugging aid: why two events may not merge ("ok" when they may).
@@ -242,6 +268,8 @@ impl Scorer {
         let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
         if gap > 1 {
             "days"
+        } else if fa.sentence.is_some() && fa.sentence == fb.sentence {
+            "sentence"
         } else if !places_agree(fa, fb) {
             "place"
         } else if self.quantities_conflict(fa, fb) {
@@ -252,6 +280,19 @@ impl Scorer {
     }
 
     fn quantities_conflict(&self, fa: &Features, fb: &Features) -> bool {
+        // One outlet's reports of different figures are different reports
+        // ("the same outlet's reports of different figures"): casualty
+        // counts grow across outlets, not within one.
+        let differ =
+            |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(x), Some(y)) if x != y);
+        let other_article = fa.sentence.map(|s| s.0) != fb.sentence.map(|s| s.0);
+        if fa.outlet == fb.outlet
+            && fa.outlet != UNKNOWN_OUTLET
+            && other_article
+            && (differ(fa.killed, fb.killed) || differ(fa.injured, fb.injured))
+        {
+            return true;
+        }
         fa.quantities.iter().any(|(na, ua)| {
             fb.quantities.iter().any(|(nb, ub)| {
                 na != nb
@@ -287,6 +328,21 @@ impl Scorer {
         }
         best.0
     }
+}
+
+fn is_violence(k: EventType) -> bool {
+    matches!(
+        k,
+        EventType::Battles
+            | EventType::ExplosionsRemoteViolence
+            | EventType::ViolenceAgainstCivilians
+    )
+}
+
+/// Whether two reports name one settlement, or one oblast (or Russian
+/// region) with no settlement that differs.
+fn shares_specific_place(a: &Features, b: &Features) -> bool {
+    a.towns.iter().any(|t| b.towns.contains(t)) || a.admin1.iter().any(|r| b.admin1.contains(r))
 }
 
 fn placed(f: &Features) -> bool {

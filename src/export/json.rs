@@ -52,6 +52,14 @@ struct EventOut<'a> {
     cluster_reports: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     cluster_outlets: Option<u32>,
+    /// The cluster's type (the one most of its reports give), and the
+    /// lowest and highest killed and injured figures its reports give.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster_killed: Option<[u32; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster_injured: Option<[u32; 2]>,
     /// The body whose claim the report relays (the General Staff, a
     /// governor; a Telegram channel it forwards), when it names one.
     originator: Option<&'a str>,
@@ -71,6 +79,17 @@ struct EventOut<'a> {
     span: Option<[usize; 2]>,
     headline: bool,
     future: bool,
+    /// The event's type: a code of [`crate::extract::EventType::code`]
+    /// (`explosions_remote_violence`, `talks`, `other`, ...).
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// The type's display name ("Explosions/Remote violence").
+    type_label: &'static str,
+    /// People killed in the happening, as the sentence counts them; null
+    /// when it gives no count.
+    killed: Option<u32>,
+    /// People injured in the happening; null when not counted.
+    injured: Option<u32>,
 }
 
 /// Renders the articles of the store and the events of a slice as JSON.
@@ -116,6 +135,9 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
                 cluster: cluster.map(|c| c.id.to_string()),
                 cluster_reports: cluster.map(|c| c.reports),
                 cluster_outlets: cluster.map(|c| c.outlets),
+                cluster_type: cluster.map(|c| c.kind.code()),
+                cluster_killed: cluster.and_then(|c| c.killed).map(|(a, b)| [a, b]),
+                cluster_injured: cluster.and_then(|c| c.injured).map(|(a, b)| [a, b]),
                 originator: store.clusters().originator_of(i),
                 doc: &doc.id,
                 date: e.date.value(),
@@ -134,6 +156,10 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
                 span,
                 headline: e.headline,
                 future: e.future,
+                kind: e.kind.code(),
+                type_label: e.kind.label(),
+                killed: e.killed,
+                injured: e.injured,
             }
         })
         .collect();

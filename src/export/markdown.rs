@@ -1,8 +1,9 @@
 //! The Markdown briefing: a heading, the filters that made the slice and
 //! when, the events grouped under one heading per date in chronological
 //! order (each with its places, sentence, linked source and the number of
-//! its article), then the numbered list of articles cited, each with its
-//! real file path. All article text is escaped so that it cannot break the
+//! its article; the reports of one happening share one bullet naming its
+//! outlets and originators, with the reports as sub-bullets), then the
+//! numbered list of articles cited, each with its real file path. All article text is escaped so that it cannot break the
 //! Markdown around it; a path's control characters are written as `\u{..}`
 //! escapes, never dropped, so the path shown is the one on disk.
 
@@ -28,7 +29,7 @@ pub fn render(store: &EventStore, query: &Query, slice: &Slice, made: DateTime<U
         cited.insert(store.events()[i as usize].doc);
     }
     // The number of each article in the "Articles cited" list, from 1.
-    let number: HashMap<_, usize> = cited.iter().enumerate().map(|(n, &d)| (d, n + 1)).collect();
+    let number: HashMap<u32, usize> = cited.iter().enumerate().map(|(n, &d)| (d, n + 1)).collect();
     let _ = writeln!(out, "# frontlog briefing\n");
     let _ = writeln!(out, "- **Filters:** {}", escape(&query.describe(store)));
     let _ = writeln!(out, "- **Made:** {} UTC", made.format("%Y-%m-%d %H:%M"));
@@ -63,34 +64,44 @@ pub fn render(store: &EventStore, query: &Query, slice: &Slice, made: DateTime<U
         out,
         "- **Dates** are calendar days as the articles give them (no time zone conversion)."
     );
+    // Reports of one happening share one bullet, under the date of the
+    // first of them in the slice.
+    let clusters = store.clusters();
+    let mut members: HashMap<u64, Vec<u32>> = HashMap::new();
+    for &i in slice {
+        if let Some(c) = clusters.of_event(i) {
+            members.entry(c.id.0).or_default().push(i);
+        }
+    }
     let mut current: Option<EventDate> = None;
     for &i in slice {
         let e = &store.events()[i as usize];
-        let doc = store.doc_of(e);
+        let group = clusters
+            .of_event(i)
+            .and_then(|c| members.get(&c.id.0).map(|m| (c, m)));
+        if let Some((_, m)) = group
+            && m[0] != i
+        {
+            continue;
+        }
         if current != Some(e.date) {
             let _ = writeln!(out, "\n## {}\n", heading(&e.date));
             current = Some(e.date);
         }
-        let places = e.place_summary(store.gazetteer());
-        let mut line = String::from("- ");
-        if !places.is_empty() {
-            let _ = write!(line, "**{}** — ", escape(&places));
+        match group {
+            Some((c, m)) if m.len() > 1 => {
+                let lead = if m.contains(&c.best) { c.best } else { i };
+                let _ = writeln!(out, "{}", cluster_bullet(store, lead, m, &number));
+                let said = store.events()[lead as usize]
+                    .text(store.doc_of(&store.events()[lead as usize]));
+                for &r in m {
+                    let _ = writeln!(out, "  {}", report_bullet(store, r, &number, Some(&said)));
+                }
+            }
+            _ => {
+                let _ = writeln!(out, "{}", report_bullet(store, i, &number, None));
+            }
         }
-        line.push_str(&escape(&e.text(doc)));
-        if e.future {
-            line.push_str(" *(expected: after the article's date)*");
-        }
-        // The outlet, or the article's title (or file) when the outlet is
-        // unknown, then the article's number in the list below.
-        let cite = match doc.source.value.as_deref() {
-            Some(source) => source_link(source, doc.url.value.as_deref()),
-            None => source_link(
-                &display::prose(doc.title_or_name()),
-                doc.url.value.as_deref(),
-            ),
-        };
-        let _ = write!(line, " — {cite} \\[{}\\]", number[&e.doc]);
-        let _ = writeln!(out, "{line}");
     }
     if slice.is_empty() {
         let _ = writeln!(out, "\n*No events match these filters.*");
@@ -116,6 +127,120 @@ pub fn render(store: &EventStore, query: &Query, slice: &Slice, made: DateTime<U
         );
     }
     out
+}
+
+/// One report: "- **Places** — sentence — outlet \\[n\\]"; under a
+/// cluster's bullet (`lead` its sentence), a report in the same words says
+/// so instead of repeating them.
+fn report_bullet(
+    store: &EventStore,
+    i: u32,
+    number: &HashMap<u32, usize>,
+    lead: Option<&str>,
+) -> String {
+    let e = &store.events()[i as usize];
+    let doc = store.doc_of(e);
+    let text = e.text(doc);
+    let mut line = String::from("- ");
+    if lead == Some(text.as_str()) {
+        line.push_str("*the same words*");
+    } else {
+        let places = e.place_summary(store.gazetteer());
+        if !places.is_empty() {
+            let _ = write!(line, "**{}** — ", escape(&places));
+        }
+        line.push_str(&escape(&text));
+    }
+    if e.future {
+        line.push_str(" *(expected: after the article's date)*");
+    }
+    let _ = write!(line, " — {} \\[{}\\]", cite(doc), number[&e.doc]);
+    line
+}
+
+/// The outlet, or the article's title (or file) when the outlet is unknown.
+fn cite(doc: &crate::corpus::Document) -> String {
+    match doc.source.value.as_deref() {
+        Some(source) => source_link(source, doc.url.value.as_deref()),
+        None => source_link(
+            &display::prose(doc.title_or_name()),
+            doc.url.value.as_deref(),
+        ),
+    }
+}
+
+/// A happening told by several reports (`members`, in the slice): its
+/// places and best sentence, then its outlets, "(3 outlets; originator:
+/// regional governor)"; the reports follow as sub-bullets.
+fn cluster_bullet(
+    store: &EventStore,
+    lead: u32,
+    members: &[u32],
+    number: &HashMap<u32, usize>,
+) -> String {
+    let e = &store.events()[lead as usize];
+    let places = e.place_summary(store.gazetteer());
+    let mut line = String::from("- ");
+    if !places.is_empty() {
+        let _ = write!(line, "**{}** — ", escape(&places));
+    }
+    // "Explosions/Remote violence, 2 killed, 9–11 injured — "
+    if let Some(c) = store.clusters().of_event(lead) {
+        let mut what: Vec<String> = Vec::new();
+        if c.kind != crate::extract::EventType::Other {
+            what.push(c.kind.label().to_owned());
+        }
+        for (figures, word) in [(c.killed, "killed"), (c.injured, "injured")] {
+            match figures {
+                Some((lo, hi)) if lo == hi => what.push(format!("{hi} {word}")),
+                Some((lo, hi)) => what.push(format!("{lo}–{hi} {word}")),
+                None => {}
+            }
+        }
+        if !what.is_empty() {
+            let _ = write!(line, "*{}* — ", escape(&what.join(", ")));
+        }
+    }
+    line.push_str(&escape(&e.text(store.doc_of(e))));
+    let mut outlets: Vec<String> = Vec::new();
+    let mut named: BTreeSet<&str> = BTreeSet::new();
+    let mut originators: Vec<&str> = Vec::new();
+    let mut articles: BTreeSet<usize> = BTreeSet::new();
+    for &m in members {
+        let r = &store.events()[m as usize];
+        let doc = store.doc_of(r);
+        if let Some(source) = doc.source.value.as_deref() {
+            named.insert(source);
+        }
+        let outlet = cite(doc);
+        if !outlets.contains(&outlet) {
+            outlets.push(outlet);
+        }
+        if let Some(o) = store.clusters().originator_of(m)
+            && !originators.contains(&o)
+        {
+            originators.push(o);
+        }
+        articles.insert(number[&r.doc]);
+    }
+    let count = match named.len() {
+        0 => "no outlet named".to_owned(),
+        1 => "1 outlet".to_owned(),
+        n => format!("{n} outlets"),
+    };
+    let mut summary = format!("{} reports, {count}", articles.len());
+    if !originators.is_empty() {
+        let names: Vec<String> = originators.iter().map(|o| escape(o)).collect();
+        let _ = write!(summary, "; originator: {}", names.join(", "));
+    }
+    let refs: Vec<String> = articles.iter().map(|n| format!("\\[{n}\\]")).collect();
+    let _ = write!(
+        line,
+        " — {} ({summary}) {}",
+        outlets.join(", "),
+        refs.join("")
+    );
+    line
 }
 
 /// "year", "month or year", "week, month or year".

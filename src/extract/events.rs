@@ -11,6 +11,8 @@ use crate::places::{Gazetteer, Mention, RegionId, RegionKind, Role};
 use crate::text::{display, embeds, lines, sentences};
 use crate::timex::{self, Precision, Timex};
 
+use super::casualties::casualties;
+use super::event_type::classify;
 use super::furniture::{outside_markup, reads_as_body, unpunctuated_block};
 use super::{DatePrecision, Event, EventAnchor, EventDate, Span, paragraphs, qualifiers};
 
@@ -45,7 +47,10 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             }
         };
         let date = EventDate::day(day);
-        seen.insert((date, sentence_key(&display::prose(doc.title_or_name()))));
+        let title = display::prose(doc.title_or_name());
+        seen.insert((date, sentence_key(&title)));
+        let lang = doc.lang.value.unwrap_or_default();
+        let counts = casualties(&title, lang);
         events.push(Event {
             doc: doc_index,
             date,
@@ -57,6 +62,9 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             paragraph: sentence,
             headline: true,
             future: false,
+            kind: classify(&title, lang),
+            killed: counts.killed,
+            injured: counts.injured,
         });
     }
 
@@ -129,7 +137,12 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             let statement = sentence_mentions.iter().any(|m| m.role == Role::Dateline)
                 && gazetteer.reports_speech(&par_text[s.clone()]);
             let (regions, named) = regions_of(&sentence_mentions, header, statement, gazetteer);
-            let key = sentence_key(&display::prose(&par_text[s.clone()]));
+            let shown = display::prose(&par_text[s.clone()]);
+            let key = sentence_key(&shown);
+            let lang = doc.lang.value.unwrap_or_default();
+            // Read once per sentence, whatever the number of its dates.
+            let kind = classify(&shown, lang);
+            let counts = casualties(&shown, lang);
             for (date, anchor, expr) in dates {
                 if !seen.insert((date, key)) {
                     continue;
@@ -146,6 +159,9 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
                     paragraph: Some(Span::new(par.clone())),
                     headline: false,
                     future: published.is_some_and(|p| date.first > p),
+                    kind,
+                    killed: counts.killed,
+                    injured: counts.injured,
                 });
             }
         }

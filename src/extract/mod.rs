@@ -4,8 +4,12 @@
 //! each paragraph is tagged for dates ([`crate::timex`]) and places
 //! ([`crate::places`]) and split into sentences, and each sentence with a
 //! date gives one event per distinct date. Every article with a known
-//! publication date also gives one event for its headline.
+//! publication date also gives one event for its headline. Each event's
+//! sentence is typed ([`event_type`]) and its casualty counts read
+//! ([`casualties`]).
 
+pub mod casualties;
+pub mod event_type;
 mod events;
 mod furniture;
 mod id;
@@ -21,6 +25,8 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Document;
 use crate::places::{Gazetteer, RegionId};
 
+pub use casualties::Casualties;
+pub use event_type::EventType;
 pub use events::extract;
 pub use id::{EventId, fnv1a};
 
@@ -208,6 +214,14 @@ pub struct Event {
     pub headline: bool,
     /// Whether the date lies after the article's publication date.
     pub future: bool,
+    /// What kind of happening the sentence (or headline) reports
+    /// ([`event_type::classify`]).
+    pub kind: EventType,
+    /// People the sentence says were killed in the happening
+    /// ([`casualties::casualties`]); `None` when it gives no count.
+    pub killed: Option<u32>,
+    /// People the sentence says were injured in the happening.
+    pub injured: Option<u32>,
 }
 
 impl Event {

@@ -554,6 +554,9 @@ mod tests {
             paragraph: None,
             headline: false,
             future: false,
+            kind: crate::extract::EventType::Other,
+            killed: None,
+            injured: None,
         }
     }
 

@@ -494,6 +494,9 @@ fn article_text_cannot_reach_the_terminal_raw() {
         paragraph: Some(Span::new(0..text.len())),
         headline: false,
         future: false,
+        kind: frontlog::extract::EventType::Other,
+        killed: None,
+        injured: None,
     };
     let store = frontlog::store::EventStore::from_parts(
         vec![doc],

@@ -173,6 +173,9 @@ pub fn synthetic_store(n: usize, days: i64) -> EventStore {
                 paragraph: Some(Span::new(0..text.len() - 1)),
                 headline: false,
                 future: i % 11 == 5,
+                kind: frontlog::extract::EventType::Other,
+                killed: None,
+                injured: None,
             }
         })
         .collect();

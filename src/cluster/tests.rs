@@ -1,0 +1,173 @@
+//! Clustering end to end, on short reports written for these tests: one
+//! strike told by three outlets, look-alikes that must stay apart.
+
+use super::*;
+use crate::corpus::{Document, Meta, Provenance};
+use crate::places::Gazetteer;
+
+fn doc(id: &str, outlet: &str, published: (i32, u32, u32), text: &str) -> Document {
+    Document {
+        id: id.to_owned(),
+        text: text.to_owned(),
+        source: Meta {
+            value: Some(outlet.to_owned()),
+            from: Provenance::Manifest,
+        },
+        published: Meta {
+            value: chrono::NaiveDate::from_ymd_opt(published.0, published.1, published.2),
+            from: Provenance::Manifest,
+        },
+        ..Default::default()
+    }
+}
+
+fn clustered(docs: Vec<Document>) -> EventStore {
+    let mut store = EventStore::build(docs, Gazetteer::builtin());
+    store.cluster();
+    store
+}
+
+/// The cluster id of the (non-headline) event whose sentence contains `needle`.
+fn cluster_of(store: &EventStore, needle: &str) -> ClusterId {
+    let (i, _) = store
+        .events()
+        .iter()
+        .enumerate()
+        .find(|(_, e)| !e.headline && e.text(store.doc_of(e)).contains(needle))
+        .unwrap_or_else(|| panic!("no event says {needle:?}"));
+    store.clusters().of_event(i as u32).expect("clustered").id
+}
+
+#[test]
+fn one_strike_told_by_three_outlets_is_one_cluster() {
+    let store = clustered(vec![
+        doc(
+            "a",
+            "Outlet A",
+            (2025, 3, 5),
+            "Russian missiles struck an energy facility in Kharkiv on 4 March 2025, injuring nine people, the regional governor said.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2025, 3, 5),
+            "A Russian missile strike hit an energy facility in Kharkiv on 4 March 2025, and eleven people were injured, officials said.",
+        ),
+        doc(
+            "c",
+            "Outlet C",
+            (2025, 3, 5),
+            "On 4 March 2025 Russian missiles hit an energy facility in the city of Kharkiv, according to the governor.",
+        ),
+    ]);
+    let a = cluster_of(&store, "injuring nine");
+    assert_eq!(a, cluster_of(&store, "eleven people"));
+    assert_eq!(a, cluster_of(&store, "city of Kharkiv"));
+    let c = store.clusters().all().iter().find(|c| c.id == a).unwrap();
+    assert_eq!((c.reports, c.outlets), (3, 3));
+    assert_eq!(c.injured, Some((9, 11)), "the range of figures reported");
+    assert_eq!(c.kind, EventType::ExplosionsRemoteViolence);
+    assert!(
+        c.originators
+            .iter()
+            .any(|&o| store.clusters().originator_name(o) == "regional governor")
+    );
+}
+
+#[test]
+fn look_alikes_stay_apart() {
+    let store = clustered(vec![
+        doc(
+            "a",
+            "Outlet A",
+            (2025, 3, 6),
+            "Russia launched 82 drones at Odesa overnight on 4 March 2025, the air force said.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2025, 3, 6),
+            "Russia launched 22 drones at Odesa overnight on 5 March 2025, the air force said.",
+        ),
+        doc(
+            "c",
+            "Outlet C",
+            (2025, 3, 6),
+            "Russian drones struck the port of Odesa on 4 March 2025, damaging warehouses.",
+        ),
+        doc(
+            "d",
+            "Outlet D",
+            (2025, 3, 6),
+            "Russian drones struck the port of Lviv on 4 March 2025, damaging warehouses.",
+        ),
+        doc(
+            "e",
+            "Outlet E",
+            (2025, 3, 6),
+            "Russian drones struck the port of Odesa on 20 March 2025, damaging warehouses.",
+        ),
+    ]);
+    let odesa = cluster_of(&store, "port of Odesa on 4 March");
+    assert_ne!(
+        cluster_of(&store, "82 drones"),
+        cluster_of(&store, "22 drones"),
+        "different counts"
+    );
+    assert_ne!(odesa, cluster_of(&store, "port of Lviv"), "another city");
+    assert_ne!(odesa, cluster_of(&store, "20 March"), "another day");
+}
+
+#[test]
+fn two_dates_of_one_sentence_are_two_happenings() {
+    let store = clustered(vec![doc(
+        "a",
+        "Outlet A",
+        (2025, 3, 6),
+        "Drones hit Sumy on 3 March 2025 and hit Sumy again on 4 March 2025, officials said.",
+    )]);
+    let ids: Vec<ClusterId> = store
+        .events()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.headline)
+        .map(|(i, _)| store.clusters().of_event(i as u32).unwrap().id)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1]);
+}
+
+#[test]
+fn ids_are_the_same_on_every_run() {
+    let make = || {
+        clustered(vec![
+            doc(
+                "a",
+                "Outlet A",
+                (2025, 3, 5),
+                "Shelling hit Kherson on 4 March 2025, the governor said.",
+            ),
+            doc(
+                "b",
+                "Outlet B",
+                (2025, 3, 5),
+                "Russian shelling hit Kherson on 4 March 2025.",
+            ),
+        ])
+    };
+    let (x, y) = (make(), make());
+    let ids = |s: &EventStore| -> Vec<(String, String)> {
+        s.events()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                (
+                    e.id(s.doc_of(e)).to_string(),
+                    s.clusters().of_event(i as u32).unwrap().id.to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(ids(&x), ids(&y));
+    assert!(ids(&x).iter().all(|(e, c)| e.len() == 16 && c.len() == 16));
+}
