@@ -1,27 +1,23 @@
-//! The seam for event types and casualty counts: what the query's type
-//! facet, the timeline's type column and the detail pane read of an event.
+//! Event types and casualty counts as the query's type facet, the
+//! timeline's type column and the detail pane read them: the one place that
+//! knows how an [`Event`] carries them (`Event.kind`, an
+//! [`EventType`] with ACLED-style names, and `killed`/`injured`).
 //!
-//! Events do not carry a type yet (issue 13 adds `Event.kind`, an
-//! `EventType` with ACLED-style names, and `killed`/`injured`). Until they
-//! do, [`LABELS`] is empty, [`of`] gives `None` and the type facet, column
-//! and casualty lines stay out of sight. Wiring them in means changing the
-//! three functions below and nothing else:
-//!
-//! ```text
-//! labels()     -> EventType::ALL labels (in display order)
-//! of(e)        -> Some(e.kind as KindId)
-//! casualties(e) -> (e.killed, e.injured)
-//! ```
+//! A type is a [`KindId`], its position in [`EventType::ALL`], so that the
+//! query and the facet counts stay plain numbers.
 
-use crate::extract::Event;
+use std::sync::OnceLock;
+
+use crate::extract::{Event, EventType};
 
 /// An event type as the filters see it: its position in [`labels`].
 pub type KindId = u8;
 
 /// The display names of the event types, in display order (a [`KindId`]
-/// indexes them); empty while events carry no type.
+/// indexes them).
 pub fn labels() -> &'static [&'static str] {
-    &[]
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LABELS.get_or_init(|| EventType::ALL.iter().map(|t| t.label()).collect())
 }
 
 /// Whether events carry a type (so that the type filter, column and
@@ -30,9 +26,12 @@ pub fn available() -> bool {
     !labels().is_empty()
 }
 
-/// The type of an event; `None` while events carry none.
-pub fn of(_event: &Event) -> Option<KindId> {
-    None
+/// The type of an event.
+pub fn of(event: &Event) -> Option<KindId> {
+    EventType::ALL
+        .iter()
+        .position(|&t| t == event.kind)
+        .map(|i| i as KindId)
 }
 
 /// The display name of a type.
@@ -41,7 +40,7 @@ pub fn label(kind: KindId) -> &'static str {
 }
 
 /// People an event's sentence says were killed and injured; `None` where
-/// it gives no count (and always, while events carry no counts).
-pub fn casualties(_event: &Event) -> (Option<u32>, Option<u32>) {
-    (None, None)
+/// it gives no count.
+pub fn casualties(event: &Event) -> (Option<u32>, Option<u32>) {
+    (event.killed, event.injured)
 }
