@@ -104,6 +104,7 @@ fn main() {
                 regions: [regions[rng.usize(..regions.len().min(10))].0].into(),
                 sources: [rng.u32(..sources), rng.u32(..sources)].into(),
                 text: needles[rng.usize(..needles.len())].to_owned(),
+                kinds: Default::default(),
                 include_coarser: false,
             }
         }),

@@ -21,6 +21,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod kinds;
 pub mod lang;
 pub mod places;
 pub mod query;

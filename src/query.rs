@@ -1,5 +1,6 @@
 //! Queries: cutting a slice of the event store by date range, regions,
-//! outlets and text, and counting the slice's events per region and outlet.
+//! outlets, event types and text, and counting the slice's events per
+//! region, outlet and type.
 //!
 //! The terminal app and `frontlog export` both go through [`Query::slice`]
 //! (or [`Query::run`], its events), so the same filters always give the
@@ -14,6 +15,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::datefilter::{DateWindow, Fit};
 use crate::extract::DatePrecision;
+use crate::kinds::{self, KindId};
 use crate::places::RegionId;
 use crate::store::{EventStore, SourceId, TextMatcher, fold_case};
 
@@ -29,6 +31,9 @@ pub struct Query {
     pub regions: BTreeSet<RegionId>,
     /// Keep events from any of these outlets.
     pub sources: BTreeSet<SourceId>,
+    /// Keep events of any of these types (see [`crate::kinds`]: empty, and
+    /// nothing to choose, until events carry a type).
+    pub kinds: BTreeSet<KindId>,
     /// Keep events whose sentence, title or outlet contains this text (any case).
     pub text: String,
     /// Keep, too, the events known only to a period coarser than the date
@@ -84,6 +89,9 @@ pub struct Facets {
     pub regions: HashMap<RegionId, u32>,
     /// Events per outlet, indexed by [`SourceId`].
     pub sources: Vec<u32>,
+    /// Events per type, indexed by [`KindId`] (empty while events carry
+    /// no type).
+    pub kinds: Vec<u32>,
 }
 
 /// Facet counts kept from the last query, by the query they were counted
@@ -150,10 +158,11 @@ impl Query {
             (None, Some(n)) => store.event_contains(i, n),
             (None, None) => true,
         };
+        let kind_ok = |i: u32| self.kinds.is_empty() || self.kinds.contains(&kind_of(store, i));
         let mut slice = Slice::default();
         let mut take = |i: u32| match dates.fit(&events[i as usize].date) {
             Fit::Outside => {}
-            _ if !text_ok(i) => {}
+            _ if !text_ok(i) || !kind_ok(i) => {}
             Fit::Inside => slice.events.push(i),
             Fit::Coarser => {
                 slice.coarser.push(i);
@@ -266,7 +275,36 @@ impl Query {
                 sources
             }
         };
-        Facets { regions, sources }
+        let kinds = self.kind_counts(store, slice);
+        Facets {
+            regions,
+            sources,
+            kinds,
+        }
+    }
+
+    /// Events per type, counted without the type filter; empty while
+    /// events carry no type.
+    fn kind_counts(&self, store: &EventStore, slice: &[u32]) -> Vec<u32> {
+        if !kinds::available() {
+            return Vec::new();
+        }
+        let base = if self.kinds.is_empty() {
+            slice.to_vec()
+        } else {
+            Query {
+                kinds: BTreeSet::new(),
+                ..self.clone()
+            }
+            .run(store)
+        };
+        let mut counts = vec![0; kinds::labels().len()];
+        for i in base {
+            if let Some(c) = counts.get_mut(usize::from(kind_of(store, i))) {
+                *c += 1;
+            }
+        }
+        counts
     }
 
     /// The range of event indexes that can overlap the date filter: events
@@ -318,6 +356,10 @@ impl Query {
                 .collect();
             parts.push(format!("sources {}", names.join(" or ")));
         }
+        if !self.kinds.is_empty() {
+            let names: Vec<&str> = self.kinds.iter().map(|&k| kinds::label(k)).collect();
+            parts.push(format!("types {}", names.join(" or ")));
+        }
         if !self.text.trim().is_empty() {
             parts.push(format!("text \"{}\"", self.text.trim()));
         }
@@ -327,6 +369,11 @@ impl Query {
             parts.join("; ")
         }
     }
+}
+
+/// The type of event `i`; an event without one never passes a type filter.
+fn kind_of(store: &EventStore, i: u32) -> KindId {
+    kinds::of(&store.events()[i as usize]).unwrap_or(KindId::MAX)
 }
 
 /// Above this many candidate events the text filter scans all the text at once.

@@ -134,6 +134,12 @@ impl Clusters {
             .map(|&c| &self.clusters[c as usize])
     }
 
+    /// The position in [`Clusters::all`] of event `i`'s cluster; `None`
+    /// when clustering has not run on the store's current events.
+    pub fn index_of_event(&self, i: u32) -> Option<u32> {
+        self.of_event.get(i as usize).copied()
+    }
+
     /// Every cluster, in the order of its first member.
     pub fn all(&self) -> &[Cluster] {
         &self.clusters

@@ -59,11 +59,14 @@ pub enum Command {
     Coarser,
     /// Show or hide the regions and sources panes.
     SidePanes,
+    /// Switch the timeline between one row per cluster (happening) and one
+    /// row per report.
+    View,
 }
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 25] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -76,6 +79,7 @@ impl Command {
         Command::PrevPane,
         Command::SidePanes,
         Command::Toggle,
+        Command::View,
         Command::Fold,
         Command::Unfold,
         Command::Sort,
@@ -117,6 +121,7 @@ impl Command {
             Command::Problems => "problems",
             Command::Coarser => "coarser",
             Command::SidePanes => "side_panes",
+            Command::View => "view",
         }
     }
 }

@@ -31,38 +31,57 @@ pub fn cluster(
     root: &Path,
     manifest: Option<&Path>,
 ) -> (Option<Problem>, bool) {
+    let (clusters, problem, cached) = clusters_with_origin(store, dir, root, manifest);
+    // Read back or built for exactly these events: the lengths agree.
+    let _ = store.set_clusters(clusters);
+    (problem, cached)
+}
+
+/// The clusters [`cluster`] would give the store, without changing it (so
+/// that another thread can work them out while the store is shown), and
+/// the problem to show, if any.
+pub fn clusters_for(
+    store: &EventStore,
+    dir: Option<&Path>,
+    root: &Path,
+    manifest: Option<&Path>,
+) -> (Clusters, Option<Problem>) {
+    let (clusters, problem, _) = clusters_with_origin(store, dir, root, manifest);
+    (clusters, problem)
+}
+
+/// Like [`clusters_for`], also saying whether the clusters came from the
+/// cache.
+pub fn clusters_with_origin(
+    store: &EventStore,
+    dir: Option<&Path>,
+    root: &Path,
+    manifest: Option<&Path>,
+) -> (Clusters, Option<Problem>, bool) {
     let Some(dir) = dir else {
-        store.cluster();
-        return (None, false);
+        return (cluster::build(store), None, false);
     };
     crate::tempfiles::remove_stale(dir, ".clusters-", "");
     let path = dir.join(super::cache::file_name(root, manifest).replace(".cache", ".clusters"));
     let key = cluster::input_key(store);
     let fingerprint = super::cache::fingerprint();
     match read(&path, fingerprint, key) {
-        Ok(Some(clusters)) => {
-            if store.set_clusters(clusters).is_ok() {
-                return (None, true);
-            }
+        Ok(Some(clusters)) if clusters.len() == store.events().len() => {
+            return (clusters, None, true);
         }
-        Ok(None) => {}
+        Ok(_) => {}
         Err(e) => {
-            store.cluster();
-            let _ = write(dir, &path, fingerprint, key, store.clusters());
-            return (
-                Some(Problem::new(
-                    &path,
-                    format!("cluster cache ignored and rebuilt: {e}"),
-                )),
-                false,
-            );
+            let clusters = cluster::build(store);
+            let _ = write(dir, &path, fingerprint, key, &clusters);
+            let problem = Problem::new(&path, format!("cluster cache ignored and rebuilt: {e}"));
+            return (clusters, Some(problem), false);
         }
     }
-    store.cluster();
-    let problem = write(dir, &path, fingerprint, key, store.clusters())
+    let clusters = cluster::build(store);
+    let problem = write(dir, &path, fingerprint, key, &clusters)
         .err()
         .map(|e| Problem::new(&path, format!("cannot save the cluster cache: {e}")));
-    (problem, false)
+    (clusters, problem, false)
 }
 
 /// The cached clusters, `None` when there are none for this key (no file,

@@ -94,9 +94,15 @@ impl Columns {
 /// widths: each column as wide as its widest cell (up to a cap), narrowed or
 /// left out, outlet before place, until the sentence has half the row.
 pub fn allot(natural: Natural, row_width: usize) -> Columns {
+    allot_capped(natural, row_width, SOURCE_MAX)
+}
+
+/// As [`allot`], the outlet column (which the cluster view fills with
+/// "3 reports · 2 outlets") capped at `source_max` cells.
+pub fn allot_capped(natural: Natural, row_width: usize, source_max: usize) -> Columns {
     let date = natural.date.clamp(4, 23);
     let region = natural.region.min(REGION_MAX);
-    let source = natural.source.min(SOURCE_MAX);
+    let source = natural.source.min(source_max);
     let sentence = row_width.div_ceil(2);
     // In order of preference: narrow the outlet, drop it, then narrow the
     // place and drop it.

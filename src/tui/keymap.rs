@@ -144,7 +144,7 @@ pub const BUILT_IN: [(&str, &str); 5] = [
     ("Ctrl-C", "Quit at once, from anywhere"),
     (
         "Esc",
-        "Close the innermost open thing: input line, help, popup, detail focus",
+        "Close what is open: input line, help, popup, detail focus, a cluster",
     ),
     ("Enter", "Input line: apply it (keys typed there are text)"),
     ("Ctrl-u", "Input line: delete to the start"),

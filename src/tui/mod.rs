@@ -9,6 +9,8 @@
 //! know nothing of this one.
 
 pub mod action;
+pub mod clustering;
+pub mod clusters;
 pub mod columns;
 pub mod draw;
 pub mod effects;
@@ -18,6 +20,7 @@ pub mod keymap;
 pub mod layout;
 pub mod regioninput;
 pub mod regions;
+pub mod rows;
 pub mod state;
 pub mod terminal;
 pub mod text;
@@ -62,9 +65,15 @@ pub fn launch(args: LaunchArgs) -> Result<(), LaunchError> {
     } else {
         ingest::Options::with_default_cache()
     };
+    let cluster_plan = clustering::ClusterPlan {
+        cache_dir: options.cache_dir.clone(),
+        root: root.clone(),
+        manifest: manifest.clone(),
+    };
     let loader = ingest::spawn(&root, manifest.as_deref(), options).map_err(LaunchError::Usage)?;
     let store = crate::store::EventStore::new(crate::places::Gazetteer::builtin());
     let mut state = state::AppState::new(store, Vec::new(), settings, root, (80, 24));
+    state.cluster_plan = cluster_plan;
     state.loading = Some(state::Loading::default());
     terminal::run(&mut state, Some(loader)).map_err(|e| LaunchError::Terminal(e.to_string()))
 }

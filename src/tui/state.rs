@@ -5,6 +5,7 @@
 //! Drawing only reads this; [`crate::tui::update::update`] changes it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::Settings;
 use crate::corpus::Problem;
@@ -12,10 +13,13 @@ use crate::datefilter;
 use crate::ingest::Batch;
 use crate::query::{FacetMemo, Facets, Query, Slice};
 use crate::store::EventStore;
+use crate::tui::clustering::ClusterPlan;
+use crate::tui::clusters::{ClusterRow, View};
 pub use crate::tui::histogram::Histogram;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
 use crate::tui::regions::{ListOrder, RegionTree};
+use crate::tui::rows::OpenCluster;
 
 /// The panes that can have the focus, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,8 +141,9 @@ impl ListCursor {
 /// Everything the app shows and remembers.
 #[derive(Debug)]
 pub struct AppState {
-    /// All events and articles.
-    pub store: EventStore,
+    /// All events and articles (shared with the thread that clusters them
+    /// once the corpus is read; changed only when no other holds it).
+    pub store: Arc<EventStore>,
     /// Files skipped while reading the corpus.
     pub problems: Vec<Problem>,
     /// Articles without a publication date, whose relative dates are not
@@ -164,8 +169,22 @@ pub struct AppState {
     pub coarser: Vec<u32>,
     /// The precisions among `coarser` ("week", "month", "year").
     pub coarser_kinds: Vec<&'static str>,
-    /// For each row of the slice, whether its date group is shaded.
+    /// For each row of the slice (each cluster row in the cluster view),
+    /// whether its date group is shaded.
     pub shade: Vec<bool>,
+    /// What the timeline lists: clusters or single reports.
+    pub view: View,
+    /// The clusters with a report in the slice, one per row, in order
+    /// (empty before the store is clustered).
+    pub cluster_rows: Vec<ClusterRow>,
+    /// The cluster whose reports are shown under its row.
+    pub open: Option<OpenCluster>,
+    /// The widest "N reports · M outlets" of `cluster_rows`.
+    pub summary_width: usize,
+    /// Whether the store is being clustered (in the background).
+    pub clustering: bool,
+    /// Where the clusters are cached, as the loader read the corpus.
+    pub cluster_plan: ClusterPlan,
     /// The widest date, place and outlet of the slice, for the timeline's
     /// columns (so that they keep their widths while it scrolls).
     pub widths: crate::tui::columns::Natural,
@@ -179,7 +198,7 @@ pub struct AppState {
     pub histogram: Histogram,
     /// The focused pane.
     pub focus: Pane,
-    /// Timeline cursor, over `visible`.
+    /// Timeline cursor, over its rows ([`AppState::row_at`]).
     pub timeline: ListCursor,
     /// The region tree.
     pub regions: RegionTree,
@@ -225,8 +244,12 @@ impl AppState {
         let regions = RegionTree::build(store.gazetteer(), store.regions_present());
         let keymap = Keymap::new(&settings);
         let undated = crate::undated::Undated::of(&store);
+        let cluster_plan = ClusterPlan {
+            root: corpus.clone(),
+            ..ClusterPlan::default()
+        };
         let mut state = AppState {
-            store,
+            store: Arc::new(store),
             problems,
             undated,
             settings,
@@ -239,6 +262,12 @@ impl AppState {
             coarser: Vec::new(),
             coarser_kinds: Vec::new(),
             shade: Vec::new(),
+            view: View::default(),
+            cluster_rows: Vec::new(),
+            open: None,
+            summary_width: 0,
+            clustering: false,
+            cluster_plan,
             widths: Default::default(),
             facets: Facets::default(),
             facet_memo: FacetMemo::default(),
@@ -262,11 +291,6 @@ impl AppState {
         };
         state.requery();
         state
-    }
-
-    /// The event under the timeline's cursor (an index into the store).
-    pub fn selected_event(&self) -> Option<u32> {
-        self.visible.get(self.timeline.selected).copied()
     }
 
     /// The screen areas for the current size, input line, message and
@@ -322,7 +346,13 @@ impl AppState {
     /// event (or, if it left the slice, the next one after it) at the same
     /// height on the screen.
     pub fn requery(&mut self) {
-        let previous = self.selected_event();
+        let anchor = self.anchor();
+        self.requery_at(anchor);
+    }
+
+    /// Runs the query again and puts the cursor on `anchor`'s event (or the
+    /// next one after it), at the height on screen the cursor had.
+    pub(crate) fn requery_at(&mut self, anchor: Option<crate::tui::clusters::Anchor>) {
         let screen_row = self.timeline.selected.saturating_sub(self.timeline.offset);
         let shown = Slice {
             events: std::mem::take(&mut self.visible),
@@ -340,20 +370,15 @@ impl AppState {
             .query
             .facets(&self.store, &self.visible, &mut self.facet_memo);
         self.histogram = Histogram::of(&self.store, &self.visible, &self.query);
-        self.shade = shading(&self.store, &self.visible);
         self.widths = crate::tui::columns::Natural::of(
             &self.store,
             &self.visible,
             &self.settings.date_format,
         );
         self.arrange_lists();
-        let row = previous.map_or(0, |e| self.visible.partition_point(|&i| i < e));
-        let len = self.visible.len();
-        let height = self.page(Pane::Timeline);
-        self.timeline.selected = row.min(len.saturating_sub(1));
-        self.timeline.offset = self.timeline.selected.saturating_sub(screen_row);
-        self.timeline.settle(len, height);
-        if self.selected_event() != previous {
+        self.rebuild_rows();
+        self.reselect(anchor, screen_row);
+        if self.anchor() != anchor {
             self.detail_scroll = 0;
         }
         self.dirty = true;
@@ -396,12 +421,19 @@ impl AppState {
     /// and the folding of the region tree are kept. `finished` carries the
     /// problems of the whole load once it is over.
     pub fn absorb(&mut self, batch: Batch, finished: Option<Vec<Problem>>) {
-        let remap = batch.into_store(&mut self.store);
+        // The selection is found again by its event's stable id.
+        let anchor = self.anchor();
+        let Some(store) = Arc::get_mut(&mut self.store) else {
+            // Only the clustering thread shares the store, and it starts
+            // once the load is over: no batch can come then.
+            self.say(Tone::Error, "articles read while clustering were left out");
+            return;
+        };
+        let remap = batch.into_store(store);
         // The store grew: the slice must be cut again, not narrowed.
         self.shown_query = None;
-        for i in self.visible.iter_mut().chain(&mut self.coarser) {
-            *i = remap.events[*i as usize];
-        }
+        self.visible.clear();
+        self.coarser.clear();
         self.query.sources = self
             .query
             .sources
@@ -423,37 +455,39 @@ impl AppState {
             self.undated = crate::undated::Undated::of(&self.store);
             self.loading = None;
         }
-        self.requery();
+        self.requery_at(anchor);
         self.settle_all();
     }
 
     /// Drops the events of lines the whole corpus showed to be page
     /// furniture (they arrived with the batches before it was known).
     pub fn retire(&mut self, repeated: &crate::ingest::repeated::Repeated) {
-        let gone = self.store.retire(|e| repeated.holds(e));
+        let anchor = self.anchor();
+        let Some(store) = Arc::get_mut(&mut self.store) else {
+            return;
+        };
+        let gone = store.retire(|e| repeated.holds(e));
         if gone == 0 {
             return;
         }
         self.problems
             .extend(crate::ingest::repeated_notice(&self.corpus, repeated, gone));
         self.shown_query = None;
-        let last = self.store.events().len().saturating_sub(1) as u32;
-        for i in &mut self.visible {
-            *i = (*i).min(last);
-        }
+        self.visible.clear();
+        self.coarser.clear();
         self.facet_memo = FacetMemo::default();
         self.regions = self
             .regions
             .regrow(self.store.gazetteer(), self.store.regions_present());
         self.undated = crate::undated::Undated::of(&self.store);
-        self.requery();
+        self.requery_at(anchor);
         self.settle_all();
     }
 
     /// Brings every cursor back into its list and window, after a resize.
     pub fn settle_all(&mut self) {
         self.timeline
-            .settle(self.visible.len(), self.page(Pane::Timeline));
+            .settle(self.timeline_len(), self.page(Pane::Timeline));
         self.region_cursor
             .settle(self.regions.rows().len(), self.page(Pane::Regions));
         self.source_cursor
@@ -538,7 +572,7 @@ pub struct Loading {
 
 /// Whether each row of the slice belongs to a shaded date group (every
 /// other group of rows with the same date).
-fn shading(store: &EventStore, slice: &[u32]) -> Vec<bool> {
+pub(crate) fn shading(store: &EventStore, slice: &[u32]) -> Vec<bool> {
     let events = store.events();
     let mut out = Vec::with_capacity(slice.len());
     let mut shade = false;

@@ -17,6 +17,7 @@ use ratatui::DefaultTerminal;
 use crate::corpus::Problem;
 use crate::ingest::{Batch, Loaded, Loader};
 use crate::tui::action::{Action, Effect};
+use crate::tui::clustering::Job;
 use crate::tui::draw::cursor_position;
 use crate::tui::effects;
 use crate::tui::input::{HangupWatch, Input, Reader};
@@ -106,6 +107,7 @@ fn event_loop(
     update(state, Action::Resize(size.width, size.height));
     let mut pending = Pending::default();
     let mut last_absorb = Instant::now();
+    let mut clustering: Option<Job> = None;
     loop {
         if signalled.load(Ordering::Relaxed) != 0 {
             return Ok(());
@@ -132,7 +134,14 @@ fn event_loop(
             }
             if finished.is_some() {
                 loader = None;
+                // The corpus is complete: its clusters can be worked out.
+                clustering = Job::start(state);
             }
+        }
+        if clustering.as_ref().is_some_and(Job::is_finished)
+            && let Some(job) = clustering.take()
+        {
+            job.finish(state);
         }
         if state.dirty {
             terminal.draw(|f| {
@@ -147,7 +156,7 @@ fn event_loop(
         // Wait for one event (or, while loading, a tick), then take every
         // event already waiting before drawing again (a burst of keys or
         // wheel turns draws once).
-        let tick = if loader.is_some() {
+        let tick = if loader.is_some() || clustering.is_some() {
             LOADING_TICK
         } else {
             IDLE_TICK

@@ -64,6 +64,8 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
                 state.overlay = None;
             } else if state.focus == Pane::Detail {
                 state.focus = Pane::Timeline;
+            } else if state.focus == Pane::Timeline && state.close_open() {
+                // The open cluster's reports are folded away.
             } else {
                 // The top level: Esc never quits (q or Ctrl-C do).
                 state.dirty = false;
@@ -138,6 +140,7 @@ fn command(state: &mut AppState, c: Command) -> Option<Effect> {
         | Command::Top
         | Command::Bottom => motion(state, c),
         Command::Toggle => toggle(state),
+        Command::View => state.switch_view(),
         Command::Fold => {
             if state.focus == Pane::Regions
                 && let Some(row) = state.regions.fold(state.region_cursor.selected)
@@ -290,7 +293,7 @@ fn move_in(state: &mut AppState, pane: Pane, delta: isize) {
     match pane {
         Pane::Timeline => {
             let before = state.timeline.selected;
-            state.timeline.step(delta, state.visible.len(), page);
+            state.timeline.step(delta, state.timeline_len(), page);
             if state.timeline.selected != before {
                 state.detail_scroll = 0;
             }
@@ -337,7 +340,11 @@ fn toggle(state: &mut AppState) {
             }
             state.requery();
         }
-        Pane::Timeline => state.focus = Pane::Detail,
+        Pane::Timeline => {
+            if !state.toggle_open() {
+                state.focus = Pane::Detail;
+            }
+        }
         Pane::Detail => state.focus = Pane::Timeline,
     }
 }
@@ -482,7 +489,10 @@ fn click(state: &mut AppState, column: u16, row: u16) {
     };
     state.focus = pane;
     let (area, cursor, len): (_, &mut ListCursor, usize) = match pane {
-        Pane::Timeline => (a.rows, &mut state.timeline, state.visible.len()),
+        Pane::Timeline => {
+            let len = state.timeline_len();
+            (a.rows, &mut state.timeline, len)
+        }
         Pane::Regions => (
             inner(a.regions),
             &mut state.region_cursor,

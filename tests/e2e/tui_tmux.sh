@@ -44,7 +44,11 @@ keys "echo shell-before-app; \"$BIN\"; echo app-exit=\$?" Enter
 # First screen: every event of the demo corpus (as `frontlog export` counts them).
 TOTAL=$("$BIN" export --format json 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["events"]))')
 wait_for "$TOTAL/$TOTAL events │ no filters"
-wait_for "Timeline · $TOTAL events"
+# Once read, the corpus is clustered: one row per happening; v switches to
+# single reports, which the rest of this session filters and exports.
+wait_for "clusters of $TOTAL events (v: single reports)"
+keys v
+wait_for "Timeline · $TOTAL events · single reports"
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 1 ] || fail "the app is not on the alternate screen"
 
 # Region, typed by name: "Odessa" is both a city and an oblast; the app

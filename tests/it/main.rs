@@ -27,6 +27,7 @@ mod props;
 mod repeated_lines;
 mod timex_rules;
 mod timex_safety;
+mod tui_clusters;
 mod tui_docs;
 mod tui_e2e;
 mod tui_filters;

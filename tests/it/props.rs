@@ -156,6 +156,7 @@ proptest! {
             regions,
             sources: sources.into_iter().filter(|&s| (s as usize) < store.sources().len()).collect(),
             text,
+            kinds: Default::default(),
             include_coarser,
         };
         let needle = query.text.to_lowercase();
@@ -222,6 +223,7 @@ proptest! {
             regions: s.query.regions.clone(),
             sources: s.query.sources.clone(),
             text: text.to_owned(),
+            kinds: Default::default(),
             include_coarser: false,
         };
         let export_slice = export_query.slice(&s.store);

@@ -1,5 +1,6 @@
 //! Runs the scripts in `tests/e2e/` that drive the real binary in tmux:
-//! `tui_tmux.sh` (a user's session), `hangup.sh` (the app ends when its
+//! `tui_tmux.sh` (a user's session), `clusters_tmux.sh` (the cluster view
+//! on a corpus written for it), `hangup.sh` (the app ends when its
 //! terminal goes away) and `terminal_safety.sh` (a hostile corpus must not
 //! reach the terminal raw). Without tmux the tests are skipped with a note
 //! ([`crate::host::skip`]), except under CI, where a missing tmux is a
@@ -28,6 +29,11 @@ fn run_script(name: &str) {
 #[test]
 fn the_real_binary_in_tmux() {
     run_script("tui_tmux.sh");
+}
+
+#[test]
+fn the_cluster_view_in_tmux() {
+    run_script("clusters_tmux.sh");
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! The detail pane: the selected event in full — its sentence wrapped with
 //! the date expression highlighted, the normalized date and how it was
 //! worked out, its places, the article's title, outlet, publication date
-//! (each with where it came from), URL and file, and the paragraph around
-//! the sentence with the sentence in bold.
+//! (each with where it came from), URL and file, its cluster in a line, and
+//! the paragraph around the sentence with the sentence in bold; or, on a
+//! cluster's row, the cluster ([`super::cluster_detail`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,7 +14,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::corpus::Provenance;
 use crate::extract::{DatePrecision, EventAnchor, Span as TextSpan};
 use crate::tui::columns::date_text;
-use crate::tui::draw::pane_block;
+use crate::tui::draw::{cluster_detail, pane_block};
+use crate::tui::rows::Row;
 use crate::tui::state::{AppState, Pane};
 use crate::tui::text::{one_line, piece};
 
@@ -22,6 +24,9 @@ const LABEL_W: usize = 11;
 /// The lines of the detail pane for the selected event (before wrapping).
 pub fn lines(state: &AppState) -> Vec<Line<'static>> {
     let theme = &state.settings.theme;
+    if let Some(Row::Cluster(k)) = state.selected_row() {
+        return cluster_detail::lines(state, k);
+    }
     let Some(i) = state.selected_event() else {
         return vec![Line::styled("No event selected.", theme.muted())];
     };
@@ -103,6 +108,7 @@ pub fn lines(state: &AppState) -> Vec<Line<'static>> {
         Span::styled(one_line(doc.source_or_unknown()), theme.fg(theme.source)),
         from(doc.source.from),
     ]));
+    out.extend(cluster_detail::summary(state, i));
     out.push(Line::from(vec![
         label("Published"),
         Span::raw(doc.published.value.map_or("unknown".to_owned(), |d| {
@@ -194,12 +200,22 @@ pub fn line_count(state: &AppState, width_cells: u16) -> usize {
 
 /// Draws the detail pane.
 pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
-    let title = match state.selected_event() {
-        Some(_) => format!(
+    let title = match state.selected_row() {
+        Some(Row::Event(_)) => format!(
             "Event {} of {}",
             state.timeline.selected + 1,
             state.visible.len()
         ),
+        Some(Row::Cluster(k)) => format!("Cluster {} of {}", k + 1, state.cluster_rows.len()),
+        Some(Row::Member(i)) => {
+            let open = state.open.as_ref();
+            let m = open.and_then(|o| o.members.iter().position(|&x| x == i));
+            format!(
+                "Report {} of {} of the cluster",
+                m.map_or(0, |m| m + 1),
+                open.map_or(0, |o| o.members.len())
+            )
+        }
         None => "Event".to_owned(),
     };
     let block = pane_block(state, Pane::Detail, title);

@@ -3,6 +3,7 @@
 //! All article text goes through [`crate::text::display`] before it reaches
 //! a cell.
 
+pub mod cluster_detail;
 pub mod detail;
 pub mod histogram;
 pub mod lists;

@@ -166,6 +166,9 @@ fn line(state: &AppState, form: Form) -> StatusLine {
             Some(2),
         ));
     }
+    if state.clustering {
+        parts.push(part("clustering…".to_owned(), theme.fg(theme.ok), Some(2)));
+    }
     parts.push(part(filters(state, form.filters), Style::new(), None));
     if let Some(c) = coarser(state, form.coarser) {
         parts.push(part(c, theme.fg(theme.date), Some(3)));

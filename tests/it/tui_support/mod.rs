@@ -203,8 +203,19 @@ pub fn demo_state(w: u16, h: u16) -> AppState {
     dir_state(&ingest::demo_corpus(), w, h)
 }
 
-/// A folder of articles as a state, sized `w`×`h`.
+/// A folder of articles as a state, sized `w`×`h`, showing single reports
+/// (the view most tests look at; [`clustered_dir_state`] keeps the app's
+/// default, one row per cluster).
 pub fn dir_state(dir: &std::path::Path, w: u16, h: u16) -> AppState {
+    let mut s = clustered_dir_state(dir, w, h);
+    s.view = frontlog::tui::clusters::View::Reports;
+    s.requery();
+    s
+}
+
+/// A folder of articles as the app opens it (clustered, one row per
+/// cluster), sized `w`×`h`.
+pub fn clustered_dir_state(dir: &std::path::Path, w: u16, h: u16) -> AppState {
     let opened = ingest::open(dir, None).expect("the corpus opens");
     let mut s = AppState::new(
         opened.store,

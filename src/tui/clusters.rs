@@ -1,0 +1,217 @@
+//! The cluster view's data: one row per happening ([`ClusterRow`]), worked
+//! out from the slice of reports the filters give, and the stable
+//! [`Anchor`] by which the selection finds its event again after the store
+//! changed.
+//!
+//! Filters apply to reports: a cluster shows when any of its members is in
+//! the slice, and its row counts only those. Rows are ordered by their lead
+//! event (the cluster's best member when the slice holds it, else its first
+//! member in the slice), so that clusters and single reports run in the same
+//! chronological order. Nothing here draws.
+
+use chrono::NaiveDate;
+
+use crate::cluster::ClusterId;
+use crate::extract::EventId;
+use crate::store::EventStore;
+
+/// What the timeline lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// One row per cluster of reports of one happening (once clustered).
+    #[default]
+    Clusters,
+    /// One row per report (event).
+    Reports,
+}
+
+/// One row of the cluster view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClusterRow {
+    /// The cluster's position in [`crate::cluster::Clusters::all`].
+    pub cluster: u32,
+    /// Its stable id.
+    pub id: ClusterId,
+    /// The event the row shows (date, place, sentence): the cluster's best
+    /// member when it is in the slice, else its first member in the slice.
+    pub lead: u32,
+    /// Members in the slice.
+    pub in_slice: u32,
+    /// Reports (articles) among the members in the slice; the cluster's own
+    /// count (syndicated reprints collapsed) when the slice holds them all.
+    pub reports: u32,
+    /// Outlets among the members in the slice.
+    pub outlets: u32,
+    /// Whether the slice holds every member.
+    pub complete: bool,
+    /// Reports of the whole cluster (reprints collapsed).
+    pub reports_total: u32,
+}
+
+impl ClusterRow {
+    /// "3 reports · 2 outlets", or "2 of 5 reports · 1 outlet" when the
+    /// filters leave some of its reports out.
+    pub fn summary(&self) -> String {
+        let plural = |n: u32, one: &str, many: &str| {
+            if n == 1 {
+                format!("{n} {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        let reports = if self.complete {
+            plural(self.reports, "report", "reports")
+        } else {
+            format!("{} of {} reports", self.reports, self.reports_total)
+        };
+        format!("{reports} · {}", plural(self.outlets, "outlet", "outlets"))
+    }
+}
+
+impl ClusterRow {
+    /// The summary for a narrow column: "3 reports", "2/5 reports".
+    pub fn short_summary(&self) -> String {
+        match (self.complete, self.reports) {
+            (true, 1) => "1 report".to_owned(),
+            (true, n) => format!("{n} reports"),
+            (false, n) => format!("{n}/{} reports", self.reports_total),
+        }
+    }
+
+    /// The summary for the narrowest column: "×3", "×2/5".
+    pub fn tiny_summary(&self) -> String {
+        if self.complete {
+            format!("×{}", self.reports)
+        } else {
+            format!("×{}/{}", self.reports, self.reports_total)
+        }
+    }
+
+    /// Cells [`ClusterRow::summary`] takes, worked out without writing it.
+    pub fn summary_width(&self) -> usize {
+        let digits = |n: u32| n.checked_ilog10().unwrap_or(0) as usize + 1;
+        let word = |n: u32, w: usize| if n == 1 { w } else { w + 1 };
+        let reports = if self.complete {
+            digits(self.reports) + 1 + word(self.reports, 6)
+        } else {
+            digits(self.reports) + 4 + digits(self.reports_total) + 8
+        };
+        reports + 3 + digits(self.outlets) + 1 + word(self.outlets, 6)
+    }
+}
+
+/// The rows of the cluster view for a slice (event indexes in chronological
+/// order); empty when the store is not clustered.
+pub fn rows(store: &EventStore, slice: &[u32]) -> Vec<ClusterRow> {
+    let clusters = store.clusters();
+    if clusters.is_empty() {
+        return Vec::new();
+    }
+    let all = clusters.all();
+    let mut row_of = vec![u32::MAX; all.len()];
+    let mut out: Vec<ClusterRow> = Vec::new();
+    for &i in slice {
+        let Some(c) = clusters.index_of_event(i) else {
+            continue;
+        };
+        let r = &mut row_of[c as usize];
+        if *r == u32::MAX {
+            *r = out.len() as u32;
+            let cluster = &all[c as usize];
+            out.push(ClusterRow {
+                cluster: c,
+                id: cluster.id,
+                lead: i,
+                in_slice: 0,
+                reports: cluster.reports,
+                outlets: cluster.outlets,
+                complete: false,
+                reports_total: cluster.reports,
+            });
+        }
+        out[*r as usize].in_slice += 1;
+    }
+    let events = store.events();
+    for row in &mut out {
+        let cluster = &all[row.cluster as usize];
+        if slice.binary_search(&cluster.best).is_ok() {
+            row.lead = cluster.best;
+        }
+        row.complete = row.in_slice as usize == cluster.members.len();
+        if !row.complete {
+            let inside: Vec<u32> = cluster
+                .members
+                .iter()
+                .copied()
+                .filter(|m| slice.binary_search(m).is_ok())
+                .collect();
+            let mut docs: Vec<u32> = inside.iter().map(|&m| events[m as usize].doc).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            let mut outlets: Vec<u32> = inside
+                .iter()
+                .map(|&m| store.source_of(&events[m as usize]))
+                .collect();
+            outlets.sort_unstable();
+            outlets.dedup();
+            // Reprints of one story count once in the cluster's own count.
+            row.reports = (docs.len() as u32).min(cluster.reports);
+            row.outlets = outlets.len() as u32;
+        }
+    }
+    out.sort_by_key(|r| r.lead);
+    out
+}
+
+/// The members of cluster `c` (its position in
+/// [`crate::cluster::Clusters::all`]) that are in the slice, in order.
+pub fn members_in(store: &EventStore, c: u32, slice: &[u32]) -> Vec<u32> {
+    store
+        .clusters()
+        .all()
+        .get(c as usize)
+        .map(|cl| {
+            cl.members
+                .iter()
+                .copied()
+                .filter(|m| slice.binary_search(m).is_ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An event by its stable id and its first day: found again in a store that
+/// grew or lost events, where its index has changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// The event's stable id.
+    pub id: EventId,
+    /// Its first day (events are sorted by it, so only that day is searched).
+    pub first: NaiveDate,
+    /// Whether the selection was the row of the event's cluster rather
+    /// than the event's own row.
+    pub cluster: bool,
+}
+
+impl Anchor {
+    /// The anchor of event `i` of the store.
+    pub fn of(store: &EventStore, i: u32) -> Option<Anchor> {
+        let e = store.events().get(i as usize)?;
+        Some(Anchor {
+            id: e.id(store.doc_of(e)),
+            first: e.date.first,
+            cluster: false,
+        })
+    }
+
+    /// The event's index now; when it is gone, the first event of its day
+    /// or after (where it was).
+    pub fn find(&self, store: &EventStore) -> u32 {
+        let events = store.events();
+        let lo = events.partition_point(|e| e.date.first < self.first);
+        let hi = events.partition_point(|e| e.date.first <= self.first);
+        (lo..hi)
+            .find(|&i| events[i].id(store.doc_of(&events[i])) == self.id)
+            .unwrap_or(lo) as u32
+    }
+}
