@@ -30,8 +30,9 @@ const UNKNOWN_OUTLET: u32 = u32::MAX;
 /// Factor when both reports have a type ([`EventType`]) and they differ.
 pub const TYPE_DIFFERENT: f32 = 0.85;
 /// Added (towards 1) when two reports of violence (battles, explosions and
-/// remote violence, violence against civilians) share their type and a
-/// settlement or an oblast: on one day, that is most often one happening.
+/// remote violence, violence against civilians) or of a protest share
+/// their type and a settlement or an oblast: on one day, that is most
+/// often one happening.
 pub const VIOLENCE_IN_ONE_PLACE: f32 = 0.25;
 /// Factor for reports on adjacent days (a night spans two).
 pub const ADJACENT_DAY: f32 = 0.6;
