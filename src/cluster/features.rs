@@ -103,6 +103,10 @@ impl Features {
             injured: event.injured,
             ..Features::default()
         };
+        if f.days.is_none() {
+            // Never clustered: its words are not needed.
+            return f;
+        }
         read_words(text, skip, &mut f);
 
         for &r in event.regions.iter() {
@@ -176,6 +180,14 @@ fn word_at(text: &str, start: usize, end: usize) -> Word<'_> {
 /// The key of a word: the FNV-1a hash of its first [`STEM_CHARS`]
 /// characters, lower-cased, with ё read as е and ґ as г.
 pub fn term_key(word: &str) -> u64 {
+    if word.is_ascii() {
+        let mut bytes = [0u8; STEM_CHARS];
+        let n = word.len().min(STEM_CHARS);
+        for (b, w) in bytes.iter_mut().zip(word.bytes()) {
+            *b = w.to_ascii_lowercase();
+        }
+        return crate::extract::fnv1a(&bytes[..n]);
+    }
     let mut buf = [0u8; 4];
     let mut bytes = [0u8; STEM_CHARS * 4 * 3];
     let mut len = 0;

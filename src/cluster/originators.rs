@@ -57,6 +57,9 @@ pub struct Originators {
     /// First word's key (its first [`KEY_CHARS`] characters, or all of it
     /// when shorter) → patterns starting so, in list order.
     by_key: HashMap<String, Vec<usize>>,
+    /// Every name's first word, lower-case, capitalised and upper-case: a
+    /// text that holds none of them names no originator (most do not).
+    first_words: aho_corasick::AhoCorasick,
     /// Attribution cues after the name, just before it, and on either side.
     after: Vec<Vec<NameWord>>,
     before: Vec<Vec<NameWord>>,
@@ -73,7 +76,8 @@ fn pattern(name: &str) -> Vec<NameWord> {
 }
 
 /// Whether `pattern` matches the words from `at`.
-fn fits(pattern: &[NameWord], words: &[String], at: usize) -> bool {
+/// Whether `pattern` matches the (lower-cased) words from `at`.
+fn fits(pattern: &[NameWord], words: &[&str], at: usize) -> bool {
     pattern.len() <= words.len().saturating_sub(at)
         && pattern.iter().zip(&words[at..]).all(|(n, w)| {
             if n.prefix {
@@ -84,10 +88,41 @@ fn fits(pattern: &[NameWord], words: &[String], at: usize) -> bool {
         })
 }
 
+/// Splitting a text into words (runs of letters, digits and apostrophes)
+/// with their byte offsets.
+trait WordBounds {
+    fn split_word_bounds_simple(&self) -> Vec<(usize, &str)>;
+}
+
+impl WordBounds for str {
+    fn split_word_bounds_simple(&self) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in self.char_indices() {
+            let inside = c.is_alphanumeric() || c == '\'';
+            match (inside, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, &self[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &self[s..]));
+        }
+        out
+    }
+}
+
 const KEY_CHARS: usize = 3;
 
 fn key(word: &str) -> String {
-    word.chars().take(KEY_CHARS).collect()
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .take(KEY_CHARS)
+        .collect()
 }
 
 impl Originators {
@@ -117,6 +152,7 @@ impl Originators {
             names: Vec::new(),
             patterns: Vec::new(),
             by_key: HashMap::new(),
+            first_words: aho_corasick::AhoCorasick::new(["\u{0}"]).map_err(|e| e.to_string())?,
             after: cues(&file.cues.after)?,
             before: cues(&file.cues.before)?,
             either: cues(&file.cues.either)?,
@@ -135,6 +171,22 @@ impl Originators {
             }
             list.names.push(entry.name);
         }
+        let mut firsts: Vec<String> = Vec::new();
+        for (_, words) in &list.patterns {
+            let w = &words[0].word;
+            let mut chars = w.chars();
+            let capital: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            firsts.extend([w.clone(), capital, w.to_uppercase()]);
+        }
+        firsts.sort();
+        firsts.dedup();
+        list.first_words = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&firsts)
+            .map_err(|e| e.to_string())?;
         Ok(list)
     }
 
@@ -146,20 +198,41 @@ impl Originators {
     /// The first originator a text attributes something to (see the
     /// asset's notes on cues), by position in the text.
     pub fn find(&self, text: &str) -> Option<u16> {
-        let words: Vec<String> = text
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                let w = w.trim_end_matches("'s");
-                if w.chars().any(char::is_uppercase) {
+        let at_word_start = |m: &aho_corasick::Match| {
+            text[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        };
+        let hits: Vec<usize> = self
+            .first_words
+            .find_iter(text)
+            .filter(at_word_start)
+            .map(|m| m.start())
+            .collect();
+        if hits.is_empty() {
+            return None;
+        }
+        // Words lower-cased, "'s" cut off, with their byte offsets.
+        let mut lowered: Vec<String> = Vec::new();
+        let mut starts: Vec<usize> = Vec::new();
+        for (at, w) in text.split_word_bounds_simple() {
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            lowered.push(
+                if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
                     w.to_lowercase()
                 } else {
-                    w.to_string()
-                }
-            })
-            .collect();
-        for start in 0..words.len() {
-            let Some(candidates) = self.by_key.get(&key(&words[start])) else {
+                    w.to_owned()
+                },
+            );
+            starts.push(at);
+        }
+        let words: Vec<&str> = lowered.iter().map(String::as_str).collect();
+        for (start, &at) in starts.iter().enumerate() {
+            if hits.binary_search(&at).is_err() {
+                continue;
+            }
+            let Some(candidates) = self.by_key.get(&key(words[start])) else {
                 continue;
             };
             for &p in candidates {
@@ -174,7 +247,7 @@ impl Originators {
 
     /// Whether the name at words `start..end` is the source of the
     /// sentence's claim.
-    fn attributed(&self, words: &[String], start: usize, end: usize) -> bool {
+    fn attributed(&self, words: &[&str], start: usize, end: usize) -> bool {
         let after = (end..(end + CUE_REACH).min(words.len()))
             .any(|at| self.after.iter().any(|c| fits(c, words, at)));
         // "according to the regional governor": a cue of several words
@@ -182,8 +255,7 @@ impl Originators {
         // mayor": a one-word cue only at the name or an article before it.
         let before = (start.saturating_sub(BEFORE_GAP)..=start).any(|cue_end| {
             let gap = &words[cue_end..start];
-            let bare =
-                gap.iter().all(|w| matches!(w.as_str(), "the" | "a" | "an")) && gap.len() <= 1;
+            let bare = gap.len() <= 1 && gap.iter().all(|w| matches!(*w, "the" | "a" | "an"));
             self.before.iter().any(|c| {
                 (c.len() > 1 || bare) && cue_end >= c.len() && fits(c, words, cue_end - c.len())
             })

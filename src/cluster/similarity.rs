@@ -9,7 +9,7 @@
 //! [`COARSE_DATE`] when a date spans more than a day ("last week") and by
 //! [`UNPLACED`] when either report has no place.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration};
@@ -98,7 +98,8 @@ pub struct Scorer {
     vectors: Vec<Vec<(u32, f32)>>,
     norms: Vec<f32>,
     idf: Vec<f32>,
-    terms: HashMap<u64, u32>,
+    /// Every distinct word key, sorted (a word's id is its index).
+    terms: Vec<u64>,
     common: Vec<bool>,
 }
 
@@ -118,26 +119,29 @@ impl Scorer {
                 ..Features::of(e, store.doc_of(e), gazetteer)
             })
             .collect();
-        let mut terms: HashMap<u64, u32> = HashMap::default();
+        // Every distinct word, sorted, with the number of events that use
+        // it; a word's id is its place in that list.
+        let mut all: Vec<u64> = feats
+            .par_iter()
+            .flat_map_iter(|f| f.terms.iter().map(|&(t, _)| t))
+            .collect();
+        all.par_sort_unstable();
+        let mut terms: Vec<u64> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
+        for run in all.chunk_by(|a, b| a == b) {
+            terms.push(run[0]);
+            df.push(run.len() as u32);
+        }
+        drop(all);
+        let id_of = |t: u64| terms.binary_search(&t).ok().map(|i| i as u32);
+        // Features keep their words sorted by key, so ids come out sorted.
         let ids: Vec<Vec<(u32, bool)>> = feats
-            .iter()
+            .par_iter()
             .map(|f| {
-                let mut v: Vec<(u32, bool)> = f
-                    .terms
+                f.terms
                     .iter()
-                    .map(|(t, name)| {
-                        let next = terms.len() as u32;
-                        let id = *terms.entry(*t).or_insert(next);
-                        if id as usize == df.len() {
-                            df.push(0);
-                        }
-                        df[id as usize] += 1;
-                        (id, *name)
-                    })
-                    .collect();
-                v.sort_unstable();
-                v
+                    .filter_map(|&(t, name)| id_of(t).map(|id| (id, name)))
+                    .collect()
             })
             .collect();
         let n = feats.len().max(1) as f32;
@@ -170,7 +174,7 @@ impl Scorer {
                 let mut v: Vec<(u32, f32)> = lead_terms(d)
                     .into_iter()
                     .map(|(t, name)| {
-                        let w = terms.get(&t).map_or(n.ln(), |&id| idf[id as usize]);
+                        let w = id_of(t).map_or(n.ln(), |id| idf[id as usize]);
                         (
                             t as u32 ^ (t >> 32) as u32,
                             w * if name { NAME_WEIGHT } else { 1.0 },
@@ -385,8 +389,8 @@ impl Scorer {
 
     fn unit_is_rare(&self, key: u64) -> bool {
         self.terms
-            .get(&key)
-            .is_some_and(|&t| self.idf[t as usize] >= UNIT_MIN_IDF)
+            .binary_search(&key)
+            .is_ok_and(|t| self.idf[t] >= UNIT_MIN_IDF)
     }
 
     /// The member most alike to the others (summed similarity), the
