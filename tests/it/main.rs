@@ -35,4 +35,5 @@ mod tui_histogram;
 mod tui_narrow;
 mod tui_render;
 mod tui_support;
+mod tui_types;
 mod tui_update;
