@@ -155,8 +155,7 @@ pub fn render(state: &AppState, picker: TypePicker, screen: Rect, buf: &mut Buff
         " Event types ".to_owned()
     };
     let toggle = state.key_for(Command::Toggle).unwrap_or_default();
-    let clear = state.key_for(Command::ClearFilters).unwrap_or_default();
-    let hint = format!(" count if chosen · {toggle} toggles · {clear} clears · Esc closes ");
+    let hint = format!(" count if chosen · {toggle} toggles · Esc closes ");
     Clear.render(r, buf);
     let block = Block::default()
         .borders(Borders::ALL)
