@@ -69,16 +69,19 @@ pub fn casualties(event: &Event) -> (Option<u32>, Option<u32>) {
     (event.killed, event.injured)
 }
 
+/// The lowest and highest of the figures reports give for one count.
+pub type Range = (u32, u32);
+
 /// People a cluster's reports say were killed and injured, each as the
 /// lowest and highest figure given; `None` where no report gives a count.
-pub fn cluster_casualties(cluster: &Cluster) -> (Option<(u32, u32)>, Option<(u32, u32)>) {
+pub fn cluster_casualties(cluster: &Cluster) -> (Option<Range>, Option<Range>) {
     (cluster.killed, cluster.injured)
 }
 
 /// A casualty line: "2 killed · 9–11 injured" (a range where the reports'
 /// figures differ); `None` when there is no figure.
-pub fn casualty_text(killed: Option<(u32, u32)>, injured: Option<(u32, u32)>) -> Option<String> {
-    let part = |range: Option<(u32, u32)>, what: &str| {
+pub fn casualty_text(killed: Option<Range>, injured: Option<Range>) -> Option<String> {
+    let part = |range: Option<Range>, what: &str| {
         range.map(|(lo, hi)| {
             if lo == hi {
                 format!("{lo} {what}")
