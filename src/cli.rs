@@ -89,6 +89,12 @@ pub struct ExportArgs {
     /// Keep events from this outlet (repeat for any of several).
     #[arg(long, value_name = "NAME")]
     pub source: Vec<String>,
+    /// Keep events of these types, by code: battles,
+    /// explosions_remote_violence, violence_against_civilians,
+    /// strategic_developments, protests, talks, calls, statements,
+    /// sanctions, aid, other (comma-separated or repeated, for any of them).
+    #[arg(long = "type", value_name = "CODE[,CODE...]", value_delimiter = ',')]
+    pub kind: Vec<String>,
     /// Keep events on or after this date (YYYY-MM-DD, YYYY-MM, YYYY, "feb 12").
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,

@@ -1,11 +1,13 @@
 //! `frontlog export`: the events of a corpus, filtered, as a Markdown
 //! briefing or JSON, on standard output or in a file.
 
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 
 use frontlog::datefilter;
 use frontlog::export::{json, markdown, write};
 use frontlog::ingest;
+use frontlog::kinds::{self, KindId};
 use frontlog::query::Query;
 use frontlog::regionname;
 use frontlog::store::EventStore;
@@ -15,10 +17,12 @@ use crate::cli::{ExportArgs, Format};
 
 /// Runs the export.
 pub fn run(args: ExportArgs) -> Result<(), Failure> {
-    // Check the dates' form before the (possibly long) read of the corpus.
+    // Check the dates' form and the types before the (possibly long) read
+    // of the corpus.
     for d in args.from.iter().chain(&args.to) {
         datefilter::parse_start(d, 2000).map_err(|e| format!("bad date: {e}"))?;
     }
+    let kinds = parse_kinds(&args.kind)?;
     let (root, manifest) = corpus_and_manifest(args.corpus.as_deref(), args.manifest.as_deref())?;
     let options = if args.no_cache {
         ingest::Options::default()
@@ -29,7 +33,8 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     warn_problems(&problems);
     // Said once the export is written: a failed run has one line to say.
     let undated = frontlog::undated::Undated::of(&store);
-    let query = build_query(&args, &store)?;
+    let mut query = build_query(&args, &store)?;
+    query.kinds = kinds;
     let slice = query.slice(&store);
     if slice.events.is_empty() {
         let mut what = if query.is_empty() {
@@ -152,6 +157,26 @@ fn build_query(args: &ExportArgs, store: &EventStore) -> Result<Query, Failure> 
     query.text = args.query.clone().unwrap_or_default();
     query.include_coarser = args.include_coarser;
     Ok(query)
+}
+
+/// The types of `--type`, each a code of [`kinds::codes`]; an unknown
+/// code is an error that lists the known ones.
+fn parse_kinds(codes: &[String]) -> Result<BTreeSet<KindId>, Failure> {
+    let mut out = BTreeSet::new();
+    for code in codes {
+        if code.trim().is_empty() {
+            continue;
+        }
+        let kind = kinds::from_code(code).ok_or_else(|| {
+            Failure::usage(format!(
+                "unknown event type `{}` for --type (the types are: {})",
+                code.trim(),
+                kinds::codes().join(", ")
+            ))
+        })?;
+        out.insert(kind);
+    }
+    Ok(out)
 }
 
 fn unknown(what: &str, name: &str, suggestions: &[String]) -> Failure {

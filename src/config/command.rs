@@ -34,7 +34,8 @@ pub enum Command {
     Top,
     /// Go to the last row.
     Bottom,
-    /// Add the region or outlet under the cursor to the filter, or remove it.
+    /// Add the region, outlet or type under the cursor to the filter, or
+    /// remove it.
     Toggle,
     /// Fold the region under the cursor (or go to its parent).
     Fold,
@@ -48,6 +49,8 @@ pub enum Command {
     TextFilter,
     /// Open the region name input.
     RegionFilter,
+    /// Open the list of event types, to choose which the filter keeps.
+    TypeFilter,
     /// Clear every filter, keeping the selected event.
     ClearFilters,
     /// Export the visible events to Markdown.
@@ -66,7 +69,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -87,6 +90,7 @@ impl Command {
         Command::Coarser,
         Command::TextFilter,
         Command::RegionFilter,
+        Command::TypeFilter,
         Command::ClearFilters,
         Command::Export,
         Command::Problems,
@@ -116,6 +120,7 @@ impl Command {
             Command::DateFilter => "date_filter",
             Command::TextFilter => "text_filter",
             Command::RegionFilter => "region_filter",
+            Command::TypeFilter => "type_filter",
             Command::ClearFilters => "clear_filters",
             Command::Export => "export",
             Command::Problems => "problems",

@@ -1,5 +1,5 @@
-//! The terminal app: the timeline of a corpus, cut by region, source, date
-//! and text from the keyboard, and exported to Markdown.
+//! The terminal app: the timeline of a corpus, cut by region, source, event
+//! type, date and text from the keyboard, and exported to Markdown.
 //!
 //! Elm-style: [`state::AppState`] holds everything; [`keymap`] turns terminal
 //! events into [`action::Action`]s; [`update::update`] applies them without
@@ -24,6 +24,7 @@ pub mod rows;
 pub mod state;
 pub mod terminal;
 pub mod text;
+pub mod typefilter;
 pub mod update;
 
 use std::path::PathBuf;

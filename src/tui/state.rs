@@ -66,7 +66,8 @@ pub struct Input {
     pub hint: Option<String>,
 }
 
-/// A window over the screen: the help overlay or the problems popup.
+/// A window over the screen: the help overlay, the problems popup or the
+/// list of event types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     /// Every key, from the keymap in force.
@@ -79,6 +80,8 @@ pub enum Overlay {
         /// First line shown.
         scroll: usize,
     },
+    /// The event types, to filter by ([`crate::tui::typefilter`]).
+    Types(crate::tui::typefilter::TypePicker),
 }
 
 /// How a status message reads.

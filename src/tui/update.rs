@@ -11,6 +11,7 @@ use crate::tui::draw::{detail, overlay};
 use crate::tui::regioninput;
 use crate::tui::regions::ListOrder;
 use crate::tui::state::{AppState, Input, InputKind, ListCursor, Overlay, Pane, Tone};
+use crate::tui::typefilter::{self, TypePicker};
 
 /// Rows moved by one turn of the mouse wheel.
 const WHEEL_ROWS: isize = 3;
@@ -171,16 +172,20 @@ fn command(state: &mut AppState, c: Command) -> Option<Effect> {
         Command::DateFilter => open_input(state, InputKind::Date),
         Command::TextFilter => open_input(state, InputKind::Text),
         Command::RegionFilter => open_input(state, InputKind::Region),
-        Command::ClearFilters => {
-            if !state.query.is_empty() {
-                state.query = Default::default();
-                state.requery();
-            }
-            state.region_offer = None;
-            state.say(Tone::Info, "all filters cleared");
-        }
+        Command::TypeFilter => state.overlay = Some(Overlay::Types(TypePicker::open(state))),
+        Command::ClearFilters => clear_filters(state),
     }
     None
+}
+
+/// Clears every filter (types included), keeping the selected event.
+fn clear_filters(state: &mut AppState) {
+    if !state.query.is_empty() {
+        state.query = Default::default();
+        state.requery();
+    }
+    state.region_offer = None;
+    state.say(Tone::Info, "all filters cleared");
 }
 
 /// Asks for the export of the slice, or says why there is nothing to
@@ -235,13 +240,23 @@ fn toggle_coarser(state: &mut AppState) {
 
 /// Commands while the help or problems overlay is open: scrolling, closing,
 /// or switching to the other overlay; the rest waits until it is closed.
+/// The list of types has keys of its own ([`typefilter::command`]), and
+/// `c` clears every filter there as it does everywhere.
 fn overlay_command(state: &mut AppState, c: Command) -> Option<Effect> {
+    if let Some(Overlay::Types(_)) = state.overlay {
+        match c {
+            Command::ClearFilters => clear_filters(state),
+            _ => typefilter::command(state, c),
+        }
+        return None;
+    }
     let page = overlay_page(state) as isize;
     match (c, state.overlay) {
         (Command::Quit, _) | (Command::Help, Some(Overlay::Help { .. })) => state.overlay = None,
         (Command::Problems, Some(Overlay::Problems { .. })) => state.overlay = None,
         (Command::Help, _) => state.overlay = Some(Overlay::Help { scroll: 0 }),
         (Command::Problems, _) => state.overlay = Some(Overlay::Problems { scroll: 0 }),
+        (Command::TypeFilter, _) => state.overlay = Some(Overlay::Types(TypePicker::open(state))),
         (Command::Down, _) => scroll_overlay(state, 1),
         (Command::Up, _) => scroll_overlay(state, -1),
         (Command::PageDown, _) => scroll_overlay(state, page),
@@ -262,6 +277,10 @@ fn overlay_page(state: &AppState) -> usize {
 }
 
 fn scroll_overlay(state: &mut AppState, delta: isize) {
+    if let Some(Overlay::Types(_)) = state.overlay {
+        typefilter::step(state, delta);
+        return;
+    }
     let max = overlay::line_count(state).saturating_sub(overlay_page(state));
     if let Some(Overlay::Help { scroll } | Overlay::Problems { scroll }) = &mut state.overlay {
         *scroll = scroll.saturating_add_signed(delta).min(max);

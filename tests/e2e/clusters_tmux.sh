@@ -6,7 +6,9 @@
 # Checks: once read and clustered, the timeline has one row for the strike
 # with "3 reports · 3 outlets"; Enter lists its reports under the row, each
 # with its outlet; Esc folds them away; v shows single reports (the title
-# says so) and v again the clusters; q quits with status 0. Runs with an
+# says so) and v again the clusters; t lists the event types with their
+# counts, Space keeps one (the timeline and status line follow), Esc closes
+# the list and c clears the filter; q quits with status 0. Runs with an
 # empty XDG_CACHE_HOME, then again on the warm cluster cache.
 set -euo pipefail
 
@@ -58,6 +60,26 @@ for run in cold warm; do
   wait_for "Timeline · 12 events · single reports (v: clusters)"
   [ "$(screen | grep -cF '1 report ·' || true)" = 0 ] || fail "($run) cluster rows in the reports view"
   keys v
+  wait_for "clusters of 12 events (v: single reports)"
+  # t: the event types with their counts; Space keeps one, the timeline
+  # and the status line follow; Esc closes the list; c clears the filter.
+  screen | grep -qE 'Parliament extends|Lawmakers' || fail "($run) the parliament vote is not shown"
+  keys t
+  wait_for "Event types"
+  screen | grep -F '] Explosions/Remote violence' | grep -qF ' 8║' \
+    || fail "($run) no count of 8 beside Explosions/Remote violence"
+  # The list opens on Battles; Explosions/Remote violence is the next row.
+  keys j
+  screen | grep -F '▶ [ ] Explosions/Remote violence' >/dev/null || fail "($run) j did not move in the list"
+  keys Space
+  wait_for "8/12 events │ types Explosions/Remote violence"
+  wait_for "clusters of 8 of 12 events"
+  keys Escape
+  sleep 0.3
+  screen | grep -qF 'Event types' && fail "($run) Esc did not close the type list"
+  screen | grep -qE 'Parliament extends|Lawmakers' && fail "($run) a report of another type is still shown"
+  screen | grep -qF '3 reports · 3 outlets' || fail "($run) the strike left the filtered timeline"
+  keys c
   wait_for "clusters of 12 events (v: single reports)"
   keys q
   wait_for 'app-exit=0'

@@ -9,6 +9,7 @@
 mod cli_support;
 mod export_cli;
 mod export_dates;
+mod export_types;
 mod faults;
 mod formats_encoding;
 mod formats_feed;
@@ -35,4 +36,5 @@ mod tui_histogram;
 mod tui_narrow;
 mod tui_render;
 mod tui_support;
+mod tui_types;
 mod tui_update;

@@ -1,7 +1,7 @@
 //! The detail pane's cluster lines: a cluster in full (its best sentence,
-//! counts, outlets, originators, casualty figures once events carry them,
-//! and its reports in the slice), and the summary of its cluster that a
-//! single report's detail carries.
+//! counts, outlets, originators, its type and casualty figures as the
+//! cluster gives them, and its reports in the slice), and the summary of
+//! its cluster that a single report's detail carries.
 
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -74,7 +74,14 @@ pub fn lines(state: &AppState, k: usize) -> Vec<Line<'static>> {
             None => Span::styled("no originator cited", theme.muted()),
         },
     ]));
-    if let Some(c) = casualties(&cluster.members, |i| &events[i as usize]) {
+    if let Some(kind) = crate::kinds::of_cluster(cluster) {
+        out.push(Line::from(vec![
+            label(state, "Type"),
+            Span::raw(crate::kinds::label(kind)),
+        ]));
+    }
+    let (killed, injured) = crate::kinds::cluster_casualties(cluster);
+    if let Some(c) = crate::kinds::casualty_text(killed, injured) {
         out.push(Line::from(vec![label(state, "Casualties"), Span::raw(c)]));
     }
     out.push(Line::from(vec![
@@ -190,35 +197,4 @@ fn originators(state: &AppState, cluster: &Cluster) -> Option<String> {
             .collect::<Vec<_>>()
             .join(", ")
     })
-}
-
-/// Picks killed or injured out of [`crate::kinds::casualties`].
-type Pick = fn((Option<u32>, Option<u32>)) -> Option<u32>;
-
-/// Killed and injured as the reports give them ("killed 3 · injured 5–7"),
-/// a range where they differ; `None` when no report gives a count.
-fn casualties<'a>(
-    members: &[u32],
-    event: impl Fn(u32) -> &'a crate::extract::Event,
-) -> Option<String> {
-    let range = |pick: Pick| {
-        let counts: Vec<u32> = members
-            .iter()
-            .filter_map(|&m| pick(crate::kinds::casualties(event(m))))
-            .collect();
-        let (lo, hi) = (counts.iter().min()?, counts.iter().max()?);
-        Some(if lo == hi {
-            lo.to_string()
-        } else {
-            format!("{lo}–{hi}")
-        })
-    };
-    let parts: Vec<String> = [
-        range(|c| c.0).map(|k| format!("killed {k}")),
-        range(|c| c.1).map(|k| format!("injured {k}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    (!parts.is_empty()).then(|| parts.join(" · "))
 }

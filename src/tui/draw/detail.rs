@@ -1,8 +1,8 @@
 //! The detail pane: the selected event in full — its sentence wrapped with
 //! the date expression highlighted, the normalized date and how it was
-//! worked out, its places, the article's title, outlet, publication date
-//! (each with where it came from), URL and file, its cluster in a line, and
-//! the paragraph around the sentence with the sentence in bold; or, on a
+//! worked out, its places, its type (and the casualties it gives), the
+//! article's title, outlet, publication date (each with where it came
+//! from), URL and file, its cluster in a line, and the paragraph around the sentence with the sentence in bold; or, on a
 //! cluster's row, the cluster ([`super::cluster_detail`]).
 
 use ratatui::buffer::Buffer;
@@ -97,6 +97,15 @@ pub fn lines(state: &AppState) -> Vec<Line<'static>> {
             label("Mentions"),
             Span::styled(one_line(&named.join(", ")), theme.muted()),
         ]));
+    }
+    if let Some(kind) = crate::kinds::of(e) {
+        let (killed, injured) = crate::kinds::casualties(e);
+        let figures = crate::kinds::casualty_text(killed.map(|k| (k, k)), injured.map(|k| (k, k)));
+        let mut spans = vec![label("Type"), Span::raw(crate::kinds::label(kind))];
+        if let Some(f) = figures {
+            spans.push(Span::raw(format!(" · {f}")));
+        }
+        out.push(Line::from(spans));
     }
     out.push(Line::from(vec![
         label("Article"),

@@ -1,6 +1,7 @@
 //! Windows drawn over the panes: the help (every key, generated from the
 //! keymap in force) and the problems popup (files of the corpus that were
-//! skipped, and why). Both scroll; Esc closes them.
+//! skipped, and why). Both scroll; Esc closes them. The list of event
+//! types is drawn by its own module, [`crate::tui::typefilter`].
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -39,7 +40,7 @@ pub fn content(state: &AppState) -> Vec<Line<'static>> {
                 theme.muted(),
             ));
             out.push(Line::styled(
-                "Counts beside regions and sources: events with that one chosen, the other filters kept.",
+                "Counts beside regions, sources and types: events with that one chosen, the other filters kept.",
                 theme.muted(),
             ));
             let origin = match &state.settings.user_file {
@@ -86,7 +87,7 @@ pub fn content(state: &AppState) -> Vec<Line<'static>> {
             }
             out
         }
-        None => Vec::new(),
+        Some(Overlay::Types(_)) | None => Vec::new(),
     }
 }
 
@@ -134,6 +135,9 @@ pub fn render(state: &AppState, screen: Rect, buf: &mut Buffer) {
     let (title, scroll) = match state.overlay {
         Some(Overlay::Help { scroll }) => (" Help: keys ", scroll),
         Some(Overlay::Problems { scroll }) => (" Problems reading the corpus ", scroll),
+        Some(Overlay::Types(picker)) => {
+            return crate::tui::typefilter::render(state, picker, screen, buf);
+        }
         None => return,
     };
     let theme = &state.settings.theme;

@@ -241,6 +241,14 @@ fn filters(state: &AppState, level: Level) -> String {
     if let Some(s) = names(&sources, "sources", level) {
         parts.push(s);
     }
+    let types: Vec<String> = q
+        .kinds
+        .iter()
+        .map(|&k| crate::kinds::label(k).to_owned())
+        .collect();
+    if let Some(t) = names(&types, "types", level) {
+        parts.push(t);
+    }
     let text = one_line(q.text.trim());
     if !text.is_empty() {
         let cap = [usize::MAX, 24, 12, 8][usize::from(level)];
@@ -253,7 +261,7 @@ fn filters(state: &AppState, level: Level) -> String {
     }
 }
 
-/// Chosen regions or outlets: every name, then the first and how many
+/// Chosen regions, outlets or types: every name, then the first and how many
 /// more, then only how many.
 fn names(all: &[String], what: &str, level: Level) -> Option<String> {
     let first = all.first()?;

@@ -7,8 +7,9 @@
 //! event dated after its article's publication. In the cluster view a row
 //! stands for a happening: `▶ DATE » REGION 3 reports · 2 outlets best
 //! sentence…`, and the open cluster's reports follow it as
-//! `DATE » REGION ├ OUTLET [originator] sentence…`. A type column joins once
-//! events carry a type ([`crate::kinds`]). The columns' widths come
+//! `DATE » REGION ├ OUTLET [originator] sentence…`. A type column joins where
+//! the row has room ([`crate::kinds`]): a report's own type, or a cluster's
+//! (the type most of its reports give). The columns' widths come
 //! from [`crate::tui::columns`]: the same for every row of the slice, and
 //! the sentence keeps at least half the row.
 
@@ -78,6 +79,8 @@ struct Cells {
     source: String,
     /// Whether the row is a report of an open cluster.
     member: bool,
+    /// The type column: the report's type, or the cluster's own.
+    kind: Option<crate::kinds::KindId>,
 }
 
 /// How much room a cluster's counts have.
@@ -99,12 +102,14 @@ fn cells(state: &AppState, row: Row, counts: Counts) -> Option<Cells> {
         one_line(store.sources()[store.source_of(e) as usize].as_str())
     };
     let region_of = |i: u32| region_text(state, &store.events()[i as usize]);
+    let kind_of = |i: u32| crate::kinds::of(&store.events()[i as usize]);
     Some(match row {
         Row::Event(i) => Cells {
             event: i,
             region: region_of(i),
             source: source_of(i),
             member: false,
+            kind: kind_of(i),
         },
         Row::Cluster(k) => {
             let c = state.cluster_rows.get(k)?;
@@ -117,6 +122,11 @@ fn cells(state: &AppState, row: Row, counts: Counts) -> Option<Cells> {
                     Counts::Tiny => c.tiny_summary(),
                 },
                 member: false,
+                kind: store
+                    .clusters()
+                    .all()
+                    .get(c.cluster as usize)
+                    .and_then(crate::kinds::of_cluster),
             }
         }
         Row::Member(i) => Cells {
@@ -124,6 +134,7 @@ fn cells(state: &AppState, row: Row, counts: Counts) -> Option<Cells> {
             region: region_of(i),
             source: format!("├ {}", source_of(i)),
             member: true,
+            kind: kind_of(i),
         },
     })
 }
@@ -244,7 +255,7 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
         }
         let mut used = cols.before_sentence();
         if kind_w > 0 && used + kind_w + 1 < w / 2 {
-            let kind = crate::kinds::of(e).map_or("", crate::kinds::label);
+            let kind = c.kind.map_or("", crate::kinds::label);
             spans.push(Span::styled(
                 fit(kind, kind_w),
                 keep_bg(base, theme.muted(), selected),
