@@ -71,7 +71,9 @@ pub struct Cluster {
     pub reports: u32,
     /// Distinct outlets that report it.
     pub outlets: u32,
-    /// Distinct originators the reports cite ([`Clusters::originator_name`]).
+    /// Distinct originators the reports cite ([`Clusters::originator_name`]);
+    /// empty for a cluster of one report (its report's originator is
+    /// [`EventStore::originator_of`]).
     pub originators: Vec<u16>,
     /// The type most of its typed reports give (`Other` when none has one;
     /// on a tie, the type of the best report, else the earliest).
@@ -145,7 +147,9 @@ impl Clusters {
         &self.clusters
     }
 
-    /// The originator event `i` cites, if any.
+    /// The originator event `i` cites, if any, as worked out for the
+    /// reports of clusters of more than one (none for a report told once:
+    /// [`EventStore::originator_of`] answers for every event).
     pub fn originator_of(&self, i: u32) -> Option<&str> {
         self.originator_of
             .get(i as usize)
@@ -189,6 +193,25 @@ pub fn input_key(store: &EventStore) -> u64 {
     fnv1a(&bytes)
 }
 
+/// The originator an event cites: the one its format states (a Telegram
+/// forward), else the first the sentence attributes a claim to
+/// ([`Originators::find`]).
+pub fn originator_of_event<'s>(
+    store: &'s EventStore,
+    event: &crate::extract::Event,
+) -> Option<&'s str> {
+    let doc = store.doc_of(event);
+    if let Some(relayed) = doc.originator.as_deref() {
+        return Some(relayed);
+    }
+    let list = Originators::builtin();
+    let found = match (event.headline, event.sentence) {
+        (false, Some(s)) => list.find(&doc.text[s.range()]),
+        _ => list.find(doc.title_or_name()),
+    };
+    found.map(|o| list.name(o))
+}
+
 /// Every pair of events that may ever merge, with its similarity and,
 /// when it may not, why: a debugging aid for tuning (`examples/cluster_pairs.rs`).
 /// Quadratic in the number of events: for small corpora only.
@@ -217,12 +240,22 @@ pub fn build(store: &EventStore) -> Clusters {
     let groups = linkage::cluster(events.len(), &edges, THRESHOLD, |a, b| {
         scorer.allowed(a as usize, b as usize)
     });
-    // Originators: the format's word first, else the sentence's.
+    // Originators of the reports of happenings told more than once (a
+    // report told once is asked for its own when shown:
+    // `EventStore::originator_of`).
+    let mut size = vec![0u32; events.len()];
+    for &g in &groups {
+        size[g as usize] += 1;
+    }
     let list = Originators::builtin();
     let mut originator_names: Vec<String> = list.names().to_vec();
     let mut originator_of: Vec<Option<u16>> = events
         .par_iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
+            if size[groups[i] as usize] < 2 {
+                return None;
+            }
             let doc = store.doc_of(e);
             match (e.headline, e.sentence) {
                 (false, Some(s)) => list.find(&doc.text[s.range()]),
@@ -231,6 +264,9 @@ pub fn build(store: &EventStore) -> Clusters {
         })
         .collect();
     for (i, e) in events.iter().enumerate() {
+        if size[groups[i] as usize] < 2 {
+            continue;
+        }
         if let Some(relayed) = &store.doc_of(e).originator {
             let at = match originator_names.iter().position(|n| n == relayed) {
                 Some(at) => at,

@@ -58,7 +58,7 @@ pub fn reprint_groups(docs: &[Document]) -> Vec<u32> {
 
 /// The most shingles hashed per article: a reprint is a copy from its
 /// start, and the bound keeps the cost per article fixed.
-pub const MAX_SHINGLES: usize = 200;
+pub const MAX_SHINGLES: usize = 100;
 
 fn fingerprint(doc: &Document) -> Option<u64> {
     let body = doc.text.get(doc.body_start..).unwrap_or(&doc.text);

@@ -50,6 +50,10 @@ pub const LEAD_BOOST: f32 = 1.5;
 /// happening share at least one rare word, and indexing every word would
 /// make the index as large as the corpus.
 pub const KEY_TERMS: usize = 16;
+/// A word that more than this many events use within three days finds no
+/// candidates there: on that day it names no one happening (a busy day's
+/// "drones"), and following it would make the search quadratic.
+pub const MAX_SHARERS: usize = 32;
 /// Pairs below this similarity are not kept as edges.
 pub const EDGE_FLOOR: f32 = 0.1;
 /// A quantity's unit must be at least this rare (idf) to refuse a merge:
@@ -212,18 +216,15 @@ impl Scorer {
         let mut postings: Vec<(u32, i32, u32)> = (0..self.feats.len())
             .into_par_iter()
             .flat_map_iter(|i| {
-                let days = self.feats[i].days;
-                let keys = self.key_terms(i);
-                days.into_iter().flat_map(move |(first, last)| {
-                    let keys = keys.clone();
-                    first
-                        .iter_days()
-                        .take_while(move |d| *d <= last)
-                        .flat_map(move |day| {
-                            let n = day.num_days_from_ce();
-                            keys.clone().into_iter().map(move |t| (t, n, i as u32))
-                        })
-                })
+                let mut out = Vec::new();
+                if let Some((first, last)) = self.feats[i].days {
+                    let keys = self.key_terms(i);
+                    let (from, to) = (first.num_days_from_ce(), last.num_days_from_ce());
+                    for day in from..=to {
+                        out.extend(keys.iter().map(|&t| (t, day, i as u32)));
+                    }
+                }
+                out
             })
             .collect();
         postings.par_sort_unstable();
@@ -237,11 +238,22 @@ impl Scorer {
                     let from = (first - Duration::days(1)).num_days_from_ce();
                     let to = (last + Duration::days(1)).num_days_from_ce();
                     for &(t, _) in &self.vectors[i] {
+                        if self.common[t as usize] {
+                            continue;
+                        }
                         let at = postings.partition_point(|&(w, d, _)| (w, d) < (t, from));
-                        near.extend(
-                            postings[at..]
+                        let end = at
+                            + postings[at..]
                                 .iter()
+                                .take(MAX_SHARERS + 1)
                                 .take_while(|&&(w, d, _)| w == t && d <= to)
+                                .count();
+                        if end - at > MAX_SHARERS {
+                            continue;
+                        }
+                        near.extend(
+                            postings[at..end]
+                                .iter()
                                 .map(|&(_, _, j)| j)
                                 .filter(|&j| j as usize != i),
                         );

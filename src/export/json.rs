@@ -138,7 +138,7 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
                 cluster_type: cluster.map(|c| c.kind.code()),
                 cluster_killed: cluster.and_then(|c| c.killed).map(|(a, b)| [a, b]),
                 cluster_injured: cluster.and_then(|c| c.injured).map(|(a, b)| [a, b]),
-                originator: store.clusters().originator_of(i),
+                originator: store.originator_of(i),
                 doc: &doc.id,
                 date: e.date.value(),
                 label: e.date.label(),

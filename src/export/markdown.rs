@@ -216,7 +216,7 @@ fn cluster_bullet(
         if !outlets.contains(&outlet) {
             outlets.push(outlet);
         }
-        if let Some(o) = store.clusters().originator_of(m)
+        if let Some(o) = store.originator_of(m)
             && !originators.contains(&o)
         {
             originators.push(o);
@@ -228,7 +228,11 @@ fn cluster_bullet(
         1 => "1 outlet".to_owned(),
         n => format!("{n} outlets"),
     };
-    let mut summary = format!("{} reports, {count}", articles.len());
+    let reports = match articles.len() {
+        1 => "1 report".to_owned(),
+        n => format!("{n} reports"),
+    };
+    let mut summary = format!("{reports}, {count}");
     if !originators.is_empty() {
         let names: Vec<String> = originators.iter().map(|o| escape(o)).collect();
         let _ = write!(summary, "; originator: {}", names.join(", "));

@@ -301,6 +301,12 @@ impl EventStore {
         Ok(())
     }
 
+    /// The originator event `i` cites (`None` when it names none), worked
+    /// out on demand: see [`crate::cluster::originator_of_event`].
+    pub fn originator_of(&self, i: u32) -> Option<&str> {
+        crate::cluster::originator_of_event(self, &self.events[i as usize])
+    }
+
     /// Every event's cluster (empty until [`EventStore::cluster`] runs).
     pub fn clusters(&self) -> &crate::cluster::Clusters {
         &self.clusters

@@ -111,7 +111,7 @@ pub fn lines(state: &AppState, k: usize) -> Vec<Line<'static>> {
             ),
             Span::styled(one_line(doc.source_or_unknown()), theme.fg(theme.source)),
         ];
-        if let Some(o) = store.clusters().originator_of(m) {
+        if let Some(o) = store.originator_of(m) {
             spans.push(Span::styled(format!(" via {}", one_line(o)), theme.muted()));
         }
         spans.push(Span::raw(format!(": {}", one_line(&e.text(doc)))));
@@ -129,7 +129,7 @@ pub fn summary(state: &AppState, i: u32) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if let Some(o) = clusters.originator_of(i) {
+    if let Some(o) = store.originator_of(i) {
         out.push(Line::from(vec![
             label(state, "Source"),
             Span::raw(one_line(o)),

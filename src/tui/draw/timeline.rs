@@ -277,7 +277,7 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
         }
         let mut sentence = e.text(state.store.doc_of(e));
         if c.member
-            && let Some(o) = state.store.clusters().originator_of(c.event)
+            && let Some(o) = state.store.originator_of(c.event)
         {
             // Whom the report cites, before its words.
             sentence = format!("[{}] {sentence}", one_line(o));
