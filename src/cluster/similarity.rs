@@ -112,7 +112,7 @@ impl Scorer {
     /// each article to the first copy of its wire story.
     pub fn new(store: &EventStore, _reprint: &[u32]) -> Scorer {
         let gazetteer = store.gazetteer();
-        let feats: Vec<Features> = store
+        let mut feats: Vec<Features> = store
             .events()
             .par_iter()
             .map(|e| Features {
@@ -138,31 +138,25 @@ impl Scorer {
         }
         drop(all);
         let id_of = |t: u64| terms.binary_search(&t).ok().map(|i| i as u32);
-        // Features keep their words sorted by key, so ids come out sorted.
-        let ids: Vec<Vec<(u32, bool)>> = feats
-            .par_iter()
-            .map(|f| {
-                f.terms
-                    .iter()
-                    .filter_map(|&(t, name)| id_of(t).map(|id| (id, name)))
-                    .collect()
-            })
-            .collect();
         let n = feats.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|&d| (n / d as f32).ln().max(0.0)).collect();
         let limit = ((feats.len() as f64 * COMMON_SHARE) as u32).max(COMMON_FLOOR);
         let common = df.iter().map(|&d| d > limit).collect();
-        let vectors: Vec<Vec<(u32, f32)>> = ids
-            .iter()
-            .map(|v| {
-                let out: Vec<(u32, f32)> = v
+        // Each event's words as (id, weight); features keep their words
+        // sorted by key, so ids come out sorted. The keys are then freed.
+        let vectors: Vec<Vec<(u32, f32)>> = feats
+            .par_iter_mut()
+            .map(|f| {
+                let v = f
+                    .terms
                     .iter()
-                    .map(|&(t, name)| {
-                        let w = idf[t as usize] * if name { NAME_WEIGHT } else { 1.0 };
-                        (t, w)
+                    .filter_map(|&(t, name)| {
+                        let id = id_of(t)?;
+                        Some((id, idf[id as usize] * if name { NAME_WEIGHT } else { 1.0 }))
                     })
                     .collect();
-                out
+                f.terms = Vec::new();
+                v
             })
             .collect();
         let norms = vectors
