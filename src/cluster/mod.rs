@@ -123,7 +123,8 @@ pub struct Clusters {
     of_event: Vec<u32>,
     clusters: Vec<Cluster>,
     originator_of: Vec<Option<u16>>,
-    /// Originator names: the built-in list's, then relayed channels.
+    /// Originator names as shown ("Ministry of Defence (Russia)", a relayed
+    /// channel), in the order first met.
     originator_names: Vec<String>,
 }
 
@@ -199,17 +200,17 @@ pub fn input_key(store: &EventStore) -> u64 {
 pub fn originator_of_event<'s>(
     store: &'s EventStore,
     event: &crate::extract::Event,
-) -> Option<&'s str> {
+) -> Option<std::borrow::Cow<'s, str>> {
     let doc = store.doc_of(event);
     if let Some(relayed) = doc.originator.as_deref() {
-        return Some(relayed);
+        return Some(std::borrow::Cow::Borrowed(relayed));
     }
     let list = Originators::builtin();
     let found = match (event.headline, event.sentence) {
         (false, Some(s)) => list.find(&doc.text[s.range()]),
         _ => list.find(doc.title_or_name()),
     };
-    found.map(|o| list.name(o))
+    found.map(|f| std::borrow::Cow::Owned(list.label(f)))
 }
 
 /// Every pair of events that may ever merge, with its similarity and,
@@ -247,37 +248,28 @@ pub fn build(store: &EventStore) -> Clusters {
     for &g in &groups {
         size[g as usize] += 1;
     }
-    let list = Originators::builtin();
-    let mut originator_names: Vec<String> = list.names().to_vec();
-    let mut originator_of: Vec<Option<u16>> = events
+    let found: Vec<Option<std::borrow::Cow<'_, str>>> = events
         .par_iter()
         .enumerate()
         .map(|(i, e)| {
             if size[groups[i] as usize] < 2 {
                 return None;
             }
-            let doc = store.doc_of(e);
-            match (e.headline, e.sentence) {
-                (false, Some(s)) => list.find(&doc.text[s.range()]),
-                _ => list.find(doc.title_or_name()),
-            }
+            originator_of_event(store, e)
         })
         .collect();
-    for (i, e) in events.iter().enumerate() {
-        if size[groups[i] as usize] < 2 {
-            continue;
-        }
-        if let Some(relayed) = &store.doc_of(e).originator {
-            let at = match originator_names.iter().position(|n| n == relayed) {
-                Some(at) => at,
-                None => {
-                    originator_names.push(relayed.clone());
-                    originator_names.len() - 1
-                }
-            };
-            originator_of[i] = Some(at as u16);
-        }
-    }
+    let mut originator_names: Vec<String> = Vec::new();
+    let mut interned: std::collections::HashMap<String, u16> = std::collections::HashMap::new();
+    let originator_of: Vec<Option<u16>> = found
+        .into_iter()
+        .map(|name| {
+            let name = name?;
+            Some(*interned.entry(name.to_string()).or_insert_with(|| {
+                originator_names.push(name.to_string());
+                (originator_names.len() - 1) as u16
+            }))
+        })
+        .collect();
 
     let ids: Vec<EventId> = events.par_iter().map(|e| e.id(store.doc_of(e))).collect();
     let mut number: Vec<u32> = vec![u32::MAX; events.len()];

@@ -18,7 +18,25 @@ const ORIGINATORS_TOML: &str = include_str!("../../assets/cluster/originators.to
 #[derive(Deserialize)]
 struct File {
     cues: Cues,
+    country: Vec<CountryEntry>,
     originator: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+struct CountryEntry {
+    name: String,
+    words: Vec<String>,
+}
+
+/// An originator found in a text: which (an index into
+/// [`Originators::names`]) and, when the text says so, whose (an index
+/// into the countries of the list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The originator.
+    pub who: u16,
+    /// The country it belongs to, when a word next to it says.
+    pub country: Option<u16>,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +78,9 @@ pub struct Originators {
     /// Every name's first word, lower-case, capitalised and upper-case: a
     /// text that holds none of them names no originator (most do not).
     first_words: aho_corasick::AhoCorasick,
+    /// Country names, and the words that stand for each.
+    countries: Vec<String>,
+    country_words: Vec<(u16, NameWord)>,
     /// Attribution cues after the name, just before it, and on either side.
     after: Vec<Vec<NameWord>>,
     before: Vec<Vec<NameWord>>,
@@ -153,6 +174,23 @@ impl Originators {
             patterns: Vec::new(),
             by_key: HashMap::new(),
             first_words: aho_corasick::AhoCorasick::new(["\u{0}"]).map_err(|e| e.to_string())?,
+            countries: file.country.iter().map(|c| c.name.clone()).collect(),
+            country_words: file
+                .country
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    c.words.iter().map(move |w| {
+                        (
+                            i as u16,
+                            NameWord {
+                                word: w.trim_end_matches('*').to_lowercase(),
+                                prefix: w.ends_with('*'),
+                            },
+                        )
+                    })
+                })
+                .collect(),
             after: cues(&file.cues.after)?,
             before: cues(&file.cues.before)?,
             either: cues(&file.cues.either)?,
@@ -197,7 +235,7 @@ impl Originators {
 
     /// The first originator a text attributes something to (see the
     /// asset's notes on cues), by position in the text.
-    pub fn find(&self, text: &str) -> Option<u16> {
+    pub fn find(&self, text: &str) -> Option<Found> {
         let at_word_start = |m: &aho_corasick::Match| {
             text[..m.start()]
                 .chars()
@@ -237,12 +275,58 @@ impl Originators {
             };
             for &p in candidates {
                 let (who, name) = &self.patterns[p];
-                if fits(name, &words, start) && self.attributed(&words, start, start + name.len()) {
-                    return Some(*who);
+                let end = start + name.len();
+                if fits(name, &words, start) && self.attributed(&words, start, end) {
+                    return Some(Found {
+                        who: *who,
+                        country: self.country_of(&words, start, end),
+                    });
                 }
             }
         }
         None
+    }
+
+    /// The country a word next to the name at `start..end` gives: one of
+    /// the two words before it ("Russia's defence ministry", "the
+    /// Ukrainian General Staff"), "of" and a country word after it, or a
+    /// Cyrillic country word right after it ("Генштаб ЗСУ").
+    fn country_of(&self, words: &[&str], start: usize, end: usize) -> Option<u16> {
+        let country = |w: &str| {
+            self.country_words
+                .iter()
+                .find(|(_, n)| {
+                    if n.prefix {
+                        w.starts_with(&n.word)
+                    } else {
+                        w == n.word
+                    }
+                })
+                .map(|(c, _)| *c)
+        };
+        (start.saturating_sub(2)..start)
+            .rev()
+            .find_map(|i| country(words[i]))
+            .or_else(|| match words.get(end..end + 2) {
+                Some(["of", w]) | Some(["of", w, ..]) => country(w),
+                _ => None,
+            })
+            .or_else(|| {
+                words
+                    .get(end)
+                    .filter(|w| !w.is_ascii())
+                    .and_then(|w| country(w))
+            })
+    }
+
+    /// The name to show for what [`Originators::find`] found: "Ministry of
+    /// Defence (Russia)", or the bare name when no country was said.
+    pub fn label(&self, found: Found) -> String {
+        let name = self.name(found.who);
+        match found.country {
+            Some(c) => format!("{name} ({})", self.countries[c as usize]),
+            None => name.to_owned(),
+        }
     }
 
     /// Whether the name at words `start..end` is the source of the
@@ -283,7 +367,7 @@ mod tests {
     #[test]
     fn names_are_found_whole_or_by_their_stem() {
         let o = Originators::builtin();
-        let name = |t: &str| o.find(t).map(|i| o.name(i).to_string());
+        let name = |t: &str| o.find(t).map(|f| o.name(f.who).to_string());
         assert_eq!(
             name("The Air Force said 40 drones were shot down").as_deref(),
             Some("Air Force")
@@ -331,8 +415,30 @@ mod tests {
     }
 
     #[test]
+    fn a_country_word_next_to_the_name_says_whose_it_is() {
+        let o = Originators::builtin();
+        let label = |t: &str| o.find(t).map(|f| o.label(f));
+        assert_eq!(
+            label("Russia's defence ministry said it downed 12 drones").as_deref(),
+            Some("Ministry of Defence (Russia)")
+        );
+        assert_eq!(
+            label("The UK Ministry of Defence reported new losses").as_deref(),
+            Some("Ministry of Defence (United Kingdom)")
+        );
+        assert_eq!(
+            label("Про це повідомили у Генштабі ЗСУ").as_deref(),
+            Some("General Staff (Ukraine)")
+        );
+        assert_eq!(
+            label("The General Staff said 40 attacks were repelled").as_deref(),
+            Some("General Staff")
+        );
+    }
+
+    #[test]
     fn a_malformed_list_is_an_error() {
-        let cues = "[cues]\nafter = [\"said\"]\nbefore = []\neither = []\n";
+        let cues = "[cues]\nafter = [\"said\"]\nbefore = []\neither = []\n[[country]]\nname = \"X\"\nwords = [\"x\"]\n";
         assert!(Originators::parse(&format!("{cues}[[originator]]\nname = 1")).is_err());
         assert!(
             Originators::parse(&format!(

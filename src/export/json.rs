@@ -62,7 +62,7 @@ struct EventOut<'a> {
     cluster_injured: Option<[u32; 2]>,
     /// The body whose claim the report relays (the General Staff, a
     /// governor; a Telegram channel it forwards), when it names one.
-    originator: Option<&'a str>,
+    originator: Option<String>,
     doc: &'a str,
     date: String,
     label: String,
@@ -138,7 +138,7 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
                 cluster_type: cluster.map(|c| c.kind.code()),
                 cluster_killed: cluster.and_then(|c| c.killed).map(|(a, b)| [a, b]),
                 cluster_injured: cluster.and_then(|c| c.injured).map(|(a, b)| [a, b]),
-                originator: store.originator_of(i),
+                originator: store.originator_of(i).map(|o| o.into_owned()),
                 doc: &doc.id,
                 date: e.date.value(),
                 label: e.date.label(),

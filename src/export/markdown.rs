@@ -204,7 +204,7 @@ fn cluster_bullet(
     line.push_str(&escape(&e.text(store.doc_of(e))));
     let mut outlets: Vec<String> = Vec::new();
     let mut named: BTreeSet<&str> = BTreeSet::new();
-    let mut originators: Vec<&str> = Vec::new();
+    let mut originators: Vec<String> = Vec::new();
     let mut articles: BTreeSet<usize> = BTreeSet::new();
     for &m in members {
         let r = &store.events()[m as usize];
@@ -217,9 +217,9 @@ fn cluster_bullet(
             outlets.push(outlet);
         }
         if let Some(o) = store.originator_of(m)
-            && !originators.contains(&o)
+            && !originators.iter().any(|x| *x == o)
         {
-            originators.push(o);
+            originators.push(o.into_owned());
         }
         articles.insert(number[&r.doc]);
     }

@@ -303,7 +303,7 @@ impl EventStore {
 
     /// The originator event `i` cites (`None` when it names none), worked
     /// out on demand: see [`crate::cluster::originator_of_event`].
-    pub fn originator_of(&self, i: u32) -> Option<&str> {
+    pub fn originator_of(&self, i: u32) -> Option<std::borrow::Cow<'_, str>> {
         crate::cluster::originator_of_event(self, &self.events[i as usize])
     }
 

@@ -112,7 +112,10 @@ pub fn lines(state: &AppState, k: usize) -> Vec<Line<'static>> {
             Span::styled(one_line(doc.source_or_unknown()), theme.fg(theme.source)),
         ];
         if let Some(o) = store.originator_of(m) {
-            spans.push(Span::styled(format!(" via {}", one_line(o)), theme.muted()));
+            spans.push(Span::styled(
+                format!(" via {}", one_line(&o)),
+                theme.muted(),
+            ));
         }
         spans.push(Span::raw(format!(": {}", one_line(&e.text(doc)))));
         out.push(Line::from(spans));
@@ -132,7 +135,7 @@ pub fn summary(state: &AppState, i: u32) -> Vec<Line<'static>> {
     if let Some(o) = store.originator_of(i) {
         out.push(Line::from(vec![
             label(state, "Source"),
-            Span::raw(one_line(o)),
+            Span::raw(one_line(&o)),
         ]));
     }
     let text = if cluster.members.len() == 1 {

@@ -280,7 +280,7 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
             && let Some(o) = state.store.originator_of(c.event)
         {
             // Whom the report cites, before its words.
-            sentence = format!("[{}] {sentence}", one_line(o));
+            sentence = format!("[{}] {sentence}", one_line(&o));
         }
         let rest = w.saturating_sub(used);
         spans.push(Span::styled(fit(&sentence, rest), base));
