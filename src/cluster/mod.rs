@@ -85,6 +85,14 @@ pub struct Cluster {
     pub injured: Option<(u32, u32)>,
 }
 
+/// The distinct values of some items, sorted.
+fn distinct<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut out: Vec<T> = items.collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The lowest and highest of some figures.
 fn range(figures: impl Iterator<Item = Option<u32>>) -> Option<(u32, u32)> {
     figures.flatten().fold(None, |acc, f| match acc {
@@ -301,30 +309,10 @@ pub fn build(store: &EventStore) -> Clusters {
         c.kind = main_kind(&c.members, c.best, events);
         c.killed = range(c.members.iter().map(|&m| events[m as usize].killed));
         c.injured = range(c.members.iter().map(|&m| events[m as usize].injured));
-        let mut reports: Vec<u32> = c
-            .members
-            .iter()
-            .map(|&m| reprint[events[m as usize].doc as usize])
-            .collect();
-        reports.sort_unstable();
-        reports.dedup();
-        c.reports = reports.len() as u32;
-        let mut outlets: Vec<u32> = c
-            .members
-            .iter()
-            .map(|&m| store.source_of(&events[m as usize]))
-            .collect();
-        outlets.sort_unstable();
-        outlets.dedup();
-        c.outlets = outlets.len() as u32;
-        let mut cited: Vec<u16> = c
-            .members
-            .iter()
-            .filter_map(|&m| originator_of[m as usize])
-            .collect();
-        cited.sort_unstable();
-        cited.dedup();
-        c.originators = cited;
+        let members = || c.members.iter().map(|&m| m as usize);
+        c.reports = distinct(members().map(|m| reprint[events[m].doc as usize])).len() as u32;
+        c.outlets = distinct(members().map(|m| store.source_of(&events[m]))).len() as u32;
+        c.originators = distinct(members().filter_map(|m| originator_of[m]));
     });
     Clusters {
         of_event,

@@ -18,12 +18,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use crate::kinds::{self, KindId};
 use crate::tui::action::Command;
 use crate::tui::state::{AppState, ListCursor, Overlay};
-use crate::tui::text::{fit, truncate, width};
+use crate::tui::text::{fit, width};
 
 /// The open list of types: its cursor, over [`rows`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -157,17 +157,7 @@ pub fn render(state: &AppState, picker: TypePicker, screen: Rect, buf: &mut Buff
     let toggle = state.key_for(Command::Toggle).unwrap_or_default();
     let hint = format!(" count if chosen · {toggle} toggles · Esc closes ");
     Clear.render(r, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.border(true))
-        .title(Span::styled(
-            title,
-            Style::new().add_modifier(Modifier::BOLD),
-        ))
-        .title_bottom(
-            Line::styled(truncate(&hint, usize::from(r.width - 2)), theme.muted()).right_aligned(),
-        );
+    let block = crate::tui::draw::overlay::framed(state, title, &hint, r.width);
     let inner = block.inner(r);
     block.render(r, buf);
     let all = rows(state);

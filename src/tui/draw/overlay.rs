@@ -130,6 +130,27 @@ fn place(screen: Rect, lines: usize) -> Rect {
     )
 }
 
+/// The double frame of an overlay `width` cells wide: a bold title on top,
+/// a muted hint (cut to fit) at the bottom right.
+pub fn framed(state: &AppState, title: String, hint: &str, width: u16) -> Block<'static> {
+    let theme = &state.settings.theme;
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            title,
+            Style::new().add_modifier(Modifier::BOLD),
+        ))
+        .title_bottom(
+            Line::styled(
+                truncate(hint, usize::from(width.saturating_sub(2))),
+                theme.muted(),
+            )
+            .right_aligned(),
+        )
+}
+
 /// Draws the open overlay over `screen`.
 pub fn render(state: &AppState, screen: Rect, buf: &mut Buffer) {
     let (title, scroll) = match state.overlay {
@@ -140,7 +161,6 @@ pub fn render(state: &AppState, screen: Rect, buf: &mut Buffer) {
         }
         None => return,
     };
-    let theme = &state.settings.theme;
     let paragraph = wrapped(content(state));
     let rows = paragraph.line_count(inner_width(screen));
     let r = place(screen, rows);
@@ -154,17 +174,7 @@ pub fn render(state: &AppState, screen: Rect, buf: &mut Buffer) {
     } else {
         " Esc closes "
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.border(true))
-        .title(Span::styled(
-            title,
-            Style::new().add_modifier(Modifier::BOLD),
-        ))
-        .title_bottom(
-            Line::styled(truncate(hint, usize::from(r.width - 2)), theme.muted()).right_aligned(),
-        );
+    let block = framed(state, title.to_owned(), hint, r.width);
     paragraph
         .block(block)
         .scroll((scroll.min(u16::MAX as usize) as u16, 0))
