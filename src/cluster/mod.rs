@@ -172,6 +172,29 @@ impl Clusters {
         &self.originator_names[o as usize]
     }
 
+    /// Whether every index inside is in range for a store of `events`
+    /// events (a cache file read back is checked so before it is trusted).
+    pub fn fits(&self, events: usize) -> bool {
+        let names = self.originator_names.len();
+        self.of_event.len() == events
+            && self.originator_of.len() == events
+            && self
+                .of_event
+                .iter()
+                .all(|&c| (c as usize) < self.clusters.len())
+            && self
+                .originator_of
+                .iter()
+                .flatten()
+                .all(|&o| (o as usize) < names)
+            && self.clusters.iter().all(|c| {
+                !c.members.is_empty()
+                    && c.members.iter().all(|&m| (m as usize) < events)
+                    && (c.best as usize) < events
+                    && c.originators.iter().all(|&o| (o as usize) < names)
+            })
+    }
+
     /// How many events were clustered (the store's size when it ran).
     pub fn len(&self) -> usize {
         self.of_event.len()

@@ -171,3 +171,24 @@ fn ids_are_the_same_on_every_run() {
     assert_eq!(ids(&x), ids(&y));
     assert!(ids(&x).iter().all(|(e, c)| e.len() == 16 && c.len() == 16));
 }
+
+#[test]
+fn clusters_that_do_not_fit_the_store_are_refused() {
+    let mut store = clustered(vec![doc(
+        "a",
+        "Outlet A",
+        (2025, 3, 5),
+        "Shelling hit Kherson on 4 March 2025, the governor said.",
+    )]);
+    let good = store.clusters().clone();
+    assert!(good.fits(store.events().len()));
+    let mut bad = good.clone();
+    bad.clusters[0].members.push(9_999);
+    assert!(!bad.fits(store.events().len()));
+    assert!(
+        store.set_clusters(bad).is_err(),
+        "an index past the events is refused"
+    );
+    assert!(store.set_clusters(Clusters::default()).is_err());
+    assert!(store.set_clusters(good).is_ok());
+}

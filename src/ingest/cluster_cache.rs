@@ -66,7 +66,7 @@ pub fn clusters_with_origin(
     let key = cluster::input_key(store);
     let fingerprint = super::cache::fingerprint();
     match read(&path, fingerprint, key) {
-        Ok(Some(clusters)) if clusters.len() == store.events().len() => {
+        Ok(Some(clusters)) if clusters.fits(store.events().len()) => {
             return (clusters, None, true);
         }
         Ok(_) => {}

@@ -288,11 +288,12 @@ impl EventStore {
 
     /// Takes clusters worked out earlier for exactly these events (read
     /// from a cache keyed by [`crate::cluster::input_key`]). Refused, and
-    /// the store left unclustered, when the count of events differs.
+    /// the store left unclustered, when they do not fit its events
+    /// ([`crate::cluster::Clusters::fits`]).
     pub fn set_clusters(&mut self, clusters: crate::cluster::Clusters) -> Result<(), String> {
-        if clusters.len() != self.events.len() {
+        if !clusters.fits(self.events.len()) {
             return Err(format!(
-                "clusters for {} events, the store has {}",
+                "clusters for {} events do not fit the store's {}",
                 clusters.len(),
                 self.events.len()
             ));
