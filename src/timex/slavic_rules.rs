@@ -476,7 +476,9 @@ fn nowadays(g: &G, i: usize, end: usize) -> bool {
 }
 
 /// "напередодні самітів", "накануне встречи": "on the eve of" a thing,
-/// which the next word names in the genitive (its ending is data).
+/// which the next word names in the genitive (its ending is data). Only
+/// the day before has this sense: "наступного ранку його закрили" ("the
+/// next morning it was closed") is a day whatever word follows.
 fn eve_of(g: &G, class: &str, end: usize) -> bool {
     class == "eve"
         && g.toks.get(end).is_some_and(|t| {
@@ -546,7 +548,10 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
             if g.is(end, "or") || (i > 0 && g.is(i - 1, "or")) {
                 return None;
             }
-            if for_list(g, i, end) || (n == "0" && nowadays(g, i, end)) || eve_of(g, class, end) {
+            if for_list(g, i, end)
+                || (n == "0" && nowadays(g, i, end))
+                || (n.starts_with('-') && eve_of(g, class, end))
+            {
                 return None;
             }
             let tod =

@@ -122,6 +122,27 @@ fn the_day_before_counts_from_the_story_date() {
         ),
         ["2025-02-10", "2025-02-09TEV"]
     );
+    // "On 10 February the bridge was hit. The next morning it was closed."
+    assert_eq!(
+        values(
+            "10 февраля удар пришелся по мосту. Следующим утром его закрыли.",
+            "ru",
+            DCT
+        )
+        .last()
+        .map(String::as_str),
+        Some("2025-02-11")
+    );
+    assert_eq!(
+        values(
+            "10 лютого влучили в міст. Наступного ранку його закрили.",
+            "uk",
+            DCT
+        )
+        .last()
+        .map(String::as_str),
+        Some("2025-02-11")
+    );
     // Trap: "on the eve of important summits" is no day.
     assert!(values("напередодні важливих самітів", "uk", DCT).is_empty());
     assert!(values("накануне встречи", "ru", DCT).is_empty());
