@@ -9,6 +9,7 @@
 mod cli_support;
 mod export_cli;
 mod export_dates;
+mod export_formats;
 mod export_types;
 mod faults;
 mod formats_encoding;
