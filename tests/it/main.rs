@@ -32,6 +32,7 @@ mod timex_safety;
 mod tui_clusters;
 mod tui_docs;
 mod tui_e2e;
+mod tui_export;
 mod tui_filters;
 mod tui_histogram;
 mod tui_narrow;
