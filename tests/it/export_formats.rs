@@ -14,13 +14,14 @@ use std::process::{Command, Output};
 
 use crate::host;
 
-/// A corpus of three made-up articles: a strike with casualty counts in
+/// A corpus of four made-up articles: a strike with casualty counts in
 /// two towns, a post whose sentence is a formula from an outlet named
-/// `+Plus Wire` with a title opening `@`, and talks without a place under
-/// a title opening `-`.
+/// `+Plus Wire` with a title opening `@`, talks without a place under a
+/// title opening `-`, and shelling of a village that only the Ukrainian
+/// codifier knows (no coordinates of its own: its hromada's centre).
 fn corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let files: [(&str, &str); 4] = [
+    let files: [(&str, &str); 5] = [
         (
             "manifest.toml",
             r#"[[doc]]
@@ -41,6 +42,11 @@ file = "talks.txt"
 source = "Lakeside Courier"
 published = "2025-03-07"
 title = "-2+3 envoys meet"
+
+[[doc]]
+file = "village.txt"
+source = "Steppe Ledger"
+published = "2025-03-03"
 "#,
         ),
         (
@@ -54,6 +60,11 @@ title = "-2+3 envoys meet"
             "@SUM(1+1) roundup from Kharkiv\n\n=HYPERLINK(\"http://x\",\"y\") was posted by an \
              account claiming a blast in Kharkiv on 5 March 2025.\n\nAir defence units shot down \
              drones over Kharkiv on 5 March 2025, the regional governor said.\n",
+        ),
+        (
+            "village.txt",
+            "Farm hit by shells\n\nRussian artillery shelled Novoandriivka in Donetsk Oblast \
+             on 2 March 2025, damaging a farm.\n",
         ),
         (
             "talks.txt",
@@ -189,7 +200,9 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
     header = next(csv.reader(f))
 df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
 kr = df[df["location"] == "Kramatorsk"]
+village = df[df["location"] == "Novoandriivka"][["geo_precision", "admin2"]].to_dict("records")
 print(json.dumps({
+    "village": village,
     "header": header,
     "csv_ids": [r["event_id_cnty"] for r in rows],
     "pandas_ids": list(df["event_id_cnty"]),
@@ -217,6 +230,12 @@ print(json.dumps({
             "cluster_reports",
         ] {
             assert!(header.contains(&own), "{own}");
+        }
+        if filters.is_empty() {
+            // A codifier village at its hromada's centre: precision 2.
+            let village = &v["village"][0];
+            assert_eq!(village["geo_precision"], "2", "{village}");
+            assert_eq!(village["admin2"], "Volnovaskyi", "{village}");
         }
         let k = &v["kramatorsk"][0];
         assert_eq!(k["fatalities"], "2");
