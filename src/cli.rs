@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+use frontlog::export::ExportFormat;
 
 /// Follow a war through the news: a chronological timeline of the dated
 /// events in a folder of articles.
@@ -31,7 +32,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write the events of a corpus, filtered, as Markdown or JSON.
+    /// Write the events of a corpus, filtered, as Markdown, JSON, CSV,
+    /// GeoJSON or Parquet.
     Export(ExportArgs),
     /// Read a corpus and print what it holds and how long reading took.
     Stats {
@@ -80,9 +82,12 @@ pub struct ExportArgs {
     /// folder, else manifest.toml in the corpus folder).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Markdown)]
-    pub format: Format,
+    /// Output format: markdown (a briefing), json (every field), csv (one
+    /// row per event, ACLED's columns first), geojson (one point per placed
+    /// event) or parquet (the CSV's columns, typed; needs the `parquet`
+    /// cargo feature).
+    #[arg(long, default_value = "markdown", value_name = "FORMAT")]
+    pub format: ExportFormat,
     /// Keep events placed in this region or inside it (repeat for any of several).
     #[arg(long, value_name = "NAME")]
     pub region: Vec<String>,
@@ -121,15 +126,6 @@ pub struct ExportArgs {
     /// Read every file afresh and neither use nor write the parse cache.
     #[arg(long)]
     pub no_cache: bool,
-}
-
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A briefing for people.
-    Markdown,
-    /// Every field, for programs.
-    Json,
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {

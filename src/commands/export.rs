@@ -1,11 +1,12 @@
 //! `frontlog export`: the events of a corpus, filtered, as a Markdown
-//! briefing or JSON, on standard output or in a file.
+//! briefing, JSON, CSV, GeoJSON or Parquet ([`frontlog::export::render`],
+//! which the app's export uses too), on standard output or in a file.
 
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 
 use frontlog::datefilter;
-use frontlog::export::{json, markdown, write};
+use frontlog::export::{self, write};
 use frontlog::ingest;
 use frontlog::kinds::{self, KindId};
 use frontlog::query::Query;
@@ -13,7 +14,7 @@ use frontlog::regionname;
 use frontlog::store::EventStore;
 
 use super::{Failure, corpus_and_manifest, warn_problems, warn_undated};
-use crate::cli::{ExportArgs, Format};
+use crate::cli::ExportArgs;
 
 /// Runs the export.
 pub fn run(args: ExportArgs) -> Result<(), Failure> {
@@ -23,6 +24,9 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
         datefilter::parse_start(d, 2000).map_err(|e| format!("bad date: {e}"))?;
     }
     let kinds = parse_kinds(&args.kind)?;
+    if !args.format.available() {
+        return Err(Failure::usage(export::parquet::UNAVAILABLE));
+    }
     let (root, manifest) = corpus_and_manifest(args.corpus.as_deref(), args.manifest.as_deref())?;
     let options = if args.no_cache {
         ingest::Options::default()
@@ -56,23 +60,28 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
         }
         eprintln!("frontlog: warning: {what}; the export holds none");
     }
-    let text = match args.format {
-        Format::Markdown => markdown::render(&store, &query, &slice, chrono::Utc::now()),
-        Format::Json => json::render(&store, &slice.events),
-    };
+    let rendered = export::render(&store, &query, &slice, args.format, chrono::Utc::now())
+        .map_err(|message| Failure { message, code: 2 })?;
+    let text = rendered.bytes;
     // The process ends after the write: freeing a large store piece by
     // piece would only delay the exit.
     std::mem::forget(store);
     // `-o -` is standard output, as for most command-line tools.
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    if output.is_none() && !args.format.is_text() && std::io::stdout().is_terminal() {
+        return Err(Failure::usage(format!(
+            "{} is binary: give a file with -o, or redirect standard output",
+            args.format.label()
+        )));
+    }
     let written = match output {
-        Some(path) => write::write_atomic(path, text.as_bytes(), args.force).map_err(|e| Failure {
+        Some(path) => write::write_atomic(path, &text, args.force).map_err(|e| Failure {
             message: e,
             code: 1,
         }),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
+            out.write_all(&text)
                 .and_then(|_| out.flush())
                 .map_err(|e| Failure {
                     message: format!("cannot write to standard output: {e}"),
@@ -81,6 +90,9 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
         }
     };
     if written.is_ok() {
+        for note in &rendered.notes {
+            eprintln!("frontlog: {note}");
+        }
         warn_undated(&undated);
     }
     written

@@ -53,7 +53,7 @@ pub enum Command {
     TypeFilter,
     /// Clear every filter, keeping the selected event.
     ClearFilters,
-    /// Export the visible events to Markdown.
+    /// Export the visible events (in the configured format, else one picked).
     Export,
     /// Show the files that could not be read.
     Problems,

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::toml_error;
+use crate::export::ExportFormat;
 use command::Command;
 use keys::KeyChord;
 use theme::{ColorsFile, Theme};
@@ -47,8 +48,30 @@ pub struct GeneralFile {
     pub manifest: Option<String>,
     /// Folder for exports.
     pub export_dir: Option<String>,
+    /// Format `e` writes (`ask`: a picker each time).
+    pub export_format: Option<ExportFormatSetting>,
     /// strftime format of days.
     pub date_format: Option<DateFormat>,
+}
+
+/// The `export_format` setting: a format `e` always writes, or `None` for
+/// `ask` (or empty): `e` then offers the formats each time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct ExportFormatSetting(pub Option<ExportFormat>);
+
+impl TryFrom<String> for ExportFormatSetting {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<ExportFormatSetting, String> {
+        match s.trim() {
+            "" | "ask" => Ok(ExportFormatSetting(None)),
+            name => name
+                .parse()
+                .map(|f| ExportFormatSetting(Some(f)))
+                .map_err(|e: String| format!("{e}, or ask")),
+        }
+    }
 }
 
 /// A checked strftime format.
@@ -102,6 +125,7 @@ impl ConfigFile {
                 corpus_dir: b.corpus_dir.or(a.corpus_dir),
                 manifest: b.manifest.or(a.manifest),
                 export_dir: b.export_dir.or(a.export_dir),
+                export_format: b.export_format.or(a.export_format),
                 date_format: b.date_format.or(a.date_format),
             }),
             (a, b) => b.or(a),
@@ -149,6 +173,8 @@ pub struct Settings {
     pub manifest: Option<PathBuf>,
     /// Folder where exports are written.
     pub export_dir: PathBuf,
+    /// The format `e` writes; `None`: it asks each time.
+    pub export_format: Option<ExportFormat>,
     /// strftime format of days.
     pub date_format: String,
     /// Colours.
@@ -294,6 +320,7 @@ impl Settings {
             corpus_dir,
             manifest,
             export_dir,
+            export_format: general.export_format.and_then(|f| f.0),
             date_format: general
                 .date_format
                 .map_or_else(|| "%Y-%m-%d".to_owned(), |f| f.0),

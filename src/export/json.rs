@@ -2,11 +2,9 @@
 //! article of the corpus and the events of the slice. Offsets (`span`) are
 //! in characters, end-exclusive, into the article's text.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
-use crate::export::CharIndex;
+use crate::export::record::EventRecord;
 use crate::store::EventStore;
 
 #[derive(Serialize)]
@@ -62,7 +60,7 @@ struct EventOut<'a> {
     cluster_injured: Option<[u32; 2]>,
     /// The body whose claim the report relays (the General Staff, a
     /// governor; a Telegram channel it forwards), when it names one.
-    originator: Option<String>,
+    originator: Option<std::borrow::Cow<'a, str>>,
     doc: &'a str,
     date: String,
     label: String,
@@ -92,8 +90,9 @@ struct EventOut<'a> {
     injured: Option<u32>,
 }
 
-/// Renders the articles of the store and the events of a slice as JSON.
-pub fn render(store: &EventStore, slice: &[u32]) -> String {
+/// Renders the articles of the store and the events of a slice (their
+/// [`EventRecord`]s, in order) as JSON.
+pub fn render(store: &EventStore, records: &[EventRecord]) -> String {
     let documents = store
         .documents()
         .iter()
@@ -114,52 +113,38 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
             lang_confidence: d.lang_confidence.map(|c| (c * 100.0).round() / 100.0),
         })
         .collect();
-    let mut indexes: HashMap<u32, CharIndex> = HashMap::new();
-    let events = slice
+    let events = records
         .iter()
-        .map(|&i| {
-            let e = &store.events()[i as usize];
-            let doc = store.doc_of(e);
-            let span = e.sentence.map(|s| {
-                let index = indexes
-                    .entry(e.doc)
-                    .or_insert_with(|| CharIndex::new(&doc.text));
-                [
-                    index.char_offset(&doc.text, s.start as usize),
-                    index.char_offset(&doc.text, s.end as usize),
-                ]
-            });
-            let cluster = store.clusters().of_event(i);
+        .map(|r| {
+            let cluster = r.cluster.as_ref();
             EventOut {
-                id: e.id(doc).to_string(),
+                id: r.id.to_string(),
                 cluster: cluster.map(|c| c.id.to_string()),
                 cluster_reports: cluster.map(|c| c.reports),
                 cluster_outlets: cluster.map(|c| c.outlets),
                 cluster_type: cluster.map(|c| c.kind.code()),
                 cluster_killed: cluster.and_then(|c| c.killed).map(|(a, b)| [a, b]),
                 cluster_injured: cluster.and_then(|c| c.injured).map(|(a, b)| [a, b]),
-                originator: store.originator_of(i).map(|o| o.into_owned()),
-                doc: &doc.id,
-                date: e.date.value(),
-                label: e.date.label(),
-                start: e.date.first.format("%Y-%m-%d").to_string(),
-                end: e.date.last.format("%Y-%m-%d").to_string(),
-                precision: e.date.precision,
-                anchor: e.anchor.as_str(),
-                regions: e.region_names(store.gazetteer()),
-                mentions: e.mention_names(store.gazetteer()),
-                source: &store.sources()[store.source_of(e) as usize],
-                text: e.text(doc),
-                expression: e
-                    .expression
-                    .map(|x| crate::text::display::plain(&doc.text[x.range()])),
-                span,
-                headline: e.headline,
-                future: e.future,
-                kind: e.kind.code(),
-                type_label: e.kind.label(),
-                killed: e.killed,
-                injured: e.injured,
+                originator: r.originator.clone(),
+                doc: &r.doc.id,
+                date: r.date_value.clone(),
+                label: r.date_label.clone(),
+                start: r.date.first.format("%Y-%m-%d").to_string(),
+                end: r.date.last.format("%Y-%m-%d").to_string(),
+                precision: r.date.precision,
+                anchor: r.anchor,
+                regions: r.regions.clone(),
+                mentions: r.mentions.clone(),
+                source: r.source,
+                text: r.text.clone(),
+                expression: r.expression.clone(),
+                span: r.span,
+                headline: r.headline,
+                future: r.future,
+                kind: r.kind.code(),
+                type_label: r.kind.label(),
+                killed: r.killed,
+                injured: r.injured,
             }
         })
         .collect();
@@ -174,7 +159,7 @@ pub fn render(store: &EventStore, slice: &[u32]) -> String {
 /// escapes only the C0 controls, which are therefore never raw here: every
 /// other unsafe character can only stand inside a string, so the escape
 /// keeps the JSON valid and its values unchanged.
-fn escape_unsafe(json: &str) -> String {
+pub(crate) fn escape_unsafe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if crate::text::display::is_unsafe_char(c) && !matches!(c, '\n' | '\r' | '\t' | ' ') {

@@ -12,15 +12,24 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 
+use crate::export::record::EventRecord;
 use crate::extract::{DatePrecision, EventDate};
 use crate::query::{Query, Slice};
 use crate::store::EventStore;
 use crate::text::display;
 
-/// Renders a briefing of `slice` (made with `query`), stamped with `made`
+/// Renders a briefing of `slice` (made with `query`; `records` are its
+/// events' [`EventRecord`]s, in the slice's order), stamped with `made`
 /// (UTC). The events known only to a period coarser than the date filter
 /// are said to be left out (or included), with their number.
-pub fn render(store: &EventStore, query: &Query, slice: &Slice, made: DateTime<Utc>) -> String {
+pub fn render(
+    store: &EventStore,
+    query: &Query,
+    slice: &Slice,
+    records: &[EventRecord],
+    made: DateTime<Utc>,
+) -> String {
+    let record: HashMap<u32, &EventRecord> = records.iter().map(|r| (r.index, r)).collect();
     let (coarser, coarser_kinds) = (slice.coarser.len(), slice.coarser_kinds(store));
     let slice = slice.events.as_slice();
     let mut out = String::new();
@@ -91,15 +100,15 @@ pub fn render(store: &EventStore, query: &Query, slice: &Slice, made: DateTime<U
         match group {
             Some((c, m)) if m.len() > 1 => {
                 let lead = if m.contains(&c.best) { c.best } else { i };
-                let _ = writeln!(out, "{}", cluster_bullet(store, lead, m, &number));
-                let said = store.events()[lead as usize]
-                    .text(store.doc_of(&store.events()[lead as usize]));
-                for &r in m {
-                    let _ = writeln!(out, "  {}", report_bullet(store, r, &number, Some(&said)));
+                let members: Vec<&EventRecord> = m.iter().map(|k| record[k]).collect();
+                let lead = record[&lead];
+                let _ = writeln!(out, "{}", cluster_bullet(lead, &members, &number));
+                for r in members {
+                    let _ = writeln!(out, "  {}", report_bullet(r, &number, Some(&lead.text)));
                 }
             }
             _ => {
-                let _ = writeln!(out, "{}", report_bullet(store, i, &number, None));
+                let _ = writeln!(out, "{}", report_bullet(record[&i], &number, None));
             }
         }
     }
@@ -132,29 +141,20 @@ pub fn render(store: &EventStore, query: &Query, slice: &Slice, made: DateTime<U
 /// One report: "- **Places** — sentence — outlet \\[n\\]"; under a
 /// cluster's bullet (`lead` its sentence), a report in the same words says
 /// so instead of repeating them.
-fn report_bullet(
-    store: &EventStore,
-    i: u32,
-    number: &HashMap<u32, usize>,
-    lead: Option<&str>,
-) -> String {
-    let e = &store.events()[i as usize];
-    let doc = store.doc_of(e);
-    let text = e.text(doc);
+fn report_bullet(r: &EventRecord, number: &HashMap<u32, usize>, lead: Option<&str>) -> String {
     let mut line = String::from("- ");
-    if lead == Some(text.as_str()) {
+    if lead == Some(r.text.as_str()) {
         line.push_str("*the same words*");
     } else {
-        let places = e.place_summary(store.gazetteer());
-        if !places.is_empty() {
-            let _ = write!(line, "**{}** — ", escape(&places));
+        if !r.place_summary.is_empty() {
+            let _ = write!(line, "**{}** — ", escape(&r.place_summary));
         }
-        line.push_str(&escape(&text));
+        line.push_str(&escape(&r.text));
     }
-    if e.future {
+    if r.future {
         line.push_str(" *(expected: after the article's date)*");
     }
-    let _ = write!(line, " — {} \\[{}\\]", cite(doc), number[&e.doc]);
+    let _ = write!(line, " — {} \\[{}\\]", cite(r.doc), number[&r.doc_index]);
     line
 }
 
@@ -173,19 +173,16 @@ fn cite(doc: &crate::corpus::Document) -> String {
 /// places and best sentence, then its outlets, "(3 outlets; originator:
 /// regional governor)"; the reports follow as sub-bullets.
 fn cluster_bullet(
-    store: &EventStore,
-    lead: u32,
-    members: &[u32],
+    lead: &EventRecord,
+    members: &[&EventRecord],
     number: &HashMap<u32, usize>,
 ) -> String {
-    let e = &store.events()[lead as usize];
-    let places = e.place_summary(store.gazetteer());
     let mut line = String::from("- ");
-    if !places.is_empty() {
-        let _ = write!(line, "**{}** — ", escape(&places));
+    if !lead.place_summary.is_empty() {
+        let _ = write!(line, "**{}** — ", escape(&lead.place_summary));
     }
     // "Explosions/Remote violence, 2 killed, 9–11 injured — "
-    if let Some(c) = store.clusters().of_event(lead) {
+    if let Some(c) = lead.cluster {
         let mut what: Vec<String> = Vec::new();
         if c.kind != crate::extract::EventType::Other {
             what.push(c.kind.label().to_owned());
@@ -201,27 +198,25 @@ fn cluster_bullet(
             let _ = write!(line, "*{}* — ", escape(&what.join(", ")));
         }
     }
-    line.push_str(&escape(&e.text(store.doc_of(e))));
+    line.push_str(&escape(&lead.text));
     let mut outlets: Vec<String> = Vec::new();
     let mut named: BTreeSet<&str> = BTreeSet::new();
-    let mut originators: Vec<String> = Vec::new();
+    let mut originators: Vec<&str> = Vec::new();
     let mut articles: BTreeSet<usize> = BTreeSet::new();
-    for &m in members {
-        let r = &store.events()[m as usize];
-        let doc = store.doc_of(r);
-        if let Some(source) = doc.source.value.as_deref() {
+    for r in members {
+        if let Some(source) = r.outlet() {
             named.insert(source);
         }
-        let outlet = cite(doc);
+        let outlet = cite(r.doc);
         if !outlets.contains(&outlet) {
             outlets.push(outlet);
         }
-        if let Some(o) = store.originator_of(m)
-            && !originators.iter().any(|x| *x == o)
+        if let Some(o) = r.originator.as_deref()
+            && !originators.contains(&o)
         {
-            originators.push(o.into_owned());
+            originators.push(o);
         }
-        articles.insert(number[&r.doc]);
+        articles.insert(number[&r.doc_index]);
     }
     let count = match named.len() {
         0 => "no outlet named".to_owned(),

@@ -1,10 +1,80 @@
-//! Exports of a slice of the store: a Markdown briefing and a JSON dump.
-//! Both are pure functions of the store, the query and the slice; writing
-//! the result to disk safely is [`write`]'s job.
+//! Exports of a slice of the store: a Markdown briefing, a JSON dump, and
+//! tables for analysts and maps (CSV after ACLED's columns, GeoJSON,
+//! Parquet). Every format reads the same [`record::EventRecord`]s, built
+//! once per exported event, and is chosen by one value
+//! ([`format::ExportFormat`]) that the command line and the terminal app
+//! pass to [`render`]. All are pure functions of the store, the query, the
+//! slice and the time; writing the result to disk safely is [`write`]'s
+//! job.
 
+pub mod csv;
+pub mod format;
+pub mod geojson;
 pub mod json;
 pub mod markdown;
+pub mod parquet;
+pub mod record;
+pub mod table;
 pub mod write;
+
+use chrono::{DateTime, Utc};
+
+pub use format::ExportFormat;
+
+use crate::query::{Query, Slice};
+use crate::store::EventStore;
+
+/// An export's bytes, and what the user should be told about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The file's content.
+    pub bytes: Vec<u8>,
+    /// Notes for the user (standard error, the status line): events a
+    /// format could not hold ("3 events without coordinates ...").
+    pub notes: Vec<String>,
+}
+
+/// Renders `slice` (made with `query`) in `format`, stamped with `now`
+/// (the briefing's "Made", the tables' `timestamp`). Errors are messages
+/// for the user: Parquet in a build without the `parquet` feature, or a
+/// writer's failure.
+pub fn render(
+    store: &EventStore,
+    query: &Query,
+    slice: &Slice,
+    format: ExportFormat,
+    now: DateTime<Utc>,
+) -> Result<Rendered, String> {
+    if !format.available() {
+        return Err(parquet::UNAVAILABLE.to_owned());
+    }
+    let records = record::records(store, &slice.events);
+    let timestamp = now.timestamp();
+    let mut notes = Vec::new();
+    let bytes = match format {
+        ExportFormat::Markdown => markdown::render(store, query, slice, &records, now).into_bytes(),
+        ExportFormat::Json => json::render(store, &records).into_bytes(),
+        ExportFormat::Csv => csv::render(&records, timestamp)?,
+        ExportFormat::GeoJson => {
+            let (text, missing) = geojson::render(&records, timestamp);
+            if missing > 0 {
+                let (has, them) = if missing == 1 {
+                    ("has", "it")
+                } else {
+                    ("have", "them")
+                };
+                notes.push(format!(
+                    "{missing} of the {} events {has} no place with coordinates; \
+                     the GeoJSON leaves {them} out",
+                    records.len()
+                ));
+            }
+            text.into_bytes()
+        }
+        ExportFormat::Parquet => parquet::render(&records, timestamp)?,
+    };
+    Ok(Rendered { bytes, notes })
+}
 
 /// Converts byte offsets in a text to character offsets, quickly for many
 /// offsets in one long text (checkpoints every [`CharIndex::STEP`] bytes).

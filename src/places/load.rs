@@ -26,6 +26,8 @@ const GEN_US_STATES: &str = include_str!("../../assets/gazetteer/generated/us_st
 const GEN_PLACES: &str = include_str!("../../assets/gazetteer/generated/places.tsv");
 const GEN_UA_SETTLEMENTS: &str =
     include_str!("../../assets/gazetteer/generated/ua_settlements.tsv");
+/// The codifier's rows, read again by [`super::geo`] for raions and hromadas.
+pub(super) const UA_ROWS: &str = GEN_UA_SETTLEMENTS;
 const CUR_COUNTRIES: &str = include_str!("../../assets/gazetteer/curated/countries.tsv");
 const CUR_REGIONS: &str = include_str!("../../assets/gazetteer/curated/regions.tsv");
 const CUR_PLACES: &str = include_str!("../../assets/gazetteer/curated/places.tsv");
@@ -103,6 +105,8 @@ struct Builder {
     admin1: HashMap<(String, String), RegionId>,
     /// Country → its capital (the first GeoNames lists).
     capitals: HashMap<RegionId, RegionId>,
+    /// The place each codifier row became (`RegionId::MAX`: none).
+    ua_ids: Vec<RegionId>,
 }
 
 impl Builder {
@@ -457,15 +461,20 @@ impl Builder {
             .map(|(a, id)| (a.to_string(), id))
             .collect();
         for r in rows(GEN_UA_SETTLEMENTS) {
+            self.ua_ids.push(RegionId::MAX);
             let [_, _, a1, _, _, name, ukrainian, gid, ..] = r[..] else {
                 continue;
             };
             let common = r.get(8).is_some_and(|f| f.contains("common"));
             if !gid.is_empty() {
+                let known = gid.parse().ok().and_then(|g| self.geonames.get(&g));
+                if let (Some(&id), Some(last)) = (known, self.ua_ids.last_mut()) {
+                    *last = id;
+                }
                 if common {
                     continue;
                 }
-                if let Some(&id) = gid.parse().ok().and_then(|g| self.geonames.get(&g)) {
+                if let Some(&id) = known {
                     self.add_name(name, primary(id));
                 }
                 continue;
@@ -483,6 +492,9 @@ impl Builder {
                 },
                 info,
             );
+            if let Some(last) = self.ua_ids.last_mut() {
+                *last = id;
+            }
             if common {
                 continue;
             }
@@ -636,6 +648,8 @@ impl Builder {
             display_keys: Default::default(),
             cues,
             name_count,
+            ua_ids: self.ua_ids,
+            geo: Default::default(),
         }
     }
 }

@@ -31,6 +31,7 @@ mod context;
 mod cues;
 pub mod eval;
 mod fold;
+mod geo;
 mod load;
 mod lookup;
 mod resolve;
@@ -42,6 +43,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use cues::Cues;
+pub use geo::{Coordinates, GeoPrecision};
 pub use role::Role;
 use rustc_hash::FxHashMap as FastMap;
 
@@ -171,6 +173,11 @@ pub struct Gazetteer {
     capitals: FastMap<RegionId, RegionId>,
     /// The places some metonym stands for ("the Kremlin": Moscow).
     metonym_places: rustc_hash::FxHashSet<RegionId>,
+    /// The place each data row of the Ukrainian codifier became
+    /// (`RegionId::MAX` for a row skipped), for [`geo`].
+    ua_ids: Vec<RegionId>,
+    /// Coordinates for every place, filled on first use ([`geo`]).
+    geo: OnceLock<geo::GeoTable>,
 }
 
 impl Gazetteer {
@@ -217,6 +224,26 @@ impl Gazetteer {
             cur = self.region(p).parent;
         }
         out
+    }
+
+    /// Where a place is (WGS84 degrees), for every place where its own
+    /// coordinates or a neighbour's, its oblast's or its country's are
+    /// known, with how they were found ([`GeoPrecision`]). The table is
+    /// built on the first call (tens of milliseconds); `None` for a place
+    /// of a synthetic gazetteer ([`Gazetteer::from_regions`]).
+    pub fn coordinates(&self, id: RegionId) -> Option<Coordinates> {
+        self.geo_table().coordinates(id)
+    }
+
+    /// The raion ("Kramatorskyi") of a Ukrainian settlement the codifier
+    /// lists: ACLED's `admin2`. `None` for other places.
+    pub fn admin2(&self, id: RegionId) -> Option<&'static str> {
+        self.geo_table().raion(id)
+    }
+
+    fn geo_table(&self) -> &geo::GeoTable {
+        self.geo
+            .get_or_init(|| geo::GeoTable::build(self, load::UA_ROWS, &self.ua_ids))
     }
 
     /// The first-level region (oblast) a place lies in, itself if it is

@@ -4,8 +4,6 @@
 //! Actions are plain data: the keymap turns terminal events into actions,
 //! and [`crate::tui::update::update`] applies them to the state.
 
-use std::path::PathBuf;
-
 /// The commands keys are bound to: defined with the configuration, which
 /// names them, and re-exported here beside the actions that carry them.
 pub use crate::config::command::Command;
@@ -74,16 +72,20 @@ pub enum Action {
     },
     /// The terminal now has this size (columns, rows).
     Resize(u16, u16),
-    /// The outcome of an export effect: the file written, or why not.
-    Exported(Result<PathBuf, String>),
+    /// The outcome of an export effect in a format: the file written (and
+    /// notes for the user), or why not.
+    Exported(
+        crate::export::ExportFormat,
+        Result<crate::tui::effects::Written, String>,
+    ),
 }
 
 /// Work that [`crate::tui::update::update`] asks the event loop to do,
 /// because it involves the outside world.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Write the visible slice as Markdown in the export folder.
-    Export,
+    /// Write the visible slice in this format in the export folder.
+    Export(crate::export::ExportFormat),
     /// Leave the app.
     Quit,
 }

@@ -5,25 +5,44 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use crate::export::{markdown, write};
+use crate::export::{ExportFormat, render, write};
 use crate::tui::state::AppState;
 
-/// Writes the visible slice as a Markdown briefing (the same as
-/// `frontlog export --format markdown` with the same filters) into the
-/// export folder (made if missing), under a new name. Returns the path, or
-/// why it failed; an empty slice writes nothing (the update refuses it
+/// What an export wrote: the file, and notes for the status line (events
+/// the format could not hold).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The file written.
+    pub path: PathBuf,
+    /// Notes from [`crate::export::Rendered::notes`].
+    pub notes: Vec<String>,
+}
+
+/// Writes the visible slice in `format` (the same bytes as `frontlog export
+/// --format FORMAT` with the same filters, through the same
+/// [`crate::export::render`]) into the export folder (made if missing),
+/// under a new name with the format's extension. Returns what was written,
+/// or why it failed; an empty slice writes nothing (the update refuses it
 /// first, with the reason).
-pub fn export(state: &AppState, now: DateTime<Utc>) -> Result<PathBuf, String> {
+pub fn export(
+    state: &AppState,
+    format: ExportFormat,
+    now: DateTime<Utc>,
+) -> Result<Written, String> {
     if state.visible.is_empty() {
         return Err("no event matches the filters; nothing written".to_owned());
     }
-    let text = markdown::render(&state.store, &state.query, &state.slice(), now);
+    let rendered = render(&state.store, &state.query, &state.slice(), format, now)?;
     let stem = export_stem(state, now);
     let dir = &state.settings.export_dir;
     // The folder was named in the configuration: make it on first use.
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("cannot make the export folder {}: {e}", dir.display()))?;
-    write::write_new_file(dir, &stem, "md", text.as_bytes())
+    let path = write::write_new_file(dir, &stem, format.extension(), &rendered.bytes)?;
+    Ok(Written {
+        path,
+        notes: rendered.notes,
+    })
 }
 
 /// The file name (without extension) of an export: `frontlog`, the filters

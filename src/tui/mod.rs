@@ -14,6 +14,7 @@ pub mod clusters;
 pub mod columns;
 pub mod draw;
 pub mod effects;
+pub mod exportpicker;
 pub mod histogram;
 pub mod input;
 pub mod keymap;

@@ -82,6 +82,9 @@ pub enum Overlay {
     },
     /// The event types, to filter by ([`crate::tui::typefilter`]).
     Types(crate::tui::typefilter::TypePicker),
+    /// The export formats, to write the slice in
+    /// ([`crate::tui::exportpicker`]).
+    Formats(crate::tui::exportpicker::FormatPicker),
 }
 
 /// How a status message reads.
@@ -222,6 +225,8 @@ pub struct AppState {
     pub region_offer: Option<crate::tui::regioninput::Offer>,
     /// The open overlay.
     pub overlay: Option<Overlay>,
+    /// The format of the last export written (where the picker opens).
+    pub last_export: Option<crate::export::ExportFormat>,
     /// The message of the status line.
     pub status: Option<Status>,
     /// Terminal size, columns and rows, as last reported.
@@ -287,6 +292,7 @@ impl AppState {
             input: None,
             region_offer: None,
             overlay: None,
+            last_export: None,
             status: None,
             size,
             side_panes: None,

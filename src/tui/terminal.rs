@@ -171,9 +171,9 @@ fn event_loop(
             if let Some(action) = translate(&state.keymap, state.mode(), &ev) {
                 match update(state, action) {
                     Some(Effect::Quit) => return Ok(()),
-                    Some(Effect::Export) => {
-                        let result = effects::export(state, chrono::Utc::now());
-                        update(state, Action::Exported(result));
+                    Some(Effect::Export(format)) => {
+                        let result = effects::export(state, format, chrono::Utc::now());
+                        update(state, Action::Exported(format, result));
                     }
                     None => {}
                 }

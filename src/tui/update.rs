@@ -8,6 +8,7 @@
 use crate::datefilter;
 use crate::tui::action::{Action, Command, Edit, Effect, Wheel};
 use crate::tui::draw::{detail, overlay};
+use crate::tui::exportpicker::{self, FormatPicker};
 use crate::tui::regioninput;
 use crate::tui::regions::ListOrder;
 use crate::tui::state::{AppState, Input, InputKind, ListCursor, Overlay, Pane, Tone};
@@ -43,16 +44,21 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
             state.size = (w, h);
             None
         }
-        Action::Exported(result) => {
+        Action::Exported(format, result) => {
             match result {
-                Ok(path) => state.say(
-                    Tone::Ok,
-                    format!(
-                        "exported {} events to {}",
+                Ok(written) => {
+                    state.last_export = Some(format);
+                    let mut text = format!(
+                        "exported {} events as {} to {}",
                         state.visible.len(),
-                        path.display()
-                    ),
-                ),
+                        format.label(),
+                        written.path.display()
+                    );
+                    for note in &written.notes {
+                        text.push_str(&format!(" ({note})"));
+                    }
+                    state.say(Tone::Ok, text);
+                }
                 Err(e) => state.say(Tone::Error, format!("export failed: {e}")),
             }
             None
@@ -188,11 +194,19 @@ fn clear_filters(state: &mut AppState) {
     state.say(Tone::Info, "all filters cleared");
 }
 
-/// Asks for the export of the slice, or says why there is nothing to
-/// export (and writes nothing, as `frontlog export` without `--allow-empty`).
+/// Asks for the export of the slice in the configured format, or opens
+/// the format picker when none is configured; or says why there is
+/// nothing to export (and writes nothing, as `frontlog export` without
+/// `--allow-empty`).
 fn export(state: &mut AppState) -> Option<Effect> {
     if !state.visible.is_empty() {
-        return Some(Effect::Export);
+        return match state.settings.export_format {
+            Some(format) => Some(Effect::Export(format)),
+            None => {
+                state.overlay = Some(Overlay::Formats(FormatPicker::open(state)));
+                None
+            }
+        };
     }
     let mut why = if state.query.is_empty() {
         "nothing to export: the corpus holds no event".to_owned()
@@ -250,6 +264,9 @@ fn overlay_command(state: &mut AppState, c: Command) -> Option<Effect> {
         }
         return None;
     }
+    if let Some(Overlay::Formats(_)) = state.overlay {
+        return exportpicker::command(state, c);
+    }
     let page = overlay_page(state) as isize;
     match (c, state.overlay) {
         (Command::Quit, _) | (Command::Help, Some(Overlay::Help { .. })) => state.overlay = None,
@@ -279,6 +296,10 @@ fn overlay_page(state: &AppState) -> usize {
 fn scroll_overlay(state: &mut AppState, delta: isize) {
     if let Some(Overlay::Types(_)) = state.overlay {
         typefilter::step(state, delta);
+        return;
+    }
+    if let Some(Overlay::Formats(_)) = state.overlay {
+        exportpicker::step(state, delta);
         return;
     }
     let max = overlay::line_count(state).saturating_sub(overlay_page(state));

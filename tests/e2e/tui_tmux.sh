@@ -95,9 +95,12 @@ VISIBLE=$(sed -E 's/^ *([0-9]+)\/([0-9]+) events.*/\1/' <<<"$STATUS")
 [ "$VISIBLE" -gt 0 ] || fail "the filters leave no event to export: $STATUS"
 echo "tui_tmux: status: $STATUS"
 
-# Export.
+# Export: e offers the formats (the default configuration asks); Enter
+# takes the first, Markdown.
 keys e
-wait_for "exported $VISIBLE events to"
+wait_for "Export $VISIBLE events as"
+keys Enter
+wait_for "exported $VISIBLE events as Markdown to"
 FILE=$(ls "$WORK/cwd"/frontlog-*.md)
 [ "$(wc -l <<<"$FILE")" = 1 ] || fail "expected one export, got: $FILE"
 BULLETS=$(awk '/^## Articles cited/{exit} /^## /{on=1} on && /^- /{n++} END{print n+0}' "$FILE")

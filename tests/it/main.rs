@@ -9,6 +9,7 @@
 mod cli_support;
 mod export_cli;
 mod export_dates;
+mod export_formats;
 mod export_types;
 mod faults;
 mod formats_encoding;
@@ -31,6 +32,7 @@ mod timex_safety;
 mod tui_clusters;
 mod tui_docs;
 mod tui_e2e;
+mod tui_export;
 mod tui_filters;
 mod tui_histogram;
 mod tui_narrow;

@@ -229,9 +229,10 @@ proptest! {
         let export_slice = export_query.slice(&s.store);
         prop_assert_eq!(&s.slice(), &export_slice);
         let now = chrono::Utc::now();
+        let md = frontlog::export::ExportFormat::Markdown;
         prop_assert_eq!(
-            frontlog::export::markdown::render(&s.store, &s.query, &s.slice(), now),
-            frontlog::export::markdown::render(&s.store, &export_query, &export_slice, now)
+            frontlog::export::render(&s.store, &s.query, &s.slice(), md, now),
+            frontlog::export::render(&s.store, &export_query, &export_slice, md, now)
         );
     }
 }

@@ -80,14 +80,24 @@ fn an_export_of_nothing_writes_nothing_and_says_why() {
     assert!(status.text.contains("(K shows them)"), "{}", status.text);
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
     // The effect itself refuses an empty slice too.
-    assert!(frontlog::tui::effects::export(&s, chrono::Utc::now()).is_err());
+    assert!(
+        frontlog::tui::effects::export(
+            &s,
+            frontlog::export::ExportFormat::Markdown,
+            chrono::Utc::now()
+        )
+        .is_err()
+    );
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
     // With the coarser events shown there is something to export.
     press(&mut s, "K");
     assert_eq!(s.visible.len(), 2);
+    assert_eq!(press(&mut s, "e"), None, "the format picker opens");
     assert_eq!(
-        press(&mut s, "e"),
-        Some(frontlog::tui::action::Effect::Export)
+        press(&mut s, "Enter"),
+        Some(frontlog::tui::action::Effect::Export(
+            frontlog::export::ExportFormat::Markdown
+        ))
     );
 }
 

@@ -406,9 +406,12 @@ fn help_follows_a_remapped_key() {
     s.keymap = frontlog::tui::keymap::Keymap::new(&settings);
     s.settings = settings;
     assert_eq!(press(&mut s, "e"), None, "e is no longer bound");
+    assert_eq!(press(&mut s, "x"), None, "the format picker opens");
     assert_eq!(
-        press(&mut s, "x"),
-        Some(frontlog::tui::action::Effect::Export)
+        press(&mut s, "Enter"),
+        Some(frontlog::tui::action::Effect::Export(
+            frontlog::export::ExportFormat::Markdown
+        ))
     );
     press(&mut s, "?");
     let text = screen(&s);

@@ -462,14 +462,29 @@ fn export_is_an_effect_and_its_outcome_shows_in_the_status_line() {
     press(&mut s, "/");
     type_text(&mut s, "drone");
     press(&mut s, "Enter");
-    assert_eq!(press(&mut s, "e"), Some(Effect::Export));
+    assert_eq!(press(&mut s, "e"), None, "the format picker opens");
+    assert_eq!(
+        press(&mut s, "Enter"),
+        Some(Effect::Export(frontlog::export::ExportFormat::Markdown))
+    );
     let now = chrono::Utc::now();
-    let first = frontlog::tui::effects::export(&s, now).unwrap();
-    let second = frontlog::tui::effects::export(&s, now).unwrap();
+    let export = |s: &frontlog::tui::state::AppState| {
+        frontlog::tui::effects::export(s, frontlog::export::ExportFormat::Markdown, now)
+            .map(|w| w.path)
+    };
+    let first = export(&s).unwrap();
+    let second = export(&s).unwrap();
     assert_ne!(first, second, "never overwrites");
-    let written = std::fs::read_to_string(&first).unwrap();
-    let expected = frontlog::export::markdown::render(&s.store, &s.query, &s.slice(), now);
-    assert_eq!(written, expected);
+    let written = std::fs::read(&first).unwrap();
+    let expected = frontlog::export::render(
+        &s.store,
+        &s.query,
+        &s.slice(),
+        frontlog::export::ExportFormat::Markdown,
+        now,
+    )
+    .unwrap();
+    assert_eq!(written, expected.bytes);
     assert!(
         first
             .file_name()
@@ -477,7 +492,14 @@ fn export_is_an_effect_and_its_outcome_shows_in_the_status_line() {
             .to_string_lossy()
             .starts_with("frontlog-drone-")
     );
-    update(&mut s, Action::Exported(Ok(first.clone())));
+    let written = frontlog::tui::effects::Written {
+        path: first.clone(),
+        notes: Vec::new(),
+    };
+    update(
+        &mut s,
+        Action::Exported(frontlog::export::ExportFormat::Markdown, Ok(written)),
+    );
     let status = s.status.clone().unwrap();
     assert_eq!(status.tone, Tone::Ok);
     assert!(status.text.contains(&first.display().to_string()));
@@ -491,13 +513,16 @@ fn export_is_an_effect_and_its_outcome_shows_in_the_status_line() {
     s.query.text = "drone".to_owned();
     // A configured folder that is missing is made on first use.
     s.settings.export_dir = dir.path().join("briefings/feb");
-    let made = frontlog::tui::effects::export(&s, now).unwrap();
+    let made = export(&s).unwrap();
     assert!(made.starts_with(dir.path().join("briefings/feb")));
     // One that cannot be made is an error in the status line.
     std::fs::write(dir.path().join("a-file"), "x").unwrap();
     s.settings.export_dir = dir.path().join("a-file/sub");
-    let err = frontlog::tui::effects::export(&s, now).unwrap_err();
-    update(&mut s, Action::Exported(Err(err)));
+    let err = export(&s).unwrap_err();
+    update(
+        &mut s,
+        Action::Exported(frontlog::export::ExportFormat::Markdown, Err(err)),
+    );
     assert_eq!(s.status.as_ref().unwrap().tone, Tone::Error);
     assert!(s.status.as_ref().unwrap().text.contains("a-file"));
 }

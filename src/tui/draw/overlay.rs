@@ -87,7 +87,7 @@ pub fn content(state: &AppState) -> Vec<Line<'static>> {
             }
             out
         }
-        Some(Overlay::Types(_)) | None => Vec::new(),
+        Some(Overlay::Types(_) | Overlay::Formats(_)) | None => Vec::new(),
     }
 }
 
@@ -158,6 +158,9 @@ pub fn render(state: &AppState, screen: Rect, buf: &mut Buffer) {
         Some(Overlay::Problems { scroll }) => (" Problems reading the corpus ", scroll),
         Some(Overlay::Types(picker)) => {
             return crate::tui::typefilter::render(state, picker, screen, buf);
+        }
+        Some(Overlay::Formats(picker)) => {
+            return crate::tui::exportpicker::render(state, picker, screen, buf);
         }
         None => return,
     };
