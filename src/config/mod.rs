@@ -254,12 +254,13 @@ impl Settings {
         let general = file.general.unwrap_or_default();
         let keys = file.keys.unwrap_or_default();
         let mut bindings = Vec::new();
-        let mut seen: BTreeMap<String, Command> = BTreeMap::new();
+        // A key runs one command per scope (see `Scope`).
+        let mut seen: BTreeMap<(command::Scope, String), Command> = BTreeMap::new();
         for cmd in Command::ALL {
             let b = keys.get(&cmd).cloned().unwrap_or_default();
             let chords = b.keys.unwrap_or_default();
             for k in &chords {
-                if let Some(other) = seen.insert(k.to_string(), cmd)
+                if let Some(other) = seen.insert((cmd.scope(), k.to_string()), cmd)
                     && other != cmd
                 {
                     let line = user_source

@@ -208,6 +208,13 @@ impl Gazetteer {
         &self.regions[id as usize]
     }
 
+    /// Latitude and longitude of a place in degrees, where the gazetteer
+    /// has them (towns mostly; not countries and oblasts).
+    pub fn coordinates(&self, id: RegionId) -> Option<(f32, f32)> {
+        let info = self.info.get(id as usize)?;
+        (!info.lat.is_nan() && !info.lon.is_nan()).then_some((info.lat, info.lon))
+    }
+
     /// The places that contain `id`, nearest first (oblast, then country).
     pub fn ancestors(&self, id: RegionId) -> Vec<RegionId> {
         let mut out = Vec::new();
