@@ -345,6 +345,11 @@ pub fn pick(state: &mut AppState) {
         return;
     };
     let added = crate::tui::regions::toggle_filter(state, r);
+    // The tree shows the region, unfolded to it, under its cursor.
+    if added && let Some(row) = state.regions.reveal(r) {
+        let (len, page) = (state.regions.rows().len(), state.page(Pane::Regions));
+        state.region_cursor.go(row, len, page);
+    }
     let name = state.store.gazetteer().region(r).name.clone();
     let n = state.visible.len();
     let text = if added {

@@ -33,6 +33,7 @@ mod tui_docs;
 mod tui_e2e;
 mod tui_filters;
 mod tui_histogram;
+mod tui_map;
 mod tui_narrow;
 mod tui_render;
 mod tui_support;

@@ -142,9 +142,14 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" · ×{:.1}", m.view.zoom)
     };
+    let places = match m.marks.len() {
+        1 => "1 place".to_owned(),
+        n => format!("{n} places"),
+    };
     let title = match m.unplaced {
-        0 => format!("Map · {} places{zoom}", m.marks.len()),
-        n => format!("Map · {} places · {n} events unplaced{zoom}", m.marks.len()),
+        0 => format!("Map · {places}{zoom}"),
+        1 => format!("Map · {places} · 1 event unplaced{zoom}"),
+        n => format!("Map · {places} · {n} events unplaced{zoom}"),
     };
     let under = map::under_cursor(state);
     let g = state.store.gazetteer();
