@@ -257,8 +257,10 @@ pub fn refresh(state: &mut AppState) {
     state.map.marks_stale = false;
 }
 
-/// The place of the corpus nearest the cursor (the view's centre), within
+/// The place nearest the cursor (the view's centre), within
 /// [`PICK_CELLS`] cells of it: what Space or Enter on the map would pick.
+/// A place marked on the map comes first; else any place of the corpus
+/// with a position (one the filters leave out, to add it).
 pub fn under_cursor(state: &AppState) -> Option<RegionId> {
     let inner = inner_area(state)?;
     let pos = &state.map.positions;
@@ -267,18 +269,20 @@ pub fn under_cursor(state: &AppState) -> Option<RegionId> {
     let cell_x = (xb[1] - xb[0]) / f64::from(inner.width.max(1));
     let cell_y = (yb[1] - yb[0]) / f64::from(inner.height.max(1)) / 2.0;
     let (lon, lat) = (state.map.view.lon, state.map.view.lat);
-    state
-        .store
-        .regions_present()
-        .filter_map(|r| {
-            let (x, y) = pos.at(r).filter(|_| pos.stand_in(r) == Some(r))?;
-            let dx = (f64::from(x) - lon) / cell_x;
-            let dy = (f64::from(y) - lat) / cell_y;
-            Some((dx * dx + dy * dy, r))
-        })
-        .filter(|&(d, _)| d <= PICK_CELLS * PICK_CELLS)
-        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
-        .map(|(_, r)| r)
+    let nearest = |places: &mut dyn Iterator<Item = RegionId>| {
+        places
+            .filter_map(|r| {
+                let (x, y) = pos.at(r).filter(|_| pos.stand_in(r) == Some(r))?;
+                let dx = (f64::from(x) - lon) / cell_x;
+                let dy = (f64::from(y) - lat) / cell_y;
+                Some((dx * dx + dy * dy, r))
+            })
+            .filter(|&(d, _)| d <= PICK_CELLS * PICK_CELLS)
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+            .map(|(_, r)| r)
+    };
+    nearest(&mut state.map.marks.iter().map(|m| m.region))
+        .or_else(|| nearest(&mut state.store.regions_present()))
 }
 
 /// Runs a map command; `false` for a command that is not the map's.
