@@ -28,7 +28,7 @@ pub const MIN_WIDTH: u16 = 60;
 /// Narrowest terminal that shows the regions and sources panes by default.
 pub const SIDE_MIN_WIDTH: u16 = 100;
 /// Narrowest terminal that shows the map pane by default.
-pub const MAP_MIN_WIDTH: u16 = 140;
+pub const MAP_MIN_WIDTH: u16 = 160;
 /// Fewest columns the timeline keeps beside a map shown on request.
 pub const TIMELINE_MIN_WIDTH: u16 = 36;
 /// Most rows a status message takes.

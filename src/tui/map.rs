@@ -36,7 +36,7 @@ pub const ZOOM_STEP: f64 = 1.5;
 /// Farthest out and in.
 const ZOOM_RANGE: [f64; 2] = [0.5, 40.0];
 /// How much of the view one pan key moves it.
-const PAN_FRACTION: f64 = 0.125;
+const PAN_FRACTION: f64 = 1.0 / 12.0;
 /// How far from the cursor a place may be to be picked, in cells.
 pub const PICK_CELLS: f64 = 4.0;
 /// No position.

@@ -44,12 +44,17 @@ keys +
 wait_for "×1.5"
 # Pan towards Kharkiv (north-east of the opening view) until the place
 # under the cursor, named under the map, is Kharkiv.
+# Sweep east along a row, then one step north and back west, and so on.
+at_kharkiv() { screen | grep -qF '+ Kharkiv 4 · Space adds'; }
 found=
-for step in k l l l l l j h h; do
-  if screen | grep -qF '+ Kharkiv 4 · Space adds'; then found=1; break; fi
-  keys "$step"
+for sweep in l h l h; do
+  for _ in $(seq 1 10); do
+    if at_kharkiv; then found=1; break 2; fi
+    keys "$sweep"
+  done
+  keys k
 done
-[ -n "$found" ] || screen | grep -qF '+ Kharkiv 4 · Space adds' || fail "the cursor never reached Kharkiv"
+[ -n "$found" ] || fail "the cursor never reached Kharkiv"
 keys Space
 wait_for "4/11 events │ regions Kharkiv"
 wait_for "Kharkiv added to the region filter: 4 events"

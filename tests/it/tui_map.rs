@@ -101,7 +101,7 @@ fn focus_map(s: &mut AppState) {
 fn a_wide_screen_shows_outlines_and_the_slices_places() {
     let s = map_state(160, 40, false);
     let a = s.areas().unwrap();
-    assert!(!a.map.is_empty(), "the map shows from 140 columns");
+    assert!(!a.map.is_empty(), "the map shows from 160 columns");
     assert!(a.timeline.width >= 60, "{:?}", a.timeline);
     assert_eq!(count_at(&s, "Kharkiv"), 4);
     assert_eq!(count_at(&s, "Odesa"), 2);
@@ -169,7 +169,7 @@ fn zoom_and_pan_change_the_view_and_0_goes_home() {
     assert!((s.map.view.zoom - map::ZOOM_STEP).abs() < 1e-9);
     let (zoomed, title) = map_text(&s);
     assert_ne!(before, zoomed, "zooming redraws the map");
-    assert!(title.contains("×1.5"), "{title}");
+    assert!(title.contains("Map ×1.5 · 3 places"), "{title}");
     let lon = s.map.view.lon;
     press(&mut s, "l");
     assert!(s.map.view.lon > lon, "l pans east on the map");
@@ -269,7 +269,7 @@ fn a_narrow_screen_hides_the_map_until_m_shows_it() {
     let mut s = map_state(120, 34, false);
     assert!(
         s.areas().unwrap().map.is_empty(),
-        "hidden below 140 columns"
+        "hidden below 160 columns"
     );
     assert!(!s.panes().contains(&Pane::Map), "Tab skips it");
     let (_, lines) = render(&s);
@@ -292,7 +292,7 @@ fn a_narrow_screen_hides_the_map_until_m_shows_it() {
         (61, 17),
         (80, 24),
         (100, 30),
-        (139, 40),
+        (159, 40),
         (220, 60),
     ] {
         update(&mut s, Action::Resize(w, h));

@@ -140,17 +140,18 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
     let zoom = if (m.view.zoom - 1.0).abs() < 1e-9 {
         String::new()
     } else {
-        format!(" · ×{:.1}", m.view.zoom)
+        format!(" ×{:.1}", m.view.zoom)
     };
     let places = match m.marks.len() {
         1 => "1 place".to_owned(),
         n => format!("{n} places"),
     };
     let title = match m.unplaced {
-        0 => format!("Map · {places}{zoom}"),
-        1 => format!("Map · {places} · 1 event unplaced{zoom}"),
-        n => format!("Map · {places} · {n} events unplaced{zoom}"),
+        0 => format!("Map{zoom} · {places}"),
+        1 => format!("Map{zoom} · {places} · 1 event unplaced"),
+        n => format!("Map{zoom} · {places} · {n} events unplaced"),
     };
+    let title = truncate(&title, usize::from(area.width.saturating_sub(5)));
     let under = map::under_cursor(state);
     let g = state.store.gazetteer();
     let room = usize::from(area.width.saturating_sub(4));
