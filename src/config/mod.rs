@@ -468,6 +468,24 @@ mod tests {
     }
 
     #[test]
+    fn a_key_runs_one_command_per_scope() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        // Two map commands on one key: an error.
+        std::fs::write(&path, "[keys.map_zoom_in]\nkeys = [\"h\"]\n").unwrap();
+        let err = Settings::load(Some(&path), &ConfigEnv::default()).unwrap_err();
+        assert!(
+            err.contains("`h` is bound to both `map_left` and `map_zoom_in`"),
+            "{err}"
+        );
+        // A map command on a key that counts elsewhere: the map's own wins there.
+        std::fs::write(&path, "[keys.map_reset]\nkeys = [\"e\"]\n").unwrap();
+        let s = Settings::load(Some(&path), &ConfigEnv::default()).unwrap();
+        assert_eq!(s.binding(Command::MapReset).keys[0].to_string(), "e");
+        assert_eq!(s.binding(Command::Export).keys[0].to_string(), "e");
+    }
+
+    #[test]
     fn missing_files() {
         let dir = tempfile::tempdir().unwrap();
         let s = Settings::load(None, &env_in(dir.path())).unwrap();

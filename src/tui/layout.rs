@@ -27,8 +27,16 @@ use crate::tui::state::Pane;
 pub const MIN_WIDTH: u16 = 60;
 /// Narrowest terminal that shows the regions and sources panes by default.
 pub const SIDE_MIN_WIDTH: u16 = 100;
-/// Narrowest terminal that shows the map pane by default.
-pub const MAP_MIN_WIDTH: u16 = 160;
+/// Narrowest terminal that shows the map pane by default: the side panes'
+/// 40 columns, [`TIMELINE_FULL_WIDTH`] and [`MAP_MIN_COLUMNS`].
+pub const MAP_MIN_WIDTH: u16 = 200;
+/// Columns the timeline keeps beside the map when there is room: enough
+/// for its place, outlet and type columns beside the sentence.
+pub const TIMELINE_FULL_WIDTH: u16 = 120;
+/// Fewest columns of the map pane (but on a screen too narrow for them).
+pub const MAP_MIN_COLUMNS: u16 = 40;
+/// Most columns of the map pane.
+pub const MAP_MAX_COLUMNS: u16 = 90;
 /// Fewest columns the timeline keeps beside a map shown on request.
 pub const TIMELINE_MIN_WIDTH: u16 = 36;
 /// Most rows a status message takes.
@@ -133,11 +141,13 @@ pub fn areas(area: Rect, chrome: Chrome) -> Option<Areas> {
         0
     };
     let main_w = area.width - side_w;
-    // The map takes two fifths of what the side panes leave, when the
-    // timeline keeps enough beside it.
+    // The map takes what the timeline's full width leaves; shown on a
+    // narrower screen, it takes its fewest columns from the timeline, down
+    // to the timeline's least.
     let map_w = if chrome.map {
-        (main_w * 2 / 5)
-            .clamp(24, 90)
+        main_w
+            .saturating_sub(TIMELINE_FULL_WIDTH)
+            .clamp(MAP_MIN_COLUMNS, MAP_MAX_COLUMNS)
             .min(main_w.saturating_sub(TIMELINE_MIN_WIDTH))
     } else {
         0

@@ -38,12 +38,13 @@ pub enum Pane {
 }
 
 impl Pane {
-    /// Every pane in Tab order.
+    /// Every pane in Tab order (the map after the lists, so that Tab from
+    /// the timeline still reaches the regions first).
     pub const ALL: [Pane; 5] = [
         Pane::Timeline,
-        Pane::Map,
         Pane::Regions,
         Pane::Sources,
+        Pane::Map,
         Pane::Detail,
     ];
 }

@@ -3,9 +3,10 @@
 # tests/data/map_corpus (strikes in Kharkiv, Odesa and Lviv, and a
 # statement placed only in Ukraine).
 #
-# Checks: at 160 columns the map shows with its three places; Tab focuses
-# it; + zooms (the title says ×1.5); h/j/k/l pan until the cursor's place,
-# named under the map, is Kharkiv; Space puts it in the region filter, and
+# Checks: at 200 columns the map shows with its three places; Tab (after
+# the regions and sources panes) focuses it; + zooms (the title says
+# ×1.5); h/j/k/l pan until the cursor's place, named under the map, is
+# Kharkiv; Space puts it in the region filter, and
 # the timeline and status line follow (4 of 11 events, Kharkiv's only); c
 # clears the filter; m hides the map; q quits with status 0.
 set -euo pipefail
@@ -28,7 +29,7 @@ wait_for() {
 }
 keys() { tm send-keys -t e2e "$@"; sleep 0.2; }
 
-tm -f /dev/null new-session -d -s e2e -x 160 -y 40 -c "$WORK" \
+tm -f /dev/null new-session -d -s e2e -x 200 -y 40 -c "$WORK" \
   env -i HOME="$WORK/home" PATH="$PATH" TERM=xterm-256color LANG=C.UTF-8 \
   XDG_CONFIG_HOME="$WORK/xdg" XDG_CACHE_HOME="$WORK/cache" PS1='e2e$ ' bash --norc --noprofile
 wait_for 'e2e$'
@@ -37,8 +38,8 @@ keys "clear; \"$BIN\" \"$CORPUS\"; echo app-exit=\$?" Enter
 wait_for "Map · 3 places · 3 events unplaced"
 wait_for "11/11 events"
 screen | LC_ALL=C.UTF-8 grep -qP '[\x{2801}-\x{28FF}]' || fail "no Braille outlines on the map"
-# Tab: the timeline's focus moves to the map.
-keys Tab
+# Tab: from the timeline to the regions, the sources, then the map.
+keys Tab Tab Tab
 wait_for "▶ Map"
 keys +
 wait_for "×1.5"

@@ -99,10 +99,11 @@ fn focus_map(s: &mut AppState) {
 
 #[test]
 fn a_wide_screen_shows_outlines_and_the_slices_places() {
-    let s = map_state(160, 40, false);
+    let s = map_state(200, 40, false);
     let a = s.areas().unwrap();
-    assert!(!a.map.is_empty(), "the map shows from 160 columns");
-    assert!(a.timeline.width >= 60, "{:?}", a.timeline);
+    assert!(!a.map.is_empty(), "the map shows from 200 columns");
+    assert_eq!(a.timeline.width, 120, "the timeline keeps its full width");
+    assert_eq!(a.map.width, 40);
     assert_eq!(count_at(&s, "Kharkiv"), 4);
     assert_eq!(count_at(&s, "Odesa"), 2);
     assert_eq!(count_at(&s, "Lviv"), 2);
@@ -128,7 +129,7 @@ fn a_wide_screen_shows_outlines_and_the_slices_places() {
 
 #[test]
 fn the_selected_events_place_is_marked_without_colour_too() {
-    let mut s = map_state(160, 40, true);
+    let mut s = map_state(200, 40, true);
     // Select an event in Odesa.
     for _ in 0..20 {
         let e = &s.store.events()[s.selected_event().unwrap() as usize];
@@ -148,7 +149,7 @@ fn the_selected_events_place_is_marked_without_colour_too() {
 
 #[test]
 fn the_marks_follow_every_filter() {
-    let mut s = map_state(160, 40, false);
+    let mut s = map_state(200, 40, false);
     press(&mut s, "/");
     type_text(&mut s, "warehouse");
     press(&mut s, "Enter");
@@ -162,7 +163,7 @@ fn the_marks_follow_every_filter() {
 
 #[test]
 fn zoom_and_pan_change_the_view_and_0_goes_home() {
-    let mut s = map_state(160, 40, false);
+    let mut s = map_state(200, 40, false);
     focus_map(&mut s);
     let (before, _) = map_text(&s);
     press(&mut s, "+");
@@ -188,7 +189,7 @@ fn zoom_and_pan_change_the_view_and_0_goes_home() {
 
 #[test]
 fn h_folds_the_tree_and_pans_the_map() {
-    let mut s = map_state(160, 40, false);
+    let mut s = map_state(200, 40, false);
     press(&mut s, "Tab");
     while s.focus != Pane::Regions {
         press(&mut s, "Tab");
@@ -209,7 +210,7 @@ fn h_folds_the_tree_and_pans_the_map() {
 
 #[test]
 fn space_on_the_map_puts_the_place_under_the_cursor_in_the_region_filter() {
-    let mut s = map_state(160, 40, false);
+    let mut s = map_state(200, 40, false);
     let (x, y) = cell_of(&s, "Kharkiv");
     update(&mut s, Action::Click { column: x, row: y });
     assert_eq!(s.focus, Pane::Map, "a click on the map focuses it");
@@ -247,7 +248,7 @@ fn space_on_the_map_puts_the_place_under_the_cursor_in_the_region_filter() {
 
 #[test]
 fn far_from_any_place_space_picks_nothing_and_says_so() {
-    let mut s = map_state(160, 40, false);
+    let mut s = map_state(200, 40, false);
     focus_map(&mut s);
     press(&mut s, "+ + + + + +");
     press(&mut s, "j j j j j j j j");
@@ -266,10 +267,10 @@ fn far_from_any_place_space_picks_nothing_and_says_so() {
 
 #[test]
 fn a_narrow_screen_hides_the_map_until_m_shows_it() {
-    let mut s = map_state(120, 34, false);
+    let mut s = map_state(160, 34, false);
     assert!(
         s.areas().unwrap().map.is_empty(),
-        "hidden below 160 columns"
+        "hidden below 200 columns"
     );
     assert!(!s.panes().contains(&Pane::Map), "Tab skips it");
     let (_, lines) = render(&s);
@@ -292,7 +293,7 @@ fn a_narrow_screen_hides_the_map_until_m_shows_it() {
         (61, 17),
         (80, 24),
         (100, 30),
-        (159, 40),
+        (199, 40),
         (220, 60),
     ] {
         update(&mut s, Action::Resize(w, h));

@@ -104,18 +104,25 @@ struct Discs<'a> {
 
 impl Shape for Discs<'_> {
     fn draw(&self, painter: &mut Painter) {
+        // The last dot of the grid (a dot past a row's end would wrap).
+        let (&[_, x1], &[y0, _]) = painter.bounds();
+        let Some((max_x, max_y)) = painter.get_point(x1, y0) else {
+            return;
+        };
+        let (max_x, max_y) = (max_x as i32, max_y as i32);
+        let r = self.radius;
+        // The smallest mark is a square of four dots, so that it shows.
+        let (lo, hi) = if r == 0 { (0, 1) } else { (-r, r) };
         for m in self.marks {
             let Some((cx, cy)) = painter.get_point(f64::from(m.lon), f64::from(m.lat)) else {
                 continue;
             };
-            let r = self.radius;
-            for dy in -r..=r {
-                for dx in -r..=r {
-                    if dx * dx + dy * dy <= r * r + r / 2 {
-                        let (x, y) = (cx as i32 + dx, cy as i32 + dy);
-                        if x >= 0 && y >= 0 {
-                            painter.paint(x as usize, y as usize, self.color);
-                        }
+            for dy in lo..=hi {
+                for dx in lo..=hi {
+                    let (x, y) = (cx as i32 + dx, cy as i32 + dy);
+                    let inside = r == 0 || dx * dx + dy * dy <= r * r + r / 2;
+                    if inside && (0..=max_x).contains(&x) && (0..=max_y).contains(&y) {
+                        painter.paint(x as usize, y as usize, self.color);
                     }
                 }
             }
@@ -123,8 +130,8 @@ impl Shape for Discs<'_> {
     }
 }
 
-/// The size class of a count, 0 (one dot) to 3 (a disc of radius 3), on a
-/// logarithmic scale up to the busiest place.
+/// The size class of a count, 0 (a square of four dots) to 3 (a disc of
+/// radius 3), on a logarithmic scale up to the busiest place.
 pub fn size_class(count: u32, max: u32) -> usize {
     if max <= 1 || count <= 1 {
         return 0;
@@ -242,5 +249,41 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
         if inner.contains(p) {
             buf[p].set_style(Style::new().add_modifier(Modifier::UNDERLINED));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_outlines_parse_and_hold_ukraine() {
+        let all = outlines();
+        assert!(all.len() > 100, "{}", all.len());
+        let ukraine: Vec<&Outline> = all.iter().filter(|o| o.ukraine).collect();
+        assert!(!ukraine.is_empty());
+        // Ukraine's outline spans about 22-40 E and 44-52 N, Crimea included.
+        let w = ukraine.iter().map(|o| o.bbox[0]).fold(f64::MAX, f64::min);
+        let s = ukraine.iter().map(|o| o.bbox[1]).fold(f64::MAX, f64::min);
+        let e = ukraine.iter().map(|o| o.bbox[2]).fold(f64::MIN, f64::max);
+        let n = ukraine.iter().map(|o| o.bbox[3]).fold(f64::MIN, f64::max);
+        assert!(
+            (21.5..23.0).contains(&w) && (39.5..41.0).contains(&e),
+            "{w} {e}"
+        );
+        assert!(
+            (44.0..44.6).contains(&s) && (52.0..52.6).contains(&n),
+            "{s} {n}"
+        );
+        assert_eq!(parse("# comment\nb 1,2 bad 3,4\nu 5,6\n").len(), 1);
+    }
+
+    #[test]
+    fn sizes_grow_with_the_count_on_a_log_scale() {
+        assert_eq!(size_class(1, 1), 0);
+        assert_eq!(size_class(1, 1000), 0);
+        assert_eq!(size_class(1000, 1000), 3);
+        assert!(size_class(10, 1000) < size_class(100, 1000));
+        assert!((1..=1000).all(|c| size_class(c, 1000) <= 3));
     }
 }
