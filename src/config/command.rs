@@ -65,11 +65,38 @@ pub enum Command {
     /// Switch the timeline between one row per cluster (happening) and one
     /// row per report.
     View,
+    /// Show or hide the map pane.
+    Map,
+    /// Map: move the view west.
+    MapLeft,
+    /// Map: move the view east.
+    MapRight,
+    /// Map: move the view north.
+    MapUp,
+    /// Map: move the view south.
+    MapDown,
+    /// Map: zoom in.
+    MapZoomIn,
+    /// Map: zoom out.
+    MapZoomOut,
+    /// Map: back to the whole of Ukraine.
+    MapReset,
+}
+
+/// Where a command's keys count. A key may run one command per scope; a
+/// pane's own commands win over the others while that pane has the focus,
+/// so that `h` and `l` pan the map and fold the region tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    /// Wherever no pane's own command takes the key.
+    Anywhere,
+    /// Only while the map pane has the focus.
+    Map,
 }
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 34] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -86,6 +113,14 @@ impl Command {
         Command::Fold,
         Command::Unfold,
         Command::Sort,
+        Command::Map,
+        Command::MapLeft,
+        Command::MapRight,
+        Command::MapUp,
+        Command::MapDown,
+        Command::MapZoomIn,
+        Command::MapZoomOut,
+        Command::MapReset,
         Command::DateFilter,
         Command::Coarser,
         Command::TextFilter,
@@ -127,6 +162,28 @@ impl Command {
             Command::Coarser => "coarser",
             Command::SidePanes => "side_panes",
             Command::View => "view",
+            Command::Map => "map",
+            Command::MapLeft => "map_left",
+            Command::MapRight => "map_right",
+            Command::MapUp => "map_up",
+            Command::MapDown => "map_down",
+            Command::MapZoomIn => "map_zoom_in",
+            Command::MapZoomOut => "map_zoom_out",
+            Command::MapReset => "map_reset",
+        }
+    }
+
+    /// Where the command's keys count.
+    pub fn scope(self) -> Scope {
+        match self {
+            Command::MapLeft
+            | Command::MapRight
+            | Command::MapUp
+            | Command::MapDown
+            | Command::MapZoomIn
+            | Command::MapZoomOut
+            | Command::MapReset => Scope::Map,
+            _ => Scope::Anywhere,
         }
     }
 }

@@ -280,12 +280,13 @@ impl Settings {
         let general = file.general.unwrap_or_default();
         let keys = file.keys.unwrap_or_default();
         let mut bindings = Vec::new();
-        let mut seen: BTreeMap<String, Command> = BTreeMap::new();
+        // A key runs one command per scope (see `Scope`).
+        let mut seen: BTreeMap<(command::Scope, String), Command> = BTreeMap::new();
         for cmd in Command::ALL {
             let b = keys.get(&cmd).cloned().unwrap_or_default();
             let chords = b.keys.unwrap_or_default();
             for k in &chords {
-                if let Some(other) = seen.insert(k.to_string(), cmd)
+                if let Some(other) = seen.insert((cmd.scope(), k.to_string()), cmd)
                     && other != cmd
                 {
                     let line = user_source
@@ -491,6 +492,24 @@ mod tests {
         std::fs::write(&path, "[keys.export]\nkeys = [\"c\"]\n").unwrap();
         let err = Settings::load(Some(&path), &ConfigEnv::default()).unwrap_err();
         assert!(err.contains("`c` is bound to both"), "{err}");
+    }
+
+    #[test]
+    fn a_key_runs_one_command_per_scope() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        // Two map commands on one key: an error.
+        std::fs::write(&path, "[keys.map_zoom_in]\nkeys = [\"h\"]\n").unwrap();
+        let err = Settings::load(Some(&path), &ConfigEnv::default()).unwrap_err();
+        assert!(
+            err.contains("`h` is bound to both `map_left` and `map_zoom_in`"),
+            "{err}"
+        );
+        // A map command on a key that counts elsewhere: the map's own wins there.
+        std::fs::write(&path, "[keys.map_reset]\nkeys = [\"e\"]\n").unwrap();
+        let s = Settings::load(Some(&path), &ConfigEnv::default()).unwrap();
+        assert_eq!(s.binding(Command::MapReset).keys[0].to_string(), "e");
+        assert_eq!(s.binding(Command::Export).keys[0].to_string(), "e");
     }
 
     #[test]

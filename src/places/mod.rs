@@ -215,6 +215,14 @@ impl Gazetteer {
         &self.regions[id as usize]
     }
 
+    /// Latitude and longitude of a place in degrees as the gazetteer's own
+    /// data gives them (towns mostly; not countries and oblasts); see
+    /// [`Gazetteer::coordinates`] for every place, filled from neighbours.
+    pub fn own_coordinates(&self, id: RegionId) -> Option<(f32, f32)> {
+        let info = self.info.get(id as usize)?;
+        (!info.lat.is_nan() && !info.lon.is_nan()).then_some((info.lat, info.lon))
+    }
+
     /// The places that contain `id`, nearest first (oblast, then country).
     pub fn ancestors(&self, id: RegionId) -> Vec<RegionId> {
         let mut out = Vec::new();

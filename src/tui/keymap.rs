@@ -7,19 +7,24 @@
 //! quits, Esc closes the innermost open thing (and does nothing when
 //! nothing is open, unless the configuration binds it), and while an input
 //! line is open the keys are text.
+//!
+//! Keys are scoped ([`Scope`]): the map's own commands count only while the
+//! map has the focus, and there they win over the others, so that one key
+//! can pan the map and fold the region tree.
 
 use std::collections::HashMap;
 
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 use crate::config::Settings;
+use crate::config::command::Scope;
 use crate::config::keys::KeyChord;
 use crate::tui::action::{Action, Command, Edit, Wheel};
 
-/// Keys to commands.
+/// Keys to commands, per scope.
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    map: HashMap<KeyChord, Command>,
+    map: HashMap<(Scope, KeyChord), Command>,
 }
 
 impl Keymap {
@@ -28,22 +33,35 @@ impl Keymap {
         let map = settings
             .bindings
             .iter()
-            .flat_map(|b| b.keys.iter().map(move |k| (*k, b.command)))
+            .flat_map(|b| {
+                b.keys
+                    .iter()
+                    .map(move |k| ((b.command.scope(), *k), b.command))
+            })
             .collect();
         Keymap { map }
     }
 
-    /// The command bound to a key.
+    /// The command bound to a key outside any pane's own scope.
     pub fn lookup(&self, chord: &KeyChord) -> Option<Command> {
-        self.map.get(chord).copied()
+        self.lookup_in(Scope::Anywhere, chord)
+    }
+
+    /// The command bound to a key in `scope`: the scope's own, else the
+    /// one that counts anywhere.
+    pub fn lookup_in(&self, scope: Scope, chord: &KeyChord) -> Option<Command> {
+        self.map
+            .get(&(scope, *chord))
+            .or_else(|| self.map.get(&(Scope::Anywhere, *chord)))
+            .copied()
     }
 }
 
 /// Where the app is, as far as reading keys goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Keys run commands.
-    Normal,
+    /// Keys run commands: those of the scope (the focused pane's) first.
+    Normal(Scope),
     /// An overlay or popup is open: Esc closes it.
     Overlay,
     /// An input line is open: keys are text.
@@ -78,7 +96,11 @@ pub fn translate(keymap: &Keymap, mode: Mode, event: &Event) -> Option<Action> {
             if mode == Mode::Overlay && key.code == KeyCode::Esc {
                 return Some(Action::Escape);
             }
-            match keymap.lookup(&KeyChord::from_event(key)) {
+            let scope = match mode {
+                Mode::Normal(scope) => scope,
+                _ => Scope::Anywhere,
+            };
+            match keymap.lookup_in(scope, &KeyChord::from_event(key)) {
                 Some(c) => Some(Action::Command(c)),
                 None if key.code == KeyCode::Esc => Some(Action::Escape),
                 None => None,
@@ -98,7 +120,7 @@ pub fn translate(keymap: &Keymap, mode: Mode, event: &Event) -> Option<Action> {
                     row,
                     wheel: Wheel::Down,
                 }),
-                MouseEventKind::Down(MouseButton::Left) if mode == Mode::Normal => {
+                MouseEventKind::Down(MouseButton::Left) if matches!(mode, Mode::Normal(_)) => {
                     Some(Action::Click { column, row })
                 }
                 _ => None,
@@ -216,14 +238,21 @@ mod tests {
         let km = Keymap::new(&Settings::default_settings(false));
         let q = |kind| key(KeyCode::Char('q'), KeyModifiers::NONE, kind);
         assert_eq!(
-            translate(&km, Mode::Normal, &q(KeyEventKind::Press)),
+            translate(&km, Mode::Normal(Scope::Anywhere), &q(KeyEventKind::Press)),
             Some(Action::Command(Command::Quit))
         );
         assert_eq!(
-            translate(&km, Mode::Normal, &q(KeyEventKind::Release)),
+            translate(
+                &km,
+                Mode::Normal(Scope::Anywhere),
+                &q(KeyEventKind::Release)
+            ),
             None
         );
-        assert_eq!(translate(&km, Mode::Normal, &q(KeyEventKind::Repeat)), None);
+        assert_eq!(
+            translate(&km, Mode::Normal(Scope::Anywhere), &q(KeyEventKind::Repeat)),
+            None
+        );
         assert_eq!(
             translate(&km, Mode::Input, &q(KeyEventKind::Press)),
             Some(Action::Edit(Edit::Insert('q')))
@@ -233,7 +262,7 @@ mod tests {
             KeyModifiers::CONTROL,
             KeyEventKind::Press,
         );
-        for mode in [Mode::Normal, Mode::Overlay, Mode::Input] {
+        for mode in [Mode::Normal(Scope::Anywhere), Mode::Overlay, Mode::Input] {
             assert_eq!(translate(&km, mode, &ctrl_c), Some(Action::ForceQuit));
         }
         let esc = key(KeyCode::Esc, KeyModifiers::NONE, KeyEventKind::Press);
@@ -243,10 +272,36 @@ mod tests {
             Some(Action::Edit(Edit::Cancel))
         );
         assert_eq!(
-            translate(&km, Mode::Normal, &esc),
+            translate(&km, Mode::Normal(Scope::Anywhere), &esc),
             Some(Action::Escape),
             "Esc is not bound to quit: it closes what is open"
         );
         assert_eq!(translate(&km, Mode::TooSmall, &esc), None);
+    }
+
+    #[test]
+    fn map_keys_count_on_the_map_only() {
+        let km = Keymap::new(&Settings::default_settings(false));
+        let h = key(KeyCode::Char('h'), KeyModifiers::NONE, KeyEventKind::Press);
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE, KeyEventKind::Press);
+        let anywhere = Mode::Normal(Scope::Anywhere);
+        let map = Mode::Normal(Scope::Map);
+        assert_eq!(
+            translate(&km, anywhere, &h),
+            Some(Action::Command(Command::Fold))
+        );
+        assert_eq!(
+            translate(&km, map, &h),
+            Some(Action::Command(Command::MapLeft))
+        );
+        assert_eq!(
+            translate(&km, map, &q),
+            Some(Action::Command(Command::Quit))
+        );
+        assert_eq!(
+            translate(&km, Mode::Overlay, &h),
+            Some(Action::Command(Command::Fold)),
+            "an overlay reads the keys that count anywhere"
+        );
     }
 }

@@ -3,10 +3,10 @@
 //! both always agree.
 //!
 //! ```text
-//! ┌ Timeline ─────────────────────────┐┌ Regions ──────┐
-//! │ histogram (2 rows of bars, axis)  ││               │
-//! │ rows                              │├ Sources ──────┤
-//! └───────────────────────────────────┘└───────────────┘
+//! ┌ Timeline ─────────────────┐┌ Map ──────┐┌ Regions ──────┐
+//! │ histogram (2 rows, axis)  ││           ││               │
+//! │ rows                      ││           │├ Sources ──────┤
+//! └───────────────────────────┘└───────────┘└───────────────┘
 //! ┌ Detail ──────────────────────────────────────────────┐
 //! └──────────────────────────────────────────────────────┘
 //! input line (while open)
@@ -15,7 +15,8 @@
 //! ```
 //!
 //! Below [`SIDE_MIN_WIDTH`] columns the regions and sources panes fold away
-//! (the timeline takes the whole width) unless the user shows them.
+//! (the timeline takes the whole width) unless the user shows them; below
+//! [`MAP_MIN_WIDTH`] the map does too.
 
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -26,6 +27,18 @@ use crate::tui::state::Pane;
 pub const MIN_WIDTH: u16 = 60;
 /// Narrowest terminal that shows the regions and sources panes by default.
 pub const SIDE_MIN_WIDTH: u16 = 100;
+/// Narrowest terminal that shows the map pane by default: the side panes'
+/// 40 columns, [`TIMELINE_FULL_WIDTH`] and [`MAP_MIN_COLUMNS`].
+pub const MAP_MIN_WIDTH: u16 = 200;
+/// Columns the timeline keeps beside the map when there is room: enough
+/// for its place, outlet and type columns beside the sentence.
+pub const TIMELINE_FULL_WIDTH: u16 = 120;
+/// Fewest columns of the map pane (but on a screen too narrow for them).
+pub const MAP_MIN_COLUMNS: u16 = 40;
+/// Most columns of the map pane.
+pub const MAP_MAX_COLUMNS: u16 = 90;
+/// Fewest columns the timeline keeps beside a map shown on request.
+pub const TIMELINE_MIN_WIDTH: u16 = 36;
 /// Most rows a status message takes.
 pub const MAX_MESSAGE_ROWS: u16 = 2;
 /// Shortest usable terminal.
@@ -46,6 +59,8 @@ pub struct Areas {
     pub regions: Rect,
     /// The sources pane, borders included (empty when folded away).
     pub sources: Rect,
+    /// The map pane, borders included (empty when hidden).
+    pub map: Rect,
     /// The detail pane, borders included.
     pub detail: Rect,
     /// The input line, while one is open.
@@ -65,6 +80,8 @@ pub struct Chrome {
     pub message_rows: u16,
     /// Whether the regions and sources panes are shown.
     pub side: bool,
+    /// Whether the map pane is shown.
+    pub map: bool,
 }
 
 /// Rows a message takes at `width` columns, wrapped at words: at least
@@ -89,6 +106,7 @@ impl Areas {
             (self.timeline, Pane::Timeline),
             (self.regions, Pane::Regions),
             (self.sources, Pane::Sources),
+            (self.map, Pane::Map),
             (self.detail, Pane::Detail),
         ]
         .into_iter()
@@ -123,7 +141,25 @@ pub fn areas(area: Rect, chrome: Chrome) -> Option<Areas> {
         0
     };
     let main_w = area.width - side_w;
-    let timeline = Rect::new(area.x, area.y, main_w, top_h);
+    // The map takes what the timeline's full width leaves; shown on a
+    // narrower screen, it takes its fewest columns from the timeline, down
+    // to the timeline's least.
+    let map_w = if chrome.map {
+        main_w
+            .saturating_sub(TIMELINE_FULL_WIDTH)
+            .clamp(MAP_MIN_COLUMNS, MAP_MAX_COLUMNS)
+            .min(main_w.saturating_sub(TIMELINE_MIN_WIDTH))
+    } else {
+        0
+    };
+    let map_w = if map_w < 16 { 0 } else { map_w };
+    let timeline = Rect::new(area.x, area.y, main_w - map_w, top_h);
+    let map = Rect::new(
+        area.x + main_w - map_w,
+        area.y,
+        map_w,
+        if map_w > 0 { top_h } else { 0 },
+    );
     let side_x = area.x + main_w;
     let (regions, sources) = if chrome.side {
         let regions_h = (top_h * 6 / 10).max(3);
@@ -161,6 +197,7 @@ pub fn areas(area: Rect, chrome: Chrome) -> Option<Areas> {
         rows,
         regions,
         sources,
+        map,
         detail,
         input,
         message,
@@ -185,17 +222,18 @@ mod tests {
         for w in 0..=220 {
             for h in 0..=70 {
                 let area = Rect::new(0, 0, w, h);
-                for (input, message_rows, side) in [
-                    (false, 0, true),
-                    (true, 0, true),
-                    (true, 2, true),
-                    (false, 1, false),
-                    (true, 2, false),
+                for (input, message_rows, side, map) in [
+                    (false, 0, true, false),
+                    (true, 0, true, true),
+                    (true, 2, true, false),
+                    (false, 1, false, true),
+                    (true, 2, false, false),
                 ] {
                     let chrome = Chrome {
                         input,
                         message_rows,
                         side,
+                        map,
                     };
                     let Some(a) = areas(area, chrome) else {
                         assert!(w < MIN_WIDTH || h < MIN_HEIGHT);
@@ -207,6 +245,7 @@ mod tests {
                         a.rows,
                         a.regions,
                         a.sources,
+                        a.map,
                         a.detail,
                         a.status,
                     ]
@@ -222,8 +261,15 @@ mod tests {
                     }
                     assert!(a.rows.height >= 1, "{w}x{h}");
                     assert_eq!(a.side_shown(), side);
-                    if !side {
+                    if !side && !map {
                         assert_eq!(a.timeline.width, w, "the timeline takes the width");
+                    }
+                    if map && !side {
+                        assert!(!a.map.is_empty(), "{w}x{h}: the map is shown");
+                    }
+                    if !a.map.is_empty() {
+                        assert!(a.timeline.width >= TIMELINE_MIN_WIDTH, "{w}x{h}");
+                        assert!(a.map.intersection(a.timeline).is_empty(), "{w}x{h}");
                     }
                 }
             }

@@ -228,3 +228,15 @@ impl RegionTree {
         self.rows = rows;
     }
 }
+
+/// Puts a region in the region filter, or takes it out (Space in the
+/// regions pane, and on the map); returns whether it went in. The slice is
+/// cut again.
+pub fn toggle_filter(state: &mut crate::tui::state::AppState, id: RegionId) -> bool {
+    let added = !state.query.regions.remove(&id);
+    if added {
+        state.query.regions.insert(id);
+    }
+    state.requery();
+    added
+}

@@ -15,6 +15,7 @@ use crate::query::{FacetMemo, Facets, Query, Slice};
 use crate::store::EventStore;
 use crate::tui::clustering::ClusterPlan;
 use crate::tui::clusters::{ClusterRow, View};
+pub use crate::tui::cursor::ListCursor;
 pub use crate::tui::histogram::Histogram;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
@@ -30,13 +31,22 @@ pub enum Pane {
     Regions,
     /// The outlets.
     Sources,
+    /// The map of the slice's places.
+    Map,
     /// The selected event in full.
     Detail,
 }
 
 impl Pane {
-    /// Every pane in Tab order.
-    pub const ALL: [Pane; 4] = [Pane::Timeline, Pane::Regions, Pane::Sources, Pane::Detail];
+    /// Every pane in Tab order (the map after the lists, so that Tab from
+    /// the timeline still reaches the regions first).
+    pub const ALL: [Pane; 5] = [
+        Pane::Timeline,
+        Pane::Regions,
+        Pane::Sources,
+        Pane::Map,
+        Pane::Detail,
+    ];
 }
 
 /// What an input line edits.
@@ -105,43 +115,6 @@ pub struct Status {
     pub text: String,
     /// How it reads.
     pub tone: Tone,
-}
-
-/// A cursor in a list and the first row shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ListCursor {
-    /// Selected row.
-    pub selected: usize,
-    /// First row shown.
-    pub offset: usize,
-}
-
-impl ListCursor {
-    /// Moves to `row` (clamped to `len`) and scrolls so that it is shown in
-    /// a window of `height` rows.
-    pub fn go(&mut self, row: usize, len: usize, height: usize) {
-        self.selected = row.min(len.saturating_sub(1));
-        self.settle(len, height);
-    }
-
-    /// Moves by `delta` rows.
-    pub fn step(&mut self, delta: isize, len: usize, height: usize) {
-        let row = self.selected.saturating_add_signed(delta);
-        self.go(row, len, height);
-    }
-
-    /// Scrolls so that the selection is shown and no space is wasted below
-    /// the last row.
-    pub fn settle(&mut self, len: usize, height: usize) {
-        let height = height.max(1);
-        self.selected = self.selected.min(len.saturating_sub(1));
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        self.offset = self.offset.min(len.saturating_sub(height));
-    }
 }
 
 /// Everything the app shows and remembers.
@@ -234,6 +207,8 @@ pub struct AppState {
     /// Whether the user asked to show (or hide) the regions and sources
     /// panes; `None`: shown from [`layout::SIDE_MIN_WIDTH`] columns up.
     pub side_panes: Option<bool>,
+    /// The map pane: its view and the slice's places ([`crate::tui::map`]).
+    pub map: crate::tui::map::MapState,
     /// Whether the screen needs drawing.
     pub dirty: bool,
 }
@@ -296,6 +271,7 @@ impl AppState {
             status: None,
             size,
             side_panes: None,
+            map: Default::default(),
             dirty: true,
         };
         state.requery();
@@ -322,6 +298,7 @@ impl AppState {
                 .as_ref()
                 .map_or(0, |s| layout::message_rows(&s.text, width)),
             side: self.side_shown(width),
+            map: self.map_shown(width),
         }
     }
 
@@ -331,12 +308,21 @@ impl AppState {
         self.side_panes.unwrap_or(width >= layout::SIDE_MIN_WIDTH)
     }
 
+    /// Whether the map pane is asked for on a screen `width` columns wide:
+    /// as the user asked, else when it is wide enough (the layout may still
+    /// find no room for it).
+    pub fn map_shown(&self, width: u16) -> bool {
+        self.map.shown.unwrap_or(width >= layout::MAP_MIN_WIDTH)
+    }
+
     /// The panes on screen now, in Tab order.
     pub fn panes(&self) -> Vec<Pane> {
         let side = self.side_shown(self.size.0);
+        let map = self.areas().is_some_and(|a| !a.map.is_empty());
         Pane::ALL
             .into_iter()
             .filter(|p| side || !matches!(p, Pane::Regions | Pane::Sources))
+            .filter(|p| map || *p != Pane::Map)
             .collect()
     }
 
@@ -347,6 +333,7 @@ impl AppState {
             Pane::Regions => a.regions.height.saturating_sub(2),
             Pane::Sources => a.sources.height.saturating_sub(2),
             Pane::Detail => a.detail.height.saturating_sub(2),
+            Pane::Map => a.map.height.saturating_sub(2),
         });
         usize::from(h).max(1)
     }
@@ -384,6 +371,8 @@ impl AppState {
             &self.visible,
             &self.settings.date_format,
         );
+        self.map.marks_stale = true;
+        crate::tui::map::refresh(self);
         self.arrange_lists();
         self.rebuild_rows();
         self.reselect(anchor, screen_row);
@@ -525,8 +514,10 @@ impl AppState {
             Mode::Input
         } else if self.overlay.is_some() {
             Mode::Overlay
+        } else if self.focus == Pane::Map {
+            Mode::Normal(crate::config::command::Scope::Map)
         } else {
-            Mode::Normal
+            Mode::Normal(crate::config::command::Scope::Anywhere)
         }
     }
 

@@ -9,6 +9,7 @@ use crate::datefilter;
 use crate::tui::action::{Action, Command, Edit, Effect, Wheel};
 use crate::tui::draw::{detail, overlay};
 use crate::tui::exportpicker::{self, FormatPicker};
+use crate::tui::map;
 use crate::tui::regioninput;
 use crate::tui::regions::ListOrder;
 use crate::tui::state::{AppState, Input, InputKind, ListCursor, Overlay, Pane, Tone};
@@ -29,6 +30,7 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         state.settle_all();
         clamp_detail(state);
         clamp_overlay(state);
+        map::refresh(state);
     }
     if !state.panes().contains(&state.focus) {
         state.focus = Pane::Timeline;
@@ -87,6 +89,8 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
             };
             if state.overlay.is_some() {
                 scroll_overlay(state, delta);
+            } else if let Some(Pane::Map) = state.areas().and_then(|a| a.pane_at(column, row)) {
+                map::wheel(state, delta);
             } else if let Some(pane) = state.areas().and_then(|a| a.pane_at(column, row)) {
                 move_in(state, pane, delta);
             }
@@ -180,6 +184,16 @@ fn command(state: &mut AppState, c: Command) -> Option<Effect> {
         Command::RegionFilter => open_input(state, InputKind::Region),
         Command::TypeFilter => state.overlay = Some(Overlay::Types(TypePicker::open(state))),
         Command::ClearFilters => clear_filters(state),
+        Command::Map
+        | Command::MapLeft
+        | Command::MapRight
+        | Command::MapUp
+        | Command::MapDown
+        | Command::MapZoomIn
+        | Command::MapZoomOut
+        | Command::MapReset => {
+            map::command(state, c);
+        }
     }
     None
 }
@@ -348,6 +362,8 @@ fn move_in(state: &mut AppState, pane: Pane, delta: isize) {
             state.detail_scroll = state.detail_scroll.saturating_add_signed(delta);
             clamp_detail(state);
         }
+        // The map pans with its own keys; page keys leave it be.
+        Pane::Map => {}
     }
 }
 
@@ -365,12 +381,9 @@ fn toggle(state: &mut AppState) {
             let Some(row) = state.regions.rows().get(state.region_cursor.selected) else {
                 return;
             };
-            let id = row.id;
-            if !state.query.regions.remove(&id) {
-                state.query.regions.insert(id);
-            }
-            state.requery();
+            crate::tui::regions::toggle_filter(state, row.id);
         }
+        Pane::Map => map::pick(state),
         Pane::Sources => {
             let Some(id) = state.selected_source() else {
                 return;
@@ -544,6 +557,10 @@ fn click(state: &mut AppState, column: u16, row: u16) {
             state.source_rows.len(),
         ),
         Pane::Detail => return,
+        Pane::Map => {
+            map::click(state, column, row);
+            return;
+        }
     };
     if row < area.y || row >= area.bottom() {
         return;

@@ -35,6 +35,7 @@ mod tui_e2e;
 mod tui_export;
 mod tui_filters;
 mod tui_histogram;
+mod tui_map;
 mod tui_narrow;
 mod tui_render;
 mod tui_support;

@@ -1,6 +1,7 @@
 //! Runs the scripts in `tests/e2e/` that drive the real binary in tmux:
 //! `tui_tmux.sh` (a user's session), `clusters_tmux.sh` (the cluster view
-//! on a corpus written for it), `hangup.sh` (the app ends when its
+//! on a corpus written for it), `map_tmux.sh` (the map pane: zoom, pan,
+//! pick a place into the region filter), `hangup.sh` (the app ends when its
 //! terminal goes away) and `terminal_safety.sh` (a hostile corpus must not
 //! reach the terminal raw). Without tmux the tests are skipped with a note
 //! ([`crate::host::skip`]), except under CI, where a missing tmux is a
@@ -34,6 +35,11 @@ fn the_real_binary_in_tmux() {
 #[test]
 fn the_cluster_view_in_tmux() {
     run_script("clusters_tmux.sh");
+}
+
+#[test]
+fn the_map_pane_in_tmux() {
+    run_script("map_tmux.sh");
 }
 
 #[test]

@@ -353,7 +353,8 @@ fn text_filter_applied() {
 
 #[test]
 fn help_overlay_lists_every_key_of_the_keymap() {
-    let mut s = demo_state(100, 40);
+    // Tall enough for every key at once (on a shorter screen it scrolls).
+    let mut s = demo_state(100, 50);
     press(&mut s, "?");
     let text = screen(&s);
     assert!(text.contains("Help: keys"), "{text}");

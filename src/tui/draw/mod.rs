@@ -7,6 +7,7 @@ pub mod cluster_detail;
 pub mod detail;
 pub mod histogram;
 pub mod lists;
+pub mod map;
 pub mod overlay;
 pub mod status;
 pub mod timeline;
@@ -28,6 +29,9 @@ impl Widget for &AppState {
             return;
         };
         timeline::render(self, &a, buf);
+        if !a.map.is_empty() {
+            map::render(self, a.map, buf);
+        }
         if a.side_shown() {
             lists::render_regions(self, a.regions, buf);
             lists::render_sources(self, a.sources, buf);
