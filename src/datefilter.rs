@@ -198,7 +198,9 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month_number(w: &str) -> Option<u32> {
+/// The number (1–12) of an English month name or its abbreviation of at
+/// least three letters ("feb", "sept"), any case.
+pub(crate) fn month_number(w: &str) -> Option<u32> {
     let w = w.to_lowercase();
     if w.len() < 3 {
         return None;

@@ -438,25 +438,7 @@ const STOPS: [&str; 16] = [
 ];
 
 fn is_month(t: &str) -> bool {
-    const MONTHS: [&str; 16] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "sept",
-        "oct",
-    ];
-    MONTHS.contains(&t)
+    crate::datefilter::month_number(t).is_some()
 }
 
 /// The killed and injured counts of a sentence's happening. `lang` orders

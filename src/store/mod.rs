@@ -15,6 +15,7 @@ use crate::corpus::Document;
 use crate::extract::{self, Event};
 use crate::places::{Gazetteer, RegionId};
 
+mod clustered;
 mod folding;
 
 use folding::push_folded;
@@ -277,40 +278,6 @@ impl EventStore {
                 .max_span_days
                 .max((e.date.last - e.date.first).num_days());
         }
-    }
-
-    /// Groups the events into clusters of reports of one happening
-    /// ([`crate::cluster::build`]); run once the whole corpus is in, since
-    /// adding or retiring events forgets the clusters.
-    pub fn cluster(&mut self) {
-        self.clusters = crate::cluster::build(self);
-    }
-
-    /// Takes clusters worked out earlier for exactly these events (read
-    /// from a cache keyed by [`crate::cluster::input_key`]). Refused, and
-    /// the store left unclustered, when they do not fit its events
-    /// ([`crate::cluster::Clusters::fits`]).
-    pub fn set_clusters(&mut self, clusters: crate::cluster::Clusters) -> Result<(), String> {
-        if !clusters.fits(self.events.len()) {
-            return Err(format!(
-                "clusters for {} events do not fit the store's {}",
-                clusters.len(),
-                self.events.len()
-            ));
-        }
-        self.clusters = clusters;
-        Ok(())
-    }
-
-    /// The originator event `i` cites (`None` when it names none), worked
-    /// out on demand: see [`crate::cluster::originator_of_event`].
-    pub fn originator_of(&self, i: u32) -> Option<std::borrow::Cow<'_, str>> {
-        crate::cluster::originator_of_event(self, &self.events[i as usize])
-    }
-
-    /// Every event's cluster (empty until [`EventStore::cluster`] runs).
-    pub fn clusters(&self) -> &crate::cluster::Clusters {
-        &self.clusters
     }
 
     /// All articles, in corpus order.
