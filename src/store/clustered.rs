@@ -28,9 +28,22 @@ impl EventStore {
         Ok(())
     }
 
-    /// The originator event `i` cites (`None` when it names none), worked
-    /// out on demand: see [`crate::cluster::originator_of_event`].
+    /// The originator event `i` cites (`None` when it names none): as
+    /// clustering worked it out for the reports of happenings told more
+    /// than once, else worked out now
+    /// ([`crate::cluster::originator_of_event`]), so that drawing an open
+    /// cluster's reports reads a table rather than the sentences.
     pub fn originator_of(&self, i: u32) -> Option<std::borrow::Cow<'_, str>> {
+        if self
+            .clusters
+            .of_event(i)
+            .is_some_and(|c| c.members.len() > 1)
+        {
+            return self
+                .clusters
+                .originator_of(i)
+                .map(std::borrow::Cow::Borrowed);
+        }
         crate::cluster::originator_of_event(self, &self.events[i as usize])
     }
 
