@@ -48,8 +48,12 @@ impl Undated {
                 .into_iter()
                 .map(|d| UndatedArticle {
                     path: d.path.clone(),
-                    unplaced: count
-                        .then(|| unplaced_dates(d.text.get(d.body_start..).unwrap_or(""))),
+                    // Counted at ingest, before the text was compacted;
+                    // a store built from whole texts counts it here.
+                    unplaced: d.unplaced.map(|n| n as usize).or_else(|| {
+                        (count && !d.is_compacted())
+                            .then(|| unplaced_dates(d.text.get(d.body_start..).unwrap_or("")))
+                    }),
                 })
                 .collect(),
         }

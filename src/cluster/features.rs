@@ -73,13 +73,23 @@ pub fn lead_terms(doc: &Document) -> Vec<(u64, bool)> {
 /// [`LEAD_BYTES`] at a character boundary.
 fn lead(doc: &Document) -> &str {
     let body = doc.text.get(doc.body_start..).unwrap_or("");
-    let body = body.trim_start();
-    let end = body.find("\n\n").unwrap_or(body.len()).min(LEAD_BYTES);
-    let mut end = end.min(body.len());
-    while !body.is_char_boundary(end) {
+    let end = lead_end(body);
+    body[..end].trim_start()
+}
+
+/// Where the lead of an article body ends ([`lead`]), in bytes from the
+/// body's start (leading whitespace included).
+pub fn lead_end(body: &str) -> usize {
+    let trimmed = body.trim_start();
+    let end = trimmed
+        .find("\n\n")
+        .unwrap_or(trimmed.len())
+        .min(LEAD_BYTES);
+    let mut end = end.min(trimmed.len());
+    while !trimmed.is_char_boundary(end) {
         end -= 1;
     }
-    &body[..end]
+    body.len() - trimmed.len() + end
 }
 
 impl Features {

@@ -111,6 +111,14 @@ fn shingles<'t>(body: &'t str, words: &'t [(usize, usize)]) -> impl Iterator<Ite
         .map(move |w| &body[w[0].0..w[2].1])
 }
 
+/// Where the part of an article body its fingerprint and shingles read
+/// ends, in bytes from the body's start: the end of the last word the
+/// [`MAX_SHINGLES`] shingles take, or the body's end.
+pub fn opening_end(body: &str) -> usize {
+    let words = word_spans(body);
+    words.get(MAX_SHINGLES + 1).map_or(body.len(), |w| w.1)
+}
+
 /// Word spans, as byte ranges of the body, up to what [`MAX_SHINGLES`]
 /// shingles need.
 fn word_spans(body: &str) -> Vec<(usize, usize)> {

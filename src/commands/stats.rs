@@ -26,7 +26,11 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
     let store = &opened.store;
     let undated = frontlog::undated::Undated::of(store);
     warn_undated(&undated);
-    let bytes: usize = store.documents().iter().map(|d| d.text.len()).sum();
+    let bytes: usize = store
+        .documents()
+        .iter()
+        .map(|d| d.text_bytes() as usize)
+        .sum();
     let files = progress.done.load(Ordering::Relaxed);
     let dated = store
         .documents()
@@ -46,7 +50,12 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
     println!("outlets     {}", store.sources().len());
     println!("places      {}", store.regions_present().count());
     println!("skipped     {}", opened.problems.len());
-    println!("text        {:.1} MB", bytes as f64 / 1e6);
+    let kept: usize = store.documents().iter().map(|d| d.text.len()).sum();
+    println!(
+        "text        {:.2} MB ({:.2} MB of it kept: headlines, openings and the events' paragraphs)",
+        bytes as f64 / 1e6,
+        kept as f64 / 1e6
+    );
     println!(
         "read in     {seconds:.3} s ({:.1} MB/s, {:.0} files/s, {} from the cache)",
         bytes as f64 / 1e6 / seconds.max(1e-9),

@@ -13,6 +13,7 @@ pub mod html_fragment;
 pub mod manifest;
 pub mod metadata;
 pub mod outlets;
+pub mod pieces;
 mod read;
 pub mod walk;
 pub mod wire;
@@ -120,6 +121,19 @@ pub struct Document {
     /// was detected rather than stated.
     #[serde(default)]
     pub lang_confidence: Option<f32>,
+    /// Where the parts of a compacted `text` came from in the whole text
+    /// ([`pieces`]); empty when `text` is the whole text.
+    #[serde(default)]
+    pub pieces: Vec<pieces::Piece>,
+    /// Bytes of the whole text, once `text` is compacted (0 before: the
+    /// whole text is `text` then). See [`Document::text_bytes`].
+    #[serde(default)]
+    pub whole_bytes: u64,
+    /// For an article without a publication date, how many of its dates
+    /// needed one and so were not placed, counted before compaction
+    /// ([`crate::undated`]).
+    #[serde(default)]
+    pub unplaced: Option<u32>,
 }
 
 impl Document {
@@ -136,6 +150,15 @@ impl Document {
     /// The outlet name, or `unknown source`.
     pub fn source_or_unknown(&self) -> &str {
         self.source.value.as_deref().unwrap_or(UNKNOWN_SOURCE)
+    }
+
+    /// Bytes of the article's whole text, compacted or not.
+    pub fn text_bytes(&self) -> u64 {
+        if self.is_compacted() {
+            self.whole_bytes
+        } else {
+            self.text.len() as u64
+        }
     }
 }
 
@@ -501,6 +524,9 @@ pub fn document_from_fields(
         ]),
         lang_confidence: detected.map(|d| d.1).filter(|_| stated_lang.is_none()),
         text,
+        pieces: Vec::new(),
+        whole_bytes: 0,
+        unplaced: None,
     }
 }
 

@@ -129,6 +129,8 @@ const HEAD: usize = 4096;
 /// documents as they are read. A JSON Lines file is streamed a line at a
 /// time and never held whole; any other file is read whole and handed
 /// over in chunks. Errors: the file cannot be read, or holds no article.
+/// A format with a streaming read ([`formats::Reader::stream`], a
+/// Telegram export) is read the same way, a record at a time.
 pub fn read_file_in_chunks(
     path: &Path,
     relative: &Path,
@@ -145,9 +147,10 @@ pub fn read_file_in_chunks(
         .read_to_end(&mut bytes)
         .map_err(|e| Problem::new(path, e.to_string()))?;
     let reader = formats::reader_for(path, &bytes);
-    let streamed = reader.is_some_and(|r| std::ptr::eq(r, &formats::json::READER))
+    let lines = reader.is_some_and(|r| std::ptr::eq(r, &formats::json::READER))
         && (formats::json::is_json_lines(&bytes) || long_first_record(path, &bytes));
-    if !streamed {
+    let stream = reader.and_then(|r| r.stream.map(|s| (r, s)));
+    if !lines && stream.is_none() {
         // The rest of the file after its head: read once, sniffed once.
         file.read_to_end(&mut bytes)
             .map_err(|e| Problem::new(path, e.to_string()))?;
@@ -164,28 +167,39 @@ pub fn read_file_in_chunks(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let hints = entry.map(|e| e.hints.clone()).unwrap_or_default();
-    let mut line_warnings = Vec::new();
+    let mut read_warnings = Vec::new();
     let mut pending = Vec::with_capacity(chunk);
     let mut any = false;
-    formats::json::lines(path, &hints.fields, &mut line_warnings, |item| {
+    let mut take = |item: formats::Item| {
         any = true;
         let id = format!("{stem}#{}", item.n);
         pending.push(document_of_item(id, path, item, entry, warnings));
         if pending.len() == chunk {
             each(std::mem::replace(&mut pending, Vec::with_capacity(chunk)));
         }
-    })
-    .map_err(|e| Problem::new(path, e.to_string()))?;
+    };
+    let what = match stream {
+        Some((reader, stream)) if !lines => {
+            read_warnings = stream(path, &hints, &mut take)
+                .map_err(|why| formats::problem(path, reader, &why))?;
+            reader.name
+        }
+        _ => {
+            formats::json::lines(path, &hints.fields, &mut read_warnings, take)
+                .map_err(|e| Problem::new(path, e.to_string()))?;
+            "JSON Lines dump"
+        }
+    };
     if !pending.is_empty() {
         each(pending);
     }
-    warnings.extend(line_warnings.into_iter().map(|w| Problem::new(path, w)));
+    warnings.extend(read_warnings.into_iter().map(|w| Problem::new(path, w)));
     if any {
         Ok(())
     } else {
         Err(Problem::new(
             path,
-            "skipped: this JSON Lines dump holds no articles",
+            format!("skipped: this {what} holds no articles"),
         ))
     }
 }

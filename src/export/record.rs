@@ -155,12 +155,17 @@ pub fn records<'a>(store: &'a EventStore, slice: &[u32]) -> Vec<EventRecord<'a>>
             let e = &store.events()[i as usize];
             let doc = store.doc_of(e);
             let span = e.sentence.map(|s| {
+                let (start, end) = (s.start as usize, s.end as usize);
+                // A compacted text knows the offsets in the whole text.
+                if let Some(pair) = doc.source_char(start).zip(doc.source_char(end)) {
+                    return [pair.0, pair.1];
+                }
                 let index = indexes
                     .entry(e.doc)
                     .or_insert_with(|| CharIndex::new(&doc.text));
                 [
-                    index.char_offset(&doc.text, s.start as usize),
-                    index.char_offset(&doc.text, s.end as usize),
+                    index.char_offset(&doc.text, start),
+                    index.char_offset(&doc.text, end),
                 ]
             });
             let cluster = store.clusters().of_event(i).map(|c| ClusterRecord {

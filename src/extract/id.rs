@@ -6,8 +6,8 @@
 //! where it happens to sit in the store:
 //! - the article's id ([`Document::id`]: the file stem, or `<stem>#<n>` for
 //!   the n-th record of a many-article file);
-//! - the sentence's byte span in the article's text (the headline event
-//!   has none and is marked as the headline instead);
+//! - the sentence's byte span in the article's whole text (the headline
+//!   event has none and is marked as the headline instead);
 //! - the date's TIMEX3 value and label ([`EventDate::label`]), since one
 //!   sentence with two dates gives two events.
 //!
@@ -52,8 +52,11 @@ impl Event {
         h.write(&[0]);
         match (self.headline, self.sentence) {
             (false, Some(s)) => {
-                h.write(&s.start.to_le_bytes());
-                h.write(&s.end.to_le_bytes());
+                // Offsets in the whole text, also once it is compacted.
+                let start = doc.source_byte(s.start as usize) as u32;
+                let end = doc.source_byte(s.end as usize) as u32;
+                h.write(&start.to_le_bytes());
+                h.write(&end.to_le_bytes());
             }
             _ => h.write(b"headline"),
         }

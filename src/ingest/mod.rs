@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod cluster_cache;
+pub mod compact;
 pub mod repeated;
 
 use std::collections::HashSet;
@@ -212,6 +213,9 @@ pub struct Article {
     pub events: Vec<Event>,
     /// The text filter's form of each event's text.
     pub folded: Vec<String>,
+    /// The keys of its lines, taken from its whole text, for the furniture
+    /// repeated across files ([`repeated`]).
+    pub keys: repeated::LineKeys,
 }
 
 /// Reads and extracts one file. A fault of ours on one file (a panic) is
@@ -288,15 +292,18 @@ fn read_and_extract(plan: &corpus::Plan, path: &Path) -> Outcome {
 /// Extracts one document's events. It may run on another worker thread
 /// than [`process`]'s, so it marks that thread's panics as contained too
 /// (rayon hands them back to [`process`]).
-fn article_of(doc: corpus::Document) -> Article {
+fn article_of(mut doc: corpus::Document) -> Article {
     let was = CONTAINED.with(|c| c.replace(true));
-    let events = extract::extract(&doc, 0, Gazetteer::builtin());
+    let mut events = extract::extract(&doc, 0, Gazetteer::builtin());
     let folded = events.iter().map(|e| store::folded_text(e, &doc)).collect();
+    let mut keys = repeated::keys(&doc);
+    compact::compact(&mut doc, &mut events, &mut keys);
     CONTAINED.with(|c| c.set(was));
     Article {
         doc: Box::new(doc),
         events,
         folded,
+        keys,
     }
 }
 
@@ -366,11 +373,7 @@ pub fn stream_plan(
     };
     let mut ids = HashSet::new();
     for chunk in plan.files.chunks(BATCH_FILES) {
-        type Result = (
-            Outcome,
-            Option<(cache::FileKey, cache::Record)>,
-            Vec<repeated::LineKeys>,
-        );
+        type Result = (Outcome, Option<(cache::FileKey, cache::Record)>);
         let results: Vec<Result> = chunk
             .par_iter()
             .map(|path| {
@@ -393,17 +396,11 @@ pub fn stream_plan(
                     _ => (process(plan, path), None),
                 };
                 progress.done.fetch_add(1, Ordering::Relaxed);
-                let keys = match &result.0 {
-                    Outcome::Read { articles, .. } => {
-                        articles.iter().map(|a| repeated::keys(&a.doc)).collect()
-                    }
-                    Outcome::Skipped(_) => Vec::new(),
-                };
-                (result.0, result.1, keys)
+                result
             })
             .collect();
         let mut batch = Batch::default();
-        for (path, (outcome, record, keys)) in chunk.iter().zip(results) {
+        for (path, (outcome, record)) in chunk.iter().zip(results) {
             if let (Some(c), Some((key, record))) = (cache.as_mut(), record)
                 && let Err(e) = c.put(plan.relative(path), key, record)
             {
@@ -413,11 +410,12 @@ pub fn stream_plan(
             }
             match outcome {
                 Outcome::Read { articles, warnings } => {
-                    for (article, keys) in articles.into_iter().zip(keys) {
+                    for article in articles {
                         let Article {
                             mut doc,
                             events,
                             folded,
+                            keys,
                         } = article;
                         doc.path = path.clone();
                         if !ids.insert(doc.id.clone()) {
@@ -433,7 +431,7 @@ pub fn stream_plan(
                             };
                             ids.insert(doc.id.clone());
                         }
-                        tally.add(&doc, keys);
+                        tally.add(keys);
                         let index = batch.docs.len() as u32;
                         batch.events.extend(events.into_iter().map(|mut e| {
                             e.doc = index;

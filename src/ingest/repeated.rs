@@ -31,12 +31,28 @@ pub const WIRE_DAYS: i64 = 3;
 /// Words from which a line with a closing mark reads as story prose.
 pub const PROSE_WORDS: usize = 12;
 
-/// The lines of one file: (byte offset of the trimmed line, key), each key
-/// once, and the file's publication day (days since 1970-01-01, UTC dates).
-#[derive(Debug, Default, Clone)]
+/// The lines of one file: (byte offset of the trimmed line, key, whether
+/// it reads as story prose), each key once, and the file's publication day
+/// (days from the common era, UTC dates). Taken from the whole text, so
+/// that compaction ([`super::compact`]) changes no count.
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LineKeys {
-    lines: Vec<(u32, u64)>,
+    lines: Vec<(u32, u64, bool)>,
     day: Option<i32>,
+}
+
+/// The offset that stands for a line the kept text no longer holds: it
+/// still counts, but no event can lie in it.
+const GONE: u32 = u32::MAX;
+
+impl LineKeys {
+    /// Moves every line's offset where `to` says it went; a line `to` does
+    /// not place is still counted but holds no event.
+    pub fn remap(&mut self, to: impl Fn(usize) -> Option<usize>) {
+        for line in &mut self.lines {
+            line.0 = to(line.0 as usize).map_or(GONE, |at| at as u32);
+        }
+    }
 }
 
 /// The keys of the body lines of `doc` (the title is left out: a headline
@@ -59,7 +75,7 @@ pub fn keys(doc: &Document) -> LineKeys {
         let key = line_key(line);
         if seen.insert(key) {
             let lead = raw.len() - raw.trim_start().len();
-            lines.push(((start + lead) as u32, key));
+            lines.push(((start + lead) as u32, key, reads_as_prose(line)));
         }
     }
     LineKeys {
@@ -97,13 +113,13 @@ pub struct Tally {
 
 impl Tally {
     /// Counts the lines of the next file (files are added in store order).
-    pub fn add(&mut self, doc: &Document, keys: LineKeys) {
-        for &(start, key) in &keys.lines {
+    pub fn add(&mut self, keys: LineKeys) {
+        for &(_, key, prose) in &keys.lines {
             let s = self.seen.entry(key).or_insert_with(|| Seen {
                 files: 0,
                 first_day: None,
                 last_day: None,
-                prose: reads_as_prose(line_at(&doc.text, start as usize)),
+                prose,
             });
             s.files += 1;
             if let Some(d) = keys.day {
@@ -124,8 +140,8 @@ impl Tally {
             .collect();
         let mut spans = HashSet::new();
         for (doc, keys) in self.files.iter().enumerate() {
-            for &(start, key) in &keys.lines {
-                if furniture.contains(&key) {
+            for &(start, key, _) in &keys.lines {
+                if start != GONE && furniture.contains(&key) {
                     spans.insert((doc as u32, start));
                 }
             }
@@ -150,6 +166,7 @@ fn is_furniture(s: &Seen) -> bool {
     }
 }
 
+#[cfg(test)]
 fn line_at(text: &str, start: usize) -> &str {
     let rest = &text[start..];
     rest[..rest.find('\n').unwrap_or(rest.len())].trim_end()
@@ -213,7 +230,7 @@ mod tests {
     fn judged(docs: &[Document]) -> Vec<Vec<String>> {
         let mut tally = Tally::default();
         for d in docs {
-            tally.add(d, keys(d));
+            tally.add(keys(d));
         }
         let all: Vec<LineKeys> = docs.iter().map(keys).collect();
         let repeated = tally.finish();
@@ -222,8 +239,8 @@ mod tests {
             .map(|(i, k)| {
                 k.lines
                     .iter()
-                    .filter(|(s, _)| repeated.spans.contains(&(i as u32, *s)))
-                    .map(|(s, _)| line_at(&docs[i].text, *s as usize).to_string())
+                    .filter(|(s, _, _)| repeated.spans.contains(&(i as u32, *s)))
+                    .map(|(s, _, _)| line_at(&docs[i].text, *s as usize).to_string())
                     .collect()
             })
             .collect()

@@ -14,6 +14,7 @@ pub const READER: Reader = Reader {
     name: "news feed",
     sniff,
     read,
+    stream: None,
 };
 
 fn sniff(path: &Path, head: &[u8]) -> bool {

@@ -20,6 +20,7 @@ pub const READER: Reader = Reader {
     name: "web page",
     sniff,
     read,
+    stream: None,
 };
 
 /// Parts of a page that never hold the story.

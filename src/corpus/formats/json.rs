@@ -24,6 +24,7 @@ pub const READER: Reader = Reader {
     name: "JSON news dump",
     sniff,
     read,
+    stream: None,
 };
 
 /// Keys under which a dump keeps its array of records.

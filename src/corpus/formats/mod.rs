@@ -100,7 +100,16 @@ pub struct Reader {
     /// Reads the whole file's text with the manifest's hints for it; an
     /// error is why nothing could be read.
     pub read: fn(&Path, &str, &Hints) -> Result<Read, String>,
+    /// Reads the file from disk a record at a time, handing each article
+    /// over as it is parsed, for formats whose files grow large (a chat
+    /// export of 100,000 messages); returns the warnings met. Such a file
+    /// is never held whole. `None`: the file is read whole by `read`.
+    pub stream: Option<Stream>,
 }
+
+/// A streaming read: the file's path, the manifest's hints, and where each
+/// article goes; returns the warnings, or why nothing could be read.
+pub type Stream = fn(&Path, &Hints, &mut dyn FnMut(Item)) -> Result<Vec<String>, String>;
 
 /// Every reader, tried in order on each file.
 pub const READERS: &[&Reader] = &[

@@ -27,6 +27,7 @@ pub const READER: Reader = Reader {
     name: "Telegram export",
     sniff,
     read,
+    stream: Some(stream),
 };
 
 fn sniff(path: &Path, head: &[u8]) -> bool {
@@ -49,20 +50,57 @@ fn sniff(path: &Path, head: &[u8]) -> bool {
 }
 
 fn read(_path: &Path, text: &str, hints: &Hints) -> Result<Read, String> {
+    let mut items = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let warnings = read_from(&mut de, hints, &mut |item| items.push(item))?;
+    Ok(Read {
+        items,
+        warnings,
+        whole_file: false,
+    })
+}
+
+/// Reads an export from its file a message at a time, handing each
+/// article to `each` as soon as its chat's name is known: neither the
+/// file's text nor its articles are ever held whole. Returns the warnings.
+/// Errors: the file cannot be opened, is not JSON, or holds no chat.
+fn stream(path: &Path, hints: &Hints, each: &mut dyn FnMut(Item)) -> Result<Vec<String>, String> {
+    use std::io::{BufRead as _, BufReader};
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    // A byte-order mark is no JSON.
+    if reader
+        .fill_buf()
+        .map_err(|e| e.to_string())?
+        .starts_with(b"\xEF\xBB\xBF")
+    {
+        reader.consume(3);
+    }
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    read_from(&mut de, hints, each)
+}
+
+/// The streaming read over any JSON source, shared by [`read`] and
+/// [`stream`].
+fn read_from<'de, R: serde_json::de::Read<'de>>(
+    de: &mut serde_json::Deserializer<R>,
+    hints: &Hints,
+    each: &mut dyn FnMut(Item),
+) -> Result<Vec<String>, String> {
     let mut state = State {
         hints,
-        out: Read::default(),
+        each,
+        name: None,
+        pending: Vec::new(),
         service: 0,
         empty: 0,
         chats: 0,
     };
-    let mut de = serde_json::Deserializer::from_str(text);
     ChatSeed(&mut state)
-        .deserialize(&mut de)
+        .deserialize(&mut *de)
         .and_then(|()| de.end())
         .map_err(|e| e.to_string())?;
     let State {
-        mut out,
         service,
         empty,
         chats,
@@ -71,32 +109,52 @@ fn read(_path: &Path, text: &str, hints: &Hints) -> Result<Read, String> {
     if chats == 0 {
         return Err("no chat with messages found".into());
     }
+    let mut warnings = Vec::new();
     if service + empty > 0 {
-        out.warnings.push(format!(
+        warnings.push(format!(
             "{service} service message{} and {empty} message{} without text skipped",
             if service == 1 { "" } else { "s" },
             if empty == 1 { "" } else { "s" }
         ));
     }
-    Ok(out)
+    Ok(warnings)
 }
 
-/// What the streaming read gathers: the articles, and what it skipped.
-struct State<'h> {
+/// What the streaming read keeps between messages.
+struct State<'h, 'e> {
     hints: &'h Hints,
-    out: Read,
+    /// Where finished articles go.
+    each: &'e mut dyn FnMut(Item),
+    /// The name of the chat being read, once its `name` key is met.
+    name: Option<String>,
+    /// Articles of chats whose name comes after their messages: held until
+    /// the chat's end gives it.
+    pending: Vec<Item>,
     service: usize,
     empty: usize,
     /// Chats with a `messages` array met.
     chats: usize,
 }
 
+impl State<'_, '_> {
+    /// Hands an article on, or holds it until its chat's name is known.
+    fn emit(&mut self, mut item: Item) {
+        match &self.name {
+            Some(name) => {
+                item.source = Some(name.clone());
+                (self.each)(item);
+            }
+            None => self.pending.push(item),
+        }
+    }
+}
+
 /// A chat object (or the top level of an export, which is one chat or holds
 /// `chats.list`), read key by key: each message is turned into an article
 /// as it is parsed, so the export is never held as one JSON tree.
-struct ChatSeed<'s, 'h>(&'s mut State<'h>);
+struct ChatSeed<'s, 'h, 'e>(&'s mut State<'h, 'e>);
 
-impl<'de> DeserializeSeed<'de> for ChatSeed<'_, '_> {
+impl<'de> DeserializeSeed<'de> for ChatSeed<'_, '_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -104,7 +162,7 @@ impl<'de> DeserializeSeed<'de> for ChatSeed<'_, '_> {
     }
 }
 
-impl<'de> Visitor<'de> for ChatSeed<'_, '_> {
+impl<'de> Visitor<'de> for ChatSeed<'_, '_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -113,11 +171,11 @@ impl<'de> Visitor<'de> for ChatSeed<'_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let state = self.0;
-        let first = state.out.items.len();
-        let mut name = None;
+        let outer = state.name.take();
+        let first = state.pending.len();
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match key.as_ref() {
-                "name" => name = map.next_value::<Option<String>>()?,
+                "name" => state.name = map.next_value::<Option<String>>()?,
                 "messages" => {
                     state.chats += 1;
                     map.next_value_seed(MessagesSeed(&mut *state))?;
@@ -128,20 +186,20 @@ impl<'de> Visitor<'de> for ChatSeed<'_, '_> {
                 }
             }
         }
-        // The chat's name may come after its messages.
-        for item in &mut state.out.items[first..] {
-            if item.source.is_none() {
-                item.source.clone_from(&name);
-            }
+        // The chat's name may come after its messages (or never).
+        for mut item in state.pending.drain(first..).collect::<Vec<_>>() {
+            item.source.clone_from(&state.name);
+            (state.each)(item);
         }
+        state.name = outer;
         Ok(())
     }
 }
 
 /// A full export's `chats` object: its `list` holds the chats.
-struct ChatListSeed<'s, 'h>(&'s mut State<'h>);
+struct ChatListSeed<'s, 'h, 'e>(&'s mut State<'h, 'e>);
 
-impl<'de> DeserializeSeed<'de> for ChatListSeed<'_, '_> {
+impl<'de> DeserializeSeed<'de> for ChatListSeed<'_, '_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -149,7 +207,7 @@ impl<'de> DeserializeSeed<'de> for ChatListSeed<'_, '_> {
     }
 }
 
-impl<'de> Visitor<'de> for ChatListSeed<'_, '_> {
+impl<'de> Visitor<'de> for ChatListSeed<'_, '_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -169,9 +227,9 @@ impl<'de> Visitor<'de> for ChatListSeed<'_, '_> {
 }
 
 /// The array of chats of a full export.
-struct EachSeed<'s, 'h>(&'s mut State<'h>);
+struct EachSeed<'s, 'h, 'e>(&'s mut State<'h, 'e>);
 
-impl<'de> DeserializeSeed<'de> for EachSeed<'_, '_> {
+impl<'de> DeserializeSeed<'de> for EachSeed<'_, '_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -179,7 +237,7 @@ impl<'de> DeserializeSeed<'de> for EachSeed<'_, '_> {
     }
 }
 
-impl<'de> Visitor<'de> for EachSeed<'_, '_> {
+impl<'de> Visitor<'de> for EachSeed<'_, '_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -193,9 +251,9 @@ impl<'de> Visitor<'de> for EachSeed<'_, '_> {
 }
 
 /// A chat's `messages` array, one message (a small JSON value) at a time.
-struct MessagesSeed<'s, 'h>(&'s mut State<'h>);
+struct MessagesSeed<'s, 'h, 'e>(&'s mut State<'h, 'e>);
 
-impl<'de> DeserializeSeed<'de> for MessagesSeed<'_, '_> {
+impl<'de> DeserializeSeed<'de> for MessagesSeed<'_, '_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -203,7 +261,7 @@ impl<'de> DeserializeSeed<'de> for MessagesSeed<'_, '_> {
     }
 }
 
-impl<'de> Visitor<'de> for MessagesSeed<'_, '_> {
+impl<'de> Visitor<'de> for MessagesSeed<'_, '_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -216,7 +274,7 @@ impl<'de> Visitor<'de> for MessagesSeed<'_, '_> {
         while let Some(m) = seq.next_element::<Value>()? {
             i += 1;
             if let Some(item) = message_item(state, &m, i) {
-                state.out.items.push(item);
+                state.emit(item);
             }
         }
         Ok(())
@@ -364,6 +422,51 @@ mod tests {
             Path::new("news.json"),
             br#"{"articles": [{"title": "x"}]}"#
         ));
+    }
+
+    /// What [`stream`] hands over for an export written to a file.
+    fn streamed(export: &[u8]) -> (Vec<Item>, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("result.json");
+        std::fs::write(&path, export).unwrap();
+        let mut items = Vec::new();
+        let warnings = stream(&path, &Hints::default(), &mut |i| items.push(i)).unwrap();
+        (items, warnings)
+    }
+
+    #[test]
+    fn the_streamed_read_gives_what_the_whole_read_gives() {
+        let whole = read_plain(Path::new("result.json"), EXPORT).unwrap();
+        let (items, warnings) = streamed(EXPORT.as_bytes());
+        assert_eq!(items, whole.items);
+        assert_eq!(warnings, whole.warnings);
+        // A byte-order mark before the export is no JSON, and is skipped.
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), EXPORT.as_bytes()].concat();
+        assert_eq!(streamed(&with_bom).0, whole.items);
+        // A full export of two chats, one naming itself after its messages.
+        let late = r#"{"type": "public_channel", "messages": [
+          {"id": 1, "type": "message", "date": "2024-02-03T10:00:00", "text": "Shelling reported."}],
+          "name": "Late Name"}"#;
+        let full = format!(r#"{{"chats": {{"list": [{EXPORT}, {late}]}}}}"#);
+        let (items, _) = streamed(full.as_bytes());
+        let sources: Vec<_> = items.iter().map(|i| i.source.as_deref()).collect();
+        assert_eq!(
+            sources,
+            [
+                Some("Harbour Watch"),
+                Some("Harbour Watch"),
+                Some("Late Name")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_truncated_export_is_an_error_naming_the_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("result.json");
+        std::fs::write(&path, &EXPORT[..EXPORT.len() / 2]).unwrap();
+        let err = stream(&path, &Hints::default(), &mut |_| {}).unwrap_err();
+        assert!(err.contains("line"), "{err}");
     }
 
     #[test]
