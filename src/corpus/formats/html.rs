@@ -24,7 +24,7 @@ pub const READER: Reader = Reader {
 };
 
 /// Parts of a page that never hold the story.
-const NEVER_STORY: &str = "script:not([type=\"application/ld+json\"]), style, noscript, template, nav, aside, footer, header nav, figure, figcaption, form, iframe, svg, button, select";
+const NEVER_STORY: &str = "script:not([type=\"application/ld+json\"]), style, noscript, template, nav, aside, footer, header nav, figure, figcaption, form, iframe, svg, button, select, img, picture";
 
 fn sniff(path: &Path, head: &[u8]) -> bool {
     let ext = path
