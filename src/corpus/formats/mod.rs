@@ -32,7 +32,13 @@ pub struct Item {
     pub source: Option<String>,
     /// Address of the article.
     pub url: Option<String>,
-    /// The article's text, paragraphs on lines of their own.
+    /// The article's text, paragraphs on lines of their own. What the
+    /// format states of its structure is handed over as Markdown, so that
+    /// extraction reads it rather than guesses it: a heading as `#` lines
+    /// (web pages), a paragraph or line that is only a link (a feed's
+    /// "read more", a channel's footer of links, hashtags and mentions) as
+    /// one `[text](address)` line, which is furniture. Captions, figures,
+    /// images, navigation, asides and footers are left out by the reader.
     pub body: String,
     /// Whether the file keeps this article pinned far from the dates of its
     /// others (a feed's app promo or evergreen page): its headline is then

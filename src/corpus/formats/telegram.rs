@@ -22,6 +22,9 @@ use serde_json::Value;
 
 use super::{Hints, Item, Read, Reader};
 
+mod entities;
+use entities::message_text;
+
 /// The Telegram export reader.
 pub const READER: Reader = Reader {
     name: "Telegram export",
@@ -334,34 +337,6 @@ fn date_of(m: &Value, tz: Option<chrono_tz::Tz>) -> Option<(NaiveDate, &'static 
     NaiveDate::parse_from_str(local.get(..10)?, "%Y-%m-%d")
         .ok()
         .map(|d| (d, "date"))
-}
-
-/// The message's text: `text_entities`, else `text`, entities joined.
-fn message_text(m: &Value) -> String {
-    let pieces = |v: &Value| -> String {
-        match v {
-            Value::String(s) => s.clone(),
-            Value::Array(parts) => parts
-                .iter()
-                .map(|p| match p {
-                    Value::String(s) => s.as_str(),
-                    Value::Object(o) => o.get("text").and_then(Value::as_str).unwrap_or(""),
-                    _ => "",
-                })
-                .collect(),
-            _ => String::new(),
-        }
-    };
-    let text = match m.get("text_entities") {
-        Some(v @ Value::Array(a)) if !a.is_empty() => pieces(v),
-        _ => m.get("text").map(pieces).unwrap_or_default(),
-    };
-    // One paragraph per line, as the other readers give.
-    text.split('\n')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[cfg(test)]
