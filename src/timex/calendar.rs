@@ -3,8 +3,6 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use super::phrases::HolidayRule;
-
 /// A day, if it exists.
 pub(crate) fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -172,6 +170,21 @@ pub(crate) fn iso_week(d: NaiveDate) -> String {
 pub(crate) fn week_days(d: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
     let mon = week_start(d)?;
     Some((mon, add_days(mon, 6)?))
+}
+
+/// How a named day falls in a given year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// The same month and day every year.
+    Fixed(u32, u32),
+    /// So many days from Western Easter Sunday.
+    Easter(i64),
+    /// So many days from Orthodox Easter Sunday.
+    Orthodox(i64),
+    /// The n-th (or, n = -1, the last) weekday (1 = Monday) of a month.
+    Nth { month: u32, weekday: u32, n: i32 },
+    /// US Election Day.
+    Election,
 }
 
 #[cfg(test)]

@@ -2,39 +2,30 @@
 //! normalizes them against a reference date, usually the article's
 //! publication date (the "document creation time", DCT).
 //!
-//! The language is a parameter ([`tag_lang`]). English (and any language
-//! without rules of its own) goes through the English grammar described
-//! below. Ukrainian and Russian go through the word-table engine: `words`
-//! (a tokenizer for any alphabet and the tables of
-//! `assets/timex/<lang>/words.tsv`, knowing no language's words),
-//! `slavic_rules` (the East Slavic rule set, naming word classes only) and
-//! `slavic` (the driver). Both paths build the same meanings (`sem`) and
-//! share the resolver, so a date means the same in every language. The
-//! English grammar has not been moved onto the engine yet.
+//! The language is a parameter ([`tag_lang`]). The tagger is a shared
+//! engine that knows no language's words and one rule set per kind of
+//! language, each with its word tables as data in `assets/timex/<lang>/`:
+//!
+//! - the engine, here: what a matched phrase means (`sem`), the resolver
+//!   that turns a meaning into a TIMEX3 value and interval with the DCT and
+//!   the dates met before (`resolve`, with `periods` for quarters, halves
+//!   and seasons, `value` and `calendar`), and a tokenizer for any alphabet
+//!   over word tables (`words`; `build.rs` lists every
+//!   `assets/timex/<lang>/words.tsv`, so a language read by those rules is
+//!   one folder);
+//! - `en`: the English rule set (and the fallback for any language without
+//!   rules), a grammar driver with one module per rule family over the
+//!   English word table (`assets/timex/en/`);
+//! - `slavic`: the East Slavic rule set for Ukrainian and Russian, naming
+//!   word classes only; the words are in `assets/timex/uk/words.tsv` and
+//!   `assets/timex/ru/words.tsv`.
+//!
+//! Both rule sets build the same meanings and share the resolver, so a date
+//! means the same in every language.
 //!
 //! This is the one tagger of the project: `frontlog dates` prints what it
 //! finds, and the event extractor turns its dated expressions into events.
 //! It does not split documents, find places or build events.
-//!
-//! How it works, one module per step:
-//!
-//! 1. `token` cuts the text into words, numbers and marks in one byte
-//!    loop and looks every word up in the `lexicon` (word classes kept as
-//!    data in `assets/timex/lexicon.tsv`);
-//! 2. `grammar` marks the tokens that carry a time ("February", "year",
-//!    "2023", "now") and the few words before them, and tries the rules only
-//!    there: `g_date` (stated dates, years, decades), `g_day` (today,
-//!    weekdays, parts of days), `g_rel` (relative dates), `g_mod` (modifiers),
-//!    `g_period` (quarters, halves, seasons, named days), `g_len`
-//!    (lengths, recurrences), `g_clock` (clock times), `g_post` (a week
-//!    or year named after a date: "Friday last week"), plus the
-//!    fixed `phrases` and named days of `assets/timex/`; `traps` (with
-//!    `assets/timex/traps.tsv`) refuses look-alikes such as "Day 1,087",
-//!    "F-16" or "it may"; `ranges` pairs range ends;
-//! 3. `resolve` (with `periods` for quarters, halves and seasons) turns
-//!    each meaning (`sem`) into a TIMEX3 value and an
-//!    interval (`value`, `calendar`) with the DCT, the tense around the
-//!    expression (`context`) and the dates met before it.
 //!
 //! Conventions (TimeML 1.2.1 / TIDES where they speak): byte offsets; a
 //! weekday or a month without a year is the one the tense points to (past:
@@ -52,31 +43,11 @@
 use chrono::NaiveDate;
 
 mod calendar;
-mod context;
-mod g_clock;
-mod g_date;
-mod g_day;
-mod g_len;
-mod g_mod;
-mod g_num;
-mod g_period;
-mod g_post;
-mod g_rel;
-mod g_stamp;
-mod grammar;
-mod lexicon;
+mod en;
 mod periods;
-mod phrases;
-mod ranges;
 mod resolve;
 mod sem;
 mod slavic;
-mod slavic_rules;
-#[cfg(test)]
-mod slavic_tests;
-mod slavic_view;
-mod token;
-mod traps;
 mod value;
 mod words;
 
@@ -186,94 +157,6 @@ pub struct Timex {
     pub range_to: Option<usize>,
 }
 
-/// Drops a named day ("Easter Sunday") from a sentence that also states a
-/// day of a month ("... falling this year on April 24"): the calendar the
-/// name follows (Western or Orthodox, which country) is the text's to say,
-/// and the stated day says it.
-fn stated_days_win(toks: &[token::Tok], hits: Vec<grammar::Hit>) -> Vec<grammar::Hit> {
-    let first = |h: &grammar::Hit| match h {
-        grammar::Hit::One(m) | grammar::Hit::Range(m, _) => m.start,
-    };
-    let is_holiday = |h: &grammar::Hit| matches!(h, grammar::Hit::One(m) if matches!(m.sem, sem::Sem::Holiday { .. }));
-    if !hits.iter().any(is_holiday) {
-        return hits;
-    }
-    // Sentence number of every hit, in one pass (hits come in text order).
-    let (mut sentence, mut at) = (0usize, 0usize);
-    let numbered: Vec<usize> = hits
-        .iter()
-        .map(|h| {
-            while at < first(h) {
-                at += 1;
-                if toks[at].has(token::SENT) {
-                    sentence += 1;
-                }
-            }
-            sentence
-        })
-        .collect();
-    let day_stated = |s: usize| {
-        hits.iter().zip(&numbered).any(|(h, &n)| {
-            n == s
-                && match h {
-                    grammar::Hit::One(m) | grammar::Hit::Range(m, _) => {
-                        matches!(
-                            &m.sem,
-                            sem::Sem::Date {
-                                month: Some(_),
-                                day: Some(_),
-                                ..
-                            }
-                        ) || matches!(&m.sem, sem::Sem::InPeriod { inner, .. }
-                        if matches!(**inner, sem::Sem::Date { month: Some(_), day: Some(_), .. }))
-                    }
-                }
-        })
-    };
-    let keep: Vec<bool> = hits
-        .iter()
-        .zip(&numbered)
-        .map(|(h, &n)| !(is_holiday(h) && day_stated(n)))
-        .collect();
-    hits.into_iter()
-        .zip(keep)
-        .filter_map(|(h, k)| k.then_some(h))
-        .collect()
-}
-
-/// Without a reference date, the first year each sentence states (sentence
-/// number, year): a date without a year takes it even when it comes later
-/// in the sentence ("attacks on Feb. 10-11 ..., the operator said on
-/// 2025-02-11"). With one, the tense decides and this is not needed.
-fn years_stated(toks: &[token::Tok], hits: &[grammar::Hit]) -> Vec<(usize, i32)> {
-    let mut out: Vec<(usize, i32)> = Vec::new();
-    let (mut sentence, mut at) = (0, 0);
-    for hit in hits {
-        let m = match hit {
-            grammar::Hit::One(m) | grammar::Hit::Range(m, _) => m,
-        };
-        while at < m.start {
-            at += 1;
-            if toks[at].has(token::SENT) {
-                sentence += 1;
-            }
-        }
-        let ends = match hit {
-            grammar::Hit::One(m) => [Some(m), None],
-            grammar::Hit::Range(a, b) => [Some(a), Some(b)],
-        };
-        for m in ends.into_iter().flatten() {
-            if let sem::Sem::Date { year: Some(y), .. } = m.sem
-                && m.explicit
-                && out.last().is_none_or(|(s, _)| *s != sentence)
-            {
-                out.push((sentence, y));
-            }
-        }
-    }
-    out
-}
-
 /// The last date a text gave, carried from one paragraph into the next so
 /// that "two days later" or "the same day" at the start of a paragraph
 /// counts from it. Start with `Carry::default()` for each document.
@@ -306,22 +189,24 @@ impl Carry {
 /// Whether `text` (a clause) holds a past-tense verb, by the tagger's own
 /// tense markers ("allowed", "struck", "has").
 pub fn has_past_verb(text: &str) -> bool {
-    context::has_past_verb(text)
+    en::has_past_verb(text)
 }
 
-/// [`tag_with`] for a text in language `lang`: Ukrainian and Russian go to
-/// the word-table rules (`slavic`), every other language to the English
-/// grammar.
+/// [`tag_with`] for a text in language `lang`: a language with a word
+/// table (`assets/timex/<code>/words.tsv`: Ukrainian, Russian) goes to the
+/// word-table rules (`slavic`), every other language to the English rules
+/// (`en`).
 pub fn tag_lang(
     text: &str,
     dct: Option<NaiveDate>,
     lang: crate::lang::Lang,
     carry: &mut Carry,
 ) -> Vec<Timex> {
-    match lang {
-        crate::lang::Lang::Uk => slavic::tag(text, dct, "uk", carry),
-        crate::lang::Lang::Ru => slavic::tag(text, dct, "ru", carry),
-        _ => tag_with(text, dct, carry),
+    let code = lang.code();
+    if words::table(code).is_some() {
+        slavic::tag(text, dct, code, carry)
+    } else {
+        tag_with(text, dct, carry)
     }
 }
 
@@ -337,92 +222,9 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
 /// [`tag`] for one paragraph of a longer text: anaphors may count from the
 /// date `carry` holds from the paragraphs before (the paragraph break counts
 /// as a sentence break), and `carry` then holds this paragraph's last date.
+/// English rules (`en`).
 pub fn tag_with(text: &str, dct: Option<NaiveDate>, carry: &mut Carry) -> Vec<Timex> {
-    let lex = lexicon::lexicon();
-    let mut toks = Vec::with_capacity(text.len() / 3 + 8);
-    token::tokenize(text, lex, &mut toks);
-    grammar::mark(text, &mut toks);
-    let g = grammar::G {
-        text,
-        toks: &toks,
-        lex,
-    };
-    let hits = stated_days_win(&toks, ranges::link(&g, grammar::scan(&g)));
-    // Sentence numbers start past the carried date's age, which sits at 0.
-    let offset = carry.last.map_or(0, |(_, age)| age + 1);
-    let stated: Vec<(usize, i32)> = if dct.is_none() {
-        years_stated(&toks, &hits)
-            .into_iter()
-            .map(|(s, y)| (s + offset, y))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut next_stated = 0;
-    let mut ctx = resolve::Ctx {
-        dct,
-        last: carry.last.map(|(cal, _)| (0, cal)),
-        sentence: offset,
-        told_days: carry.told_days,
-        ..resolve::Ctx::default()
-    };
-    let mut out: Vec<Timex> = Vec::with_capacity(hits.len() + hits.len() / 4);
-    let mut sent_tok = 0;
-    for hit in hits {
-        let (first, second) = match hit {
-            grammar::Hit::One(m) => (m, None),
-            grammar::Hit::Range(a, b) => (a, Some(b)),
-        };
-        let opener = out.len();
-        let mut pushed = 0;
-        for m in std::iter::once(first).chain(second) {
-            while sent_tok < m.start {
-                sent_tok += 1;
-                if toks[sent_tok].has(token::SENT) {
-                    ctx.sentence += 1;
-                }
-            }
-            // (Both lists go in text order: one pass over `stated`.)
-            while stated
-                .get(next_stated)
-                .is_some_and(|(s, _)| *s < ctx.sentence)
-            {
-                next_stated += 1;
-            }
-            if ctx.sentence_year().is_none()
-                && let Some(&(s, y)) = stated.get(next_stated)
-                && s == ctx.sentence
-            {
-                ctx.sent_year = Some((s, y));
-            }
-            let mut tense = || context::tense_near(&g, m.start, m.end);
-            let Some(r) = resolve::resolve(&m.sem, &ctx, &mut tense) else {
-                continue;
-            };
-            ctx.remember(&r);
-            let anchor = if m.explicit && r.anchor == Anchor::Explicit {
-                Anchor::Explicit
-            } else {
-                Anchor::Relative
-            };
-            out.push(Timex {
-                start: toks[m.start].start as usize,
-                end: toks[m.end - 1].end as usize,
-                kind: r.kind,
-                value: r.value,
-                anchor,
-                interval: r.interval,
-                range_to: None,
-            });
-            pushed += 1;
-        }
-        if pushed == 2 {
-            out[opener].range_to = Some(opener + 1);
-        }
-    }
-    let sentences = offset + toks.iter().skip(1).filter(|t| t.has(token::SENT)).count();
-    carry.keep(&ctx, sentences);
-    out
+    en::tag_with(text, dct, carry)
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 //! about.
 
 use super::calendar::{add_months, quarter_of, season_days, season_of, ymd};
-use super::context::Tense;
 use super::resolve::{Ctx, Out, out_cal, out_text, pick_year};
+use super::sem::Tense;
 use super::sem::{Base, Part, Pick};
 use super::value::{Cal, Gran};
 use super::{Anchor, TimexType};

@@ -9,7 +9,7 @@ use super::calendar::{
     add_days, add_months, holiday_in, quarter_of, week_start, weekday_on_or_after,
     weekday_on_or_before, ymd,
 };
-use super::context::Tense;
+use super::sem::Tense;
 use super::sem::{Base, Pick, Sem, Tod, Unit};
 use super::value::{Cal, Gran};
 use super::{Anchor, Interval, TimexType};

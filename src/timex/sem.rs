@@ -180,7 +180,7 @@ pub(crate) enum Sem {
     /// A named day (row of holidays.tsv).
     Holiday {
         /// How the day falls in a year.
-        rule: super::phrases::HolidayRule,
+        rule: super::calendar::HolidayRule,
         /// Year if stated.
         year: Option<i32>,
         /// Which one.
@@ -219,4 +219,20 @@ pub(crate) enum Sem {
     Duration(String),
     /// A recurrence, already in TIMEX3 form (`XXXX-WXX-1`, `P1W`).
     Set(String),
+}
+
+/// What the words around an expression say about its time (worked out by
+/// each language's rules: English `en::context`, the East Slavic tables'
+/// future words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// A past-tense verb is the nearest marker.
+    Past,
+    /// A past-tense verb right before the date governs it ("began in
+    /// March"): a month it names may lie most of a year back.
+    PastVerb,
+    /// A future marker is the nearest.
+    Future,
+    /// No marker nearby.
+    Unknown,
 }

@@ -235,19 +235,27 @@ impl Table {
     }
 }
 
-/// The word table of a language by its ISO 639-1 code, if it has one.
+include!(concat!(env!("OUT_DIR"), "/word_tables.rs"));
+
+/// The codes of the languages with a word table, in code order.
+pub(crate) fn codes() -> impl Iterator<Item = &'static str> {
+    WORD_TABLES.iter().map(|(c, _)| *c)
+}
+
+/// The word table of a language by its ISO 639-1 code, if it has one: one
+/// `assets/timex/<code>/words.tsv` per language, found by `build.rs`, each
+/// parsed once on first use.
 pub(crate) fn table(code: &str) -> Option<&'static Table> {
-    static UK: OnceLock<Table> = OnceLock::new();
-    static RU: OnceLock<Table> = OnceLock::new();
-    match code {
-        "uk" => {
-            Some(UK.get_or_init(|| Table::parse(include_str!("../../assets/timex/uk/words.tsv"))))
-        }
-        "ru" => {
-            Some(RU.get_or_init(|| Table::parse(include_str!("../../assets/timex/ru/words.tsv"))))
-        }
-        _ => None,
-    }
+    static TABLES: OnceLock<Vec<Table>> = OnceLock::new();
+    let i = WORD_TABLES.iter().position(|(c, _)| *c == code)?;
+    TABLES
+        .get_or_init(|| {
+            WORD_TABLES
+                .iter()
+                .map(|(_, tsv)| Table::parse(tsv))
+                .collect()
+        })
+        .get(i)
 }
 
 #[cfg(test)]

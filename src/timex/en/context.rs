@@ -5,20 +5,7 @@
 use super::grammar::G;
 use super::lexicon::Class;
 use super::token::{Kind, SENT};
-
-/// What the words around an expression say about its time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Tense {
-    /// A past-tense verb is the nearest marker.
-    Past,
-    /// A past-tense verb right before the date governs it ("began in
-    /// March"): a month it names may lie most of a year back.
-    PastVerb,
-    /// A future marker is the nearest.
-    Future,
-    /// No marker nearby.
-    Unknown,
-}
+pub(crate) use crate::timex::sem::Tense;
 
 /// How far to look on each side, in tokens.
 const LEFT: usize = 14;
@@ -32,8 +19,8 @@ const NOT_VERB_AFTER_TO: &[&str] = &[
     "your", "be", "date", "power", "office",
 ];
 
-/// The clause words (`assets/timex/clauses.tsv`).
-const CLAUSES_TSV: &str = include_str!("../../assets/timex/clauses.tsv");
+/// The clause words (`assets/timex/en/clauses.tsv`).
+const CLAUSES_TSV: &str = include_str!("../../../assets/timex/en/clauses.tsv");
 
 /// The words of one kind of `clauses.tsv`.
 fn clause_words(kind: &str) -> Vec<&'static str> {
@@ -381,8 +368,8 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timex::lexicon::lexicon;
-    use crate::timex::token::{Tok, tokenize};
+    use crate::timex::en::lexicon::lexicon;
+    use crate::timex::en::token::{Tok, tokenize};
 
     fn tense_of(s: &str, word: &str) -> Tense {
         let mut toks: Vec<Tok> = Vec::new();

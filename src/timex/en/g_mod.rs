@@ -7,7 +7,7 @@
 use super::g_day::part_of_day;
 use super::grammar::{G, Match};
 use super::lexicon::Class;
-use super::sem::{Base, Sem, Unit};
+use crate::timex::sem::{Base, Sem, Unit};
 
 /// Modifier words before a date: "early", "late", "mid-", "earlier",
 /// "later", "late on", "early in the", "the end of", "the beginning of".

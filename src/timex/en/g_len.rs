@@ -7,8 +7,8 @@ use super::g_date::month_name;
 use super::g_num::card_at;
 use super::grammar::{G, Match};
 use super::lexicon::Class;
-use super::sem::{Sem, Unit};
 use super::token::Kind;
+use crate::timex::sem::{Sem, Unit};
 
 /// Any length or recurrence rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
@@ -32,7 +32,7 @@ fn some_day(g: &G, i: usize) -> Option<Match> {
             i,
             i + 2,
             Sem::Fixed {
-                kind: super::TimexType::Date,
+                kind: crate::timex::TimexType::Date,
                 value: "FUTURE_REF",
             },
         )

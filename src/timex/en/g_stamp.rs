@@ -4,8 +4,8 @@
 //! `2025-02-13T18:26:00.123+02:00`), each one expression.
 
 use super::grammar::{G, Match};
-use super::sem::{Sem, Tod};
 use super::token::{DECIMAL, Kind};
+use crate::timex::sem::{Sem, Tod};
 
 /// Whether token `i` opens a day-first dotted date: a number read as
 /// `DD.MM` with a glued `.` and a glued number after it.

@@ -1,7 +1,7 @@
 //! Traps: numbers and words that look like dates but are not ("Day 1,087",
 //! "F-16", "$1.5-million", "2,275 drones", "it may strike", "his 70s").
 //!
-//! The word lists live in `assets/timex/traps.tsv` together with one example
+//! The word lists live in `assets/timex/en/traps.tsv` together with one example
 //! sentence per trap; the tests below tag every example and check that the
 //! trap yields nothing.
 
@@ -10,7 +10,7 @@ use super::lexicon::Class;
 use super::token::{CORE, Kind, OPENER};
 
 /// The trap table (kind, words, example, text that must not be tagged).
-pub(crate) const TRAPS_TSV: &str = include_str!("../../assets/timex/traps.tsv");
+pub(crate) const TRAPS_TSV: &str = include_str!("../../../assets/timex/en/traps.tsv");
 
 /// Names of the trap rules implemented in code (the `rule` rows of the table).
 #[cfg(test)]
@@ -237,7 +237,7 @@ fn owned_day(g: &G, start: usize, end: usize) -> bool {
 
 /// "today's Russia", "today's global context", "today's fight": "today's"
 /// before anything but a happening ("today's strike", listed in
-/// `assets/timex/happenings.txt`) means "of our time".
+/// `assets/timex/en/happenings.txt`) means "of our time".
 fn today_thing(g: &G, start: usize, end: usize) -> bool {
     if end != start + 1 || !g.word(start, "today") {
         return false;

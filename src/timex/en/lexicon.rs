@@ -1,7 +1,7 @@
 //! The word table: what each known lowercase word can mean to the tagger
 //! (a month, a unit of time, a number, a tense marker...).
 //!
-//! The table is read once from `assets/timex/lexicon.tsv`, extended with the
+//! The table is read once from `assets/timex/en/lexicon.tsv`, extended with the
 //! words of the fixed phrases and named days, and looked up by the tokenizer
 //! for every word of the text, so the lookup is a small open-addressing hash
 //! table over ASCII-lowercased bytes.
@@ -366,7 +366,7 @@ const NOT_CORE: &[&str] = &[
 
 fn build() -> Lexicon {
     let mut lex = Lexicon::new();
-    for line in include_str!("../../assets/timex/lexicon.tsv").lines() {
+    for line in include_str!("../../../assets/timex/en/lexicon.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
@@ -384,8 +384,8 @@ fn build() -> Lexicon {
         lex.add(word, class, val);
     }
     for (class, table) in [
-        (Class::PhraseStart, crate::timex::phrases::PHRASES_TSV),
-        (Class::HolidayStart, crate::timex::phrases::HOLIDAYS_TSV),
+        (Class::PhraseStart, crate::timex::en::phrases::PHRASES_TSV),
+        (Class::HolidayStart, crate::timex::en::phrases::HOLIDAYS_TSV),
     ] {
         for line in table.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -410,7 +410,7 @@ fn build() -> Lexicon {
             }
         }
     }
-    for line in crate::timex::traps::TRAPS_TSV.lines() {
+    for line in crate::timex::en::traps::TRAPS_TSV.lines() {
         let mut f = line.split('\t');
         let class = match f.next() {
             Some("before") => Class::TrapBefore,
@@ -425,14 +425,14 @@ fn build() -> Lexicon {
     lex.tok_flags = std::iter::once(0)
         .chain(lex.entries.iter().map(|e| {
             let mut f = 0;
-            if e.mask & crate::timex::grammar::CORE_CLASSES != 0 {
-                f |= crate::timex::token::CORE;
+            if e.mask & crate::timex::en::grammar::CORE_CLASSES != 0 {
+                f |= crate::timex::en::token::CORE;
             }
-            if e.mask & crate::timex::grammar::OPENERS != 0 {
-                f |= crate::timex::token::OPENER;
+            if e.mask & crate::timex::en::grammar::OPENERS != 0 {
+                f |= crate::timex::en::token::OPENER;
             }
             if e.mask & Class::PhraseStart.bit() != 0 {
-                f |= crate::timex::token::PHRASE;
+                f |= crate::timex::en::token::PHRASE;
             }
             f
         }))
@@ -447,12 +447,12 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 /// Whether `word` (any case) is a noun of a happening, from
-/// `assets/timex/happenings.txt`: "today's" before it dates it.
+/// `assets/timex/en/happenings.txt`: "today's" before it dates it.
 pub(crate) fn happening_noun(word: &str) -> bool {
     static WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
-            include_str!("../../assets/timex/happenings.txt")
+            include_str!("../../../assets/timex/en/happenings.txt")
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))

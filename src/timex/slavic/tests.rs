@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Carry, slavic};
+use crate::timex::{Carry, slavic};
 
 /// (text, value) of every expression in `text` (language `code`) at `dct`.
 fn found(text: &str, code: &str, dct: (i32, u32, u32)) -> Vec<(String, String)> {

@@ -233,8 +233,8 @@ pub(crate) fn year_words(g: &G, i: usize) -> Option<(i32, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timex::lexicon::lexicon;
-    use crate::timex::token::{Tok, tokenize};
+    use crate::timex::en::lexicon::lexicon;
+    use crate::timex::en::token::{Tok, tokenize};
 
     fn with<R>(s: &str, f: impl FnOnce(&G) -> R) -> R {
         let mut toks: Vec<Tok> = Vec::new();

@@ -8,8 +8,8 @@ use super::g_num::{ord_at, year_digits, year_words};
 use super::grammar::{G, Hit, Match};
 use super::lexicon::Class;
 use super::phrases::holiday_at;
-use super::sem::{Base, Part, Pick, Sem};
 use super::token::Kind;
+use crate::timex::sem::{Base, Part, Pick, Sem};
 
 /// Any period rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {
@@ -185,7 +185,7 @@ fn quarter(g: &G, i: usize) -> Option<Match> {
         && let Some((m, _, _)) = super::g_date::month_name(g, end + 1)
     {
         let middle = if m == 1 { 12 } else { u32::from(m) - 1 };
-        let q = super::calendar::quarter_of(middle);
+        let q = crate::timex::calendar::quarter_of(middle);
         return Some(Match::new(
             i,
             end,

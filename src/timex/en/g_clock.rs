@@ -7,8 +7,8 @@ use super::g_num::plain_num;
 use super::g_rel;
 use super::grammar::{G, Hit, Match};
 use super::lexicon::Class;
-use super::sem::{Sem, Tod};
 use super::token::{AMPM, Kind};
+use crate::timex::sem::{Sem, Tod};
 
 /// A clock time at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
@@ -150,7 +150,7 @@ fn is_day(sem: &Sem) -> bool {
         } => true,
         Sem::Weekday { tod: None, .. } => true,
         Sem::Offset {
-            unit: super::sem::Unit::Day,
+            unit: crate::timex::sem::Unit::Day,
             tod: None,
             ..
         } => true,

@@ -9,9 +9,9 @@ use super::g_period;
 use super::g_stamp;
 use super::grammar::{G, Hit, Match};
 use super::lexicon::Class;
-use super::sem::{Pick, Sem};
 use super::token::{ALLCAP, Kind, PLURAL};
 use super::traps;
+use crate::timex::sem::{Pick, Sem};
 
 /// Any calendar-date rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Hit> {

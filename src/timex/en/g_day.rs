@@ -5,7 +5,7 @@
 use super::g_date::pick_of;
 use super::grammar::{G, Match};
 use super::lexicon::Class;
-use super::sem::{Base, Pick, Sem, Tod, Unit};
+use crate::timex::sem::{Base, Pick, Sem, Tod, Unit};
 
 /// Any day rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {

@@ -4,14 +4,15 @@
 
 use std::sync::OnceLock;
 
-use super::TimexType;
 use super::lexicon::{LexId, lexicon, phrase_words};
 use super::token::{CAP, Kind, Tok};
+use crate::timex::TimexType;
+use crate::timex::calendar::HolidayRule;
 
 /// The fixed phrase table (phrase, TYPE, value).
-pub(crate) const PHRASES_TSV: &str = include_str!("../../assets/timex/phrases.tsv");
+pub(crate) const PHRASES_TSV: &str = include_str!("../../../assets/timex/en/phrases.tsv");
 /// The named day table (phrase, rule).
-pub(crate) const HOLIDAYS_TSV: &str = include_str!("../../assets/timex/holidays.tsv");
+pub(crate) const HOLIDAYS_TSV: &str = include_str!("../../../assets/timex/en/holidays.tsv");
 
 /// One token of a phrase pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,21 +30,6 @@ pub(crate) enum PhraseVal {
     Days(i32),
     /// Not temporal: tag nothing here.
     Skip,
-}
-
-/// How a named day falls in a given year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum HolidayRule {
-    /// The same month and day every year.
-    Fixed(u32, u32),
-    /// So many days from Western Easter Sunday.
-    Easter(i64),
-    /// So many days from Orthodox Easter Sunday.
-    Orthodox(i64),
-    /// The n-th (or, n = -1, the last) weekday (1 = Monday) of a month.
-    Nth { month: u32, weekday: u32, n: i32 },
-    /// US Election Day.
-    Election,
 }
 
 struct Pattern<V> {
@@ -188,7 +174,7 @@ pub(crate) fn holiday_at(toks: &[Tok], i: usize) -> Option<(usize, HolidayRule)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timex::token::tokenize;
+    use crate::timex::en::token::tokenize;
 
     fn toks(s: &str) -> Vec<Tok> {
         let mut v = Vec::new();

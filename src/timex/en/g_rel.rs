@@ -10,8 +10,8 @@ use super::g_day::part_of_day;
 use super::g_num::card_at;
 use super::grammar::{G, Hit, Match};
 use super::lexicon::Class;
-use super::sem::{Base, Sem, Tod, Unit};
 use super::token::Kind;
+use crate::timex::sem::{Base, Sem, Tod, Unit};
 
 /// Any relative-date rule at token `i`.
 pub(crate) fn at(g: &G, i: usize) -> Option<Match> {
@@ -307,7 +307,7 @@ fn picked_month(g: &G, i: usize) -> Option<Match> {
             i,
             e,
             Sem::Holiday {
-                rule: super::phrases::HolidayRule::Fixed(u32::from(month), u32::from(day)),
+                rule: crate::timex::calendar::HolidayRule::Fixed(u32::from(month), u32::from(day)),
                 year: None,
                 pick,
             },
@@ -335,7 +335,7 @@ fn offset(g: &G, i: usize) -> Option<Match> {
             i,
             i + 2,
             Sem::Fixed {
-                kind: super::TimexType::Date,
+                kind: crate::timex::TimexType::Date,
                 value: "PAST_REF",
             },
         ));
@@ -354,7 +354,7 @@ fn offset(g: &G, i: usize) -> Option<Match> {
                 i,
                 d + 1,
                 Sem::Fixed {
-                    kind: super::TimexType::Date,
+                    kind: crate::timex::TimexType::Date,
                     value: "PAST_REF",
                 },
             )

@@ -16,10 +16,10 @@
 //! letter ("93-тя", "3-я", "Су-34") is no day or year; a bare number is no
 //! year.
 
-use super::sem::{Base, Part, Pick, Sem, Tod, Unit};
-use super::slavic_view::Dm;
-pub(crate) use super::slavic_view::{G, Hit, M};
-use super::words::Kind;
+use super::view::Dm;
+pub(crate) use super::view::{G, Hit, M};
+use crate::timex::sem::{Base, Part, Pick, Sem, Tod, Unit};
+use crate::timex::words::Kind;
 
 fn date(dm: Dm, tod: Option<Tod>) -> Sem {
     Sem::Date {

@@ -4,7 +4,7 @@
 //! none of its own.
 
 use super::grammar::{G, Hit, Match};
-use super::sem::Sem;
+use crate::timex::sem::Sem;
 
 /// Whether the tokens `a..b` are one range connector, given what precedes
 /// the opening expression.
@@ -106,7 +106,7 @@ fn list_year(g: &G, a: &mut Match, b: &Match) {
         } => m,
         Sem::Month {
             month,
-            pick: super::sem::Pick::Plain,
+            pick: crate::timex::sem::Pick::Plain,
             yoff: None,
         } => month,
         _ => return,

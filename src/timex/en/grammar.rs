@@ -7,11 +7,11 @@
 
 use super::lexicon::{Class, Lexicon, Val};
 use super::phrases::{PhraseVal, phrase_at};
-use super::sem::Sem;
 use super::token::{
     AMPM, CAP, CORE, Kind, OPEN, OPENER, ORDINAL, PHRASE, PHRASE_OPEN, PLURAL, SENT, SPACE, Tok,
 };
 use super::{g_clock, g_date, g_len, g_mod, g_post, g_rel, traps};
+use crate::timex::sem::Sem;
 
 /// One matched expression: tokens `start..end` and what they mean.
 #[derive(Clone, Debug, PartialEq)]
@@ -278,7 +278,7 @@ fn is_datey(sem: &Sem) -> bool {
             | Sem::Set(_)
             | Sem::Fixed { .. }
             | Sem::Clock {
-                tod: super::sem::Tod::Clock(..)
+                tod: crate::timex::sem::Tod::Clock(..)
             }
     )
 }
@@ -386,9 +386,9 @@ pub(crate) fn scan(g: &G) -> Vec<Hit> {
                         i,
                         end,
                         Sem::Offset {
-                            unit: super::sem::Unit::Day,
+                            unit: crate::timex::sem::Unit::Day,
                             n,
-                            base: super::sem::Base::Dct,
+                            base: crate::timex::sem::Base::Dct,
                             tod: None,
                             exact: false,
                         },

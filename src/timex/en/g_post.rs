@@ -4,7 +4,7 @@
 //! the day before it.
 
 use super::grammar::{G, Hit, Match};
-use super::sem::{Base, Pick, Sem, Unit};
+use crate::timex::sem::{Base, Pick, Sem, Unit};
 
 /// The week or year offset of "last week", "this year", "next week" at `i`:
 /// (unit, offset, token after).

@@ -1,5 +1,6 @@
 //! The tagger for Ukrainian and Russian text: the word-table engine
-//! (`words`) cuts the text, the East Slavic rules (`slavic_rules`) find the
+//! (`words`) cuts the text, the East Slavic rules (`rules`, over the
+//! token view `view`) find the
 //! expressions, and the shared resolver (`resolve`) normalizes them against
 //! the publication date exactly as for English, with a tense read from the
 //! table's future words (news speaks of the past by default).
@@ -7,12 +8,17 @@
 //! Both languages' tables are consulted, the document's first: Ukrainian
 //! articles quote Russian and the other way round.
 
+mod rules;
+#[cfg(test)]
+mod tests;
+mod view;
+
 use chrono::NaiveDate;
 
-use super::context::Tense;
-use super::slavic_rules::{self, G, Hit};
-use super::words::{self, Tok};
-use super::{Anchor, Carry, Timex, resolve};
+use self::rules::{G, Hit};
+use crate::timex::sem::Tense;
+use crate::timex::words::{self, Tok};
+use crate::timex::{Anchor, Carry, Timex, resolve};
 
 /// How many tokens on each side of an expression a future word may stand.
 const TENSE_REACH: usize = 8;
@@ -54,7 +60,10 @@ fn tense(g: &G, start: usize, end: usize) -> Tense {
 /// [`super::tag_with`].
 pub(crate) fn tag(text: &str, dct: Option<NaiveDate>, code: &str, carry: &mut Carry) -> Vec<Timex> {
     let mut tables: Vec<&'static words::Table> = Vec::with_capacity(2);
-    for c in [code, "uk", "ru"] {
+    // The document's table first, then the others: Ukrainian articles quote
+    // Russian and the other way round.
+    let others: Vec<&str> = words::codes().filter(|c| *c != code).collect();
+    for c in std::iter::once(code).chain(others) {
         if let Some(t) = words::table(c)
             && !tables.iter().any(|x| std::ptr::eq(*x, t))
         {
@@ -69,7 +78,7 @@ pub(crate) fn tag(text: &str, dct: Option<NaiveDate>, code: &str, carry: &mut Ca
     let mut hits = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match slavic_rules::at(&g, i) {
+        match rules::at(&g, i) {
             Some(h) => {
                 i = h.end().max(i + 1);
                 hits.push(h);
@@ -106,7 +115,7 @@ pub(crate) fn tag(text: &str, dct: Option<NaiveDate>, code: &str, carry: &mut Ca
                 continue;
             };
             ctx.remember(&r);
-            let explicit = matches!(m.sem, super::sem::Sem::Date { year: Some(_), .. });
+            let explicit = matches!(m.sem, crate::timex::sem::Sem::Date { year: Some(_), .. });
             out.push(Timex {
                 start: toks[m.start].start,
                 end: toks[m.end - 1].end,

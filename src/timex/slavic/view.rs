@@ -3,8 +3,8 @@
 //! alone, a year with its word, a day of a month in words or figures, a clock
 //! time). Like the rules, it names word classes only.
 
-use super::sem::Sem;
-use super::words::{Kind, Table, Tok};
+use crate::timex::sem::Sem;
+use crate::timex::words::{Kind, Table, Tok};
 
 /// The token view the rules work on: the tokens and the word tables, the
 /// document's language first.

@@ -327,7 +327,7 @@ pub(crate) fn is_class(lex: &Lexicon, t: &Tok, c: super::lexicon::Class) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timex::lexicon::lexicon;
+    use crate::timex::en::lexicon::lexicon;
 
     fn toks(s: &str) -> Vec<Tok> {
         let mut v = Vec::new();
@@ -355,7 +355,7 @@ mod tests {
         assert!(is_class(
             lexicon(),
             &t[4],
-            crate::timex::lexicon::Class::Month
+            crate::timex::en::lexicon::Class::Month
         ));
         assert!(t[4].has(CAP));
     }
