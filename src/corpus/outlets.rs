@@ -387,14 +387,17 @@ fn bare_domains(line: &str) -> Vec<usize> {
         return out;
     }
     for word in line.split_whitespace() {
-        if word.contains("://") || word.contains('@') {
+        // A word without a dot is no domain: skip it before anything costs.
+        if !word.contains('.') || word.contains('@') || word.contains("://") {
             continue;
         }
-        let w = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
+        let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !trimmed.contains('.') || !trimmed.is_ascii() {
+            continue;
+        }
+        let w = trimmed.to_ascii_lowercase();
         let w = w.trim_start_matches("www.");
-        if !w.contains('.') || !w.is_ascii() {
+        if !w.contains('.') {
             continue;
         }
         for (i, o) in table().iter().enumerate() {

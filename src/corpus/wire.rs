@@ -241,28 +241,46 @@ fn outlet_before(words: &[&str], ends: impl Fn(&[&str]) -> bool) -> Option<&'sta
 /// (`[credits]` in `assets/outlets.toml`).
 pub fn promo_credit(line: &str) -> Option<&'static str> {
     let cues = outlets::credit_cues();
-    for verb in &cues.promo_verbs {
-        for (at, _) in line.match_indices(verb.as_str()) {
-            let before_ok = line[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let rest = &line[at + verb.len()..];
-            if !before_ok || !rest.starts_with(' ') {
-                continue;
-            }
-            let words = bare_words(rest);
-            let found = outlet_before(&words, |tail| {
-                tail.len() >= 2
-                    && cues.promo_prepositions.iter().any(|p| p == tail[0])
-                    && cues.promo_platforms.iter().any(|p| p == tail[1])
-            });
-            if found.is_some() {
-                return found;
-            }
+    // Every place a promo verb starts, in the order of the verbs' list and
+    // then of the line: one pass of an automaton built once.
+    let mut found: Vec<(usize, usize)> = promo_verbs()
+        .find_overlapping_iter(line)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    found.sort_unstable();
+    for (v, at) in found {
+        let verb = &cues.promo_verbs[v];
+        let before_ok = line[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let rest = &line[at + verb.len()..];
+        if !before_ok || !rest.starts_with(' ') {
+            continue;
+        }
+        let words = bare_words(rest);
+        let found = outlet_before(&words, |tail| {
+            tail.len() >= 2
+                && cues.promo_prepositions.iter().any(|p| p == tail[0])
+                && cues.promo_platforms.iter().any(|p| p == tail[1])
+        });
+        if found.is_some() {
+            return found;
         }
     }
     None
+}
+
+/// One automaton over the promo verbs of `assets/outlets.toml`.
+fn promo_verbs() -> &'static aho_corasick::AhoCorasick {
+    static AUTOMATON: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AUTOMATON.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(&outlets::credit_cues().promo_verbs)
+            .unwrap_or_else(|e| panic!("assets/outlets.toml promo verbs do not compile: {e}"))
+    })
 }
 
 /// The credit closing a Ukrainian or Russian lede's first sentence:

@@ -30,9 +30,9 @@
 //! subset after "including" is not a separate count). "No one was killed"
 //! gives 0.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
