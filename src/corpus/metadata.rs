@@ -116,6 +116,11 @@ fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
                 && let Some(date) = stated_day(t)
             {
                 consider(DateSource::Dateline, line_no, date);
+            } else if line_no < LEDE_LINES
+                && let Some(date) = lede_dateline(t).and_then(stated_day)
+            {
+                // A short lede under its dateline.
+                consider(DateSource::Dateline, line_no, date);
             }
         } else if line_no < LEDE_LINES
             && let Some(date) = lede_dateline(t).and_then(stated_day)
@@ -135,6 +140,12 @@ const LEDE_LINES: usize = 30;
 /// 21, 2015 (MINSK) -", "KYIV, Nov 17 (Reuters) -"). The date in it dates
 /// the story only when it states its year.
 fn lede_dateline(t: &str) -> Option<&str> {
+    lede_dateline_end(t).map(|end| &t[..end])
+}
+
+/// Where the dateline that opens a lede ends, in bytes ([`lede_dateline`]'s
+/// head: "MINSK, February 21, 2015"), when the line opens with one.
+pub fn lede_dateline_end(t: &str) -> Option<usize> {
     const REACH: usize = 60;
     let mut reach = (REACH + 4).min(t.len());
     while !t.is_char_boundary(reach) {
@@ -153,7 +164,25 @@ fn lede_dateline(t: &str) -> Option<&str> {
     // "MINSK, February 21, 2015 -" or "February 21, 2015 (MINSK) -": a
     // capital first, and no sentence's stop or quote before the dash.
     let capital = head.chars().next().is_some_and(char::is_uppercase);
-    (capital && !head.contains(['.', '"', '“'])).then_some(head)
+    (capital && !head.contains(['.', '"', '“'])).then_some(end)
+}
+
+/// Where a wire dateline that opens a sentence ends, in bytes, when it is
+/// a place and then a date ("MINSK, February 21, 2015 - ...", "Kyiv, 3
+/// March 2025 — ..."): a place of at most three capitalised words without
+/// digits before the first comma, a date after it. Stricter than
+/// [`lede_dateline`], as it decides what a sentence's date is.
+pub fn place_dateline_end(t: &str) -> Option<usize> {
+    let end = lede_dateline_end(t)?;
+    let (place, date) = t[..end].split_once(',')?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let place_like = !words.is_empty()
+        && words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !place.bytes().any(|b| b.is_ascii_digit());
+    (place_like && date.bytes().any(|b| b.is_ascii_digit())).then_some(end)
 }
 
 /// A stamp line of digits and separators ("2024/05/06 21:01"), with no
@@ -436,6 +465,17 @@ mod tests {
         assert_eq!(infer(a).published, day(2015, 2, 21));
         let b = "Talks in Minsk\n\nFebruary 21, 2015 (MINSK) - Leaders met for a second day of talks on the ceasefire in the east.\n";
         assert_eq!(infer(b).published, day(2015, 2, 21));
+        // A short lede: the dateline dates it all the same.
+        let short = "Talks in Minsk\n\nMINSK, February 21, 2015 - Leaders met again, aides said.\n";
+        assert_eq!(infer(short).published, day(2015, 2, 21));
+        assert_eq!(
+            place_dateline_end("MINSK, February 21, 2015 - Leaders met."),
+            Some(24)
+        );
+        assert_eq!(
+            place_dateline_end("On April 8, the agency (FAO) said."),
+            None
+        );
         let no_year = "Talks in Minsk\n\nMINSK, 21 February (Wire) - Leaders met for a second day of talks on the ceasefire in the east.\n";
         assert_eq!(infer(no_year).published, None, "no year, no guess");
     }

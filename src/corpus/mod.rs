@@ -367,6 +367,9 @@ pub struct Fields {
     /// Whether a structured format made the text (headline line, then the
     /// body as plain text): it holds no front matter and no HTML to read.
     pub structured: bool,
+    /// Whether the format says the article has no headline: none is
+    /// guessed from the text's first line.
+    pub untitled: bool,
 }
 
 /// Reads one article file: decodes it and settles its metadata.
@@ -434,7 +437,10 @@ pub fn document_from_fields(
         None => text,
     };
     let body = &text[front.body_start..];
-    let inferred = metadata::infer(body);
+    let mut inferred = metadata::infer(body);
+    if fields.untitled {
+        inferred.title = None;
+    }
     let entry = entry.cloned().unwrap_or_default();
     let (text_title, text_span) = match inferred.title {
         Some((t, span)) => (

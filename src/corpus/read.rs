@@ -110,6 +110,7 @@ fn document_of_item(
         url: item.url,
         lang: item.lang,
         structured: true,
+        untitled: item.untitled,
     };
     // The manifest's language for the file is every article's.
     let fields = Fields {

@@ -24,8 +24,12 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     let mut events = Vec::new();
     let mut seen: rustc_hash::FxHashSet<(EventDate, u64)> = Default::default();
 
+    // A record of a many-article file (`<stem>#<n>`) without a headline
+    // has none: its file's name is no headline.
+    let headline_known = doc.title.value.is_some() || !doc.id.contains('#');
     if let Some(day) = published
         && !doc.pinned
+        && headline_known
         && !reads_as_body(doc.title_or_name())
     {
         let (sentence, (regions, mentions)) = match &doc.title_span {
@@ -270,6 +274,18 @@ fn dates_in(
             date.last = end.last;
             expr.end = timexes[j].end;
             closing.insert(j);
+        }
+        // The date of a lede's dateline ("MINSK, February 21, 2015 - ...")
+        // is the report's, not the happening's, when the sentence dates the
+        // happening itself ("... on Friday").
+        if let Some(head) = crate::corpus::metadata::place_dateline_end(&text[sentence.clone()])
+            && t.end <= sentence.start + head
+            && timexes[first..]
+                .iter()
+                .take_while(|o| o.start < sentence.end)
+                .any(|o| o.start >= sentence.start + head && o.interval.is_some())
+        {
+            continue;
         }
         if qualifiers::dates_nothing(text, t, expr.end, &date, published) {
             continue;

@@ -442,3 +442,37 @@ fn an_embedded_post_counts_today_from_the_day_it_was_posted() {
     let dates = dates_after_headline(text, Some(day(4, 22)));
     assert_eq!(dates, ["2025-04-20"]);
 }
+
+#[test]
+fn a_lede_dateline_yields_to_the_date_its_sentence_gives() {
+    // "On Friday" in a story datelined Saturday 2025-02-15 is the 14th;
+    // the dateline's own date is the report's, not a second happening.
+    let text = format!(
+        "{HEAD}\nODESA, February 15, 2025 - Drones struck the port on Friday, officials said.\n"
+    );
+    assert_eq!(
+        dates_after_headline(&text, Some(day(2, 15))),
+        ["2025-02-14"]
+    );
+    // Without another date the dateline still dates the sentence.
+    let text =
+        format!("{HEAD}\nODESA, February 15, 2025 - Drones struck the port, officials said.\n");
+    assert_eq!(
+        dates_after_headline(&text, Some(day(2, 15))),
+        ["2025-02-15"]
+    );
+}
+
+#[test]
+fn a_record_of_a_many_article_file_without_a_headline_has_no_headline_event() {
+    // A chat message (`result#3`) has no headline: its file's name is none.
+    let mut doc = doc_of(
+        "Drones struck the port of Odesa on Friday, officials said.\n",
+        Some(day(2, 15)),
+    );
+    doc.id = "result#3".into();
+    doc.title.value = None;
+    let events = crate::extract::extract(&doc, 0, Gazetteer::builtin());
+    assert!(events.iter().all(|e| !e.headline));
+    assert_eq!(events.len(), 1);
+}

@@ -48,6 +48,9 @@ pub struct Item {
     pub originator: Option<String>,
     /// The language the format states (`<html lang>`, a record's `lang`).
     pub lang: Option<crate::lang::Lang>,
+    /// Whether the format says the article has no headline (a chat message
+    /// without a bold first line): none is then guessed from its text.
+    pub untitled: bool,
 }
 
 /// What a reader gives for one file: its articles, and the warnings met

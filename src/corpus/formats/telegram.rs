@@ -23,7 +23,7 @@ use serde_json::Value;
 use super::{Hints, Item, Read, Reader};
 
 mod entities;
-use entities::message_text;
+use entities::message;
 
 /// The Telegram export reader.
 pub const READER: Reader = Reader {
@@ -291,7 +291,7 @@ fn message_item(state: &mut State, m: &Value, i: u64) -> Option<Item> {
         state.service += 1;
         return None;
     }
-    let body = message_text(m);
+    let entities::Message { title, body } = message(m);
     if body.trim().is_empty() {
         state.empty += 1;
         return None;
@@ -299,6 +299,8 @@ fn message_item(state: &mut State, m: &Value, i: u64) -> Option<Item> {
     let n = m.get("id").and_then(Value::as_u64).unwrap_or(i);
     Some(Item {
         n,
+        untitled: title.is_none(),
+        title,
         published: date_of(m, state.hints.tz),
         url: state
             .hints

@@ -35,15 +35,59 @@ struct Line {
     prose: bool,
     /// The first link's address.
     href: Option<String>,
+    /// Whether every part with words on the line is bold.
+    bold: bool,
+    /// Whether any part with words is not bold.
+    plain: bool,
+    /// Bare addresses (`link` entities) left out of the line's words.
+    bare: Vec<String>,
 }
 
-/// The message's text: `text_entities`, else `text` (a string, or an array
-/// of strings and `{type, text}` entities), one paragraph per line.
-pub fn message_text(m: &Value) -> String {
+/// A message's headline and text.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Message {
+    /// The first line when it is wholly bold and more lines follow: the
+    /// headline a channel sets in bold above its post. A message without
+    /// one has no headline (none is guessed from its first sentence).
+    pub title: Option<String>,
+    /// The text, one paragraph per line.
+    pub body: String,
+}
+
+/// The message's headline and text, from `text_entities`, else `text` (a
+/// string, or an array of strings and `{type, text}` entities).
+pub fn message(m: &Value) -> Message {
+    let lines = lines_of(m);
+    let first = lines.iter().position(|l| !l.text.trim().is_empty());
+    let titled = first.filter(|&i| {
+        let l = &lines[i];
+        l.bold && !l.plain && lines[i + 1..].iter().any(|n| !n.text.trim().is_empty())
+    });
+    match titled {
+        Some(i) => Message {
+            title: Some(lines[i].text.trim().to_owned()),
+            body: paragraphs(lines.into_iter().skip(i + 1).collect()),
+        },
+        None => Message {
+            title: None,
+            body: paragraphs(lines),
+        },
+    }
+}
+
+/// The message's text alone, one paragraph per line (its headline, if
+/// any, on the first).
+#[cfg(test)]
+fn message_text(m: &Value) -> String {
+    paragraphs(lines_of(m))
+}
+
+/// The lines of a message as its entities make them.
+fn lines_of(m: &Value) -> Vec<Line> {
     let parts = match m.get("text_entities") {
         Some(Value::Array(a)) if !a.is_empty() => a.as_slice(),
         _ => match m.get("text") {
-            Some(Value::String(s)) => return paragraphs(vec![plain_line(s)]),
+            Some(Value::String(s)) => return s.split('\n').map(plain_line).collect(),
             Some(Value::Array(a)) => a.as_slice(),
             _ => &[],
         },
@@ -67,18 +111,34 @@ pub fn message_text(m: &Value) -> String {
             let Some(line) = lines.last_mut() else {
                 continue;
             };
+            if kind == "link" && !piece.trim().is_empty() {
+                // A bare address says nothing: it is kept only on a line
+                // of links (below), never inside the words of a sentence.
+                line.links += 1;
+                line.href.get_or_insert_with(|| address(kind, piece, href));
+                line.bare.push(piece.trim().to_owned());
+                continue;
+            }
             line.text.push_str(piece);
+            let words = piece.chars().any(char::is_alphanumeric);
             if link && !piece.trim().is_empty() {
                 line.links += 1;
                 if line.href.is_none() {
                     line.href = Some(address(kind, piece, href));
                 }
-            } else if piece.chars().any(char::is_alphanumeric) {
+            } else if words {
                 line.prose = true;
+            }
+            if words {
+                if kind == "bold" {
+                    line.bold = true;
+                } else {
+                    line.plain = true;
+                }
             }
         }
     }
-    paragraphs(lines)
+    lines
 }
 
 /// A line of plain text (a message whose `text` is a bare string).
@@ -86,6 +146,7 @@ fn plain_line(s: &str) -> Line {
     Line {
         text: s.to_owned(),
         prose: true,
+        plain: true,
         ..Line::default()
     }
 }
@@ -104,7 +165,11 @@ fn address(kind: &str, text: &str, href: Option<&str>) -> String {
 /// written as one Markdown link.
 fn paragraphs(lines: Vec<Line>) -> String {
     let mut out: Vec<String> = Vec::new();
-    for line in lines {
+    for mut line in lines {
+        if !line.prose && line.text.trim().is_empty() && !line.bare.is_empty() {
+            // A line of bare addresses alone: shown as what it is.
+            line.text = line.bare.join(" ");
+        }
         for piece in line.text.split('\n') {
             let t = piece.trim();
             if t.is_empty() {
@@ -166,6 +231,42 @@ mod tests {
         assert_eq!(classify(lines[0]), LineKind::Prose);
         assert_eq!(lines[1], "[#harbour @harbourwatch](https://t.me/)");
         assert_eq!(classify(lines[1]), LineKind::Boilerplate);
+    }
+
+    #[test]
+    fn a_bare_address_after_a_sentence_is_left_out_of_its_words() {
+        let t = text(
+            r#"[{"type": "plain", "text": "Drones hit a depot near the port, the mayor said. "},
+                {"type": "link", "text": "https://example.org/depot"}]"#,
+        );
+        assert_eq!(t, "Drones hit a depot near the port, the mayor said.");
+        assert_eq!(classify(&t), LineKind::Prose);
+        // Alone on its line it stays, as a link: furniture.
+        let t = text(r#"[{"type": "link", "text": "https://example.org/depot"}]"#);
+        assert_eq!(t, "[https://example.org/depot](https://example.org/depot)");
+        assert_eq!(classify(&t), LineKind::Boilerplate);
+    }
+
+    #[test]
+    fn a_wholly_bold_first_line_is_the_headline_and_a_sentence_is_not() {
+        let m = |entities: &str| {
+            message(&serde_json::from_str(&format!(r#"{{"text_entities": {entities}}}"#)).unwrap())
+        };
+        let titled = m(r#"[{"type": "bold", "text": "Port shelled"},
+            {"type": "plain", "text": "\nShelling hit the port at dawn, officials said."}]"#);
+        assert_eq!(titled.title.as_deref(), Some("Port shelled"));
+        assert_eq!(
+            titled.body,
+            "Shelling hit the port at dawn, officials said."
+        );
+        // Bold words opening a sentence, or a plain first line: no headline.
+        let opened = m(r#"[{"type": "bold", "text": "Port shelled."},
+            {"type": "plain", "text": " Shelling hit the port at dawn.\nMore later."}]"#);
+        assert_eq!(opened.title, None);
+        let plain =
+            m(r#"[{"type": "plain", "text": "On 14 February drones hit the port.\nMore later."}]"#);
+        assert_eq!(plain.title, None);
+        assert!(plain.body.starts_with("On 14 February"));
     }
 
     #[test]
