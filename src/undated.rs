@@ -22,6 +22,9 @@ const COUNT_AT_MOST: usize = 2_000;
 pub struct UndatedArticle {
     /// Its file.
     pub path: PathBuf,
+    /// Its number in its file, when the file holds many articles
+    /// ([`crate::corpus::Document::record`]).
+    pub record: Option<String>,
     /// Its dates that needed the publication date and so were not placed;
     /// `None` when not counted (see [`COUNT_AT_MOST`]).
     pub unplaced: Option<usize>,
@@ -48,6 +51,7 @@ impl Undated {
                 .into_iter()
                 .map(|d| UndatedArticle {
                     path: d.path.clone(),
+                    record: d.record().map(str::to_owned),
                     // Counted at ingest, before the text was compacted;
                     // a store built from whole texts counts it here.
                     unplaced: d.unplaced.map(|n| n as usize).or_else(|| {
@@ -108,7 +112,11 @@ impl Undated {
                     Some(k) => format!("{k} relative dates not placed"),
                     None => "relative dates not placed".to_owned(),
                 };
-                format!("{}: no publication date: {lost}", a.path.display())
+                let record = a
+                    .record
+                    .as_ref()
+                    .map_or(String::new(), |r| format!(" (record {r})"));
+                format!("{}{record}: no publication date: {lost}", a.path.display())
             })
             .collect()
     }
@@ -143,6 +151,7 @@ mod tests {
     fn the_summary_counts_articles_and_dates() {
         let a = |p: &str, k| UndatedArticle {
             path: PathBuf::from(p),
+            record: None,
             unplaced: k,
         };
         assert_eq!(Undated::default().summary(), None);
@@ -158,6 +167,17 @@ mod tests {
         assert_eq!(
             one.lines(),
             vec!["x/a.txt: no publication date: 23 relative dates not placed"]
+        );
+        // A record of a many-article file is named with its number.
+        let record = Undated {
+            articles: vec![UndatedArticle {
+                record: Some("5".into()),
+                ..a("feeds/wire.rss", Some(1))
+            }],
+        };
+        assert_eq!(
+            record.lines(),
+            vec!["feeds/wire.rss (record 5): no publication date: 1 relative date not placed"]
         );
         let two = Undated {
             articles: vec![a("a", Some(1)), a("b", Some(0))],

@@ -152,6 +152,16 @@ impl Document {
         self.source.value.as_deref().unwrap_or(UNKNOWN_SOURCE)
     }
 
+    /// The article's number in its file when the file holds many (the
+    /// `n` of the id `<file stem>#<n>`: a chat message's id, a record's
+    /// 1-based position); `None` for a file that is one article.
+    pub fn record(&self) -> Option<&str> {
+        self.id
+            .rsplit_once('#')
+            .map(|(_, n)| n)
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }
+
     /// Bytes of the article's whole text, compacted or not.
     pub fn text_bytes(&self) -> u64 {
         if self.is_compacted() {

@@ -98,6 +98,18 @@ mod tests {
     }
 
     #[test]
+    fn a_record_is_numbered_by_its_id() {
+        let d = |id: &str| Document {
+            id: id.into(),
+            ..Document::default()
+        };
+        assert_eq!(d("result#12").record(), Some("12"));
+        assert_eq!(d("feeds/wire#3").record(), Some("3"));
+        assert_eq!(d("story").record(), None);
+        assert_eq!(d("c#sharp").record(), None);
+    }
+
+    #[test]
     fn a_whole_text_maps_to_itself() {
         let d = Document {
             text: "abc".into(),

@@ -127,9 +127,12 @@ pub fn render(
             .published
             .value
             .map_or("date unknown".to_owned(), |p| p.to_string());
+        let record = doc
+            .record()
+            .map_or(String::new(), |r| format!(", record {r}"));
         let _ = writeln!(
             out,
-            "{}. {title} — {}, {published} — file {}",
+            "{}. {title} — {}, {published} — file {}{record}",
             n + 1,
             escape(doc.source_or_unknown()),
             escape_path(&doc.path.to_string_lossy())
