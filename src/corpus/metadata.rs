@@ -108,23 +108,20 @@ fn published(lines: &[(usize, &str)]) -> Option<NaiveDate> {
                     WAR_DAY_ONE + Duration::days(i64::from(n) - 1),
                 );
             }
-            let byline = first == "by";
-            if (byline
+        }
+        // A short dated line (a byline, a dateline, a stamp), else the
+        // dateline opening a lede, long or short.
+        let short_line = words <= DATELINE_MAX_WORDS
+            && (first == "by"
                 || matches!(classify(t), LineKind::Heading | LineKind::Metadata)
                 || date_only(t)
-                || numeric_stamp(t))
-                && let Some(date) = stated_day(t)
-            {
-                consider(DateSource::Dateline, line_no, date);
-            } else if line_no < LEDE_LINES
-                && let Some(date) = lede_dateline(t).and_then(stated_day)
-            {
-                // A short lede under its dateline.
-                consider(DateSource::Dateline, line_no, date);
-            }
-        } else if line_no < LEDE_LINES
-            && let Some(date) = lede_dateline(t).and_then(stated_day)
-        {
+                || numeric_stamp(t));
+        let dated = short_line.then(|| stated_day(t)).flatten().or_else(|| {
+            (line_no < LEDE_LINES)
+                .then(|| lede_dateline(t).and_then(stated_day))
+                .flatten()
+        });
+        if let Some(date) = dated {
             consider(DateSource::Dateline, line_no, date);
         }
     }

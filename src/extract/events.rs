@@ -26,7 +26,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
 
     // A record of a many-article file (`<stem>#<n>`) without a headline
     // has none: its file's name is no headline.
-    let headline_known = doc.title.value.is_some() || !doc.id.contains('#');
+    let headline_known = doc.title.value.is_some() || doc.record().is_none();
     if let Some(day) = published
         && !doc.pinned
         && headline_known

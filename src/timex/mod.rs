@@ -169,6 +169,19 @@ pub struct Carry {
 }
 
 impl Carry {
+    /// The resolver's context for the next paragraph: the carried date at
+    /// sentence 0, this paragraph's sentences numbered past its age
+    /// (`ctx.sentence` is the first one's number).
+    pub(crate) fn context(&self, dct: Option<NaiveDate>) -> resolve::Ctx {
+        resolve::Ctx {
+            dct,
+            last: self.last.map(|(cal, _)| (0, cal)),
+            sentence: self.last.map_or(0, |(_, age)| age + 1),
+            told_days: self.told_days,
+            ..resolve::Ctx::default()
+        }
+    }
+
     /// Keeps what a paragraph resolved (`ctx`, whose text held `sentences`
     /// sentences) for the paragraphs after it. A date still ahead (a
     /// deadline, a plan) is no story date for them: only dates up to the

@@ -159,7 +159,8 @@ pub(super) fn tag_with(text: &str, dct: Option<NaiveDate>, carry: &mut Carry) ->
     };
     let hits = stated_days_win(&toks, ranges::link(&g, grammar::scan(&g)));
     // Sentence numbers start past the carried date's age, which sits at 0.
-    let offset = carry.last.map_or(0, |(_, age)| age + 1);
+    let mut ctx = carry.context(dct);
+    let offset = ctx.sentence;
     let stated: Vec<(usize, i32)> = if dct.is_none() {
         years_stated(&toks, &hits)
             .into_iter()
@@ -169,13 +170,6 @@ pub(super) fn tag_with(text: &str, dct: Option<NaiveDate>, carry: &mut Carry) ->
         Vec::new()
     };
     let mut next_stated = 0;
-    let mut ctx = resolve::Ctx {
-        dct,
-        last: carry.last.map(|(cal, _)| (0, cal)),
-        sentence: offset,
-        told_days: carry.told_days,
-        ..resolve::Ctx::default()
-    };
     let mut out: Vec<Timex> = Vec::with_capacity(hits.len() + hits.len() / 4);
     let mut sent_tok = 0;
     for hit in hits {

@@ -86,14 +86,8 @@ pub(crate) fn tag(text: &str, dct: Option<NaiveDate>, code: &str, carry: &mut Ca
             None => i += 1,
         }
     }
-    let offset = carry.last.map_or(0, |(_, age)| age + 1);
-    let mut ctx = resolve::Ctx {
-        dct,
-        last: carry.last.map(|(cal, _)| (0, cal)),
-        sentence: offset,
-        told_days: carry.told_days,
-        ..resolve::Ctx::default()
-    };
+    let mut ctx = carry.context(dct);
+    let offset = ctx.sentence;
     let mut out: Vec<Timex> = Vec::with_capacity(hits.len());
     let mut sent_tok = 0;
     for hit in hits {

@@ -35,7 +35,7 @@ struct Line {
     prose: bool,
     /// The first link's address.
     href: Option<String>,
-    /// Whether every part with words on the line is bold.
+    /// Whether any part with words is bold.
     bold: bool,
     /// Whether any part with words is not bold.
     plain: bool,
@@ -170,20 +170,19 @@ fn paragraphs(lines: Vec<Line>) -> String {
             // A line of bare addresses alone: shown as what it is.
             line.text = line.bare.join(" ");
         }
-        for piece in line.text.split('\n') {
-            let t = piece.trim();
-            if t.is_empty() {
-                continue;
-            }
-            out.push(if line.links > 0 && !line.prose {
-                // Brackets inside would end the link text early.
-                let shown = t.replace(['[', ']'], "");
-                let href = line.href.as_deref().unwrap_or("https://t.me/");
-                format!("[{shown}]({})", href.replace([' ', '(', ')'], ""))
-            } else {
-                t.to_owned()
-            });
+        // (Lines were cut at every newline: one line is one paragraph.)
+        let t = line.text.trim();
+        if t.is_empty() {
+            continue;
         }
+        out.push(if line.links > 0 && !line.prose {
+            // Brackets inside would end the link text early.
+            let shown = t.replace(['[', ']'], "");
+            let href = line.href.as_deref().unwrap_or("https://t.me/");
+            format!("[{shown}]({})", href.replace([' ', '(', ')'], ""))
+        } else {
+            t.to_owned()
+        });
     }
     out.join("\n")
 }
