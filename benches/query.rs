@@ -6,18 +6,28 @@
 //! places are shaped like the real thing. Each figure is the time of
 //! `Query::run` and, beside it, of the run plus the facet counts the
 //! terminal app shows (what one keystroke costs before drawing).
+//!
+//! Then the text filter typed letter by letter ("d", "dr", "dro", ...), as
+//! a user types it: each prefix's query with the pane counts and the
+//! histogram, and each keystroke of the terminal app (the edit, the
+//! requery and one 200×60 frame), as p50, p99 and worst over every prefix.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use frontlog::config::Settings;
 use frontlog::corpus::document_from_text;
 use frontlog::extract::extract;
 use frontlog::places::Gazetteer;
 use frontlog::query::{FacetMemo, Query};
 use frontlog::store::EventStore;
 use frontlog::synth::Generator;
+use frontlog::tui::histogram::Histogram;
+use frontlog::tui::state::AppState;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 const TARGET_EVENTS: usize = 1_000_000;
 
@@ -28,7 +38,14 @@ const RUNS: usize = 200;
 fn main() {
     let g = Gazetteer::builtin();
     let started = Instant::now();
-    let store = build_store(g);
+    let mut state = AppState::new(
+        build_store(g),
+        Vec::new(),
+        Settings::default_settings(false),
+        "generated".into(),
+        (200, 60),
+    );
+    let store = std::sync::Arc::clone(&state.store);
     println!(
         "store: {} events from {} generated articles, built in {:.1} s",
         store.events().len(),
@@ -72,7 +89,7 @@ fn main() {
         )
     };
     println!(
-        "\n{:<14} {:>12} {:>12} {:>16} {:>16} {:>12}",
+        "\n{:<20} {:>12} {:>12} {:>16} {:>16} {:>12}",
         "filter", "run p50", "run p99", "run+counts p50", "run+counts p99", "mean hits"
     );
     let kinds: [(&str, &MakeQuery<'_>); 5] = [
@@ -109,33 +126,139 @@ fn main() {
             }
         }),
     ];
-    for (name, make) in kinds {
-        let mut run = Vec::with_capacity(RUNS);
-        let mut with_counts = Vec::with_capacity(RUNS);
-        let mut hits = 0usize;
-        for _ in 0..RUNS {
-            let q = make(&mut rng);
-            let t = Instant::now();
-            let slice = q.run(&store);
-            run.push(t.elapsed());
-            let t = Instant::now();
-            let slice2 = q.run(&store);
-            let _ = std::hint::black_box(q.facets(&store, &slice2, &mut FacetMemo::default()));
-            with_counts.push(t.elapsed());
-            hits += slice.len();
-        }
-        println!(
-            "{name:<14} {:>9.2} ms {:>9.2} ms {:>13.2} ms {:>13.2} ms {:>12}",
-            ms(percentile(&mut run, 50)),
-            ms(percentile(&mut run, 99)),
-            ms(percentile(&mut with_counts, 50)),
-            ms(percentile(&mut with_counts, 99)),
-            hits / RUNS
-        );
+    for (name, make) in &kinds {
+        measure(name, make, &mut rng, &store);
     }
+    println!("\nwithout the text index (the scan), typed letter by letter:");
+    typing(&mut state);
+    let t = Instant::now();
+    let index = store.build_text_index();
+    println!(
+        "\ntext index: {} words over {} events, built in {:.2} s, {:.0} MB",
+        index.vocabulary(),
+        index.events(),
+        t.elapsed().as_secs_f64(),
+        index.bytes() as f64 / 1e6
+    );
+    for (name, make) in kinds
+        .iter()
+        .filter(|(n, _)| n.contains("text") || n.contains("all"))
+    {
+        measure(&format!("{name} (index)"), make, &mut rng, &store);
+    }
+    drop(store);
+    println!("\nwith the text index, typed letter by letter:");
+    typing(&mut state);
     println!(
         "\nmachine: {} cores; aim: p99 under 16 ms (one frame)",
         std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+}
+
+/// Runs [`RUNS`] queries of one kind and prints their times, alone and
+/// with the pane counts.
+fn measure(name: &str, make: &MakeQuery<'_>, rng: &mut fastrand::Rng, store: &EventStore) {
+    let mut run = Vec::with_capacity(RUNS);
+    let mut with_counts = Vec::with_capacity(RUNS);
+    let mut hits = 0usize;
+    for _ in 0..RUNS {
+        let q = make(rng);
+        let t = Instant::now();
+        let slice = q.run(store);
+        run.push(t.elapsed());
+        let t = Instant::now();
+        let slice2 = q.run(store);
+        let _ = std::hint::black_box(q.facets(store, &slice2, &mut FacetMemo::default()));
+        with_counts.push(t.elapsed());
+        hits += slice.len();
+    }
+    println!(
+        "{name:<20} {:>9.2} ms {:>9.2} ms {:>13.2} ms {:>13.2} ms {:>12}",
+        ms(percentile(&mut run, 50)),
+        ms(percentile(&mut run, 99)),
+        ms(percentile(&mut with_counts, 50)),
+        ms(percentile(&mut with_counts, 99)),
+        hits / RUNS
+    );
+}
+
+/// Words typed into the text filter, letter by letter.
+const TYPED: [&str; 8] = [
+    "drone",
+    "shelling",
+    "kramatorsk",
+    "residents",
+    "officials said",
+    "air defence",
+    "zaporizhzhia",
+    "killed",
+];
+
+/// The text filter typed letter by letter: every prefix of every word in
+/// [`TYPED`], as a query with the pane counts and histogram, and as a
+/// keystroke of the terminal app with its frame.
+fn typing(state: &mut AppState) {
+    use frontlog::tui::action::{Action, Command, Edit};
+    use frontlog::tui::update::update;
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+    let mut query = Vec::new();
+    let mut keystroke = Vec::new();
+    let mut worst = (Duration::ZERO, String::new());
+    let mut first_letter_hits = Vec::new();
+    for word in TYPED {
+        update(state, Action::Command(Command::ClearFilters));
+        update(state, Action::Command(Command::TextFilter));
+        for (n, c) in word.char_indices() {
+            let prefix = &word[..n + c.len_utf8()];
+            let q = Query {
+                text: prefix.to_owned(),
+                ..Query::default()
+            };
+            let t = Instant::now();
+            let slice = q.slice(&state.store);
+            let facets = q.facets(&state.store, &slice.events, &mut FacetMemo::default());
+            let histogram = Histogram::of(&state.store, &slice.events, &q);
+            query.push(t.elapsed());
+            std::hint::black_box((facets, histogram));
+            if n == 0 {
+                first_letter_hits.push(slice.events.len());
+            }
+            let t = Instant::now();
+            update(state, Action::Edit(Edit::Insert(c)));
+            terminal
+                .draw(|f| f.render_widget(&*state, f.area()))
+                .expect("draw");
+            let took = t.elapsed();
+            keystroke.push(took);
+            if took > worst.0 {
+                worst = (took, prefix.to_owned());
+            }
+        }
+        update(state, Action::Edit(Edit::Cancel));
+    }
+    let events = state.store.events().len().max(1);
+    let hits: Vec<String> = first_letter_hits
+        .iter()
+        .map(|&h| format!("{:.0}%", 100.0 * h as f64 / events as f64))
+        .collect();
+    println!(
+        "\ntext filter typed letter by letter ({} prefixes of {} words; first letters match {})",
+        query.len(),
+        TYPED.len(),
+        hits.join(" ")
+    );
+    println!(
+        "  query + pane counts + histogram  p50 {:>7.2} ms  p99 {:>7.2} ms  worst {:>7.2} ms",
+        ms(percentile(&mut query, 50)),
+        ms(percentile(&mut query, 99)),
+        ms(percentile(&mut query, 100)),
+    );
+    println!(
+        "  keystroke in the app + frame     p50 {:>7.2} ms  p99 {:>7.2} ms  worst {:>7.2} ms (\"{}\")",
+        ms(percentile(&mut keystroke, 50)),
+        ms(percentile(&mut keystroke, 99)),
+        ms(worst.0),
+        worst.1
     );
 }
 

@@ -9,14 +9,18 @@
 //! overlaps it are kept apart ([`Slice::coarser`]) and shown only when the
 //! query asks for them ([`crate::datefilter::DateWindow`] says which is which).
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
+use rayon::prelude::*;
+use roaring::RoaringBitmap;
 
 use crate::datefilter::{DateWindow, Fit};
 use crate::extract::DatePrecision;
 use crate::kinds::{self, KindId};
 use crate::places::RegionId;
+use crate::store::columns::piece_len;
 use crate::store::{EventStore, SourceId, TextMatcher, fold_case};
 
 /// The filters of a slice. An empty filter lets everything through; several
@@ -58,6 +62,134 @@ impl Slice {
     /// The precisions among the coarser events, finest first ("week", "month", "year").
     pub fn coarser_kinds(&self, store: &EventStore) -> Vec<&'static str> {
         precisions(store, &self.coarser)
+    }
+}
+
+/// Events per region of the events `base`: an event counts for each of its
+/// regions (its places and the places containing them). Counted on every
+/// core.
+fn count_regions(store: &EventStore, base: &[u32]) -> HashMap<RegionId, u32> {
+    let columns = store.columns();
+    // Gazetteer regions are counted in a table; any other id in a map.
+    let counted = |chunk: &[u32]| {
+        let mut dense = vec![0u32; store.gazetteer().len()];
+        let mut other: HashMap<RegionId, u32> = HashMap::new();
+        for &i in chunk {
+            for &r in columns.regions(i) {
+                match dense.get_mut(r as usize) {
+                    Some(c) => *c += 1,
+                    None => *other.entry(r).or_default() += 1,
+                }
+            }
+        }
+        (dense, other)
+    };
+    let (dense, mut other) = base
+        .par_chunks(piece_len(base.len()))
+        .map(counted)
+        .reduce_with(|(mut a, mut ao), (b, bo)| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+            for (r, c) in bo {
+                *ao.entry(r).or_default() += c;
+            }
+            (a, ao)
+        })
+        .unwrap_or_default();
+    other.extend(
+        dense
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .map(|(r, c)| (r as RegionId, c)),
+    );
+    other
+}
+
+/// Counts of the events `base` in `slots` slots, where `slot_of(i, count)`
+/// calls `count` with event `i`'s slot (slots beyond `slots` are not
+/// counted). Counted on every core.
+fn count_per(
+    base: &[u32],
+    slots: usize,
+    slot_of: impl Fn(u32, &mut dyn FnMut(usize)) + Sync,
+) -> Vec<u32> {
+    base.par_chunks(piece_len(base.len()))
+        .map(|chunk| {
+            let mut counts = vec![0u32; slots];
+            for &i in chunk {
+                slot_of(i, &mut |s| {
+                    if let Some(c) = counts.get_mut(s) {
+                        *c += 1;
+                    }
+                });
+            }
+            counts
+        })
+        .reduce_with(|mut a, b| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+            a
+        })
+        .unwrap_or_else(|| vec![0; slots])
+}
+
+/// How a query's text filter is answered: through the store's text index
+/// when it is built; else by one parallel scan of all the text when many
+/// events are candidates, or by looking at each candidate when few are.
+enum TextHits {
+    /// No text filter.
+    Any,
+    /// The events that match, from the index.
+    Indexed(RoaringBitmap),
+    /// A flag per event, from a scan of all the text.
+    Scanned(Vec<bool>),
+    /// Each candidate is checked as it comes.
+    Check(Box<TextMatcher>),
+}
+
+impl TextHits {
+    /// Answers `needle` on `store`, where the other filters leave the
+    /// events `listed` (sorted), or when they list none, the events in
+    /// `lo..hi`.
+    fn find(
+        store: &EventStore,
+        needle: Option<TextMatcher>,
+        listed: Option<&[u32]>,
+        (lo, hi): (u32, u32),
+    ) -> TextHits {
+        let Some(needle) = needle else {
+            return TextHits::Any;
+        };
+        if store.text_index().is_some() {
+            let within = match listed {
+                Some(list) => RoaringBitmap::from_sorted_iter(list.iter().copied()).ok(),
+                None if hi - lo < store.events().len() as u32 => {
+                    let mut w = RoaringBitmap::new();
+                    w.insert_range(lo..hi);
+                    Some(w)
+                }
+                None => None,
+            };
+            if let Some(found) = store.indexed_text_matches(&needle, within.as_ref()) {
+                return TextHits::Indexed(found);
+            }
+        }
+        let candidates = listed.map_or((hi - lo) as usize, <[u32]>::len);
+        // Many candidates: one parallel pass over all the text beats a look at each.
+        if candidates > TEXT_SCAN_MIN {
+            TextHits::Scanned(store.text_hits(&needle))
+        } else {
+            TextHits::Check(Box::new(needle))
+        }
+    }
+
+    /// Whether event `i` passes the text filter.
+    fn holds(&self, store: &EventStore, i: u32) -> bool {
+        match self {
+            TextHits::Any => true,
+            TextHits::Indexed(found) => found.contains(i),
+            TextHits::Scanned(flags) => flags[i as usize],
+            TextHits::Check(needle) => store.event_contains(i, needle),
+        }
     }
 }
 
@@ -127,7 +259,7 @@ impl Query {
     pub fn slice(&self, store: &EventStore) -> Slice {
         let dates = self.dates();
         let needle = TextMatcher::new(&self.text);
-        let events = store.events();
+        let day_of = &store.columns().dates;
         let (lo, hi) = self.index_window(store);
         let in_regions = (!self.regions.is_empty()).then(|| {
             union(
@@ -147,20 +279,12 @@ impl Query {
             (Some(a), Some(b)) => Some(intersect(&a, &b)),
             (a, b) => a.or(b),
         };
-        let count = candidates.as_ref().map_or((hi - lo) as usize, Vec::len);
-        // Many candidates: one parallel pass over all the text beats a look at each.
-        let hits = needle
-            .as_ref()
-            .filter(|_| count > TEXT_SCAN_MIN)
-            .map(|n| store.text_hits(n));
-        let text_ok = |i: u32| match (&hits, &needle) {
-            (Some(h), _) => h[i as usize],
-            (None, Some(n)) => store.event_contains(i, n),
-            (None, None) => true,
-        };
+        let text = TextHits::find(store, needle, candidates.as_deref(), (lo, hi));
         let kind_ok = |i: u32| self.kinds.is_empty() || self.kinds.contains(&kind_of(store, i));
+        // With the index's bitmap, only its events are looked at (below).
+        let text_ok = |i: u32| matches!(text, TextHits::Indexed(_)) || text.holds(store, i);
         let mut slice = Slice::default();
-        let mut take = |i: u32| match dates.fit(&events[i as usize].date) {
+        let mut take = |i: u32| match dates.fit(&day_of[i as usize]) {
             Fit::Outside => {}
             _ if !text_ok(i) || !kind_ok(i) => {}
             Fit::Inside => slice.events.push(i),
@@ -171,17 +295,36 @@ impl Query {
                 }
             }
         };
-        match candidates {
-            Some(list) => list.into_iter().for_each(&mut take),
-            None => (lo..hi).for_each(&mut take),
+        match (candidates, &text) {
+            // Only the text filters: the index's events are the slice.
+            (None, TextHits::Indexed(found))
+                if self.from.is_none() && self.to.is_none() && self.kinds.is_empty() =>
+            {
+                slice.events = found.iter().collect();
+            }
+            // The index's bitmap drives: only its events are looked at.
+            (None, TextHits::Indexed(found)) => {
+                let mut window = RoaringBitmap::new();
+                window.insert_range(lo..hi);
+                window &= found;
+                window.iter().for_each(&mut take);
+            }
+            (Some(list), TextHits::Indexed(found)) => {
+                let mut listed = RoaringBitmap::from_sorted_iter(list).unwrap_or_default();
+                listed &= found;
+                listed.iter().for_each(&mut take);
+            }
+            (Some(list), _) => list.into_iter().for_each(&mut take),
+            (None, _) => (lo..hi).for_each(&mut take),
         }
         slice
     }
 
     /// This query's slice worked out from `earlier`'s slice, when this query
-    /// only adds text to `earlier`'s text filter (as each key typed into the
-    /// text filter does): only the events already in it are looked at again.
-    /// `None` when that does not apply and [`Query::slice`] is needed.
+    /// only adds text to the end of `earlier`'s text filter (as each key
+    /// typed into the text filter does) and the store has no text index
+    /// yet: only the events already in it are looked at again. `None` when
+    /// that does not apply and [`Query::slice`] is needed.
     pub fn narrow(&self, store: &EventStore, earlier: &Query, slice: &Slice) -> Option<Slice> {
         let same_otherwise = Query {
             text: String::new(),
@@ -191,7 +334,12 @@ impl Query {
             ..earlier.clone()
         };
         let (new, old) = (fold_case(self.text.trim()), fold_case(earlier.text.trim()));
-        if !same_otherwise || old.is_empty() || !new.contains(&old) {
+        // The text index answers faster than a look at each event.
+        if store.text_index().is_some()
+            || !same_otherwise
+            || old.is_empty()
+            || !new.starts_with(&old)
+        {
             return None;
         }
         let needle = TextMatcher::new(&self.text)?;
@@ -213,7 +361,7 @@ impl Query {
     /// unless `memo` holds the counts of that same query from last time
     /// (as when regions are toggled one after another).
     pub fn facets(&self, store: &EventStore, slice: &[u32], memo: &mut FacetMemo) -> Facets {
-        let events = store.events();
+        let columns = store.columns();
         let region_key = Query {
             regions: BTreeSet::new(),
             ..self.clone()
@@ -227,27 +375,11 @@ impl Query {
                 .collect(),
             _ => {
                 let base = if self.regions.is_empty() {
-                    slice.to_vec()
+                    Cow::Borrowed(slice)
                 } else {
-                    region_key.run(store)
+                    Cow::Owned(region_key.run(store))
                 };
-                let mut per_region = vec![0u32; store.gazetteer().len()];
-                let mut regions: HashMap<RegionId, u32> = HashMap::new();
-                for &i in &base {
-                    for &r in events[i as usize].regions.iter() {
-                        match per_region.get_mut(r as usize) {
-                            Some(c) => *c += 1,
-                            None => *regions.entry(r).or_default() += 1,
-                        }
-                    }
-                }
-                regions.extend(
-                    per_region
-                        .into_iter()
-                        .enumerate()
-                        .filter(|&(_, c)| c > 0)
-                        .map(|(r, c)| (r as RegionId, c)),
-                );
+                let regions = count_regions(store, &base);
                 memo.regions = Some((region_key, regions.clone()));
                 regions
             }
@@ -263,14 +395,13 @@ impl Query {
                 .collect(),
             _ => {
                 let base = if self.sources.is_empty() {
-                    slice.to_vec()
+                    Cow::Borrowed(slice)
                 } else {
-                    source_key.run(store)
+                    Cow::Owned(source_key.run(store))
                 };
-                let mut sources = vec![0; store.sources().len()];
-                for &i in &base {
-                    sources[store.source_of(&events[i as usize]) as usize] += 1;
-                }
+                let sources = count_per(&base, store.sources().len(), |i, count| {
+                    count(columns.sources[i as usize] as usize)
+                });
                 memo.sources = Some((source_key, sources.clone()));
                 sources
             }
@@ -290,21 +421,19 @@ impl Query {
             return Vec::new();
         }
         let base = if self.kinds.is_empty() {
-            slice.to_vec()
+            Cow::Borrowed(slice)
         } else {
-            Query {
-                kinds: BTreeSet::new(),
-                ..self.clone()
-            }
-            .run(store)
+            Cow::Owned(
+                Query {
+                    kinds: BTreeSet::new(),
+                    ..self.clone()
+                }
+                .run(store),
+            )
         };
-        let mut counts = vec![0; kinds::labels().len()];
-        for i in base {
-            if let Some(c) = counts.get_mut(usize::from(kind_of(store, i))) {
-                *c += 1;
-            }
-        }
-        counts
+        count_per(&base, kinds::labels().len(), |i, count| {
+            count(usize::from(kind_of(store, i)))
+        })
     }
 
     /// The range of event indexes that can overlap the date filter: events
@@ -373,7 +502,7 @@ impl Query {
 
 /// The type of event `i`; an event without one never passes a type filter.
 fn kind_of(store: &EventStore, i: u32) -> KindId {
-    kinds::of(&store.events()[i as usize]).unwrap_or(KindId::MAX)
+    store.columns().kinds[i as usize]
 }
 
 /// Above this many candidate events the text filter scans all the text at once.

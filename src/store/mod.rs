@@ -16,7 +16,10 @@ use crate::extract::{self, Event};
 use crate::places::{Gazetteer, RegionId};
 
 mod clustered;
+pub mod columns;
 mod folding;
+mod search;
+pub mod text_index;
 
 use folding::push_folded;
 pub use folding::{TextMatcher, fold_case, folded_text};
@@ -50,6 +53,12 @@ pub struct EventStore {
     /// Every event's cluster, once [`EventStore::cluster`] has run on the
     /// current events (empty before, and again after the store changes).
     clusters: crate::cluster::Clusters,
+    /// The word-prefix index of the text filter, once built for the
+    /// current events ([`EventStore::build_text_index`]; empty again after
+    /// the store changes).
+    text_index: std::sync::OnceLock<text_index::TextIndex>,
+    /// Each event's date, outlet, type and regions, by column.
+    columns: columns::EventColumns,
 }
 
 /// Where the events and outlets of a store went when it grew.
@@ -80,6 +89,8 @@ impl EventStore {
             doc_search: String::new(),
             doc_search_starts: Vec::new(),
             clusters: crate::cluster::Clusters::default(),
+            text_index: std::sync::OnceLock::new(),
+            columns: columns::EventColumns::default(),
         }
     }
 
@@ -264,8 +275,10 @@ impl EventStore {
         remap
     }
 
-    /// Rebuilds the posting lists from the sorted events.
+    /// Rebuilds the posting lists from the sorted events (and forgets the
+    /// text index, built again on demand).
     fn index_events(&mut self) {
+        self.text_index = std::sync::OnceLock::new();
         self.by_region.clear();
         self.by_source = vec![Vec::new(); self.sources.len()];
         self.max_span_days = 0;
@@ -278,6 +291,13 @@ impl EventStore {
                 .max_span_days
                 .max((e.date.last - e.date.first).num_days());
         }
+        self.columns = columns::EventColumns::of(&self.events, &self.docs, &self.doc_source);
+    }
+
+    /// Each event's date, outlet, type and regions, by column (for passes
+    /// over many events).
+    pub fn columns(&self) -> &columns::EventColumns {
+        &self.columns
     }
 
     /// All articles, in corpus order.
@@ -341,83 +361,6 @@ impl EventStore {
     /// The longest span, in days, of any event's date (a year is 364).
     pub fn max_span_days(&self) -> i64 {
         self.max_span_days
-    }
-
-    /// The case-folded text of event `i` (as shown), for the text filter.
-    fn search_text(&self, i: u32) -> &str {
-        nth_record(
-            &self.search,
-            &self.search_starts,
-            self.arrival[i as usize] as usize,
-        )
-    }
-
-    /// Whether event `i`'s text, its article's title or its outlet contains
-    /// the needle.
-    pub fn event_contains(&self, i: u32, needle: &TextMatcher) -> bool {
-        let doc = self.events[i as usize].doc as usize;
-        needle.is_match_folded(self.search_text(i))
-            || needle.is_match_folded(self.doc_search_text(doc))
-    }
-
-    /// The case-folded title and outlet of article `doc`.
-    fn doc_search_text(&self, doc: usize) -> &str {
-        nth_record(&self.doc_search, &self.doc_search_starts, doc)
-    }
-
-    /// Every event whose text, article title or outlet contains the needle,
-    /// found in one parallel pass over the folded text: a flag per event.
-    pub fn text_hits(&self, needle: &TextMatcher) -> Vec<bool> {
-        let mut hits = vec![false; self.events.len()];
-        let docs: Vec<bool> = (0..self.docs.len())
-            .into_par_iter()
-            .map(|d| needle.is_match_folded(self.doc_search_text(d)))
-            .collect();
-        if docs.iter().any(|&d| d) {
-            for (flag, e) in hits.iter_mut().zip(&self.events) {
-                *flag = docs[e.doc as usize];
-            }
-        }
-        let arrivals = self.search_starts.len();
-        let pieces = (arrivals / 4096).clamp(1, 256);
-        let found: Vec<u32> = (0..pieces)
-            .into_par_iter()
-            .flat_map_iter(|p| {
-                let (a0, a1) = (arrivals * p / pieces, arrivals * (p + 1) / pieces);
-                self.arrivals_matching(needle, a0, a1)
-            })
-            .collect();
-        for a in found {
-            hits[self.position[a as usize] as usize] = true;
-        }
-        hits
-    }
-
-    /// The arrival numbers in `a0..a1` whose text contains the needle: one
-    /// search over their contiguous text, skipping to the next event after
-    /// each match.
-    fn arrivals_matching(&self, needle: &TextMatcher, a0: usize, a1: usize) -> Vec<u32> {
-        let mut out = Vec::new();
-        if a0 >= a1 {
-            return out;
-        }
-        let end = self.search_starts.get(a1).map_or(self.search.len(), |&s| s);
-        let bytes = self.search.as_bytes();
-        let mut pos = self.search_starts[a0];
-        let mut a = a0;
-        while let Some(at) = needle.finder.find(&bytes[pos..end]) {
-            let at = pos + at;
-            while a + 1 < a1 && self.search_starts[a + 1] <= at {
-                a += 1;
-            }
-            out.push(a as u32);
-            a += 1;
-            if a >= a1 {
-                break;
-            }
-            pos = self.search_starts[a];
-        }
-        out
     }
 }
 
@@ -572,6 +515,22 @@ mod tests {
         let by_title = store.text_hits(&TextMatcher::new("first").unwrap());
         assert_eq!(by_title, vec![true, false, true]);
         assert!(store.event_contains(2, &TextMatcher::new("zeta").unwrap()));
+    }
+
+    #[test]
+    fn columns_follow_the_sorted_events() {
+        let docs = vec![doc("A", "Reuters", "x"), doc("B", "AP", "y")];
+        let mut late = event(0, 20, 0..1);
+        late.regions = vec![5, 2].into();
+        let early = event(1, 3, 0..1);
+        let store = EventStore::from_parts(docs, vec![late, early], Gazetteer::builtin());
+        let c = store.columns();
+        for (i, e) in store.events().iter().enumerate() {
+            assert_eq!(c.dates[i], e.date);
+            assert_eq!(c.regions(i as u32), &*e.regions);
+            assert_eq!(c.sources[i], store.source_of(e));
+        }
+        assert_eq!(c.regions(1), &[5, 2]);
     }
 
     #[test]

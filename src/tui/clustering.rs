@@ -3,6 +3,10 @@
 //! the same cluster cache as `frontlog export`: a corpus reopened unchanged
 //! gets its clusters back at once.
 //!
+//! The same thread first builds the store's text index
+//! ([`crate::store::EventStore::build_text_index`]), which the text filter
+//! uses from the moment it is there (until then it scans).
+//!
 //! The thread shares the store (an [`Arc`]) and only reads it; it gives its
 //! share back before it reports, so the app can then hand the clusters to
 //! the store ([`crate::tui::state::AppState::take_clusters`]).
@@ -42,6 +46,7 @@ impl Job {
         let spawned = std::thread::Builder::new()
             .name("frontlog-cluster".into())
             .spawn(move || {
+                store.build_text_index();
                 let out = crate::ingest::cluster_cache::clusters_for(
                     &store,
                     plan.cache_dir.as_deref(),

@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::extract::{DatePrecision, EventDate};
 use crate::places::RegionId;
 use crate::store::EventStore;
@@ -41,33 +43,53 @@ impl Natural {
     /// The widths of a slice (event indexes in chronological order), days
     /// written in `date_format`.
     pub fn of(store: &EventStore, slice: &[u32], date_format: &str) -> Natural {
-        let events = store.events();
+        let columns = store.columns();
         let g = store.gazetteer();
         let source_w: Vec<usize> = store
             .sources()
             .iter()
             .map(|s| width(&one_line(s)))
             .collect();
-        let mut region_w: HashMap<RegionId, usize> = HashMap::new();
-        let mut n = Natural::default();
-        let mut last_date: Option<EventDate> = None;
-        for &i in slice {
-            let e = &events[i as usize];
-            // The slice is in date order: each date is measured once.
-            if last_date != Some(e.date) {
-                n.date = n.date.max(width(&date_cell(&e.date, date_format)));
-                last_date = Some(e.date);
+        let measure = |chunk: &[u32]| {
+            // Each place's width once per chunk: a table for the
+            // gazetteer's places, a map for any other.
+            let mut region_w = vec![u16::MAX; g.len()];
+            let mut other_w: HashMap<RegionId, usize> = HashMap::new();
+            let mut n = Natural::default();
+            let mut last_date: Option<EventDate> = None;
+            for &i in chunk {
+                let date = columns.dates[i as usize];
+                // The slice is in date order: each date is measured once.
+                if last_date != Some(date) {
+                    n.date = n.date.max(width(&date_cell(&date, date_format)));
+                    last_date = Some(date);
+                }
+                if let Some(&r) = columns.regions(i).first() {
+                    let name = || width(&one_line(&g.region(r).name));
+                    let w = match region_w.get_mut(r as usize) {
+                        Some(w) if *w != u16::MAX => usize::from(*w),
+                        Some(w) => {
+                            let n = name();
+                            *w = n.min(usize::from(u16::MAX - 1)) as u16;
+                            n
+                        }
+                        None => *other_w.entry(r).or_insert_with(name),
+                    };
+                    n.region = n.region.max(w);
+                }
+                let s = columns.sources[i as usize] as usize;
+                n.source = n.source.max(source_w.get(s).copied().unwrap_or(0));
             }
-            if let Some(&r) = e.regions.first() {
-                let w = *region_w
-                    .entry(r)
-                    .or_insert_with(|| width(&one_line(&g.region(r).name)));
-                n.region = n.region.max(w);
-            }
-            let s = store.source_of(e) as usize;
-            n.source = n.source.max(source_w.get(s).copied().unwrap_or(0));
-        }
-        n
+            n
+        };
+        slice
+            .par_chunks(crate::store::columns::piece_len(slice.len()))
+            .map(measure)
+            .reduce(Natural::default, |a, b| Natural {
+                date: a.date.max(b.date),
+                region: a.region.max(b.region),
+                source: a.source.max(b.source),
+            })
     }
 }
 

@@ -39,9 +39,9 @@ impl Histogram {
     /// The histogram of a slice (event indexes in chronological order) cut
     /// with `query`.
     pub fn of(store: &EventStore, slice: &[u32], query: &Query) -> Histogram {
-        let events = store.events();
+        let dates = &store.columns().dates;
         let single = |i: &u32| {
-            let d = &events[*i as usize].date;
+            let d = &dates[*i as usize];
             (d.first == d.last).then_some(d.first)
         };
         let days: Vec<NaiveDate> = slice.iter().filter_map(single).collect();
@@ -87,16 +87,16 @@ impl Histogram {
 
 /// The first and last publication dates of the articles in the slice.
 fn publication_window(store: &EventStore, slice: &[u32]) -> Option<(NaiveDate, NaiveDate)> {
-    let events = store.events();
+    let columns = store.columns();
     let mut window: Option<(NaiveDate, NaiveDate)> = None;
     let mut last_doc = None;
     for &i in slice {
-        let doc = events[i as usize].doc;
+        let doc = columns.docs[i as usize];
         if last_doc == Some(doc) {
             continue;
         }
         last_doc = Some(doc);
-        if let Some(p) = store.documents()[doc as usize].published.value {
+        if let Some(p) = columns.published[doc as usize] {
             window = Some(window.map_or((p, p), |(a, b)| (a.min(p), b.max(p))));
         }
     }

@@ -15,6 +15,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use ratatui::layout::Rect;
 
 use crate::places::{Gazetteer, RegionId, RegionKind};
@@ -221,21 +223,34 @@ pub fn refresh(state: &mut AppState) {
         state.map.positions = Arc::new(Positions::of(g));
     }
     let pos = Arc::clone(&state.map.positions);
-    let mut counts = vec![0u32; g.len()];
-    let (mut placed, mut unplaced) = (0, 0);
-    let mut places = Vec::new();
-    let events = state.store.events();
-    for &i in &state.visible {
-        pos.places_of(g, &events[i as usize].regions, &mut places);
-        if places.is_empty() {
-            unplaced += 1;
-        } else {
-            placed += 1;
+    let columns = state.store.columns();
+    // Counted on every core, a table of counts per piece of the slice.
+    let count = |chunk: &[u32]| {
+        let mut counts = vec![0u32; g.len()];
+        let (mut placed, mut unplaced) = (0, 0);
+        let mut places = Vec::new();
+        for &i in chunk {
+            pos.places_of(g, columns.regions(i), &mut places);
+            if places.is_empty() {
+                unplaced += 1;
+            } else {
+                placed += 1;
+            }
+            for &p in &places {
+                counts[p as usize] += 1;
+            }
         }
-        for &p in &places {
-            counts[p as usize] += 1;
-        }
-    }
+        (counts, placed, unplaced)
+    };
+    let (counts, placed, unplaced) = state
+        .visible
+        .par_chunks(crate::store::columns::piece_len(state.visible.len()))
+        .map(count)
+        .reduce_with(|(mut a, ap, au), (b, bp, bu)| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+            (a, ap + bp, au + bu)
+        })
+        .unwrap_or_else(|| (vec![0; g.len()], 0, 0));
     let mut marks: Vec<Mark> = counts
         .iter()
         .enumerate()

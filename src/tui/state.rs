@@ -211,6 +211,12 @@ pub struct AppState {
     pub map: crate::tui::map::MapState,
     /// Whether the screen needs drawing.
     pub dirty: bool,
+    /// While set, [`AppState::requery`] only notes that the slice is out of
+    /// date: the event loop holds it over a burst of keys typed into the
+    /// text filter, so that they make one query ([`AppState::release_requery`]).
+    pub hold_requery: bool,
+    /// Whether a requery was held back.
+    requery_due: bool,
 }
 
 impl AppState {
@@ -273,6 +279,8 @@ impl AppState {
             side_panes: None,
             map: Default::default(),
             dirty: true,
+            hold_requery: false,
+            requery_due: false,
         };
         state.requery();
         state
@@ -342,8 +350,21 @@ impl AppState {
     /// event (or, if it left the slice, the next one after it) at the same
     /// height on the screen.
     pub fn requery(&mut self) {
+        if self.hold_requery {
+            self.requery_due = true;
+            self.dirty = true;
+            return;
+        }
         let anchor = self.anchor();
         self.requery_at(anchor);
+    }
+
+    /// Stops holding requeries back, and runs the one held back, if any.
+    pub fn release_requery(&mut self) {
+        self.hold_requery = false;
+        if std::mem::take(&mut self.requery_due) {
+            self.requery();
+        }
     }
 
     /// Runs the query again and puts the cursor on `anchor`'s event (or the
@@ -573,12 +594,12 @@ pub struct Loading {
 /// Whether each row of the slice belongs to a shaded date group (every
 /// other group of rows with the same date).
 pub(crate) fn shading(store: &EventStore, slice: &[u32]) -> Vec<bool> {
-    let events = store.events();
+    let dates = &store.columns().dates;
     let mut out = Vec::with_capacity(slice.len());
     let mut shade = false;
     let mut prev = None;
     for &i in slice {
-        let d = events[i as usize].date;
+        let d = dates[i as usize];
         if prev.is_some_and(|p| p != d) {
             shade = !shade;
         }

@@ -22,7 +22,7 @@ use crate::tui::draw::cursor_position;
 use crate::tui::effects;
 use crate::tui::input::{HangupWatch, Input, Reader};
 use crate::tui::keymap::translate;
-use crate::tui::state::{AppState, Loading};
+use crate::tui::state::{AppState, InputKind, Loading};
 use crate::tui::update::update;
 
 /// Signals that end the app: the terminal is restored first, then the
@@ -169,6 +169,17 @@ fn event_loop(
                 Input::Event(ev) => ev,
             };
             if let Some(action) = translate(&state.keymap, state.mode(), &ev) {
+                // Keys typed into the text filter in one burst make one
+                // query; anything else sees the slice up to date.
+                let typing = matches!(action, Action::Edit(_))
+                    && state
+                        .input
+                        .as_ref()
+                        .is_some_and(|i| i.kind == InputKind::Text);
+                if !typing {
+                    state.release_requery();
+                }
+                state.hold_requery = typing;
                 match update(state, action) {
                     Some(Effect::Quit) => return Ok(()),
                     Some(Effect::Export(format)) => {
@@ -180,6 +191,7 @@ fn event_loop(
             }
             input = reader.next(Duration::ZERO);
         }
+        state.release_requery();
     }
 }
 

@@ -1,0 +1,170 @@
+//! The text filter's side of the store: each event's folded text and its
+//! article's folded title and outlet, searched by a parallel scan of one
+//! contiguous text, or through the word-prefix index
+//! ([`super::text_index`]) once it is built.
+
+use rayon::prelude::*;
+use roaring::RoaringBitmap;
+
+use super::text_index::{Lookup, TextIndex};
+use super::{EventStore, TextMatcher, nth_record};
+
+impl EventStore {
+    /// The text index, built now on every core if it is not yet (it is
+    /// forgotten whenever events are added or retired). Meant for a thread
+    /// of its own once the corpus is in; queries use it once it is there.
+    pub fn build_text_index(&self) -> &TextIndex {
+        self.text_index.get_or_init(|| {
+            TextIndex::build(
+                self.events.len(),
+                |i| self.search_text(i as u32),
+                self.docs.len(),
+                |i| self.events[i].doc as usize,
+                |d| self.doc_search_text(d),
+            )
+        })
+    }
+
+    /// The text index, if it is built for the current events.
+    pub fn text_index(&self) -> Option<&TextIndex> {
+        self.text_index.get()
+    }
+
+    /// Every event whose text, article title or outlet holds the needle
+    /// (from the start of a word), as a bitmap of event indexes, when the
+    /// text index is built; `None` when it is not. Phrases and needles
+    /// with punctuation are checked exactly on the index's candidates, on
+    /// every core.
+    ///
+    /// `within`, when given, holds every event the caller will look at (the
+    /// other filters' events): only those are checked, and the answer holds
+    /// no other.
+    pub fn indexed_text_matches(
+        &self,
+        needle: &TextMatcher,
+        within: Option<&RoaringBitmap>,
+    ) -> Option<RoaringBitmap> {
+        let index = self.text_index()?;
+        let lookup = match index.lookup(needle.folded()) {
+            Lookup::Candidates(mut c) => {
+                if let Some(w) = within {
+                    c &= w;
+                }
+                Lookup::Candidates(c)
+            }
+            other => other,
+        };
+        Some(match lookup {
+            Lookup::Exact(found) => found,
+            // Most events are candidates: one pass over all the text is quicker.
+            Lookup::Candidates(candidates) if candidates.len() * 4 > self.events.len() as u64 => {
+                let hits = self.text_hits(needle);
+                candidates.iter().filter(|&i| hits[i as usize]).collect()
+            }
+            Lookup::Candidates(candidates) => {
+                // Checked in the order their texts lie in memory (arrival),
+                // which reads the text front to back rather than jumping.
+                let mut list: Vec<(u32, u32)> = candidates
+                    .iter()
+                    .map(|i| (self.arrival[i as usize], i))
+                    .collect();
+                list.par_sort_unstable();
+                let mut kept: Vec<u32> = list
+                    .par_chunks(4096)
+                    .flat_map_iter(|chunk| {
+                        chunk
+                            .iter()
+                            .filter(|&&(_, i)| self.event_contains(i, needle))
+                            .map(|&(_, i)| i)
+                    })
+                    .collect();
+                kept.par_sort_unstable();
+                RoaringBitmap::from_sorted_iter(kept).unwrap_or_default()
+            }
+            Lookup::NoWord => {
+                let hits = self.text_hits(needle);
+                RoaringBitmap::from_sorted_iter(
+                    (0..hits.len() as u32).filter(|&i| hits[i as usize]),
+                )
+                .unwrap_or_default()
+            }
+        })
+    }
+
+    /// The case-folded text of event `i` (as shown), for the text filter.
+    fn search_text(&self, i: u32) -> &str {
+        nth_record(
+            &self.search,
+            &self.search_starts,
+            self.arrival[i as usize] as usize,
+        )
+    }
+
+    /// Whether event `i`'s text, its article's title or its outlet holds
+    /// the needle (from the start of a word).
+    pub fn event_contains(&self, i: u32, needle: &TextMatcher) -> bool {
+        let doc = self.events[i as usize].doc as usize;
+        needle.is_match_folded(self.search_text(i))
+            || needle.is_match_folded(self.doc_search_text(doc))
+    }
+
+    /// The case-folded title and outlet of article `doc`.
+    fn doc_search_text(&self, doc: usize) -> &str {
+        nth_record(&self.doc_search, &self.doc_search_starts, doc)
+    }
+
+    /// Every event whose text, article title or outlet holds the needle,
+    /// found in one parallel pass over the folded text (not the index): a
+    /// flag per event.
+    pub fn text_hits(&self, needle: &TextMatcher) -> Vec<bool> {
+        let mut hits = vec![false; self.events.len()];
+        let docs: Vec<bool> = (0..self.docs.len())
+            .into_par_iter()
+            .map(|d| needle.is_match_folded(self.doc_search_text(d)))
+            .collect();
+        if docs.iter().any(|&d| d) {
+            for (flag, e) in hits.iter_mut().zip(&self.events) {
+                *flag = docs[e.doc as usize];
+            }
+        }
+        let arrivals = self.search_starts.len();
+        let pieces = (arrivals / 4096).clamp(1, 256);
+        let found: Vec<u32> = (0..pieces)
+            .into_par_iter()
+            .flat_map_iter(|p| {
+                let (a0, a1) = (arrivals * p / pieces, arrivals * (p + 1) / pieces);
+                self.arrivals_matching(needle, a0, a1)
+            })
+            .collect();
+        for a in found {
+            hits[self.position[a as usize] as usize] = true;
+        }
+        hits
+    }
+
+    /// The arrival numbers in `a0..a1` whose text holds the needle (from
+    /// the start of a word): one search over their contiguous text,
+    /// skipping to the next event after each match.
+    fn arrivals_matching(&self, needle: &TextMatcher, a0: usize, a1: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        if a0 >= a1 {
+            return out;
+        }
+        let end = self.search_starts.get(a1).map_or(self.search.len(), |&s| s);
+        let bytes = self.search.as_bytes();
+        let mut pos = self.search_starts[a0];
+        let mut a = a0;
+        while let Some(at) = needle.find_from(bytes, pos, end) {
+            while a + 1 < a1 && self.search_starts[a + 1] <= at {
+                a += 1;
+            }
+            out.push(a as u32);
+            a += 1;
+            if a >= a1 {
+                break;
+            }
+            pos = self.search_starts[a];
+        }
+        out
+    }
+}

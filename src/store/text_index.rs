@@ -1,0 +1,204 @@
+//! The text filter's index: a word-prefix inverted index over every event's
+//! folded text and its article's folded title and outlet, with each word's
+//! events as a compressed bitmap ([`roaring`]) of event indexes, so in
+//! chronological order.
+//!
+//! A word is a run of letters and digits ([`char::is_alphanumeric`]) of the
+//! folded text ([`super::fold_case`]: case, spacing, Latin diacritics and
+//! the Cyrillic letters typed for one another), so the index and the typed
+//! needle are folded alike. The events behind every one- and two-character
+//! prefix are worked out when the index is built, since those are the
+//! prefixes typed first and the ones that match most; a longer prefix is
+//! the union of its words' bitmaps, found by binary search in the sorted
+//! vocabulary.
+//!
+//! The index answers a needle of one word exactly; for a phrase ("officials
+//! sa") or a needle with punctuation ("kyiv's") it gives the candidates, the
+//! events holding a word that starts with each of the needle's words, and
+//! the exact scan ([`super::TextMatcher`]) decides among them.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use roaring::{MultiOps, RoaringBitmap};
+use rustc_hash::FxHashMap;
+
+/// Events per piece when the index is built on every core.
+const PIECE: usize = 1 << 16;
+
+/// Word-prefix index over a store's events (see the module overview).
+pub struct TextIndex {
+    /// The distinct words, sorted by their bytes.
+    words: Vec<Box<str>>,
+    /// The events holding each word of `words`, by event index.
+    postings: Vec<RoaringBitmap>,
+    /// The events holding a word that starts with each one- or
+    /// two-character prefix.
+    short: HashMap<Box<str>, RoaringBitmap>,
+    /// How many events were indexed (the store's count when built).
+    events: u32,
+}
+
+impl std::fmt::Debug for TextIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextIndex")
+            .field("words", &self.words.len())
+            .field("short_prefixes", &self.short.len())
+            .field("events", &self.events)
+            .finish()
+    }
+}
+
+/// What the index says about a needle.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    /// These are exactly the events that match (a needle of one word).
+    Exact(RoaringBitmap),
+    /// The matching events are among these; each must still be checked.
+    Candidates(RoaringBitmap),
+    /// The needle has no word (only punctuation): the index cannot help.
+    NoWord,
+}
+
+/// The words of folded text: its runs of letters and digits.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+impl TextIndex {
+    /// Indexes `events` events, where `event_text(i)` is event `i`'s folded
+    /// text and `doc_text(doc_of(i))` its article's folded title and
+    /// outlet; `docs` articles. Built on every core.
+    pub fn build<'a>(
+        events: usize,
+        event_text: impl Fn(usize) -> &'a str + Sync,
+        docs: usize,
+        doc_of: impl Fn(usize) -> usize + Sync,
+        doc_text: impl Fn(usize) -> &'a str + Sync,
+    ) -> TextIndex {
+        let doc_words: Vec<Vec<&str>> = (0..docs)
+            .into_par_iter()
+            .map(|d| {
+                let mut w: Vec<&str> = words(doc_text(d)).collect();
+                w.sort_unstable();
+                w.dedup();
+                w
+            })
+            .collect();
+        // Each piece of consecutive events indexes its own words; pieces
+        // cover disjoint, ascending ranges, so a word's bitmaps join by OR.
+        let pieces: Vec<FxHashMap<&str, RoaringBitmap>> = (0..events.div_ceil(PIECE))
+            .into_par_iter()
+            .map(|p| {
+                let mut map: FxHashMap<&str, RoaringBitmap> = FxHashMap::default();
+                for i in p * PIECE..((p + 1) * PIECE).min(events) {
+                    let own = words(event_text(i));
+                    for w in own.chain(doc_words[doc_of(i)].iter().copied()) {
+                        // Appends in order; a repeated word is refused.
+                        let _ = map.entry(w).or_default().try_push(i as u32);
+                    }
+                }
+                map
+            })
+            .collect();
+        let mut vocabulary: Vec<&str> = pieces.iter().flat_map(|m| m.keys().copied()).collect();
+        vocabulary.par_sort_unstable();
+        vocabulary.dedup();
+        let postings: Vec<RoaringBitmap> = vocabulary
+            .par_iter()
+            .map(|w| pieces.iter().filter_map(|m| m.get(w)).union())
+            .collect();
+        drop(pieces);
+        let words: Vec<Box<str>> = vocabulary.iter().map(|&w| w.into()).collect();
+        let mut index = TextIndex {
+            words,
+            postings,
+            short: HashMap::new(),
+            events: events as u32,
+        };
+        index.short = index.short_prefixes();
+        index
+    }
+
+    /// The events behind every one- and two-character prefix of the
+    /// vocabulary.
+    fn short_prefixes(&self) -> HashMap<Box<str>, RoaringBitmap> {
+        let mut prefixes: Vec<&str> = self
+            .words
+            .iter()
+            .flat_map(|w| [prefix_chars(w, 1), prefix_chars(w, 2)])
+            .collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        prefixes
+            .into_par_iter()
+            .map(|p| (Box::from(p), self.words_from(p).union()))
+            .collect()
+    }
+
+    /// The bitmaps of the words starting with `prefix`.
+    fn words_from<'s>(&'s self, prefix: &str) -> impl Iterator<Item = &'s RoaringBitmap> + 's {
+        let lo = self.words.partition_point(|w| &**w < prefix);
+        let len = self.words[lo..].partition_point(|w| w.starts_with(prefix));
+        self.postings[lo..lo + len].iter()
+    }
+
+    /// The events holding a word that starts with `prefix` (folded).
+    pub fn prefix(&self, prefix: &str) -> RoaringBitmap {
+        if prefix.chars().nth(2).is_none() {
+            return self.short.get(prefix).cloned().unwrap_or_default();
+        }
+        self.words_from(prefix).union()
+    }
+
+    /// What the index knows of a folded needle: the exact events for one
+    /// word; for more than one word, or punctuation, the events holding a
+    /// word starting with each of its words.
+    pub fn lookup(&self, folded: &str) -> Lookup {
+        let parts: Vec<&str> = words(folded).collect();
+        if parts.is_empty() {
+            return Lookup::NoWord;
+        }
+        let mut bitmaps: Vec<RoaringBitmap> = parts.iter().map(|p| self.prefix(p)).collect();
+        bitmaps.sort_by_key(RoaringBitmap::len);
+        let found = bitmaps.into_iter().intersection();
+        if parts.len() == 1 && parts[0] == folded {
+            Lookup::Exact(found)
+        } else {
+            Lookup::Candidates(found)
+        }
+    }
+
+    /// How many events the index covers.
+    pub fn events(&self) -> u32 {
+        self.events
+    }
+
+    /// How many distinct words it holds.
+    pub fn vocabulary(&self) -> usize {
+        self.words.len()
+    }
+
+    /// About how many bytes it holds: the words and every bitmap at its
+    /// serialized size (the heap's own bookkeeping left out).
+    pub fn bytes(&self) -> usize {
+        let words: usize = self.words.iter().map(|w| w.len() + 16).sum();
+        let bitmaps: usize = self
+            .postings
+            .iter()
+            .chain(self.short.values())
+            .map(RoaringBitmap::serialized_size)
+            .sum();
+        words + bitmaps + self.short.keys().map(|k| k.len() + 16).sum::<usize>()
+    }
+}
+
+/// The first `n` characters of `w` (all of it when shorter).
+fn prefix_chars(w: &str, n: usize) -> &str {
+    w.char_indices().nth(n).map_or(w, |(at, _)| &w[..at])
+}
+
+#[cfg(test)]
+mod tests;

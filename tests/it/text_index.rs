@@ -1,0 +1,127 @@
+//! The text filter's word-prefix index (issue 16, item 3) against the scan
+//! it replaces: the same slice for every prefix typed letter by letter,
+//! alone and with the other filters; and the terminal app's keys typed in
+//! one burst making one query.
+
+use std::path::Path;
+
+use frontlog::corpus::document_from_text;
+use frontlog::extract::extract;
+use frontlog::places::Gazetteer;
+use frontlog::query::Query;
+use frontlog::store::EventStore;
+use frontlog::synth::Generator;
+
+use crate::tui_support::{demo_state, press, type_text};
+
+/// A store of generated articles (the project's own generator).
+fn generated_store(articles: usize) -> EventStore {
+    let g = Gazetteer::builtin();
+    let mut generator = Generator::new(11, g);
+    let mut docs = Vec::new();
+    let mut events = Vec::new();
+    for n in 1..=articles {
+        let a = generator.article(n);
+        let doc = document_from_text(
+            a.path.clone(),
+            Path::new(&a.path),
+            a.text,
+            None,
+            &mut Vec::new(),
+        );
+        let d = docs.len() as u32;
+        events.extend(extract(&doc, d, g));
+        docs.push(doc);
+    }
+    EventStore::from_parts(docs, events, g)
+}
+
+/// Needles typed letter by letter: every prefix of some words and phrases
+/// of the store's own events, folded or not, and a few with punctuation.
+fn needles(store: &EventStore) -> Vec<String> {
+    let mut whole: Vec<String> = ["'s", "-", "(", "1", "kyiv's", "Air def", "ДРОН", "хар"]
+        .map(String::from)
+        .to_vec();
+    for (k, e) in store.events().iter().enumerate().step_by(37).take(12) {
+        let text = e.text(store.doc_of(e));
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if let Some(w) = words.get(k % words.len().max(1)) {
+            whole.push((*w).to_owned());
+        }
+        if words.len() > 3 {
+            whole.push(words[1..3].join(" "));
+        }
+    }
+    let mut typed = Vec::new();
+    for w in whole {
+        let chars: Vec<char> = w.chars().collect();
+        for n in 1..=chars.len() {
+            typed.push(chars[..n].iter().collect());
+        }
+    }
+    typed
+}
+
+#[test]
+fn the_index_cuts_the_same_slices_as_the_scan() {
+    let store = generated_store(150);
+    assert!(store.text_index().is_none());
+    let region = store
+        .regions_present()
+        .max_by_key(|&r| (store.events_in_region(r).len(), r));
+    let days = store.events()[store.events().len() / 2].date.first;
+    let queries: Vec<Query> = needles(&store)
+        .into_iter()
+        .flat_map(|text| {
+            let alone = Query {
+                text: text.clone(),
+                ..Query::default()
+            };
+            let with_others = Query {
+                text,
+                regions: region.into_iter().collect(),
+                from: Some(days - chrono::Duration::days(90)),
+                to: Some(days + chrono::Duration::days(90)),
+                ..Query::default()
+            };
+            [alone, with_others]
+        })
+        .collect();
+    let scanned: Vec<_> = queries.iter().map(|q| q.slice(&store)).collect();
+    let index = store.build_text_index();
+    assert_eq!(index.events() as usize, store.events().len());
+    assert!(index.vocabulary() > 100);
+    let (mut matched, mut narrowed) = (0, 0);
+    for (k, (q, before)) in queries.iter().zip(&scanned).enumerate() {
+        let after = q.slice(&store);
+        assert_eq!(&after, before, "query {:?}", q.text);
+        if k % 2 == 0 {
+            matched += usize::from(!after.events.is_empty());
+        } else {
+            narrowed += usize::from(!after.events.is_empty());
+        }
+    }
+    // The comparison means something: most needles alone find events, and
+    // some still do with the region and dates.
+    assert!(
+        matched > queries.len() / 4,
+        "{matched} of {}",
+        queries.len() / 2
+    );
+    assert!(narrowed > 0);
+}
+
+#[test]
+fn keys_typed_in_one_burst_make_one_query() {
+    let mut s = demo_state(160, 40);
+    let all = s.visible.clone();
+    press(&mut s, "/");
+    // The event loop holds requeries while it takes a burst of typed keys.
+    s.hold_requery = true;
+    type_text(&mut s, "drone");
+    assert_eq!(s.query.text, "drone");
+    assert_eq!(s.visible, all, "no query ran while the keys came");
+    s.release_requery();
+    assert!(!s.visible.is_empty() && s.visible.len() < all.len());
+    assert_eq!(s.visible, s.query.run(&s.store));
+}
