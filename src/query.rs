@@ -20,7 +20,7 @@ use crate::datefilter::{DateWindow, Fit};
 use crate::extract::DatePrecision;
 use crate::kinds::{self, KindId};
 use crate::places::RegionId;
-use crate::store::columns::piece_len;
+use crate::store::columns::{left_out, piece_len};
 use crate::store::{EventStore, SourceId, TextMatcher, fold_case};
 
 /// The filters of a slice. An empty filter lets everything through; several
@@ -103,6 +103,45 @@ fn count_regions(store: &EventStore, base: &[u32]) -> HashMap<RegionId, u32> {
             .map(|(r, c)| (r as RegionId, c)),
     );
     other
+}
+
+/// Counts of the events `base` (sorted event indexes): `direct(base)`, or,
+/// when `base` holds more than half the store, `from_totals(left)`, the
+/// store's totals less the counts of the events `left` that `base` leaves
+/// out, which are fewer to count. `lefts` keeps the events `slice` leaves
+/// out, worked out once for every pane whose `base` is the slice itself.
+fn by_complement<T>(
+    store: &EventStore,
+    base: &[u32],
+    (slice, lefts): (&[u32], &LeftOut),
+    direct: impl Fn(&[u32]) -> T,
+    from_totals: impl FnOnce(&[u32]) -> T,
+) -> T {
+    let n = store.events().len();
+    if base.len() * 2 <= n {
+        return direct(base);
+    }
+    let owned;
+    let left = if std::ptr::eq(base, slice) {
+        lefts.get_or_init(|| left_out(slice, n as u32)).as_deref()
+    } else {
+        owned = left_out(base, n as u32);
+        owned.as_deref()
+    };
+    match left {
+        Some(left) => from_totals(left),
+        None => direct(base),
+    }
+}
+
+/// The events a slice leaves out, once worked out.
+type LeftOut = std::cell::OnceCell<Option<Vec<u32>>>;
+
+/// Subtracts `counts` from `totals`, slot by slot.
+fn minus(totals: &mut [u32], counts: &[u32]) {
+    for (t, c) in totals.iter_mut().zip(counts) {
+        *t = t.saturating_sub(*c);
+    }
 }
 
 /// Counts of the events `base` in `slots` slots, where `slot_of(i, count)`
@@ -362,6 +401,7 @@ impl Query {
     /// (as when regions are toggled one after another).
     pub fn facets(&self, store: &EventStore, slice: &[u32], memo: &mut FacetMemo) -> Facets {
         let columns = store.columns();
+        let lefts = LeftOut::new();
         let region_key = Query {
             regions: BTreeSet::new(),
             ..self.clone()
@@ -379,7 +419,25 @@ impl Query {
                 } else {
                     Cow::Owned(region_key.run(store))
                 };
-                let regions = count_regions(store, &base);
+                let regions = by_complement(
+                    store,
+                    &base,
+                    (slice, &lefts),
+                    |b| count_regions(store, b),
+                    |left| {
+                        let mut totals: HashMap<RegionId, u32> = store
+                            .regions_present()
+                            .map(|r| (r, store.events_in_region(r).len() as u32))
+                            .collect();
+                        for (r, c) in count_regions(store, left) {
+                            if let Some(t) = totals.get_mut(&r) {
+                                *t -= c;
+                            }
+                        }
+                        totals.retain(|_, c| *c > 0);
+                        totals
+                    },
+                );
                 memo.regions = Some((region_key, regions.clone()));
                 regions
             }
@@ -399,14 +457,23 @@ impl Query {
                 } else {
                     Cow::Owned(source_key.run(store))
                 };
-                let sources = count_per(&base, store.sources().len(), |i, count| {
-                    count(columns.sources[i as usize] as usize)
+                let per_source = |b: &[u32]| {
+                    count_per(b, store.sources().len(), |i, count| {
+                        count(columns.sources[i as usize] as usize)
+                    })
+                };
+                let sources = by_complement(store, &base, (slice, &lefts), per_source, |left| {
+                    let mut totals: Vec<u32> = (0..store.sources().len() as SourceId)
+                        .map(|s| store.events_of_source(s).len() as u32)
+                        .collect();
+                    minus(&mut totals, &per_source(left));
+                    totals
                 });
                 memo.sources = Some((source_key, sources.clone()));
                 sources
             }
         };
-        let kinds = self.kind_counts(store, slice);
+        let kinds = self.kind_counts(store, slice, &lefts);
         Facets {
             regions,
             sources,
@@ -416,7 +483,7 @@ impl Query {
 
     /// Events per type, counted without the type filter; empty while
     /// events carry no type.
-    fn kind_counts(&self, store: &EventStore, slice: &[u32]) -> Vec<u32> {
+    fn kind_counts(&self, store: &EventStore, slice: &[u32], lefts: &LeftOut) -> Vec<u32> {
         if !kinds::available() {
             return Vec::new();
         }
@@ -431,8 +498,16 @@ impl Query {
                 .run(store),
             )
         };
-        count_per(&base, kinds::labels().len(), |i, count| {
-            count(usize::from(kind_of(store, i)))
+        let per_kind = |b: &[u32]| {
+            count_per(b, kinds::labels().len(), |i, count| {
+                count(usize::from(kind_of(store, i)))
+            })
+        };
+        by_complement(store, &base, (slice, lefts), per_kind, |left| {
+            let mut totals = store.columns().kind_totals.clone();
+            totals.resize(kinds::labels().len(), 0);
+            minus(&mut totals, &per_kind(left));
+            totals
         })
     }
 

@@ -23,6 +23,24 @@ pub fn piece_len(len: usize) -> usize {
     len.div_ceil(rayon::current_num_threads()).max(1 << 14)
 }
 
+/// The event indexes below `n` that `base` (sorted event indexes) leaves
+/// out; `None` when `base` is not sorted and distinct below `n`. Counting
+/// those and subtracting from the store's totals is quicker when `base`
+/// holds most of the store.
+pub fn left_out(base: &[u32], n: u32) -> Option<Vec<u32>> {
+    let mut out = Vec::with_capacity((n as usize).saturating_sub(base.len()));
+    let mut next = 0u32;
+    for &i in base {
+        if i < next || i >= n {
+            return None;
+        }
+        out.extend(next..i);
+        next = i + 1;
+    }
+    out.extend(next..n);
+    Some(out)
+}
+
 /// Per-event columns of a store (each indexed by event index).
 #[derive(Debug, Default)]
 pub struct EventColumns {
@@ -36,6 +54,8 @@ pub struct EventColumns {
     pub published: Vec<Option<NaiveDate>>,
     /// Each event's type ([`KindId::MAX`] when it has none).
     pub kinds: Vec<KindId>,
+    /// Events per type over the whole store, indexed by [`KindId`].
+    pub kind_totals: Vec<u32>,
     /// Where each event's regions start in `region_ids` (one more entry
     /// than there are events).
     region_starts: Vec<u32>,
@@ -53,6 +73,7 @@ impl EventColumns {
             docs: Vec::with_capacity(events.len()),
             published: docs.iter().map(|d| d.published.value).collect(),
             kinds: Vec::with_capacity(events.len()),
+            kind_totals: vec![0; kinds::labels().len()],
             region_starts: Vec::with_capacity(events.len() + 1),
             region_ids: Vec::new(),
         };
@@ -61,7 +82,11 @@ impl EventColumns {
             c.dates.push(e.date);
             c.sources.push(doc_source[e.doc as usize]);
             c.docs.push(e.doc);
-            c.kinds.push(kinds::of(e).unwrap_or(KindId::MAX));
+            let kind = kinds::of(e).unwrap_or(KindId::MAX);
+            c.kinds.push(kind);
+            if let Some(t) = c.kind_totals.get_mut(usize::from(kind)) {
+                *t += 1;
+            }
             c.region_ids.extend_from_slice(&e.regions);
             c.region_starts.push(c.region_ids.len() as u32);
         }
@@ -72,5 +97,20 @@ impl EventColumns {
     pub fn regions(&self, i: u32) -> &[RegionId] {
         let i = i as usize;
         &self.region_ids[self.region_starts[i] as usize..self.region_starts[i + 1] as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::left_out;
+
+    #[test]
+    fn left_out_is_the_complement_of_a_sorted_slice() {
+        assert_eq!(left_out(&[1, 2, 5], 7), Some(vec![0, 3, 4, 6]));
+        assert_eq!(left_out(&[], 3), Some(vec![0, 1, 2]));
+        assert_eq!(left_out(&[0, 1, 2], 3), Some(vec![]));
+        assert_eq!(left_out(&[2, 1], 3), None);
+        assert_eq!(left_out(&[1, 1], 3), None);
+        assert_eq!(left_out(&[3], 3), None);
     }
 }

@@ -59,6 +59,9 @@ pub struct EventStore {
     text_index: std::sync::OnceLock<text_index::TextIndex>,
     /// Each event's date, outlet, type and regions, by column.
     columns: columns::EventColumns,
+    /// Which events these are: a number no other store or state of this
+    /// store had in this process ([`EventStore::generation`]).
+    generation: u64,
 }
 
 /// Where the events and outlets of a store went when it grew.
@@ -91,6 +94,7 @@ impl EventStore {
             clusters: crate::cluster::Clusters::default(),
             text_index: std::sync::OnceLock::new(),
             columns: columns::EventColumns::default(),
+            generation: next_generation(),
         }
     }
 
@@ -292,6 +296,14 @@ impl EventStore {
                 .max((e.date.last - e.date.first).num_days());
         }
         self.columns = columns::EventColumns::of(&self.events, &self.docs, &self.doc_source);
+        self.generation = next_generation();
+    }
+
+    /// A number that changes whenever the events change (added or
+    /// retired), and that no other store in this process had: what a cache
+    /// of something worked out from the events is keyed by.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Each event's date, outlet, type and regions, by column (for passes
@@ -362,6 +374,12 @@ impl EventStore {
     pub fn max_span_days(&self) -> i64 {
         self.max_span_days
     }
+}
+
+/// A generation number never handed out before in this process.
+fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Record `n` of `text`, where records start at `starts` and each ends with

@@ -43,6 +43,19 @@ impl Natural {
     /// The widths of a slice (event indexes in chronological order), days
     /// written in `date_format`.
     pub fn of(store: &EventStore, slice: &[u32], date_format: &str) -> Natural {
+        Natural::at_most(store, slice, date_format, None)
+    }
+
+    /// Like [`Natural::of`], knowing that no width exceeds `ceiling` (the
+    /// widths of a larger slice holding this one, such as the whole
+    /// store's): the count stops once every column reaches it, which in
+    /// a slice of most of the store comes after a few events.
+    pub fn at_most(
+        store: &EventStore,
+        slice: &[u32],
+        date_format: &str,
+        ceiling: Option<Natural>,
+    ) -> Natural {
         let columns = store.columns();
         let g = store.gazetteer();
         let source_w: Vec<usize> = store
@@ -79,6 +92,9 @@ impl Natural {
                 }
                 let s = columns.sources[i as usize] as usize;
                 n.source = n.source.max(source_w.get(s).copied().unwrap_or(0));
+                if ceiling == Some(n) {
+                    break;
+                }
             }
             n
         };

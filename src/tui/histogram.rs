@@ -11,6 +11,7 @@
 //! apart.
 
 use chrono::{Duration, NaiveDate};
+use rayon::prelude::*;
 
 use crate::query::Query;
 use crate::store::EventStore;
@@ -44,7 +45,10 @@ impl Histogram {
             let d = &dates[*i as usize];
             (d.first == d.last).then_some(d.first)
         };
-        let days: Vec<NaiveDate> = slice.iter().filter_map(single).collect();
+        let days: Vec<NaiveDate> = slice
+            .par_chunks(crate::store::columns::piece_len(slice.len()))
+            .flat_map_iter(|chunk| chunk.iter().filter_map(single))
+            .collect();
         let longer = (slice.len() - days.len()) as u32;
         let (Some(&lo), Some(&hi)) = (days.first(), days.last()) else {
             return Histogram {
@@ -85,22 +89,35 @@ impl Histogram {
     }
 }
 
-/// The first and last publication dates of the articles in the slice.
+/// The first and last publication dates of the articles in the slice,
+/// found on every core.
 fn publication_window(store: &EventStore, slice: &[u32]) -> Option<(NaiveDate, NaiveDate)> {
     let columns = store.columns();
-    let mut window: Option<(NaiveDate, NaiveDate)> = None;
-    let mut last_doc = None;
-    for &i in slice {
-        let doc = columns.docs[i as usize];
-        if last_doc == Some(doc) {
-            continue;
+    let window_of = |chunk: &[u32]| {
+        let mut window: Option<(NaiveDate, NaiveDate)> = None;
+        let mut last_doc = None;
+        for &i in chunk {
+            let doc = columns.docs[i as usize];
+            if last_doc == Some(doc) {
+                continue;
+            }
+            last_doc = Some(doc);
+            if let Some(p) = columns.published[doc as usize] {
+                window = Some(window.map_or((p, p), |(a, b)| (a.min(p), b.max(p))));
+            }
         }
-        last_doc = Some(doc);
-        if let Some(p) = columns.published[doc as usize] {
-            window = Some(window.map_or((p, p), |(a, b)| (a.min(p), b.max(p))));
-        }
-    }
-    window
+        window
+    };
+    slice
+        .par_chunks(crate::store::columns::piece_len(slice.len()))
+        .map(window_of)
+        .reduce(
+            || None,
+            |a, b| match (a, b) {
+                (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+                (a, b) => a.or(b),
+            },
+        )
 }
 
 /// The days to show, given the sorted single days of the slice, their

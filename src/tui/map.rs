@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use ratatui::layout::Rect;
 
 use crate::places::{Gazetteer, RegionId, RegionKind};
+use crate::store::EventStore;
 use crate::tui::action::Command;
 use crate::tui::state::{AppState, Pane, Tone};
 
@@ -167,6 +168,9 @@ pub struct MapState {
     pub marks_stale: bool,
     /// Positions of the gazetteer's places (made on the first count).
     pub positions: Arc<Positions>,
+    /// The whole store's counts per place, once a slice of most of it was
+    /// counted.
+    pub totals: Option<Arc<Totals>>,
 }
 
 impl Default for MapState {
@@ -179,6 +183,7 @@ impl Default for MapState {
             unplaced: 0,
             marks_stale: true,
             positions: Arc::default(),
+            totals: None,
         }
     }
 }
@@ -223,34 +228,40 @@ pub fn refresh(state: &mut AppState) {
         state.map.positions = Arc::new(Positions::of(g));
     }
     let pos = Arc::clone(&state.map.positions);
-    let columns = state.store.columns();
-    // Counted on every core, a table of counts per piece of the slice.
-    let count = |chunk: &[u32]| {
-        let mut counts = vec![0u32; g.len()];
-        let (mut placed, mut unplaced) = (0, 0);
-        let mut places = Vec::new();
-        for &i in chunk {
-            pos.places_of(g, columns.regions(i), &mut places);
-            if places.is_empty() {
-                unplaced += 1;
-            } else {
-                placed += 1;
-            }
-            for &p in &places {
-                counts[p as usize] += 1;
-            }
+    let store = Arc::clone(&state.store);
+    let visible = &state.visible;
+    let n = store.events().len();
+    let left = (visible.len() * 2 > n)
+        .then(|| crate::store::columns::left_out(visible, n as u32))
+        .flatten();
+    let (counts, placed, unplaced) = match left {
+        // Most of the store: its totals less the events left out.
+        Some(left) => {
+            let totals = match &state.map.totals {
+                Some(t) if t.generation == store.generation() => Arc::clone(t),
+                _ => {
+                    let all: Vec<u32> = (0..n as u32).collect();
+                    let (counts, placed, unplaced) = count_places(&store, &pos, &all);
+                    let t = Arc::new(Totals {
+                        generation: store.generation(),
+                        counts,
+                        placed,
+                        unplaced,
+                    });
+                    state.map.totals = Some(Arc::clone(&t));
+                    t
+                }
+            };
+            let (out, out_placed, out_unplaced) = count_places(&store, &pos, &left);
+            let counts = totals.counts.iter().zip(out).map(|(t, o)| t - o).collect();
+            (
+                counts,
+                totals.placed - out_placed,
+                totals.unplaced - out_unplaced,
+            )
         }
-        (counts, placed, unplaced)
+        None => count_places(&store, &pos, visible),
     };
-    let (counts, placed, unplaced) = state
-        .visible
-        .par_chunks(crate::store::columns::piece_len(state.visible.len()))
-        .map(count)
-        .reduce_with(|(mut a, ap, au), (b, bp, bu)| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            (a, ap + bp, au + bu)
-        })
-        .unwrap_or_else(|| (vec![0; g.len()], 0, 0));
     let mut marks: Vec<Mark> = counts
         .iter()
         .enumerate()
@@ -270,6 +281,50 @@ pub fn refresh(state: &mut AppState) {
     state.map.placed = placed;
     state.map.unplaced = unplaced;
     state.map.marks_stale = false;
+}
+
+/// Events per place of the events `slice`, and how many of them are on
+/// the map and not: counted on every core, a table per piece of the slice.
+fn count_places(store: &EventStore, pos: &Positions, slice: &[u32]) -> (Vec<u32>, usize, usize) {
+    let g = store.gazetteer();
+    let columns = store.columns();
+    let count = |chunk: &[u32]| {
+        let mut counts = vec![0u32; g.len()];
+        let (mut placed, mut unplaced) = (0, 0);
+        let mut places = Vec::new();
+        for &i in chunk {
+            pos.places_of(g, columns.regions(i), &mut places);
+            if places.is_empty() {
+                unplaced += 1;
+            } else {
+                placed += 1;
+            }
+            for &p in &places {
+                counts[p as usize] += 1;
+            }
+        }
+        (counts, placed, unplaced)
+    };
+    slice
+        .par_chunks(crate::store::columns::piece_len(slice.len()))
+        .map(count)
+        .reduce_with(|(mut a, ap, au), (b, bp, bu)| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+            (a, ap + bp, au + bu)
+        })
+        .unwrap_or_else(|| (vec![0; g.len()], 0, 0))
+}
+
+/// The whole store's counts per place, kept for slices of most of it.
+#[derive(Debug)]
+pub struct Totals {
+    /// The store's generation they were counted for.
+    generation: u64,
+    /// Events per place.
+    counts: Vec<u32>,
+    /// Events on the map, and not.
+    placed: usize,
+    unplaced: usize,
 }
 
 /// The place nearest the cursor (the view's centre), within

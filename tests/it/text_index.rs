@@ -1,14 +1,17 @@
 //! The text filter's word-prefix index (issue 16, item 3) against the scan
 //! it replaces: the same slice for every prefix typed letter by letter,
-//! alone and with the other filters; and the terminal app's keys typed in
-//! one burst making one query.
+//! alone and with the other filters; the pane counts, counted from the
+//! store's totals when a slice holds most of it, against counting every
+//! event; and the terminal app's keys typed in one burst making one query.
 
 use std::path::Path;
 
 use frontlog::corpus::document_from_text;
 use frontlog::extract::extract;
 use frontlog::places::Gazetteer;
-use frontlog::query::Query;
+use std::collections::{BTreeSet, HashMap};
+
+use frontlog::query::{FacetMemo, Query};
 use frontlog::store::EventStore;
 use frontlog::synth::Generator;
 
@@ -124,4 +127,54 @@ fn keys_typed_in_one_burst_make_one_query() {
     s.release_requery();
     assert!(!s.visible.is_empty() && s.visible.len() < all.len());
     assert_eq!(s.visible, s.query.run(&s.store));
+}
+
+#[test]
+fn pane_counts_equal_counting_every_event_of_the_slice() {
+    let store = generated_store(120);
+    store.build_text_index();
+    let n = store.events().len();
+    let region = store
+        .regions_present()
+        .max_by_key(|&r| (store.events_in_region(r).len(), r));
+    let mut big = 0;
+    // Single letters match most events (counted from the totals), longer
+    // prefixes few (counted directly); a region filter makes the regions
+    // pane count a query of its own.
+    for text in ["a", "t", "s", "o", "th", "dr", "kyiv", ""] {
+        for regions in [BTreeSet::new(), region.into_iter().collect()] {
+            let q = Query {
+                text: text.to_owned(),
+                regions,
+                ..Query::default()
+            };
+            let slice = q.run(&store);
+            big += usize::from(slice.len() * 2 > n);
+            let facets = q.facets(&store, &slice, &mut FacetMemo::default());
+            let without_regions = Query {
+                regions: BTreeSet::new(),
+                ..q.clone()
+            }
+            .run(&store);
+            let mut regions: HashMap<u32, u32> = HashMap::new();
+            for &i in &without_regions {
+                for &r in store.events()[i as usize].regions.iter() {
+                    *regions.entry(r).or_default() += 1;
+                }
+            }
+            assert_eq!(facets.regions, regions, "regions, query {q:?}");
+            let mut sources = vec![0; store.sources().len()];
+            let mut kinds = vec![0; frontlog::kinds::labels().len()];
+            for &i in &slice {
+                let e = &store.events()[i as usize];
+                sources[store.source_of(e) as usize] += 1;
+                if let Some(k) = frontlog::kinds::of(e) {
+                    kinds[usize::from(k)] += 1;
+                }
+            }
+            assert_eq!(facets.sources, sources, "sources, query {q:?}");
+            assert_eq!(facets.kinds, kinds, "types, query {q:?}");
+        }
+    }
+    assert!(big >= 3, "only {big} slices held most of the store");
 }

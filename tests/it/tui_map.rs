@@ -306,3 +306,46 @@ fn a_narrow_screen_hides_the_map_until_m_shows_it() {
         );
     }
 }
+
+#[test]
+fn marks_of_a_slice_of_most_of_the_store_equal_counting_each_event() {
+    // The demo corpus: a slice of more than half the store is counted as
+    // the store's totals less the events left out.
+    let mut s = crate::tui_support::demo_state(200, 60);
+    let n = s.store.events().len();
+    let mut most = 0;
+    for text in ["", "a", "t", "s", "i", "k", "the", "dr"] {
+        s.query.text = text.to_owned();
+        s.requery();
+        let g = s.store.gazetteer();
+        let mut counts = std::collections::HashMap::new();
+        let (mut placed, mut unplaced) = (0, 0);
+        let mut places = Vec::new();
+        for &i in &s.visible {
+            let e = &s.store.events()[i as usize];
+            s.map.positions.places_of(g, &e.regions, &mut places);
+            if places.is_empty() {
+                unplaced += 1;
+            } else {
+                placed += 1;
+            }
+            for &p in &places {
+                *counts.entry(p).or_insert(0u32) += 1;
+            }
+        }
+        let marks: std::collections::HashMap<u32, u32> =
+            s.map.marks.iter().map(|m| (m.region, m.count)).collect();
+        let expected: std::collections::HashMap<u32, u32> = counts
+            .into_iter()
+            .filter(|&(p, _)| s.map.positions.at(p).is_some())
+            .collect();
+        assert_eq!(marks, expected, "filter {text:?}");
+        assert_eq!(
+            (s.map.placed, s.map.unplaced),
+            (placed, unplaced),
+            "filter {text:?}"
+        );
+        most += usize::from(s.visible.len() * 2 > n && s.visible.len() < n);
+    }
+    assert!(most > 0, "no slice held most but not all of the store");
+}

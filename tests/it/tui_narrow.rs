@@ -164,3 +164,20 @@ fn the_status_line_abbreviates_the_filters_rather_than_cutting_them() {
     assert!(lines.last().unwrap().contains("\"strike\""), "{lines:?}");
     assert!(lines.iter().any(|l| l.contains("not applied")), "{lines:?}");
 }
+
+#[test]
+fn widths_of_most_of_the_store_equal_measuring_every_event() {
+    // A slice of more than half the store stops measuring at the whole
+    // store's widths; it must find what measuring every event finds.
+    let mut s = demo_state(160, 40);
+    let mut most = 0;
+    for text in ["", "a", "t", "s", "i", "the", "k"] {
+        s.query.text = text.to_owned();
+        s.requery();
+        let measured =
+            frontlog::tui::columns::Natural::of(&s.store, &s.visible, &s.settings.date_format);
+        assert_eq!(s.widths, measured, "filter {text:?}");
+        most += usize::from(s.visible.len() * 2 > s.store.events().len());
+    }
+    assert!(most > 1);
+}
