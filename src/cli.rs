@@ -111,7 +111,7 @@ pub struct ExportArgs {
     /// at its own precision or finer: a day keeps that day's events).
     #[arg(long)]
     pub include_coarser: bool,
-    /// Keep events whose sentence, title or outlet contains this text (any case).
+    /// Keep events whose sentence, title or outlet holds this text from the start of a word (any case; Latin diacritics ignored)
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
     /// Write to this file instead of standard output (`-` is standard output).

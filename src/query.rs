@@ -38,7 +38,9 @@ pub struct Query {
     /// Keep events of any of these types (see [`crate::kinds`]: empty, and
     /// nothing to choose, until events carry a type).
     pub kinds: BTreeSet<KindId>,
-    /// Keep events whose sentence, title or outlet contains this text (any case).
+    /// Keep events whose sentence, title or outlet holds this text from the
+    /// start of a word, folded ([`crate::store::TextMatcher`]: any case,
+    /// Latin diacritics ignored).
     pub text: String,
     /// Keep, too, the events known only to a period coarser than the date
     /// filter (a year, month or week) that overlaps it.

@@ -60,12 +60,6 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
         }
         eprintln!("frontlog: warning: {what}; the export holds none");
     }
-    let rendered = export::render(&store, &query, &slice, args.format, chrono::Utc::now())
-        .map_err(|message| Failure { message, code: 2 })?;
-    let text = rendered.bytes;
-    // The process ends after the write: freeing a large store piece by
-    // piece would only delay the exit.
-    std::mem::forget(store);
     // `-o -` is standard output, as for most command-line tools.
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     if output.is_none() && !args.format.is_text() && std::io::stdout().is_terminal() {
@@ -74,28 +68,32 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
             args.format.label()
         )));
     }
+    let now = chrono::Utc::now();
+    // Written as it is made (JSON event by event), never whole in memory.
+    let fill = |out: &mut dyn Write| export::write(&store, &query, &slice, args.format, now, out);
     let written = match output {
-        Some(path) => write::write_atomic(path, &text, args.force).map_err(|e| Failure {
-            message: e,
-            code: 1,
-        }),
+        Some(path) => write::write_atomic_with(path, args.force, fill),
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&text)
-                .and_then(|_| out.flush())
-                .map_err(|e| Failure {
-                    message: format!("cannot write to standard output: {e}"),
-                    code: 1,
-                })
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            fill(&mut out).and_then(|notes| {
+                out.flush()
+                    .map(|()| notes)
+                    .map_err(|e| format!("cannot write to standard output: {e}"))
+            })
         }
     };
-    if written.is_ok() {
-        for note in &rendered.notes {
+    // The process ends after the write: freeing a large store piece by
+    // piece would only delay the exit.
+    std::mem::forget(store);
+    let written = written.map_err(|message| Failure { message, code: 1 });
+    if let Ok(notes) = &written {
+        for note in notes {
             eprintln!("frontlog: {note}");
         }
         warn_undated(&undated);
     }
-    written
+    written.map(|_| ())
 }
 
 /// Reads the corpus into a store, with a progress bar on standard error

@@ -4,13 +4,16 @@
 
 use serde::Serialize;
 
-use crate::export::record::EventRecord;
+use std::io::Write;
+
+use crate::corpus::Document;
+use crate::export::record::{self, EventRecord};
 use crate::store::EventStore;
 
 #[derive(Serialize)]
-struct Output<'a> {
-    documents: Vec<DocumentOut<'a>>,
-    events: Vec<EventOut<'a>>,
+struct Output<D: Serialize, E: Serialize> {
+    documents: D,
+    events: E,
 }
 
 #[derive(Serialize)]
@@ -90,68 +93,169 @@ struct EventOut<'a> {
     injured: Option<u32>,
 }
 
-/// Renders the articles of the store and the events of a slice (their
-/// [`EventRecord`]s, in order) as JSON.
-pub fn render(store: &EventStore, records: &[EventRecord]) -> String {
-    let documents = store
-        .documents()
-        .iter()
-        .map(|d| DocumentOut {
-            id: &d.id,
-            path: d.path.to_string_lossy().into_owned(),
-            source: d.source.value.as_deref(),
-            source_from: d.source.from.as_str(),
-            title: d.title.value.as_deref().map(crate::text::display::prose),
-            title_from: d.title.from.as_str(),
-            published: d.published.value.map(|p| p.format("%Y-%m-%d").to_string()),
-            published_from: d.published.from.as_str(),
-            url: d.url.value.as_deref(),
-            url_from: d.url.from.as_str(),
-            originator: d.originator.as_deref(),
-            lang: d.lang.value.map(crate::lang::Lang::code),
-            lang_from: d.lang.from.as_str(),
-            lang_confidence: d.lang_confidence.map(|c| (c * 100.0).round() / 100.0),
-        })
-        .collect();
-    let events = records
-        .iter()
-        .map(|r| {
-            let cluster = r.cluster.as_ref();
-            EventOut {
-                id: r.id.to_string(),
-                cluster: cluster.map(|c| c.id.to_string()),
-                cluster_reports: cluster.map(|c| c.reports),
-                cluster_outlets: cluster.map(|c| c.outlets),
-                cluster_type: cluster.map(|c| c.kind.code()),
-                cluster_killed: cluster.and_then(|c| c.killed).map(|(a, b)| [a, b]),
-                cluster_injured: cluster.and_then(|c| c.injured).map(|(a, b)| [a, b]),
-                originator: r.originator.clone(),
-                doc: &r.doc.id,
-                date: r.date_value.clone(),
-                label: r.date_label.clone(),
-                start: r.date.first.format("%Y-%m-%d").to_string(),
-                end: r.date.last.format("%Y-%m-%d").to_string(),
-                precision: r.date.precision,
-                anchor: r.anchor,
-                regions: r.regions.clone(),
-                mentions: r.mentions.clone(),
-                source: r.source,
-                text: r.text.clone(),
-                expression: r.expression.clone(),
-                span: r.span,
-                headline: r.headline,
-                future: r.future,
-                kind: r.kind.code(),
-                type_label: r.kind.label(),
-                killed: r.killed,
-                injured: r.injured,
+/// Writes the articles of the store and the events `slice` (indexes into
+/// [`crate::store::EventStore::events`], in order) as JSON into `out`, as
+/// it goes: one article or event is made at a time, so memory stays flat
+/// in the slice's size. The bytes are those of `serde_json`'s pretty
+/// printer, unsafe characters escaped ([`escape_unsafe`]), and a final
+/// newline.
+///
+/// # Errors
+/// The writer's.
+pub fn write(
+    store: &EventStore,
+    slice: &[u32],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let documents = Lazy::new(store.documents().iter().map(document_out));
+    let events = Lazy::new(record::records_iter(store, slice).map(event_out));
+    let mut safe = SafeWriter::new(out);
+    serde_json::to_writer_pretty(&mut safe, &Output { documents, events })
+        .map_err(std::io::Error::other)?;
+    safe.write_all(b"\n")?;
+    safe.flush()
+}
+
+/// [`write`] into a string.
+pub fn render(store: &EventStore, slice: &[u32]) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(store, slice, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// An article as the JSON export writes it.
+fn document_out(d: &Document) -> DocumentOut<'_> {
+    DocumentOut {
+        id: &d.id,
+        path: d.path.to_string_lossy().into_owned(),
+        source: d.source.value.as_deref(),
+        source_from: d.source.from.as_str(),
+        title: d.title.value.as_deref().map(crate::text::display::prose),
+        title_from: d.title.from.as_str(),
+        published: d.published.value.map(|p| p.format("%Y-%m-%d").to_string()),
+        published_from: d.published.from.as_str(),
+        url: d.url.value.as_deref(),
+        url_from: d.url.from.as_str(),
+        originator: d.originator.as_deref(),
+        lang: d.lang.value.map(crate::lang::Lang::code),
+        lang_from: d.lang.from.as_str(),
+        lang_confidence: d.lang_confidence.map(|c| (c * 100.0).round() / 100.0),
+    }
+}
+
+/// An event as the JSON export writes it.
+fn event_out(r: EventRecord<'_>) -> EventOut<'_> {
+    let cluster = r.cluster.as_ref();
+    EventOut {
+        id: r.id.to_string(),
+        cluster: cluster.map(|c| c.id.to_string()),
+        cluster_reports: cluster.map(|c| c.reports),
+        cluster_outlets: cluster.map(|c| c.outlets),
+        cluster_type: cluster.map(|c| c.kind.code()),
+        cluster_killed: cluster.and_then(|c| c.killed).map(|(a, b)| [a, b]),
+        cluster_injured: cluster.and_then(|c| c.injured).map(|(a, b)| [a, b]),
+        originator: r.originator,
+        doc: &r.doc.id,
+        date: r.date_value,
+        label: r.date_label,
+        start: r.date.first.format("%Y-%m-%d").to_string(),
+        end: r.date.last.format("%Y-%m-%d").to_string(),
+        precision: r.date.precision,
+        anchor: r.anchor,
+        regions: r.regions,
+        mentions: r.mentions,
+        source: r.source,
+        text: r.text,
+        expression: r.expression,
+        span: r.span,
+        headline: r.headline,
+        future: r.future,
+        kind: r.kind.code(),
+        type_label: r.kind.label(),
+        killed: r.killed,
+        injured: r.injured,
+    }
+}
+
+/// A sequence serialized from an iterator, one item at a time (once).
+struct Lazy<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> Lazy<I> {
+    fn new(items: I) -> Lazy<I> {
+        Lazy(std::cell::RefCell::new(Some(items)))
+    }
+}
+
+impl<I> Serialize for Lazy<I>
+where
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let items = self
+            .0
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| serde::ser::Error::custom("a sequence can be written once"))?;
+        serializer.collect_seq(items)
+    }
+}
+
+/// A writer that passes text on with the characters [`escape_unsafe`]
+/// escapes escaped; a character split between two writes waits for its
+/// other bytes.
+struct SafeWriter<'w> {
+    out: &'w mut dyn std::io::Write,
+    /// The start of a character whose other bytes have not come yet.
+    pending: Vec<u8>,
+}
+
+impl<'w> SafeWriter<'w> {
+    fn new(out: &'w mut dyn std::io::Write) -> SafeWriter<'w> {
+        SafeWriter {
+            out,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl std::io::Write for SafeWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(text) => text.len(),
+            // An incomplete character at the end waits; invalid bytes
+            // (which serde_json never writes) pass as they are.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => {
+                self.out.write_all(&self.pending)?;
+                self.pending.clear();
+                return Ok(buf.len());
             }
-        })
-        .collect();
-    let out = serde_json::to_string_pretty(&Output { documents, events }).unwrap_or_default();
-    let mut out = escape_unsafe(&out);
-    out.push('\n');
-    out
+        };
+        let text = std::str::from_utf8(&self.pending[..valid]).unwrap_or_default();
+        if text.chars().any(needs_escape) {
+            self.out.write_all(escape_unsafe(text).as_bytes())?;
+        } else {
+            self.out.write_all(text.as_bytes())?;
+        }
+        self.pending.drain(..valid);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            self.out.write_all(&self.pending)?;
+            self.pending.clear();
+        }
+        self.out.flush()
+    }
+}
+
+/// Whether [`escape_unsafe`] writes `c` as an escape.
+fn needs_escape(c: char) -> bool {
+    crate::text::display::is_unsafe_char(c) && !matches!(c, '\n' | '\r' | '\t' | ' ')
 }
 
 /// Writes the characters that must not reach a terminal raw (C1 controls,
@@ -162,7 +266,7 @@ pub fn render(store: &EventStore, records: &[EventRecord]) -> String {
 pub(crate) fn escape_unsafe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if crate::text::display::is_unsafe_char(c) && !matches!(c, '\n' | '\r' | '\t' | ' ') {
+        if needs_escape(c) {
             let mut units = [0u16; 2];
             for u in c.encode_utf16(&mut units) {
                 out.push_str(&format!("\\u{u:04x}"));
@@ -176,7 +280,24 @@ pub(crate) fn escape_unsafe(json: &str) -> String {
 
 #[cfg(test)]
 mod escape_tests {
-    use super::escape_unsafe;
+    use super::{SafeWriter, escape_unsafe};
+    use std::io::Write;
+
+    #[test]
+    fn a_character_split_between_writes_is_escaped_whole() {
+        let text = "\"a\u{202e}b Київ\u{9b}\"";
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        {
+            let mut w = SafeWriter::new(&mut out);
+            // One byte at a time: every multi-byte character is split.
+            for b in bytes {
+                w.write_all(std::slice::from_ref(b)).unwrap();
+            }
+            w.flush().unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), escape_unsafe(text));
+    }
 
     #[test]
     fn unsafe_characters_become_json_escapes_with_the_same_value() {

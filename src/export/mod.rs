@@ -3,9 +3,9 @@
 //! Parquet). Every format reads the same [`record::EventRecord`]s, built
 //! once per exported event, and is chosen by one value
 //! ([`format::ExportFormat`]) that the command line and the terminal app
-//! pass to [`render`]. All are pure functions of the store, the query, the
-//! slice and the time; writing the result to disk safely is [`write`]'s
-//! job.
+//! pass to [`write`] (or [`render`], into memory). All are pure functions
+//! of the store, the query, the slice and the time; writing the result to
+//! disk safely is the [`mod@write`] module's job.
 
 pub mod csv;
 pub mod format;
@@ -34,26 +34,36 @@ pub struct Rendered {
     pub notes: Vec<String>,
 }
 
-/// Renders `slice` (made with `query`) in `format`, stamped with `now`
-/// (the briefing's "Made", the tables' `timestamp`). Errors are messages
-/// for the user: Parquet in a build without the `parquet` feature, or a
-/// writer's failure.
-pub fn render(
+/// Writes `slice` (made with `query`) in `format` into `out`, stamped with
+/// `now` (the briefing's "Made", the tables' `timestamp`); returns the
+/// notes for the user ([`Rendered::notes`]). JSON is written as it is
+/// made, one event at a time, so its memory stays flat in the slice's
+/// size; the other formats are made whole, then written. Errors are
+/// messages for the user: Parquet in a build without the `parquet`
+/// feature, a table writer's failure, or `out`'s ("cannot write the
+/// export: ...").
+pub fn write(
     store: &EventStore,
     query: &Query,
     slice: &Slice,
     format: ExportFormat,
     now: DateTime<Utc>,
-) -> Result<Rendered, String> {
+    out: &mut dyn std::io::Write,
+) -> Result<Vec<String>, String> {
     if !format.available() {
         return Err(parquet::UNAVAILABLE.to_owned());
+    }
+    let failed = |e: std::io::Error| format!("cannot write the export: {e}");
+    if format == ExportFormat::Json {
+        json::write(store, &slice.events, out).map_err(failed)?;
+        return Ok(Vec::new());
     }
     let records = record::records(store, &slice.events);
     let timestamp = now.timestamp();
     let mut notes = Vec::new();
     let bytes = match format {
         ExportFormat::Markdown => markdown::render(store, query, slice, &records, now).into_bytes(),
-        ExportFormat::Json => json::render(store, &records).into_bytes(),
+        ExportFormat::Json => json::render(store, &slice.events).into_bytes(),
         ExportFormat::Csv => csv::render(&records, timestamp)?,
         ExportFormat::GeoJson => {
             let (text, missing) = geojson::render(&records, timestamp);
@@ -73,6 +83,20 @@ pub fn render(
         }
         ExportFormat::Parquet => parquet::render(&records, timestamp)?,
     };
+    out.write_all(&bytes).map_err(failed)?;
+    Ok(notes)
+}
+
+/// Renders `slice` in `format` into memory: [`write`] into a buffer.
+pub fn render(
+    store: &EventStore,
+    query: &Query,
+    slice: &Slice,
+    format: ExportFormat,
+    now: DateTime<Utc>,
+) -> Result<Rendered, String> {
+    let mut bytes = Vec::new();
+    let notes = write(store, query, slice, format, now, &mut bytes)?;
     Ok(Rendered { bytes, notes })
 }
 

@@ -147,66 +147,73 @@ impl EventRecord<'_> {
 /// Builds the records of the events `slice` (indexes into
 /// [`EventStore::events`]), in the slice's order.
 pub fn records<'a>(store: &'a EventStore, slice: &[u32]) -> Vec<EventRecord<'a>> {
+    records_iter(store, slice).collect()
+}
+
+/// The records of the events `slice`, in order, each made as it is asked
+/// for: what a streaming export reads, so that memory stays flat in the
+/// slice's size.
+pub fn records_iter<'a, 's>(
+    store: &'a EventStore,
+    slice: &'s [u32],
+) -> impl Iterator<Item = EventRecord<'a>> + use<'a, 's> {
     let gazetteer = store.gazetteer();
     let mut indexes: HashMap<u32, CharIndex> = HashMap::new();
-    slice
-        .iter()
-        .map(|&i| {
-            let e = &store.events()[i as usize];
-            let doc = store.doc_of(e);
-            let span = e.sentence.map(|s| {
-                let (start, end) = (s.start as usize, s.end as usize);
-                // A compacted text knows the offsets in the whole text.
-                if let Some(pair) = doc.source_char(start).zip(doc.source_char(end)) {
-                    return [pair.0, pair.1];
-                }
-                let index = indexes
-                    .entry(e.doc)
-                    .or_insert_with(|| CharIndex::new(&doc.text));
-                [
-                    index.char_offset(&doc.text, start),
-                    index.char_offset(&doc.text, end),
-                ]
-            });
-            let cluster = store.clusters().of_event(i).map(|c| ClusterRecord {
-                id: c.id,
-                reports: c.reports,
-                outlets: c.outlets,
-                kind: c.kind,
-                killed: c.killed,
-                injured: c.injured,
-            });
-            EventRecord {
-                index: i,
-                id: e.id(doc),
-                doc,
-                doc_index: e.doc,
-                date: e.date,
-                date_value: e.date.value(),
-                date_label: e.date.label(),
-                anchor: e.anchor.as_str(),
-                regions: e.region_names(gazetteer),
-                mentions: e.mention_names(gazetteer),
-                place_summary: e.place_summary(gazetteer),
-                place: e.regions.first().map(|&r| place(gazetteer, r)),
-                source: &store.sources()[store.source_of(e) as usize],
-                text: e.text(doc),
-                expression: e
-                    .expression
-                    .map(|x| crate::text::display::plain(&doc.text[x.range()])),
-                span,
-                headline: e.headline,
-                future: e.future,
-                kind: e.kind,
-                killed: e.killed,
-                injured: e.injured,
-                originator: store.originator_of(i),
-                title: crate::text::display::prose(doc.title_or_name()),
-                file: doc.path.to_string_lossy().into_owned(),
-                cluster,
+    slice.iter().map(move |&i| {
+        let e = &store.events()[i as usize];
+        let doc = store.doc_of(e);
+        let span = e.sentence.map(|s| {
+            let (start, end) = (s.start as usize, s.end as usize);
+            // A compacted text knows the offsets in the whole text.
+            if let Some(pair) = doc.source_char(start).zip(doc.source_char(end)) {
+                return [pair.0, pair.1];
             }
-        })
-        .collect()
+            let index = indexes
+                .entry(e.doc)
+                .or_insert_with(|| CharIndex::new(&doc.text));
+            [
+                index.char_offset(&doc.text, start),
+                index.char_offset(&doc.text, end),
+            ]
+        });
+        let cluster = store.clusters().of_event(i).map(|c| ClusterRecord {
+            id: c.id,
+            reports: c.reports,
+            outlets: c.outlets,
+            kind: c.kind,
+            killed: c.killed,
+            injured: c.injured,
+        });
+        EventRecord {
+            index: i,
+            id: e.id(doc),
+            doc,
+            doc_index: e.doc,
+            date: e.date,
+            date_value: e.date.value(),
+            date_label: e.date.label(),
+            anchor: e.anchor.as_str(),
+            regions: e.region_names(gazetteer),
+            mentions: e.mention_names(gazetteer),
+            place_summary: e.place_summary(gazetteer),
+            place: e.regions.first().map(|&r| place(gazetteer, r)),
+            source: &store.sources()[store.source_of(e) as usize],
+            text: e.text(doc),
+            expression: e
+                .expression
+                .map(|x| crate::text::display::plain(&doc.text[x.range()])),
+            span,
+            headline: e.headline,
+            future: e.future,
+            kind: e.kind,
+            killed: e.killed,
+            injured: e.injured,
+            originator: store.originator_of(i),
+            title: crate::text::display::prose(doc.title_or_name()),
+            file: doc.path.to_string_lossy().into_owned(),
+            cluster,
+        }
+    })
 }
 
 /// A place with its country, oblast, raion and coordinates.

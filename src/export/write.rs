@@ -11,12 +11,29 @@ const TEMP_SUFFIX: &str = ".tmp";
 
 /// Writes `bytes` to `path` atomically. Without `force`, fails if `path`
 /// already exists (checked at the rename, so no race can clobber a file).
+/// See [`write_atomic_with`].
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
+    write_atomic_with(path, force, |w| {
+        w.write_all(bytes)
+            .map_err(|e| format!("cannot write {}: {}", path.display(), reason(&e)))
+    })
+}
+
+/// Writes to `path` atomically what `fill` writes into the writer it is
+/// given (buffered), so that an export is written as it is made, never held
+/// whole in memory. Without `force`, fails if `path` already exists
+/// (checked at the rename, so no race can clobber a file). `fill`'s error
+/// (a message for the user) abandons the write and leaves no file.
 ///
 /// A new file gets the usual mode (`0666` less the umask); a replaced one
 /// keeps its mode. A symbolic link is followed, so the file it names is
 /// replaced and the link stays. A device or a pipe (`/dev/null`, a FIFO) is
 /// written into, never replaced; a folder is refused.
-pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
+pub fn write_atomic_with<T>(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> Result<T, String>,
+) -> Result<T, String> {
     let shown = path.display();
     let target = if path.is_symlink() {
         std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
@@ -27,16 +44,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String
     match std::fs::metadata(&target) {
         Ok(m) if m.is_dir() => return Err(format!("{shown} is a folder: give a file name")),
         Ok(m) if !m.is_file() => {
-            return std::fs::OpenOptions::new()
+            let file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(&target)
-                .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
-                .map_err(|e| format!("cannot write {shown}: {}", reason(&e)));
+                .map_err(|e| format!("cannot write {shown}: {}", reason(&e)))?;
+            let mut out = std::io::BufWriter::new(file);
+            let made = fill(&mut out)?;
+            out.flush()
+                .map_err(|e| format!("cannot write {shown}: {}", reason(&e)))?;
+            return Ok(made);
         }
         Ok(_) if !force => return Err(already_exists(path)),
         Ok(m) => keep = Some(m.permissions()),
         Err(_) => {}
     }
+    let (tmp, made) = filled_temp(&target, &shown.to_string(), keep, fill)?;
+    let result = if force {
+        tmp.persist(&target).map(|_| ())
+    } else {
+        tmp.persist_noclobber(&target).map(|_| ())
+    };
+    result.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            already_exists(path)
+        } else {
+            format!("cannot write {shown}: {}", reason(&e.error))
+        }
+    })?;
+    Ok(made)
+}
+
+/// A temporary file beside `target`, filled by `fill` (buffered), given
+/// the mode `keep` or a new file's, and synced; `shown` names the target in
+/// messages.
+fn filled_temp<T>(
+    target: &Path,
+    shown: &str,
+    keep: Option<std::fs::Permissions>,
+    fill: impl FnOnce(&mut dyn Write) -> Result<T, String>,
+) -> Result<(tempfile::NamedTempFile, T), String> {
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -51,23 +97,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| format!("cannot write in {}: {}", dir.display(), reason(&e)))?;
+    let made = {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        let made = fill(&mut out)?;
+        out.flush()
+            .map_err(|e| format!("cannot write {shown}: {}", reason(&e)))?;
+        made
+    };
     let mode = keep.or_else(new_file_permissions);
-    tmp.write_all(bytes)
-        .and_then(|_| mode.map_or(Ok(()), |m| tmp.as_file().set_permissions(m)))
+    mode.map_or(Ok(()), |m| tmp.as_file().set_permissions(m))
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| format!("cannot write {shown}: {}", reason(&e)))?;
-    let result = if force {
-        tmp.persist(&target).map(|_| ())
-    } else {
-        tmp.persist_noclobber(&target).map(|_| ())
-    };
-    result.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            already_exists(path)
-        } else {
-            format!("cannot write {shown}: {}", reason(&e.error))
-        }
-    })
+    Ok((tmp, made))
 }
 
 fn already_exists(path: &Path) -> String {
@@ -111,19 +152,44 @@ fn new_file_permissions() -> Option<std::fs::Permissions> {
 }
 
 /// Writes `bytes` under a new name in `dir`: `stem.ext`, else `stem-2.ext`,
-/// `stem-3.ext`... Never replaces a file. Returns the path written.
+/// `stem-3.ext`... Never replaces a file. Returns the path written. See
+/// [`write_new_file_with`].
 pub fn write_new_file(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+    write_new_file_with(dir, stem, ext, |w| {
+        w.write_all(bytes)
+            .map_err(|e| format!("cannot write in {}: {}", dir.display(), reason(&e)))
+    })
+    .map(|(path, ())| path)
+}
+
+/// Writes what `fill` writes (buffered, as it is made) under a new name in
+/// `dir`: `stem.ext`, else `stem-2.ext`, `stem-3.ext`... The file is made
+/// once, as a temporary, and then given the first free name; it never
+/// replaces a file. Returns the path written and `fill`'s result.
+pub fn write_new_file_with<T>(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    fill: impl FnOnce(&mut dyn Write) -> Result<T, String>,
+) -> Result<(PathBuf, T), String> {
+    let first = dir.join(format!("{stem}.{ext}"));
+    let (mut tmp, made) = filled_temp(&first, &first.display().to_string(), None, fill)?;
     for n in 1..10_000 {
-        let name = if n == 1 {
-            format!("{stem}.{ext}")
+        let path = if n == 1 {
+            first.clone()
         } else {
-            format!("{stem}-{n}.{ext}")
+            dir.join(format!("{stem}-{n}.{ext}"))
         };
-        let path = dir.join(name);
-        match write_atomic(&path, bytes, false) {
-            Ok(()) => return Ok(path),
-            Err(_) if path.exists() => continue,
-            Err(e) => return Err(e),
+        match tmp.persist_noclobber(&path) {
+            Ok(_) => return Ok((path, made)),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => tmp = e.file,
+            Err(e) => {
+                return Err(format!(
+                    "cannot write {}: {}",
+                    path.display(),
+                    reason(&e.error)
+                ));
+            }
         }
     }
     Err(format!(
@@ -135,6 +201,38 @@ pub fn write_new_file(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_fill_leaves_no_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.json");
+        let err = write_atomic_with(&p, false, |w| {
+            w.write_all(b"half a document").unwrap();
+            Err::<(), _>("the export failed".to_owned())
+        })
+        .unwrap_err();
+        assert_eq!(err, "the export failed");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        let err = write_new_file_with(dir.path(), "brief", "md", |_| Err::<(), _>("no".to_owned()));
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_streamed_write_is_the_same_file_as_a_whole_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, n) = write_new_file_with(dir.path(), "brief", "md", |w| {
+            for k in 0..1000 {
+                writeln!(w, "line {k}").map_err(|e| e.to_string())?;
+            }
+            Ok(1000)
+        })
+        .unwrap();
+        assert_eq!(n, 1000);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 1000);
+        assert!(text.ends_with("line 999\n"));
+    }
 
     #[test]
     fn never_overwrites_without_force() {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use crate::export::{ExportFormat, render, write};
+use crate::export::{ExportFormat, write};
 use crate::tui::state::AppState;
 
 /// What an export wrote: the file, and notes for the status line (events
@@ -32,17 +32,16 @@ pub fn export(
     if state.visible.is_empty() {
         return Err("no event matches the filters; nothing written".to_owned());
     }
-    let rendered = render(&state.store, &state.query, &state.slice(), format, now)?;
     let stem = export_stem(state, now);
     let dir = &state.settings.export_dir;
     // The folder was named in the configuration: make it on first use.
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("cannot make the export folder {}: {e}", dir.display()))?;
-    let path = write::write_new_file(dir, &stem, format.extension(), &rendered.bytes)?;
-    Ok(Written {
-        path,
-        notes: rendered.notes,
-    })
+    let slice = state.slice();
+    let (path, notes) = write::write_new_file_with(dir, &stem, format.extension(), |out| {
+        crate::export::write(&state.store, &state.query, &slice, format, now, out)
+    })?;
+    Ok(Written { path, notes })
 }
 
 /// The file name (without extension) of an export: `frontlog`, the filters
