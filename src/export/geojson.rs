@@ -12,12 +12,28 @@ use crate::export::table::{COLUMNS, Row, Value, cells};
 
 /// The GeoJSON text and how many events had no coordinates.
 pub fn render(records: &[EventRecord], timestamp: i64) -> (String, usize) {
-    let mut missing = 0;
-    let mut features = Vec::with_capacity(records.len());
-    for record in records {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let missing = write(records.iter(), timestamp, &mut out).unwrap_or(0);
+    (String::from_utf8(out).unwrap_or_default(), missing)
+}
+
+/// Writes the records as GeoJSON into `out`, one Feature as each record
+/// comes; returns how many events had no coordinates (left out).
+///
+/// # Errors
+/// The writer's.
+pub fn write<'a>(
+    records: impl Iterator<Item = impl std::borrow::Borrow<EventRecord<'a>>>,
+    timestamp: i64,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<usize> {
+    let missing = std::cell::Cell::new(0);
+    let features = records.filter_map(|record| {
+        let record = record.borrow();
         let Some(c) = record.coordinates() else {
-            missing += 1;
-            continue;
+            missing.set(missing.get() + 1);
+            return None;
         };
         let mut properties = Map::new();
         properties.insert("start".into(), json!(day(record.date.first)));
@@ -25,18 +41,28 @@ pub fn render(records: &[EventRecord], timestamp: i64) -> (String, usize) {
         for (column, value) in COLUMNS.iter().zip(cells(&Row { record, timestamp })) {
             properties.insert(column.name.into(), to_json(value));
         }
-        features.push(json!({
+        Some(json!({
             "type": "Feature",
             "id": record.id.to_string(),
             "geometry": {"type": "Point", "coordinates": [c.lon, c.lat]},
             "properties": properties,
-        }));
+        }))
+    });
+    // The members in the order `serde_json`'s maps keep them (by name).
+    #[derive(serde::Serialize)]
+    struct Collection<F: serde::Serialize> {
+        features: F,
+        #[serde(rename = "type")]
+        kind: &'static str,
     }
-    let collection = json!({"type": "FeatureCollection", "features": features});
-    let text = serde_json::to_string_pretty(&collection).unwrap_or_default();
-    let mut text = crate::export::json::escape_unsafe(&text);
-    text.push('\n');
-    (text, missing)
+    crate::export::json::write_pretty(
+        &Collection {
+            features: crate::export::json::Lazy::new(features),
+            kind: "FeatureCollection",
+        },
+        out,
+    )?;
+    Ok(missing.get())
 }
 
 fn day(d: chrono::NaiveDate) -> String {

@@ -109,9 +109,20 @@ pub fn write(
 ) -> std::io::Result<()> {
     let documents = Lazy::new(store.documents().iter().map(document_out));
     let events = Lazy::new(record::records_iter(store, slice).map(event_out));
+    write_pretty(&Output { documents, events }, out)
+}
+
+/// Writes `value` with `serde_json`'s pretty printer into `out` as it goes,
+/// unsafe characters escaped ([`escape_unsafe`]), and a final newline.
+///
+/// # Errors
+/// The writer's.
+pub(crate) fn write_pretty(
+    value: &impl Serialize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut safe = SafeWriter::new(out);
-    serde_json::to_writer_pretty(&mut safe, &Output { documents, events })
-        .map_err(std::io::Error::other)?;
+    serde_json::to_writer_pretty(&mut safe, value).map_err(std::io::Error::other)?;
     safe.write_all(b"\n")?;
     safe.flush()
 }
@@ -179,10 +190,11 @@ fn event_out(r: EventRecord<'_>) -> EventOut<'_> {
 }
 
 /// A sequence serialized from an iterator, one item at a time (once).
-struct Lazy<I>(std::cell::RefCell<Option<I>>);
+pub(crate) struct Lazy<I>(std::cell::RefCell<Option<I>>);
 
 impl<I> Lazy<I> {
-    fn new(items: I) -> Lazy<I> {
+    /// A sequence of `items`, to be serialized once.
+    pub(crate) fn new(items: I) -> Lazy<I> {
         Lazy(std::cell::RefCell::new(Some(items)))
     }
 }

@@ -36,9 +36,10 @@ pub struct Rendered {
 
 /// Writes `slice` (made with `query`) in `format` into `out`, stamped with
 /// `now` (the briefing's "Made", the tables' `timestamp`); returns the
-/// notes for the user ([`Rendered::notes`]). JSON is written as it is
-/// made, one event at a time, so its memory stays flat in the slice's
-/// size; the other formats are made whole, then written. Errors are
+/// notes for the user ([`Rendered::notes`]). JSON, CSV and GeoJSON are
+/// written as they are made, one event at a time, so their memory stays
+/// flat in the slice's size; Markdown and Parquet are made whole, then
+/// written. Errors are
 /// messages for the user: Parquet in a build without the `parquet`
 /// feature, a table writer's failure, or `out`'s ("cannot write the
 /// export: ...").
@@ -54,19 +55,20 @@ pub fn write(
         return Err(parquet::UNAVAILABLE.to_owned());
     }
     let failed = |e: std::io::Error| format!("cannot write the export: {e}");
-    if format == ExportFormat::Json {
-        json::write(store, &slice.events, out).map_err(failed)?;
-        return Ok(Vec::new());
-    }
-    let records = record::records(store, &slice.events);
     let timestamp = now.timestamp();
+    let streamed = || record::records_iter(store, &slice.events);
     let mut notes = Vec::new();
     let bytes = match format {
-        ExportFormat::Markdown => markdown::render(store, query, slice, &records, now).into_bytes(),
-        ExportFormat::Json => json::render(store, &slice.events).into_bytes(),
-        ExportFormat::Csv => csv::render(&records, timestamp)?,
+        ExportFormat::Json => {
+            json::write(store, &slice.events, out).map_err(failed)?;
+            return Ok(notes);
+        }
+        ExportFormat::Csv => {
+            csv::write(streamed(), timestamp, out)?;
+            return Ok(notes);
+        }
         ExportFormat::GeoJson => {
-            let (text, missing) = geojson::render(&records, timestamp);
+            let missing = geojson::write(streamed(), timestamp, out).map_err(failed)?;
             if missing > 0 {
                 let (has, them) = if missing == 1 {
                     ("has", "it")
@@ -76,12 +78,18 @@ pub fn write(
                 notes.push(format!(
                     "{missing} of the {} events {has} no place with coordinates; \
                      the GeoJSON leaves {them} out",
-                    records.len()
+                    slice.events.len()
                 ));
             }
-            text.into_bytes()
+            return Ok(notes);
         }
-        ExportFormat::Parquet => parquet::render(&records, timestamp)?,
+        ExportFormat::Markdown => {
+            let records = record::records(store, &slice.events);
+            markdown::render(store, query, slice, &records, now).into_bytes()
+        }
+        ExportFormat::Parquet => {
+            parquet::render(&record::records(store, &slice.events), timestamp)?
+        }
     };
     out.write_all(&bytes).map_err(failed)?;
     Ok(notes)
