@@ -12,18 +12,13 @@
 //! histogram, and each keystroke of the terminal app (the edit, the
 //! requery and one 200×60 frame), as p50, p99 and worst over every prefix.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use frontlog::config::Settings;
-use frontlog::corpus::document_from_text;
-use frontlog::extract::extract;
 use frontlog::places::Gazetteer;
 use frontlog::query::{FacetMemo, Query};
 use frontlog::store::EventStore;
-use frontlog::synth::Generator;
+use frontlog::synth::{Generator, extracted};
 use frontlog::tui::histogram::Histogram;
 use frontlog::tui::state::AppState;
 use ratatui::Terminal;
@@ -270,34 +265,14 @@ fn build_store(g: &'static Gazetteer) -> EventStore {
     let mut events = Vec::new();
     let mut index = 0;
     while events.len() < TARGET_EVENTS {
-        let articles: Vec<_> = (0..2000)
-            .map(|_| {
-                index += 1;
-                generator.article(index)
-            })
-            .collect();
-        let parsed: Vec<_> = articles
-            .into_par_iter()
-            .map(|a| {
-                let doc = document_from_text(
-                    a.path.clone(),
-                    Path::new(&a.path),
-                    a.text,
-                    None,
-                    &mut Vec::new(),
-                );
-                let evs = extract(&doc, 0, g);
-                (doc, evs)
-            })
-            .collect();
-        for (doc, evs) in parsed {
-            let i = docs.len() as u32;
-            events.extend(evs.into_iter().map(|mut e| {
-                e.doc = i;
-                e
-            }));
-            docs.push(doc);
-        }
+        let (more_docs, more_events) = extracted(&mut generator, index + 1..index + 2001, g);
+        index += 2000;
+        let base = docs.len() as u32;
+        events.extend(more_events.into_iter().map(|mut e| {
+            e.doc += base;
+            e
+        }));
+        docs.extend(more_docs);
         if index > 250_000 {
             break; // the extractor finds few events: stop rather than loop forever
         }

@@ -20,7 +20,7 @@ use crate::datefilter::{DateWindow, Fit};
 use crate::extract::DatePrecision;
 use crate::kinds::{self, KindId};
 use crate::places::RegionId;
-use crate::store::columns::{left_out, piece_len};
+use crate::store::columns::{LeftOut, by_complement, piece_len};
 use crate::store::{EventStore, SourceId, TextMatcher, fold_case};
 
 /// The filters of a slice. An empty filter lets everything through; several
@@ -107,37 +107,20 @@ fn count_regions(store: &EventStore, base: &[u32]) -> HashMap<RegionId, u32> {
     other
 }
 
-/// Counts of the events `base` (sorted event indexes): `direct(base)`, or,
-/// when `base` holds more than half the store, `from_totals(left)`, the
-/// store's totals less the counts of the events `left` that `base` leaves
-/// out, which are fewer to count. `lefts` keeps the events `slice` leaves
-/// out, worked out once for every pane whose `base` is the slice itself.
-fn by_complement<T>(
-    store: &EventStore,
-    base: &[u32],
-    (slice, lefts): (&[u32], &LeftOut),
-    direct: impl Fn(&[u32]) -> T,
-    from_totals: impl FnOnce(&[u32]) -> T,
-) -> T {
-    let n = store.events().len();
-    if base.len() * 2 <= n {
-        return direct(base);
-    }
-    let owned;
-    let left = if std::ptr::eq(base, slice) {
-        lefts.get_or_init(|| left_out(slice, n as u32)).as_deref()
-    } else {
-        owned = left_out(base, n as u32);
-        owned.as_deref()
-    };
-    match left {
-        Some(left) => from_totals(left),
-        None => direct(base),
-    }
+/// Events per region over the whole store: its posting lists' lengths.
+fn region_totals(store: &EventStore) -> HashMap<RegionId, u32> {
+    store
+        .regions_present()
+        .map(|r| (r, store.events_in_region(r).len() as u32))
+        .collect()
 }
 
-/// The events a slice leaves out, once worked out.
-type LeftOut = std::cell::OnceCell<Option<Vec<u32>>>;
+/// Events per outlet over the whole store, indexed by [`SourceId`].
+fn source_totals(store: &EventStore) -> Vec<u32> {
+    (0..store.sources().len() as SourceId)
+        .map(|s| store.events_of_source(s).len() as u32)
+        .collect()
+}
 
 /// Subtracts `counts` from `totals`, slot by slot.
 fn minus(totals: &mut [u32], counts: &[u32]) {
@@ -190,7 +173,7 @@ enum TextHits {
 impl TextHits {
     /// Answers `needle` on `store`, where the other filters leave the
     /// events `listed` (sorted), or when they list none, the events in
-    /// `lo..hi`.
+    /// `lo..hi`; the index's answer holds only those.
     fn find(
         store: &EventStore,
         needle: Option<TextMatcher>,
@@ -227,7 +210,8 @@ impl TextHits {
     fn holds(&self, store: &EventStore, i: u32) -> bool {
         match self {
             TextHits::Any => true,
-            TextHits::Indexed(found) => found.contains(i),
+            // Only the index's events are looked at ([`Query::slice`]).
+            TextHits::Indexed(_) => true,
             TextHits::Scanned(flags) => flags[i as usize],
             TextHits::Check(needle) => store.event_contains(i, needle),
         }
@@ -322,12 +306,10 @@ impl Query {
         };
         let text = TextHits::find(store, needle, candidates.as_deref(), (lo, hi));
         let kind_ok = |i: u32| self.kinds.is_empty() || self.kinds.contains(&kind_of(store, i));
-        // With the index's bitmap, only its events are looked at (below).
-        let text_ok = |i: u32| matches!(text, TextHits::Indexed(_)) || text.holds(store, i);
         let mut slice = Slice::default();
         let mut take = |i: u32| match dates.fit(&day_of[i as usize]) {
             Fit::Outside => {}
-            _ if !text_ok(i) || !kind_ok(i) => {}
+            _ if !text.holds(store, i) || !kind_ok(i) => {}
             Fit::Inside => slice.events.push(i),
             Fit::Coarser => {
                 slice.coarser.push(i);
@@ -337,24 +319,14 @@ impl Query {
             }
         };
         match (candidates, &text) {
-            // Only the text filters: the index's events are the slice.
-            (None, TextHits::Indexed(found))
+            // The index's events, already cut to the other filters' lists
+            // and window: without a date or type filter they are the slice.
+            (_, TextHits::Indexed(found))
                 if self.from.is_none() && self.to.is_none() && self.kinds.is_empty() =>
             {
                 slice.events = found.iter().collect();
             }
-            // The index's bitmap drives: only its events are looked at.
-            (None, TextHits::Indexed(found)) => {
-                let mut window = RoaringBitmap::new();
-                window.insert_range(lo..hi);
-                window &= found;
-                window.iter().for_each(&mut take);
-            }
-            (Some(list), TextHits::Indexed(found)) => {
-                let mut listed = RoaringBitmap::from_sorted_iter(list).unwrap_or_default();
-                listed &= found;
-                listed.iter().for_each(&mut take);
-            }
+            (_, TextHits::Indexed(found)) => found.iter().for_each(&mut take),
             (Some(list), _) => list.into_iter().for_each(&mut take),
             (None, _) => (lo..hi).for_each(&mut take),
         }
@@ -403,7 +375,10 @@ impl Query {
     /// (as when regions are toggled one after another).
     pub fn facets(&self, store: &EventStore, slice: &[u32], memo: &mut FacetMemo) -> Facets {
         let columns = store.columns();
+        // The events the slice leaves out, worked out once for every pane
+        // counted on the slice itself.
         let lefts = LeftOut::new();
+        let lefts_of = |base: &Cow<[u32]>| matches!(base, Cow::Borrowed(_)).then_some(&lefts);
         let region_key = Query {
             regions: BTreeSet::new(),
             ..self.clone()
@@ -411,10 +386,7 @@ impl Query {
         let regions = match &memo.regions {
             Some((key, counts)) if !self.regions.is_empty() && *key == region_key => counts.clone(),
             // Nothing else filters: the counts are the posting lists' lengths.
-            _ if region_key.is_empty() => store
-                .regions_present()
-                .map(|r| (r, store.events_in_region(r).len() as u32))
-                .collect(),
+            _ if region_key.is_empty() => region_totals(store),
             _ => {
                 let base = if self.regions.is_empty() {
                     Cow::Borrowed(slice)
@@ -422,15 +394,12 @@ impl Query {
                     Cow::Owned(region_key.run(store))
                 };
                 let regions = by_complement(
-                    store,
+                    store.events().len(),
                     &base,
-                    (slice, &lefts),
+                    lefts_of(&base),
                     |b| count_regions(store, b),
                     |left| {
-                        let mut totals: HashMap<RegionId, u32> = store
-                            .regions_present()
-                            .map(|r| (r, store.events_in_region(r).len() as u32))
-                            .collect();
+                        let mut totals = region_totals(store);
                         for (r, c) in count_regions(store, left) {
                             if let Some(t) = totals.get_mut(&r) {
                                 *t -= c;
@@ -450,9 +419,7 @@ impl Query {
         };
         let sources = match &memo.sources {
             Some((key, counts)) if !self.sources.is_empty() && *key == source_key => counts.clone(),
-            _ if source_key.is_empty() => (0..store.sources().len() as SourceId)
-                .map(|s| store.events_of_source(s).len() as u32)
-                .collect(),
+            _ if source_key.is_empty() => source_totals(store),
             _ => {
                 let base = if self.sources.is_empty() {
                     Cow::Borrowed(slice)
@@ -464,18 +431,22 @@ impl Query {
                         count(columns.sources[i as usize] as usize)
                     })
                 };
-                let sources = by_complement(store, &base, (slice, &lefts), per_source, |left| {
-                    let mut totals: Vec<u32> = (0..store.sources().len() as SourceId)
-                        .map(|s| store.events_of_source(s).len() as u32)
-                        .collect();
-                    minus(&mut totals, &per_source(left));
-                    totals
-                });
+                let sources = by_complement(
+                    store.events().len(),
+                    &base,
+                    lefts_of(&base),
+                    per_source,
+                    |left| {
+                        let mut totals = source_totals(store);
+                        minus(&mut totals, &per_source(left));
+                        totals
+                    },
+                );
                 memo.sources = Some((source_key, sources.clone()));
                 sources
             }
         };
-        let kinds = self.kind_counts(store, slice, &lefts);
+        let kinds = self.kind_counts(store, slice, lefts_of);
         Facets {
             regions,
             sources,
@@ -485,7 +456,12 @@ impl Query {
 
     /// Events per type, counted without the type filter; empty while
     /// events carry no type.
-    fn kind_counts(&self, store: &EventStore, slice: &[u32], lefts: &LeftOut) -> Vec<u32> {
+    fn kind_counts<'l>(
+        &self,
+        store: &EventStore,
+        slice: &[u32],
+        lefts_of: impl Fn(&Cow<[u32]>) -> Option<&'l LeftOut>,
+    ) -> Vec<u32> {
         if !kinds::available() {
             return Vec::new();
         }
@@ -505,12 +481,18 @@ impl Query {
                 count(usize::from(kind_of(store, i)))
             })
         };
-        by_complement(store, &base, (slice, lefts), per_kind, |left| {
-            let mut totals = store.columns().kind_totals.clone();
-            totals.resize(kinds::labels().len(), 0);
-            minus(&mut totals, &per_kind(left));
-            totals
-        })
+        by_complement(
+            store.events().len(),
+            &base,
+            lefts_of(&base),
+            per_kind,
+            |left| {
+                let mut totals = store.columns().kind_totals.clone();
+                totals.resize(kinds::labels().len(), 0);
+                minus(&mut totals, &per_kind(left));
+                totals
+            },
+        )
     }
 
     /// The range of event indexes that can overlap the date filter: events

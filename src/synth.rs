@@ -275,6 +275,31 @@ fn capitalized(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Articles `range` of `generator`, read and extracted on every core (the
+/// pipeline's reader and extractor, without a cache or a manifest): their
+/// documents, and their events, whose `doc` indexes the documents.
+pub fn extracted(
+    generator: &mut Generator,
+    range: std::ops::Range<usize>,
+    gazetteer: &Gazetteer,
+) -> (Vec<crate::corpus::Document>, Vec<crate::extract::Event>) {
+    use rayon::prelude::*;
+    let articles: Vec<Article> = range.map(|i| generator.article(i)).collect();
+    let docs: Vec<crate::corpus::Document> = articles
+        .into_par_iter()
+        .map(|a| {
+            let path = std::path::PathBuf::from(&a.path);
+            crate::corpus::document_from_text(a.path, &path, a.text, None, &mut Vec::new())
+        })
+        .collect();
+    let events = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, d)| crate::extract::extract(d, i as u32, gazetteer))
+        .collect();
+    (docs, events)
+}
+
 /// Writes a corpus of `n` articles into `dir` (created if needed), with a
 /// `manifest.toml` for a third of them. Returns the number of bytes written.
 pub fn write_corpus(

@@ -12,20 +12,13 @@
 use crate::export::record::EventRecord;
 use crate::export::table::{COLUMNS, Row, Value, cells};
 
-/// Renders the records as CSV, `timestamp` (Unix seconds) in every row.
-pub fn render(records: &[EventRecord], timestamp: i64) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    write(records.iter(), timestamp, &mut out)?;
-    Ok(out)
-}
-
 /// Writes the records as CSV into `out`, one row as each record comes,
 /// `timestamp` (Unix seconds) in every row.
 ///
 /// # Errors
 /// The writer's, as a message ("cannot write the CSV: ...").
 pub fn write<'a>(
-    records: impl Iterator<Item = impl std::borrow::Borrow<EventRecord<'a>>>,
+    records: impl Iterator<Item = EventRecord<'a>>,
     timestamp: i64,
     out: &mut dyn std::io::Write,
 ) -> Result<(), String> {
@@ -37,9 +30,15 @@ pub fn write<'a>(
         .map_err(fail)?;
     let mut line: Vec<String> = Vec::with_capacity(COLUMNS.len());
     for record in records {
-        let record = record.borrow();
         line.clear();
-        line.extend(cells(&Row { record, timestamp }).iter().map(cell));
+        line.extend(
+            cells(&Row {
+                record: &record,
+                timestamp,
+            })
+            .iter()
+            .map(cell),
+        );
         w.write_record(&line).map_err(fail)?;
     }
     w.flush().map_err(|e| format!("cannot write the CSV: {e}"))

@@ -10,27 +10,19 @@ use serde_json::{Map, Value as Json, json};
 use crate::export::record::EventRecord;
 use crate::export::table::{COLUMNS, Row, Value, cells};
 
-/// The GeoJSON text and how many events had no coordinates.
-pub fn render(records: &[EventRecord], timestamp: i64) -> (String, usize) {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let missing = write(records.iter(), timestamp, &mut out).unwrap_or(0);
-    (String::from_utf8(out).unwrap_or_default(), missing)
-}
-
 /// Writes the records as GeoJSON into `out`, one Feature as each record
 /// comes; returns how many events had no coordinates (left out).
 ///
 /// # Errors
 /// The writer's.
 pub fn write<'a>(
-    records: impl Iterator<Item = impl std::borrow::Borrow<EventRecord<'a>>>,
+    records: impl Iterator<Item = EventRecord<'a>>,
     timestamp: i64,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<usize> {
     let missing = std::cell::Cell::new(0);
     let features = records.filter_map(|record| {
-        let record = record.borrow();
+        let record = &record;
         let Some(c) = record.coordinates() else {
             missing.set(missing.get() + 1);
             return None;

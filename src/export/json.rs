@@ -127,14 +127,6 @@ pub(crate) fn write_pretty(
     safe.flush()
 }
 
-/// [`write`] into a string.
-pub fn render(store: &EventStore, slice: &[u32]) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write(store, slice, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
 /// An article as the JSON export writes it.
 fn document_out(d: &Document) -> DocumentOut<'_> {
     DocumentOut {

@@ -58,15 +58,9 @@ pub fn write(
     let timestamp = now.timestamp();
     let streamed = || record::records_iter(store, &slice.events);
     let mut notes = Vec::new();
-    let bytes = match format {
-        ExportFormat::Json => {
-            json::write(store, &slice.events, out).map_err(failed)?;
-            return Ok(notes);
-        }
-        ExportFormat::Csv => {
-            csv::write(streamed(), timestamp, out)?;
-            return Ok(notes);
-        }
+    match format {
+        ExportFormat::Json => json::write(store, &slice.events, out).map_err(failed)?,
+        ExportFormat::Csv => csv::write(streamed(), timestamp, out)?,
         ExportFormat::GeoJson => {
             let missing = geojson::write(streamed(), timestamp, out).map_err(failed)?;
             if missing > 0 {
@@ -81,17 +75,19 @@ pub fn write(
                     slice.events.len()
                 ));
             }
-            return Ok(notes);
         }
+        // The briefing groups by day and cluster, Parquet by row group:
+        // both are made whole, then written.
         ExportFormat::Markdown => {
             let records = record::records(store, &slice.events);
-            markdown::render(store, query, slice, &records, now).into_bytes()
+            let text = markdown::render(store, query, slice, &records, now);
+            out.write_all(text.as_bytes()).map_err(failed)?;
         }
         ExportFormat::Parquet => {
-            parquet::render(&record::records(store, &slice.events), timestamp)?
+            let bytes = parquet::render(&record::records(store, &slice.events), timestamp)?;
+            out.write_all(&bytes).map_err(failed)?;
         }
-    };
-    out.write_all(&bytes).map_err(failed)?;
+    }
     Ok(notes)
 }
 

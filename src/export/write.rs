@@ -9,16 +9,6 @@ use std::path::{Path, PathBuf};
 const TEMP_PREFIX: &str = ".frontlog-";
 const TEMP_SUFFIX: &str = ".tmp";
 
-/// Writes `bytes` to `path` atomically. Without `force`, fails if `path`
-/// already exists (checked at the rename, so no race can clobber a file).
-/// See [`write_atomic_with`].
-pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
-    write_atomic_with(path, force, |w| {
-        w.write_all(bytes)
-            .map_err(|e| format!("cannot write {}: {}", path.display(), reason(&e)))
-    })
-}
-
 /// Writes to `path` atomically what `fill` writes into the writer it is
 /// given (buffered), so that an export is written as it is made, never held
 /// whole in memory. Without `force`, fails if `path` already exists
@@ -151,17 +141,6 @@ fn new_file_permissions() -> Option<std::fs::Permissions> {
     }
 }
 
-/// Writes `bytes` under a new name in `dir`: `stem.ext`, else `stem-2.ext`,
-/// `stem-3.ext`... Never replaces a file. Returns the path written. See
-/// [`write_new_file_with`].
-pub fn write_new_file(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, String> {
-    write_new_file_with(dir, stem, ext, |w| {
-        w.write_all(bytes)
-            .map_err(|e| format!("cannot write in {}: {}", dir.display(), reason(&e)))
-    })
-    .map(|(path, ())| path)
-}
-
 /// Writes what `fill` writes (buffered, as it is made) under a new name in
 /// `dir`: `stem.ext`, else `stem-2.ext`, `stem-3.ext`... The file is made
 /// once, as a temporary, and then given the first free name; it never
@@ -201,6 +180,22 @@ pub fn write_new_file_with<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `bytes` to `path` through [`write_atomic_with`].
+    fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
+        write_atomic_with(path, force, |w| {
+            w.write_all(bytes)
+                .map_err(|e| format!("cannot write {}: {}", path.display(), reason(&e)))
+        })
+    }
+
+    /// Writes `bytes` under a new name through [`write_new_file_with`].
+    fn write_new_file(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+        write_new_file_with(dir, stem, ext, |w| {
+            w.write_all(bytes).map_err(|e| e.to_string())
+        })
+        .map(|(path, ())| path)
+    }
 
     #[test]
     fn a_failed_fill_leaves_no_file_and_no_temporary() {

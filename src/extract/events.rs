@@ -212,6 +212,18 @@ fn dates_in(
     let mut closing = HashSet::new();
     // Timexes come in text order: start at the sentence's first one.
     let first = timexes.partition_point(|t| t.start < sentence.start);
+    // Where a lede's dateline ("MINSK, February 21, 2015 - ...") ends, and
+    // whether the sentence dates the happening itself after it ("... on
+    // Friday"): then the dateline's date is the report's, not the
+    // happening's. Worked out once per sentence.
+    let dateline_end = crate::corpus::metadata::place_dateline_end(&text[sentence.clone()])
+        .map(|head| sentence.start + head)
+        .filter(|&end| {
+            timexes[first..]
+                .iter()
+                .take_while(|o| o.start < sentence.end)
+                .any(|o| o.start >= end && o.interval.is_some())
+        });
     for (i, t) in timexes.iter().enumerate().skip(first) {
         if t.start >= sentence.end {
             break;
@@ -275,16 +287,7 @@ fn dates_in(
             expr.end = timexes[j].end;
             closing.insert(j);
         }
-        // The date of a lede's dateline ("MINSK, February 21, 2015 - ...")
-        // is the report's, not the happening's, when the sentence dates the
-        // happening itself ("... on Friday").
-        if let Some(head) = crate::corpus::metadata::place_dateline_end(&text[sentence.clone()])
-            && t.end <= sentence.start + head
-            && timexes[first..]
-                .iter()
-                .take_while(|o| o.start < sentence.end)
-                .any(|o| o.start >= sentence.start + head && o.interval.is_some())
-        {
+        if dateline_end.is_some_and(|end| t.end <= end) {
             continue;
         }
         if qualifiers::dates_nothing(text, t, expr.end, &date, published) {

@@ -41,6 +41,38 @@ pub fn left_out(base: &[u32], n: u32) -> Option<Vec<u32>> {
     Some(out)
 }
 
+/// The events a slice leaves out ([`left_out`]), once worked out.
+pub type LeftOut = std::cell::OnceCell<Option<Vec<u32>>>;
+
+/// Counts of the events `base` (sorted event indexes of a store of `n`):
+/// `direct(base)`, or, when `base` holds more than half the store,
+/// `from_totals(left)`, the store's totals less the counts of the events
+/// `left` that `base` leaves out, which are fewer to count. `lefts`, when
+/// given, keeps the events `base` leaves out for the next count of it.
+pub fn by_complement<T>(
+    n: usize,
+    base: &[u32],
+    lefts: Option<&LeftOut>,
+    direct: impl Fn(&[u32]) -> T,
+    from_totals: impl FnOnce(&[u32]) -> T,
+) -> T {
+    if base.len() * 2 <= n {
+        return direct(base);
+    }
+    let owned;
+    let left = match lefts {
+        Some(cell) => cell.get_or_init(|| left_out(base, n as u32)).as_deref(),
+        None => {
+            owned = left_out(base, n as u32);
+            owned.as_deref()
+        }
+    };
+    match left {
+        Some(left) => from_totals(left),
+        None => direct(base),
+    }
+}
+
 /// Per-event columns of a store (each indexed by event index).
 #[derive(Debug, Default)]
 pub struct EventColumns {

@@ -45,50 +45,43 @@ impl EventStore {
         within: Option<&RoaringBitmap>,
     ) -> Option<RoaringBitmap> {
         let index = self.text_index()?;
-        let lookup = match index.lookup(needle.folded()) {
-            Lookup::Candidates(mut c) => {
-                if let Some(w) = within {
-                    c &= w;
-                }
-                Lookup::Candidates(c)
+        let cut = |mut found: RoaringBitmap| {
+            if let Some(w) = within {
+                found &= w;
             }
-            other => other,
+            found
         };
-        Some(match lookup {
-            Lookup::Exact(found) => found,
-            // Most events are candidates: one pass over all the text is quicker.
-            Lookup::Candidates(candidates) if candidates.len() * 4 > self.events.len() as u64 => {
-                let hits = self.text_hits(needle);
-                candidates.iter().filter(|&i| hits[i as usize]).collect()
-            }
-            Lookup::Candidates(candidates) => {
-                // Checked in the order their texts lie in memory (arrival),
-                // which reads the text front to back rather than jumping.
-                let mut list: Vec<(u32, u32)> = candidates
-                    .iter()
-                    .map(|i| (self.arrival[i as usize], i))
-                    .collect();
-                list.par_sort_unstable();
-                let mut kept: Vec<u32> = list
-                    .par_chunks(4096)
-                    .flat_map_iter(|chunk| {
-                        chunk
-                            .iter()
-                            .filter(|&&(_, i)| self.event_contains(i, needle))
-                            .map(|&(_, i)| i)
-                    })
-                    .collect();
-                kept.par_sort_unstable();
-                RoaringBitmap::from_sorted_iter(kept).unwrap_or_default()
-            }
+        Some(match index.lookup(needle.folded()) {
+            Lookup::Exact(found) => cut(found),
+            Lookup::Candidates(candidates) => self.checked(needle, cut(candidates)),
             Lookup::NoWord => {
                 let hits = self.text_hits(needle);
-                RoaringBitmap::from_sorted_iter(
-                    (0..hits.len() as u32).filter(|&i| hits[i as usize]),
-                )
-                .unwrap_or_default()
+                cut((0..hits.len() as u32)
+                    .filter(|&i| hits[i as usize])
+                    .collect())
             }
         })
+    }
+
+    /// The candidates whose text holds the needle, checked exactly on
+    /// every core; when most events are candidates, by one pass over all
+    /// the text instead.
+    fn checked(&self, needle: &TextMatcher, candidates: RoaringBitmap) -> RoaringBitmap {
+        if candidates.len() * 4 > self.events.len() as u64 {
+            let hits = self.text_hits(needle);
+            return candidates.iter().filter(|&i| hits[i as usize]).collect();
+        }
+        let list: Vec<u32> = candidates.iter().collect();
+        let kept: Vec<u32> = list
+            .par_chunks(4096)
+            .flat_map_iter(|chunk| {
+                chunk
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.event_contains(i, needle))
+            })
+            .collect();
+        RoaringBitmap::from_sorted_iter(kept).unwrap_or_default()
     }
 
     /// The case-folded text of event `i` (as shown), for the text filter.

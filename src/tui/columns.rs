@@ -109,6 +109,34 @@ impl Natural {
     }
 }
 
+/// The whole store's column widths, kept by the store's generation and the
+/// date format, for slices of most of the store ([`Natural::at_most`]).
+#[derive(Debug, Default)]
+pub struct Widest(Option<((u64, String), Natural)>);
+
+impl Widest {
+    /// The widths of `slice`: a slice of most of the store stops measuring
+    /// once it reaches the whole store's widths, worked out once per state
+    /// of the store and date format.
+    pub fn widths(&mut self, store: &EventStore, slice: &[u32], date_format: &str) -> Natural {
+        let n = store.events().len();
+        if slice.len() * 2 <= n {
+            return Natural::of(store, slice, date_format);
+        }
+        let key = (store.generation(), date_format.to_owned());
+        let widest = match &self.0 {
+            Some((k, w)) if *k == key => *w,
+            _ => {
+                let all: Vec<u32> = (0..n as u32).collect();
+                let w = Natural::of(store, &all, date_format);
+                self.0 = Some((key, w));
+                w
+            }
+        };
+        Natural::at_most(store, slice, date_format, Some(widest))
+    }
+}
+
 /// The widths of a row's columns; 0 for a column left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Columns {

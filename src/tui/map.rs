@@ -170,7 +170,7 @@ pub struct MapState {
     pub positions: Arc<Positions>,
     /// The whole store's counts per place, once a slice of most of it was
     /// counted.
-    pub totals: Option<Arc<Totals>>,
+    pub totals: Option<Totals>,
 }
 
 impl Default for MapState {
@@ -229,39 +229,38 @@ pub fn refresh(state: &mut AppState) {
     }
     let pos = Arc::clone(&state.map.positions);
     let store = Arc::clone(&state.store);
-    let visible = &state.visible;
     let n = store.events().len();
-    let left = (visible.len() * 2 > n)
-        .then(|| crate::store::columns::left_out(visible, n as u32))
-        .flatten();
-    let (counts, placed, unplaced) = match left {
-        // Most of the store: its totals less the events left out.
-        Some(left) => {
-            let totals = match &state.map.totals {
-                Some(t) if t.generation == store.generation() => Arc::clone(t),
+    let cached = &mut state.map.totals;
+    let (counts, placed, unplaced) = crate::store::columns::by_complement(
+        n,
+        &state.visible,
+        None,
+        |b| count_places(&store, &pos, b),
+        // Most of the store: its totals (kept while it is unchanged) less
+        // the events left out.
+        |left| {
+            let totals = match cached {
+                Some(t) if t.generation == store.generation() => t,
                 _ => {
                     let all: Vec<u32> = (0..n as u32).collect();
                     let (counts, placed, unplaced) = count_places(&store, &pos, &all);
-                    let t = Arc::new(Totals {
+                    cached.insert(Totals {
                         generation: store.generation(),
                         counts,
                         placed,
                         unplaced,
-                    });
-                    state.map.totals = Some(Arc::clone(&t));
-                    t
+                    })
                 }
             };
-            let (out, out_placed, out_unplaced) = count_places(&store, &pos, &left);
+            let (out, out_placed, out_unplaced) = count_places(&store, &pos, left);
             let counts = totals.counts.iter().zip(out).map(|(t, o)| t - o).collect();
             (
                 counts,
                 totals.placed - out_placed,
                 totals.unplaced - out_unplaced,
             )
-        }
-        None => count_places(&store, &pos, visible),
-    };
+        },
+    );
     let mut marks: Vec<Mark> = counts
         .iter()
         .enumerate()

@@ -219,7 +219,7 @@ pub struct AppState {
     requery_due: bool,
     /// The whole store's column widths, by the store's generation and the
     /// date format they were measured for.
-    widest: Option<((u64, String), crate::tui::columns::Natural)>,
+    widest: crate::tui::columns::Widest,
 }
 
 impl AppState {
@@ -284,7 +284,7 @@ impl AppState {
             dirty: true,
             hold_requery: false,
             requery_due: false,
-            widest: None,
+            widest: Default::default(),
         };
         state.requery();
         state
@@ -363,29 +363,6 @@ impl AppState {
         self.requery_at(anchor);
     }
 
-    /// The column widths of the slice shown. A slice of most of the store
-    /// stops measuring once it reaches the whole store's widths, worked out
-    /// once per state of the store and date format.
-    fn natural_widths(&mut self) -> crate::tui::columns::Natural {
-        use crate::tui::columns::Natural;
-        let (store, format) = (&self.store, &self.settings.date_format);
-        let n = store.events().len();
-        if self.visible.len() * 2 <= n {
-            return Natural::of(store, &self.visible, format);
-        }
-        let key = (store.generation(), format.clone());
-        let widest = match &self.widest {
-            Some((k, w)) if *k == key => *w,
-            _ => {
-                let all: Vec<u32> = (0..n as u32).collect();
-                let w = Natural::of(store, &all, format);
-                self.widest = Some((key, w));
-                w
-            }
-        };
-        Natural::at_most(store, &self.visible, format, Some(widest))
-    }
-
     /// Stops holding requeries back, and runs the one held back, if any.
     pub fn release_requery(&mut self) {
         self.hold_requery = false;
@@ -414,7 +391,9 @@ impl AppState {
             .query
             .facets(&self.store, &self.visible, &mut self.facet_memo);
         self.histogram = Histogram::of(&self.store, &self.visible, &self.query);
-        self.widths = self.natural_widths();
+        self.widths = self
+            .widest
+            .widths(&self.store, &self.visible, &self.settings.date_format);
         self.map.marks_stale = true;
         crate::tui::map::refresh(self);
         self.arrange_lists();

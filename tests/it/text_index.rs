@@ -4,38 +4,19 @@
 //! store's totals when a slice holds most of it, against counting every
 //! event; and the terminal app's keys typed in one burst making one query.
 
-use std::path::Path;
-
-use frontlog::corpus::document_from_text;
-use frontlog::extract::extract;
-use frontlog::places::Gazetteer;
 use std::collections::{BTreeSet, HashMap};
 
+use frontlog::places::Gazetteer;
 use frontlog::query::{FacetMemo, Query};
 use frontlog::store::EventStore;
-use frontlog::synth::Generator;
+use frontlog::synth::{Generator, extracted};
 
 use crate::tui_support::{demo_state, press, type_text};
 
 /// A store of generated articles (the project's own generator).
 fn generated_store(articles: usize) -> EventStore {
     let g = Gazetteer::builtin();
-    let mut generator = Generator::new(11, g);
-    let mut docs = Vec::new();
-    let mut events = Vec::new();
-    for n in 1..=articles {
-        let a = generator.article(n);
-        let doc = document_from_text(
-            a.path.clone(),
-            Path::new(&a.path),
-            a.text,
-            None,
-            &mut Vec::new(),
-        );
-        let d = docs.len() as u32;
-        events.extend(extract(&doc, d, g));
-        docs.push(doc);
-    }
+    let (docs, events) = extracted(&mut Generator::new(11, g), 1..articles + 1, g);
     EventStore::from_parts(docs, events, g)
 }
 
