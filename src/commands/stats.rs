@@ -59,11 +59,15 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
         bytes as f64 / 1e6,
         kept as f64 / 1e6
     );
+    let origin = if progress.from_snapshot.load(Ordering::Relaxed) {
+        "all from the store snapshot".to_owned()
+    } else {
+        format!("{} from the cache", progress.cached.load(Ordering::Relaxed))
+    };
     println!(
-        "read in     {seconds:.3} s ({:.1} MB/s, {:.0} files/s, {} from the cache)",
+        "read in     {seconds:.3} s ({:.1} MB/s, {:.0} files/s, {origin})",
         bytes as f64 / 1e6 / seconds.max(1e-9),
         files as f64 / seconds.max(1e-9),
-        progress.cached.load(Ordering::Relaxed)
     );
     let clusters = store.clusters().all();
     let several = clusters.iter().filter(|c| c.members.len() > 1).count();
@@ -71,7 +75,9 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
     println!(
         "clusters    {} ({several} told by more than one report), {} in {:.3} s",
         clusters.len(),
-        if progress.clusters_cached.load(Ordering::Relaxed) {
+        if progress.from_snapshot.load(Ordering::Relaxed) {
+            "from the snapshot"
+        } else if progress.clusters_cached.load(Ordering::Relaxed) {
             "from the cache"
         } else {
             "clustered"

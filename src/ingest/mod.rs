@@ -7,6 +7,7 @@ pub mod cache;
 pub mod cluster_cache;
 pub mod compact;
 pub mod repeated;
+pub mod snapshot;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,9 @@ pub struct Progress {
     pub clustering_micros: std::sync::atomic::AtomicU64,
     /// Whether the clusters came from the cluster cache.
     pub clusters_cached: std::sync::atomic::AtomicBool,
+    /// Whether the whole store came from the store snapshot
+    /// ([`snapshot`]): nothing was read, sorted or clustered.
+    pub from_snapshot: std::sync::atomic::AtomicBool,
 }
 
 /// Articles read together, with their events. Event `doc` fields index
@@ -165,13 +169,29 @@ pub fn open_plan(
     progress: &Progress,
     mut after_batch: impl FnMut(),
 ) -> Opened {
+    let mut problems = plan.problems.clone();
+    if let Some(dir) = &options.cache_dir {
+        match snapshot::load(dir, plan, manifest) {
+            snapshot::Found::Hit(store, stored) => {
+                progress.snapshot_hit(plan.files.len());
+                after_batch();
+                problems.extend(stored);
+                return Opened {
+                    store: *store,
+                    problems,
+                };
+            }
+            snapshot::Found::Miss(warning) => problems.extend(warning),
+        }
+    }
     let mut all = Batch::default();
-    let (mut problems, repeated) = stream_plan(plan, manifest, options, progress, |batch| {
+    let streamed = stream_plan(plan, manifest, options, progress, |batch| {
         all.append(batch);
         after_batch();
     });
-    let gone = all.retire(&repeated);
-    problems.extend(repeated_notice(&plan.root, &repeated, gone));
+    problems.extend(streamed.problems);
+    let gone = all.retire(&streamed.repeated);
+    problems.extend(repeated_notice(&plan.root, &streamed.repeated, gone));
     let mut store = EventStore::new(Gazetteer::builtin());
     all.into_store(&mut store);
     let started = std::time::Instant::now();
@@ -186,7 +206,35 @@ pub fn open_plan(
         .clustering_micros
         .store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
     progress.clusters_cached.store(cached, Ordering::Relaxed);
+    if let (Some(dir), Some(files)) = (&options.cache_dir, streamed.files) {
+        let load_problems = without_cache_trouble(&problems[plan.problems.len()..], dir);
+        if let Err(e) = snapshot::write(dir, &plan.root, manifest, files, &store, &load_problems) {
+            problems.push(Problem::new(dir, e));
+        }
+    }
     Opened { store, problems }
+}
+
+impl Progress {
+    /// Records that the whole store of `files` article files came from the
+    /// snapshot.
+    pub fn snapshot_hit(&self, files: usize) {
+        self.total.store(files, Ordering::Relaxed);
+        self.done.store(files, Ordering::Relaxed);
+        self.cached.store(files, Ordering::Relaxed);
+        self.clusters_cached.store(true, Ordering::Relaxed);
+        self.from_snapshot.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The problems of a load worth showing again when its snapshot is
+/// reopened: those of the articles, not those of the caches in `dir`.
+pub fn without_cache_trouble(problems: &[Problem], dir: &Path) -> Vec<Problem> {
+    problems
+        .iter()
+        .filter(|p| !p.path.starts_with(dir))
+        .cloned()
+        .collect()
 }
 
 /// The outcome of one file.
@@ -320,7 +368,9 @@ pub fn stream(
     sink: impl FnMut(Batch),
 ) -> Result<Vec<Problem>, String> {
     let plan = plan(root, manifest)?;
-    Ok(stream_plan(&plan, manifest, options, progress, sink).0)
+    let mut problems = plan.problems.clone();
+    problems.extend(stream_plan(&plan, manifest, options, progress, sink).problems);
+    Ok(problems)
 }
 
 /// The problems-view line that says what repetition left out, when it
@@ -358,11 +408,12 @@ pub fn stream_plan(
     options: &Options,
     progress: &Progress,
     mut sink: impl FnMut(Batch),
-) -> (Vec<Problem>, repeated::Repeated) {
+) -> Streamed {
     let root = plan.root.as_path();
     let mut tally = repeated::Tally::default();
     progress.total.store(plan.files.len(), Ordering::Relaxed);
-    let mut problems = plan.problems.clone();
+    let mut problems = Vec::new();
+    let mut files = snapshot::Files::with_capacity(plan.files.len());
     let mut cache = match &options.cache_dir {
         Some(dir) => {
             let (cache, warning) = cache::Cache::load(dir, root, manifest);
@@ -373,15 +424,17 @@ pub fn stream_plan(
     };
     let mut ids = HashSet::new();
     for chunk in plan.files.chunks(BATCH_FILES) {
-        type Result = (Outcome, Option<(cache::FileKey, cache::Record)>);
+        type Result = (
+            Outcome,
+            Option<cache::FileKey>,
+            Option<(cache::FileKey, cache::Record)>,
+        );
         let results: Vec<Result> = chunk
             .par_iter()
             .map(|path| {
                 let relative = plan.relative(path);
-                let result = match (
-                    &cache,
-                    cache::FileKey::of(path, plan.manifest.get(relative)),
-                ) {
+                let key = cache::FileKey::of(path, plan.manifest.get(relative));
+                let (outcome, record) = match (&cache, key) {
                     (Some(c), Some(key)) => match c.get(relative, key) {
                         Some((outcome, i)) => {
                             progress.cached.fetch_add(1, Ordering::Relaxed);
@@ -396,11 +449,12 @@ pub fn stream_plan(
                     _ => (process(plan, path), None),
                 };
                 progress.done.fetch_add(1, Ordering::Relaxed);
-                result
+                (outcome, key, record)
             })
             .collect();
         let mut batch = Batch::default();
-        for (path, (outcome, record)) in chunk.iter().zip(results) {
+        for (path, (outcome, key, record)) in chunk.iter().zip(results) {
+            files.push((plan.relative(path).to_string_lossy().into_owned(), key));
             if let (Some(c), Some((key, record))) = (cache.as_mut(), record)
                 && let Err(e) = c.put(plan.relative(path), key, record)
             {
@@ -447,23 +501,54 @@ pub fn stream_plan(
         }
         sink(batch);
     }
-    if let Some(c) = cache {
-        let path = c.path.clone();
-        if let Err(e) = c.save() {
-            problems.push(Problem::new(&path, e));
+    // A snapshot is kept only beside a parse cache that was written.
+    let mut files = Some(files);
+    match cache {
+        Some(c) => {
+            let path = c.path.clone();
+            if let Err(e) = c.save() {
+                problems.push(Problem::new(&path, e));
+                files = None;
+            }
         }
+        None => files = None,
     }
-    (problems, tally.finish())
+    Streamed {
+        problems,
+        repeated: tally.finish(),
+        files,
+    }
 }
 
-/// What a background load sends: batches of articles, then the end.
+/// What [`stream_plan`] found beside the batches it handed on.
+#[derive(Debug)]
+pub struct Streamed {
+    /// The problems met reading the files (not those of listing them).
+    pub problems: Vec<Problem>,
+    /// The lines that recur across the corpus: drop their events from the
+    /// batches handed on.
+    pub repeated: repeated::Repeated,
+    /// The files read, with their keys, for the store snapshot; `None`
+    /// without a parse cache (no snapshot is kept then).
+    pub files: Option<snapshot::Files>,
+}
+
+/// What a background load sends: the whole store from its snapshot, or
+/// batches of articles, then the end.
 #[derive(Debug)]
 pub enum Loaded {
+    /// The corpus is unchanged since its snapshot: here is its whole store,
+    /// sorted, indexed and clustered (sent alone, before [`Loaded::Done`]).
+    Store(Box<EventStore>),
     /// Articles read together.
     Batch(Batch),
     /// The lines that recur across the corpus: drop their events from the
     /// batches sent (sent once, just before [`Loaded::Done`]).
     Repeated(repeated::Repeated),
+    /// The files read and their keys, for the snapshot the app writes
+    /// once the store is clustered (sent when there is a parse cache,
+    /// before [`Loaded::Done`]).
+    Files(snapshot::Files),
     /// Every file is handled; these are the problems met.
     Done(Vec<Problem>),
 }
@@ -479,7 +564,7 @@ pub struct Loader {
 
 /// Lists a corpus now (so that a missing folder or a bad manifest is
 /// reported before anything else happens), then reads it on a background
-/// thread.
+/// thread: from its store snapshot when it is unchanged, else file by file.
 pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<Loader, String> {
     let plan = plan(root, manifest)?;
     let progress = Arc::new(Progress::default());
@@ -490,11 +575,27 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
     std::thread::Builder::new()
         .name("frontlog-ingest".into())
         .spawn(move || {
-            let (problems, repeated) =
-                stream_plan(&plan, manifest.as_deref(), &options, &counters, |batch| {
-                    let _ = sender.send(Loaded::Batch(batch));
-                });
-            let _ = sender.send(Loaded::Repeated(repeated));
+            let mut problems = plan.problems.clone();
+            if let Some(dir) = &options.cache_dir {
+                match snapshot::load(dir, &plan, manifest.as_deref()) {
+                    snapshot::Found::Hit(store, stored) => {
+                        counters.snapshot_hit(plan.files.len());
+                        problems.extend(stored);
+                        let _ = sender.send(Loaded::Store(store));
+                        let _ = sender.send(Loaded::Done(problems));
+                        return;
+                    }
+                    snapshot::Found::Miss(warning) => problems.extend(warning),
+                }
+            }
+            let streamed = stream_plan(&plan, manifest.as_deref(), &options, &counters, |batch| {
+                let _ = sender.send(Loaded::Batch(batch));
+            });
+            problems.extend(streamed.problems);
+            let _ = sender.send(Loaded::Repeated(streamed.repeated));
+            if let Some(files) = streamed.files {
+                let _ = sender.send(Loaded::Files(files));
+            }
             let _ = sender.send(Loaded::Done(problems));
         })
         .map_err(|e| format!("cannot start reading the corpus: {e}"))?;

@@ -34,6 +34,19 @@ const CUR_PLACES: &str = include_str!("../../assets/gazetteer/curated/places.tsv
 const CUR_ALIASES: &str = include_str!("../../assets/gazetteer/curated/aliases.tsv");
 const CUR_OVERRIDES: &str = include_str!("../../assets/gazetteer/curated/overrides.tsv");
 const CUES: &str = include_str!("../../assets/gazetteer/cues.toml");
+/// Bytes of all the compiled-in gazetteer data: part of the caches'
+/// identity of the build ([`crate::ingest::cache`]), known without building
+/// the gazetteer.
+pub const DATA_BYTES: usize = GEN_COUNTRIES.len()
+    + GEN_US_STATES.len()
+    + GEN_PLACES.len()
+    + GEN_UA_SETTLEMENTS.len()
+    + CUR_COUNTRIES.len()
+    + CUR_REGIONS.len()
+    + CUR_PLACES.len()
+    + CUR_ALIASES.len()
+    + CUR_OVERRIDES.len()
+    + CUES.len();
 
 /// Towns this big get the case forms of their Cyrillic names.
 const CASES_POPULATION: u32 = 20_000;

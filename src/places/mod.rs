@@ -44,6 +44,7 @@ use std::sync::OnceLock;
 
 use cues::Cues;
 pub use geo::{Coordinates, GeoPrecision};
+pub use load::DATA_BYTES as GAZETTEER_DATA_BYTES;
 pub use role::Role;
 use rustc_hash::FxHashMap as FastMap;
 

@@ -18,10 +18,10 @@ use crate::places::{Gazetteer, RegionId};
 mod clustered;
 pub mod columns;
 mod folding;
+mod parts;
 mod search;
 pub mod text_index;
 
-use folding::push_folded;
 pub use folding::{TextMatcher, fold_case, folded_text};
 
 /// Index of an outlet in [`EventStore::sources`].
@@ -144,13 +144,7 @@ impl EventStore {
             e.doc += base;
         }
         self.docs.extend(docs);
-        for doc in &self.docs[base as usize..] {
-            self.doc_search_starts.push(self.doc_search.len());
-            push_folded(&mut self.doc_search, doc.title_or_name());
-            self.doc_search.push(' ');
-            push_folded(&mut self.doc_search, doc.source_or_unknown());
-            self.doc_search.push('\0');
-        }
+        self.push_doc_search(base as usize);
         let first_arrival = self.search_starts.len() as u32;
         self.search
             .reserve(folded.iter().map(|t| t.len() + 1).sum());

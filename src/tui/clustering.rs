@@ -34,7 +34,9 @@ pub struct ClusterPlan {
 /// Clustering under way on another thread.
 #[derive(Debug)]
 pub struct Job {
-    handle: JoinHandle<(Clusters, Option<Problem>)>,
+    /// The clusters and the problem to show; `None` when the store came
+    /// clustered.
+    handle: JoinHandle<Option<(Clusters, Option<Problem>)>>,
 }
 
 impl Job {
@@ -43,26 +45,32 @@ impl Job {
     pub fn start(state: &mut AppState) -> Option<Job> {
         let store = Arc::clone(&state.store);
         let plan = state.cluster_plan.clone();
+        // A store from the snapshot comes clustered: only its text index
+        // is left to build.
+        let clustered = !store.clusters().is_empty();
         let spawned = std::thread::Builder::new()
             .name("frontlog-cluster".into())
             .spawn(move || {
                 store.build_text_index();
-                let out = crate::ingest::cluster_cache::clusters_for(
-                    &store,
-                    plan.cache_dir.as_deref(),
-                    &plan.root,
-                    plan.manifest.as_deref(),
-                );
+                let out = (!clustered).then(|| {
+                    crate::ingest::cluster_cache::clusters_for(
+                        &store,
+                        plan.cache_dir.as_deref(),
+                        &plan.root,
+                        plan.manifest.as_deref(),
+                    )
+                });
                 // Give the store back before reporting.
                 drop(store);
                 out
             });
         match spawned {
             Ok(handle) => {
-                state.clustering = true;
+                state.clustering = !clustered;
                 state.dirty = true;
                 Some(Job { handle })
             }
+            Err(_) if clustered => None,
             Err(_) => {
                 state.cluster_now();
                 None
@@ -79,7 +87,8 @@ impl Job {
     /// to the state.
     pub fn finish(self, state: &mut AppState) {
         match self.handle.join() {
-            Ok((clusters, problem)) => state.take_clusters(clusters, problem),
+            Ok(Some((clusters, problem))) => state.take_clusters(clusters, problem),
+            Ok(None) => {}
             Err(_) => {
                 state.clustering = false;
                 state.problems.push(Problem::new(

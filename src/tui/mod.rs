@@ -24,6 +24,7 @@ pub mod map;
 pub mod regioninput;
 pub mod regions;
 pub mod rows;
+pub mod snapshot;
 pub mod state;
 pub mod terminal;
 pub mod text;

@@ -572,7 +572,7 @@ impl AppState {
 }
 
 /// The year given to dates typed without one: the corpus's latest.
-fn corpus_year(store: &EventStore) -> i32 {
+pub(crate) fn corpus_year(store: &EventStore) -> i32 {
     datefilter::default_year(
         store
             .documents()

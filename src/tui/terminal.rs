@@ -22,6 +22,7 @@ use crate::tui::draw::cursor_position;
 use crate::tui::effects;
 use crate::tui::input::{HangupWatch, Input, Reader};
 use crate::tui::keymap::translate;
+use crate::tui::snapshot::Saving;
 use crate::tui::state::{AppState, InputKind, Loading};
 use crate::tui::update::update;
 
@@ -108,6 +109,7 @@ fn event_loop(
     let mut pending = Pending::default();
     let mut last_absorb = Instant::now();
     let mut clustering: Option<Job> = None;
+    let mut saving: Option<Saving> = None;
     loop {
         if signalled.load(Ordering::Relaxed) != 0 {
             return Ok(());
@@ -123,7 +125,11 @@ fn event_loop(
                 cached: l.progress.cached.load(Ordering::Relaxed),
             });
             state.dirty = true;
-            if finished.is_some()
+            if let Some(problems) = finished.as_ref().filter(|_| pending.store.is_some())
+                && let Some(store) = pending.store.take()
+            {
+                state.absorb_store(*store, problems.clone());
+            } else if finished.is_some()
                 || (last_absorb.elapsed() >= ABSORB_EVERY && !pending.batch.is_empty())
             {
                 state.absorb(pending.take(), finished.clone());
@@ -142,6 +148,15 @@ fn event_loop(
             && let Some(job) = clustering.take()
         {
             job.finish(state);
+            // Clustered afresh: the next start can open from a snapshot.
+            if let Some(files) = pending.files.take() {
+                saving = Saving::start(state, files);
+            }
+        }
+        if saving.as_ref().is_some_and(Saving::is_finished)
+            && let Some(s) = saving.take()
+        {
+            s.finish(state);
         }
         if state.dirty {
             terminal.draw(|f| {
@@ -201,6 +216,10 @@ struct Pending {
     batch: Batch,
     /// The corpus's furniture lines, once the load has judged them.
     repeated: Option<crate::ingest::repeated::Repeated>,
+    /// The whole store, when the loader took it from its snapshot.
+    store: Option<Box<crate::store::EventStore>>,
+    /// The files read, for the snapshot to write once the store is clustered.
+    files: Option<crate::ingest::snapshot::Files>,
 }
 
 impl Pending {
@@ -208,6 +227,8 @@ impl Pending {
     fn drain(&mut self, loader: &Loader) -> Option<Vec<Problem>> {
         loop {
             match loader.receiver.try_recv() {
+                Ok(Loaded::Store(store)) => self.store = Some(store),
+                Ok(Loaded::Files(files)) => self.files = Some(files),
                 Ok(Loaded::Batch(batch)) => self.batch.append(batch),
                 Ok(Loaded::Repeated(r)) => self.repeated = Some(r),
                 Ok(Loaded::Done(problems)) => return Some(problems),

@@ -9,7 +9,8 @@
 # says so) and v again the clusters; t lists the event types with their
 # counts, Space keeps one (the timeline and status line follow), Esc closes
 # the list and c clears the filter; q quits with status 0. Runs with an
-# empty XDG_CACHE_HOME, then again on the warm cluster cache.
+# empty XDG_CACHE_HOME (the app then writes its store snapshot), then
+# again from that snapshot.
 set -euo pipefail
 
 NAME=clusters_tmux
@@ -81,6 +82,14 @@ for run in cold warm; do
   screen | grep -qF '3 reports · 3 outlets' || fail "($run) the strike left the filtered timeline"
   keys c
   wait_for "clusters of 12 events (v: single reports)"
+  if [ "$run" = cold ]; then
+    # Clustered afresh, the app writes the store snapshot in the background.
+    end=$((SECONDS + 15))
+    until ls "$WORK/cache/frontlog/"*.snapshot >/dev/null 2>&1; do
+      ((SECONDS < end)) || fail "no store snapshot was written"
+      sleep 0.1
+    done
+  fi
   keys q
   wait_for 'app-exit=0'
   echo "$NAME: $run run ok"

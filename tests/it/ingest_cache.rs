@@ -100,6 +100,9 @@ fn damaged_or_foreign_caches_are_reported_and_rebuilt() {
         (flipped, ""),
     ];
     for (bytes, why) in damages {
+        // Without the store snapshot, which would answer before the parse
+        // cache is read (it has tests of its own, in `snapshot`).
+        remove_snapshots(cache_dir.path());
         std::fs::write(&file, &bytes).unwrap();
         let (done, _, problems, events) = open(corpus_dir.path(), cache_dir.path());
         assert_eq!(done, 13);
@@ -113,8 +116,17 @@ fn damaged_or_foreign_caches_are_reported_and_rebuilt() {
                 "{why}: {problems:?}"
             );
         }
+        remove_snapshots(cache_dir.path());
         let (_, cached, problems, _) = open(corpus_dir.path(), cache_dir.path());
         assert_eq!(cached, 13, "the cache was rebuilt");
         assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+}
+
+fn remove_snapshots(cache: &Path) {
+    for e in std::fs::read_dir(cache).unwrap().flatten() {
+        if e.path().extension().is_some_and(|x| x == "snapshot") {
+            std::fs::remove_file(e.path()).unwrap();
+        }
     }
 }

@@ -27,6 +27,7 @@ mod places_rules;
 mod places_seed_phrases;
 mod props;
 mod repeated_lines;
+mod snapshot;
 mod text_index;
 mod timex_rules;
 mod timex_safety;

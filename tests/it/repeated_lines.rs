@@ -105,6 +105,7 @@ fn the_background_load_sends_the_furniture_before_it_ends() {
                 b.into_store(&mut store);
             }
             Loaded::Repeated(r) => retired = Some(store.retire(|e| r.holds(e))),
+            Loaded::Store(_) | Loaded::Files(_) => unreachable!("no cache, so no snapshot"),
             Loaded::Done(p) => {
                 problems = p;
                 break;
@@ -141,6 +142,7 @@ fn the_app_drops_the_furniture_it_was_shown_and_says_so() {
         match message {
             Loaded::Batch(b) => s.absorb(b, None),
             Loaded::Repeated(r) => repeated = Some(r),
+            Loaded::Store(_) | Loaded::Files(_) => unreachable!("no cache, so no snapshot"),
             Loaded::Done(p) => {
                 s.absorb(frontlog::ingest::Batch::default(), Some(p));
                 break;
