@@ -69,6 +69,11 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
         bytes as f64 / 1e6 / seconds.max(1e-9),
         files as f64 / seconds.max(1e-9),
     );
+    if let Ok(stages) = progress.stages.lock() {
+        for (name, took) in stages.iter() {
+            println!("  {:>8.3} s  {name}", took.as_secs_f64());
+        }
+    }
     let clusters = store.clusters().all();
     let several = clusters.iter().filter(|c| c.members.len() > 1).count();
     let micros = progress.clustering_micros.load(Ordering::Relaxed);

@@ -83,10 +83,7 @@ pub fn write(
             let text = markdown::render(store, query, slice, &records, now);
             out.write_all(text.as_bytes()).map_err(failed)?;
         }
-        ExportFormat::Parquet => {
-            let bytes = parquet::render(&record::records(store, &slice.events), timestamp)?;
-            out.write_all(&bytes).map_err(failed)?;
-        }
+        ExportFormat::Parquet => parquet::write(streamed(), timestamp, out)?,
     }
     Ok(notes)
 }

@@ -3,8 +3,8 @@
 //! timestamp as `INT64`, degrees as `DOUBLE`, flags as `BOOLEAN`, text as
 //! UTF-8 strings — every column nullable, written by the Arrow and Parquet
 //! crates (Snappy-free: no compression codec is compiled in). Built only
-//! with the `parquet` cargo feature; without it [`render`] says how to get
-//! it.
+//! with the `parquet` cargo feature; without it [`write`] says how to get
+//! it. Written a row group at a time as the records come.
 
 use crate::export::record::EventRecord;
 
@@ -12,82 +12,137 @@ use crate::export::record::EventRecord;
 pub const UNAVAILABLE: &str = "this frontlog was built without Parquet support: \
      rebuild it with the `parquet` cargo feature (cargo build --release --features parquet)";
 
-/// Renders the records as a Parquet file, `timestamp` (Unix seconds) in
-/// every row.
+/// Rows per row group: the records are turned into Arrow arrays and
+/// encoded this many at a time, so memory stays flat in the slice's size.
 #[cfg(feature = "parquet")]
-pub fn render(records: &[EventRecord], timestamp: i64) -> Result<Vec<u8>, String> {
+const ROW_GROUP: usize = 65_536;
+
+/// Writes the records as a Parquet file into `out`, `timestamp` (Unix
+/// seconds) in every row: a row group of [`ROW_GROUP`] records at a time,
+/// each handed to `out` as soon as it is encoded.
+///
+/// # Errors
+/// A message for the user when Arrow, Parquet or `out` fails.
+#[cfg(feature = "parquet")]
+pub fn write<'a>(
+    records: impl Iterator<Item = EventRecord<'a>>,
+    timestamp: i64,
+    out: &mut dyn std::io::Write,
+) -> Result<(), String> {
+    use std::sync::Arc;
+
+    use arrow_schema::{Field, Schema};
+    use parquet::arrow::ArrowWriter;
+    use parquet::file::properties::WriterProperties;
+
+    use crate::export::table::{COLUMNS, Row, cells};
+
+    let fail = |e: &dyn std::fmt::Display| format!("cannot write the Parquet file: {e}");
+    let schema = Arc::new(Schema::new(
+        COLUMNS
+            .iter()
+            .map(|c| Field::new(c.name, arrow_type(c.kind), true))
+            .collect::<Vec<_>>(),
+    ));
+    let properties = WriterProperties::builder()
+        .set_max_row_group_size(ROW_GROUP)
+        .build();
+    // The writer encodes into a buffer that is emptied into `out` after
+    // every row group (it counts its offsets itself).
+    let mut writer = ArrowWriter::try_new(Vec::new(), schema.clone(), Some(properties))
+        .map_err(|e| fail(&e))?;
+    let mut rows = Vec::with_capacity(ROW_GROUP);
+    let mut records = records.peekable();
+    while records.peek().is_some() {
+        rows.clear();
+        rows.extend(
+            records
+                .by_ref()
+                .take(ROW_GROUP)
+                .map(|record| cells(&Row { record: &record, timestamp })),
+        );
+        writer
+            .write(&batch(&schema, &rows).map_err(|e| fail(&e))?)
+            .map_err(|e| fail(&e))?;
+        writer.flush().map_err(|e| fail(&e))?;
+        let encoded = writer.inner_mut();
+        out.write_all(encoded).map_err(|e| fail(&e))?;
+        encoded.clear();
+    }
+    let rest = writer.into_inner().map_err(|e| fail(&e))?;
+    out.write_all(&rest).map_err(|e| fail(&e))?;
+    Ok(())
+}
+
+/// The Arrow type of a table column.
+#[cfg(feature = "parquet")]
+fn arrow_type(kind: crate::export::table::ColumnType) -> arrow_schema::DataType {
+    use crate::export::table::ColumnType;
+    use arrow_schema::DataType;
+    match kind {
+        ColumnType::Text => DataType::Utf8,
+        ColumnType::Int => DataType::Int64,
+        ColumnType::Float => DataType::Float64,
+        ColumnType::Date => DataType::Date32,
+        ColumnType::Bool => DataType::Boolean,
+    }
+}
+
+/// One Arrow record batch of table rows (each the cells of [`COLUMNS`]).
+#[cfg(feature = "parquet")]
+fn batch(
+    schema: &std::sync::Arc<arrow_schema::Schema>,
+    rows: &[Vec<crate::export::table::Value>],
+) -> Result<arrow_array::RecordBatch, arrow_schema::ArrowError> {
     use std::sync::Arc;
 
     use arrow_array::{
         ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
     };
-    use arrow_schema::{DataType, Field, Schema};
     use chrono::NaiveDate;
-    use parquet::arrow::ArrowWriter;
 
-    use crate::export::table::{COLUMNS, ColumnType, Row, Value, cells};
+    use crate::export::table::{COLUMNS, ColumnType, Value};
 
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    let rows: Vec<Vec<Value>> = records
+    let arrays: Vec<ArrayRef> = COLUMNS
         .iter()
-        .map(|record| cells(&Row { record, timestamp }))
-        .collect();
-    let mut fields = Vec::with_capacity(COLUMNS.len());
-    let mut arrays: Vec<ArrayRef> = Vec::with_capacity(COLUMNS.len());
-    for (k, column) in COLUMNS.iter().enumerate() {
-        let values = rows.iter().map(|r| &r[k]);
-        let (data_type, array): (DataType, ArrayRef) = match column.kind {
-            ColumnType::Text => (
-                DataType::Utf8,
-                Arc::new(StringArray::from_iter(values.map(|v| match v {
+        .enumerate()
+        .map(|(k, column)| {
+            let values = rows.iter().map(|r| &r[k]);
+            let array: ArrayRef = match column.kind {
+                ColumnType::Text => Arc::new(StringArray::from_iter(values.map(|v| match v {
                     Value::Text(s) => s.as_deref(),
                     _ => None,
                 }))),
-            ),
-            ColumnType::Int => (
-                DataType::Int64,
-                Arc::new(Int64Array::from_iter(values.map(|v| match v {
+                ColumnType::Int => Arc::new(Int64Array::from_iter(values.map(|v| match v {
                     Value::Int(n) => *n,
                     _ => None,
                 }))),
-            ),
-            ColumnType::Float => (
-                DataType::Float64,
-                Arc::new(Float64Array::from_iter(values.map(|v| match v {
+                ColumnType::Float => Arc::new(Float64Array::from_iter(values.map(|v| match v {
                     Value::Float(x) => *x,
                     _ => None,
                 }))),
-            ),
-            ColumnType::Date => (
-                DataType::Date32,
-                Arc::new(Date32Array::from_iter(values.map(|v| match v {
+                ColumnType::Date => Arc::new(Date32Array::from_iter(values.map(|v| match v {
                     Value::Date(d) => d.map(|d| (d - epoch).num_days() as i32),
                     _ => None,
                 }))),
-            ),
-            ColumnType::Bool => (
-                DataType::Boolean,
-                Arc::new(BooleanArray::from_iter(values.map(|v| match v {
+                ColumnType::Bool => Arc::new(BooleanArray::from_iter(values.map(|v| match v {
                     Value::Bool(b) => *b,
                     _ => None,
                 }))),
-            ),
-        };
-        fields.push(Field::new(column.name, data_type, true));
-        arrays.push(array);
-    }
-    let fail = |e: &dyn std::fmt::Display| format!("cannot write the Parquet file: {e}");
-    let schema = Arc::new(Schema::new(fields));
-    let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(|e| fail(&e))?;
-    let mut out = Vec::new();
-    let mut writer = ArrowWriter::try_new(&mut out, schema, None).map_err(|e| fail(&e))?;
-    writer.write(&batch).map_err(|e| fail(&e))?;
-    writer.close().map_err(|e| fail(&e))?;
-    Ok(out)
+            };
+            array
+        })
+        .collect();
+    RecordBatch::try_new(schema.clone(), arrays)
 }
 
 /// Without the `parquet` feature: the error [`UNAVAILABLE`].
 #[cfg(not(feature = "parquet"))]
-pub fn render(_records: &[EventRecord], _timestamp: i64) -> Result<Vec<u8>, String> {
+pub fn write<'a>(
+    _records: impl Iterator<Item = EventRecord<'a>>,
+    _timestamp: i64,
+    _out: &mut dyn std::io::Write,
+) -> Result<(), String> {
     Err(UNAVAILABLE.to_owned())
 }

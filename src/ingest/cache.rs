@@ -302,7 +302,11 @@ impl Cache {
 
 /// Reads `buf.len()` bytes at `offset`, without moving a shared cursor (so
 /// that threads can read at once).
-pub(crate) fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+pub(crate) fn read_exact_at(
+    file: &std::fs::File,
+    buf: &mut [u8],
+    offset: u64,
+) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)

@@ -60,6 +60,9 @@ pub struct Progress {
     /// Whether the whole store came from the store snapshot
     /// ([`snapshot`]): nothing was read, sorted or clustered.
     pub from_snapshot: std::sync::atomic::AtomicBool,
+    /// How long each stage of opening the corpus took, in the order they
+    /// ran (wall-clock time; `frontlog stats` prints them).
+    pub stages: std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>,
 }
 
 /// Articles read together, with their events. Event `doc` fields index
@@ -156,7 +159,9 @@ pub fn open_with(
     options: &Options,
     progress: &Progress,
 ) -> Result<Opened, String> {
+    let started = std::time::Instant::now();
     let plan = plan(root, manifest)?;
+    progress.stage("list the folder and read the manifest", started);
     Ok(open_plan(&plan, manifest, options, progress, || {}))
 }
 
@@ -171,7 +176,7 @@ pub fn open_plan(
 ) -> Opened {
     let mut problems = plan.problems.clone();
     if let Some(dir) = &options.cache_dir {
-        match snapshot::load(dir, plan, manifest) {
+        match snapshot::load(dir, plan, manifest, progress) {
             snapshot::Found::Hit(store, stored) => {
                 progress.snapshot_hit(plan.files.len());
                 after_batch();
@@ -185,15 +190,19 @@ pub fn open_plan(
         }
     }
     let mut all = Batch::default();
+    let started = std::time::Instant::now();
     let streamed = stream_plan(plan, manifest, options, progress, |batch| {
         all.append(batch);
         after_batch();
     });
+    progress.stage("read and extract the files (or their cache records)", started);
+    let started = std::time::Instant::now();
     problems.extend(streamed.problems);
     let gone = all.retire(&streamed.repeated);
     problems.extend(repeated_notice(&plan.root, &streamed.repeated, gone));
     let mut store = EventStore::new(Gazetteer::builtin());
     all.into_store(&mut store);
+    progress.stage("drop furniture, sort and index the events", started);
     let started = std::time::Instant::now();
     let (problem, cached) = cluster_cache::cluster(
         &mut store,
@@ -206,16 +215,26 @@ pub fn open_plan(
         .clustering_micros
         .store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
     progress.clusters_cached.store(cached, Ordering::Relaxed);
+    progress.stage("cluster (or read the cluster cache)", started);
     if let (Some(dir), Some(files)) = (&options.cache_dir, streamed.files) {
+        let started = std::time::Instant::now();
         let load_problems = without_cache_trouble(&problems[plan.problems.len()..], dir);
         if let Err(e) = snapshot::write(dir, &plan.root, manifest, files, &store, &load_problems) {
             problems.push(Problem::new(dir, e));
         }
+        progress.stage("write the store snapshot", started);
     }
     Opened { store, problems }
 }
 
 impl Progress {
+    /// Records that a stage took from `started` until now.
+    pub fn stage(&self, name: &'static str, started: std::time::Instant) {
+        if let Ok(mut stages) = self.stages.lock() {
+            stages.push((name, started.elapsed()));
+        }
+    }
+
     /// Records that the whole store of `files` article files came from the
     /// snapshot.
     pub fn snapshot_hit(&self, files: usize) {
@@ -577,7 +596,7 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
         .spawn(move || {
             let mut problems = plan.problems.clone();
             if let Some(dir) = &options.cache_dir {
-                match snapshot::load(dir, &plan, manifest.as_deref()) {
+                match snapshot::load(dir, &plan, manifest.as_deref(), &counters) {
                     snapshot::Found::Hit(store, stored) => {
                         counters.snapshot_hit(plan.files.len());
                         problems.extend(stored);

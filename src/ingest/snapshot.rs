@@ -31,6 +31,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use std::time::Instant;
+
+use super::Progress;
 use super::cache::{self, FileKey};
 use crate::cluster::Clusters;
 use crate::corpus::{Document, Plan, Problem};
@@ -110,7 +113,8 @@ pub fn keys_now(plan: &Plan) -> Files {
 
 /// Opens the snapshot of the corpus `plan` lists, if the corpus is
 /// unchanged since it was written.
-pub fn load(dir: &Path, plan: &Plan, manifest: Option<&Path>) -> Found {
+pub fn load(dir: &Path, plan: &Plan, manifest: Option<&Path>, progress: &Progress) -> Found {
+    let started = Instant::now();
     crate::tempfiles::remove_stale(dir, ".snapshot-", "");
     let path = path(dir, &plan.root, manifest);
     let file = match std::fs::File::open(&path) {
@@ -123,10 +127,13 @@ pub fn load(dir: &Path, plan: &Plan, manifest: Option<&Path>) -> Found {
         Ok(None) => return Found::Miss(None),
         Err(why) => return Found::Miss(Some(damaged(&path, &why))),
     };
+    progress.stage("snapshot: read its index", started);
+    let started = Instant::now();
     if index.files != keys_now(plan) {
         return Found::Miss(None);
     }
-    match read_store(&file, &index, &plan.root) {
+    progress.stage("snapshot: look at every file (size, time)", started);
+    match read_store(&file, &index, &plan.root, progress) {
         Ok(store) => {
             // The plan's own problems are listed afresh by the caller.
             let listed: std::collections::HashSet<(&Path, &str)> = plan
@@ -149,7 +156,9 @@ pub fn load(dir: &Path, plan: &Plan, manifest: Option<&Path>) -> Found {
 fn damaged(path: &Path, why: &str) -> Problem {
     Problem::new(
         path,
-        format!("store snapshot ignored ({why}); the corpus is read from the parse cache and the snapshot written again"),
+        format!(
+            "store snapshot ignored ({why}); the corpus is read from the parse cache and the snapshot written again"
+        ),
     )
 }
 
@@ -202,11 +211,18 @@ fn decode<T: serde::de::DeserializeOwned>(
     blob: Blob,
     size: u64,
 ) -> Result<T, String> {
-    postcard::from_bytes(&read_blob(file, blob, size)?).map_err(|_| "a chunk does not decode".into())
+    postcard::from_bytes(&read_blob(file, blob, size)?)
+        .map_err(|_| "a chunk does not decode".into())
 }
 
 /// Decodes every chunk on every core and puts the store together.
-fn read_store(file: &std::fs::File, index: &Index, root: &Path) -> Result<EventStore, String> {
+fn read_store(
+    file: &std::fs::File,
+    index: &Index,
+    root: &Path,
+    progress: &Progress,
+) -> Result<EventStore, String> {
+    let started = Instant::now();
     let size = file.metadata().map_err(|e| e.to_string())?.len();
     let (docs, (events, clusters)) = rayon::join(
         || {
@@ -237,6 +253,8 @@ fn read_store(file: &std::fs::File, index: &Index, root: &Path) -> Result<EventS
             )
         },
     );
+    progress.stage("snapshot: read and decode its chunks", started);
+    let started = Instant::now();
     let docs: Vec<Document> = docs?.into_iter().flatten().collect();
     let chunks = events?;
     let mut all = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
@@ -245,8 +263,16 @@ fn read_store(file: &std::fs::File, index: &Index, root: &Path) -> Result<EventS
         all.extend(events);
         search.push_str(&text);
     }
-    EventStore::from_sorted_parts(docs, all, search, clusters?, Gazetteer::builtin())
-        .map_err(|why| format!("its parts do not fit together: {why}"))
+    let clusters = clusters?;
+    progress.stage("snapshot: join the chunks", started);
+    let started = Instant::now();
+    let gazetteer = Gazetteer::builtin();
+    progress.stage("wait for the gazetteer", started);
+    let started = Instant::now();
+    let store = EventStore::from_sorted_parts(docs, all, search, clusters, gazetteer)
+        .map_err(|why| format!("its parts do not fit together: {why}"));
+    progress.stage("snapshot: index the events", started);
+    store
 }
 
 /// Writes the snapshot of `store`, read from the corpus at `root` (with
@@ -295,10 +321,8 @@ pub fn write(
         postcard::to_stdvec(&(&events[r.clone()], store.folded_of(r.clone())))
     })
     .map_err(fail)?;
-    let clusters = write_chunks(&mut out, &mut offset, &[0..0], |_| {
-        postcard::to_stdvec(store.clusters())
-    })
-    .map_err(fail)?[0];
+    let clusters = postcard::to_stdvec(store.clusters()).map_err(|e| e.to_string())?;
+    let clusters = write_blob(&mut out, &mut offset, &clusters).map_err(fail)?;
     let index = Index {
         root: root.to_path_buf(),
         files,
@@ -343,17 +367,27 @@ fn write_chunks(
         let encoded: Vec<postcard::Result<Vec<u8>>> = group.par_iter().map(&encode).collect();
         for bytes in encoded {
             let bytes = bytes.map_err(std::io::Error::other)?;
-            out.write_all(&bytes)?;
-            blobs.push(Blob {
-                offset: *offset,
-                len: bytes.len() as u64,
-                crc: crc32fast::hash(&bytes),
-            });
-            *offset += bytes.len() as u64;
-            injected_pause();
+            blobs.push(write_blob(out, offset, &bytes)?);
         }
     }
     Ok(blobs)
+}
+
+/// Appends one blob at `offset` (counted after the header) and moves it on.
+fn write_blob(
+    out: &mut impl std::io::Write,
+    offset: &mut u64,
+    bytes: &[u8],
+) -> std::io::Result<Blob> {
+    out.write_all(bytes)?;
+    let blob = Blob {
+        offset: *offset,
+        len: bytes.len() as u64,
+        crc: crc32fast::hash(bytes),
+    };
+    *offset += bytes.len() as u64;
+    injected_pause();
+    Ok(blob)
 }
 
 /// Fault injection for the tests: `FRONTLOG_FAULT_SNAPSHOT_PAUSE` (seconds)

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::corpus::Document;
 use crate::extract::{self, Event};
@@ -35,7 +36,7 @@ pub struct EventStore {
     gazetteer: &'static Gazetteer,
     sources: Vec<String>,
     doc_source: Vec<SourceId>,
-    by_region: HashMap<RegionId, Vec<u32>>,
+    by_region: FxHashMap<RegionId, Vec<u32>>,
     by_source: Vec<Vec<u32>>,
     max_span_days: i64,
     /// Case-folded text of every event, in the order events arrived, each
@@ -82,7 +83,7 @@ impl EventStore {
             gazetteer,
             sources: Vec::new(),
             doc_source: Vec::new(),
-            by_region: HashMap::new(),
+            by_region: FxHashMap::default(),
             by_source: Vec::new(),
             max_span_days: 0,
             search: String::new(),
@@ -277,19 +278,16 @@ impl EventStore {
     /// text index, built again on demand).
     fn index_events(&mut self) {
         self.text_index = std::sync::OnceLock::new();
-        self.by_region.clear();
-        self.by_source = vec![Vec::new(); self.sources.len()];
-        self.max_span_days = 0;
-        for (i, e) in self.events.iter().enumerate() {
-            for &r in e.regions.iter() {
-                self.by_region.entry(r).or_default().push(i as u32);
-            }
-            self.by_source[self.doc_source[e.doc as usize] as usize].push(i as u32);
-            self.max_span_days = self
-                .max_span_days
-                .max((e.date.last - e.date.first).num_days());
-        }
-        self.columns = columns::EventColumns::of(&self.events, &self.docs, &self.doc_source);
+        let (events, docs, doc_source) = (&self.events, &self.docs, &self.doc_source);
+        let sources = self.sources.len();
+        let (columns, (by_region, by_source, max_span_days)) = rayon::join(
+            || columns::EventColumns::of(events, docs, doc_source),
+            || postings(events, doc_source, sources),
+        );
+        self.columns = columns;
+        self.by_region = by_region;
+        self.by_source = by_source;
+        self.max_span_days = max_span_days;
         self.generation = next_generation();
     }
 
@@ -368,6 +366,58 @@ impl EventStore {
     pub fn max_span_days(&self) -> i64 {
         self.max_span_days
     }
+}
+
+/// Posting lists of sorted events: the events of each region and of each
+/// of `sources` outlets, in order, and the longest span of any event's date
+/// in days. Worked out in pieces on every core, joined in order.
+fn postings(
+    events: &[Event],
+    doc_source: &[SourceId],
+    sources: usize,
+) -> (FxHashMap<RegionId, Vec<u32>>, Vec<Vec<u32>>, i64) {
+    const PIECE: usize = 1 << 16;
+    type Piece = (FxHashMap<RegionId, Vec<u32>>, Vec<Vec<u32>>, i64);
+    let pieces: Vec<Piece> = events
+        .par_chunks(PIECE)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let mut by_region: FxHashMap<RegionId, Vec<u32>> = FxHashMap::default();
+            let mut by_source = vec![Vec::new(); sources];
+            let mut span = 0;
+            for (j, e) in chunk.iter().enumerate() {
+                let i = (k * PIECE + j) as u32;
+                for &r in e.regions.iter() {
+                    by_region.entry(r).or_default().push(i);
+                }
+                by_source[doc_source[e.doc as usize] as usize].push(i);
+                span = span.max((e.date.last - e.date.first).num_days());
+            }
+            (by_region, by_source, span)
+        })
+        .collect();
+    let mut by_region: FxHashMap<RegionId, Vec<u32>> = FxHashMap::default();
+    let mut by_source = vec![Vec::new(); sources];
+    let mut span = 0;
+    for (regions, outlets, s) in pieces {
+        for (r, list) in regions {
+            match by_region.entry(r) {
+                std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().extend(list),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(list);
+                }
+            }
+        }
+        for (all, list) in by_source.iter_mut().zip(outlets) {
+            if all.is_empty() {
+                *all = list;
+            } else {
+                all.extend(list);
+            }
+        }
+        span = span.max(s);
+    }
+    (by_region, by_source, span)
 }
 
 /// A generation number never handed out before in this process.

@@ -87,7 +87,10 @@ fn an_unchanged_corpus_reopens_from_the_snapshot_with_the_same_store() {
     assert!(from_snapshot, "the second open comes from the snapshot");
     assert_eq!(cached, 61);
     assert_eq!(portrait(&again.store), portrait(&fresh.store));
-    assert_eq!(again.problems, fresh.problems, "the skipped file is still listed");
+    assert_eq!(
+        again.problems, fresh.problems,
+        "the skipped file is still listed"
+    );
     assert_eq!(fresh.problems.len(), 1, "{:?}", fresh.problems);
 }
 
@@ -281,7 +284,11 @@ fn the_app_takes_the_whole_store_from_the_snapshot_and_shows_the_same_rows() {
     // command-line path writes it, from the same files.
     let (first, from_snapshot, files) = app_rows(root.path(), cache.path());
     assert!(!from_snapshot);
-    assert_eq!(files, Some(40), "the files are handed over for the snapshot");
+    assert_eq!(
+        files,
+        Some(40),
+        "the files are handed over for the snapshot"
+    );
     open(root.path(), cache.path());
     let (second, from_snapshot, files) = app_rows(root.path(), cache.path());
     assert!(from_snapshot);
