@@ -12,24 +12,32 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 
-use crate::export::record::EventRecord;
+use crate::export::record::{EventRecord, RecordMaker};
 use crate::extract::{DatePrecision, EventDate};
 use crate::query::{Query, Slice};
 use crate::store::EventStore;
 use crate::text::display;
 
-/// Renders a briefing of `slice` (made with `query`; `records` are its
-/// events' [`EventRecord`]s, in the slice's order), stamped with `made`
-/// (UTC). The events known only to a period coarser than the date filter
-/// are said to be left out (or included), with their number.
-pub fn render(
+/// Bytes of briefing gathered before they are handed to the writer.
+const FLUSH_AT: usize = 1 << 16;
+
+/// Writes a briefing of `slice` (made with `query`), stamped with `made`
+/// (UTC), into `sink` as it is made: each event's [`EventRecord`] is made
+/// when its bullet is written, so memory stays flat in the slice's size
+/// (but for the slice's articles and clusters, counted once). The events
+/// known only to a period coarser than the date filter are said to be left
+/// out (or included), with their number.
+///
+/// # Errors
+/// `sink`'s.
+pub fn write(
     store: &EventStore,
     query: &Query,
     slice: &Slice,
-    records: &[EventRecord],
     made: DateTime<Utc>,
-) -> String {
-    let record: HashMap<u32, &EventRecord> = records.iter().map(|r| (r.index, r)).collect();
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut maker = RecordMaker::new(store);
     let (coarser, coarser_kinds) = (slice.coarser.len(), slice.coarser_kinds(store));
     let slice = slice.events.as_slice();
     let mut out = String::new();
@@ -100,16 +108,21 @@ pub fn render(
         match group {
             Some((c, m)) if m.len() > 1 => {
                 let lead = if m.contains(&c.best) { c.best } else { i };
-                let members: Vec<&EventRecord> = m.iter().map(|k| record[k]).collect();
-                let lead = record[&lead];
-                let _ = writeln!(out, "{}", cluster_bullet(lead, &members, &number));
+                let made: Vec<EventRecord> = m.iter().map(|&k| maker.make(k)).collect();
+                let members: Vec<&EventRecord> = made.iter().collect();
+                let lead = maker.make(lead);
+                let _ = writeln!(out, "{}", cluster_bullet(&lead, &members, &number));
                 for r in members {
                     let _ = writeln!(out, "  {}", report_bullet(r, &number, Some(&lead.text)));
                 }
             }
             _ => {
-                let _ = writeln!(out, "{}", report_bullet(record[&i], &number, None));
+                let _ = writeln!(out, "{}", report_bullet(&maker.make(i), &number, None));
             }
+        }
+        if out.len() >= FLUSH_AT {
+            sink.write_all(out.as_bytes())?;
+            out.clear();
         }
     }
     if slice.is_empty() {
@@ -137,8 +150,12 @@ pub fn render(
             escape(doc.source_or_unknown()),
             escape_path(&doc.path.to_string_lossy())
         );
+        if out.len() >= FLUSH_AT {
+            sink.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
-    out
+    sink.write_all(out.as_bytes())
 }
 
 /// One report: "- **Places** — sentence — outlet \\[n\\]"; under a

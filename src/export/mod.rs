@@ -36,10 +36,9 @@ pub struct Rendered {
 
 /// Writes `slice` (made with `query`) in `format` into `out`, stamped with
 /// `now` (the briefing's "Made", the tables' `timestamp`); returns the
-/// notes for the user ([`Rendered::notes`]). JSON, CSV and GeoJSON are
-/// written as they are made, one event at a time, so their memory stays
-/// flat in the slice's size; Markdown and Parquet are made whole, then
-/// written. Errors are
+/// notes for the user ([`Rendered::notes`]). Every format is written as
+/// it is made, one event (a Markdown bullet, a Parquet row group of 65,536
+/// events) at a time, so memory stays flat in the slice's size. Errors are
 /// messages for the user: Parquet in a build without the `parquet`
 /// feature, a table writer's failure, or `out`'s ("cannot write the
 /// export: ...").
@@ -76,13 +75,7 @@ pub fn write(
                 ));
             }
         }
-        // The briefing groups by day and cluster, Parquet by row group:
-        // both are made whole, then written.
-        ExportFormat::Markdown => {
-            let records = record::records(store, &slice.events);
-            let text = markdown::render(store, query, slice, &records, now);
-            out.write_all(text.as_bytes()).map_err(failed)?;
-        }
+        ExportFormat::Markdown => markdown::write(store, query, slice, now, out).map_err(failed)?,
         ExportFormat::Parquet => parquet::write(streamed(), timestamp, out)?,
     }
     Ok(notes)

@@ -29,6 +29,17 @@ pub fn write<'a>(
     timestamp: i64,
     out: &mut dyn std::io::Write,
 ) -> Result<(), String> {
+    write_grouped(records, timestamp, out, ROW_GROUP)
+}
+
+/// [`write`] with `group` records per row group.
+#[cfg(feature = "parquet")]
+fn write_grouped<'a>(
+    records: impl Iterator<Item = EventRecord<'a>>,
+    timestamp: i64,
+    out: &mut dyn std::io::Write,
+    group: usize,
+) -> Result<(), String> {
     use std::sync::Arc;
 
     use arrow_schema::{Field, Schema};
@@ -45,22 +56,19 @@ pub fn write<'a>(
             .collect::<Vec<_>>(),
     ));
     let properties = WriterProperties::builder()
-        .set_max_row_group_size(ROW_GROUP)
+        .set_max_row_group_row_count(Some(group))
         .build();
     // The writer encodes into a buffer that is emptied into `out` after
     // every row group (it counts its offsets itself).
-    let mut writer = ArrowWriter::try_new(Vec::new(), schema.clone(), Some(properties))
-        .map_err(|e| fail(&e))?;
-    let mut rows = Vec::with_capacity(ROW_GROUP);
+    let mut writer =
+        ArrowWriter::try_new(Vec::new(), schema.clone(), Some(properties)).map_err(|e| fail(&e))?;
     let mut records = records.peekable();
     while records.peek().is_some() {
-        rows.clear();
-        rows.extend(
-            records
-                .by_ref()
-                .take(ROW_GROUP)
-                .map(|record| cells(&Row { record: &record, timestamp })),
-        );
+        let records: Vec<EventRecord> = records.by_ref().take(group).collect();
+        let rows: Vec<_> = records
+            .iter()
+            .map(|record| cells(&Row { record, timestamp }))
+            .collect();
         writer
             .write(&batch(&schema, &rows).map_err(|e| fail(&e))?)
             .map_err(|e| fail(&e))?;
@@ -145,4 +153,31 @@ pub fn write<'a>(
     _out: &mut dyn std::io::Write,
 ) -> Result<(), String> {
     Err(UNAVAILABLE.to_owned())
+}
+
+#[cfg(all(test, feature = "parquet"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_groups_written_as_they_come_make_one_readable_file() {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let docs = vec![crate::corpus::Document {
+            id: "a".into(),
+            text: "Drones struck Kharkiv on 3 March 2025.\n\nShelling hit Sumy on 4 March 2025.\n\nA missile hit Odesa on 5 March 2025.\n\nTalks opened in Geneva on 6 March 2025.\n\nA drone hit Kherson on 7 March 2025.".into(),
+            ..Default::default()
+        }];
+        let store = crate::store::EventStore::build(docs, crate::places::Gazetteer::builtin());
+        let slice: Vec<u32> = (0..store.events().len() as u32).collect();
+        assert!(slice.len() >= 5);
+        let mut out = Vec::new();
+        let records = crate::export::record::records_iter(&store, &slice);
+        write_grouped(records, 0, &mut out, 2).unwrap();
+        let mut file = tempfile::tempfile().unwrap();
+        std::io::Write::write_all(&mut file, &out).unwrap();
+        let reader = SerializedFileReader::new(file).unwrap();
+        let meta = reader.metadata();
+        assert_eq!(meta.file_metadata().num_rows() as usize, slice.len());
+        assert_eq!(meta.num_row_groups(), slice.len().div_ceil(2));
+    }
 }

@@ -144,12 +144,6 @@ impl EventRecord<'_> {
     }
 }
 
-/// Builds the records of the events `slice` (indexes into
-/// [`EventStore::events`]), in the slice's order.
-pub fn records<'a>(store: &'a EventStore, slice: &[u32]) -> Vec<EventRecord<'a>> {
-    records_iter(store, slice).collect()
-}
-
 /// The records of the events `slice`, in order, each made as it is asked
 /// for: what a streaming export reads, so that memory stays flat in the
 /// slice's size.
@@ -157,9 +151,30 @@ pub fn records_iter<'a, 's>(
     store: &'a EventStore,
     slice: &'s [u32],
 ) -> impl Iterator<Item = EventRecord<'a>> + use<'a, 's> {
-    let gazetteer = store.gazetteer();
-    let mut indexes: HashMap<u32, CharIndex> = HashMap::new();
-    slice.iter().map(move |&i| {
+    let mut maker = RecordMaker::new(store);
+    slice.iter().map(move |&i| maker.make(i))
+}
+
+/// Makes the record of any event of a store, keeping the character index
+/// of each article whose offsets it had to count.
+pub struct RecordMaker<'a> {
+    store: &'a EventStore,
+    indexes: HashMap<u32, CharIndex>,
+}
+
+impl<'a> RecordMaker<'a> {
+    /// A maker for the events of `store`.
+    pub fn new(store: &'a EventStore) -> RecordMaker<'a> {
+        RecordMaker {
+            store,
+            indexes: HashMap::new(),
+        }
+    }
+
+    /// The record of event `i` (an index into [`EventStore::events`]).
+    pub fn make(&mut self, i: u32) -> EventRecord<'a> {
+        let (store, indexes) = (self.store, &mut self.indexes);
+        let gazetteer = store.gazetteer();
         let e = &store.events()[i as usize];
         let doc = store.doc_of(e);
         let span = e.sentence.map(|s| {
@@ -213,7 +228,7 @@ pub fn records_iter<'a, 's>(
             file: doc.path.to_string_lossy().into_owned(),
             cluster,
         }
-    })
+    }
 }
 
 /// A place with its country, oblast, raion and coordinates.

@@ -195,7 +195,10 @@ pub fn open_plan(
         all.append(batch);
         after_batch();
     });
-    progress.stage("read and extract the files (or their cache records)", started);
+    progress.stage(
+        "read and extract the files (or their cache records)",
+        started,
+    );
     let started = std::time::Instant::now();
     problems.extend(streamed.problems);
     let gone = all.retire(&streamed.repeated);
