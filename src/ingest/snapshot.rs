@@ -206,6 +206,7 @@ fn read_blob(file: &std::fs::File, blob: Blob, size: u64) -> Result<Vec<u8>, Str
     Ok(bytes)
 }
 
+/// Decodes a blob, checked against its CRC-32.
 fn decode<T: serde::de::DeserializeOwned>(
     file: &std::fs::File,
     blob: Blob,
@@ -224,6 +225,7 @@ fn read_store(
 ) -> Result<EventStore, String> {
     let started = Instant::now();
     let size = file.metadata().map_err(|e| e.to_string())?.len();
+    let moved = index.root != root;
     let (docs, (events, clusters)) = rayon::join(
         || {
             index
@@ -231,7 +233,7 @@ fn read_store(
                 .par_iter()
                 .map(|&b| {
                     let mut docs: Vec<Document> = decode(file, b, size)?;
-                    for d in &mut docs {
+                    for d in docs.iter_mut().filter(|_| moved) {
                         if let Ok(relative) = d.path.strip_prefix(&index.root) {
                             d.path = root.join(relative);
                         }
