@@ -3,16 +3,18 @@
 //! changed), and handing the results over in batches so that a caller can
 //! show the first ones while the rest are read.
 
+pub mod background;
 pub mod cache;
 pub mod cluster_cache;
 pub mod compact;
 pub mod repeated;
 pub mod snapshot;
 
+pub use background::{Loaded, Loader, spawn};
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
 
 use rayon::prelude::*;
 
@@ -553,73 +555,4 @@ pub struct Streamed {
     /// The files read, with their keys, for the store snapshot; `None`
     /// without a parse cache (no snapshot is kept then).
     pub files: Option<snapshot::Files>,
-}
-
-/// What a background load sends: the whole store from its snapshot, or
-/// batches of articles, then the end.
-#[derive(Debug)]
-pub enum Loaded {
-    /// The corpus is unchanged since its snapshot: here is its whole store,
-    /// sorted, indexed and clustered (sent alone, before [`Loaded::Done`]).
-    Store(Box<EventStore>),
-    /// Articles read together.
-    Batch(Batch),
-    /// The lines that recur across the corpus: drop their events from the
-    /// batches sent (sent once, just before [`Loaded::Done`]).
-    Repeated(repeated::Repeated),
-    /// The files read and their keys, for the snapshot the app writes
-    /// once the store is clustered (sent when there is a parse cache,
-    /// before [`Loaded::Done`]).
-    Files(snapshot::Files),
-    /// Every file is handled; these are the problems met.
-    Done(Vec<Problem>),
-}
-
-/// A corpus being read on a background thread.
-#[derive(Debug)]
-pub struct Loader {
-    /// Counters of the files handled so far.
-    pub progress: Arc<Progress>,
-    /// Batches as they are read, then [`Loaded::Done`].
-    pub receiver: mpsc::Receiver<Loaded>,
-}
-
-/// Lists a corpus now (so that a missing folder or a bad manifest is
-/// reported before anything else happens), then reads it on a background
-/// thread: from its store snapshot when it is unchanged, else file by file.
-pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<Loader, String> {
-    let plan = plan(root, manifest)?;
-    let progress = Arc::new(Progress::default());
-    progress.total.store(plan.files.len(), Ordering::Relaxed);
-    let (sender, receiver) = mpsc::channel();
-    let counters = Arc::clone(&progress);
-    let manifest = manifest.map(Path::to_path_buf);
-    std::thread::Builder::new()
-        .name("frontlog-ingest".into())
-        .spawn(move || {
-            let mut problems = plan.problems.clone();
-            if let Some(dir) = &options.cache_dir {
-                match snapshot::load(dir, &plan, manifest.as_deref(), &counters) {
-                    snapshot::Found::Hit(store, stored) => {
-                        counters.snapshot_hit(plan.files.len());
-                        problems.extend(stored);
-                        let _ = sender.send(Loaded::Store(store));
-                        let _ = sender.send(Loaded::Done(problems));
-                        return;
-                    }
-                    snapshot::Found::Miss(warning) => problems.extend(warning),
-                }
-            }
-            let streamed = stream_plan(&plan, manifest.as_deref(), &options, &counters, |batch| {
-                let _ = sender.send(Loaded::Batch(batch));
-            });
-            problems.extend(streamed.problems);
-            let _ = sender.send(Loaded::Repeated(streamed.repeated));
-            if let Some(files) = streamed.files {
-                let _ = sender.send(Loaded::Files(files));
-            }
-            let _ = sender.send(Loaded::Done(problems));
-        })
-        .map_err(|e| format!("cannot start reading the corpus: {e}"))?;
-    Ok(Loader { progress, receiver })
 }

@@ -74,7 +74,7 @@ pub fn by_complement<T>(
 }
 
 /// Per-event columns of a store (each indexed by event index).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct EventColumns {
     /// Each event's date.
     pub dates: Vec<EventDate>,

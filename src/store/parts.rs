@@ -3,7 +3,8 @@
 //! reads. The parts are the articles, the events in chronological order,
 //! each event's folded text in the same order, and the clusters; every
 //! index (regions, outlets, columns, the arrival order) is worked out from
-//! them in passes over the events, without a sort.
+//! them in passes over the events, without a sort. A store's copy
+//! ([`Clone`]) is here too: the background loader's.
 
 use crate::cluster::Clusters;
 use crate::corpus::Document;
@@ -11,6 +12,34 @@ use crate::extract::Event;
 use crate::places::Gazetteer;
 
 use super::{EventStore, chronological_key, folding::push_folded, nth_record};
+
+/// A copy of the store, without its text index (built again on demand):
+/// what the background loader hands the app while it goes on reading.
+impl Clone for EventStore {
+    fn clone(&self) -> EventStore {
+        EventStore {
+            docs: self.docs.clone(),
+            events: self.events.clone(),
+            gazetteer: self.gazetteer,
+            sources: self.sources.clone(),
+            doc_source: self.doc_source.clone(),
+            by_region: self.by_region.clone(),
+            by_source: self.by_source.clone(),
+            max_span_days: self.max_span_days,
+            search: self.search.clone(),
+            search_starts: self.search_starts.clone(),
+            arrival: self.arrival.clone(),
+            position: self.position.clone(),
+            doc_search: self.doc_search.clone(),
+            doc_search_starts: self.doc_search_starts.clone(),
+            clusters: self.clusters.clone(),
+            text_index: std::sync::OnceLock::new(),
+            columns: self.columns.clone(),
+            // The same events: what is worked out from them still holds.
+            generation: self.generation,
+        }
+    }
+}
 
 impl EventStore {
     /// The folded text ([`super::folded_text`]) of the events `range`

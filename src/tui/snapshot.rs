@@ -1,7 +1,8 @@
-//! The store snapshot ([`crate::ingest::snapshot`]) on the app's side:
-//! taking in a whole store that the loader read from it, and writing it
-//! on a thread of its own once a corpus read file by file is clustered, so
-//! that the next start opens at once.
+//! Whole stores on the app's side: taking in each store the background
+//! loader ([`crate::ingest::background`]) hands over as the corpus is read
+//! (or the whole store from its snapshot, [`crate::ingest::snapshot`]),
+//! and writing the snapshot on a thread of its own once a corpus read file
+//! by file is clustered, so that the next start opens at once.
 
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -12,15 +13,27 @@ use crate::store::EventStore;
 use crate::tui::state::AppState;
 
 impl AppState {
-    /// Takes in the whole store of an unchanged corpus, as its snapshot
-    /// gave it (sorted, indexed and clustered), with the problems of the
-    /// load: it replaces the empty store the app started with.
-    pub fn absorb_store(&mut self, store: EventStore, problems: Vec<Problem>) {
+    /// Takes in a whole store from the background loader: the corpus as
+    /// read so far, or all of it (from its snapshot, or read file by file).
+    /// It replaces the store shown; the filters (outlets found again by
+    /// name), the selected event (by its stable id) and the folding of the
+    /// region tree are kept. `finished` carries the problems of the whole
+    /// load once it is over. The store shown before is dropped on a thread
+    /// of its own, since freeing a large one takes a while.
+    pub fn absorb_store(&mut self, store: EventStore, finished: Option<Vec<Problem>>) {
         let anchor = self.anchor();
-        self.store = Arc::new(store);
-        // Outlet ids of the empty store the app started with: none is valid.
-        self.query.sources.clear();
-        self.source_rows.clear();
+        let old = std::mem::replace(&mut self.store, Arc::new(store));
+        let id_of = |s: &u32| {
+            let name = old.sources().get(*s as usize)?;
+            self.store
+                .sources()
+                .iter()
+                .position(|n| n == name)
+                .map(|i| i as u32)
+        };
+        self.query.sources = self.query.sources.iter().filter_map(id_of).collect();
+        self.source_rows = self.source_rows.iter().filter_map(id_of).collect();
+        drop_elsewhere(old);
         self.shown_query = None;
         self.visible.clear();
         self.coarser.clear();
@@ -29,12 +42,30 @@ impl AppState {
             .regions
             .regrow(self.store.gazetteer(), self.store.regions_present());
         self.year = crate::tui::state::corpus_year(&self.store);
-        self.problems = problems;
-        self.undated = crate::undated::Undated::of(&self.store);
-        self.loading = None;
+        if let Some(problems) = finished {
+            self.finish_loading(problems);
+        }
         self.requery_at(anchor);
         self.settle_all();
     }
+
+    /// Ends the load: its problems are listed and the undated articles
+    /// counted.
+    pub fn finish_loading(&mut self, problems: Vec<Problem>) {
+        self.problems = problems;
+        self.undated = crate::undated::Undated::of(&self.store);
+        self.loading = None;
+        self.dirty = true;
+    }
+}
+
+/// Drops a store on a thread of its own (freeing millions of allocations
+/// takes longer than a frame); here, if no thread can start.
+pub fn drop_elsewhere<T: Send + 'static>(value: T) {
+    // A thread that cannot start drops its closure, and the value, here.
+    let _ = std::thread::Builder::new()
+        .name("frontlog-drop".into())
+        .spawn(move || drop(value));
 }
 
 /// A snapshot being written on another thread.

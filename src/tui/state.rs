@@ -10,7 +10,6 @@ use std::sync::Arc;
 use crate::config::Settings;
 use crate::corpus::Problem;
 use crate::datefilter;
-use crate::ingest::Batch;
 use crate::query::{FacetMemo, Facets, Query, Slice};
 use crate::store::EventStore;
 use crate::tui::clustering::ClusterPlan;
@@ -435,74 +434,6 @@ impl AppState {
             let page = self.page(Pane::Sources);
             self.source_cursor.go(row, self.source_rows.len(), page);
         }
-    }
-
-    /// Takes in articles read since the last call (while the corpus loads in
-    /// the background): the timeline grows, the filters, the selected event
-    /// and the folding of the region tree are kept. `finished` carries the
-    /// problems of the whole load once it is over.
-    pub fn absorb(&mut self, batch: Batch, finished: Option<Vec<Problem>>) {
-        // The selection is found again by its event's stable id.
-        let anchor = self.anchor();
-        let Some(store) = Arc::get_mut(&mut self.store) else {
-            // Only the clustering thread shares the store, and it starts
-            // once the load is over: no batch can come then.
-            self.say(Tone::Error, "articles read while clustering were left out");
-            return;
-        };
-        let remap = batch.into_store(store);
-        // The store grew: the slice must be cut again, not narrowed.
-        self.shown_query = None;
-        self.visible.clear();
-        self.coarser.clear();
-        self.query.sources = self
-            .query
-            .sources
-            .iter()
-            .map(|&s| remap.sources[s as usize])
-            .collect();
-        // The outlets shown keep their places (`arrange_lists` adds the new
-        // ones and keeps the cursor on its outlet).
-        for s in &mut self.source_rows {
-            *s = remap.sources[*s as usize];
-        }
-        self.facet_memo = FacetMemo::default();
-        self.regions = self
-            .regions
-            .regrow(self.store.gazetteer(), self.store.regions_present());
-        self.year = corpus_year(&self.store);
-        if let Some(problems) = finished {
-            self.problems = problems;
-            self.undated = crate::undated::Undated::of(&self.store);
-            self.loading = None;
-        }
-        self.requery_at(anchor);
-        self.settle_all();
-    }
-
-    /// Drops the events of lines the whole corpus showed to be page
-    /// furniture (they arrived with the batches before it was known).
-    pub fn retire(&mut self, repeated: &crate::ingest::repeated::Repeated) {
-        let anchor = self.anchor();
-        let Some(store) = Arc::get_mut(&mut self.store) else {
-            return;
-        };
-        let gone = store.retire(|e| repeated.holds(e));
-        if gone == 0 {
-            return;
-        }
-        self.problems
-            .extend(crate::ingest::repeated_notice(&self.corpus, repeated, gone));
-        self.shown_query = None;
-        self.visible.clear();
-        self.coarser.clear();
-        self.facet_memo = FacetMemo::default();
-        self.regions = self
-            .regions
-            .regrow(self.store.gazetteer(), self.store.regions_present());
-        self.undated = crate::undated::Undated::of(&self.store);
-        self.requery_at(anchor);
-        self.settle_all();
     }
 
     /// Brings every cursor back into its list and window, after a resize.

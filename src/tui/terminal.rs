@@ -8,14 +8,14 @@ use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::TryRecvError;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use crate::corpus::Problem;
-use crate::ingest::{Batch, Loaded, Loader};
+use crate::ingest::{Loaded, Loader};
 use crate::tui::action::{Action, Effect};
 use crate::tui::clustering::Job;
 use crate::tui::draw::cursor_position;
@@ -89,8 +89,6 @@ pub fn run(state: &mut AppState, loader: Option<Loader>) -> io::Result<()> {
     result.and(restored)
 }
 
-/// How often the timeline takes in what the background reader has read.
-const ABSORB_EVERY: Duration = Duration::from_millis(250);
 /// How long to wait for a key while the corpus loads, before redrawing the gauge.
 const LOADING_TICK: Duration = Duration::from_millis(50);
 /// How long to wait for a key otherwise, before looking for a signal.
@@ -107,7 +105,6 @@ fn event_loop(
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     let mut pending = Pending::default();
-    let mut last_absorb = Instant::now();
     let mut clustering: Option<Job> = None;
     let mut saving: Option<Saving> = None;
     loop {
@@ -125,18 +122,10 @@ fn event_loop(
                 cached: l.progress.cached.load(Ordering::Relaxed),
             });
             state.dirty = true;
-            if let Some(problems) = finished.as_ref().filter(|_| pending.store.is_some())
-                && let Some(store) = pending.store.take()
-            {
-                state.absorb_store(*store, problems.clone());
-            } else if finished.is_some()
-                || (last_absorb.elapsed() >= ABSORB_EVERY && !pending.batch.is_empty())
-            {
-                state.absorb(pending.take(), finished.clone());
-                if let Some(r) = pending.repeated.take() {
-                    state.retire(&r);
-                }
-                last_absorb = Instant::now();
+            if let Some(store) = pending.store.take() {
+                state.absorb_store(*store, finished.clone());
+            } else if let Some(problems) = &finished {
+                state.finish_loading(problems.clone());
             }
             if finished.is_some() {
                 loader = None;
@@ -210,13 +199,10 @@ fn event_loop(
     }
 }
 
-/// Batches received from the background reader and not yet shown.
+/// What the background reader sent and the app has not taken in yet.
 #[derive(Default)]
 struct Pending {
-    batch: Batch,
-    /// The corpus's furniture lines, once the load has judged them.
-    repeated: Option<crate::ingest::repeated::Repeated>,
-    /// The whole store, when the loader took it from its snapshot.
+    /// The newest store sent (an older one not yet shown is dropped).
     store: Option<Box<crate::store::EventStore>>,
     /// The files read, for the snapshot to write once the store is clustered.
     files: Option<crate::ingest::snapshot::Files>,
@@ -227,10 +213,12 @@ impl Pending {
     fn drain(&mut self, loader: &Loader) -> Option<Vec<Problem>> {
         loop {
             match loader.receiver.try_recv() {
-                Ok(Loaded::Store(store)) => self.store = Some(store),
+                Ok(Loaded::Store(store)) => {
+                    if let Some(older) = self.store.replace(store) {
+                        crate::tui::snapshot::drop_elsewhere(*older);
+                    }
+                }
                 Ok(Loaded::Files(files)) => self.files = Some(files),
-                Ok(Loaded::Batch(batch)) => self.batch.append(batch),
-                Ok(Loaded::Repeated(r)) => self.repeated = Some(r),
                 Ok(Loaded::Done(problems)) => return Some(problems),
                 Err(TryRecvError::Empty) => return None,
                 Err(TryRecvError::Disconnected) => {
@@ -241,9 +229,5 @@ impl Pending {
                 }
             }
         }
-    }
-
-    fn take(&mut self) -> Batch {
-        std::mem::take(&mut self.batch)
     }
 }

@@ -6,6 +6,7 @@
 //! Run one file's tests with a filter on its module name, for example
 //! `cargo test --test it tui_e2e` or `cargo test --test it timex_rules::`.
 
+mod background_load;
 mod cli_support;
 mod export_cli;
 mod export_dates;

@@ -37,7 +37,7 @@ fn open(root: &Path, cache: &Path) -> (Opened, bool, usize) {
 }
 
 /// Everything about a store that a reader of it sees, as text.
-fn portrait(store: &EventStore) -> String {
+pub fn portrait(store: &EventStore) -> String {
     let mut out = format!(
         "{:?}\n{:?}\n{:?}\n{:?}\n",
         store.events(),
@@ -229,10 +229,10 @@ fn kill_9_while_a_snapshot_is_written_leaves_the_old_one_usable() {
 }
 
 /// The app's view of a corpus opened by the background loader, as the
-/// event loop takes it in: batches (and the snapshot's files), or the
-/// whole store from the snapshot.
+/// event loop takes it in: the stores it hands over (and the snapshot's
+/// files), or the whole store from the snapshot.
 fn app_rows(root: &Path, cache: &Path) -> (Vec<String>, bool, Option<usize>) {
-    use frontlog::ingest::{Batch, Loaded, spawn};
+    use frontlog::ingest::{Loaded, spawn};
     let loader = spawn(
         root,
         None,
@@ -247,18 +247,13 @@ fn app_rows(root: &Path, cache: &Path) -> (Vec<String>, bool, Option<usize>) {
         40,
         true,
     );
-    let (mut whole, mut files) = (None, None);
+    let mut files = None;
     for message in loader.receiver.iter() {
         match message {
-            Loaded::Store(store) => whole = Some(store),
-            Loaded::Batch(b) => s.absorb(b, None),
-            Loaded::Repeated(r) => s.retire(&r),
+            Loaded::Store(store) => s.absorb_store(*store, None),
             Loaded::Files(f) => files = Some(f.len()),
             Loaded::Done(problems) => {
-                match whole.take() {
-                    Some(store) => s.absorb_store(*store, problems),
-                    None => s.absorb(Batch::default(), Some(problems)),
-                }
+                s.finish_loading(problems);
                 break;
             }
         }

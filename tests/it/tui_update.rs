@@ -722,10 +722,16 @@ fn the_timeline_fills_while_the_corpus_loads_and_keeps_filters_and_selection() {
             folded,
         }
     };
+    // The stores the background loader hands over: the corpus read so far.
+    let upto = |end: usize| {
+        let mut store = EventStore::new(full.gazetteer());
+        part(0..end).into_store(&mut store);
+        store
+    };
     let mut s = state_of(EventStore::new(full.gazetteer()), 120, 40, false);
     s.loading = Some(Default::default());
     let third = docs.len() / 3;
-    s.absorb(part(0..third), None);
+    s.absorb_store(upto(third), None);
     assert!(s.loading.is_some());
     let text_of = |s: &frontlog::tui::state::AppState, i: u32| {
         let e = &s.store.events()[i as usize];
@@ -742,8 +748,8 @@ fn the_timeline_fills_while_the_corpus_loads_and_keeps_filters_and_selection() {
     assert_eq!(chosen.len(), 1);
     press(&mut s, "j");
     let selected = s.selected_event().map(|i| text_of(&s, i));
-    s.absorb(part(third..2 * third), None);
-    s.absorb(part(2 * third..docs.len()), Some(Vec::new()));
+    s.absorb_store(upto(2 * third), None);
+    s.absorb_store(upto(docs.len()), Some(Vec::new()));
     assert!(s.loading.is_none());
     let still: Vec<String> = s
         .query
