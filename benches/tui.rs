@@ -6,7 +6,8 @@
 //! the time to draw one frame into a 200×60 `TestBackend`; then the map
 //! pane over 1,000,000 events placed at 2,000 real towns: counting the
 //! marks when the slice changes, and drawing the pane alone and the whole
-//! frame with it.
+//! frame with it; and the frames that take in each store the background
+//! loader hands over while a corpus of 3,200,000 events loads.
 
 #[path = "../tests/it/tui_support/mod.rs"]
 mod tui_support;
@@ -102,6 +103,47 @@ fn main() {
     );
     drop(big);
     map(&mut terminal);
+    loading(&mut terminal);
+}
+
+/// A corpus loading: the background loader hands over the store each time
+/// it has doubled, up to 3,200,000 events (what 200,000 generated articles
+/// give); each is taken in (`absorb_store`: swap, requery, counts) and
+/// drawn on the interface thread. The stores are made beforehand, as the
+/// loader would make them on its own thread; the one they replace is
+/// dropped on a thread of its own.
+fn loading(terminal: &mut Terminal<TestBackend>) {
+    let mut state = AppState::new(
+        frontlog::store::EventStore::new(frontlog::places::Gazetteer::builtin()),
+        Vec::new(),
+        Settings::default_settings(false),
+        "loading".into(),
+        (W, H),
+    );
+    update(&mut state, Action::Resize(W, H));
+    state.loading = Some(Default::default());
+    let mut n = ingest::background::FIRST_EVENTS;
+    let mut frames = Vec::new();
+    while n < 3_200_000 {
+        frames.push((n, tui_support::synthetic_store(n, 3 * 365)));
+        n *= 2;
+    }
+    frames.push((3_200_000, tui_support::synthetic_store(3_200_000, 3 * 365)));
+    println!("\nloading: taking in each store the loader hands over, and drawing it");
+    let mut worst = Duration::ZERO;
+    let last = frames.len() - 1;
+    for (k, (n, store)) in frames.into_iter().enumerate() {
+        let t = Instant::now();
+        state.absorb_store(store, (k == last).then(Vec::new));
+        draw(terminal, &state);
+        let took = t.elapsed();
+        worst = worst.max(took);
+        println!("  {n:>9} events: one frame {:>8.2} ms", ms(took));
+    }
+    println!(
+        "loading: the longest frame while loading    {:>10.2} ms",
+        ms(worst)
+    );
 }
 
 /// The map pane at a million events over 2,000 towns of the real
