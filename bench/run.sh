@@ -5,11 +5,14 @@
 #     snapshot, with peak memory; and beside it the
 #     time ripgrep needs to scan the same files for month names (the floor
 #     that reading the corpus costs);
-#   - the query for each filter kind on a store of 1,000,000 events (p50, p99);
+#   - the query for each filter kind on a store of 1,000,000 and of
+#     10,000,000 events (p50, p99), and the text filter typed letter by letter;
 #   - drawing one frame of the terminal app at 1,000,000 events;
 #   - the temporal tagger and the geotagger on their own;
 #   - cold ingest MB/s of saved HTML pages, a JSON Lines dump and a Telegram
-#     export holding the same 2,000 generated articles (bench/formats.py).
+#     export holding the same 2,000 generated articles (bench/formats.py);
+#   - frontlog beside lnav on the same million events: open, filter and
+#     write the view (bench/lnav.sh).
 #
 #   bench/run.sh              # everything (needs ~2 GB of disk for the corpora)
 #   SIZES="10000" bench/run.sh
@@ -90,7 +93,14 @@ done
 echo
 cargo bench --quiet --bench query 2>/dev/null | grep -v '^$' || true
 echo
+echo "the same at 10,000,000 events (the generated million, copied ten times):"
+FRONTLOG_BENCH_EVENTS=10000000 cargo bench --quiet --bench query 2>/dev/null | grep -v '^$' || true
+echo
 cargo bench --quiet --bench tui 2>/dev/null | grep -E 'frame|filter' || true
 for b in dates places; do
   if [ -f "benches/$b.rs" ]; then echo; cargo bench --quiet --bench "$b" 2>/dev/null || true; fi
 done
+
+# lnav on the same million events: open, filter, write the view (bench/lnav.sh).
+echo
+bench/lnav.sh

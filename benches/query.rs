@@ -11,6 +11,10 @@
 //! a user types it: each prefix's query with the pane counts and the
 //! histogram, and each keystroke of the terminal app (the edit, the
 //! requery and one 200×60 frame), as p50, p99 and worst over every prefix.
+//!
+//! `FRONTLOG_BENCH_EVENTS=10000000 cargo bench --bench query` measures a
+//! store of ten million events: the generated million, copied ten times
+//! 28 years apart (generating and extracting that many would take hours).
 
 use std::time::{Duration, Instant};
 
@@ -277,7 +281,46 @@ fn build_store(g: &'static Gazetteer) -> EventStore {
             break; // the extractor finds few events: stop rather than loop forever
         }
     }
+    let copies = std::env::var("FRONTLOG_BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .map_or(1, |n| n.div_ceil(events.len().max(1)).max(1));
+    if copies > 1 {
+        tile(&mut docs, &mut events, copies);
+    }
     EventStore::from_parts(docs, events, g)
+}
+
+/// Makes `copies` copies in all of the generated articles and their events
+/// (for `FRONTLOG_BENCH_EVENTS` beyond what generating and extracting can
+/// make in minutes): copy `k` is moved 28·k years later, so that weekdays
+/// and leap days fall as in the original, and its articles get ids of
+/// their own.
+fn tile(
+    docs: &mut Vec<frontlog::corpus::Document>,
+    events: &mut Vec<frontlog::extract::Event>,
+    copies: usize,
+) {
+    use chrono::Datelike;
+    let shift = |d: chrono::NaiveDate, years: i32| d.with_year(d.year() + years).unwrap_or(d);
+    let (base_docs, base_events) = (docs.clone(), events.clone());
+    for k in 1..copies {
+        let years = 28 * k as i32;
+        let offset = docs.len() as u32;
+        docs.extend(base_docs.iter().map(|d| {
+            let mut d = d.clone();
+            d.id = format!("{}~{k}", d.id);
+            d.published.value = d.published.value.map(|p| shift(p, years));
+            d
+        }));
+        events.extend(base_events.iter().map(|e| {
+            let mut e = e.clone();
+            e.doc += offset;
+            e.date.first = shift(e.date.first, years);
+            e.date.last = shift(e.date.last, years);
+            e
+        }));
+    }
 }
 
 fn percentile(samples: &mut [Duration], p: usize) -> Duration {
