@@ -13,15 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${BENCH_DIR:-target/bench}
 mkdir -p "$dir"
-if ! command -v lnav >/dev/null 2>&1; then
-  echo "installing lnav..."
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get install -y -qq lnav >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq lnav >/dev/null)
-  else
-    echo "lnav is not installed and cannot be installed here: skipped" >&2
-    exit 0
-  fi
-fi
+# shellcheck source=bench/need.sh
+source bench/need.sh
+need lnav lnav || { echo "lnav is not installed and cannot be installed here: skipped" >&2; exit 0; }
 cargo build --release --quiet
 bin=target/release/frontlog
 corpus="$dir/corpus-62000"
@@ -36,13 +30,7 @@ fi
 mkdir -p "$cache"
 XDG_CACHE_HOME=$cache "$bin" stats "$corpus" >/dev/null 2>&1
 if [ ! -s "$log" ]; then
-  XDG_CACHE_HOME=$cache "$bin" export "$corpus" --format csv -o - 2>/dev/null | python3 -c '
-import csv, sys
-out = sys.stdout
-for r in csv.DictReader(sys.stdin):
-    text = " ".join(r["notes"].split())
-    out.write(f"{r[\"event_date\"]}T00:00:00.000Z INFO {r[\"source\"]} {r[\"location\"] or \"-\"}: {text}\n")
-' | sort -s -k1,1 > "$log"
+  XDG_CACHE_HOME=$cache "$bin" export "$corpus" --format csv -o - 2>/dev/null | python3 bench/events_to_log.py | sort -s -k1,1 > "$log"
 fi
 lines=$(wc -l < "$log")
 echo "lnav $(lnav -V | awk '{print $2}') beside frontlog on $lines events ($(du -m "$log" | cut -f1) MB of log; frontlog warm, from its snapshot)"

@@ -23,14 +23,9 @@ sizes=${SIZES:-"10000 200000"}
 dir=${BENCH_DIR:-target/bench}
 mkdir -p "$dir"
 
-if ! command -v rg >/dev/null 2>&1; then
-  echo "installing ripgrep..."
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get install -y -qq ripgrep >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq ripgrep >/dev/null)
-  else
-    cargo install ripgrep --locked
-  fi
-fi
+# shellcheck source=bench/need.sh
+source bench/need.sh
+need rg ripgrep || cargo install ripgrep --locked
 cargo build --release --quiet
 bin=target/release/frontlog
 

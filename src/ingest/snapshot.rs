@@ -306,22 +306,17 @@ pub fn write(
     out.write_all(&[0; HEADER_LEN]).map_err(fail)?;
     let mut offset = 0u64;
     let docs = store.documents();
-    let doc_ranges: Vec<_> = (0..docs.len())
-        .step_by(DOC_CHUNK)
-        .map(|s| s..(s + DOC_CHUNK).min(docs.len()))
-        .collect();
-    let doc_blobs = write_chunks(&mut out, &mut offset, &doc_ranges, |r| {
+    let doc_blobs = write_chunks(&mut out, &mut offset, &chunks(docs.len(), DOC_CHUNK), |r| {
         postcard::to_stdvec(&docs[r.clone()])
     })
     .map_err(fail)?;
     let events = store.events();
-    let event_ranges: Vec<_> = (0..events.len())
-        .step_by(EVENT_CHUNK)
-        .map(|s| s..(s + EVENT_CHUNK).min(events.len()))
-        .collect();
-    let event_blobs = write_chunks(&mut out, &mut offset, &event_ranges, |r| {
-        postcard::to_stdvec(&(&events[r.clone()], store.folded_of(r.clone())))
-    })
+    let event_blobs = write_chunks(
+        &mut out,
+        &mut offset,
+        &chunks(events.len(), EVENT_CHUNK),
+        |r| postcard::to_stdvec(&(&events[r.clone()], store.folded_of(r.clone()))),
+    )
     .map_err(fail)?;
     let clusters = postcard::to_stdvec(store.clusters()).map_err(|e| e.to_string())?;
     let clusters = write_blob(&mut out, &mut offset, &clusters).map_err(fail)?;
@@ -353,6 +348,14 @@ pub fn write(
     tmp.persist(&target)
         .map_err(|e| format!("cannot replace {}: {}", target.display(), e.error))?;
     Ok(())
+}
+
+/// The ranges `0..len` is cut into, `size` at a time.
+fn chunks(len: usize, size: usize) -> Vec<std::ops::Range<usize>> {
+    (0..len)
+        .step_by(size)
+        .map(|s| s..(s + size).min(len))
+        .collect()
 }
 
 /// Encodes chunks a few at a time on every core and appends them in order;
