@@ -41,16 +41,12 @@ impl Histogram {
     /// with `query`.
     pub fn of(store: &EventStore, slice: &[u32], query: &Query) -> Histogram {
         let dates = &store.columns().dates;
-        let single = |i: &u32| {
-            let d = &dates[*i as usize];
+        let days = Days::of_slice(slice, |i| {
+            let d = &dates[i as usize];
             (d.first == d.last).then_some(d.first)
-        };
-        let days: Vec<NaiveDate> = slice
-            .par_chunks(crate::store::columns::piece_len(slice.len()))
-            .flat_map_iter(|chunk| chunk.iter().filter_map(single))
-            .collect();
+        });
         let longer = (slice.len() - days.len()) as u32;
-        let (Some(&lo), Some(&hi)) = (days.first(), days.last()) else {
+        let (Some(lo), Some(hi)) = (days.first(), days.last()) else {
             return Histogram {
                 longer,
                 ..Histogram::default()
@@ -60,13 +56,13 @@ impl Histogram {
         let (lo, hi) = shown_days(&days, (lo, hi), published, (query.from, query.to));
         let mut counts = vec![0u32; (hi - lo).num_days() as usize + 1];
         let (mut earlier, mut later) = (0, 0);
-        for d in days {
+        for (d, n) in days.runs() {
             if d < lo {
-                earlier += 1;
+                earlier += n;
             } else if d > hi {
-                later += 1;
+                later += n;
             } else {
-                counts[(d - lo).num_days() as usize] += 1;
+                counts[(d - lo).num_days() as usize] += n;
             }
         }
         Histogram {
@@ -123,7 +119,7 @@ fn publication_window(store: &EventStore, slice: &[u32]) -> Option<(NaiveDate, N
 /// The days to show, given the sorted single days of the slice, their
 /// first and last, the publication window and the date filter's ends.
 fn shown_days(
-    days: &[NaiveDate],
+    days: &Days,
     (first, last): (NaiveDate, NaiveDate),
     published: Option<(NaiveDate, NaiveDate)>,
     (from, to): (Option<NaiveDate>, Option<NaiveDate>),
@@ -138,22 +134,26 @@ fn shown_days(
         ),
     };
     // The bulk: around the publications, else the middle 98% of the days.
-    let holds_a_day = |(a, b): (NaiveDate, NaiveDate)| {
-        days.partition_point(|d| *d < a) < days.partition_point(|d| *d <= b)
-    };
+    let holds_a_day = |(a, b): (NaiveDate, NaiveDate)| days.before(a) < days.up_to(b);
     let (a, b) = published
         .map(|(a, b)| (a - AROUND_PUBLICATION, b + AROUND_PUBLICATION))
         .filter(|&w| holds_a_day(w))
         .unwrap_or_else(|| percentile_window(days));
     // An end moves in only past days outside the bulk, to the first (or
     // last) day inside it.
-    let inside = &days[days.partition_point(|d| *d < a)..days.partition_point(|d| *d <= b)];
-    let lo = match inside.first() {
-        Some(&d) if days[0] < a && lo < a => d,
+    let (start, end) = (days.before(a), days.up_to(b));
+    let (inside_first, inside_last) = if start < end {
+        (days.nth(start), days.nth(end - 1))
+    } else {
+        (None, None)
+    };
+    let (first_day, last_day) = (days.first().unwrap_or(first), days.last().unwrap_or(last));
+    let lo = match inside_first {
+        Some(d) if first_day < a && lo < a => d,
         _ => lo,
     };
-    let hi = match inside.last() {
-        Some(&d) if days[days.len() - 1] > b && hi > b => d,
+    let hi = match inside_last {
+        Some(d) if last_day > b && hi > b => d,
         _ => hi,
     };
     if lo > hi {
@@ -165,12 +165,111 @@ fn shown_days(
     (lo, hi)
 }
 
-/// The 1st and 99th percentile of sorted days.
-fn percentile_window(days: &[NaiveDate]) -> (NaiveDate, NaiveDate) {
+/// The 1st and 99th percentile of the days.
+fn percentile_window(days: &Days) -> (NaiveDate, NaiveDate) {
     let n = days.len();
     let lo = n / 100;
-    let hi = (n - 1).saturating_sub(n / 100).max(lo);
-    (days[lo], days[hi])
+    let hi = (n.saturating_sub(1)).saturating_sub(n / 100).max(lo);
+    let at = |k| days.nth(k).unwrap_or_default();
+    (at(lo), at(hi))
+}
+
+/// The days of a slice's events dated to one day, in order, as runs: each
+/// distinct day with the number of events up to and including it. What
+/// the histogram needs of a million events is a few thousand runs.
+#[derive(Debug, Default)]
+struct Days {
+    /// The distinct days, in order.
+    days: Vec<NaiveDate>,
+    /// The events dated on or before each of `days`.
+    upto: Vec<usize>,
+}
+
+impl Days {
+    /// The runs of the days `day` gives the events of `slice` (event
+    /// indexes in chronological order, so the days come sorted), counted
+    /// in pieces on every core.
+    fn of_slice(slice: &[u32], day: impl Fn(u32) -> Option<NaiveDate> + Sync) -> Days {
+        let pieces: Vec<Vec<(NaiveDate, usize)>> = slice
+            .par_chunks(crate::store::columns::piece_len(slice.len()))
+            .map(|chunk| {
+                let mut runs: Vec<(NaiveDate, usize)> = Vec::new();
+                for d in chunk.iter().filter_map(|&i| day(i)) {
+                    match runs.last_mut() {
+                        Some((last, n)) if *last == d => *n += 1,
+                        _ => runs.push((d, 1)),
+                    }
+                }
+                runs
+            })
+            .collect();
+        let mut out = Days::default();
+        for (d, n) in pieces.into_iter().flatten() {
+            let total = out.len() + n;
+            if out.days.last() == Some(&d) {
+                *out.upto.last_mut().unwrap_or(&mut 0) = total;
+            } else {
+                out.days.push(d);
+                out.upto.push(total);
+            }
+        }
+        out
+    }
+
+    /// The runs of sorted days (for the tests).
+    #[cfg(test)]
+    fn of_sorted(days: &[NaiveDate]) -> Days {
+        let slice: Vec<u32> = (0..days.len() as u32).collect();
+        Days::of_slice(&slice, |i| Some(days[i as usize]))
+    }
+
+    /// How many events.
+    fn len(&self) -> usize {
+        self.upto.last().copied().unwrap_or(0)
+    }
+
+    /// The first day.
+    fn first(&self) -> Option<NaiveDate> {
+        self.days.first().copied()
+    }
+
+    /// The last day.
+    fn last(&self) -> Option<NaiveDate> {
+        self.days.last().copied()
+    }
+
+    /// How many events fall before day `a`.
+    fn before(&self, a: NaiveDate) -> usize {
+        match self.days.partition_point(|d| *d < a) {
+            0 => 0,
+            j => self.upto[j - 1],
+        }
+    }
+
+    /// How many events fall on or before day `b`.
+    fn up_to(&self, b: NaiveDate) -> usize {
+        match self.days.partition_point(|d| *d <= b) {
+            0 => 0,
+            j => self.upto[j - 1],
+        }
+    }
+
+    /// The day of the `k`-th event (from 0), in order.
+    fn nth(&self, k: usize) -> Option<NaiveDate> {
+        self.days
+            .get(self.upto.partition_point(|&u| u <= k))
+            .copied()
+    }
+
+    /// Each day with its number of events.
+    fn runs(&self) -> impl Iterator<Item = (NaiveDate, u32)> + '_ {
+        let mut before = 0;
+        self.days.iter().zip(&self.upto).map(move |(&d, &u)| {
+            let n = u - before;
+            before = u;
+            (d, n as u32)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -186,7 +285,7 @@ mod tests {
         published: Option<(NaiveDate, NaiveDate)>,
     ) -> (NaiveDate, NaiveDate) {
         shown_days(
-            days,
+            &Days::of_sorted(days),
             (days[0], days[days.len() - 1]),
             published,
             (None, None),
@@ -210,19 +309,47 @@ mod tests {
     }
 
     #[test]
+    fn runs_of_days_answer_as_the_sorted_days_do() {
+        let mut rng = fastrand::Rng::with_seed(3);
+        for len in [1usize, 2, 7, 100, 5000] {
+            let mut days: Vec<NaiveDate> = (0..len)
+                .map(|_| d(2025, 1, 1) + Duration::days(rng.i64(0..40)))
+                .collect();
+            days.sort();
+            let runs = Days::of_sorted(&days);
+            assert_eq!(runs.len(), days.len());
+            assert_eq!(
+                (runs.first(), runs.last()),
+                (days.first().copied(), days.last().copied())
+            );
+            for k in 0..days.len() {
+                assert_eq!(runs.nth(k), Some(days[k]));
+            }
+            assert_eq!(runs.nth(days.len()), None);
+            for offset in -2..43 {
+                let a = d(2025, 1, 1) + Duration::days(offset);
+                assert_eq!(runs.before(a), days.partition_point(|x| *x < a));
+                assert_eq!(runs.up_to(a), days.partition_point(|x| *x <= a));
+            }
+            let total: u32 = runs.runs().map(|(_, n)| n).sum();
+            assert_eq!(total as usize, days.len());
+        }
+    }
+
+    #[test]
     fn a_date_filter_shows_its_own_range() {
         let days: Vec<NaiveDate> = (12..=18).map(|n| d(2025, 2, n)).collect();
         let feb = Some((d(2025, 2, 13), d(2025, 2, 28)));
         let range = (Some(d(2025, 2, 10)), Some(d(2025, 2, 20)));
         assert_eq!(
-            shown_days(&days, (days[0], days[6]), feb, range),
+            shown_days(&Days::of_sorted(&days), (days[0], days[6]), feb, range),
             (d(2025, 2, 10), d(2025, 2, 20))
         );
         // A filter on 2018 shows 2018, far from the publications.
         let old = [d(2018, 7, 16)];
         let year = (Some(d(2018, 1, 1)), Some(d(2018, 12, 31)));
         assert_eq!(
-            shown_days(&old, (old[0], old[0]), feb, year),
+            shown_days(&Days::of_sorted(&old), (old[0], old[0]), feb, year),
             (d(2018, 1, 1), d(2018, 12, 31))
         );
     }

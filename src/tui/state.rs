@@ -504,12 +504,15 @@ impl AppState {
 
 /// The year given to dates typed without one: the corpus's latest.
 pub(crate) fn corpus_year(store: &EventStore) -> i32 {
+    // Events are in chronological order: the last starts latest.
     datefilter::default_year(
         store
-            .documents()
+            .columns()
+            .published
             .iter()
-            .filter_map(|d| d.published.value)
-            .chain(store.events().iter().map(|e| e.date.first)),
+            .flatten()
+            .copied()
+            .chain(store.events().last().map(|e| e.date.first)),
     )
 }
 
