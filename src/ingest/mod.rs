@@ -224,7 +224,17 @@ pub fn open_plan(
     if let (Some(dir), Some(files)) = (&options.cache_dir, streamed.files) {
         let started = std::time::Instant::now();
         let load_problems = without_cache_trouble(&problems[plan.problems.len()..], dir);
-        if let Err(e) = snapshot::write(dir, &plan.root, manifest, files, &store, &load_problems) {
+        let never = std::sync::atomic::AtomicBool::new(false);
+        let written = snapshot::write(
+            dir,
+            &plan.root,
+            manifest,
+            files,
+            &store,
+            &load_problems,
+            &never,
+        );
+        if let Err(e) = written {
             problems.push(Problem::new(dir, e));
         }
         progress.stage("write the store snapshot", started);

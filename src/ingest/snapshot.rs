@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use super::Progress;
@@ -141,11 +142,20 @@ pub fn load(dir: &Path, plan: &Plan, manifest: Option<&Path>, progress: &Progres
                 .iter()
                 .map(|p| (p.path.as_path(), p.reason.as_str()))
                 .collect();
-            let stored = index
+            // Paths as this run names the corpus, as for the articles.
+            let stored: Vec<Problem> = index
                 .problems
                 .iter()
+                .map(|p| match p.path.strip_prefix(&index.root) {
+                    Ok(relative) if index.root != plan.root => {
+                        Problem::new(&plan.root.join(relative), p.reason.clone())
+                    }
+                    _ => p.clone(),
+                })
+                .collect();
+            let stored = stored
+                .into_iter()
                 .filter(|p| !listed.contains(&(p.path.as_path(), p.reason.as_str())))
-                .cloned()
                 .collect();
             Found::Hit(Box::new(store), stored)
         }
@@ -282,9 +292,12 @@ fn read_store(
 /// into the cache folder `dir`: through a temporary file, synced, then
 /// renamed over the old snapshot.
 ///
+/// `cancel`, once set, stops the writing before the next chunk (the app
+/// sets it when it quits): the temporary file is removed.
+///
 /// # Errors
-/// The folder or file cannot be written (the message says why); the old
-/// snapshot, if any, is left as it was.
+/// The folder or file cannot be written, or the writing was cancelled (the
+/// message says why); the old snapshot, if any, is left as it was.
 pub fn write(
     dir: &Path,
     root: &Path,
@@ -292,6 +305,7 @@ pub fn write(
     files: Files,
     store: &EventStore,
     problems: &[Problem],
+    cancel: &AtomicBool,
 ) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let tmp = tempfile::Builder::new()
@@ -306,15 +320,20 @@ pub fn write(
     out.write_all(&[0; HEADER_LEN]).map_err(fail)?;
     let mut offset = 0u64;
     let docs = store.documents();
-    let doc_blobs = write_chunks(&mut out, &mut offset, &chunks(docs.len(), DOC_CHUNK), |r| {
-        postcard::to_stdvec(&docs[r.clone()])
-    })
+    let doc_blobs = write_chunks(
+        &mut out,
+        &mut offset,
+        &chunks(docs.len(), DOC_CHUNK),
+        cancel,
+        |r| postcard::to_stdvec(&docs[r.clone()]),
+    )
     .map_err(fail)?;
     let events = store.events();
     let event_blobs = write_chunks(
         &mut out,
         &mut offset,
         &chunks(events.len(), EVENT_CHUNK),
+        cancel,
         |r| postcard::to_stdvec(&(&events[r.clone()], store.folded_of(r.clone()))),
     )
     .map_err(fail)?;
@@ -364,11 +383,15 @@ fn write_chunks(
     out: &mut impl std::io::Write,
     offset: &mut u64,
     ranges: &[std::ops::Range<usize>],
+    cancel: &AtomicBool,
     encode: impl Fn(&std::ops::Range<usize>) -> postcard::Result<Vec<u8>> + Sync,
 ) -> std::io::Result<Vec<Blob>> {
     let wave = rayon::current_num_threads().max(1) * 2;
     let mut blobs = Vec::with_capacity(ranges.len());
     for group in ranges.chunks(wave) {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(std::io::Error::other("cancelled"));
+        }
         let encoded: Vec<postcard::Result<Vec<u8>>> = group.par_iter().map(&encode).collect();
         for bytes in encoded {
             let bytes = bytes.map_err(std::io::Error::other)?;

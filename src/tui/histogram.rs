@@ -322,8 +322,8 @@ mod tests {
                 (runs.first(), runs.last()),
                 (days.first().copied(), days.last().copied())
             );
-            for k in 0..days.len() {
-                assert_eq!(runs.nth(k), Some(days[k]));
+            for (k, day) in days.iter().enumerate() {
+                assert_eq!(runs.nth(k), Some(*day));
             }
             assert_eq!(runs.nth(days.len()), None);
             for offset in -2..43 {

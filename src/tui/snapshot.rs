@@ -5,6 +5,7 @@
 //! by file is clustered, so that the next start opens at once.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 
 use crate::corpus::Problem;
@@ -21,7 +22,11 @@ impl AppState {
     /// load once it is over. The store shown before is dropped on a thread
     /// of its own, since freeing a large one takes a while.
     pub fn absorb_store(&mut self, store: EventStore, finished: Option<Vec<Problem>>) {
-        let anchor = self.anchor();
+        // A selection still on the first row follows the first row: a
+        // corpus read piece by piece opens where one read whole does.
+        let anchor = (self.timeline.selected > 0)
+            .then(|| self.anchor())
+            .flatten();
         let old = std::mem::replace(&mut self.store, Arc::new(store));
         let id_of = |s: &u32| {
             let name = old.sources().get(*s as usize)?;
@@ -68,10 +73,22 @@ pub fn drop_elsewhere<T: Send + 'static>(value: T) {
         .spawn(move || drop(value));
 }
 
-/// A snapshot being written on another thread.
+/// A snapshot being written on another thread. Dropped before it is done
+/// (the app quits), it stops the writing at the next chunk and waits for
+/// the thread, so no temporary file is left behind.
 #[derive(Debug)]
 pub struct Saving {
-    handle: JoinHandle<Result<(), String>>,
+    handle: Option<JoinHandle<Result<(), String>>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for Saving {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            self.cancel.store(true, Ordering::Relaxed);
+            let _ = handle.join();
+        }
+    }
 }
 
 impl Saving {
@@ -84,23 +101,39 @@ impl Saving {
         let manifest = state.cluster_plan.manifest.clone();
         let store = Arc::clone(&state.store);
         let problems = crate::ingest::without_cache_trouble(&state.problems, &dir);
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
         std::thread::Builder::new()
             .name("frontlog-snapshot".into())
             .spawn(move || {
-                snapshot::write(&dir, &root, manifest.as_deref(), files, &store, &problems)
+                snapshot::write(
+                    &dir,
+                    &root,
+                    manifest.as_deref(),
+                    files,
+                    &store,
+                    &problems,
+                    &stop,
+                )
             })
             .ok()
-            .map(|handle| Saving { handle })
+            .map(|handle| Saving {
+                handle: Some(handle),
+                cancel,
+            })
     }
 
     /// Whether the writing is over.
     pub fn is_finished(&self) -> bool {
-        self.handle.is_finished()
+        self.handle.as_ref().is_none_or(JoinHandle::is_finished)
     }
 
     /// Waits for the thread; a failure to write is added to the problems.
-    pub fn finish(self, state: &mut AppState) {
-        let failed = match self.handle.join() {
+    pub fn finish(mut self, state: &mut AppState) {
+        let Some(handle) = self.handle.take() else {
+            return;
+        };
+        let failed = match handle.join() {
             Ok(Ok(())) => return,
             Ok(Err(why)) => why,
             Err(_) => "writing the store snapshot failed (a bug; please report it)".into(),

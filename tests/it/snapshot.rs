@@ -291,3 +291,49 @@ fn the_app_takes_the_whole_store_from_the_snapshot_and_shows_the_same_rows() {
     assert!(first.len() > 50);
     assert_eq!(first, second);
 }
+
+#[test]
+fn a_corpus_named_another_way_keeps_its_paths_and_lists_each_problem_once() {
+    let root = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    corpus(root.path(), 20);
+    let mut manifest = std::fs::read_to_string(root.path().join("manifest.toml")).unwrap();
+    manifest.push_str("\n[[doc]]\nfile = \"gone.txt\"\nsource = \"Nobody\"\n");
+    std::fs::write(root.path().join("manifest.toml"), manifest).unwrap();
+    let (first, _, _) = open(root.path(), cache.path());
+    let other = tempfile::tempdir().unwrap();
+    let alias = other.path().join("alias");
+    std::os::unix::fs::symlink(root.path(), &alias).unwrap();
+    let (again, from_snapshot, _) = open(&alias, cache.path());
+    assert!(from_snapshot, "the same folder, named another way");
+    assert_eq!(first.problems.len(), 1, "{:?}", first.problems);
+    assert_eq!(again.problems.len(), 1, "{:?}", again.problems);
+    assert!(again.problems[0].path.starts_with(&alias));
+    assert!(
+        again
+            .store
+            .documents()
+            .iter()
+            .all(|d| d.path.starts_with(&alias))
+    );
+}
+
+#[test]
+fn a_cancelled_write_leaves_no_file_behind() {
+    let root = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    corpus(root.path(), 10);
+    let opened = open_with(root.path(), None, &Options::default(), &Progress::default()).unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(true);
+    let written = frontlog::ingest::snapshot::write(
+        cache.path(),
+        root.path(),
+        None,
+        Vec::new(),
+        &opened.store,
+        &[],
+        &cancel,
+    );
+    assert!(written.is_err());
+    assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 0);
+}
