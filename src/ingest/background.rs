@@ -69,7 +69,10 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
             let manifest = manifest.as_deref();
             let mut problems = plan.problems.clone();
             if let Some(dir) = &options.cache_dir {
-                match snapshot::load(dir, &plan, manifest, &counters) {
+                counters.opening_snapshot.store(true, Ordering::Relaxed);
+                let found = snapshot::load(dir, &plan, manifest, &counters);
+                counters.opening_snapshot.store(false, Ordering::Relaxed);
+                match found {
                     snapshot::Found::Hit(store, stored) => {
                         counters.snapshot_hit(plan.files.len());
                         problems.extend(stored);

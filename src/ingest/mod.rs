@@ -62,6 +62,8 @@ pub struct Progress {
     /// Whether the whole store came from the store snapshot
     /// ([`snapshot`]): nothing was read, sorted or clustered.
     pub from_snapshot: std::sync::atomic::AtomicBool,
+    /// Whether the store snapshot is being read now.
+    pub opening_snapshot: std::sync::atomic::AtomicBool,
     /// How long each stage of opening the corpus took, in the order they
     /// ran (wall-clock time; `frontlog stats` prints them).
     pub stages: std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>,

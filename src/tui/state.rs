@@ -525,6 +525,8 @@ pub struct Loading {
     pub total: usize,
     /// Of those handled, taken from the cache.
     pub cached: usize,
+    /// Whether the store snapshot is being read (the files are not).
+    pub snapshot: bool,
 }
 
 /// Whether each row of the slice belongs to a shaded date group (every

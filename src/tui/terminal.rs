@@ -120,6 +120,7 @@ fn event_loop(
                 done: l.progress.done.load(Ordering::Relaxed),
                 total: l.progress.total.load(Ordering::Relaxed),
                 cached: l.progress.cached.load(Ordering::Relaxed),
+                snapshot: l.progress.opening_snapshot.load(Ordering::Relaxed),
             });
             state.dirty = true;
             if let Some(store) = pending.store.take() {

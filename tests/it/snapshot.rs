@@ -337,3 +337,24 @@ fn a_cancelled_write_leaves_no_file_behind() {
     assert!(written.is_err());
     assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn the_status_line_says_the_snapshot_is_being_opened() {
+    let mut s = crate::tui_support::state_of(
+        EventStore::new(frontlog::places::Gazetteer::builtin()),
+        120,
+        30,
+        true,
+    );
+    s.loading = Some(frontlog::tui::state::Loading {
+        total: 62000,
+        snapshot: true,
+        ..Default::default()
+    });
+    let screen = crate::tui_support::screen(&s);
+    assert!(
+        screen.contains("opening the snapshot of 62000 files"),
+        "{screen}"
+    );
+    assert!(!screen.contains("reading"), "{screen}");
+}

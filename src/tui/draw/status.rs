@@ -296,9 +296,13 @@ fn coarser(state: &AppState, level: Level) -> Option<String> {
 }
 
 /// `reading ▰▰▰▱▱▱▱▱▱▱ 1234/5000 files (300 cached)`: the load's progress;
-/// from level 1 on only the counts.
+/// from level 1 on only the counts; `opening the snapshot of 5000 files…`
+/// while the store snapshot is read.
 fn loading_gauge(l: Loading, level: Level) -> String {
     const CELLS: usize = 10;
+    if l.snapshot {
+        return format!("opening the snapshot of {} files…", l.total);
+    }
     if level > 0 {
         return format!("reading {}/{}", l.done, l.total);
     }
