@@ -49,10 +49,12 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
     println!("events      {}", store.events().len());
     println!("outlets     {}", store.sources().len());
     println!("places      {}", store.regions_present().count());
-    println!(
-        "problems    {} (files skipped or read with a warning, listed above)",
-        opened.problems.len()
-    );
+    match opened.problems.len() {
+        0 => println!("problems    0"),
+        n => println!(
+            "problems    {n} (files skipped, read with a warning, or cache trouble: listed above)"
+        ),
+    }
     let kept: usize = store.documents().iter().map(|d| d.text.len()).sum();
     println!(
         "text        {:.2} MB ({:.2} MB of it kept: headlines, openings and the events' paragraphs)",
