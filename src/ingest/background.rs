@@ -70,17 +70,12 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
             let mut problems = plan.problems.clone();
             if let Some(dir) = &options.cache_dir {
                 counters.opening_snapshot.store(true, Ordering::Relaxed);
-                let found = snapshot::load(dir, &plan, manifest, &counters);
+                let whole = snapshot::open(dir, &plan, manifest, &counters, &mut problems);
                 counters.opening_snapshot.store(false, Ordering::Relaxed);
-                match found {
-                    snapshot::Found::Hit(store, stored) => {
-                        counters.snapshot_hit(plan.files.len());
-                        problems.extend(stored);
-                        let _ = sender.send(Loaded::Store(store));
-                        let _ = sender.send(Loaded::Done(problems));
-                        return;
-                    }
-                    snapshot::Found::Miss(warning) => problems.extend(warning),
+                if let Some(store) = whole {
+                    let _ = sender.send(Loaded::Store(store));
+                    let _ = sender.send(Loaded::Done(problems));
+                    return;
                 }
             }
             let mut growing = Growing::new(|store| {

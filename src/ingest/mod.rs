@@ -179,19 +179,14 @@ pub fn open_plan(
     mut after_batch: impl FnMut(),
 ) -> Opened {
     let mut problems = plan.problems.clone();
-    if let Some(dir) = &options.cache_dir {
-        match snapshot::load(dir, plan, manifest, progress) {
-            snapshot::Found::Hit(store, stored) => {
-                progress.snapshot_hit(plan.files.len());
-                after_batch();
-                problems.extend(stored);
-                return Opened {
-                    store: *store,
-                    problems,
-                };
-            }
-            snapshot::Found::Miss(warning) => problems.extend(warning),
-        }
+    if let Some(dir) = &options.cache_dir
+        && let Some(store) = snapshot::open(dir, plan, manifest, progress, &mut problems)
+    {
+        after_batch();
+        return Opened {
+            store: *store,
+            problems,
+        };
     }
     let mut all = Batch::default();
     let started = std::time::Instant::now();

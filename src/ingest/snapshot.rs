@@ -80,7 +80,7 @@ struct Index {
 
 /// What [`load`] found.
 #[derive(Debug)]
-pub enum Found {
+enum Found {
     /// The corpus is unchanged: its store, with the problems of the load
     /// that wrote the snapshot.
     Hit(Box<EventStore>, Vec<Problem>),
@@ -99,7 +99,7 @@ pub fn path(dir: &Path, root: &Path, manifest: Option<&Path>) -> PathBuf {
 }
 
 /// The keys of a plan's files as they are on disk now, in its order.
-pub fn keys_now(plan: &Plan) -> Files {
+fn keys_now(plan: &Plan) -> Files {
     plan.files
         .par_iter()
         .map(|p| {
@@ -114,7 +114,7 @@ pub fn keys_now(plan: &Plan) -> Files {
 
 /// Opens the snapshot of the corpus `plan` lists, if the corpus is
 /// unchanged since it was written.
-pub fn load(dir: &Path, plan: &Plan, manifest: Option<&Path>, progress: &Progress) -> Found {
+fn load(dir: &Path, plan: &Plan, manifest: Option<&Path>, progress: &Progress) -> Found {
     let started = Instant::now();
     crate::tempfiles::remove_stale(dir, ".snapshot-", "");
     let path = path(dir, &plan.root, manifest);
@@ -142,24 +142,51 @@ pub fn load(dir: &Path, plan: &Plan, manifest: Option<&Path>, progress: &Progres
                 .iter()
                 .map(|p| (p.path.as_path(), p.reason.as_str()))
                 .collect();
-            // Paths as this run names the corpus, as for the articles.
-            let stored: Vec<Problem> = index
+            let stored = index
                 .problems
                 .iter()
-                .map(|p| match p.path.strip_prefix(&index.root) {
-                    Ok(relative) if index.root != plan.root => {
-                        Problem::new(&plan.root.join(relative), p.reason.clone())
-                    }
-                    _ => p.clone(),
+                .map(|p| Problem {
+                    path: reroot(&p.path, &index.root, &plan.root),
+                    reason: p.reason.clone(),
                 })
-                .collect();
-            let stored = stored
-                .into_iter()
                 .filter(|p| !listed.contains(&(p.path.as_path(), p.reason.as_str())))
                 .collect();
             Found::Hit(Box::new(store), stored)
         }
         Err(why) => Found::Miss(Some(damaged(&path, &why))),
+    }
+}
+
+/// `path` as this run names the corpus folder: a path under `was` (the
+/// folder as the snapshot's writer named it) moved under `now`.
+fn reroot(path: &Path, was: &Path, now: &Path) -> PathBuf {
+    match path.strip_prefix(was) {
+        Ok(relative) if was != now => now.join(relative),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Opens the corpus from its snapshot when it is unchanged: the whole
+/// store, with `progress` saying so ([`Progress::snapshot_hit`]) and the
+/// stored problems added to `problems`. `None` when the snapshot misses
+/// (a warning added to `problems` when it was damaged).
+pub fn open(
+    dir: &Path,
+    plan: &Plan,
+    manifest: Option<&Path>,
+    progress: &Progress,
+    problems: &mut Vec<Problem>,
+) -> Option<Box<EventStore>> {
+    match load(dir, plan, manifest, progress) {
+        Found::Hit(store, stored) => {
+            progress.snapshot_hit(plan.files.len());
+            problems.extend(stored);
+            Some(store)
+        }
+        Found::Miss(warning) => {
+            problems.extend(warning);
+            None
+        }
     }
 }
 
@@ -244,9 +271,7 @@ fn read_store(
                 .map(|&b| {
                     let mut docs: Vec<Document> = decode(file, b, size)?;
                     for d in docs.iter_mut().filter(|_| moved) {
-                        if let Ok(relative) = d.path.strip_prefix(&index.root) {
-                            d.path = root.join(relative);
-                        }
+                        d.path = reroot(&d.path, &index.root, root);
                     }
                     Ok(docs)
                 })
