@@ -169,6 +169,43 @@ fn a_damaged_snapshot_is_reported_and_rebuilt() {
     }
 }
 
+#[test]
+fn the_problems_view_tells_a_damaged_snapshot_from_a_skipped_file() {
+    let root = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    corpus(root.path(), 20);
+    std::fs::write(root.path().join("broken.txt"), b"\x89PNG\r\n\x1a\n\0").unwrap();
+    open(root.path(), cache.path());
+    std::fs::write(snapshot_file(cache.path()), b"not a snapshot").unwrap();
+    let (opened, _, _) = open(root.path(), cache.path());
+    assert_eq!(opened.problems.len(), 2, "{:?}", opened.problems);
+    let mut state = frontlog::tui::state::AppState::new(
+        opened.store,
+        opened.problems,
+        frontlog::config::Settings::default_settings(false),
+        root.path().to_path_buf(),
+        (120, 40),
+    );
+    crate::tui_support::press(&mut state, "p");
+    let screen = crate::tui_support::screen(&state);
+    assert!(
+        screen.contains("1 file skipped or read with a warning:"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("1 cache problem (no article lost):"),
+        "{screen}"
+    );
+    let file_at = screen
+        .find("broken.txt")
+        .expect("the skipped file is listed");
+    let cache_at = screen.find("cache problem").unwrap();
+    assert!(
+        file_at < cache_at,
+        "files come before cache trouble:\n{screen}"
+    );
+}
+
 fn stats(root: &Path, cache: &Path, pause: Option<&str>) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_frontlog"));
     c.arg("stats").arg(root).env("XDG_CACHE_HOME", cache);

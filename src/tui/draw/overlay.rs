@@ -71,19 +71,44 @@ pub fn content(state: &AppState) -> Vec<Line<'static>> {
                 out.push(Line::raw("Every file of the corpus was read."));
                 return out;
             }
-            out.push(Line::styled(
-                format!(
-                    "{} files skipped or read with a warning:",
-                    state.problems.len()
+            // Files of the corpus first; then trouble with frontlog's own
+            // caches (a damaged snapshot, an unwritable cache folder), which
+            // lost no article.
+            let (files, caches): (Vec<_>, Vec<_>) = state
+                .problems
+                .iter()
+                .partition(|p| p.path.starts_with(&state.corpus));
+            let groups = [
+                (
+                    files,
+                    "file skipped or read with a warning",
+                    "files skipped or read with a warning",
                 ),
-                Style::new().add_modifier(Modifier::BOLD),
-            ));
-            for p in &state.problems {
-                out.push(Line::from(vec![
-                    Span::styled(one_line(&p.path.to_string_lossy()), theme.fg(theme.error)),
-                    Span::raw(": "),
-                    Span::raw(one_line(&p.reason)),
-                ]));
+                (
+                    caches,
+                    "cache problem (no article lost)",
+                    "cache problems (no article lost)",
+                ),
+            ];
+            for (list, one, many) in groups {
+                if list.is_empty() {
+                    continue;
+                }
+                if out.last().is_some_and(|l: &Line| l.width() > 0) {
+                    out.push(Line::raw(""));
+                }
+                let label = if list.len() == 1 { one } else { many };
+                out.push(Line::styled(
+                    format!("{} {label}:", list.len()),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ));
+                for p in list {
+                    out.push(Line::from(vec![
+                        Span::styled(one_line(&p.path.to_string_lossy()), theme.fg(theme.error)),
+                        Span::raw(": "),
+                        Span::raw(one_line(&p.reason)),
+                    ]));
+                }
             }
             out
         }
