@@ -186,6 +186,7 @@ fn the_problems_view_tells_a_damaged_snapshot_from_a_skipped_file() {
         root.path().to_path_buf(),
         (120, 40),
     );
+    state.cluster_plan.cache_dir = Some(cache.path().to_path_buf());
     crate::tui_support::press(&mut state, "p");
     let screen = crate::tui_support::screen(&state);
     assert!(

@@ -74,10 +74,11 @@ pub fn content(state: &AppState) -> Vec<Line<'static>> {
             // Files of the corpus first; then trouble with frontlog's own
             // caches (a damaged snapshot, an unwritable cache folder), which
             // lost no article.
-            let (files, caches): (Vec<_>, Vec<_>) = state
+            let cache = state.cluster_plan.cache_dir.as_deref();
+            let (caches, files): (Vec<_>, Vec<_>) = state
                 .problems
                 .iter()
-                .partition(|p| p.path.starts_with(&state.corpus));
+                .partition(|p| cache.is_some_and(|c| p.path.starts_with(c)));
             let groups = [
                 (
                     files,
