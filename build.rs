@@ -2,11 +2,17 @@
 //! so that a language read by the word-table rules is one folder
 //! (`words.tsv`) and nothing in the code names it. Writes
 //! `$OUT_DIR/word_tables.rs`: a slice of (ISO 639-1 code, table text).
+//!
+//! It also hashes the sources (`src/`, `assets/`, `Cargo.toml`) into
+//! `FRONTLOG_SOURCE_ID`: two builds from the same sources encode what they
+//! extract the same way, whichever program (the `frontlog` binary, the
+//! Python module) they are part of (see `frontlog::engine::build_id`).
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    source_id();
     let root = Path::new("assets/timex");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut codes: Vec<String> = std::fs::read_dir(root)
@@ -37,4 +43,44 @@ fn main() {
     if let Err(e) = std::fs::write(&dest, out) {
         panic!("cannot write {}: {e}", dest.display());
     }
+}
+
+/// Emits `FRONTLOG_SOURCE_ID`: 64-bit FNV-1a over the relative paths and
+/// bytes of every file under `src/` and `assets/` and of `Cargo.toml`, in
+/// path order.
+fn source_id() {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.filter_map(Result::ok) {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = vec![Path::new("Cargo.toml").to_path_buf()];
+    for dir in ["src", "assets"] {
+        println!("cargo:rerun-if-changed={dir}");
+        walk(Path::new(dir), &mut files);
+    }
+    println!("cargo:rerun-if-changed=Cargo.toml");
+    files.sort();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for f in &files {
+        eat(f.to_string_lossy().replace('\\', "/").as_bytes());
+        eat(&[0]);
+        eat(&std::fs::read(f).unwrap_or_default());
+        eat(&[0]);
+    }
+    println!("cargo:rustc-env=FRONTLOG_SOURCE_ID={h:016x}");
 }

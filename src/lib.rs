@@ -18,6 +18,7 @@ pub mod config;
 pub mod corpus;
 pub mod datefilter;
 pub mod diagnostics;
+pub mod engine;
 pub mod export;
 pub mod extract;
 pub mod ingest;

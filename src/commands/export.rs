@@ -103,6 +103,10 @@ fn read_corpus(
     manifest: Option<&std::path::Path>,
     options: &ingest::Options,
 ) -> Result<(EventStore, Vec<frontlog::corpus::Problem>), Failure> {
+    if frontlog::engine::is_shards(root) {
+        let opened = frontlog::engine::open_shards(root, &ingest::Progress::default())?;
+        return Ok((opened.store, opened.problems));
+    }
     let plan = ingest::plan(root, manifest)?;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(plan.files.len() as u64);

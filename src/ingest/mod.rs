@@ -163,6 +163,9 @@ pub fn open_with(
     options: &Options,
     progress: &Progress,
 ) -> Result<Opened, String> {
+    if crate::engine::is_shards(root) {
+        return crate::engine::open_shards(root, progress);
+    }
     let started = std::time::Instant::now();
     let plan = plan(root, manifest)?;
     progress.stage("list the folder and read the manifest", started);
@@ -301,10 +304,37 @@ pub struct Article {
 /// that file's problem, reported like any unreadable file: the other files
 /// are still read.
 pub fn process(plan: &corpus::Plan, path: &Path) -> Outcome {
+    contained(path, || read_and_extract(plan, path))
+}
+
+/// [`process`] for a file whose bytes are already read (an engine's map
+/// step, [`crate::engine`]): `path` names the file (under `plan.root`) and
+/// its extension hints at the format.
+pub fn process_bytes(plan: &corpus::Plan, path: &Path, bytes: &[u8]) -> Outcome {
+    contained(path, || {
+        let mut warnings = Vec::new();
+        let relative = plan.relative(path);
+        match corpus::documents_of_bytes(
+            path,
+            relative,
+            bytes,
+            plan.manifest.get(relative),
+            &mut warnings,
+        ) {
+            Ok(docs) => Outcome::Read {
+                articles: docs.into_par_iter().map(article_of).collect(),
+                warnings,
+            },
+            Err(problem) => Outcome::Skipped(problem),
+        }
+    })
+}
+
+/// Runs `work` on the file at `path`, a panic in it (a fault of ours)
+/// becoming the file's problem.
+fn contained(path: &Path, work: impl FnOnce() -> Outcome) -> Outcome {
     CONTAINED.with(|c| c.set(true));
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_and_extract(plan, path)
-    }));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
     CONTAINED.with(|c| c.set(false));
     outcome.unwrap_or_else(|panic| {
         let what = panic
@@ -441,7 +471,6 @@ pub fn stream_plan(
     mut sink: impl FnMut(Batch),
 ) -> Streamed {
     let root = plan.root.as_path();
-    let mut tally = repeated::Tally::default();
     progress.total.store(plan.files.len(), Ordering::Relaxed);
     let mut problems = Vec::new();
     let mut files = snapshot::Files::with_capacity(plan.files.len());
@@ -453,7 +482,7 @@ pub fn stream_plan(
         }
         None => None,
     };
-    let mut ids = HashSet::new();
+    let mut intake = Intake::default();
     for chunk in plan.files.chunks(BATCH_FILES) {
         type Result = (
             Outcome,
@@ -493,42 +522,7 @@ pub fn stream_plan(
                 problems.push(Problem::new(&c.path, e));
                 cache = None;
             }
-            match outcome {
-                Outcome::Read { articles, warnings } => {
-                    for article in articles {
-                        let Article {
-                            mut doc,
-                            events,
-                            folded,
-                            keys,
-                        } = article;
-                        doc.path = path.clone();
-                        if !ids.insert(doc.id.clone()) {
-                            let relative = plan
-                                .relative(path)
-                                .with_extension("")
-                                .to_string_lossy()
-                                .replace('\\', "/");
-                            // "a/x#3" for the third article of a/x.json.
-                            doc.id = match doc.id.split_once('#') {
-                                Some((_, n)) => format!("{relative}#{n}"),
-                                None => relative,
-                            };
-                            ids.insert(doc.id.clone());
-                        }
-                        tally.add(keys);
-                        let index = batch.docs.len() as u32;
-                        batch.events.extend(events.into_iter().map(|mut e| {
-                            e.doc = index;
-                            e
-                        }));
-                        batch.docs.push(*doc);
-                        batch.folded.extend(folded);
-                    }
-                    problems.extend(warnings);
-                }
-                Outcome::Skipped(problem) => problems.push(problem),
-            }
+            intake.take(plan, path, outcome, &mut batch);
         }
         sink(batch);
     }
@@ -544,10 +538,77 @@ pub fn stream_plan(
         }
         None => files = None,
     }
+    problems.extend(intake.problems);
     Streamed {
         problems,
-        repeated: tally.finish(),
+        repeated: intake.tally.finish(),
         files,
+    }
+}
+
+/// The id an article of the file `relative` takes: its own, unless an
+/// earlier article took it; then its file's relative path without the
+/// extension ("a/x#3" for the third article of a/x.json). Adds it to
+/// `taken`.
+pub fn unique_id(taken: &mut HashSet<String>, relative: &Path, id: String) -> String {
+    if taken.insert(id.clone()) {
+        return id;
+    }
+    let path = relative
+        .with_extension("")
+        .to_string_lossy()
+        .replace('\\', "/");
+    let id = match id.split_once('#') {
+        Some((_, n)) => format!("{path}#{n}"),
+        None => path,
+    };
+    taken.insert(id.clone());
+    id
+}
+
+/// Takes the outcomes of a corpus's files, in path order, into batches:
+/// gives an article whose id another file's article already took an id
+/// made of its relative path, counts its lines for the furniture repeated
+/// across files, and keeps the problems. The one way outcomes become
+/// store batches, whether they were read here, taken from the parse cache
+/// or read from an engine's shards ([`crate::engine`]).
+#[derive(Debug, Default)]
+pub struct Intake {
+    ids: HashSet<String>,
+    /// The line counts so far.
+    pub tally: repeated::Tally,
+    /// Files skipped and warnings, in path order.
+    pub problems: Vec<Problem>,
+}
+
+impl Intake {
+    /// Adds the outcome of the file at `path` (under `plan.root`) to
+    /// `batch`.
+    pub fn take(&mut self, plan: &corpus::Plan, path: &Path, outcome: Outcome, batch: &mut Batch) {
+        match outcome {
+            Outcome::Read { articles, warnings } => {
+                for article in articles {
+                    let Article {
+                        mut doc,
+                        events,
+                        folded,
+                        keys,
+                    } = article;
+                    doc.path = path.to_path_buf();
+                    doc.id = unique_id(&mut self.ids, plan.relative(path), doc.id);
+                    self.tally.add(keys);
+                    let index = batch.docs.len() as u32;
+                    batch.events.extend(events.into_iter().map(|mut e| {
+                        e.doc = index;
+                        e
+                    }));
+                    batch.docs.push(*doc);
+                    batch.folded.extend(folded);
+                }
+                self.problems.extend(warnings);
+            }
+            Outcome::Skipped(problem) => self.problems.push(problem),
+        }
     }
 }
 

@@ -46,6 +46,14 @@ pub struct LineKeys {
 const GONE: u32 = u32::MAX;
 
 impl LineKeys {
+    /// Each line as (key, the article's publication day, whether it reads
+    /// as story prose): what an engine groups by key ([`crate::engine`]).
+    pub fn rows(&self) -> impl Iterator<Item = (u64, Option<i32>, bool)> + '_ {
+        self.lines
+            .iter()
+            .map(|&(_, key, prose)| (key, self.day, prose))
+    }
+
     /// Moves every line's offset where `to` says it went; a line `to` does
     /// not place is still counted but holds no event.
     pub fn remap(&mut self, to: impl Fn(usize) -> Option<usize>) {
@@ -135,32 +143,24 @@ impl Tally {
         let furniture: FxHashSet<u64> = self
             .seen
             .iter()
-            .filter(|(_, s)| is_furniture(s))
+            .filter(|(_, s)| judge(s.files, s.first_day, s.last_day, s.prose))
             .map(|(&k, _)| k)
             .collect();
-        let mut spans = HashSet::new();
-        for (doc, keys) in self.files.iter().enumerate() {
-            for &(start, key, _) in &keys.lines {
-                if start != GONE && furniture.contains(&key) {
-                    spans.insert((doc as u32, start));
-                }
-            }
-        }
-        Repeated {
-            lines: furniture.len(),
-            spans,
-        }
+        Repeated::of(&self.files, &furniture)
     }
 }
 
-fn is_furniture(s: &Seen) -> bool {
-    if s.files < MIN_FILES {
+/// Whether a line found in `files` files, published between `first_day`
+/// and `last_day` (days from the common era, when known), is furniture;
+/// `prose`: whether it reads as story prose.
+pub fn judge(files: u32, first_day: Option<i32>, last_day: Option<i32>, prose: bool) -> bool {
+    if files < MIN_FILES {
         return false;
     }
-    if !s.prose {
+    if !prose {
         return true;
     }
-    match (s.first_day, s.last_day) {
+    match (first_day, last_day) {
         (Some(f), Some(l)) => i64::from(l - f) > WIRE_DAYS,
         _ => false,
     }
@@ -191,6 +191,23 @@ pub struct Repeated {
 }
 
 impl Repeated {
+    /// The furniture lines of articles whose keys are `files` (in store
+    /// order), the lines judged furniture being `furniture`.
+    pub fn of(files: &[LineKeys], furniture: &FxHashSet<u64>) -> Repeated {
+        let mut spans = HashSet::new();
+        for (doc, keys) in files.iter().enumerate() {
+            for &(start, key, _) in &keys.lines {
+                if start != GONE && furniture.contains(&key) {
+                    spans.insert((doc as u32, start));
+                }
+            }
+        }
+        Repeated {
+            lines: furniture.len(),
+            spans,
+        }
+    }
+
     /// Whether an event's sentence lies in a furniture line: its paragraph
     /// starts with one. Headline events never do.
     pub fn holds(&self, event: &Event) -> bool {

@@ -8,6 +8,7 @@
 
 mod background_load;
 mod cli_support;
+mod engine;
 mod export_cli;
 mod export_dates;
 mod export_formats;

@@ -1,0 +1,191 @@
+//! Opening a pipeline's output folder ([`super::MARKER`], written by
+//! `engine/pipeline.py`) as a store: its `articles/` Parquet shards hold
+//! each file's outcome, which are taken in path order exactly as a local
+//! read takes its files (the same article ids, the same furniture left
+//! out, the same clusters), so the store equals the one reading the corpus
+//! itself gives. Built with the `parquet` cargo feature.
+
+use std::path::{Path, PathBuf};
+
+use arrow_array::{
+    Array, BinaryArray, LargeBinaryArray, LargeStringArray, RecordBatch, StringArray,
+};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use serde::Deserialize;
+
+use crate::corpus::{self, Problem};
+use crate::ingest::{Batch, Intake, Opened, Progress, repeated_notice};
+use crate::places::Gazetteer;
+use crate::store::EventStore;
+
+/// What the marker file says.
+/// (Its other keys, such as `manifest`, are for the reader.)
+#[derive(Debug, Deserialize)]
+pub struct Marker {
+    format: u32,
+    build: String,
+    root: PathBuf,
+    files: usize,
+    #[serde(default)]
+    problem: Vec<MarkerProblem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkerProblem {
+    path: PathBuf,
+    reason: String,
+}
+
+/// Opens the pipeline output folder `dir` as a clustered store.
+///
+/// # Errors
+/// The marker cannot be read, was written by another build of frontlog, or
+/// a shard cannot be read (the message names the file).
+pub fn open(dir: &Path, progress: &Progress) -> Result<Opened, String> {
+    let started = std::time::Instant::now();
+    let marker = read_marker(dir)?;
+    let mut rows = read_articles(&dir.join("articles"))?;
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    progress
+        .total
+        .store(marker.files, std::sync::atomic::Ordering::Relaxed);
+    let mut problems: Vec<Problem> = marker
+        .problem
+        .into_iter()
+        .map(|p| Problem::new(&p.path, p.reason))
+        .collect();
+    if rows.len() != marker.files {
+        problems.push(Problem::new(
+            dir,
+            format!(
+                "the shards hold {} files of the {} the pipeline listed; the others are missing",
+                rows.len(),
+                marker.files
+            ),
+        ));
+    }
+    progress.stage("read the shards", started);
+    let started = std::time::Instant::now();
+    let plan = corpus::Plan {
+        root: marker.root.clone(),
+        ..corpus::Plan::default()
+    };
+    let mut intake = Intake::default();
+    let mut batch = Batch::default();
+    for (relative, bytes) in rows {
+        let path = marker.root.join(&relative);
+        let outcome =
+            super::decode(&bytes).map_err(|e| format!("{}: {relative}: {e}", dir.display()))?;
+        intake.take(&plan, &path, outcome, &mut batch);
+        progress
+            .done
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    problems.extend(intake.problems);
+    let repeated = intake.tally.finish();
+    let gone = batch.retire(&repeated);
+    problems.extend(repeated_notice(&marker.root, &repeated, gone));
+    let mut store = EventStore::new(Gazetteer::builtin());
+    batch.into_store(&mut store);
+    progress.stage("take the outcomes, drop furniture, sort and index", started);
+    let started = std::time::Instant::now();
+    let clusters = crate::cluster::build(&store);
+    store.set_clusters(clusters)?;
+    progress.stage("cluster", started);
+    Ok(Opened { store, problems })
+}
+
+/// The marker of the pipeline output folder `dir`, checked: its format and
+/// the build that wrote it must be this frontlog's.
+///
+/// # Errors
+/// A message for the user naming the marker file.
+pub fn read_marker(dir: &Path) -> Result<Marker, String> {
+    let marker_path = dir.join(super::MARKER);
+    let text = std::fs::read_to_string(&marker_path)
+        .map_err(|e| format!("cannot read {}: {e}", marker_path.display()))?;
+    let marker: Marker =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", marker_path.display()))?;
+    if marker.format != 1 {
+        return Err(format!(
+            "{}: shard format {} is not one this frontlog reads (1)",
+            marker_path.display(),
+            marker.format
+        ));
+    }
+    if marker.build != super::build_id() {
+        return Err(format!(
+            "{} was written by another build of frontlog ({}; this one is {}): run the pipeline again with this build",
+            dir.display(),
+            marker.build,
+            super::build_id()
+        ));
+    }
+    Ok(marker)
+}
+
+/// (relative path, outcome bytes) of every file in the Parquet files under
+/// `dir`.
+fn read_articles(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut out = Vec::new();
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "parquet"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{}: no Parquet shards", dir.display()));
+    }
+    for file in files {
+        let fail =
+            |e: &dyn std::fmt::Display| format!("cannot read the shard {}: {e}", file.display());
+        let f = std::fs::File::open(&file).map_err(|e| fail(&e))?;
+        let reader = ParquetRecordBatchReaderBuilder::try_new(f)
+            .map_err(|e| fail(&e))?
+            .build()
+            .map_err(|e| fail(&e))?;
+        for batch in reader {
+            let batch = batch.map_err(|e| fail(&e))?;
+            let paths = strings(&batch, "path").map_err(|e| fail(&e))?;
+            let outcomes = binaries(&batch, "outcome").map_err(|e| fail(&e))?;
+            out.extend(paths.into_iter().zip(outcomes));
+        }
+    }
+    Ok(out)
+}
+
+fn column<'b>(batch: &'b RecordBatch, name: &str) -> Result<&'b dyn Array, String> {
+    batch
+        .column_by_name(name)
+        .map(|c| c.as_ref())
+        .ok_or_else(|| format!("no `{name}` column"))
+}
+
+fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<String>, String> {
+    let c = column(batch, name)?;
+    let get = |i: usize, s: &str| (!c.is_null(i)).then(|| s.to_owned());
+    let values: Option<Vec<String>> = if let Some(a) = c.as_any().downcast_ref::<StringArray>() {
+        (0..a.len()).map(|i| get(i, a.value(i))).collect()
+    } else if let Some(a) = c.as_any().downcast_ref::<LargeStringArray>() {
+        (0..a.len()).map(|i| get(i, a.value(i))).collect()
+    } else {
+        return Err(format!("`{name}` is not text"));
+    };
+    values.ok_or_else(|| format!("`{name}` has an empty cell"))
+}
+
+fn binaries(batch: &RecordBatch, name: &str) -> Result<Vec<Vec<u8>>, String> {
+    let c = column(batch, name)?;
+    let get = |i: usize, b: &[u8]| (!c.is_null(i)).then(|| b.to_vec());
+    let values: Option<Vec<Vec<u8>>> = if let Some(a) = c.as_any().downcast_ref::<BinaryArray>() {
+        (0..a.len()).map(|i| get(i, a.value(i))).collect()
+    } else if let Some(a) = c.as_any().downcast_ref::<LargeBinaryArray>() {
+        (0..a.len()).map(|i| get(i, a.value(i))).collect()
+    } else {
+        return Err(format!("`{name}` is not binary"));
+    };
+    values.ok_or_else(|| format!("`{name}` has an empty cell"))
+}
