@@ -10,7 +10,8 @@ itself (issue 16, item 7; run by .ci/run).
    counts. Only the cluster columns are empty (clusters are the whole
    corpus's, worked out by frontlog when it opens the shards).
 2. ``frontlog export OUT --format json`` (frontlog opening the shards as its
-   store) is byte for byte ``frontlog export CORPUS --format json``.
+   store) is byte for byte ``frontlog export CORPUS --format json``; so is
+   the Markdown briefing, and the CSV table but for its ``timestamp``.
 
 FRONTLOG must be built with the ``parquet`` feature. Exits 1 on the first
 difference, saying what differs.
@@ -19,7 +20,9 @@ difference, saying what differs.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime
+import io
 import json
 import subprocess
 import sys
@@ -27,8 +30,8 @@ import sys
 import pyarrow.dataset as pads
 
 
-def export(binary: str, folder: str, manifest: str | None) -> bytes:
-    cmd = [binary, "export", folder, "--format", "json"]
+def export(binary: str, folder: str, manifest: str | None, fmt: str = "json") -> bytes:
+    cmd = [binary, "export", folder, "--format", fmt]
     if manifest:
         cmd += ["--manifest", manifest]
     proc = subprocess.run(cmd, capture_output=True, check=False)
@@ -93,8 +96,19 @@ def main() -> int:
         sys.exit(f"check: frontlog export of the shards differs from the corpus's at line {first + 1}:\n"
                  f"  shards: {a[first][:200] if first < len(a) else '(end)'}\n"
                  f"  corpus: {b[first][:200] if first < len(b) else '(end)'}")
+    # The other exports read the same store: the Markdown briefing and the
+    # CSV table (without ACLED's `timestamp`, the time of the export).
+    if export(args.bin, args.out, None, "markdown") != export(args.bin, args.corpus, args.manifest, "markdown"):
+        sys.exit("check: the Markdown briefing of the shards differs from the corpus's")
+    tables = []
+    for folder, manifest in ((args.out, None), (args.corpus, args.manifest)):
+        rows = list(csv.reader(io.StringIO(export(args.bin, folder, manifest, "csv").decode())))
+        at = rows[0].index("timestamp")
+        tables.append([r[:at] + r[at + 1:] for r in rows])
+    if tables[0] != tables[1]:
+        sys.exit("check: the CSV export of the shards differs from the corpus's")
     print(f"check: {compared} events: the pipeline's rows match frontlog's export field by field, "
-          f"and frontlog's export of the shards is byte for byte the corpus's ({len(local)} bytes)")
+          f"and frontlog's exports of the shards (JSON, Markdown, CSV) are the corpus's ({len(local)} bytes of JSON)")
     return 0
 
 

@@ -66,6 +66,7 @@ def main(argv=None) -> int:
     ap.add_argument("--batch-size", type=int, default=64, help="files per map batch")
     args = ap.parse_args(argv)
 
+    os.environ.setdefault("RAY_ACCEL_ENV_VAR_OVERRIDE_ON_ZERO", "0")
     import ray
     from ray.data.aggregate import Count, Max, Min
 

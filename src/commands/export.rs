@@ -104,7 +104,7 @@ fn read_corpus(
     options: &ingest::Options,
 ) -> Result<(EventStore, Vec<frontlog::corpus::Problem>), Failure> {
     if frontlog::engine::is_shards(root) {
-        let opened = frontlog::engine::open_shards(root, &ingest::Progress::default())?;
+        let opened = frontlog::engine::open_shards(root, manifest, &ingest::Progress::default())?;
         return Ok((opened.store, opened.problems));
     }
     let plan = ingest::plan(root, manifest)?;

@@ -42,21 +42,34 @@ pub fn is_shards(dir: &Path) -> bool {
 }
 
 /// Opens a pipeline's output folder as a clustered store ([`shards`]).
+/// A `manifest` given is not applied (the articles were read with the
+/// pipeline's): a problem says so.
 ///
 /// # Errors
 /// As [`shards::open`]; and always in a build without the `parquet`
 /// feature, which cannot read Parquet.
 pub fn open_shards(
     dir: &Path,
+    manifest: Option<&Path>,
     progress: &crate::ingest::Progress,
 ) -> Result<crate::ingest::Opened, String> {
     #[cfg(feature = "parquet")]
     {
-        shards::open(dir, progress)
+        let mut opened = shards::open(dir, progress)?;
+        if let Some(m) = manifest {
+            opened.problems.insert(
+                0,
+                Problem::new(
+                    m,
+                    "not applied: the engine pipeline read the articles with the manifest it was given (see frontlog-shards.toml)",
+                ),
+            );
+        }
+        Ok(opened)
     }
     #[cfg(not(feature = "parquet"))]
     {
-        let _ = progress;
+        let _ = (progress, manifest);
         Err(format!(
             "{} holds an engine pipeline's shards, and {}",
             dir.display(),
@@ -77,7 +90,7 @@ pub fn check_shards(dir: &Path) -> Result<(), String> {
     }
     #[cfg(not(feature = "parquet"))]
     {
-        open_shards(dir, &crate::ingest::Progress::default()).map(|_| ())
+        open_shards(dir, None, &crate::ingest::Progress::default()).map(|_| ())
     }
 }
 

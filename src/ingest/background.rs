@@ -58,7 +58,7 @@ pub struct Loader {
 /// which), or the thread cannot start.
 pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<Loader, String> {
     if crate::engine::is_shards(root) {
-        return spawn_shards(root);
+        return spawn_shards(root, manifest);
     }
     let plan = plan(root, manifest)?;
     let progress = Arc::new(Progress::default());
@@ -106,24 +106,27 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
 
 /// [`spawn`] for an engine pipeline's output folder ([`crate::engine`]):
 /// the store comes whole, clustered, once the shards are read.
-fn spawn_shards(root: &Path) -> Result<Loader, String> {
+fn spawn_shards(root: &Path, manifest: Option<&Path>) -> Result<Loader, String> {
     crate::engine::check_shards(root)?;
     let progress = Arc::new(Progress::default());
     let (sender, receiver) = mpsc::channel();
     let counters = Arc::clone(&progress);
     let root = root.to_path_buf();
+    let manifest = manifest.map(Path::to_path_buf);
     std::thread::Builder::new()
         .name("frontlog-shards".into())
-        .spawn(move || match crate::engine::open_shards(&root, &counters) {
-            Ok(opened) => {
-                let _ = sender.send(Loaded::Store(Box::new(opened.store)));
-                let _ = sender.send(Loaded::Done(opened.problems));
-            }
-            Err(e) => {
-                let problem = crate::corpus::Problem::new(&root, e);
-                let _ = sender.send(Loaded::Done(vec![problem]));
-            }
-        })
+        .spawn(
+            move || match crate::engine::open_shards(&root, manifest.as_deref(), &counters) {
+                Ok(opened) => {
+                    let _ = sender.send(Loaded::Store(Box::new(opened.store)));
+                    let _ = sender.send(Loaded::Done(opened.problems));
+                }
+                Err(e) => {
+                    let problem = crate::corpus::Problem::new(&root, e);
+                    let _ = sender.send(Loaded::Done(vec![problem]));
+                }
+            },
+        )
         .map_err(|e| format!("cannot start reading the shards: {e}"))?;
     Ok(Loader { progress, receiver })
 }

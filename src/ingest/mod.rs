@@ -164,7 +164,7 @@ pub fn open_with(
     progress: &Progress,
 ) -> Result<Opened, String> {
     if crate::engine::is_shards(root) {
-        return crate::engine::open_shards(root, progress);
+        return crate::engine::open_shards(root, manifest, progress);
     }
     let started = std::time::Instant::now();
     let plan = plan(root, manifest)?;

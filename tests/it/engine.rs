@@ -160,7 +160,7 @@ fn a_folder_with_the_marker_is_taken_for_shards() {
     assert!(!engine::is_shards(dir.path()));
     std::fs::write(dir.path().join(engine::MARKER), "format = 1\n").unwrap();
     assert!(engine::is_shards(dir.path()));
-    let e = engine::open_shards(dir.path(), &Default::default()).unwrap_err();
+    let e = engine::open_shards(dir.path(), None, &Default::default()).unwrap_err();
     #[cfg(not(feature = "parquet"))]
     assert!(e.contains("parquet"), "{e}");
     #[cfg(feature = "parquet")]
@@ -240,6 +240,17 @@ mod shards {
             crate::snapshot::portrait(&local.store)
         );
         assert_eq!(opened.problems, local.problems);
+        // A manifest given with shards is not applied, and that is said.
+        let manifest = dir.path().join("manifest.toml");
+        let with = frontlog::ingest::open_with(
+            out.path(),
+            Some(&manifest),
+            &frontlog::ingest::Options::default(),
+            &frontlog::ingest::Progress::default(),
+        )
+        .unwrap();
+        assert_eq!(with.problems[0].path, manifest);
+        assert!(with.problems[0].reason.contains("not applied"));
     }
 
     #[test]
