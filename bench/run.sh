@@ -12,7 +12,9 @@
 #   - cold ingest MB/s of saved HTML pages, a JSON Lines dump and a Telegram
 #     export holding the same 2,000 generated articles (bench/formats.py);
 #   - frontlog beside lnav on the same million events: open, filter and
-#     write the view (bench/lnav.sh).
+#     write the view (bench/lnav.sh);
+#   - the engine pipeline on a local Ray cluster beside frontlog's own read
+#     of the same 10,000 articles (bench/engine.sh).
 #
 #   bench/run.sh              # everything (needs ~2 GB of disk for the corpora)
 #   SIZES="10000" bench/run.sh
@@ -99,3 +101,7 @@ done
 # lnav on the same million events: open, filter, write the view (bench/lnav.sh).
 echo
 bench/lnav.sh
+
+# The engine pipeline (Ray Data, local cluster) on the first corpus.
+echo
+bench/engine.sh "$first"

@@ -8,21 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Ray Data (the engine) and maturin (builds the PyO3 module). Pinned:
-# what CI runs is what was measured.
-if ! python3 -c 'import ray.data, sys; sys.exit(ray.__version__ != "2.52.1")' >/dev/null 2>&1 \
-  || ! command -v maturin >/dev/null 2>&1; then
-  python3 -m pip install --quiet "ray[data]==2.52.1" "maturin==1.16.0" \
-    || python3 -m pip install --quiet --user --break-system-packages "ray[data]==2.52.1" "maturin==1.16.0"
-fi
-export PATH="$HOME/.local/bin:$PATH"
-
-# The module, built against the release build of the library (shared
-# target/); the frontlog binary that reads the shards needs Parquet.
-rm -rf target/wheels
-(cd python && maturin build --release --quiet -o ../target/wheels)
-python3 -m pip install --quiet --force-reinstall --no-deps target/wheels/frontlog_engine-*.whl \
-  || python3 -m pip install --quiet --user --break-system-packages --force-reinstall --no-deps target/wheels/frontlog_engine-*.whl
+# Ray Data, maturin, and the module built and installed.
+# shellcheck source=engine/setup.sh
+source engine/setup.sh
+# The frontlog binary that reads the shards needs Parquet.
 cargo build --quiet --features parquet
 bin=target/debug/frontlog
 

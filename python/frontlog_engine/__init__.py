@@ -25,11 +25,12 @@ import pyarrow as pa
 from . import _native
 
 __all__ = [
-    "build_id", "list_files", "extract", "line_keys", "furniture", "unique_ids",
+    "build_id", "min_articles", "list_files", "extract", "line_keys", "furniture", "unique_ids",
     "event_schema", "events",
 ]
 
 build_id = _native.build_id
+min_articles = _native.min_articles
 list_files = _native.list_files
 unique_ids = _native.unique_ids
 

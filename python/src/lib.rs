@@ -158,6 +158,13 @@ fn furniture(
         .collect()
 }
 
+/// How many articles a line must be found in to be furniture: fewer can
+/// be dropped before the keys are summed.
+#[pyfunction]
+fn min_articles() -> u32 {
+    engine::MIN_ARTICLES
+}
+
 /// The final article ids of a corpus's files given in path order.
 #[pyfunction]
 fn unique_ids(paths: Vec<String>, ids: Vec<Vec<String>>) -> Vec<Vec<String>> {
@@ -236,6 +243,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(line_keys, m)?)?;
     m.add_function(wrap_pyfunction!(furniture, m)?)?;
+    m.add_function(wrap_pyfunction!(min_articles, m)?)?;
     m.add_function(wrap_pyfunction!(unique_ids, m)?)?;
     m.add_function(wrap_pyfunction!(columns, m)?)?;
     m.add_function(wrap_pyfunction!(events, m)?)?;

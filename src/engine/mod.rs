@@ -203,6 +203,11 @@ pub fn line_keys(outcome: &Outcome) -> Vec<LineKey> {
     }
 }
 
+/// The fewest articles a line must be found in to be furniture: a key
+/// found in fewer can be dropped before the counts of several workers are
+/// summed.
+pub const MIN_ARTICLES: u32 = repeated::MIN_FILES;
+
 /// Whether a line found in `files` articles published between `first_day`
 /// and `last_day` is page furniture ([`repeated`]'s rule).
 pub fn is_furniture(
