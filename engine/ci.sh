@@ -2,9 +2,10 @@
 # The engine pipeline in CI (issue 16, item 7): builds and installs the
 # Python module, runs engine/pipeline.py on a local Ray cluster (2 cores)
 # over a few hundred generated articles plus what real collections hold
-# (a stem taken twice, a file that is no text, a JSON Lines dump), and
+# (a stem taken twice, a file that is no text, a JSON Lines dump),
 # checks the output against frontlog's own export (engine/check.py).
-# Run from the project root; installs what it needs with pip.
+# Last, the app opens the shards in tmux. Run from the project root;
+# installs what it needs with pip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,3 +31,37 @@ JSON
 
 python3 engine/pipeline.py "$corpus" "$work/out" --num-cpus 2
 python3 engine/check.py "$corpus" "$work/out" --bin "$bin"
+
+# The app on the shards, in tmux, as a person would open it.
+if command -v tmux >/dev/null 2>&1; then
+  events=$("$bin" export "$work/out" --format json \
+    | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["events"]))')
+  session="frontlog-engine-$$"
+  tmux new-session -d -s "$session" -x 160 -y 45 \
+    "'$bin' '$work/out'; echo \"EXIT=\$?\"; sleep 60"
+  shown=""
+  for _ in $(seq 1 100); do
+    shown=$(tmux capture-pane -p -t "$session")
+    grep -q "of $events events" <<<"$shown" && break
+    sleep 0.2
+  done
+  if ! grep -q "of $events events" <<<"$shown"; then
+    tmux kill-session -t "$session"
+    echo "engine/ci.sh: the app on the shards does not show its $events events:" >&2
+    echo "$shown" >&2
+    exit 1
+  fi
+  tmux send-keys -t "$session" q
+  for _ in $(seq 1 50); do
+    shown=$(tmux capture-pane -p -t "$session")
+    grep -q "EXIT=" <<<"$shown" && break
+    sleep 0.2
+  done
+  tmux kill-session -t "$session"
+  if ! grep -q "EXIT=0" <<<"$shown"; then
+    echo "engine/ci.sh: the app on the shards did not quit cleanly:" >&2
+    echo "$shown" >&2
+    exit 1
+  fi
+  echo "app: opened the shards in tmux showing $events events, quit with status 0"
+fi
