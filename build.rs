@@ -3,7 +3,8 @@
 //! (`words.tsv`) and nothing in the code names it. Writes
 //! `$OUT_DIR/word_tables.rs`: a slice of (ISO 639-1 code, table text).
 //!
-//! It also hashes the sources (`src/`, `assets/`, `Cargo.toml`) into
+//! It also hashes the sources (`src/`, `assets/`, `Cargo.toml`,
+//! `Cargo.lock`, `build.rs`) into
 //! `FRONTLOG_SOURCE_ID`: two builds from the same sources encode what they
 //! extract the same way, whichever program (the `frontlog` binary, the
 //! Python module) they are part of (see `frontlog::engine::build_id`).
@@ -46,8 +47,8 @@ fn main() {
 }
 
 /// Emits `FRONTLOG_SOURCE_ID`: 64-bit FNV-1a over the relative paths and
-/// bytes of every file under `src/` and `assets/` and of `Cargo.toml`, in
-/// path order.
+/// bytes of every file under `src/` and `assets/` and of `Cargo.toml`,
+/// `Cargo.lock` (the dependencies' versions) and `build.rs`, in path order.
 fn source_id() {
     fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -62,12 +63,18 @@ fn source_id() {
             }
         }
     }
-    let mut files = vec![Path::new("Cargo.toml").to_path_buf()];
+    let mut files: Vec<std::path::PathBuf> = ["Cargo.toml", "Cargo.lock", "build.rs"]
+        .iter()
+        .map(|f| Path::new(f).to_path_buf())
+        .filter(|f| f.is_file())
+        .collect();
     for dir in ["src", "assets"] {
         println!("cargo:rerun-if-changed={dir}");
         walk(Path::new(dir), &mut files);
     }
-    println!("cargo:rerun-if-changed=Cargo.toml");
+    for f in ["Cargo.toml", "Cargo.lock", "build.rs"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
     files.sort();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {

@@ -14,7 +14,8 @@ source engine/setup.sh
 cargo build --release --quiet --features parquet
 bin=target/release/frontlog
 if [ ! -f "$corpus/manifest.toml" ]; then
-  "$bin" gen-corpus --articles 10000 --seed 1 "$corpus" 2>/dev/null
+  rm -rf "$corpus"
+  "$bin" gen-corpus --articles 10000 --seed 1 "$corpus" >/dev/null
 fi
 find "$corpus" -type f -exec cat {} + >/dev/null
 timed() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
@@ -26,7 +27,11 @@ read -r cold_s cold_kb < <(XDG_CACHE_HOME=$cache timed "$bin" stats "$corpus")
 XDG_CACHE_HOME=$cache "$bin" stats "$corpus" >/dev/null
 read -r snap_s snap_kb < <(XDG_CACHE_HOME=$cache timed "$bin" stats "$corpus")
 started=$(date +%s.%N)
-python3 engine/pipeline.py "$corpus" "$work/out" --num-cpus "$(nproc)" 2>/dev/null >"$work/pipeline.log"
+if ! python3 engine/pipeline.py "$corpus" "$work/out" --num-cpus "$(nproc)" \
+  >"$work/pipeline.log" 2>"$work/pipeline.err"; then
+  tail -20 "$work/pipeline.err" >&2
+  exit 1
+fi
 ended=$(date +%s.%N)
 read -r open_s open_kb < <(timed "$bin" stats "$work/out")
 shards_mb=$(du -sm --apparent-size "$work/out" | cut -f1)

@@ -20,9 +20,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus="$work/corpus"
 "$bin" gen-corpus "$corpus" --articles 300 --seed 7 >/dev/null
-mkdir -p "$corpus/zz"
+mkdir -p "$corpus/zz" "$corpus/000-x"
 first=$(find "$corpus/000" -name '*.txt' | sort | head -1)
 cp "$first" "$corpus/zz/"
+# "000-x/" sorts after "000/" in a folder walk but before it as a string.
+cp "$first" "$corpus/000-x/"
 printf '\x89PNG\r\n\x1a\n\0\0' >"$corpus/zz/broken.txt"
 cat >"$corpus/zz/dump.jsonl" <<'JSON'
 {"title":"Depot hit","text":"A drone hit a fuel depot in Sumy on 4 May 2025, the governor said.","published":"2025-05-05","source":"Test Wire"}
@@ -32,13 +34,28 @@ JSON
 python3 engine/pipeline.py "$corpus" "$work/out" --num-cpus 2
 python3 engine/check.py "$corpus" "$work/out" --bin "$bin"
 
-# The app on the shards, in tmux, as a person would open it.
-if command -v tmux >/dev/null 2>&1; then
+# A corpus whose every file is skipped: the pipeline still ends cleanly
+# and frontlog opens its output, listing the files.
+mkdir -p "$work/junk"
+printf '\x89PNG\r\n\x1a\n\0\0' >"$work/junk/a.txt"
+printf '\0\0\0\0' >"$work/junk/b.txt"
+python3 engine/pipeline.py "$work/junk" "$work/junk-out" --num-cpus 2
+"$bin" stats "$work/junk-out" 2>&1 | grep -q '^problems    2' \
+  || { echo "engine/ci.sh: the shards of a corpus of skipped files do not list both" >&2; exit 1; }
+
+# The app on the shards, in tmux, as a person would open it (a private
+# tmux server and no user configuration).
+if ! command -v tmux >/dev/null 2>&1; then
+  echo "engine/ci.sh: tmux is missing: the app was not opened on the shards" >&2
+  exit 1
+else
   events=$("$bin" export "$work/out" --format json \
     | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["events"]))')
   session="frontlog-engine-$$"
+  mkdir -p "$work/config"
+  tmux() { command tmux -L "$session" -f /dev/null "$@"; }
   tmux new-session -d -s "$session" -x 160 -y 45 \
-    "'$bin' '$work/out'; echo \"EXIT=\$?\"; sleep 60"
+    "XDG_CONFIG_HOME='$work/config' '$bin' '$work/out'; echo \"EXIT=\$?\"; sleep 60"
   shown=""
   for _ in $(seq 1 100); do
     shown=$(tmux capture-pane -p -t "$session")

@@ -57,8 +57,17 @@ MARKER = "frontlog-shards.toml"
 def toml_string(s: str) -> str:
     """A TOML basic string."""
     out = s.replace("\\", "\\\\").replace('"', '\\"')
-    out = "".join(c if ord(c) >= 0x20 else "\\u%04x" % ord(c) for c in out)
+    # TOML allows no control character (DEL included) in a basic string.
+    out = "".join(c if 0x20 <= ord(c) != 0x7F else "\\u%04x" % ord(c) for c in out)
     return f'"{out}"'
+
+
+def positive(text: str) -> int:
+    """An argument that must be a whole number of at least 1."""
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number of at least 1")
+    return n
 
 
 def main(argv=None) -> int:
@@ -69,7 +78,7 @@ def main(argv=None) -> int:
     ap.add_argument("--address", help="a running Ray cluster (auto, or ray://host:port); "
                     "default: start a local one")
     ap.add_argument("--num-cpus", type=int, default=None, help="cores of the local cluster")
-    ap.add_argument("--batch-size", type=int, default=256, help="files per map batch")
+    ap.add_argument("--batch-size", type=positive, default=256, help="files per map batch")
     args = ap.parse_args(argv)
 
     os.environ.setdefault("RAY_ACCEL_ENV_VAR_OVERRIDE_ON_ZERO", "0")
@@ -80,8 +89,8 @@ def main(argv=None) -> int:
     if manifest is None and os.path.isfile(os.path.join(root, "manifest.toml")):
         manifest = os.path.join(root, "manifest.toml")
     out = os.path.abspath(args.out)
-    if os.path.exists(out) and os.listdir(out):
-        print(f"pipeline: {out} is not empty; give a new folder", file=sys.stderr)
+    if os.path.exists(out) and (not os.path.isdir(out) or os.listdir(out)):
+        print(f"pipeline: {out} is not an empty folder; give a new one", file=sys.stderr)
         return 2
     try:
         files, listing_problems = fe.list_files(root, manifest)
@@ -112,12 +121,8 @@ def main(argv=None) -> int:
         return pa.Table.from_batches([batch])
 
     def extract(batch: pa.Table) -> pa.Table:
-        paths = batch.column("path").to_pylist()
-        contents = []
-        for p in paths:
-            with open(os.path.join(root, p), "rb") as f:
-                contents.append(f.read())
-        return as_table(fe.extract(pa.table({"path": paths, "bytes": contents}), root, manifest))
+        # frontlog reads each file itself, from storage every worker sees.
+        return as_table(fe.extract(batch, root, manifest))
 
     def keys(batch: pa.Table) -> pa.Table:
         k = fe.line_keys(batch)
@@ -125,9 +130,10 @@ def main(argv=None) -> int:
                          "prose": pa.array([int(p) for p in k.column("prose").to_pylist()], pa.int8())})
 
     # 1-2. Read and extract: the listing is split into blocks of paths, and
-    # each worker reads its files (from storage every node sees) and
-    # extracts them. (Ray's read_binary_files took 14 s to read 10,000
-    # small files where this takes 1.4 s.)
+    # each worker has frontlog read its files (from storage every node
+    # sees, with frontlog's own readers and messages) and extract them.
+    # (Ray's read_binary_files took 14 s to read 10,000 small files where
+    # reading them in the map takes 1.4 s.)
     blocks = max(1, min(len(files), (len(files) + args.batch_size - 1) // args.batch_size))
     outcomes = (ray.data.from_items([{"path": f} for f in files], override_num_blocks=blocks)
                 .map_batches(extract, batch_format="pyarrow", batch_size=args.batch_size)
@@ -156,11 +162,13 @@ def main(argv=None) -> int:
                          "first_day": g.column("day_min"), "last_day": g.column("day_max"),
                          "prose": g.column("prose_max")})
 
-    parts = (outcomes.map_batches(keys, batch_format="pyarrow")
-             .sort("key")
-             .map_batches(partial, batch_format="pyarrow", batch_size=None))
-    kept = pa.concat_tables(ray.get(parts.to_arrow_refs()), promote_options="default")
+    line_keys = outcomes.map_batches(keys, batch_format="pyarrow").materialize()
     furniture: list[int] = []
+    kept = pa.table({"key": pa.array([], pa.int64())})
+    if line_keys.count():
+        parts = line_keys.sort("key").map_batches(partial, batch_format="pyarrow", batch_size=None)
+        kept = pa.concat_tables([t for t in ray.get(parts.to_arrow_refs()) if t.num_rows]
+                                or [kept], promote_options="default")
     if kept.num_rows:
         g = kept.group_by("key").aggregate(
             [("files", "sum"), ("first_day", "min"), ("last_day", "max"), ("prose", "max")])
@@ -173,11 +181,15 @@ def main(argv=None) -> int:
     stage("furniture: sort and count the line keys")
 
     # 4. Article ids, in path order.
-    listed = outcomes.select_columns(["path", "article_ids"]).to_arrow_refs()
-    listed = pa.concat_tables(ray.get(listed), promote_options="default").sort_by("path")
-    own = listed.column("article_ids").to_pylist()
-    final = fe.unique_ids(listed.column("path").to_pylist(), own)
-    renamed = {p: f for p, o, f in zip(listed.column("path").to_pylist(), own, final) if o != f}
+    # In the listing's order (a local read's: the folder walk's), not by
+    # string: "news/x.txt" comes before "news-ua/x.txt" there.
+    order = {f: i for i, f in enumerate(files)}
+    listed = pa.concat_tables(ray.get(outcomes.select_columns(["path", "article_ids"]).to_arrow_refs()),
+                              promote_options="default").to_pylist()
+    listed.sort(key=lambda r: order[r["path"]])
+    own = [r["article_ids"] for r in listed]
+    final = fe.unique_ids([r["path"] for r in listed], own)
+    renamed = {r["path"]: f for r, o, f in zip(listed, own, final) if o != f}
 
     stage("article ids")
 
@@ -203,10 +215,12 @@ def main(argv=None) -> int:
                                max_partitions=1 << 20)
         return pa.table({"events": [batch.num_rows]})
 
-    written = (outcomes.map_batches(events, batch_format="pyarrow")
-               .sort("event_date")
-               .map_batches(write_events, batch_format="pyarrow", batch_size=None)
-               .sum("events")) or 0
+    made = outcomes.map_batches(events, batch_format="pyarrow").materialize()
+    written = 0
+    if made.count():
+        written = (made.sort("event_date")
+                   .map_batches(write_events, batch_format="pyarrow", batch_size=None)
+                   .sum("events")) or 0
     stage("events: make, sort by date, write")
 
     # 6. The outcomes, which frontlog reads back (uncompressed: frontlog's

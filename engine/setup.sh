@@ -4,12 +4,14 @@
 # the PyO3 module of python/ built against the release library (target/ is
 # shared) and installed. Sourced by engine/ci.sh and bench/engine.sh; run
 # from the project root.
+export PATH="$HOME/.local/bin:$PATH"
 if ! python3 -c 'import ray.data, sys; sys.exit(ray.__version__ != "2.52.1")' >/dev/null 2>&1 \
   || ! command -v maturin >/dev/null 2>&1; then
+  # Into the environment python3 runs in; a system Python that refuses
+  # (PEP 668) gets them in the user's site instead.
   python3 -m pip install --quiet "ray[data]==2.52.1" "maturin==1.16.0" \
     || python3 -m pip install --quiet --user --break-system-packages "ray[data]==2.52.1" "maturin==1.16.0"
 fi
-export PATH="$HOME/.local/bin:$PATH"
 rm -rf target/wheels
 (cd python && maturin build --release --quiet -o ../target/wheels)
 python3 -m pip install --quiet --force-reinstall --no-deps target/wheels/frontlog_engine-*.whl \

@@ -52,16 +52,21 @@ def _column(batch, name):
 def extract(batch, root: str, manifest: str | None = None) -> pa.RecordBatch:
     """Reads files into outcomes.
 
-    ``batch`` has the columns ``path`` (relative to ``root``, ``/``-separated)
-    and ``bytes`` (the file's content). Returns one row per file: ``path``,
-    ``article_ids`` (list of strings), ``outcome`` (binary) and ``problem``
-    (why the file was skipped, else null). ``manifest``: a frontlog
-    manifest.toml giving publication dates and outlets, as ``--manifest``.
+    ``batch`` has the column ``path`` (relative to ``root``, as
+    :func:`list_files` names it). Each file is read from storage this worker
+    sees, as frontlog reads it; or, when ``batch`` has a ``bytes`` column
+    (an engine that ships the files' content), taken from it (a JSON Lines
+    dump or a Telegram export is then decoded whole, not streamed).
+    Returns one row per file: ``path``, ``article_ids`` (list of strings),
+    ``outcome`` (large_binary) and ``problem`` (why the file was skipped,
+    else null). ``manifest``: a frontlog manifest.toml giving publication
+    dates and outlets, as ``--manifest``; by default ``root``'s own.
     """
-    cols = _native.extract(root, manifest, _column(batch, "path"), _column(batch, "bytes"))
+    contents = _column(batch, "bytes") if "bytes" in batch.schema.names else None
+    cols = _native.extract(root, manifest, _column(batch, "path"), contents)
     return pa.RecordBatch.from_pydict(cols, schema=pa.schema([
         ("path", pa.string()), ("article_ids", pa.list_(pa.string())),
-        ("outcome", pa.binary()), ("problem", pa.string()),
+        ("outcome", pa.large_binary()), ("problem", pa.string()),
     ]))
 
 

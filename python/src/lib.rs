@@ -41,7 +41,8 @@ fn plan(root: &str, manifest: Option<&str>) -> PyResult<Plan> {
     Ok(p)
 }
 
-/// The identity of this build's outcome encoding (16 hex digits).
+/// The identity of this build's outcome encoding: the version and a hash
+/// of the sources (`0.1.0-` and 16 hex digits).
 #[pyfunction]
 fn build_id() -> String {
     engine::build_id()
@@ -63,29 +64,38 @@ fn list_files(root: &str, manifest: Option<&str>) -> PyResult<Listing> {
     ))
 }
 
-/// The map step: per file (relative path and bytes), its outcome bytes,
-/// its article ids and, for a skipped file, why. Returns a dict of
-/// columns: `path`, `article_ids`, `outcome`, `problem`.
+/// The map step: per file (its path relative to `root`, as `list_files`
+/// names it), its outcome bytes, its article ids and, for a skipped file,
+/// why. The files are read from storage this process sees, as frontlog
+/// reads them; or, when `contents` is given (one `bytes` per path), taken
+/// from it. Returns a dict of columns: `path`, `article_ids`, `outcome`,
+/// `problem`.
 #[pyfunction]
-#[pyo3(signature = (root, manifest, paths, contents))]
+#[pyo3(signature = (root, manifest, paths, contents=None))]
 fn extract<'py>(
     py: Python<'py>,
     root: &str,
     manifest: Option<&str>,
     paths: Vec<String>,
-    contents: Vec<Vec<u8>>,
+    contents: Option<Vec<Bound<'py, PyBytes>>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    if paths.len() != contents.len() {
+    if contents.as_ref().is_some_and(|c| c.len() != paths.len()) {
         return Err(PyValueError::new_err("paths and contents differ in length"));
     }
     let plan = plan(root, manifest)?;
+    let contents: Option<Vec<&[u8]>> = contents
+        .as_ref()
+        .map(|c| c.iter().map(|b| b.as_bytes()).collect());
     let rows: Vec<(Vec<u8>, Vec<String>, Option<String>)> = py.allow_threads(|| {
         use frontlog::ingest::Outcome;
         paths
             .iter()
-            .zip(&contents)
-            .map(|(path, bytes)| {
-                let outcome = engine::extract(&plan, path, bytes);
+            .enumerate()
+            .map(|(i, path)| {
+                let outcome = match &contents {
+                    Some(c) => engine::extract(&plan, path, c[i]),
+                    None => engine::extract_file(&plan, path),
+                };
                 let problem = match &outcome {
                     Outcome::Skipped(p) => Some(p.reason.clone()),
                     Outcome::Read { .. } => None,
@@ -114,10 +124,10 @@ fn extract<'py>(
     Ok(out)
 }
 
-fn decode_all(outcomes: &[Vec<u8>]) -> PyResult<Vec<frontlog::ingest::Outcome>> {
+fn decode_all(outcomes: &[Bound<'_, PyBytes>]) -> PyResult<Vec<frontlog::ingest::Outcome>> {
     outcomes
         .iter()
-        .map(|b| engine::decode(b).map_err(PyValueError::new_err))
+        .map(|b| engine::decode(b.as_bytes()).map_err(PyValueError::new_err))
         .collect()
 }
 
@@ -126,7 +136,10 @@ fn decode_all(outcomes: &[Vec<u8>]) -> PyResult<Vec<frontlog::ingest::Outcome>> 
 /// group signed integers best), `day` (days from the common era, or None) and
 /// `prose`.
 #[pyfunction]
-fn line_keys<'py>(py: Python<'py>, outcomes: Vec<Vec<u8>>) -> PyResult<Bound<'py, PyDict>> {
+fn line_keys<'py>(
+    py: Python<'py>,
+    outcomes: Vec<Bound<'py, PyBytes>>,
+) -> PyResult<Bound<'py, PyDict>> {
     let decoded = decode_all(&outcomes)?;
     let rows: Vec<engine::LineKey> =
         py.allow_threads(|| decoded.iter().flat_map(engine::line_keys).collect());
@@ -150,12 +163,22 @@ fn furniture(
     first_day: Vec<Option<i32>>,
     last_day: Vec<Option<i32>>,
     prose: Vec<bool>,
-) -> Vec<i64> {
-    keys.into_iter()
+) -> PyResult<Vec<i64>> {
+    let n = keys.len();
+    if [files.len(), first_day.len(), last_day.len(), prose.len()]
+        .iter()
+        .any(|&l| l != n)
+    {
+        return Err(PyValueError::new_err(
+            "furniture: the columns differ in length",
+        ));
+    }
+    Ok(keys
+        .into_iter()
         .enumerate()
         .filter(|&(i, _)| engine::is_furniture(files[i], first_day[i], last_day[i], prose[i]))
         .map(|(_, k)| k)
-        .collect()
+        .collect())
 }
 
 /// How many articles a line must be found in to be furniture: fewer can
@@ -200,7 +223,7 @@ fn events<'py>(
     py: Python<'py>,
     root: &str,
     paths: Vec<String>,
-    outcomes: Vec<Vec<u8>>,
+    outcomes: Vec<Bound<'py, PyBytes>>,
     ids: Vec<Option<Vec<String>>>,
     furniture: Vec<i64>,
     timestamp: i64,

@@ -55,7 +55,13 @@ pub fn open_shards(
 ) -> Result<crate::ingest::Opened, String> {
     #[cfg(feature = "parquet")]
     {
-        let mut opened = shards::open(dir, progress)?;
+        let mut opened =
+            crate::ingest::caught(|| shards::open(dir, progress)).map_err(|what| {
+                format!(
+                    "frontlog failed reading the shards in {} (a bug; please report it): {what}",
+                    dir.display()
+                )
+            })??;
         if let Some(m) = manifest {
             opened.problems.insert(
                 0,
@@ -79,14 +85,15 @@ pub fn open_shards(
 }
 
 /// Checks, before any shard is read, that the pipeline output folder `dir`
-/// can be opened: its marker is readable and was written by this build.
+/// can be opened: its marker is readable and was written by this build,
+/// and it holds shards.
 ///
 /// # Errors
-/// As [`shards::read_marker`]; and always without the `parquet` feature.
+/// As [`shards::check`]; and always without the `parquet` feature.
 pub fn check_shards(dir: &Path) -> Result<(), String> {
     #[cfg(feature = "parquet")]
     {
-        shards::read_marker(dir).map(|_| ())
+        shards::check(dir)
     }
     #[cfg(not(feature = "parquet"))]
     {
@@ -111,11 +118,14 @@ pub fn build_id() -> String {
 }
 
 /// A corpus as a worker sees it: its folder (naming the files) and its
-/// manifest, without listing the folder.
+/// manifest (`manifest`, else the folder's `manifest.toml` when there is
+/// one, as a local read takes it), without listing the folder.
 ///
 /// # Errors
 /// The manifest cannot be read or parsed (the message names the file).
 pub fn corpus(root: &Path, manifest: Option<&Path>) -> Result<corpus::Plan, String> {
+    let default = root.join("manifest.toml");
+    let manifest = manifest.or_else(|| default.is_file().then_some(default.as_path()));
     Ok(corpus::Plan {
         root: root.to_path_buf(),
         manifest: match manifest {
@@ -142,13 +152,31 @@ pub fn list(root: &Path, manifest: Option<&Path>) -> Result<(Vec<String>, Vec<Pr
     Ok((files, plan.problems))
 }
 
+/// A relative path as the pipeline names it: `/`-separated (a backslash
+/// is a separator only on Windows; elsewhere it is part of a name).
 fn relative_name(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
+    let name = p.to_string_lossy();
+    if cfg!(windows) {
+        name.replace('\\', "/")
+    } else {
+        name.into_owned()
+    }
 }
 
 /// The map step: the outcome of the file `relative` (a path relative to
-/// `plan.root`, `/`-separated) whose bytes are `bytes`. Never fails: an
-/// unreadable file is an [`Outcome::Skipped`] with its reason.
+/// `plan.root`, as [`list`] names it), read from storage this worker sees
+/// exactly as a local read reads it (the same readers, streaming of big
+/// dumps, and messages). Never fails: an unreadable file is an
+/// [`Outcome::Skipped`] with its reason.
+pub fn extract_file(plan: &corpus::Plan, relative: &str) -> Outcome {
+    crate::ingest::process(plan, &plan.root.join(relative))
+}
+
+/// The map step for a file whose bytes travel with it (`bytes`; an engine
+/// that does not share storage). The same as [`extract_file`] but that a
+/// JSON Lines dump or a Telegram export is decoded whole rather than
+/// streamed: a dump whose lines are in different encodings may read
+/// differently. Never fails.
 pub fn extract(plan: &corpus::Plan, relative: &str, bytes: &[u8]) -> Outcome {
     crate::ingest::process_bytes(plan, &plan.root.join(relative), bytes)
 }

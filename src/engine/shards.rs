@@ -46,7 +46,9 @@ pub fn open(dir: &Path, progress: &Progress) -> Result<Opened, String> {
     let started = std::time::Instant::now();
     let marker = read_marker(dir)?;
     let mut rows = read_articles(&dir.join("articles"))?;
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    // In a local read's order: by path, one segment after another (the
+    // folder walk's order), so that ids and ties come out the same.
+    rows.sort_by(|a, b| Path::new(&a.0).cmp(Path::new(&b.0)));
     progress
         .total
         .store(marker.files, std::sync::atomic::Ordering::Relaxed);
@@ -55,11 +57,22 @@ pub fn open(dir: &Path, progress: &Progress) -> Result<Opened, String> {
         .into_iter()
         .map(|p| Problem::new(&p.path, p.reason))
         .collect();
+    let before = rows.len();
+    rows.dedup_by(|a, b| a.0 == b.0);
+    if rows.len() != before {
+        problems.push(Problem::new(
+            dir,
+            format!(
+                "{} files appear in more than one shard; each was taken once",
+                before - rows.len()
+            ),
+        ));
+    }
     if rows.len() != marker.files {
         problems.push(Problem::new(
             dir,
             format!(
-                "the shards hold {} files of the {} the pipeline listed; the others are missing",
+                "the shards hold {} files where the pipeline listed {}: the output is incomplete or mixed with another run's",
                 rows.len(),
                 marker.files
             ),
@@ -75,8 +88,12 @@ pub fn open(dir: &Path, progress: &Progress) -> Result<Opened, String> {
     let mut batch = Batch::default();
     for (relative, bytes) in rows {
         let path = marker.root.join(&relative);
-        let outcome =
-            super::decode(&bytes).map_err(|e| format!("{}: {relative}: {e}", dir.display()))?;
+        let outcome = super::decode(&bytes).map_err(|e| {
+            format!(
+                "{}: the outcome of {relative}: {e}",
+                dir.join("articles").display()
+            )
+        })?;
         intake.take(&plan, &path, outcome, &mut batch);
         progress
             .done
@@ -125,10 +142,18 @@ pub fn read_marker(dir: &Path) -> Result<Marker, String> {
     Ok(marker)
 }
 
-/// (relative path, outcome bytes) of every file in the Parquet files under
-/// `dir`.
-fn read_articles(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut out = Vec::new();
+/// Checks, before anything is read, that the pipeline output folder `dir`
+/// can be opened: [`read_marker`], and Parquet shards in `articles/`.
+///
+/// # Errors
+/// A message for the user naming the marker or the folder.
+pub fn check(dir: &Path) -> Result<(), String> {
+    read_marker(dir)?;
+    shard_files(&dir.join("articles")).map(|_| ())
+}
+
+/// The Parquet files under `dir`, sorted.
+fn shard_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -137,8 +162,19 @@ fn read_articles(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(format!("{}: no Parquet shards", dir.display()));
+        return Err(format!(
+            "{}: no Parquet shards (the pipeline did not finish, or wrote elsewhere)",
+            dir.display()
+        ));
     }
+    Ok(files)
+}
+
+/// (relative path, outcome bytes) of every file in the Parquet files under
+/// `dir`.
+fn read_articles(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut out = Vec::new();
+    let files = shard_files(dir)?;
     for file in files {
         let fail =
             |e: &dyn std::fmt::Display| format!("cannot read the shard {}: {e}", file.display());

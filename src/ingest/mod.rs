@@ -7,12 +7,13 @@ pub mod background;
 pub mod cache;
 pub mod cluster_cache;
 pub mod compact;
+mod intake;
 pub mod repeated;
 pub mod snapshot;
 
 pub use background::{Loaded, Loader, spawn};
+pub use intake::{Intake, unique_id};
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -333,19 +334,27 @@ pub fn process_bytes(plan: &corpus::Plan, path: &Path, bytes: &[u8]) -> Outcome 
 /// Runs `work` on the file at `path`, a panic in it (a fault of ours)
 /// becoming the file's problem.
 fn contained(path: &Path, work: impl FnOnce() -> Outcome) -> Outcome {
-    CONTAINED.with(|c| c.set(true));
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
-    CONTAINED.with(|c| c.set(false));
-    outcome.unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| panic.downcast_ref::<&str>().copied())
-            .unwrap_or("unknown fault");
+    caught(work).unwrap_or_else(|what| {
         Outcome::Skipped(Problem::new(
             path,
             format!("skipped: frontlog failed on this file (a bug; please report it): {what}"),
         ))
+    })
+}
+
+/// Runs `work`, a panic in it (a fault of ours) coming back as its
+/// message, quietly: the panic hook of [`quiet_contained_panics`] leaves
+/// the terminal alone for it.
+pub fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    let was = CONTAINED.with(|c| c.replace(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    CONTAINED.with(|c| c.set(was));
+    outcome.map_err(|panic| {
+        panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_else(|| "unknown fault".to_owned())
     })
 }
 
@@ -543,72 +552,6 @@ pub fn stream_plan(
         problems,
         repeated: intake.tally.finish(),
         files,
-    }
-}
-
-/// The id an article of the file `relative` takes: its own, unless an
-/// earlier article took it; then its file's relative path without the
-/// extension ("a/x#3" for the third article of a/x.json). Adds it to
-/// `taken`.
-pub fn unique_id(taken: &mut HashSet<String>, relative: &Path, id: String) -> String {
-    if taken.insert(id.clone()) {
-        return id;
-    }
-    let path = relative
-        .with_extension("")
-        .to_string_lossy()
-        .replace('\\', "/");
-    let id = match id.split_once('#') {
-        Some((_, n)) => format!("{path}#{n}"),
-        None => path,
-    };
-    taken.insert(id.clone());
-    id
-}
-
-/// Takes the outcomes of a corpus's files, in path order, into batches:
-/// gives an article whose id another file's article already took an id
-/// made of its relative path, counts its lines for the furniture repeated
-/// across files, and keeps the problems. The one way outcomes become
-/// store batches, whether they were read here, taken from the parse cache
-/// or read from an engine's shards ([`crate::engine`]).
-#[derive(Debug, Default)]
-pub struct Intake {
-    ids: HashSet<String>,
-    /// The line counts so far.
-    pub tally: repeated::Tally,
-    /// Files skipped and warnings, in path order.
-    pub problems: Vec<Problem>,
-}
-
-impl Intake {
-    /// Adds the outcome of the file at `path` (under `plan.root`) to
-    /// `batch`.
-    pub fn take(&mut self, plan: &corpus::Plan, path: &Path, outcome: Outcome, batch: &mut Batch) {
-        match outcome {
-            Outcome::Read { articles, warnings } => {
-                for article in articles {
-                    let Article {
-                        mut doc,
-                        events,
-                        folded,
-                        keys,
-                    } = article;
-                    doc.path = path.to_path_buf();
-                    doc.id = unique_id(&mut self.ids, plan.relative(path), doc.id);
-                    self.tally.add(keys);
-                    let index = batch.docs.len() as u32;
-                    batch.events.extend(events.into_iter().map(|mut e| {
-                        e.doc = index;
-                        e
-                    }));
-                    batch.docs.push(*doc);
-                    batch.folded.extend(folded);
-                }
-                self.problems.extend(warnings);
-            }
-            Outcome::Skipped(problem) => self.problems.push(problem),
-        }
     }
 }
 

@@ -23,6 +23,9 @@ fn corpus(dir: &Path) {
         .unwrap();
     std::fs::create_dir_all(dir.join("zz")).unwrap();
     std::fs::copy(&first, dir.join("zz").join(first.file_name().unwrap())).unwrap();
+    // "000-x/" comes after "000/" in a folder walk, before it as a string.
+    std::fs::create_dir_all(dir.join("000-x")).unwrap();
+    std::fs::copy(&first, dir.join("000-x").join(first.file_name().unwrap())).unwrap();
     std::fs::write(dir.join("zz/broken.txt"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
     std::fs::write(
         dir.join("zz/dump.jsonl"),
@@ -42,12 +45,19 @@ fn corpus(dir: &Path) {
 fn as_an_engine(root: &Path) -> Vec<(String, Outcome, Option<Vec<String>>)> {
     let (files, problems) = engine::list(root, None).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
-    let plan = engine::corpus(root, Some(&root.join("manifest.toml"))).unwrap();
+    // The folder's own manifest, as a local read takes it.
+    let plan = engine::corpus(root, None).unwrap();
     let outcomes: Vec<(String, Outcome)> = files
         .iter()
         .map(|f| {
+            let encoded = engine::encode(&engine::extract_file(&plan, f));
+            // The file's bytes shipped to the worker give the same outcome.
             let bytes = std::fs::read(root.join(f)).unwrap();
-            let encoded = engine::encode(&engine::extract(&plan, f, &bytes));
+            assert_eq!(
+                encoded,
+                engine::encode(&engine::extract(&plan, f, &bytes)),
+                "{f}"
+            );
             (f.clone(), engine::decode(&encoded).unwrap())
         })
         .collect();
@@ -186,7 +196,10 @@ mod shards {
             Field::new("outcome", DataType::Binary, false),
         ]));
         let half = files.len() / 2;
-        // Out of path order on purpose: the reader sorts.
+        // Out of path order on purpose, and by string within each shard
+        // ("000-x/" before "000/"): the reader puts them in walk order.
+        let mut files = files.to_vec();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
         for (n, part) in [&files[half..], &files[..half]].into_iter().enumerate() {
             let paths = StringArray::from_iter_values(part.iter().map(|(p, _)| p.as_str()));
             let blobs: Vec<Vec<u8>> = part.iter().map(|(_, o)| engine::encode(o)).collect();
