@@ -39,6 +39,16 @@ fn corpus(dir: &Path) {
     .unwrap();
 }
 
+/// Opens a folder (a corpus or shards) without a cache.
+fn open(root: &Path, manifest: Option<&Path>) -> Result<frontlog::ingest::Opened, String> {
+    frontlog::ingest::open_with(
+        root,
+        manifest,
+        &frontlog::ingest::Options::default(),
+        &frontlog::ingest::Progress::default(),
+    )
+}
+
 /// What an engine does: every file extracted alone (through its bytes
 /// encoded and decoded, as they travel between workers), the furniture
 /// judged from the line keys grouped by key, the ids made unique.
@@ -114,13 +124,7 @@ fn ids_and_dates(store: &frontlog::store::EventStore) -> Vec<(String, String, St
 fn map_steps_done_apart_give_the_store_of_a_local_read() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path());
-    let local = frontlog::ingest::open_with(
-        dir.path(),
-        None,
-        &frontlog::ingest::Options::default(),
-        &frontlog::ingest::Progress::default(),
-    )
-    .unwrap();
+    let local = open(dir.path(), None).unwrap();
     let files = as_an_engine(dir.path());
     let furniture = furniture_of(&files);
     assert!(!furniture.is_empty(), "the generated corpus has furniture");
@@ -228,26 +232,14 @@ mod shards {
     fn shards_open_as_the_store_of_a_local_read() {
         let dir = tempfile::tempdir().unwrap();
         corpus(dir.path());
-        let local = frontlog::ingest::open_with(
-            dir.path(),
-            None,
-            &frontlog::ingest::Options::default(),
-            &frontlog::ingest::Progress::default(),
-        )
-        .unwrap();
+        let local = open(dir.path(), None).unwrap();
         let files: Vec<(String, Outcome)> = as_an_engine(dir.path())
             .into_iter()
             .map(|(f, o, _)| (f, o))
             .collect();
         let out = tempfile::tempdir().unwrap();
         write_shards(dir.path(), out.path(), &files, &engine::build_id());
-        let opened = frontlog::ingest::open_with(
-            out.path(),
-            None,
-            &frontlog::ingest::Options::default(),
-            &frontlog::ingest::Progress::default(),
-        )
-        .unwrap();
+        let opened = open(out.path(), None).unwrap();
         assert_eq!(
             crate::snapshot::portrait(&opened.store),
             crate::snapshot::portrait(&local.store)
@@ -255,13 +247,7 @@ mod shards {
         assert_eq!(opened.problems, local.problems);
         // A manifest given with shards is not applied, and that is said.
         let manifest = dir.path().join("manifest.toml");
-        let with = frontlog::ingest::open_with(
-            out.path(),
-            Some(&manifest),
-            &frontlog::ingest::Options::default(),
-            &frontlog::ingest::Progress::default(),
-        )
-        .unwrap();
+        let with = open(out.path(), Some(&manifest)).unwrap();
         assert_eq!(with.problems[0].path, manifest);
         assert!(with.problems[0].reason.contains("not applied"));
     }
@@ -276,13 +262,7 @@ mod shards {
             .collect();
         let out = tempfile::tempdir().unwrap();
         write_shards(dir.path(), out.path(), &files, "0.0.0-0000000000000000");
-        let e = frontlog::ingest::open_with(
-            out.path(),
-            None,
-            &frontlog::ingest::Options::default(),
-            &frontlog::ingest::Progress::default(),
-        )
-        .unwrap_err();
+        let e = open(out.path(), None).unwrap_err();
         assert!(e.contains("another build of frontlog"), "{e}");
     }
 }
