@@ -27,13 +27,12 @@
 pub mod shards;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rustc_hash::FxHashSet;
 
 use crate::corpus::{self, Problem};
 use crate::ingest::{Batch, Intake, Outcome, repeated};
-use crate::places::Gazetteer;
 use crate::store::EventStore;
 
 /// Whether `dir` is a pipeline's output folder (it holds [`MARKER`]).
@@ -261,23 +260,15 @@ pub fn store_of(
     };
     let mut intake = Intake::default();
     let mut batch = Batch::default();
-    let mut keys = Vec::new();
     for (relative, mut outcome, ids) in files {
         if let (Outcome::Read { articles, .. }, Some(ids)) = (&mut outcome, ids) {
             for (a, id) in articles.iter_mut().zip(ids) {
                 a.doc.id = id;
             }
         }
-        if let Outcome::Read { articles, .. } = &outcome {
-            keys.extend(articles.iter().map(|a| a.keys.clone()));
-        }
-        let path: PathBuf = root.join(&relative);
-        intake.take(&plan, &path, outcome, &mut batch);
+        intake.take(&plan, &root.join(&relative), outcome, &mut batch);
     }
-    let repeated = repeated::Repeated::of(&keys, furniture);
-    batch.retire(&repeated);
-    let mut store = EventStore::new(Gazetteer::builtin());
-    batch.into_store(&mut store);
+    let (store, _) = batch.into_new_store(&intake.tally.finish_with(furniture));
     (store, intake.problems)
 }
 
@@ -299,13 +290,7 @@ pub fn event_rows(
                 timestamp,
             })
             .into_iter()
-            .map(|v| match v {
-                Value::Text(t) => Value::Text(t.map(|t| std::borrow::Cow::Owned(t.into_owned()))),
-                Value::Int(n) => Value::Int(n),
-                Value::Float(f) => Value::Float(f),
-                Value::Date(d) => Value::Date(d),
-                Value::Bool(b) => Value::Bool(b),
-            })
+            .map(Value::into_owned)
             .collect()
         })
         .collect()

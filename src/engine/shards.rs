@@ -7,16 +7,13 @@
 
 use std::path::{Path, PathBuf};
 
-use arrow_array::{
-    Array, BinaryArray, LargeBinaryArray, LargeStringArray, RecordBatch, StringArray,
-};
+use arrow_array::types::{BinaryType, ByteArrayType, LargeBinaryType, LargeUtf8Type, Utf8Type};
+use arrow_array::{Array, GenericByteArray, RecordBatch};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use serde::Deserialize;
 
 use crate::corpus::{self, Problem};
 use crate::ingest::{Batch, Intake, Opened, Progress, repeated_notice};
-use crate::places::Gazetteer;
-use crate::store::EventStore;
 
 /// What the marker file says.
 /// (Its other keys, such as `manifest`, are for the reader.)
@@ -101,10 +98,8 @@ pub fn open(dir: &Path, progress: &Progress) -> Result<Opened, String> {
     }
     problems.extend(intake.problems);
     let repeated = intake.tally.finish();
-    let gone = batch.retire(&repeated);
+    let (mut store, gone) = batch.into_new_store(&repeated);
     problems.extend(repeated_notice(&marker.root, &repeated, gone));
-    let mut store = EventStore::new(Gazetteer::builtin());
-    batch.into_store(&mut store);
     progress.stage("take the outcomes, drop furniture, sort and index", started);
     let started = std::time::Instant::now();
     let clusters = crate::cluster::build(&store);
@@ -186,7 +181,7 @@ fn read_articles(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         for batch in reader {
             let batch = batch.map_err(|e| fail(&e))?;
             let paths = strings(&batch, "path").map_err(|e| fail(&e))?;
-            let outcomes = binaries(&batch, "outcome").map_err(|e| fail(&e))?;
+            let outcomes = byte_cells(&batch, "outcome").map_err(|e| fail(&e))?;
             out.extend(paths.into_iter().zip(outcomes));
         }
     }
@@ -200,28 +195,35 @@ fn column<'b>(batch: &'b RecordBatch, name: &str) -> Result<&'b dyn Array, Strin
         .ok_or_else(|| format!("no `{name}` column"))
 }
 
-fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<String>, String> {
+/// The cells of a column of text or bytes (32- or 64-bit offsets), as
+/// bytes; an empty cell is an error.
+fn byte_cells(batch: &RecordBatch, name: &str) -> Result<Vec<Vec<u8>>, String> {
+    fn cells<T: ByteArrayType>(c: &dyn Array) -> Option<Vec<Option<Vec<u8>>>>
+    where
+        T::Native: AsRef<[u8]>,
+    {
+        let a = c.as_any().downcast_ref::<GenericByteArray<T>>()?;
+        Some(
+            (0..a.len())
+                .map(|i| (!a.is_null(i)).then(|| a.value(i).as_ref().to_vec()))
+                .collect(),
+        )
+    }
     let c = column(batch, name)?;
-    let get = |i: usize, s: &str| (!c.is_null(i)).then(|| s.to_owned());
-    let values: Option<Vec<String>> = if let Some(a) = c.as_any().downcast_ref::<StringArray>() {
-        (0..a.len()).map(|i| get(i, a.value(i))).collect()
-    } else if let Some(a) = c.as_any().downcast_ref::<LargeStringArray>() {
-        (0..a.len()).map(|i| get(i, a.value(i))).collect()
-    } else {
-        return Err(format!("`{name}` is not text"));
-    };
-    values.ok_or_else(|| format!("`{name}` has an empty cell"))
+    let values = cells::<Utf8Type>(c)
+        .or_else(|| cells::<LargeUtf8Type>(c))
+        .or_else(|| cells::<BinaryType>(c))
+        .or_else(|| cells::<LargeBinaryType>(c))
+        .ok_or_else(|| format!("`{name}` is neither text nor bytes"))?;
+    values
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| format!("`{name}` has an empty cell"))
 }
 
-fn binaries(batch: &RecordBatch, name: &str) -> Result<Vec<Vec<u8>>, String> {
-    let c = column(batch, name)?;
-    let get = |i: usize, b: &[u8]| (!c.is_null(i)).then(|| b.to_vec());
-    let values: Option<Vec<Vec<u8>>> = if let Some(a) = c.as_any().downcast_ref::<BinaryArray>() {
-        (0..a.len()).map(|i| get(i, a.value(i))).collect()
-    } else if let Some(a) = c.as_any().downcast_ref::<LargeBinaryArray>() {
-        (0..a.len()).map(|i| get(i, a.value(i))).collect()
-    } else {
-        return Err(format!("`{name}` is not binary"));
-    };
-    values.ok_or_else(|| format!("`{name}` has an empty cell"))
+fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<String>, String> {
+    byte_cells(batch, name)?
+        .into_iter()
+        .map(|b| String::from_utf8(b).map_err(|_| format!("`{name}` is not UTF-8 text")))
+        .collect()
 }

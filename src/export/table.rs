@@ -64,6 +64,19 @@ pub enum Value<'r> {
     Bool(Option<bool>),
 }
 
+impl Value<'_> {
+    /// The same value, owning its text.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Text(t) => Value::Text(t.map(|t| Cow::Owned(t.into_owned()))),
+            Value::Int(n) => Value::Int(n),
+            Value::Float(f) => Value::Float(f),
+            Value::Date(d) => Value::Date(d),
+            Value::Bool(b) => Value::Bool(b),
+        }
+    }
+}
+
 /// What a table row is read from: the record and the export's time.
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'r, 'a> {

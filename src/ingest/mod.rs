@@ -120,6 +120,16 @@ impl Batch {
     pub fn into_store(self, store: &mut EventStore) -> crate::store::Remap {
         store.extend_folded(self.docs, self.events, self.folded)
     }
+
+    /// The whole corpus's batch (from its first article on) made into a new
+    /// store, the events of the furniture lines `repeated` left out; with
+    /// how many went.
+    pub fn into_new_store(mut self, repeated: &repeated::Repeated) -> (EventStore, usize) {
+        let gone = self.retire(repeated);
+        let mut store = EventStore::new(Gazetteer::builtin());
+        self.into_store(&mut store);
+        (store, gone)
+    }
 }
 
 /// A corpus read into a store, with the files that were skipped.
@@ -204,10 +214,8 @@ pub fn open_plan(
     );
     let started = std::time::Instant::now();
     problems.extend(streamed.problems);
-    let gone = all.retire(&streamed.repeated);
+    let (mut store, gone) = all.into_new_store(&streamed.repeated);
     problems.extend(repeated_notice(&plan.root, &streamed.repeated, gone));
-    let mut store = EventStore::new(Gazetteer::builtin());
-    all.into_store(&mut store);
     progress.stage("drop furniture, sort and index the events", started);
     let started = std::time::Instant::now();
     let (problem, cached) = cluster_cache::cluster(

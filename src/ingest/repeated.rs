@@ -146,7 +146,14 @@ impl Tally {
             .filter(|(_, s)| judge(s.files, s.first_day, s.last_day, s.prose))
             .map(|(&k, _)| k)
             .collect();
-        Repeated::of(&self.files, &furniture)
+        self.finish_with(&furniture)
+    }
+
+    /// The furniture lines of the files added, the lines judged furniture
+    /// being `furniture` (judged elsewhere: by an engine over the whole
+    /// corpus, when these files are only part of it).
+    pub fn finish_with(self, furniture: &FxHashSet<u64>) -> Repeated {
+        Repeated::of(&self.files, furniture)
     }
 }
 
