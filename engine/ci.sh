@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Ray Data, maturin, and the module built and installed.
+# The test profile: .ci/run has built its library already.
+engine_profile=dev
 # shellcheck source=engine/setup.sh
 source engine/setup.sh
 # The frontlog binary that reads the shards needs Parquet.
