@@ -14,9 +14,12 @@ cd "$(dirname "$0")/.."
 engine_profile=dev
 # shellcheck source=engine/setup.sh
 source engine/setup.sh
-# The frontlog binary that reads the shards needs Parquet.
-cargo build --quiet --features parquet
-bin=target/debug/frontlog
+# The frontlog binary that reads the shards needs Parquet: .ci/run names
+# the one its Parquet tests built.
+if [ -z "${FRONTLOG_BIN:-}" ]; then
+  cargo build --quiet --features parquet
+fi
+bin=${FRONTLOG_BIN:-target/debug/frontlog}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
