@@ -47,7 +47,12 @@ for n in $sizes; do
   find "$corpus" -type f -exec cat {} + >/dev/null   # the same warm page cache for every reader
   read -r rg_s rg_kb < <(timed rg -c -i "$months" "$corpus")
   cache=$(mktemp -d)
-  read -r cold_s cold_kb < <(XDG_CACHE_HOME=$cache timed "$bin" stats "$corpus")
+  # The cold run's own report is kept: its stages and its CPU time per
+  # stage of extraction (cputime), printed below the figures.
+  cold_report=$(mktemp)
+  XDG_CACHE_HOME=$cache /usr/bin/time -f "%e %M %U %S" -o "$cold_report.time" "$bin" stats "$corpus" >"$cold_report"
+  read -r cold_s cold_kb cold_user cold_sys <"$cold_report.time"
+  read -r rg_user rg_sys < <(/usr/bin/time -f "%U %S" rg -c -i "$months" "$corpus" 2>&1 >/dev/null | tail -1)
   # The cold run leaves the parse cache and the store snapshot: reopen
   # from the snapshot, then (the snapshot removed) from the parse cache,
   # which writes the snapshot again.
@@ -67,6 +72,15 @@ print(f"  cold (no cache)           {cold:8.2f} s   {mb/cold:8.1f} MB/s  {n/cold
 print(f"  warm (parse cache)        {warm:8.2f} s   {mb/warm:8.1f} MB/s  {n/warm:9.0f} articles/s  peak {warm_kb/1024:7.0f} MB ({warm_kb/1024/mb:.2f} MB per MB)  {warm/rg:.1f}x ripgrep")
 print(f"  warm (store snapshot)     {snap:8.2f} s   {mb/snap:8.1f} MB/s  {n/snap:9.0f} articles/s  peak {snap_kb/1024:7.0f} MB ({snap_kb/1024/mb:.2f} MB per MB)  {snap/rg:.1f}x ripgrep  (snapshot {snap_mb:.0f} MB)")
 PY
+  python3 - "$rg_user" "$rg_sys" "$cold_user" "$cold_sys" <<'PY'
+import sys
+rg_cpu = float(sys.argv[1]) + float(sys.argv[2])
+cold_cpu = float(sys.argv[3]) + float(sys.argv[4])
+print(f"  cpu time (user + system)  ripgrep {rg_cpu:.2f} s, cold read {cold_cpu:.2f} s: {cold_cpu/max(rg_cpu, 1e-9):.1f}x ripgrep per core")
+PY
+  echo "  the cold read's stages (wall time) and its cpu time per stage of extraction:"
+  sed -n '/^read in/,$p' "$cold_report" | sed 's/^/  /'
+  rm -f "$cold_report" "$cold_report.time"
 done
 
 # The structured readers on the same 2,000 generated articles, written as

@@ -16,6 +16,7 @@
 pub mod cluster;
 pub mod config;
 pub mod corpus;
+pub mod cputime;
 pub mod datefilter;
 pub mod diagnostics;
 pub mod engine;

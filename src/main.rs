@@ -10,6 +10,10 @@ use clap::Parser;
 use cli::{Cli, Command};
 use commands::Failure;
 
+/// mimalloc: see the README's dependency table.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     frontlog::ingest::quiet_contained_panics();
     let cli = Cli::parse();

@@ -151,6 +151,27 @@ impl Clusters {
         self.of_event.get(i as usize).copied()
     }
 
+    /// About how many bytes it holds on the heap (its vectors' buffers).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.of_event.capacity() * size_of::<u32>()
+            + self.clusters.capacity() * size_of::<Cluster>()
+            + self
+                .clusters
+                .iter()
+                .map(|c| {
+                    c.members.capacity() * size_of::<u32>()
+                        + c.originators.capacity() * size_of::<u16>()
+                })
+                .sum::<usize>()
+            + self.originator_of.capacity() * size_of::<Option<u16>>()
+            + self
+                .originator_names
+                .iter()
+                .map(String::capacity)
+                .sum::<usize>()
+    }
+
     /// Every cluster, in the order of its first member.
     pub fn all(&self) -> &[Cluster] {
         &self.clusters

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
+use frontlog::cputime;
 use frontlog::ingest;
 
 use super::{Failure, corpus_and_manifest, warn_problems, warn_undated};
@@ -76,6 +77,8 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
             println!("  {:>8.3} s  {name}", took.as_secs_f64());
         }
     }
+    print_cpu_breakdown(&cputime::Breakdown::take());
+    print_footprint(&frontlog::store::footprint::Footprint::of(store), bytes);
     let clusters = store.clusters().all();
     let several = clusters.iter().filter(|c| c.members.len() > 1).count();
     let micros = progress.clustering_micros.load(Ordering::Relaxed);
@@ -95,4 +98,57 @@ pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Re
     // only delay the exit.
     std::mem::forget(opened);
     Ok(())
+}
+
+/// Prints the CPU time of each stage of the articles read and extracted
+/// (not taken from a cache), summed over every thread, with its share.
+fn print_cpu_breakdown(b: &cputime::Breakdown) {
+    if b.is_empty() {
+        return;
+    }
+    let total = b.total().as_secs_f64().max(1e-9);
+    println!(
+        "cpu time    {:.3} s reading and extracting, summed over every thread:",
+        total
+    );
+    let line = |took: std::time::Duration, label: &str| {
+        let s = took.as_secs_f64();
+        println!("  {s:>8.3} s {:>5.1}%  {label}", 100.0 * s / total);
+    };
+    for stage in cputime::STAGES {
+        let Some(parent) = stage.parent() else {
+            if stage.rest_label().is_none() {
+                line(b.of(stage), stage.label());
+            }
+            continue;
+        };
+        line(
+            b.of(stage),
+            &format!("{}: {}", parent.label(), stage.label()),
+        );
+        // The rest of the parent after its last sub-stage.
+        let next = cputime::STAGES.get(stage as usize + 1);
+        if next.is_none_or(|n| n.parent() != Some(parent)) {
+            let rest = parent.rest_label().unwrap_or("the rest");
+            line(b.rest(parent), &format!("{}: {rest}", parent.label()));
+        }
+    }
+}
+
+/// Prints what the store holds in memory, part by part, against the
+/// corpus's `bytes` of article text.
+fn print_footprint(f: &frontlog::store::footprint::Footprint, bytes: usize) {
+    let mb = |b: usize| b as f64 / 1e6;
+    println!(
+        "memory      {:.1} MB held by the store ({:.2} MB per MB of article text), of it:",
+        mb(f.total()),
+        f.total() as f64 / (bytes.max(1)) as f64
+    );
+    for (part, b) in &f.parts {
+        if *b == 0 && part.starts_with("text index") {
+            println!("         -     {part} (the app builds it; stats does not)");
+        } else {
+            println!("  {:>8.1} MB  {part}", mb(*b));
+        }
+    }
 }

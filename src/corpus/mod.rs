@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::cputime::{self, Stage};
+
 pub use manifest::Manifest;
 pub use read::{documents_of_bytes, read_file, read_file_in_chunks};
 
@@ -440,14 +442,16 @@ pub fn document_from_fields(
     let flat = if fields.structured {
         None
     } else {
-        html_fragment::flatten(&text[front.body_start..])
+        cputime::time(Stage::Markup, || {
+            html_fragment::flatten(&text[front.body_start..])
+        })
     };
     let text = match flat {
         Some(flat) => format!("{}{flat}", &text[..front.body_start]),
         None => text,
     };
     let body = &text[front.body_start..];
-    let mut inferred = metadata::infer(body);
+    let mut inferred = cputime::time(Stage::Metadata, || metadata::infer(body));
     if fields.untitled {
         inferred.title = None;
     }
@@ -494,11 +498,13 @@ pub fn document_from_fields(
         }
         suffix_outlet = Some(outlet);
     }
-    let text_outlet = outlets::infer(body);
+    let text_outlet = cputime::time(Stage::Metadata, || outlets::infer(body));
     let stated_lang = entry.lang.or(fields.lang).or(front.lang);
     let detected = match stated_lang {
         Some(_) => None,
-        None => crate::lang::detect(&text[front.body_start..]),
+        None => cputime::time(Stage::Language, || {
+            crate::lang::detect(&text[front.body_start..])
+        }),
     };
     Document {
         id,

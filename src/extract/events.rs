@@ -7,6 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::corpus::Document;
+use crate::cputime::{self, Stage};
 use crate::places::{Gazetteer, Mention, RegionId, RegionKind, Role};
 use crate::text::{display, embeds, lines, sentences};
 use crate::timex::{self, Precision, Timex};
@@ -20,7 +21,9 @@ use super::{DatePrecision, Event, EventAnchor, EventDate, Span, paragraphs, qual
 pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Event> {
     let published = doc.published.value;
     let text = doc.text.as_str();
-    let focus = gazetteer.focus_country(lede(&text[doc.body_start..]));
+    let focus = cputime::time(Stage::Places, || {
+        gazetteer.focus_country(lede(&text[doc.body_start..]))
+    });
     let mut events = Vec::new();
     let mut seen: rustc_hash::FxHashSet<(EventDate, u64)> = Default::default();
 
@@ -36,7 +39,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             Some(span) => (
                 Some(Span::new(span.clone())),
                 regions_of(
-                    &gazetteer.tag(&text[span.clone()], focus),
+                    &cputime::time(Stage::Places, || gazetteer.tag(&text[span.clone()], focus)),
                     None,
                     false,
                     gazetteer,
@@ -46,7 +49,12 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
                 let title = doc.title_or_name();
                 (
                     None,
-                    regions_of(&gazetteer.tag(title, focus), None, false, gazetteer),
+                    regions_of(
+                        &cputime::time(Stage::Places, || gazetteer.tag(title, focus)),
+                        None,
+                        false,
+                        gazetteer,
+                    ),
                 )
             }
         };
@@ -54,7 +62,9 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         let title = display::prose(doc.title_or_name());
         seen.insert((date, sentence_key(&title)));
         let lang = doc.lang.value.unwrap_or_default();
-        let counts = casualties(&title, lang);
+        let (kind, counts) = cputime::time(Stage::TypesAndCasualties, || {
+            (classify(&title, lang), casualties(&title, lang))
+        });
         events.push(Event {
             doc: doc_index,
             date,
@@ -66,7 +76,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             paragraph: sentence,
             headline: true,
             future: false,
-            kind: classify(&title, lang),
+            kind,
             killed: counts.killed,
             injured: counts.injured,
         });
@@ -82,14 +92,16 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             .or(published);
         let timexes = outside_markup(
             par_text,
-            timex::tag_lang(
-                par_text,
-                anchor,
-                doc.lang.value.unwrap_or_default(),
-                &mut carry,
-            ),
+            cputime::time(Stage::Dates, || {
+                timex::tag_lang(
+                    par_text,
+                    anchor,
+                    doc.lang.value.unwrap_or_default(),
+                    &mut carry,
+                )
+            }),
         );
-        let sentence_spans = sentences::split(par_text);
+        let sentence_spans = cputime::time(Stage::Sentences, || sentences::split(par_text));
         let is_title = doc
             .title_span
             .as_ref()
@@ -106,11 +118,12 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             continue;
         }
         let credits = lines::credit_spans(par_text);
-        let mentions: Vec<Mention> = gazetteer
-            .tag_under(par_text, focus, carried_header)
-            .into_iter()
-            .filter(|m| !credits.iter().any(|c| c.start <= m.start && m.end <= c.end))
-            .collect();
+        let mentions: Vec<Mention> = cputime::time(Stage::Places, || {
+            gazetteer.tag_under(par_text, focus, carried_header)
+        })
+        .into_iter()
+        .filter(|m| !credits.iter().any(|c| c.start <= m.start && m.end <= c.end))
+        .collect();
         debug_assert!(timexes.windows(2).all(|w| w[0].start <= w[1].start));
         debug_assert!(mentions.windows(2).all(|w| w[0].start <= w[1].start));
         let own_header = sentence_spans
@@ -145,8 +158,9 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             let key = sentence_key(&shown);
             let lang = doc.lang.value.unwrap_or_default();
             // Read once per sentence, whatever the number of its dates.
-            let kind = classify(&shown, lang);
-            let counts = casualties(&shown, lang);
+            let (kind, counts) = cputime::time(Stage::TypesAndCasualties, || {
+                (classify(&shown, lang), casualties(&shown, lang))
+            });
             for (date, anchor, expr) in dates {
                 if !seen.insert((date, key)) {
                     continue;

@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::corpus::{self, Document, Problem};
+use crate::cputime::{self, Stage};
 use crate::extract::{self, Event};
 use crate::places::Gazetteer;
 use crate::store::{self, EventStore};
@@ -404,11 +405,17 @@ fn read_and_extract(plan: &corpus::Plan, path: &Path) -> Outcome {
     }
     let mut warnings = Vec::new();
     let mut articles = Vec::new();
+    // Reading is this thread's time outside extraction.
+    let started = std::time::Instant::now();
+    let mut extracting = std::time::Duration::ZERO;
     // Chunks of a big file (a JSON Lines dump) are extracted in parallel
     // while the next ones are read.
     let read = plan.read_in_chunks(path, &mut warnings, EXTRACT_CHUNK, |docs| {
+        let started = std::time::Instant::now();
         articles.par_extend(docs.into_par_iter().map(article_of));
+        extracting += started.elapsed();
     });
+    cputime::add(Stage::Read, started.elapsed().saturating_sub(extracting));
     match read {
         Ok(()) => Outcome::Read { articles, warnings },
         Err(problem) => Outcome::Skipped(problem),
@@ -420,10 +427,16 @@ fn read_and_extract(plan: &corpus::Plan, path: &Path) -> Outcome {
 /// (rayon hands them back to [`process`]).
 fn article_of(mut doc: corpus::Document) -> Article {
     let was = CONTAINED.with(|c| c.replace(true));
-    let mut events = extract::extract(&doc, 0, Gazetteer::builtin());
-    let folded = events.iter().map(|e| store::folded_text(e, &doc)).collect();
-    let mut keys = repeated::keys(&doc);
-    compact::compact(&mut doc, &mut events, &mut keys);
+    let mut events = cputime::time(Stage::Extract, || {
+        extract::extract(&doc, 0, Gazetteer::builtin())
+    });
+    let folded = cputime::time(Stage::Fold, || {
+        events.iter().map(|e| store::folded_text(e, &doc)).collect()
+    });
+    let mut keys = cputime::time(Stage::LineKeys, || repeated::keys(&doc));
+    cputime::time(Stage::Compact, || {
+        compact::compact(&mut doc, &mut events, &mut keys)
+    });
     CONTAINED.with(|c| c.set(was));
     Article {
         doc: Box::new(doc),
@@ -519,7 +532,8 @@ pub fn stream_plan(
                         }
                         None => {
                             let outcome = process(plan, path);
-                            let bytes = cache::serialize(&outcome);
+                            let bytes =
+                                cputime::time(Stage::CacheEncode, || cache::serialize(&outcome));
                             (outcome, Some((key, cache::Record::Fresh(bytes))))
                         }
                     },

@@ -125,6 +125,12 @@ impl EventColumns {
         c
     }
 
+    /// Bytes of the regions column (both its arrays' buffers).
+    pub fn region_bytes(&self) -> usize {
+        self.region_starts.capacity() * std::mem::size_of::<u32>()
+            + self.region_ids.capacity() * std::mem::size_of::<RegionId>()
+    }
+
     /// Event `i`'s regions, as [`Event::regions`].
     pub fn regions(&self, i: u32) -> &[RegionId] {
         let i = i as usize;

@@ -19,6 +19,7 @@ use crate::places::{Gazetteer, RegionId};
 mod clustered;
 pub mod columns;
 mod folding;
+pub mod footprint;
 mod parts;
 mod postings;
 mod search;

@@ -586,3 +586,77 @@ fn each_bullet_cites_its_article_and_the_path_is_the_real_one() {
         .collect();
     assert!(paths.iter().any(|p| p.ends_with(odd)), "{paths:?}");
 }
+
+#[test]
+fn a_cold_stats_run_breaks_its_cpu_time_down_by_stage_and_a_cached_one_does_not() {
+    let dir = one_article(
+        "depot.txt",
+        "Depot hit near the river\n\nA drone struck a fuel depot in Sumy on 4 May 2025, \
+         the governor said. Two workers were injured.\n",
+    );
+    let corpus = dir.path().to_str().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = frontlog_cmd()
+            .env("XDG_CACHE_HOME", cache.path())
+            .args(["stats", corpus])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let cold = run();
+    let total_line = cold
+        .lines()
+        .find(|l| l.starts_with("cpu time"))
+        .unwrap_or_else(|| panic!("no cpu time line: {cold}"));
+    let total: f64 = total_line
+        .split_whitespace()
+        .nth(2)
+        .unwrap()
+        .parse()
+        .unwrap();
+    // Every stage has its line: a time, a share, a label.
+    let stages: Vec<(f64, &str)> = cold
+        .lines()
+        .skip_while(|l| !l.starts_with("cpu time"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| {
+            let mut words = l.split_whitespace();
+            let secs: f64 = words.next().unwrap().parse().unwrap();
+            (secs, l)
+        })
+        .collect();
+    for label in [
+        "reading: HTML fragments",
+        "reading: headline, outlet and publication date",
+        "reading: language detection",
+        "reading: the rest",
+        "extraction: dates",
+        "extraction: sentence splitting",
+        "extraction: places",
+        "extraction: event types",
+        "extraction: the rest",
+        "folding",
+        "line keys",
+        "compacting",
+        "encoding parse-cache records",
+    ] {
+        assert!(
+            stages.iter().any(|(_, l)| l.contains(label)),
+            "no stage {label}: {cold}"
+        );
+    }
+    // The lines add up to the total (each printed to the millisecond).
+    let sum: f64 = stages.iter().map(|(s, _)| s).sum();
+    assert!(
+        (sum - total).abs() < 0.001 * stages.len() as f64 + 1e-9,
+        "{cold}"
+    );
+    assert!(total > 0.0, "{cold}");
+    // From the snapshot nothing is extracted: no breakdown.
+    let warm = run();
+    assert!(warm.contains("from the store snapshot"), "{warm}");
+    assert!(!warm.contains("cpu time"), "{warm}");
+}
