@@ -4,7 +4,9 @@
 #     cold (no cache), warm from the parse cache and warm from the store
 #     snapshot, with peak memory; and beside it the
 #     time ripgrep needs to scan the same files for month names (the floor
-#     that reading the corpus costs);
+#     that reading the corpus costs), wall and CPU; the cold read's stages,
+#     its CPU time per stage of extraction and the store's memory by part
+#     (`frontlog stats`);
 #   - the query for each filter kind on a store of 1,000,000 and of
 #     10,000,000 events (p50, p99), and the text filter typed letter by letter;
 #   - drawing one frame of the terminal app at 1,000,000 events;
