@@ -357,11 +357,7 @@ pub fn build(store: &EventStore) -> Clusters {
         c.reports = distinct(members().map(|m| reprint[events[m].doc as usize])).len() as u32;
         c.outlets = distinct(members().map(|m| store.source_of(&events[m]))).len() as u32;
         c.originators = distinct(members().filter_map(|m| originator_of[m]));
-        // Grown by pushes: most hold one member, in room for four.
-        c.members.shrink_to_fit();
     });
-    // Grown by pushes too: up to twice the room the clusters need.
-    clusters.shrink_to_fit();
     Clusters {
         of_event,
         clusters,

@@ -93,7 +93,6 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
             } = growing;
             pending.into_store(&mut store);
             let gone = store.retire(|e| streamed.repeated.holds(e));
-            store.shrink_to_fit();
             problems.extend(repeated_notice(&plan.root, &streamed.repeated, gone));
             let _ = sender.send(Loaded::Store(Box::new(store)));
             if let Some(files) = streamed.files {

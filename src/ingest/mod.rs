@@ -129,7 +129,6 @@ impl Batch {
         let gone = self.retire(repeated);
         let mut store = EventStore::new(Gazetteer::builtin());
         self.into_store(&mut store);
-        store.shrink_to_fit();
         (store, gone)
     }
 }

@@ -170,20 +170,6 @@ impl EventStore {
         }
     }
 
-    /// Gives back the room its vectors grew beyond what they hold (a
-    /// store built batch by batch holds up to twice its events' bytes),
-    /// once no more articles are coming.
-    pub fn shrink_to_fit(&mut self) {
-        self.docs.shrink_to_fit();
-        self.events.shrink_to_fit();
-        self.search.shrink_to_fit();
-        self.search_starts.shrink_to_fit();
-        self.arrival.shrink_to_fit();
-        self.position.shrink_to_fit();
-        self.doc_search.shrink_to_fit();
-        self.doc_search_starts.shrink_to_fit();
-    }
-
     /// Removes the events `drop` picks (page furniture learnt once the whole
     /// corpus is in); the others keep their order. Returns how many went.
     pub fn retire(&mut self, drop: impl Fn(&Event) -> bool) -> usize {
