@@ -47,14 +47,13 @@ for n in $sizes; do
   fi
   mb=$(du -sm --apparent-size "$corpus" | cut -f1)
   find "$corpus" -type f -exec cat {} + >/dev/null   # the same warm page cache for every reader
-  read -r rg_s rg_kb < <(timed rg -c -i "$months" "$corpus")
+  read -r rg_s rg_kb rg_user rg_sys < <(/usr/bin/time -f "%e %M %U %S" rg -c -i "$months" "$corpus" 2>&1 >/dev/null | tail -1)
   cache=$(mktemp -d)
   # The cold run's own report is kept: its stages and its CPU time per
   # stage of extraction (cputime), printed below the figures.
   cold_report=$(mktemp)
   XDG_CACHE_HOME=$cache /usr/bin/time -f "%e %M %U %S" -o "$cold_report.time" "$bin" stats "$corpus" >"$cold_report"
   read -r cold_s cold_kb cold_user cold_sys <"$cold_report.time"
-  read -r rg_user rg_sys < <(/usr/bin/time -f "%U %S" rg -c -i "$months" "$corpus" 2>&1 >/dev/null | tail -1)
   # The cold run leaves the parse cache and the store snapshot: reopen
   # from the snapshot, then (the snapshot removed) from the parse cache,
   # which writes the snapshot again.

@@ -87,15 +87,12 @@ impl Stage {
         }
     }
 
-    /// What a stage's time outside its sub-stages is, for a report line;
-    /// `None` for a stage without sub-stages.
-    pub fn rest_label(self) -> Option<&'static str> {
+    /// What a stage's time outside its sub-stages is, for a report line.
+    pub fn rest_label(self) -> &'static str {
         match self {
-            Stage::Read => Some("the rest (file reads, decoding, format readers, front matter)"),
-            Stage::Extract => {
-                Some("the rest (paragraphs, tying dates and places to sentences, events)")
-            }
-            _ => None,
+            Stage::Read => "the rest (file reads, decoding, format readers, front matter)",
+            Stage::Extract => "the rest (paragraphs, tying dates and places to sentences, events)",
+            _ => "the rest",
         }
     }
 

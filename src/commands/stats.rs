@@ -115,23 +115,22 @@ fn print_cpu_breakdown(b: &cputime::Breakdown) {
         let s = took.as_secs_f64();
         println!("  {s:>8.3} s {:>5.1}%  {label}", 100.0 * s / total);
     };
-    for stage in cputime::STAGES {
-        let Some(parent) = stage.parent() else {
-            if stage.rest_label().is_none() {
-                line(b.of(stage), stage.label());
-            }
+    for stage in cputime::STAGES.into_iter().filter(|s| s.parent().is_none()) {
+        let inside: Vec<_> = cputime::STAGES
+            .into_iter()
+            .filter(|s| s.parent() == Some(stage))
+            .collect();
+        if inside.is_empty() {
+            line(b.of(stage), stage.label());
             continue;
-        };
-        line(
-            b.of(stage),
-            &format!("{}: {}", parent.label(), stage.label()),
-        );
-        // The rest of the parent after its last sub-stage.
-        let next = cputime::STAGES.get(stage as usize + 1);
-        if next.is_none_or(|n| n.parent() != Some(parent)) {
-            let rest = parent.rest_label().unwrap_or("the rest");
-            line(b.rest(parent), &format!("{}: {rest}", parent.label()));
         }
+        for sub in inside {
+            line(b.of(sub), &format!("{}: {}", stage.label(), sub.label()));
+        }
+        line(
+            b.rest(stage),
+            &format!("{}: {}", stage.label(), stage.rest_label()),
+        );
     }
 }
 
@@ -145,10 +144,10 @@ fn print_footprint(f: &frontlog::store::footprint::Footprint, bytes: usize) {
         f.total() as f64 / (bytes.max(1)) as f64
     );
     for (part, b) in &f.parts {
-        if *b == 0 && part.starts_with("text index") {
-            println!("         -     {part} (the app builds it; stats does not)");
-        } else {
-            println!("  {:>8.1} MB  {part}", mb(*b));
-        }
+        println!("  {:>8.1} MB  {part}", mb(*b));
+    }
+    match f.text_index {
+        Some(b) => println!("  {:>8.1} MB  text index", mb(b)),
+        None => println!("         -     text index (the app builds it; stats does not)"),
     }
 }
