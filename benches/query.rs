@@ -9,7 +9,8 @@
 //!
 //! Then the text filter typed letter by letter ("d", "dr", "dro", ...), as
 //! a user types it: each prefix's query with the pane counts and the
-//! histogram, and each keystroke of the terminal app (the edit, the
+//! histogram (both read the slice's [`Tally`], counted once, as the app
+//! does), each stage apart, and each keystroke of the terminal app (the edit, the
 //! requery and one 200×60 frame), as p50, p99 and worst over every prefix.
 //!
 //! `FRONTLOG_BENCH_EVENTS=10000000 cargo bench --bench query` measures a
@@ -22,6 +23,7 @@ use frontlog::config::Settings;
 use frontlog::places::Gazetteer;
 use frontlog::query::{FacetMemo, Query};
 use frontlog::store::EventStore;
+use frontlog::store::tally::Tally;
 use frontlog::synth::{Generator, extracted};
 use frontlog::tui::histogram::Histogram;
 use frontlog::tui::state::AppState;
@@ -46,10 +48,12 @@ fn main() {
     );
     let store = std::sync::Arc::clone(&state.store);
     println!(
-        "store: {} events from {} generated articles, built in {:.1} s",
+        "store: {} events from {} generated articles, built in {:.1} s; {} distinct dates, {} gazetteer regions",
         store.events().len(),
         store.documents().len(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        store.columns().date_values.len(),
+        store.gazetteer().len(),
     );
     let mut rng = fastrand::Rng::with_seed(7);
     let mut regions: Vec<(u32, usize)> = store
@@ -201,7 +205,13 @@ fn typing(state: &mut AppState) {
     use frontlog::tui::update::update;
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
     let mut query = Vec::new();
+    let mut stages: [(&str, Vec<Duration>, Duration, String); 3] = [
+        ("slice", Vec::new(), Duration::ZERO, String::new()),
+        ("tally + panes", Vec::new(), Duration::ZERO, String::new()),
+        ("histogram", Vec::new(), Duration::ZERO, String::new()),
+    ];
     let mut keystroke = Vec::new();
+    let mut updates = Vec::new();
     let mut worst = (Duration::ZERO, String::new());
     let mut first_letter_hits = Vec::new();
     for word in TYPED {
@@ -215,15 +225,26 @@ fn typing(state: &mut AppState) {
             };
             let t = Instant::now();
             let slice = q.slice(&state.store);
-            let facets = q.facets(&state.store, &slice.events, &mut FacetMemo::default());
-            let histogram = Histogram::of(&state.store, &slice.events, &q);
-            query.push(t.elapsed());
+            let t1 = Instant::now();
+            let tally = Tally::of(&state.store, &slice.events);
+            let facets = q.facets_of(&state.store, &tally, &mut FacetMemo::default());
+            let t2 = Instant::now();
+            let histogram = Histogram::of_tally(&state.store, &tally, &q);
+            let t3 = Instant::now();
+            query.push(t3 - t);
+            for (stage, took) in stages.iter_mut().zip([t1 - t, t2 - t1, t3 - t2]) {
+                stage.1.push(took);
+                if took > stage.2 {
+                    (stage.2, stage.3) = (took, prefix.to_owned());
+                }
+            }
             std::hint::black_box((facets, histogram));
             if n == 0 {
                 first_letter_hits.push(slice.events.len());
             }
             let t = Instant::now();
             update(state, Action::Edit(Edit::Insert(c)));
+            updates.push(t.elapsed());
             terminal
                 .draw(|f| f.render_widget(&*state, f.area()))
                 .expect("draw");
@@ -252,12 +273,25 @@ fn typing(state: &mut AppState) {
         ms(percentile(&mut query, 99)),
         ms(percentile(&mut query, 100)),
     );
+    for (name, samples, worst, prefix) in &mut stages {
+        println!(
+            "    of which {name:<12}         p50 {:>7.2} ms  p99 {:>7.2} ms  worst {:>7.2} ms (\"{prefix}\")",
+            ms(percentile(samples, 50)),
+            ms(percentile(samples, 99)),
+            ms(*worst),
+        );
+    }
     println!(
         "  keystroke in the app + frame     p50 {:>7.2} ms  p99 {:>7.2} ms  worst {:>7.2} ms (\"{}\")",
         ms(percentile(&mut keystroke, 50)),
         ms(percentile(&mut keystroke, 99)),
         ms(worst.0),
         worst.1
+    );
+    println!(
+        "    of which the update (requery, panes, map)  p50 {:>7.2} ms  p99 {:>7.2} ms",
+        ms(percentile(&mut updates, 50)),
+        ms(percentile(&mut updates, 99)),
     );
 }
 

@@ -13,14 +13,13 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
-use rayon::prelude::*;
 use roaring::RoaringBitmap;
 
 use crate::datefilter::{DateWindow, Fit};
 use crate::extract::DatePrecision;
 use crate::kinds::{self, KindId};
 use crate::places::RegionId;
-use crate::store::columns::{LeftOut, by_complement, piece_len};
+use crate::store::tally::Tally;
 use crate::store::{EventStore, SourceId, TextMatcher, fold_case};
 
 /// The filters of a slice. An empty filter lets everything through; several
@@ -67,46 +66,6 @@ impl Slice {
     }
 }
 
-/// Events per region of the events `base`: an event counts for each of its
-/// regions (its places and the places containing them). Counted on every
-/// core.
-fn count_regions(store: &EventStore, base: &[u32]) -> HashMap<RegionId, u32> {
-    let columns = store.columns();
-    // Gazetteer regions are counted in a table; any other id in a map.
-    let counted = |chunk: &[u32]| {
-        let mut dense = vec![0u32; store.gazetteer().len()];
-        let mut other: HashMap<RegionId, u32> = HashMap::new();
-        for &i in chunk {
-            for &r in columns.regions(i) {
-                match dense.get_mut(r as usize) {
-                    Some(c) => *c += 1,
-                    None => *other.entry(r).or_default() += 1,
-                }
-            }
-        }
-        (dense, other)
-    };
-    let (dense, mut other) = base
-        .par_chunks(piece_len(base.len()))
-        .map(counted)
-        .reduce_with(|(mut a, mut ao), (b, bo)| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            for (r, c) in bo {
-                *ao.entry(r).or_default() += c;
-            }
-            (a, ao)
-        })
-        .unwrap_or_default();
-    other.extend(
-        dense
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, c)| c > 0)
-            .map(|(r, c)| (r as RegionId, c)),
-    );
-    other
-}
-
 /// Events per region over the whole store: its posting lists' lengths.
 fn region_totals(store: &EventStore) -> HashMap<RegionId, u32> {
     store
@@ -120,40 +79,6 @@ fn source_totals(store: &EventStore) -> Vec<u32> {
     (0..store.sources().len() as SourceId)
         .map(|s| store.events_of_source(s).len() as u32)
         .collect()
-}
-
-/// Subtracts `counts` from `totals`, slot by slot.
-fn minus(totals: &mut [u32], counts: &[u32]) {
-    for (t, c) in totals.iter_mut().zip(counts) {
-        *t = t.saturating_sub(*c);
-    }
-}
-
-/// Counts of the events `base` in `slots` slots, where `slot_of(i, count)`
-/// calls `count` with event `i`'s slot (slots beyond `slots` are not
-/// counted). Counted on every core.
-fn count_per(
-    base: &[u32],
-    slots: usize,
-    slot_of: impl Fn(u32, &mut dyn FnMut(usize)) + Sync,
-) -> Vec<u32> {
-    base.par_chunks(piece_len(base.len()))
-        .map(|chunk| {
-            let mut counts = vec![0u32; slots];
-            for &i in chunk {
-                slot_of(i, &mut |s| {
-                    if let Some(c) = counts.get_mut(s) {
-                        *c += 1;
-                    }
-                });
-            }
-            counts
-        })
-        .reduce_with(|mut a, b| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            a
-        })
-        .unwrap_or_else(|| vec![0; slots])
 }
 
 /// How a query's text filter is answered: through the store's text index
@@ -374,11 +299,21 @@ impl Query {
     /// unless `memo` holds the counts of that same query from last time
     /// (as when regions are toggled one after another).
     pub fn facets(&self, store: &EventStore, slice: &[u32], memo: &mut FacetMemo) -> Facets {
-        let columns = store.columns();
-        // The events the slice leaves out, worked out once for every pane
-        // counted on the slice itself.
-        let lefts = LeftOut::new();
-        let lefts_of = |base: &Cow<[u32]>| matches!(base, Cow::Borrowed(_)).then_some(&lefts);
+        self.facets_of(store, &Tally::of(store, slice), memo)
+    }
+
+    /// [`Query::facets`], given the slice's tally ([`Tally::of`] this
+    /// query's own result), which every facet without a filter of its own
+    /// reads.
+    pub fn facets_of(&self, store: &EventStore, slice: &Tally, memo: &mut FacetMemo) -> Facets {
+        // The tally of this query without one of its filters.
+        let without = |q: Query| -> Cow<Tally> {
+            if q == *self {
+                Cow::Borrowed(slice)
+            } else {
+                Cow::Owned(Tally::of(store, &q.run(store)))
+            }
+        };
         let region_key = Query {
             regions: BTreeSet::new(),
             ..self.clone()
@@ -388,27 +323,7 @@ impl Query {
             // Nothing else filters: the counts are the posting lists' lengths.
             _ if region_key.is_empty() => region_totals(store),
             _ => {
-                let base = if self.regions.is_empty() {
-                    Cow::Borrowed(slice)
-                } else {
-                    Cow::Owned(region_key.run(store))
-                };
-                let regions = by_complement(
-                    store.events().len(),
-                    &base,
-                    lefts_of(&base),
-                    |b| count_regions(store, b),
-                    |left| {
-                        let mut totals = region_totals(store);
-                        for (r, c) in count_regions(store, left) {
-                            if let Some(t) = totals.get_mut(&r) {
-                                *t -= c;
-                            }
-                        }
-                        totals.retain(|_, c| *c > 0);
-                        totals
-                    },
-                );
+                let regions = without(region_key.clone()).regions();
                 memo.regions = Some((region_key, regions.clone()));
                 regions
             }
@@ -421,78 +336,26 @@ impl Query {
             Some((key, counts)) if !self.sources.is_empty() && *key == source_key => counts.clone(),
             _ if source_key.is_empty() => source_totals(store),
             _ => {
-                let base = if self.sources.is_empty() {
-                    Cow::Borrowed(slice)
-                } else {
-                    Cow::Owned(source_key.run(store))
-                };
-                let per_source = |b: &[u32]| {
-                    count_per(b, store.sources().len(), |i, count| {
-                        count(columns.sources[i as usize] as usize)
-                    })
-                };
-                let sources = by_complement(
-                    store.events().len(),
-                    &base,
-                    lefts_of(&base),
-                    per_source,
-                    |left| {
-                        let mut totals = source_totals(store);
-                        minus(&mut totals, &per_source(left));
-                        totals
-                    },
-                );
+                let sources = without(source_key.clone()).per_source.clone();
                 memo.sources = Some((source_key, sources.clone()));
                 sources
             }
         };
-        let kinds = self.kind_counts(store, slice, lefts_of);
+        let kinds = if kinds::available() {
+            without(Query {
+                kinds: BTreeSet::new(),
+                ..self.clone()
+            })
+            .per_kind
+            .clone()
+        } else {
+            Vec::new()
+        };
         Facets {
             regions,
             sources,
             kinds,
         }
-    }
-
-    /// Events per type, counted without the type filter; empty while
-    /// events carry no type.
-    fn kind_counts<'l>(
-        &self,
-        store: &EventStore,
-        slice: &[u32],
-        lefts_of: impl Fn(&Cow<[u32]>) -> Option<&'l LeftOut>,
-    ) -> Vec<u32> {
-        if !kinds::available() {
-            return Vec::new();
-        }
-        let base = if self.kinds.is_empty() {
-            Cow::Borrowed(slice)
-        } else {
-            Cow::Owned(
-                Query {
-                    kinds: BTreeSet::new(),
-                    ..self.clone()
-                }
-                .run(store),
-            )
-        };
-        let per_kind = |b: &[u32]| {
-            count_per(b, kinds::labels().len(), |i, count| {
-                count(usize::from(kind_of(store, i)))
-            })
-        };
-        by_complement(
-            store.events().len(),
-            &base,
-            lefts_of(&base),
-            per_kind,
-            |left| {
-                let mut totals = store.columns().kind_totals.clone();
-                totals.resize(kinds::labels().len(), 0);
-                minus(&mut totals, &per_kind(left));
-                totals
-            },
-        )
     }
 
     /// The range of event indexes that can overlap the date filter: events

@@ -34,6 +34,7 @@ mod fold;
 mod geo;
 mod load;
 mod lookup;
+pub mod positions;
 mod resolve;
 mod role;
 mod scan;

@@ -4,21 +4,29 @@
 //! that a pass over a million events reads a few megabytes in order rather
 //! than every whole [`Event`] and the regions behind its pointer.
 //!
+//! Dates are a column of keys: each distinct date is stored once and an
+//! event holds its key (a million events have a few thousand dates), so a
+//! count per date ([`super::tally::Tally`]) is a small table. Each event's
+//! regions and its places on a map ([`crate::places::positions`]) are
+//! stored one event after another, read in order by the counting pass.
+//!
 //! Rebuilt with the store's posting lists whenever events are added or
 //! retired.
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::corpus::Document;
 use crate::extract::{Event, EventDate};
 use crate::kinds::{self, KindId};
-use crate::places::RegionId;
+use crate::places::positions::Positions;
+use crate::places::{Gazetteer, RegionId};
 
 use super::SourceId;
 
 /// How many events of `len` each thread takes in a counting pass over the
-/// columns: one piece per thread, since each piece fills a table as long as
-/// the gazetteer, and at least 16,384 events (fewer are not worth a thread).
+/// columns: one piece per thread, since each piece fills tables of its
+/// own, and at least 16,384 events (fewer are not worth a thread).
 pub fn piece_len(len: usize) -> usize {
     len.div_ceil(rayon::current_num_threads()).max(1 << 14)
 }
@@ -41,34 +49,21 @@ pub fn left_out(base: &[u32], n: u32) -> Option<Vec<u32>> {
     Some(out)
 }
 
-/// The events a slice leaves out ([`left_out`]), once worked out.
-pub type LeftOut = std::cell::OnceCell<Option<Vec<u32>>>;
-
 /// Counts of the events `base` (sorted event indexes of a store of `n`):
 /// `direct(base)`, or, when `base` holds more than half the store,
 /// `from_totals(left)`, the store's totals less the counts of the events
-/// `left` that `base` leaves out, which are fewer to count. `lefts`, when
-/// given, keeps the events `base` leaves out for the next count of it.
+/// `left` that `base` leaves out, which are fewer to count.
 pub fn by_complement<T>(
     n: usize,
     base: &[u32],
-    lefts: Option<&LeftOut>,
     direct: impl Fn(&[u32]) -> T,
     from_totals: impl FnOnce(&[u32]) -> T,
 ) -> T {
     if base.len() * 2 <= n {
         return direct(base);
     }
-    let owned;
-    let left = match lefts {
-        Some(cell) => cell.get_or_init(|| left_out(base, n as u32)).as_deref(),
-        None => {
-            owned = left_out(base, n as u32);
-            owned.as_deref()
-        }
-    };
-    match left {
-        Some(left) => from_totals(left),
+    match left_out(base, n as u32) {
+        Some(left) => from_totals(&left),
         None => direct(base),
     }
 }
@@ -86,55 +81,94 @@ pub struct EventColumns {
     pub published: Vec<Option<NaiveDate>>,
     /// Each event's type ([`KindId::MAX`] when it has none).
     pub kinds: Vec<KindId>,
-    /// Events per type over the whole store, indexed by [`KindId`].
-    pub kind_totals: Vec<u32>,
     /// Where each event's regions start in `region_ids` (one more entry
     /// than there are events).
     region_starts: Vec<u32>,
     /// Every event's regions ([`Event::regions`]), one after another.
     region_ids: Vec<RegionId>,
+    /// Where each event's map places start in `map_ids` (one more entry
+    /// than there are events).
+    map_starts: Vec<u32>,
+    /// Every event's places on the map
+    /// ([`crate::places::positions::Positions::places_of`]).
+    map_ids: Vec<RegionId>,
+    /// Each event's date key: its date among `date_values`.
+    pub date_of: Vec<u32>,
+    /// Every distinct date, in the order first met.
+    pub date_values: Vec<EventDate>,
+    /// The whole store's tally, worked out on first use.
+    pub(super) totals: std::sync::OnceLock<super::tally::Tally>,
 }
 
 impl EventColumns {
     /// The columns of `events`, of the articles `docs`, whose outlets are
-    /// `doc_source`.
-    pub fn of(events: &[Event], docs: &[Document], doc_source: &[SourceId]) -> EventColumns {
+    /// `doc_source`, placed in `gazetteer`.
+    pub fn of(
+        events: &[Event],
+        docs: &[Document],
+        doc_source: &[SourceId],
+        gazetteer: &Gazetteer,
+    ) -> EventColumns {
         let mut c = EventColumns {
             dates: Vec::with_capacity(events.len()),
             sources: Vec::with_capacity(events.len()),
             docs: Vec::with_capacity(events.len()),
             published: docs.iter().map(|d| d.published.value).collect(),
             kinds: Vec::with_capacity(events.len()),
-            kind_totals: vec![0; kinds::labels().len()],
             region_starts: Vec::with_capacity(events.len() + 1),
             region_ids: Vec::new(),
+            map_starts: Vec::with_capacity(events.len() + 1),
+            map_ids: Vec::new(),
+            date_of: Vec::with_capacity(events.len()),
+            date_values: Vec::new(),
+            totals: std::sync::OnceLock::new(),
         };
+        let positions = Positions::of(gazetteer);
+        let mut on_map = Vec::new();
+        let mut dates: FxHashMap<EventDate, u32> = FxHashMap::default();
         c.region_starts.push(0);
+        c.map_starts.push(0);
         for e in events {
             c.dates.push(e.date);
             c.sources.push(doc_source[e.doc as usize]);
             c.docs.push(e.doc);
-            let kind = kinds::of(e).unwrap_or(KindId::MAX);
-            c.kinds.push(kind);
-            if let Some(t) = c.kind_totals.get_mut(usize::from(kind)) {
-                *t += 1;
-            }
+            c.kinds.push(kinds::of(e).unwrap_or(KindId::MAX));
             c.region_ids.extend_from_slice(&e.regions);
             c.region_starts.push(c.region_ids.len() as u32);
+            positions.places_of(gazetteer, &e.regions, &mut on_map);
+            c.map_ids.extend_from_slice(&on_map);
+            c.map_starts.push(c.map_ids.len() as u32);
+            let next = dates.len() as u32;
+            let date = *dates.entry(e.date).or_insert_with(|| {
+                c.date_values.push(e.date);
+                next
+            });
+            c.date_of.push(date);
         }
         c
     }
 
-    /// Bytes of the regions column (both its arrays' buffers).
-    pub fn region_bytes(&self) -> usize {
-        self.region_starts.capacity() * std::mem::size_of::<u32>()
-            + self.region_ids.capacity() * std::mem::size_of::<RegionId>()
+    /// Bytes of the regions, map places and date key columns (their
+    /// arrays' buffers).
+    pub fn key_bytes(&self) -> usize {
+        use std::mem::size_of;
+        (self.region_starts.capacity() + self.map_starts.capacity() + self.date_of.capacity())
+            * size_of::<u32>()
+            + (self.region_ids.capacity() + self.map_ids.capacity()) * size_of::<RegionId>()
+            + self.date_values.capacity() * size_of::<EventDate>()
     }
 
     /// Event `i`'s regions, as [`Event::regions`].
     pub fn regions(&self, i: u32) -> &[RegionId] {
         let i = i as usize;
         &self.region_ids[self.region_starts[i] as usize..self.region_starts[i + 1] as usize]
+    }
+
+    /// Event `i`'s places on the map: for each place it happened in, the
+    /// first (itself or one containing it) with a position.
+    pub fn map_places(&self, i: u32) -> &[RegionId] {
+        let i = i as usize;
+        &self.map_ids[self.map_starts[i] as usize..self.map_starts[i + 1] as usize]
     }
 }
 

@@ -56,7 +56,7 @@ impl Footprint {
             + vec_bytes(&c.docs)
             + vec_bytes(&c.published)
             + vec_bytes(&c.kinds)
-            + c.region_bytes();
+            + c.key_bytes();
         let clusters = store.clusters.heap_bytes();
         Footprint {
             parts: vec![
@@ -72,7 +72,10 @@ impl Footprint {
                 ("event places (regions and mentions)", places),
                 ("folded text for the text filter", search),
                 ("region and outlet posting lists", postings),
-                ("event columns (dates, outlets, types, regions)", columns),
+                (
+                    "event columns (dates, outlets, types, place and date keys)",
+                    columns,
+                ),
                 ("clusters", clusters),
             ],
             text_index: store.text_index.get().map(|i| i.bytes()),

@@ -23,6 +23,7 @@ pub mod footprint;
 mod parts;
 mod postings;
 mod search;
+pub mod tally;
 pub mod text_index;
 
 pub use folding::{TextMatcher, fold_case, folded_text};
@@ -281,9 +282,9 @@ impl EventStore {
     fn index_events(&mut self) {
         self.text_index = std::sync::OnceLock::new();
         let (events, docs, doc_source) = (&self.events, &self.docs, &self.doc_source);
-        let sources = self.sources.len();
+        let (sources, gazetteer) = (self.sources.len(), self.gazetteer);
         let (columns, (by_region, by_source, max_span_days)) = rayon::join(
-            || columns::EventColumns::of(events, docs, doc_source),
+            || columns::EventColumns::of(events, docs, doc_source, gazetteer),
             || postings::of(events, doc_source, sources),
         );
         self.columns = columns;

@@ -2,18 +2,18 @@
 //! are, so that the sentence keeps at least half of a row.
 //!
 //! The widths come from the whole slice ([`Natural::of`], worked out when
-//! the filters change) and the row's width ([`allot`]), never from the rows
+//! the filters change, from the slice's tally and each key's width,
+//! [`KeyWidths`]) and the row's width ([`allot`]), never from the rows
 //! on screen, so they hold still while the timeline scrolls. When the row is
 //! narrow the outlet column narrows first, then goes, then the place column
 //! narrows, then goes.
-
-use std::collections::HashMap;
 
 use rayon::prelude::*;
 
 use crate::extract::{DatePrecision, EventDate};
 use crate::places::RegionId;
 use crate::store::EventStore;
+use crate::store::tally::{Tally, nonzero};
 use crate::tui::text::{one_line, width};
 
 /// Widest place column shown.
@@ -43,97 +43,74 @@ impl Natural {
     /// The widths of a slice (event indexes in chronological order), days
     /// written in `date_format`.
     pub fn of(store: &EventStore, slice: &[u32], date_format: &str) -> Natural {
-        Natural::at_most(store, slice, date_format, None)
-    }
-
-    /// Like [`Natural::of`], knowing that no width exceeds `ceiling` (the
-    /// widths of a larger slice holding this one, such as the whole
-    /// store's): the count stops once every column reaches it, which in
-    /// a slice of most of the store comes after a few events.
-    pub fn at_most(
-        store: &EventStore,
-        slice: &[u32],
-        date_format: &str,
-        ceiling: Option<Natural>,
-    ) -> Natural {
-        let columns = store.columns();
-        let g = store.gazetteer();
-        let source_w: Vec<usize> = store
-            .sources()
-            .iter()
-            .map(|s| width(&one_line(s)))
-            .collect();
-        let measure = |chunk: &[u32]| {
-            // Each place's width once per chunk: a table for the
-            // gazetteer's places, a map for any other.
-            let mut region_w = vec![u16::MAX; g.len()];
-            let mut other_w: HashMap<RegionId, usize> = HashMap::new();
-            let mut n = Natural::default();
-            let mut last_date: Option<EventDate> = None;
-            for &i in chunk {
-                let date = columns.dates[i as usize];
-                // The slice is in date order: each date is measured once.
-                if last_date != Some(date) {
-                    n.date = n.date.max(width(&date_cell(&date, date_format)));
-                    last_date = Some(date);
-                }
-                if let Some(&r) = columns.regions(i).first() {
-                    let name = || width(&one_line(&g.region(r).name));
-                    let w = match region_w.get_mut(r as usize) {
-                        Some(w) if *w != u16::MAX => usize::from(*w),
-                        Some(w) => {
-                            let n = name();
-                            *w = n.min(usize::from(u16::MAX - 1)) as u16;
-                            n
-                        }
-                        None => *other_w.entry(r).or_insert_with(name),
-                    };
-                    n.region = n.region.max(w);
-                }
-                let s = columns.sources[i as usize] as usize;
-                n.source = n.source.max(source_w.get(s).copied().unwrap_or(0));
-                if ceiling == Some(n) {
-                    break;
-                }
-            }
-            n
-        };
-        slice
-            .par_chunks(crate::store::columns::piece_len(slice.len()))
-            .map(measure)
-            .reduce(Natural::default, |a, b| Natural {
-                date: a.date.max(b.date),
-                region: a.region.max(b.region),
-                source: a.source.max(b.source),
-            })
+        KeyWidths::of(store, date_format).natural(&Tally::of(store, slice))
     }
 }
 
-/// The whole store's column widths, kept by the store's generation and the
-/// date format, for slices of most of the store ([`Natural::at_most`]).
+/// The width of every distinct cell of the store's columns, by key: each
+/// place's name, each date key as written in a date format, each outlet. A slice's widths are then the widest among the keys
+/// its tally counts: no pass over its events.
 #[derive(Debug, Default)]
-pub struct Widest(Option<((u64, String), Natural)>);
+pub struct KeyWidths {
+    /// The store generation and date format they were worked out for
+    /// (`None`: not yet worked out).
+    key: Option<(u64, String)>,
+    place: Vec<u16>,
+    date: Vec<u16>,
+    source: Vec<u16>,
+}
 
-impl Widest {
-    /// The widths of `slice`: a slice of most of the store stops measuring
-    /// once it reaches the whole store's widths, worked out once per state
-    /// of the store and date format.
-    pub fn widths(&mut self, store: &EventStore, slice: &[u32], date_format: &str) -> Natural {
-        let n = store.events().len();
-        if slice.len() * 2 <= n {
-            return Natural::of(store, slice, date_format);
+impl KeyWidths {
+    /// The cell widths of `store`'s keys, days written in `date_format`.
+    pub fn of(store: &EventStore, date_format: &str) -> KeyWidths {
+        let columns = store.columns();
+        let g = store.gazetteer();
+        let cells = |w: usize| w.min(usize::from(u16::MAX)) as u16;
+        let place = (0..g.len() as RegionId)
+            .into_par_iter()
+            .map(|r| cells(width(&one_line(&g.region(r).name))))
+            .collect();
+        let date = columns
+            .date_values
+            .par_iter()
+            .map(|d| cells(width(&date_cell(d, date_format))))
+            .collect();
+        let source = store
+            .sources()
+            .iter()
+            .map(|s| cells(width(&one_line(s))))
+            .collect();
+        KeyWidths {
+            key: Some((store.generation(), date_format.to_owned())),
+            place,
+            date,
+            source,
         }
-        let key = (store.generation(), date_format.to_owned());
-        let widest = match &self.0 {
-            Some((k, w)) if *k == key => *w,
-            _ => {
-                let all: Vec<u32> = (0..n as u32).collect();
-                let w = Natural::of(store, &all, date_format);
-                self.0 = Some((key, w));
-                w
-            }
+    }
+
+    /// Brings the widths up to date with `store` and `date_format`.
+    pub fn refresh(&mut self, store: &EventStore, date_format: &str) {
+        let fresh =
+            matches!(&self.key, Some((g, f)) if *g == store.generation() && f == date_format);
+        if !fresh {
+            *self = KeyWidths::of(store, date_format);
+        }
+    }
+
+    /// The widest cells among the keys `tally` counts (a tally of the
+    /// store these widths were worked out for).
+    pub fn natural(&self, tally: &Tally) -> Natural {
+        let widest = |widths: &[u16], keys: &mut dyn Iterator<Item = (u32, u32)>| {
+            keys.filter_map(|(k, _)| widths.get(k as usize))
+                .max()
+                .map_or(0, |&w| usize::from(w))
         };
-        Natural::at_most(store, slice, date_format, Some(widest))
+        let sources = &mut nonzero(&tally.per_source);
+        Natural {
+            date: widest(&self.date, &mut tally.dates()),
+            region: widest(&self.place, &mut nonzero(&tally.per_first)),
+            source: widest(&self.source, sources),
+        }
     }
 }
 

@@ -10,11 +10,10 @@
 //! events dated to one day are counted per day; the others are counted
 //! apart.
 
-use chrono::{Duration, NaiveDate};
-use rayon::prelude::*;
-
 use crate::query::Query;
 use crate::store::EventStore;
+use crate::store::tally::Tally;
+use chrono::{Duration, NaiveDate};
 
 /// The longest stretch of days the histogram covers (ten years).
 const MAX_DAYS: i64 = 3660;
@@ -40,19 +39,25 @@ impl Histogram {
     /// The histogram of a slice (event indexes in chronological order) cut
     /// with `query`.
     pub fn of(store: &EventStore, slice: &[u32], query: &Query) -> Histogram {
-        let dates = &store.columns().dates;
-        let days = Days::of_slice(slice, |i| {
-            let d = &dates[i as usize];
-            (d.first == d.last).then_some(d.first)
-        });
-        let longer = (slice.len() - days.len()) as u32;
+        Histogram::of_tally(store, &Tally::of(store, slice), query)
+    }
+
+    /// The histogram of a slice from its tally ([`Tally::of`]), cut with
+    /// `query`: no pass over the slice's events.
+    pub fn of_tally(store: &EventStore, tally: &Tally, query: &Query) -> Histogram {
+        let values = &store.columns().date_values;
+        let days = Days::of_counts(tally.dates().filter_map(|(k, n)| {
+            let d = values[k as usize];
+            (d.first == d.last).then_some((d.first, n as usize))
+        }));
+        let longer = (tally.events - days.len()) as u32;
         let (Some(lo), Some(hi)) = (days.first(), days.last()) else {
             return Histogram {
                 longer,
                 ..Histogram::default()
             };
         };
-        let published = publication_window(store, slice);
+        let published = publication_window(store, tally);
         let (lo, hi) = shown_days(&days, (lo, hi), published, (query.from, query.to));
         let mut counts = vec![0u32; (hi - lo).num_days() as usize + 1];
         let (mut earlier, mut later) = (0, 0);
@@ -85,35 +90,16 @@ impl Histogram {
     }
 }
 
-/// The first and last publication dates of the articles in the slice,
-/// found on every core.
-fn publication_window(store: &EventStore, slice: &[u32]) -> Option<(NaiveDate, NaiveDate)> {
-    let columns = store.columns();
-    let window_of = |chunk: &[u32]| {
-        let mut window: Option<(NaiveDate, NaiveDate)> = None;
-        let mut last_doc = None;
-        for &i in chunk {
-            let doc = columns.docs[i as usize];
-            if last_doc == Some(doc) {
-                continue;
-            }
-            last_doc = Some(doc);
-            if let Some(p) = columns.published[doc as usize] {
-                window = Some(window.map_or((p, p), |(a, b)| (a.min(p), b.max(p))));
-            }
+/// The first and last publication dates of the articles the tally counts.
+fn publication_window(store: &EventStore, tally: &Tally) -> Option<(NaiveDate, NaiveDate)> {
+    let published = &store.columns().published;
+    let mut window: Option<(NaiveDate, NaiveDate)> = None;
+    for (doc, &n) in tally.per_doc.iter().enumerate() {
+        if let (true, Some(p)) = (n > 0, published[doc]) {
+            window = Some(window.map_or((p, p), |(a, b)| (a.min(p), b.max(p))));
         }
-        window
-    };
-    slice
-        .par_chunks(crate::store::columns::piece_len(slice.len()))
-        .map(window_of)
-        .reduce(
-            || None,
-            |a, b| match (a, b) {
-                (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
-                (a, b) => a.or(b),
-            },
-        )
+    }
+    window
 }
 
 /// The days to show, given the sorted single days of the slice, their
@@ -186,25 +172,13 @@ struct Days {
 }
 
 impl Days {
-    /// The runs of the days `day` gives the events of `slice` (event
-    /// indexes in chronological order, so the days come sorted), counted
-    /// in pieces on every core.
-    fn of_slice(slice: &[u32], day: impl Fn(u32) -> Option<NaiveDate> + Sync) -> Days {
-        let pieces: Vec<Vec<(NaiveDate, usize)>> = slice
-            .par_chunks(crate::store::columns::piece_len(slice.len()))
-            .map(|chunk| {
-                let mut runs: Vec<(NaiveDate, usize)> = Vec::new();
-                for d in chunk.iter().filter_map(|&i| day(i)) {
-                    match runs.last_mut() {
-                        Some((last, n)) if *last == d => *n += 1,
-                        _ => runs.push((d, 1)),
-                    }
-                }
-                runs
-            })
-            .collect();
+    /// The runs of some days, each with its count of events, in any order
+    /// (a day may come more than once).
+    fn of_counts(counts: impl Iterator<Item = (NaiveDate, usize)>) -> Days {
+        let mut counts: Vec<(NaiveDate, usize)> = counts.collect();
+        counts.sort_unstable();
         let mut out = Days::default();
-        for (d, n) in pieces.into_iter().flatten() {
+        for (d, n) in counts {
             let total = out.len() + n;
             if out.days.last() == Some(&d) {
                 *out.upto.last_mut().unwrap_or(&mut 0) = total;
@@ -219,8 +193,7 @@ impl Days {
     /// The runs of sorted days (for the tests).
     #[cfg(test)]
     fn of_sorted(days: &[NaiveDate]) -> Days {
-        let slice: Vec<u32> = (0..days.len() as u32).collect();
-        Days::of_slice(&slice, |i| Some(days[i as usize]))
+        Days::of_counts(days.iter().map(|&d| (d, 1)))
     }
 
     /// How many events.

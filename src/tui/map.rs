@@ -15,12 +15,11 @@
 
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use ratatui::layout::Rect;
 
-use crate::places::{Gazetteer, RegionId, RegionKind};
-use crate::store::EventStore;
+use crate::places::RegionId;
+pub use crate::places::positions::Positions;
+use crate::store::tally::Tally;
 use crate::tui::action::Command;
 use crate::tui::state::{AppState, Pane, Tone};
 
@@ -42,9 +41,6 @@ const ZOOM_RANGE: [f64; 2] = [0.5, 40.0];
 const PAN_FRACTION: f64 = 1.0 / 12.0;
 /// How far from the cursor a place may be to be picked, in cells.
 pub const PICK_CELLS: f64 = 4.0;
-/// No position.
-const NONE: u32 = u32::MAX;
-
 /// Where the map looks: its centre and scale (1 shows Ukraine whole).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View {
@@ -69,85 +65,6 @@ pub struct Mark {
     pub count: u32,
 }
 
-/// Where every place of the gazetteer stands on the map, worked out once.
-#[derive(Debug, Default)]
-pub struct Positions {
-    /// Per place: the place whose position stands for it (itself, or the
-    /// oblast around a town without coordinates), or `NONE`.
-    stand_in: Vec<u32>,
-    /// Per place: longitude and latitude (NaN without a position).
-    at: Vec<(f32, f32)>,
-}
-
-impl Positions {
-    /// The positions of a gazetteer's places.
-    pub fn of(g: &Gazetteer) -> Positions {
-        let n = g.len();
-        let mut at = vec![(f32::NAN, f32::NAN); n];
-        let mut sums = vec![(0f64, 0f64, 0u32); n];
-        for id in 0..n as RegionId {
-            if let Some((lat, lon)) = g.own_coordinates(id) {
-                at[id as usize] = (lon, lat);
-                let oblast = g.oblast_level(id);
-                if oblast != id && g.region(oblast).kind == RegionKind::Region {
-                    let s = &mut sums[oblast as usize];
-                    *s = (s.0 + f64::from(lon), s.1 + f64::from(lat), s.2 + 1);
-                }
-            }
-        }
-        for (id, (lon, lat, k)) in sums.into_iter().enumerate() {
-            if k > 0 && at[id].0.is_nan() {
-                at[id] = ((lon / f64::from(k)) as f32, (lat / f64::from(k)) as f32);
-            }
-        }
-        let stand_in = (0..n as RegionId)
-            .map(|id| {
-                let mut cur = Some(id);
-                while let Some(r) = cur {
-                    if g.region(r).kind == RegionKind::Country {
-                        return NONE;
-                    }
-                    if !at[r as usize].0.is_nan() {
-                        return r;
-                    }
-                    cur = g.region(r).parent;
-                }
-                NONE
-            })
-            .collect();
-        Positions { stand_in, at }
-    }
-
-    /// The place standing for `id` on the map, if any.
-    pub fn stand_in(&self, id: RegionId) -> Option<RegionId> {
-        self.stand_in
-            .get(id as usize)
-            .copied()
-            .filter(|&r| r != NONE)
-    }
-
-    /// Longitude and latitude of a place with a position of its own.
-    pub fn at(&self, id: RegionId) -> Option<(f32, f32)> {
-        self.at.get(id as usize).copied().filter(|p| !p.0.is_nan())
-    }
-
-    /// The places an event counts at: for each place it happened in (each
-    /// run of `regions`, most specific first), the first with a position.
-    pub fn places_of(&self, g: &Gazetteer, regions: &[RegionId], out: &mut Vec<RegionId>) {
-        out.clear();
-        let mut prev: Option<RegionId> = None;
-        for &r in regions {
-            let starts = prev.is_none_or(|p| g.region(p).parent != Some(r));
-            prev = Some(r);
-            if let Some(m) = starts.then(|| self.stand_in(r)).flatten()
-                && !out.contains(&m)
-            {
-                out.push(m);
-            }
-        }
-    }
-}
-
 /// The map pane's part of the app state.
 #[derive(Debug)]
 pub struct MapState {
@@ -168,9 +85,6 @@ pub struct MapState {
     pub marks_stale: bool,
     /// Positions of the gazetteer's places (made on the first count).
     pub positions: Arc<Positions>,
-    /// The whole store's counts per place, once a slice of most of it was
-    /// counted.
-    pub totals: Option<Totals>,
 }
 
 impl Default for MapState {
@@ -183,7 +97,6 @@ impl Default for MapState {
             unplaced: 0,
             marks_stale: true,
             positions: Arc::default(),
-            totals: None,
         }
     }
 }
@@ -218,57 +131,33 @@ pub fn bounds(view: &View, inner: Rect) -> ([f64; 2], [f64; 2]) {
 }
 
 /// Counts the slice's events per place, when the map is on screen and the
-/// counts are older than the slice.
+/// counts are older than the slice: from the slice's tally
+/// ([`AppState::tally`]), which counts each event at its places on the map.
 pub fn refresh(state: &mut AppState) {
     if !state.map.marks_stale || inner_area(state).is_none() {
         return;
     }
     let g = state.store.gazetteer();
-    if state.map.positions.at.len() != g.len() {
+    if state.map.positions.len() != g.len() {
         state.map.positions = Arc::new(Positions::of(g));
     }
-    let pos = Arc::clone(&state.map.positions);
-    let store = Arc::clone(&state.store);
-    let n = store.events().len();
-    let cached = &mut state.map.totals;
-    let (counts, placed, unplaced) = crate::store::columns::by_complement(
-        n,
-        &state.visible,
-        None,
-        |b| count_places(&store, &pos, b),
-        // Most of the store: its totals (kept while it is unchanged) less
-        // the events left out.
-        |left| {
-            let totals = match cached {
-                Some(t) if t.generation == store.generation() => t,
-                _ => {
-                    let all: Vec<u32> = (0..n as u32).collect();
-                    let (counts, placed, unplaced) = count_places(&store, &pos, &all);
-                    cached.insert(Totals {
-                        generation: store.generation(),
-                        counts,
-                        placed,
-                        unplaced,
-                    })
-                }
-            };
-            let (out, out_placed, out_unplaced) = count_places(&store, &pos, left);
-            let counts = totals.counts.iter().zip(out).map(|(t, o)| t - o).collect();
-            (
-                counts,
-                totals.placed - out_placed,
-                totals.unplaced - out_unplaced,
-            )
-        },
-    );
+    if state.tally.events != state.visible.len() {
+        state.tally = Tally::of(&state.store, &state.visible);
+    }
+    let pos = &state.map.positions;
+    let tally = &state.tally;
+    let (counts, placed) = (&tally.per_map, tally.mapped);
+    let unplaced = tally.events - placed;
     let mut marks: Vec<Mark> = counts
         .iter()
+        .copied()
         .enumerate()
-        .filter(|&(_, &c)| c > 0)
-        .filter_map(|(id, &count)| {
-            let (lon, lat) = pos.at(id as RegionId)?;
+        .filter(|&(_, count)| count > 0)
+        .filter_map(|(region, count)| {
+            let region = region as RegionId;
+            let (lon, lat) = pos.at(region)?;
             Some(Mark {
-                region: id as RegionId,
+                region,
                 lon,
                 lat,
                 count,
@@ -280,50 +169,6 @@ pub fn refresh(state: &mut AppState) {
     state.map.placed = placed;
     state.map.unplaced = unplaced;
     state.map.marks_stale = false;
-}
-
-/// Events per place of the events `slice`, and how many of them are on
-/// the map and not: counted on every core, a table per piece of the slice.
-fn count_places(store: &EventStore, pos: &Positions, slice: &[u32]) -> (Vec<u32>, usize, usize) {
-    let g = store.gazetteer();
-    let columns = store.columns();
-    let count = |chunk: &[u32]| {
-        let mut counts = vec![0u32; g.len()];
-        let (mut placed, mut unplaced) = (0, 0);
-        let mut places = Vec::new();
-        for &i in chunk {
-            pos.places_of(g, columns.regions(i), &mut places);
-            if places.is_empty() {
-                unplaced += 1;
-            } else {
-                placed += 1;
-            }
-            for &p in &places {
-                counts[p as usize] += 1;
-            }
-        }
-        (counts, placed, unplaced)
-    };
-    slice
-        .par_chunks(crate::store::columns::piece_len(slice.len()))
-        .map(count)
-        .reduce_with(|(mut a, ap, au), (b, bp, bu)| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            (a, ap + bp, au + bu)
-        })
-        .unwrap_or_else(|| (vec![0; g.len()], 0, 0))
-}
-
-/// The whole store's counts per place, kept for slices of most of it.
-#[derive(Debug)]
-pub struct Totals {
-    /// The store's generation they were counted for.
-    generation: u64,
-    /// Events per place.
-    counts: Vec<u32>,
-    /// Events on the map, and not.
-    placed: usize,
-    unplaced: usize,
 }
 
 /// The place nearest the cursor (the view's centre), within

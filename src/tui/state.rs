@@ -12,6 +12,7 @@ use crate::corpus::Problem;
 use crate::datefilter;
 use crate::query::{FacetMemo, Facets, Query, Slice};
 use crate::store::EventStore;
+use crate::store::tally::Tally;
 use crate::tui::clustering::ClusterPlan;
 use crate::tui::clusters::{ClusterRow, View};
 pub use crate::tui::cursor::ListCursor;
@@ -216,9 +217,12 @@ pub struct AppState {
     pub hold_requery: bool,
     /// Whether a requery was held back.
     requery_due: bool,
-    /// The whole store's column widths, by the store's generation and the
-    /// date format they were measured for.
-    widest: crate::tui::columns::Widest,
+    /// The width of every key's cell (place, date, outlet), by the store's
+    /// generation and the date format they were measured for.
+    key_widths: crate::tui::columns::KeyWidths,
+    /// The slice's events counted per key ([`Tally`]): what the pane
+    /// counts, the histogram, the column widths and the map's marks read.
+    pub tally: Tally,
 }
 
 impl AppState {
@@ -283,7 +287,8 @@ impl AppState {
             dirty: true,
             hold_requery: false,
             requery_due: false,
-            widest: Default::default(),
+            key_widths: Default::default(),
+            tally: Tally::default(),
         };
         state.requery();
         state
@@ -386,13 +391,14 @@ impl AppState {
         self.coarser_kinds = slice.coarser_kinds(&self.store);
         (self.visible, self.coarser) = (slice.events, slice.coarser);
         self.shown_query = Some(self.query.clone());
+        self.tally = Tally::of(&self.store, &self.visible);
         self.facets = self
             .query
-            .facets(&self.store, &self.visible, &mut self.facet_memo);
-        self.histogram = Histogram::of(&self.store, &self.visible, &self.query);
-        self.widths = self
-            .widest
-            .widths(&self.store, &self.visible, &self.settings.date_format);
+            .facets_of(&self.store, &self.tally, &mut self.facet_memo);
+        self.histogram = Histogram::of_tally(&self.store, &self.tally, &self.query);
+        self.key_widths
+            .refresh(&self.store, &self.settings.date_format);
+        self.widths = self.key_widths.natural(&self.tally);
         self.map.marks_stale = true;
         crate::tui::map::refresh(self);
         self.arrange_lists();
