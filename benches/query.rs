@@ -48,11 +48,12 @@ fn main() {
     );
     let store = std::sync::Arc::clone(&state.store);
     println!(
-        "store: {} events from {} generated articles, built in {:.1} s; {} distinct dates, {} gazetteer regions",
+        "store: {} events from {} generated articles, built in {:.1} s; {} distinct dates, {} of the {} gazetteer regions",
         store.events().len(),
         store.documents().len(),
         started.elapsed().as_secs_f64(),
         store.columns().date_values.len(),
+        store.columns().present().len(),
         store.gazetteer().len(),
     );
     let mut rng = fastrand::Rng::with_seed(7);

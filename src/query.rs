@@ -323,7 +323,7 @@ impl Query {
             // Nothing else filters: the counts are the posting lists' lengths.
             _ if region_key.is_empty() => region_totals(store),
             _ => {
-                let regions = without(region_key.clone()).regions();
+                let regions = without(region_key.clone()).regions(store.columns());
                 memo.regions = Some((region_key, regions.clone()));
                 regions
             }

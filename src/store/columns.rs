@@ -81,19 +81,31 @@ pub struct EventColumns {
     pub published: Vec<Option<NaiveDate>>,
     /// Each event's type ([`KindId::MAX`] when it has none).
     pub kinds: Vec<KindId>,
+    /// Every region the events name or stand at on the map, in the order
+    /// first met: a compact index `k` (what `region_ids` and `map_ids`
+    /// hold) names region `present[k]`, so that tables counted per region
+    /// are as long as the regions the store has, not the gazetteer.
+    present: Vec<RegionId>,
     /// Where each event's regions start in `region_ids` (one more entry
     /// than there are events).
     region_starts: Vec<u32>,
-    /// Every event's regions ([`Event::regions`]), one after another.
-    region_ids: Vec<RegionId>,
+    /// Every event's regions ([`Event::regions`]), one after another, as
+    /// compact indexes.
+    region_ids: Vec<u32>,
     /// Where each event's map places start in `map_ids` (one more entry
     /// than there are events).
     map_starts: Vec<u32>,
     /// Every event's places on the map
-    /// ([`crate::places::positions::Positions::places_of`]).
-    map_ids: Vec<RegionId>,
+    /// ([`crate::places::positions::Positions::places_of`]), as compact
+    /// indexes.
+    map_ids: Vec<u32>,
     /// Each event's date key: its date among `date_values`.
     pub date_of: Vec<u32>,
+    /// Each event's publication key: its article's publication day among
+    /// `publication_days`.
+    pub published_of: Vec<u32>,
+    /// Every distinct publication day (`None`: an article without one).
+    pub publication_days: Vec<Option<NaiveDate>>,
     /// Every distinct date, in the order first met.
     pub date_values: Vec<EventDate>,
     /// The whole store's tally, worked out on first use.
@@ -116,16 +128,39 @@ impl EventColumns {
             published: docs.iter().map(|d| d.published.value).collect(),
             kinds: Vec::with_capacity(events.len()),
             region_starts: Vec::with_capacity(events.len() + 1),
+            present: Vec::new(),
             region_ids: Vec::new(),
             map_starts: Vec::with_capacity(events.len() + 1),
             map_ids: Vec::new(),
             date_of: Vec::with_capacity(events.len()),
+            published_of: Vec::with_capacity(events.len()),
+            publication_days: Vec::new(),
             date_values: Vec::new(),
             totals: std::sync::OnceLock::new(),
         };
         let positions = Positions::of(gazetteer);
         let mut on_map = Vec::new();
         let mut dates: FxHashMap<EventDate, u32> = FxHashMap::default();
+        let mut days: FxHashMap<Option<NaiveDate>, u32> = FxHashMap::default();
+        let doc_day: Vec<u32> = c
+            .published
+            .iter()
+            .map(|&d| {
+                let next = days.len() as u32;
+                *days.entry(d).or_insert_with(|| {
+                    c.publication_days.push(d);
+                    next
+                })
+            })
+            .collect();
+        let mut compact: FxHashMap<RegionId, u32> = FxHashMap::default();
+        let mut index_of = |r: RegionId, present: &mut Vec<RegionId>| {
+            let next = compact.len() as u32;
+            *compact.entry(r).or_insert_with(|| {
+                present.push(r);
+                next
+            })
+        };
         c.region_starts.push(0);
         c.map_starts.push(0);
         for e in events {
@@ -133,10 +168,14 @@ impl EventColumns {
             c.sources.push(doc_source[e.doc as usize]);
             c.docs.push(e.doc);
             c.kinds.push(kinds::of(e).unwrap_or(KindId::MAX));
-            c.region_ids.extend_from_slice(&e.regions);
+            for &r in e.regions.iter() {
+                c.region_ids.push(index_of(r, &mut c.present));
+            }
             c.region_starts.push(c.region_ids.len() as u32);
             positions.places_of(gazetteer, &e.regions, &mut on_map);
-            c.map_ids.extend_from_slice(&on_map);
+            for &p in &on_map {
+                c.map_ids.push(index_of(p, &mut c.present));
+            }
             c.map_starts.push(c.map_ids.len() as u32);
             let next = dates.len() as u32;
             let date = *dates.entry(e.date).or_insert_with(|| {
@@ -144,6 +183,8 @@ impl EventColumns {
                 next
             });
             c.date_of.push(date);
+            c.published_of
+                .push(doc_day.get(e.doc as usize).copied().unwrap_or_default());
         }
         c
     }
@@ -152,23 +193,41 @@ impl EventColumns {
     /// arrays' buffers).
     pub fn key_bytes(&self) -> usize {
         use std::mem::size_of;
-        (self.region_starts.capacity() + self.map_starts.capacity() + self.date_of.capacity())
+        (self.region_starts.capacity()
+            + self.map_starts.capacity()
+            + self.date_of.capacity()
+            + self.published_of.capacity())
             * size_of::<u32>()
-            + (self.region_ids.capacity() + self.map_ids.capacity()) * size_of::<RegionId>()
+            + self.publication_days.capacity() * size_of::<Option<NaiveDate>>()
+            + (self.region_ids.capacity() + self.map_ids.capacity()) * size_of::<u32>()
+            + self.present.capacity() * size_of::<RegionId>()
             + self.date_values.capacity() * size_of::<EventDate>()
     }
 
     /// Event `i`'s regions, as [`Event::regions`].
-    pub fn regions(&self, i: u32) -> &[RegionId] {
+    pub fn regions(&self, i: u32) -> impl Iterator<Item = RegionId> + '_ {
+        self.compact_regions(i)
+            .iter()
+            .map(|&k| self.present[k as usize])
+    }
+
+    /// Event `i`'s regions as compact indexes ([`EventColumns::present`]).
+    pub fn compact_regions(&self, i: u32) -> &[u32] {
         let i = i as usize;
         &self.region_ids[self.region_starts[i] as usize..self.region_starts[i + 1] as usize]
     }
 
-    /// Event `i`'s places on the map: for each place it happened in, the
-    /// first (itself or one containing it) with a position.
-    pub fn map_places(&self, i: u32) -> &[RegionId] {
+    /// Event `i`'s places on the map as compact indexes: for each place it
+    /// happened in, the first (itself or one containing it) with a position.
+    pub fn compact_map_places(&self, i: u32) -> &[u32] {
         let i = i as usize;
         &self.map_ids[self.map_starts[i] as usize..self.map_starts[i + 1] as usize]
+    }
+
+    /// Every region the events name or stand at on the map: compact index
+    /// `k` names `present()[k]`.
+    pub fn present(&self) -> &[RegionId] {
+        &self.present
     }
 }
 

@@ -1,6 +1,6 @@
 //! A slice's events counted once per key: per region, per most specific
 //! place, per place on the map, per date, per outlet, per type and per
-//! article, in one pass
+//! publication day, in one pass
 //! on every core. Every pane reads these small tables instead of passing
 //! over the slice again: the region and outlet counts, the type counts,
 //! the histogram, the column widths and the map's marks.
@@ -10,8 +10,9 @@
 //! which are fewer to count.
 
 use super::EventStore;
-use super::columns::{by_complement, piece_len};
+use super::columns::{EventColumns, by_complement, piece_len};
 use crate::kinds;
+use crate::places::RegionId;
 use rayon::prelude::*;
 
 /// Counts of some events per key, each table indexed by its key.
@@ -21,17 +22,15 @@ pub struct Tally {
     pub events: usize,
     /// Events placed on the map (with at least one map place).
     pub mapped: usize,
-    /// Per region of the gazetteer ([`crate::places::RegionId`]): an
-    /// event counts once for each of its regions (its places and the
-    /// places containing them).
+    /// Per region, by compact index
+    /// ([`super::columns::EventColumns::present`]): an event counts once
+    /// for each of its regions (its places and the places containing them).
     pub per_region: Vec<u32>,
-    /// Per region outside the gazetteer's ids, likewise (none in practice).
-    pub other_regions: std::collections::HashMap<u32, u32>,
-    /// Per region of the gazetteer: events whose most specific place
+    /// Per region, by compact index: events whose most specific place
     /// (first region) it is.
     pub per_first: Vec<u32>,
-    /// Per region of the gazetteer: events counted at it on the map
-    /// ([`super::columns::EventColumns::map_places`]).
+    /// Per region, by compact index: events counted at it on the map
+    /// ([`super::columns::EventColumns::compact_map_places`]).
     pub per_map: Vec<u32>,
     /// Per date key ([`super::columns::EventColumns::date_of`]).
     pub per_date: Vec<u32>,
@@ -39,8 +38,9 @@ pub struct Tally {
     pub per_source: Vec<u32>,
     /// Per type ([`kinds::KindId`]; events without a type are not counted).
     pub per_kind: Vec<u32>,
-    /// Per article (index into [`EventStore::documents`]).
-    pub per_doc: Vec<u32>,
+    /// Per publication day of the events' articles (a key into
+    /// [`super::columns::EventColumns::publication_days`]).
+    pub per_published: Vec<u32>,
 }
 
 impl Tally {
@@ -73,14 +73,13 @@ impl Tally {
         Tally {
             events: 0,
             mapped: 0,
-            per_region: vec![0; store.gazetteer().len()],
-            other_regions: std::collections::HashMap::new(),
-            per_first: vec![0; store.gazetteer().len()],
-            per_map: vec![0; store.gazetteer().len()],
+            per_region: vec![0; c.present().len()],
+            per_first: vec![0; c.present().len()],
+            per_map: vec![0; c.present().len()],
             per_date: vec![0; c.date_values.len()],
             per_source: vec![0; store.sources().len()],
             per_kind: vec![0; kinds::labels().len()],
-            per_doc: vec![0; store.documents().len()],
+            per_published: vec![0; c.publication_days.len()],
         }
     }
 
@@ -88,9 +87,6 @@ impl Tally {
     fn add(&mut self, other: &Tally) {
         self.events += other.events;
         self.mapped += other.mapped;
-        for (r, n) in &other.other_regions {
-            *self.other_regions.entry(*r).or_default() += n;
-        }
         for (a, b) in self.tables_mut().into_iter().zip(other.tables()) {
             a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
         }
@@ -100,12 +96,6 @@ impl Tally {
     fn subtract(&mut self, other: &Tally) {
         self.events = self.events.saturating_sub(other.events);
         self.mapped = self.mapped.saturating_sub(other.mapped);
-        for (r, n) in &other.other_regions {
-            if let Some(c) = self.other_regions.get_mut(r) {
-                *c = c.saturating_sub(*n);
-            }
-        }
-        self.other_regions.retain(|_, c| *c > 0);
         for (a, b) in self.tables_mut().into_iter().zip(other.tables()) {
             a.iter_mut()
                 .zip(b)
@@ -121,7 +111,7 @@ impl Tally {
             &self.per_date,
             &self.per_source,
             &self.per_kind,
-            &self.per_doc,
+            &self.per_published,
         ]
     }
 
@@ -133,7 +123,7 @@ impl Tally {
             &mut self.per_date,
             &mut self.per_source,
             &mut self.per_kind,
-            &mut self.per_doc,
+            &mut self.per_published,
         ]
     }
 
@@ -144,11 +134,25 @@ impl Tally {
 
     /// Events per region: an event counts once for each of its regions
     /// (its places and the places containing them).
-    pub fn regions(&self) -> std::collections::HashMap<u32, u32> {
-        let mut out = self.other_regions.clone();
-        out.extend(nonzero(&self.per_region));
-        out
+    pub fn regions(&self, columns: &EventColumns) -> std::collections::HashMap<RegionId, u32> {
+        in_regions(&self.per_region, columns).collect()
     }
+
+    /// Events per place on the map, for the places with any.
+    pub fn map_places<'a>(
+        &'a self,
+        columns: &'a EventColumns,
+    ) -> impl Iterator<Item = (RegionId, u32)> + 'a {
+        in_regions(&self.per_map, columns)
+    }
+}
+
+/// A table by compact index, as (region, count) for its nonzero entries.
+fn in_regions<'a>(
+    table: &'a [u32],
+    columns: &'a EventColumns,
+) -> impl Iterator<Item = (RegionId, u32)> + 'a {
+    nonzero(table).map(|(k, n)| (columns.present()[k as usize], n))
 }
 
 /// The nonzero entries of a table, as (index, count).
@@ -168,25 +172,17 @@ fn count(store: &EventStore, base: &[u32]) -> Tally {
             let mut t = Tally::zero(store);
             t.events = chunk.len();
             for &i in chunk {
-                let regions = c.regions(i);
+                let regions = c.compact_regions(i);
                 for &r in regions {
-                    match t.per_region.get_mut(r as usize) {
-                        Some(n) => *n += 1,
-                        None => *t.other_regions.entry(r).or_default() += 1,
-                    }
+                    t.per_region[r as usize] += 1;
                 }
-                if let Some(n) = regions
-                    .first()
-                    .and_then(|&r| t.per_first.get_mut(r as usize))
-                {
-                    *n += 1;
+                if let Some(&r) = regions.first() {
+                    t.per_first[r as usize] += 1;
                 }
-                let on_map = c.map_places(i);
+                let on_map = c.compact_map_places(i);
                 t.mapped += usize::from(!on_map.is_empty());
                 for &p in on_map {
-                    if let Some(n) = t.per_map.get_mut(p as usize) {
-                        *n += 1;
-                    }
+                    t.per_map[p as usize] += 1;
                 }
                 let i = i as usize;
                 t.per_date[c.date_of[i] as usize] += 1;
@@ -194,7 +190,7 @@ fn count(store: &EventStore, base: &[u32]) -> Tally {
                 if let Some(k) = t.per_kind.get_mut(usize::from(c.kinds[i])) {
                     *k += 1;
                 }
-                t.per_doc[c.docs[i] as usize] += 1;
+                t.per_published[c.published_of[i] as usize] += 1;
             }
             t
         })
@@ -218,20 +214,22 @@ mod tests {
         let positions = crate::places::positions::Positions::of(g);
         let mut t = Tally::zero(store);
         let values = &store.columns().date_values;
+        let present = store.columns().present();
+        let k = |r: RegionId| present.iter().position(|&p| p == r).unwrap();
         let mut places = Vec::new();
         for &i in slice {
             let e = &store.events()[i as usize];
             t.events += 1;
             for &r in e.regions.iter() {
-                t.per_region[r as usize] += 1;
+                t.per_region[k(r)] += 1;
             }
             if let Some(&r) = e.regions.first() {
-                t.per_first[r as usize] += 1;
+                t.per_first[k(r)] += 1;
             }
             positions.places_of(g, &e.regions, &mut places);
             t.mapped += usize::from(!places.is_empty());
             for &p in &places {
-                t.per_map[p as usize] += 1;
+                t.per_map[k(p)] += 1;
             }
             let date = values.iter().position(|d| *d == e.date).unwrap();
             t.per_date[date] += 1;
@@ -239,7 +237,14 @@ mod tests {
             if let Some(k) = kinds::of(e) {
                 t.per_kind[usize::from(k)] += 1;
             }
-            t.per_doc[e.doc as usize] += 1;
+            let day = store.doc_of(e).published.value;
+            let key = store
+                .columns()
+                .publication_days
+                .iter()
+                .position(|d| *d == day)
+                .unwrap();
+            t.per_published[key] += 1;
         }
         t
     }

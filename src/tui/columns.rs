@@ -11,7 +11,6 @@
 use rayon::prelude::*;
 
 use crate::extract::{DatePrecision, EventDate};
-use crate::places::RegionId;
 use crate::store::EventStore;
 use crate::store::tally::{Tally, nonzero};
 use crate::tui::text::{one_line, width};
@@ -55,6 +54,7 @@ pub struct KeyWidths {
     /// The store generation and date format they were worked out for
     /// (`None`: not yet worked out).
     key: Option<(u64, String)>,
+    /// By compact region index ([`crate::store::columns::EventColumns::present`]).
     place: Vec<u16>,
     date: Vec<u16>,
     source: Vec<u16>,
@@ -66,9 +66,10 @@ impl KeyWidths {
         let columns = store.columns();
         let g = store.gazetteer();
         let cells = |w: usize| w.min(usize::from(u16::MAX)) as u16;
-        let place = (0..g.len() as RegionId)
-            .into_par_iter()
-            .map(|r| cells(width(&one_line(&g.region(r).name))))
+        let place = columns
+            .present()
+            .par_iter()
+            .map(|&r| cells(width(&one_line(&g.region(r).name))))
             .collect();
         let date = columns
             .date_values

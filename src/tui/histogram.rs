@@ -12,7 +12,7 @@
 
 use crate::query::Query;
 use crate::store::EventStore;
-use crate::store::tally::Tally;
+use crate::store::tally::{Tally, nonzero};
 use chrono::{Duration, NaiveDate};
 
 /// The longest stretch of days the histogram covers (ten years).
@@ -92,10 +92,10 @@ impl Histogram {
 
 /// The first and last publication dates of the articles the tally counts.
 fn publication_window(store: &EventStore, tally: &Tally) -> Option<(NaiveDate, NaiveDate)> {
-    let published = &store.columns().published;
+    let days = &store.columns().publication_days;
     let mut window: Option<(NaiveDate, NaiveDate)> = None;
-    for (doc, &n) in tally.per_doc.iter().enumerate() {
-        if let (true, Some(p)) = (n > 0, published[doc]) {
+    for (key, _) in nonzero(&tally.per_published) {
+        if let Some(p) = days[key as usize] {
             window = Some(window.map_or((p, p), |(a, b)| (a.min(p), b.max(p))));
         }
     }

@@ -146,15 +146,11 @@ pub fn refresh(state: &mut AppState) {
     }
     let pos = &state.map.positions;
     let tally = &state.tally;
-    let (counts, placed) = (&tally.per_map, tally.mapped);
+    let placed = tally.mapped;
     let unplaced = tally.events - placed;
-    let mut marks: Vec<Mark> = counts
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(_, count)| count > 0)
+    let mut marks: Vec<Mark> = tally
+        .map_places(state.store.columns())
         .filter_map(|(region, count)| {
-            let region = region as RegionId;
             let (lon, lat) = pos.at(region)?;
             Some(Mark {
                 region,
