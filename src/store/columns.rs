@@ -68,6 +68,13 @@ pub fn by_complement<T>(
     }
 }
 
+/// A copy of `items` in a block of exactly their size.
+fn exact<T: Copy>(items: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len());
+    out.extend_from_slice(items);
+    out
+}
+
 /// Per-event columns of a store (each indexed by event index).
 #[derive(Debug, Clone, Default)]
 pub struct EventColumns {
@@ -186,6 +193,10 @@ impl EventColumns {
             c.published_of
                 .push(doc_day.get(e.doc as usize).copied().unwrap_or_default());
         }
+        // The lists grew by doubling; kept at their size, they hold what
+        // they use (a fresh block: a shrunk one may stay where it was).
+        c.region_ids = exact(&c.region_ids);
+        c.map_ids = exact(&c.map_ids);
         c
     }
 

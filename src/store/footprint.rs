@@ -73,7 +73,7 @@ impl Footprint {
                 ("folded text for the text filter", search),
                 ("region and outlet posting lists", postings),
                 (
-                    "event columns (dates, outlets, types, place and date keys)",
+                    "event columns (dates, outlets, types, regions, map places, date and publication-day keys)",
                     columns,
                 ),
                 ("clusters", clusters),
