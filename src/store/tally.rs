@@ -20,6 +20,9 @@ use rayon::prelude::*;
 pub struct Tally {
     /// How many events were counted.
     pub events: usize,
+    /// The store state counted ([`EventStore::generation`]): the tables'
+    /// keys mean nothing for another.
+    pub generation: u64,
     /// Events placed on the map (with at least one map place).
     pub mapped: usize,
     /// Per region, by compact index
@@ -72,6 +75,7 @@ impl Tally {
         let c = store.columns();
         Tally {
             events: 0,
+            generation: store.generation(),
             mapped: 0,
             per_region: vec![0; c.present().len()],
             per_first: vec![0; c.present().len()],

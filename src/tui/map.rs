@@ -141,7 +141,8 @@ pub fn refresh(state: &mut AppState) {
     if state.map.positions.len() != g.len() {
         state.map.positions = Arc::new(Positions::of(g));
     }
-    if state.tally.events != state.visible.len() {
+    let tally = &state.tally;
+    if tally.generation != state.store.generation() || tally.events != state.visible.len() {
         state.tally = Tally::of(&state.store, &state.visible);
     }
     let pos = &state.map.positions;
