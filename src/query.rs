@@ -209,7 +209,7 @@ impl Query {
     pub fn slice(&self, store: &EventStore) -> Slice {
         let dates = self.dates();
         let needle = TextMatcher::new(&self.text);
-        let day_of = &store.columns().dates;
+        let columns = store.columns();
         let (lo, hi) = self.index_window(store);
         let in_regions = (!self.regions.is_empty()).then(|| {
             union(
@@ -232,7 +232,7 @@ impl Query {
         let text = TextHits::find(store, needle, candidates.as_deref(), (lo, hi));
         let kind_ok = |i: u32| self.kinds.is_empty() || self.kinds.contains(&kind_of(store, i));
         let mut slice = Slice::default();
-        let mut take = |i: u32| match dates.fit(&day_of[i as usize]) {
+        let mut take = |i: u32| match dates.fit(&columns.date(i)) {
             Fit::Outside => {}
             _ if !text.holds(store, i) || !kind_ok(i) => {}
             Fit::Inside => slice.events.push(i),

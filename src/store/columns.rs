@@ -75,17 +75,32 @@ fn exact<T: Copy>(items: &[T]) -> Vec<T> {
     out
 }
 
+/// Keys for distinct values: each value gets the index it has in the list
+/// of values, the first time it is met.
+struct Interner<T>(FxHashMap<T, u32>);
+
+impl<T> Default for Interner<T> {
+    fn default() -> Self {
+        Interner(FxHashMap::default())
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Copy> Interner<T> {
+    /// The key of `value`, appending it to `values` when it is new.
+    fn key(&mut self, value: T, values: &mut Vec<T>) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(value).or_insert_with(|| {
+            values.push(value);
+            next
+        })
+    }
+}
+
 /// Per-event columns of a store (each indexed by event index).
 #[derive(Debug, Clone, Default)]
 pub struct EventColumns {
-    /// Each event's date.
-    pub dates: Vec<EventDate>,
     /// Each event's outlet.
     pub sources: Vec<SourceId>,
-    /// Each event's article ([`Event::doc`]).
-    pub docs: Vec<u32>,
-    /// Each article's publication day, by article index.
-    pub published: Vec<Option<NaiveDate>>,
     /// Each event's type ([`KindId::MAX`] when it has none).
     pub kinds: Vec<KindId>,
     /// Every region the events name or stand at on the map, in the order
@@ -129,10 +144,7 @@ impl EventColumns {
         gazetteer: &Gazetteer,
     ) -> EventColumns {
         let mut c = EventColumns {
-            dates: Vec::with_capacity(events.len()),
             sources: Vec::with_capacity(events.len()),
-            docs: Vec::with_capacity(events.len()),
-            published: docs.iter().map(|d| d.published.value).collect(),
             kinds: Vec::with_capacity(events.len()),
             region_starts: Vec::with_capacity(events.len() + 1),
             present: Vec::new(),
@@ -147,49 +159,28 @@ impl EventColumns {
         };
         let positions = Positions::of(gazetteer);
         let mut on_map = Vec::new();
-        let mut dates: FxHashMap<EventDate, u32> = FxHashMap::default();
-        let mut days: FxHashMap<Option<NaiveDate>, u32> = FxHashMap::default();
-        let doc_day: Vec<u32> = c
-            .published
+        let mut dates = Interner::default();
+        let mut days = Interner::default();
+        let mut regions = Interner::default();
+        let doc_day: Vec<u32> = docs
             .iter()
-            .map(|&d| {
-                let next = days.len() as u32;
-                *days.entry(d).or_insert_with(|| {
-                    c.publication_days.push(d);
-                    next
-                })
-            })
+            .map(|d| days.key(d.published.value, &mut c.publication_days))
             .collect();
-        let mut compact: FxHashMap<RegionId, u32> = FxHashMap::default();
-        let mut index_of = |r: RegionId, present: &mut Vec<RegionId>| {
-            let next = compact.len() as u32;
-            *compact.entry(r).or_insert_with(|| {
-                present.push(r);
-                next
-            })
-        };
         c.region_starts.push(0);
         c.map_starts.push(0);
         for e in events {
-            c.dates.push(e.date);
             c.sources.push(doc_source[e.doc as usize]);
-            c.docs.push(e.doc);
             c.kinds.push(kinds::of(e).unwrap_or(KindId::MAX));
             for &r in e.regions.iter() {
-                c.region_ids.push(index_of(r, &mut c.present));
+                c.region_ids.push(regions.key(r, &mut c.present));
             }
             c.region_starts.push(c.region_ids.len() as u32);
             positions.places_of(gazetteer, &e.regions, &mut on_map);
             for &p in &on_map {
-                c.map_ids.push(index_of(p, &mut c.present));
+                c.map_ids.push(regions.key(p, &mut c.present));
             }
             c.map_starts.push(c.map_ids.len() as u32);
-            let next = dates.len() as u32;
-            let date = *dates.entry(e.date).or_insert_with(|| {
-                c.date_values.push(e.date);
-                next
-            });
-            c.date_of.push(date);
+            c.date_of.push(dates.key(e.date, &mut c.date_values));
             c.published_of
                 .push(doc_day.get(e.doc as usize).copied().unwrap_or_default());
         }
@@ -233,6 +224,11 @@ impl EventColumns {
     pub fn compact_map_places(&self, i: u32) -> &[u32] {
         let i = i as usize;
         &self.map_ids[self.map_starts[i] as usize..self.map_starts[i + 1] as usize]
+    }
+
+    /// Event `i`'s date.
+    pub fn date(&self, i: u32) -> EventDate {
+        self.date_values[self.date_of[i as usize] as usize]
     }
 
     /// Every region the events name or stand at on the map: compact index

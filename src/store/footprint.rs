@@ -51,12 +51,7 @@ impl Footprint {
             + store.by_source.iter().map(vec_bytes).sum::<usize>()
             + store.sources.iter().map(String::capacity).sum::<usize>();
         let c = &store.columns;
-        let columns = vec_bytes(&c.dates)
-            + vec_bytes(&c.sources)
-            + vec_bytes(&c.docs)
-            + vec_bytes(&c.published)
-            + vec_bytes(&c.kinds)
-            + c.key_bytes();
+        let columns = vec_bytes(&c.sources) + vec_bytes(&c.kinds) + c.key_bytes();
         let clusters = store.clusters.heap_bytes();
         Footprint {
             parts: vec![

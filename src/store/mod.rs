@@ -539,7 +539,7 @@ mod tests {
         let store = EventStore::from_parts(docs, vec![late, early], Gazetteer::builtin());
         let c = store.columns();
         for (i, e) in store.events().iter().enumerate() {
-            assert_eq!(c.dates[i], e.date);
+            assert_eq!(c.date(i as u32), e.date);
             assert_eq!(c.regions(i as u32).collect::<Vec<_>>(), &*e.regions);
             assert_eq!(c.sources[i], store.source_of(e));
         }

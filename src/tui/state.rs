@@ -514,7 +514,7 @@ pub(crate) fn corpus_year(store: &EventStore) -> i32 {
     datefilter::default_year(
         store
             .columns()
-            .published
+            .publication_days
             .iter()
             .flatten()
             .copied()
@@ -538,12 +538,12 @@ pub struct Loading {
 /// Whether each row of the slice belongs to a shaded date group (every
 /// other group of rows with the same date).
 pub(crate) fn shading(store: &EventStore, slice: &[u32]) -> Vec<bool> {
-    let dates = &store.columns().dates;
+    let columns = store.columns();
     let mut out = Vec::with_capacity(slice.len());
     let mut shade = false;
     let mut prev = None;
     for &i in slice {
-        let d = dates[i as usize];
+        let d = columns.date(i);
         if prev.is_some_and(|p| p != d) {
             shade = !shade;
         }
