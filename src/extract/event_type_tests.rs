@@ -122,3 +122,42 @@ fn speech_alone_is_a_statement_and_a_reported_strike_is_the_strike() {
         EventType::ExplosionsRemoteViolence
     );
 }
+
+/// `tests/data/reported_types.tsv`: sentences of our own that report speech,
+/// typed with the sentence's date expression as the event's.
+#[test]
+fn reported_speech_is_typed_by_what_was_said() {
+    let rows = include_str!("../../tests/data/reported_types.tsv");
+    let mut misses = Vec::new();
+    let mut n = 0;
+    for l in rows
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let mut cols = l.split('\t');
+        let (Some(kind), Some(date), Some(sentence)) = (cols.next(), cols.next(), cols.next())
+        else {
+            panic!("type<TAB>date<TAB>sentence: {l}");
+        };
+        let (date, lang) = match date.split_once('@') {
+            Some((d, "uk")) => (d, Lang::Uk),
+            Some((d, "ru")) => (d, Lang::Ru),
+            _ => (date, Lang::En),
+        };
+        let want = EventType::from_code(kind).unwrap_or_else(|| panic!("unknown type {kind}"));
+        let at = sentence
+            .find(date)
+            .unwrap_or_else(|| panic!("{date} not in {sentence}"));
+        let got = classify_sentence(sentence, sentence, lang, &[at..at + date.len()]);
+        n += 1;
+        if got != want {
+            misses.push(format!(
+                "want {} got {}: {sentence}",
+                want.code(),
+                got.code()
+            ));
+        }
+    }
+    assert!(n >= 15, "only {n} rows");
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}

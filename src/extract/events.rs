@@ -13,7 +13,7 @@ use crate::text::{display, embeds, lines, sentences};
 use crate::timex::{self, Precision, Timex};
 
 use super::casualties::casualties;
-use super::event_type::classify;
+use super::event_type::{classify, classify_sentence};
 use super::furniture::{outside_markup, reads_as_body, unpunctuated_block};
 use super::{DatePrecision, Event, EventAnchor, EventDate, Span, paragraphs, qualifiers};
 
@@ -158,8 +158,17 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             let key = sentence_key(&shown);
             let lang = doc.lang.value.unwrap_or_default();
             // Read once per sentence, whatever the number of its dates.
+            let raw = &par_text[s.clone()];
+            // Read once per sentence, whatever the number of its dates.
             let (kind, counts) = cputime::time(Stage::TypesAndCasualties, || {
-                (classify(&shown, lang), casualties(&shown, lang))
+                let exprs: Vec<Range<usize>> = dates
+                    .iter()
+                    .map(|(_, _, e)| e.start - s.start..e.end - s.start)
+                    .collect();
+                (
+                    classify_sentence(raw, &shown, lang, &exprs),
+                    casualties(&shown, lang),
+                )
             });
             for (date, anchor, expr) in dates {
                 if !seen.insert((date, key)) {

@@ -16,6 +16,7 @@ mod id;
 pub mod paragraphs;
 mod qualifiers;
 mod recent;
+pub mod reported_speech;
 
 use std::ops::Range;
 

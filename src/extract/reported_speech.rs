@@ -1,0 +1,301 @@
+//! Reported speech: where, in a sentence that attributes words to a
+//! speaker, the words themselves begin ("Peskov said on Monday that | the
+//! talks ...", "заявив, що | ...").
+//!
+//! The first speech verb of `assets/reported_speech.toml` opens the
+//! attribution; what was said starts after the first complementizer
+//! ("that", "що", "что"), colon, or quote after a comma within
+//! [`WINDOW_WORDS`] words of the verb ("told reporters at the UN on Friday
+//! that"), or, with no complementizer, right after a date expression that
+//! follows the verb ("said on Friday there were ..."). A sentence whose
+//! speaker comes last ("..., the governor said") has no such split: its
+//! words are the happening.
+//!
+//! Used to type events (`event_type`): a statement dated in the speaking is
+//! a statement, whatever its words mention.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
+use serde::Deserialize;
+
+use crate::lang::Lang;
+
+const TABLE: &str = include_str!("../../assets/reported_speech.toml");
+
+/// How many words after the speech verb a complementizer may come: room for
+/// an addressee and a date ("told reporters at the UN on Friday that").
+pub const WINDOW_WORDS: usize = 9;
+
+/// The most words between a speech verb and a date expression that stands
+/// for the complementizer ("said on Friday there ...": "on").
+const DATE_GAP_WORDS: usize = 2;
+
+/// The fewest words what was said must have: a shorter tail is a fragment,
+/// not a report.
+const MIN_SAID_WORDS: usize = 3;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    verbs: Vec<String>,
+    complementizers: Vec<String>,
+    irrealis: Vec<String>,
+    performative: Vec<String>,
+    future: Vec<String>,
+    clause_openers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    en: Words,
+    uk: Words,
+    ru: Words,
+}
+
+struct Lexicon {
+    verbs: HashSet<String>,
+    complementizers: HashSet<String>,
+    /// Whole words of `irrealis`.
+    irrealis: HashSet<String>,
+    /// Stems (`want*` without its star) of `irrealis`.
+    irrealis_stems: Vec<String>,
+    performative: HashSet<String>,
+    future: HashSet<String>,
+    clause_openers: HashSet<String>,
+}
+
+impl Lexicon {
+    fn is_irrealis(&self, word: &str) -> bool {
+        self.irrealis.contains(word)
+            || self
+                .irrealis_stems
+                .iter()
+                .any(|s| word.starts_with(s.as_str()))
+    }
+}
+
+fn lexicon(lang: Lang) -> &'static Lexicon {
+    static L: OnceLock<[Lexicon; 3]> = OnceLock::new();
+    let all = L.get_or_init(|| {
+        let t: Table = toml::from_str(TABLE)
+            .unwrap_or_else(|e| panic!("assets/reported_speech.toml is invalid: {e}"));
+        let build = |w: Words| {
+            let (stems, whole): (Vec<String>, Vec<String>) =
+                w.irrealis.into_iter().partition(|x| x.ends_with('*'));
+            Lexicon {
+                verbs: w.verbs.into_iter().collect(),
+                complementizers: w.complementizers.into_iter().collect(),
+                irrealis: whole.into_iter().collect(),
+                irrealis_stems: stems
+                    .into_iter()
+                    .map(|x| x.trim_end_matches('*').to_owned())
+                    .collect(),
+                performative: w.performative.into_iter().collect(),
+                future: w.future.into_iter().collect(),
+                clause_openers: w.clause_openers.into_iter().collect(),
+            }
+        };
+        [build(t.en), build(t.uk), build(t.ru)]
+    });
+    match lang {
+        Lang::En | Lang::Other => &all[0],
+        Lang::Uk => &all[1],
+        Lang::Ru => &all[2],
+    }
+}
+
+/// Words of `s` as byte ranges: runs of letters, digits, apostrophes and
+/// hyphens.
+fn words(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let inside = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                out.push(b..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        out.push(b..s.len());
+    }
+    out
+}
+
+/// A sentence's reported speech, in bytes from the sentence's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported {
+    /// Where the clause of the speaking starts: after the last clause
+    /// opener ("and", "while", "who") before the speech verb, else 0.
+    pub speaking: usize,
+    /// Where what was said starts.
+    pub said: usize,
+    /// Whether what was said holds an irrealis word (a modal, a negation,
+    /// "if", "likely", "want"): an expectation or a denial, not the report
+    /// of a concrete happening. The future after a performative verb
+    /// ("announced that the US will ban") is not one.
+    pub irrealis: bool,
+}
+
+/// The reported speech of `sentence`, if it reports speech before the
+/// words; `dates` are the byte ranges of the sentence's date expressions,
+/// relative to `sentence`.
+pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Reported> {
+    let lex = lexicon(lang);
+    let words = words(sentence);
+    let lower = |r: &Range<usize>| sentence[r.clone()].to_lowercase();
+    let said = said_from(sentence, lang, dates)?;
+    let verb = words.iter().position(|w| lex.verbs.contains(&lower(w)))?;
+    let speaking = words[..verb]
+        .iter()
+        .rev()
+        .find(|w| lex.clause_openers.contains(&lower(w)))
+        .map_or(0, |w| w.end);
+    // After a verb that enacts what it says, the future announces.
+    let enacts = lex.performative.contains(&lower(&words[verb]));
+    let irrealis = words
+        .iter()
+        .filter(|w| w.start >= said)
+        .map(|w| lower(w))
+        .any(|w| lex.is_irrealis(&w) && !(enacts && lex.future.contains(&w)));
+    Some(Reported {
+        speaking,
+        said,
+        irrealis,
+    })
+}
+
+/// Where what was said begins in `sentence` (a byte offset), if the
+/// sentence reports speech before the words; `dates` are the byte ranges
+/// of the sentence's date expressions, relative to `sentence`.
+pub fn said_from(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<usize> {
+    let lex = lexicon(lang);
+    let words = words(sentence);
+    let lower = |r: &Range<usize>| sentence[r.clone()].to_lowercase();
+    let verb = words.iter().position(|w| lex.verbs.contains(&lower(w)))?;
+    let verb_end = words[verb].end;
+    let window = &words[verb + 1..words.len().min(verb + 1 + WINDOW_WORDS)];
+    // A colon, or an opening quote after a comma or a colon, before the
+    // next word opens the words (a quote straight after the verb is its
+    // object: admitted “heavy losses”).
+    let mark = |from: usize, to: usize| {
+        let gap = &sentence[from..to];
+        let opened = gap.contains(':') || gap.contains(',');
+        gap.char_indices()
+            .find(|&(_, c)| c == ':' || (opened && matches!(c, '“' | '"' | '«' | '„')))
+            .map(|(i, c)| from + i + c.len_utf8())
+    };
+    let is_complementizer = |w: &Range<usize>| lex.complementizers.contains(&lower(w));
+    let mut from = verb_end;
+    let mut start = None;
+    for (k, w) in window.iter().enumerate() {
+        if let Some(at) = mark(from, w.start) {
+            start = Some(at);
+            break;
+        }
+        if sentence[from..w.start].contains([';', '(', ')']) {
+            break;
+        }
+        if is_complementizer(w) {
+            start = Some(w.end);
+            break;
+        }
+        // A date right after the verb: a complementizer may follow it
+        // ("said on Friday that"), else the words start after it.
+        if k < DATE_GAP_WORDS
+            && let Some(d) = dates.iter().find(|d| d.start == w.start)
+        {
+            start = match window[k + 1..].iter().find(|x| x.start >= d.end) {
+                Some(n) if is_complementizer(n) => Some(n.end),
+                Some(n) => mark(d.end, n.start).or(Some(d.end)),
+                None => None,
+            };
+            break;
+        }
+        from = w.end;
+    }
+    let start = start?;
+    let said = words.iter().filter(|w| w.start >= start).count();
+    (said >= MIN_SAID_WORDS).then_some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str, dates: &[&str]) -> Option<String> {
+        let ranges: Vec<Range<usize>> = dates
+            .iter()
+            .map(|d| {
+                let at = s.find(d).expect("date in sentence");
+                at..at + d.len()
+            })
+            .collect();
+        said_from(s, Lang::En, &ranges).map(|at| s[at..].trim().to_string())
+    }
+
+    #[test]
+    fn the_words_start_after_the_complementizer() {
+        assert_eq!(
+            split(
+                "The mayor told reporters at the town hall on Sunday that the bridge would reopen soon.",
+                &["on Sunday"]
+            )
+            .as_deref(),
+            Some("the bridge would reopen soon.")
+        );
+    }
+
+    #[test]
+    fn a_date_after_the_verb_stands_for_the_complementizer() {
+        assert_eq!(
+            split(
+                "The envoy said on Tuesday there was little hope for a deal.",
+                &["on Tuesday"]
+            )
+            .as_deref(),
+            Some("there was little hope for a deal.")
+        );
+    }
+
+    #[test]
+    fn a_colon_opens_the_words() {
+        assert_eq!(
+            split(
+                "The minister wrote on Monday: we will not give up the port.",
+                &["on Monday"]
+            )
+            .as_deref(),
+            Some("we will not give up the port.")
+        );
+    }
+
+    #[test]
+    fn a_speaker_named_last_is_no_split() {
+        assert_eq!(
+            split(
+                "Two warehouses burned after a strike on Friday night, the governor said.",
+                &["on Friday night"]
+            ),
+            None
+        );
+        assert_eq!(split("Nobody was hurt on Monday.", &["on Monday"]), None);
+    }
+
+    #[test]
+    fn ukrainian_and_russian_complementizers() {
+        let uk = "Речник заявив у понеділок, що переговори тривають далі.";
+        let at = said_from(uk, Lang::Uk, &[]).expect("split");
+        assert_eq!(uk[at..].trim(), "переговори тривають далі.");
+        let ru = "Губернатор сообщил, что ночью сбиты три беспилотника.";
+        let at = said_from(ru, Lang::Ru, &[]).expect("split");
+        assert_eq!(ru[at..].trim(), "ночью сбиты три беспилотника.");
+    }
+}
