@@ -148,7 +148,8 @@ fn reported_speech_is_typed_by_what_was_said() {
         let at = sentence
             .find(date)
             .unwrap_or_else(|| panic!("{date} not in {sentence}"));
-        let got = classify_sentence(sentence, sentence, lang, &[at..at + date.len()]);
+        let date_span = at..at + date.len();
+        let got = classify_sentence(sentence, sentence, lang, std::slice::from_ref(&date_span));
         n += 1;
         if got != want {
             misses.push(format!(

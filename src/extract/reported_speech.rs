@@ -163,7 +163,7 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
     let irrealis = words
         .iter()
         .filter(|w| w.start >= said)
-        .map(|w| lower(w))
+        .map(lower)
         .any(|w| lex.is_irrealis(&w) && !(enacts && lex.future.contains(&w)));
     Some(Reported {
         speaking,
