@@ -110,8 +110,8 @@ fn main() {
 /// it has doubled, up to 3,200,000 events (what 200,000 generated articles
 /// give); each is taken in (`absorb_store`: swap, requery, counts) and
 /// drawn on the interface thread. The stores are made beforehand, as the
-/// loader would make them on its own thread; the one they replace is
-/// dropped on a thread of its own.
+/// loader makes them on its own thread (whole tally included); the one
+/// they replace is dropped on a thread of its own.
 fn loading(terminal: &mut Terminal<TestBackend>) {
     let mut state = AppState::new(
         frontlog::store::EventStore::new(frontlog::places::Gazetteer::builtin()),
@@ -124,11 +124,17 @@ fn loading(terminal: &mut Terminal<TestBackend>) {
     state.loading = Some(Default::default());
     let mut n = ingest::background::FIRST_EVENTS;
     let mut frames = Vec::new();
+    // Made as the loader makes them: with the whole store's tally counted.
+    let made = |n: usize| {
+        let store = tui_support::synthetic_store(n, 3 * 365);
+        frontlog::store::tally::Tally::totals(&store);
+        store
+    };
     while n < 3_200_000 {
-        frames.push((n, tui_support::synthetic_store(n, 3 * 365)));
+        frames.push((n, made(n)));
         n *= 2;
     }
-    frames.push((3_200_000, tui_support::synthetic_store(3_200_000, 3 * 365)));
+    frames.push((3_200_000, made(3_200_000)));
     println!("\nloading: taking in each store the loader hands over, and drawing it");
     let mut worst = Duration::ZERO;
     let last = frames.len() - 1;

@@ -244,6 +244,10 @@ impl Query {
             }
         };
         match (candidates, &text) {
+            // No filter but the window: every event in it, unread.
+            (None, TextHits::Any) if !dates.is_set() && self.kinds.is_empty() => {
+                slice.events = (lo..hi).collect();
+            }
             // The index's events, already cut to the other filters' lists
             // and window: without a date or type filter they are the slice.
             (_, TextHits::Indexed(found))

@@ -76,13 +76,13 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
                 let whole = snapshot::open(dir, &plan, manifest, &counters, &mut problems);
                 counters.opening_snapshot.store(false, Ordering::Relaxed);
                 if let Some(store) = whole {
-                    let _ = sender.send(Loaded::Store(store));
+                    let _ = sender.send(Loaded::Store(counted(store)));
                     let _ = sender.send(Loaded::Done(problems));
                     return;
                 }
             }
             let mut growing = Growing::new(|store| {
-                let _ = sender.send(Loaded::Store(store));
+                let _ = sender.send(Loaded::Store(counted(store)));
             });
             let streamed = stream_plan(&plan, manifest, &options, &counters, |batch| {
                 growing.add(batch);
@@ -94,7 +94,7 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
             pending.into_store(&mut store);
             let gone = store.retire(|e| streamed.repeated.holds(e));
             problems.extend(repeated_notice(&plan.root, &streamed.repeated, gone));
-            let _ = sender.send(Loaded::Store(Box::new(store)));
+            let _ = sender.send(Loaded::Store(counted(Box::new(store))));
             if let Some(files) = streamed.files {
                 let _ = sender.send(Loaded::Files(files));
             }
@@ -102,6 +102,15 @@ pub fn spawn(root: &Path, manifest: Option<&Path>, options: Options) -> Result<L
         })
         .map_err(|e| format!("cannot start reading the corpus: {e}"))?;
     Ok(Loader { progress, receiver })
+}
+
+/// `store` with its whole tally counted ([`crate::store::tally::Tally::totals`]),
+/// here on the loader's thread: the interface thread's first slice of a
+/// store it takes over is all of it, and counting three million events
+/// there took most of a 150 ms frame.
+fn counted(store: Box<EventStore>) -> Box<EventStore> {
+    crate::store::tally::Tally::totals(&store);
+    store
 }
 
 /// [`spawn`] for an engine pipeline's output folder ([`crate::engine`]):
@@ -118,7 +127,7 @@ fn spawn_shards(root: &Path, manifest: Option<&Path>) -> Result<Loader, String> 
         .spawn(
             move || match crate::engine::open_shards(&root, manifest.as_deref(), &counters) {
                 Ok(opened) => {
-                    let _ = sender.send(Loaded::Store(Box::new(opened.store)));
+                    let _ = sender.send(Loaded::Store(counted(Box::new(opened.store))));
                     let _ = sender.send(Loaded::Done(opened.problems));
                 }
                 Err(e) => {

@@ -56,18 +56,24 @@ impl Tally {
             events,
             |base| count(store, base),
             |left| {
-                let mut out = store
-                    .columns()
-                    .totals
-                    .get_or_init(|| {
-                        let all: Vec<u32> = (0..n as u32).collect();
-                        count(store, &all)
-                    })
-                    .clone();
-                out.subtract(&count(store, left));
+                let mut out = Tally::totals(store).clone();
+                if !left.is_empty() {
+                    out.subtract(&count(store, left));
+                }
                 out
             },
         )
+    }
+
+    /// The whole store's tally, counted on the first call for this state of
+    /// the store and kept with its columns. The background loader calls it
+    /// before it hands a store over, so that the interface thread, whose
+    /// first slice is the whole store, only copies it.
+    pub fn totals(store: &EventStore) -> &Tally {
+        store.columns().totals.get_or_init(|| {
+            let all: Vec<u32> = (0..store.events().len() as u32).collect();
+            count(store, &all)
+        })
     }
 
     /// Empty tables sized for `store`.

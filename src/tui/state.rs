@@ -542,8 +542,9 @@ pub(crate) fn shading(store: &EventStore, slice: &[u32]) -> Vec<bool> {
     let mut out = Vec::with_capacity(slice.len());
     let mut shade = false;
     let mut prev = None;
+    // Equal dates have equal keys: the keys are compared, not the dates.
     for &i in slice {
-        let d = columns.date(i);
+        let d = columns.date_of[i as usize];
         if prev.is_some_and(|p| p != d) {
             shade = !shade;
         }
