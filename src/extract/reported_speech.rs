@@ -149,22 +149,18 @@ pub struct Reported {
 /// relative to `sentence`.
 pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Reported> {
     let lex = lexicon(lang);
-    let words = words(sentence);
-    let lower = |r: &Range<usize>| sentence[r.clone()].to_lowercase();
-    let said = said_from(sentence, lang, dates)?;
-    let verb = words.iter().position(|w| lex.verbs.contains(&lower(w)))?;
-    let speaking = words[..verb]
-        .iter()
+    let words = SentenceWords::of(sentence);
+    let (verb, said) = split(sentence, lex, &words, dates)?;
+    let speaking = (0..verb)
         .rev()
-        .find(|w| lex.clause_openers.contains(&lower(w)))
-        .map_or(0, |w| w.end);
+        .find(|&k| lex.clause_openers.contains(&words.lower[k]))
+        .map_or(0, |k| words.spans[k].end);
     // After a verb that enacts what it says, the future announces.
-    let enacts = lex.performative.contains(&lower(&words[verb]));
-    let irrealis = words
-        .iter()
-        .filter(|w| w.start >= said)
-        .map(lower)
-        .any(|w| lex.is_irrealis(&w) && !(enacts && lex.future.contains(&w)));
+    let enacts = lex.performative.contains(&words.lower[verb]);
+    let irrealis = (0..words.spans.len())
+        .filter(|&k| words.spans[k].start >= said)
+        .map(|k| &words.lower[k])
+        .any(|w| lex.is_irrealis(w) && !(enacts && lex.future.contains(w)));
     Some(Reported {
         speaking,
         said,
@@ -176,12 +172,40 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
 /// sentence reports speech before the words; `dates` are the byte ranges
 /// of the sentence's date expressions, relative to `sentence`.
 pub fn said_from(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<usize> {
-    let lex = lexicon(lang);
-    let words = words(sentence);
-    let lower = |r: &Range<usize>| sentence[r.clone()].to_lowercase();
-    let verb = words.iter().position(|w| lex.verbs.contains(&lower(w)))?;
-    let verb_end = words[verb].end;
-    let window = &words[verb + 1..words.len().min(verb + 1 + WINDOW_WORDS)];
+    let words = SentenceWords::of(sentence);
+    split(sentence, lexicon(lang), &words, dates).map(|(_, said)| said)
+}
+
+/// A sentence's words: their byte ranges and their lower-case forms.
+struct SentenceWords {
+    spans: Vec<Range<usize>>,
+    lower: Vec<String>,
+}
+
+impl SentenceWords {
+    fn of(sentence: &str) -> SentenceWords {
+        let spans = words(sentence);
+        let lower = spans
+            .iter()
+            .map(|r| sentence[r.clone()].to_lowercase())
+            .collect();
+        SentenceWords { spans, lower }
+    }
+}
+
+/// The first speech verb (its index among `words`) and where what was said
+/// begins (a byte offset), if the sentence reports speech before the words.
+fn split(
+    sentence: &str,
+    lex: &Lexicon,
+    words: &SentenceWords,
+    dates: &[Range<usize>],
+) -> Option<(usize, usize)> {
+    let verb = words.lower.iter().position(|w| lex.verbs.contains(w))?;
+    let verb_end = words.spans[verb].end;
+    let last = words.spans.len().min(verb + 1 + WINDOW_WORDS);
+    let window = &words.spans[verb + 1..last];
+    let lowered = &words.lower[verb + 1..last];
     // A colon, or an opening quote after a comma or a colon, before the
     // next word opens the words (a quote straight after the verb is its
     // object: admitted “heavy losses”).
@@ -192,7 +216,7 @@ pub fn said_from(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<u
             .find(|&(_, c)| c == ':' || (opened && matches!(c, '“' | '"' | '«' | '„')))
             .map(|(i, c)| from + i + c.len_utf8())
     };
-    let is_complementizer = |w: &Range<usize>| lex.complementizers.contains(&lower(w));
+    let is_complementizer = |k: usize| lex.complementizers.contains(&lowered[k]);
     let mut from = verb_end;
     let mut start = None;
     for (k, w) in window.iter().enumerate() {
@@ -203,7 +227,7 @@ pub fn said_from(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<u
         if sentence[from..w.start].contains([';', '(', ')']) {
             break;
         }
-        if is_complementizer(w) {
+        if is_complementizer(k) {
             start = Some(w.end);
             break;
         }
@@ -212,9 +236,10 @@ pub fn said_from(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<u
         if k < DATE_GAP_WORDS
             && let Some(d) = dates.iter().find(|d| d.start == w.start)
         {
-            start = match window[k + 1..].iter().find(|x| x.start >= d.end) {
-                Some(n) if is_complementizer(n) => Some(n.end),
-                Some(n) => mark(d.end, n.start).or(Some(d.end)),
+            let next = (k + 1..window.len()).find(|&j| window[j].start >= d.end);
+            start = match next {
+                Some(j) if is_complementizer(j) => Some(window[j].end),
+                Some(j) => mark(d.end, window[j].start).or(Some(d.end)),
                 None => None,
             };
             break;
@@ -222,8 +247,8 @@ pub fn said_from(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<u
         from = w.end;
     }
     let start = start?;
-    let said = words.iter().filter(|w| w.start >= start).count();
-    (said >= MIN_SAID_WORDS).then_some(start)
+    let said = words.spans.iter().filter(|w| w.start >= start).count();
+    (said >= MIN_SAID_WORDS).then_some((verb, start))
 }
 
 #[cfg(test)]
