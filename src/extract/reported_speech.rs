@@ -14,6 +14,7 @@
 //! Used to type events (`event_type`): a statement dated in the speaking is
 //! a statement, whatever its words mention.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -153,13 +154,13 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
     let (verb, said) = split(sentence, lex, &words, dates)?;
     let speaking = (0..verb)
         .rev()
-        .find(|&k| lex.clause_openers.contains(&words.lower[k]))
+        .find(|&k| lex.clause_openers.contains(&*words.lower[k]))
         .map_or(0, |k| words.spans[k].end);
     // After a verb that enacts what it says, the future announces.
-    let enacts = lex.performative.contains(&words.lower[verb]);
+    let enacts = lex.performative.contains(&*words.lower[verb]);
     let irrealis = (0..words.spans.len())
         .filter(|&k| words.spans[k].start >= said)
-        .map(|k| &words.lower[k])
+        .map(|k| &*words.lower[k])
         .any(|w| lex.is_irrealis(w) && !(enacts && lex.future.contains(w)));
     Some(Reported {
         speaking,
@@ -176,18 +177,26 @@ pub fn said_from(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<u
     split(sentence, lexicon(lang), &words, dates).map(|(_, said)| said)
 }
 
-/// A sentence's words: their byte ranges and their lower-case forms.
-struct SentenceWords {
+/// A sentence's words: their byte ranges and their lower-case forms
+/// (borrowed where a word has no capital).
+struct SentenceWords<'a> {
     spans: Vec<Range<usize>>,
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
 }
 
-impl SentenceWords {
-    fn of(sentence: &str) -> SentenceWords {
+impl<'a> SentenceWords<'a> {
+    fn of(sentence: &'a str) -> SentenceWords<'a> {
         let spans = words(sentence);
         let lower = spans
             .iter()
-            .map(|r| sentence[r.clone()].to_lowercase())
+            .map(|r| {
+                let w = &sentence[r.clone()];
+                if w.chars().any(char::is_uppercase) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
             .collect();
         SentenceWords { spans, lower }
     }
@@ -198,10 +207,10 @@ impl SentenceWords {
 fn split(
     sentence: &str,
     lex: &Lexicon,
-    words: &SentenceWords,
+    words: &SentenceWords<'_>,
     dates: &[Range<usize>],
 ) -> Option<(usize, usize)> {
-    let verb = words.lower.iter().position(|w| lex.verbs.contains(w))?;
+    let verb = words.lower.iter().position(|w| lex.verbs.contains(&**w))?;
     let verb_end = words.spans[verb].end;
     let last = words.spans.len().min(verb + 1 + WINDOW_WORDS);
     let window = &words.spans[verb + 1..last];
@@ -216,7 +225,7 @@ fn split(
             .find(|&(_, c)| c == ':' || (opened && matches!(c, '“' | '"' | '«' | '„')))
             .map(|(i, c)| from + i + c.len_utf8())
     };
-    let is_complementizer = |k: usize| lex.complementizers.contains(&lowered[k]);
+    let is_complementizer = |k: usize| lex.complementizers.contains(&*lowered[k]);
     let mut from = verb_end;
     let mut start = None;
     for (k, w) in window.iter().enumerate() {
