@@ -325,77 +325,61 @@ const IRREALIS_WORDS_CAP: u16 = 2;
 /// talks, the minister said ...") can outweigh it.
 const SPEECH_ACT: u16 = IRREALIS_WORDS_CAP + 1;
 
-/// The type of a sentence that reports speech, split where the words said
-/// begin ([`crate::extract::reported_speech`]): `speaking` is the
-/// attribution ("Peskov said on Monday that"), `said` the words.
+/// The type of a sentence's happening ([`classify`]), read in two parts
+/// when it reports speech before the words said
+/// ([`crate::extract::reported_speech::reported`]). `raw` is the sentence
+/// as in the article, `shown` as displayed, `exprs` its date expressions
+/// (bytes relative to `raw`).
 ///
-/// - Words that are an expectation, a wish or a denial (`irrealis`:
-///   "would", "not", "likely", "want"): the happening is the act of speech.
-///   Each type of the words scores at most [`IRREALIS_WORDS_CAP`], and the
-///   act of speech adds [`SPEECH_ACT`] to Statements; so a statement that
-///   an invasion may come stays a statement, and one that sanctions "may"
-///   bite is a statement too.
-/// - Words that relay a concrete happening, dated in the speaking ("said
-///   on Saturday that two people were killed"): the whole sentence, as
-///   [`classify`] reads it, speech verbs being weak cues.
-/// - Words that relay a concrete happening and hold its date ("said that
+/// - Words that are an expectation, a wish or a denial (irrealis: "would",
+///   "not", "likely", "want"): the happening is the act of speech. Each
+///   type of the words scores at most [`IRREALIS_WORDS_CAP`] and the act
+///   of speech adds [`SPEECH_ACT`] to Statements, so a statement that an
+///   invasion may come, or that sanctions "may" bite, stays a statement.
+/// - Words that relay a concrete happening and hold every date ("said that
 ///   on Monday a convoy left"): the words alone are the happening; words
 ///   without a cue leave it a statement.
+/// - Otherwise (concrete words dated in the speaking, "said on Saturday
+///   that two people were killed", or a date in an earlier clause, "talks
+///   resumed on Friday and the minister said that ..."): the whole
+///   sentence, speech verbs being weak cues.
 ///
 /// Rule of this project, after the labelling rule of
 /// `tests/labels/real_types.tsv` (a speaker's words are a statement unless
 /// they relay the facts of a concrete happening).
-fn classify_reported(
-    speaking: &str,
-    said: &str,
-    lang: Lang,
-    dated_in_speaking: bool,
-    irrealis: bool,
-) -> EventType {
-    let m = matcher(lang);
-    let (head, words) = (m.scores(speaking), m.scores(said));
-    let mut s = [0u16; 11];
-    if irrealis {
-        for i in 0..11 {
-            s[i] = head[i] + words[i].min(IRREALIS_WORDS_CAP);
-        }
-        s[EventType::Statements.index()] += SPEECH_ACT;
-    } else if dated_in_speaking {
-        for i in 0..11 {
-            s[i] = head[i] + words[i];
-        }
-    } else if words.iter().any(|&w| w > 0) {
-        s = words;
-    } else {
-        s = head;
-    }
-    m.decide(&s)
-}
-
-/// The type of a sentence's happening ([`classify`]), or, when it
-/// reports speech before the words said ([`crate::extract::reported_speech::reported`]),
-/// by the speaking or by the words ([`classify_reported`]): by the speaking
-/// when a date of the sentence (`exprs`, bytes relative to `raw`) sits in
-/// it, by the words when every date sits in them; a date in an earlier
-/// clause ("talks resumed on Friday and the minister said that ...") leaves
-/// the whole sentence to [`classify`]. `shown` is `raw` as displayed.
 pub fn classify_sentence(raw: &str, shown: &str, lang: Lang, exprs: &[Range<usize>]) -> EventType {
+    // Markup blanked in place: a link cut by the split leaves no target
+    // words in either part, and the date offsets still hold.
+    let raw = &*crate::text::display::blank_markup(raw);
     let Some(r) = crate::extract::reported_speech::reported(raw, lang, exprs) else {
         return classify(shown, lang);
     };
     let in_speaking = exprs
         .iter()
         .any(|e| (r.speaking..r.said).contains(&e.start));
-    if !in_speaking && exprs.iter().any(|e| e.start < r.speaking) {
+    let in_earlier_clause = exprs.iter().any(|e| e.start < r.speaking);
+    if (in_earlier_clause && !in_speaking) || (in_speaking && !r.irrealis) {
         return classify(shown, lang);
     }
-    classify_reported(
-        &crate::text::display::prose(&raw[..r.said]),
-        &crate::text::display::prose(&raw[r.said..]),
-        lang,
-        in_speaking,
-        r.irrealis,
-    )
+    let m = matcher(lang);
+    let prose = crate::text::display::prose;
+    let (head, words) = (
+        m.scores(&prose(&raw[..r.said])),
+        m.scores(&prose(&raw[r.said..])),
+    );
+    let scores = if r.irrealis {
+        let mut s = [0u16; 11];
+        for i in 0..11 {
+            s[i] = head[i] + words[i].min(IRREALIS_WORDS_CAP);
+        }
+        s[EventType::Statements.index()] += SPEECH_ACT;
+        s
+    } else if words.iter().any(|&w| w > 0) {
+        words
+    } else {
+        head
+    };
+    m.decide(&scores)
 }
 
 /// The per-type cue scores of a sentence, in [`EventType::ALL`] order: what

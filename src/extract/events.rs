@@ -157,7 +157,6 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             let shown = display::prose(&par_text[s.clone()]);
             let key = sentence_key(&shown);
             let lang = doc.lang.value.unwrap_or_default();
-            // Read once per sentence, whatever the number of its dates.
             let raw = &par_text[s.clone()];
             // Read once per sentence, whatever the number of its dates.
             let (kind, counts) = cputime::time(Stage::TypesAndCasualties, || {

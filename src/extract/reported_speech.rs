@@ -11,8 +11,9 @@
 //! speaker comes last ("..., the governor said") has no such split: its
 //! words are the happening.
 //!
-//! Used to type events (`event_type`): a statement dated in the speaking is
-//! a statement, whatever its words mention.
+//! It also tells whether the words are irrealis (an expectation, a wish or
+//! a denial rather than a concrete happening), which is how `event_type`
+//! tells a statement from the report of a happening.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -39,7 +40,7 @@ const MIN_SAID_WORDS: usize = 3;
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct Words {
+struct Lists {
     verbs: Vec<String>,
     complementizers: Vec<String>,
     irrealis: Vec<String>,
@@ -51,9 +52,9 @@ struct Words {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Table {
-    en: Words,
-    uk: Words,
-    ru: Words,
+    en: Lists,
+    uk: Lists,
+    ru: Lists,
 }
 
 struct Lexicon {
@@ -83,7 +84,7 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
     let all = L.get_or_init(|| {
         let t: Table = toml::from_str(TABLE)
             .unwrap_or_else(|e| panic!("assets/reported_speech.toml is invalid: {e}"));
-        let build = |w: Words| {
+        let build = |w: Lists| {
             let (stems, whole): (Vec<String>, Vec<String>) =
                 w.irrealis.into_iter().partition(|x| x.ends_with('*'));
             Lexicon {
@@ -167,14 +168,6 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
         said,
         irrealis,
     })
-}
-
-/// Where what was said begins in `sentence` (a byte offset), if the
-/// sentence reports speech before the words; `dates` are the byte ranges
-/// of the sentence's date expressions, relative to `sentence`.
-pub fn said_from(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<usize> {
-    let words = SentenceWords::of(sentence);
-    split(sentence, lexicon(lang), &words, dates).map(|(_, said)| said)
 }
 
 /// A sentence's words: their byte ranges and their lower-case forms
@@ -272,7 +265,7 @@ mod tests {
                 at..at + d.len()
             })
             .collect();
-        said_from(s, Lang::En, &ranges).map(|at| s[at..].trim().to_string())
+        reported(s, Lang::En, &ranges).map(|r| s[r.said..].trim().to_string())
     }
 
     #[test]
@@ -326,10 +319,10 @@ mod tests {
     #[test]
     fn ukrainian_and_russian_complementizers() {
         let uk = "Речник заявив у понеділок, що переговори тривають далі.";
-        let at = said_from(uk, Lang::Uk, &[]).expect("split");
+        let at = reported(uk, Lang::Uk, &[]).expect("split").said;
         assert_eq!(uk[at..].trim(), "переговори тривають далі.");
         let ru = "Губернатор сообщил, что ночью сбиты три беспилотника.";
-        let at = said_from(ru, Lang::Ru, &[]).expect("split");
+        let at = reported(ru, Lang::Ru, &[]).expect("split").said;
         assert_eq!(ru[at..].trim(), "ночью сбиты три беспилотника.");
     }
 }

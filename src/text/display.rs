@@ -121,15 +121,9 @@ fn unwrap_markup(s: &str) -> String {
     while let Some(open) = rest.find('[') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let link = after.find("](").and_then(|close| {
-            let target = &after[close + 2..];
-            let end = target.find(')')?;
-            let label = &after[..close];
-            (!label.contains(['[', '\n'])).then_some((label, close + 2 + end + 1))
-        });
-        match link {
+        match link_after(after) {
             Some((label, used)) => {
-                out.push_str(label);
+                out.push_str(&after[..label]);
                 rest = &after[used..];
             }
             None => {
@@ -142,9 +136,56 @@ fn unwrap_markup(s: &str) -> String {
     out.replace("**", "").replace("__", "")
 }
 
+/// Text after a `[`: if it is a Markdown link's `label](target)`, the
+/// label's length and the length of the whole, in bytes.
+fn link_after(after: &str) -> Option<(usize, usize)> {
+    let close = after.find("](")?;
+    let end = after[close + 2..].find(')')?;
+    (!after[..close].contains(['[', '\n'])).then_some((close, close + 2 + end + 1))
+}
+
+/// `s` with the Markdown that [`prose`] removes (a link's brackets and
+/// target, `**` and `__`) blanked out by spaces, so that every byte offset
+/// of `s` stays where it was: for reading the words of a piece of a
+/// sentence whose offsets come from the text as written.
+pub fn blank_markup(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['[', '*', '_']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = s.as_bytes().to_vec();
+    let mut from = 0;
+    while let Some(open) = s[from..].find('[').map(|i| from + i) {
+        from = open + 1;
+        if let Some((label, used)) = link_after(&s[from..]) {
+            out[open] = b' ';
+            out[from + label..from + used].fill(b' ');
+            from += used;
+        }
+    }
+    for mark in ["**", "__"] {
+        for (at, _) in s.match_indices(mark) {
+            out[at..at + 2].fill(b' ');
+        }
+    }
+    // Only whole characters (ASCII marks, or all of a link's target) were
+    // replaced, each byte by an ASCII space.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| s.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blanked_markup_keeps_every_offset_and_reads_as_prose() {
+        let s = "A **bold** claim: [the mayor said on Monday that](https://x.example/a-b) the bridge __held__.";
+        let blanked = blank_markup(s);
+        assert_eq!(blanked.len(), s.len());
+        assert_eq!(blanked.find("said"), s.find("said"));
+        let letters = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(letters(&blanked), letters(&prose(s)));
+        assert_eq!(blank_markup("no markup"), "no markup");
+    }
 
     #[test]
     fn the_fast_path_agrees_with_the_slow_one() {
