@@ -15,6 +15,7 @@ pub mod metadata;
 pub mod outlets;
 pub mod pieces;
 mod read;
+pub mod self_promo;
 pub mod walk;
 pub mod wire;
 

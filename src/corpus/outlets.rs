@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::wire;
+use super::{self_promo, wire};
 use crate::text::lines::edge_lines;
 use crate::text::word_count_up_to;
 
@@ -54,6 +54,15 @@ pub struct CreditCues {
     /// Words before such a verb that make it a citation of another outlet
     /// ("как сообщает ТАСС", "як повідомляє").
     pub citation_marks: Vec<String>,
+    /// Openings of an English promotion of the page's own outlet, lower
+    /// case ("click", "sign up", "more"): see [`super::self_promo`].
+    pub house_promo_openers: Vec<String>,
+    /// What an outlet promotes, lower case ("app", "newsletter", "main
+    /// page"): its name before one of them is the page's own.
+    pub house_products: Vec<String>,
+    /// Openings of a sentence sending readers on to the outlet ("read",
+    /// "you can read"): "... on <outlet>." closing it is the page's own.
+    pub read_openers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -185,7 +194,10 @@ pub fn infer(text: &str) -> Option<String> {
                     }
                 }
             }
-            if let Some(name) = wire::dash_dateline_credit(t).and_then(&index_of) {
+            if let Some(name) = wire::dash_dateline_credit(t)
+                .or_else(|| wire::web_dateline_credit(t))
+                .and_then(&index_of)
+            {
                 note(name, 8, line_no);
             }
             if let Some(name) = wire::self_reference(t)
@@ -205,6 +217,8 @@ pub fn infer(text: &str) -> Option<String> {
         if let Some(name) = wire::source_line(t)
             .or_else(|| wire::promo_credit(t))
             .or_else(|| wire::copyright_credit(t))
+            .or_else(|| self_promo::house_promo(t))
+            .or_else(|| self_promo::staff_credit(t))
             && let Some(i) = index_of(name)
         {
             note(i, 4, line_no);

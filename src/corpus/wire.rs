@@ -144,6 +144,9 @@ pub fn source_line(line: &str) -> Option<&'static str> {
     outlets::named_exactly(rest.split('/').next()?.trim())
 }
 
+/// Shortest lede sentence (in words) read for an agency's self-reference.
+const SELF_REFERENCE_MIN_WORDS: usize = 7;
+
 /// An agency's self-reference closing its lede: "..., Ukrinform reports." or
 /// "..., BelTA learned from ...". Only outlets the table knows count.
 pub fn self_reference(line: &str) -> Option<&'static str> {
@@ -151,7 +154,7 @@ pub fn self_reference(line: &str) -> Option<&'static str> {
     // reports") has no closing stop.
     if !line.trim_end().ends_with(['.', '"', '”'])
         || !(line.contains(" reports") || line.contains(" learned"))
-        || line.split_whitespace().count() < 10
+        || line.split_whitespace().count() < SELF_REFERENCE_MIN_WORDS
     {
         return None;
     }
@@ -213,6 +216,43 @@ pub fn dash_dateline_credit(line: &str) -> Option<&'static str> {
     (lead_ok && last.chars().any(char::is_uppercase))
         .then(|| outlets::named_exactly(last.trim_end_matches('.')))
         .flatten()
+}
+
+/// Longest place before a web dateline's credit, in words.
+const WEB_LEAD_MAX_WORDS: usize = 4;
+
+/// A web page's dateline, with the credit after the place and before a
+/// dash and without brackets (the brackets of "(CNN) —" lost in
+/// scraping): "Moscow CNN —" on a line of its own, or "Kyiv, Ukraine CNN —
+/// Russian forces ...". The place is one to four capitalized words without
+/// digits; when text follows the dash, the place must hold a comma (a
+/// title-case headline "Minister Speaks To CNN — ..." is no dateline).
+/// Only outlets the table knows count.
+pub fn web_dateline_credit(line: &str) -> Option<&'static str> {
+    let t = line
+        .trim_start_matches(['*', '_', '>', ' ', '#'])
+        .trim_end();
+    let (before, ends_line) = match [" — ", " – ", " - "].iter().filter_map(|s| t.find(s)).min()
+    {
+        Some(at) => (&t[..at], false),
+        None => (t.strip_suffix(['—', '–', '-'])?.strip_suffix(' ')?, true),
+    };
+    if before.len() > DATELINE_MAX_BYTES {
+        return None;
+    }
+    let words: Vec<&str> = before.split_whitespace().collect();
+    (1..=CREDIT_MAX_WORDS.min(words.len().saturating_sub(1))).find_map(|k| {
+        let (lead, credit) = words.split_at(words.len() - k);
+        let lead_ok = lead.len() <= WEB_LEAD_MAX_WORDS
+            && lead.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+            })
+            && (ends_line || lead.iter().any(|w| w.ends_with(',')));
+        lead_ok
+            .then(|| outlets::named_exactly(&credit.join(" ")))
+            .flatten()
+    })
 }
 
 /// The words of `s` split on whitespace, with the punctuation around each
@@ -429,6 +469,31 @@ mod tests {
             None,
             "a headline citing an outlet"
         );
+    }
+
+    #[test]
+    fn a_short_lede_naming_its_agency() {
+        assert_eq!(
+            self_reference("The figures come from the regional police, Ukrinform reports."),
+            Some("Ukrinform")
+        );
+    }
+
+    #[test]
+    fn web_datelines_without_brackets() {
+        assert_eq!(web_dateline_credit("Odesa CNN —"), Some("CNN"));
+        assert_eq!(web_dateline_credit("Tbilisi, Georgia CNN —"), Some("CNN"));
+        assert_eq!(
+            web_dateline_credit("Lviv, Ukraine CNN — Air raid sirens sounded at dawn."),
+            Some("CNN")
+        );
+        assert_eq!(
+            web_dateline_credit("Minister Speaks To CNN — An Exclusive Interview"),
+            None,
+            "a title-case headline"
+        );
+        assert_eq!(web_dateline_credit("Odesa 2024 CNN —"), None);
+        assert_eq!(web_dateline_credit("Odesa Sunrise —"), None);
     }
 
     #[test]
