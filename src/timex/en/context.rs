@@ -10,6 +10,9 @@ pub(crate) use crate::timex::sem::Tense;
 /// How far to look on each side, in tokens.
 const LEFT: usize = 14;
 const RIGHT: usize = 10;
+/// How far to look left for a future marker when nothing nearer gives a
+/// tense, in tokens (within the sentence).
+const LEFT_FAR: usize = 30;
 /// How far to look right from a date that opens its sentence.
 const RIGHT_FRONTED: usize = 40;
 
@@ -306,7 +309,9 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
     let mut crossed_to = false;
     let mut i = start;
     let mut d = 0;
-    while i > 0 && d < LEFT {
+    // Past the near window ([`LEFT`]), only a future marker counts (see
+    // below).
+    while i > 0 && d < LEFT_FAR {
         if g.toks[i].flags & SENT != 0 {
             break;
         }
@@ -327,6 +332,17 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
             break;
         }
     }
+    // "Guterres will hold talks in the western city of Lviv with President
+    // ... and his counterpart ... on Thursday": a long object puts the
+    // sentence's only verb beyond the near window. Far off, only a future
+    // marker is read, and only when nothing nearer on either side speaks.
+    let far_left = match left {
+        Some((d, t)) if d > LEFT => {
+            left = None;
+            (t == Tense::Future).then_some((d, t))
+        }
+        _ => None,
+    };
     let mut right: Option<(usize, Tense)> = None;
     let mut j = end;
     let mut d = 1;
@@ -361,7 +377,7 @@ pub(crate) fn tense(g: &G, start: usize, end: usize) -> Tense {
             if dl <= 2 * dr { tl } else { tr }
         }
         (Some((_, t)), None) | (None, Some((_, t))) => t,
-        (None, None) => Tense::Unknown,
+        (None, None) => far_left.map_or(Tense::Unknown, |(_, t)| t),
     }
 }
 
@@ -381,6 +397,24 @@ mod tests {
         };
         let i = (0..toks.len()).find(|&i| g.text_of(i) == word).unwrap();
         tense(&g, i, i + 1)
+    }
+
+    #[test]
+    fn a_far_future_verb_governs_a_date_after_a_long_object() {
+        let s = "The envoy will hold talks in the northern port city of Kherson with \
+                 Governor Anna Ivanova, her deputy Petro Marchenko and the regional \
+                 council's chair on Thursday.";
+        assert_eq!(tense_of(s, "Thursday"), Tense::Future);
+        // Nearer words that give a tense still win.
+        let s = "The envoy will say that the convoy of the regional council, its \
+                 trucks and the volunteers of two charities had reached the port of \
+                 Kherson on Thursday.";
+        assert_eq!(tense_of(s, "Thursday"), Tense::Past);
+        // A far past verb is not read: the tense stays unknown.
+        let s = "The envoy held talks in the northern port city of Kherson with \
+                 Governor Anna Ivanova, her deputy Petro Marchenko and the regional \
+                 council's chair on Thursday.";
+        assert_eq!(tense_of(s, "Thursday"), Tense::Unknown);
     }
 
     #[test]
