@@ -27,9 +27,10 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
     let mut events = Vec::new();
     let mut seen: rustc_hash::FxHashSet<(EventDate, u64)> = Default::default();
 
-    // A record of a many-article file (`<stem>#<n>`) without a headline
-    // has none: its file's name is no headline.
-    let headline_known = doc.title.value.is_some() || doc.record().is_none();
+    // An article without a headline (body text saved alone, a record of a
+    // dump without one) has none: its file's name is no headline, and a row
+    // reading "c16_kyiv_march.txt" tells the analyst of no happening.
+    let headline_known = doc.title.value.is_some();
     if let Some(day) = published
         && !doc.pinned
         && headline_known
