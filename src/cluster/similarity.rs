@@ -71,21 +71,29 @@ const CLUSTERING_TOML: &str = include_str!("../../assets/cluster/clustering.toml
 #[derive(Deserialize)]
 struct Settings {
     casualty_units: Vec<String>,
+    counted_units: Vec<String>,
 }
 
-/// Keys ([`term_key`]) of the casualty units of
+/// Keys ([`term_key`]) of the casualty units and of the counted units of
 /// `assets/cluster/clustering.toml`.
-fn casualty_units() -> &'static HashSet<u64> {
-    static UNITS: OnceLock<HashSet<u64>> = OnceLock::new();
+fn units() -> &'static (HashSet<u64>, HashSet<u64>) {
+    static UNITS: OnceLock<(HashSet<u64>, HashSet<u64>)> = OnceLock::new();
     UNITS.get_or_init(|| {
+        let keys = |l: &[String]| l.iter().map(|u| term_key(u)).collect();
         toml::from_str::<Settings>(CLUSTERING_TOML)
-            .map(|s| s.casualty_units.iter().map(|u| term_key(u)).collect())
+            .map(|s| (keys(&s.casualty_units), keys(&s.counted_units)))
             .unwrap_or_default()
     })
 }
 
 fn is_casualty_unit(key: u64) -> bool {
-    casualty_units().contains(&key)
+    units().0.contains(&key)
+}
+
+/// A thing whose different count always means another happening ("82
+/// drones" against "22 drones"), however common the word.
+fn is_counted_unit(key: u64) -> bool {
+    units().1.contains(&key)
 }
 
 /// Features of every event of a store, weighted, with the checks between
@@ -386,9 +394,11 @@ impl Scorer {
         fa.quantities.iter().any(|(na, ua)| {
             fb.quantities.iter().any(|(nb, ub)| {
                 na != nb
-                    && ua
-                        .iter()
-                        .any(|u| ub.contains(u) && !is_casualty_unit(*u) && self.unit_is_rare(*u))
+                    && ua.iter().any(|u| {
+                        ub.contains(u)
+                            && !is_casualty_unit(*u)
+                            && (is_counted_unit(*u) || self.unit_is_rare(*u))
+                    })
             })
         })
     }
@@ -474,6 +484,9 @@ mod tests {
         assert!(is_casualty_unit(term_key("injured")));
         assert!(is_casualty_unit(term_key("поранених")));
         assert!(!is_casualty_unit(term_key("drones")));
+        assert!(is_counted_unit(term_key("drones")));
+        assert!(is_counted_unit(term_key("ракет")));
+        assert!(!is_counted_unit(term_key("and")));
     }
 
     #[test]

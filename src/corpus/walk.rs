@@ -1,5 +1,7 @@
-//! Walking a corpus folder: every `.txt` and `.md` file, recursively, in a
-//! stable order, with a reason for every entry that is skipped.
+//! Walking a corpus folder: every article file (`.txt`, `.md` and the
+//! readers' extensions, or a file without an extension that a reader claims
+//! by its first bytes), recursively, in a stable order, with a reason for
+//! every entry that is skipped.
 
 use std::path::{Path, PathBuf};
 
@@ -40,7 +42,7 @@ pub fn list(root: &Path) -> Listing {
                     listing
                         .skipped
                         .push(Problem::new(&path, "not a regular file"));
-                } else if is_article(&path) {
+                } else if is_article(&path) || (regular && unnamed_but_readable(&path)) {
                     listing.files.push(path);
                 } else if path.parent() == Some(root)
                     && path.file_name() == Some("manifest.toml".as_ref())
@@ -49,7 +51,7 @@ pub fn list(root: &Path) -> Listing {
                 } else {
                     listing
                         .skipped
-                        .push(Problem::new(&path, "not a .txt or .md file"));
+                        .push(Problem::new(&path, skip_reason(&path)));
                 }
             }
             Err(err) => {
@@ -69,6 +71,35 @@ pub fn list(root: &Path) -> Listing {
         }
     }
     listing
+}
+
+/// Bytes read from the start of a file without an extension to tell its
+/// format.
+const SNIFF_BYTES: usize = 4096;
+
+/// Whether a file without an extension is one a reader claims by its first
+/// bytes (a saved page, a feed, a JSON dump saved under a bare name). Plain
+/// text without an extension ("LICENSE", "Makefile") is not read.
+fn unnamed_but_readable(path: &Path) -> bool {
+    if path.extension().is_some() {
+        return false;
+    }
+    let mut head = vec![0u8; SNIFF_BYTES];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    n > 0 && super::formats::reader_for(path, &head[..n]).is_some()
+}
+
+/// Why a file is not read: its type, and the types that are.
+fn skip_reason(path: &Path) -> String {
+    let kinds = "articles are .txt, .md, web pages (.html, .htm), feeds \
+                 (.xml, .rss, .atom), JSON dumps (.json, .jsonl, .ndjson) or \
+                 a Telegram export";
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => format!("a .{ext} file is not read ({kinds})"),
+        None => format!("no extension, and not a web page, feed or JSON dump ({kinds})"),
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -117,6 +148,27 @@ mod tests {
         );
         assert_eq!(l.skipped.len(), 1);
         assert!(l.skipped[0].path.ends_with("photo.jpg"));
+        assert!(l.skipped[0].reason.starts_with("a .jpg file is not read"));
+    }
+
+    #[test]
+    fn a_page_saved_without_an_extension_is_read_by_its_first_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("saved-page"),
+            "<!DOCTYPE html><html><body>x</body></html>",
+        )
+        .unwrap();
+        std::fs::write(root.join("LICENSE"), "Permission is hereby granted").unwrap();
+        let l = list(root);
+        assert_eq!(l.files, vec![root.join("saved-page")]);
+        assert_eq!(l.skipped.len(), 1);
+        assert!(
+            l.skipped[0]
+                .reason
+                .starts_with("no extension, and not a web page")
+        );
     }
 
     #[cfg(unix)]

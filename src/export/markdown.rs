@@ -243,10 +243,14 @@ fn cluster_bullet(
         1 => "1 outlet".to_owned(),
         n => format!("{n} outlets"),
     };
-    let reports = match articles.len() {
+    let mut reports = match articles.len() {
         1 => "1 report".to_owned(),
         n => format!("{n} reports"),
     };
+    // The sub-bullets are tellings: say so when an article gives two.
+    if members.len() > articles.len() {
+        let _ = write!(reports, " told {} times", members.len());
+    }
     let mut summary = format!("{reports}, {count}");
     if !originators.is_empty() {
         let names: Vec<String> = originators.iter().map(|o| escape(o)).collect();

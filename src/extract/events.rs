@@ -254,6 +254,12 @@ fn dates_in(
         if t.end > sentence.end || closing.contains(&i) {
             continue;
         }
+        if night_named_by_next(text, timexes, i) {
+            // "overnight on February 14": the day that follows names the
+            // night; the night alone would add the evening before as a
+            // second event of one happening.
+            continue;
+        }
         if qualifiers::is_qualifier(text, t) {
             // A range that labels a thing ("the crisis of 2015-16") labels
             // with both ends.
@@ -325,6 +331,25 @@ fn dates_in(
         }
     }
     out
+}
+
+/// Whether timex `i` is a night ("overnight", value `…TNI`) that the next
+/// timex, right after it ("overnight on February 14", "overnight Friday"),
+/// names as a day of that night (its evening's or its morning's).
+fn night_named_by_next(text: &str, timexes: &[Timex], i: usize) -> bool {
+    let t = &timexes[i];
+    let (Some(next), Some(night)) = (timexes.get(i + 1), t.interval) else {
+        return false;
+    };
+    let Some(day) = next.interval else {
+        return false;
+    };
+    let between = text.get(t.end..next.start).unwrap_or("x").trim();
+    t.value.ends_with("TNI")
+        && matches!(between, "" | "on" | "of" | ",")
+        && day.precision == Precision::Day
+        && day.first == day.last
+        && (night.first..=night.last + chrono::Duration::days(1)).contains(&day.first)
 }
 
 /// The event precision for a tagger precision. Quarters, seasons and

@@ -476,3 +476,32 @@ fn a_record_of_a_many_article_file_without_a_headline_has_no_headline_event() {
     assert!(events.iter().all(|e| !e.headline));
     assert_eq!(events.len(), 1);
 }
+
+#[test]
+fn a_night_named_by_the_day_after_it_is_one_event() {
+    let text = format!(
+        "{HEAD}\nDrones hit the port of Izmail overnight on February 14, the governor said.\n"
+    );
+    assert_eq!(
+        dates_after_headline(&text, Some(day(2, 14))),
+        vec!["2025-02-14"]
+    );
+    // A night alone is still the night's own date.
+    let text = format!("{HEAD}\nDrones hit the port of Izmail overnight, the governor said.\n");
+    assert_eq!(
+        dates_after_headline(&text, Some(day(2, 14))),
+        vec!["2025-02-13"]
+    );
+}
+
+#[test]
+fn an_article_without_a_headline_gives_no_file_name_event() {
+    let mut doc = doc_of(
+        "Drones hit the port of Izmail on Thursday, the governor said.\n",
+        Some(day(2, 14)),
+    );
+    doc.title.value = None;
+    let evs = extract(&doc, 0, Gazetteer::builtin());
+    assert!(evs.iter().all(|e| !e.headline), "{evs:?}");
+    assert_eq!(evs.len(), 1);
+}

@@ -482,7 +482,7 @@ fn bad_files_are_skipped_with_a_warning_and_the_run_goes_on() {
     for name in [
         "empty.md: empty file",
         "picture.txt: not text",
-        "notes.docx: not a .txt or .md file",
+        "notes.docx: a .docx file is not read (articles are .txt, .md",
         "missing.txt: named in the manifest but not found",
     ] {
         assert!(err.contains(name), "{name} in {err}");

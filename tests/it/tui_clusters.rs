@@ -137,9 +137,19 @@ fn the_detail_pane_tells_of_the_cluster_and_of_a_reports_cluster() {
         .lines()
         .find(|l| l.contains("Outlets "))
         .unwrap_or_else(|| panic!("an outlets line in\n{text}"));
-    for o in ["Dnieper Herald (2)", "Steppe Ledger", "Morning Wire"] {
+    // Outlets count articles: Dnieper Herald tells it twice in one.
+    for o in ["Dnieper Herald", "Steppe Ledger", "Morning Wire"] {
         assert!(outlets.contains(o), "{o} in {outlets}");
     }
+    assert!(!outlets.contains("(2)"), "{outlets}");
+    let reports = text
+        .lines()
+        .find(|l| l.contains("Reports  "))
+        .unwrap_or_else(|| panic!("a reports line in\n{text}"));
+    assert!(
+        reports.contains("3 reports · 3 outlets · told 6 times"),
+        "{reports}"
+    );
     assert!(
         text.contains("Reports in the slice (Space lists them"),
         "{text}"

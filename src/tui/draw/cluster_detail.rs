@@ -44,10 +44,17 @@ pub fn lines(state: &AppState, k: usize) -> Vec<Line<'static>> {
             plural(cluster.outlets, "outlet")
         )
     };
+    // More tellings than reports: an article telling it twice (its
+    // headline and a sentence, or two sentences).
+    let sentences = if row.in_slice > row.reports {
+        format!(" · told {} times", row.in_slice)
+    } else {
+        String::new()
+    };
     out.push(Line::from(vec![
         label(state, "Reports"),
         Span::styled(row.summary(), bold),
-        Span::styled(whole, theme.muted()),
+        Span::styled(format!("{sentences}{whole}"), theme.muted()),
     ]));
     out.push(Line::from(vec![
         label(state, "Date"),
@@ -167,12 +174,19 @@ fn plural(n: u32, what: &str) -> String {
     }
 }
 
-/// The outlets of a cluster's reports with how many each gives, most first.
+/// The outlets of a cluster's reports with how many articles each gives,
+/// most first (two sentences of one article are one report).
 fn outlets(state: &AppState, cluster: &Cluster) -> String {
     let store = &state.store;
     let mut counts: Vec<(u32, usize)> = Vec::new();
+    let mut seen_docs: Vec<u32> = Vec::new();
     for &m in &cluster.members {
-        let s = store.source_of(&store.events()[m as usize]);
+        let e = &store.events()[m as usize];
+        if seen_docs.contains(&e.doc) {
+            continue;
+        }
+        seen_docs.push(e.doc);
+        let s = store.source_of(e);
         match counts.iter_mut().find(|(o, _)| *o == s) {
             Some((_, n)) => *n += 1,
             None => counts.push((s, 1)),
@@ -189,15 +203,18 @@ fn outlets(state: &AppState, cluster: &Cluster) -> String {
         .join(", ")
 }
 
-/// The originators a cluster's reports cite, if any.
+/// The originators a cluster's reports cite, if any, in the order first
+/// cited. A cluster of one report keeps none of its own: its report's is
+/// asked for ([`crate::store::EventStore::originator_of`]).
 fn originators(state: &AppState, cluster: &Cluster) -> Option<String> {
-    let clusters = state.store.clusters();
-    (!cluster.originators.is_empty()).then(|| {
-        cluster
-            .originators
-            .iter()
-            .map(|&o| one_line(clusters.originator_name(o)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    })
+    let mut names: Vec<String> = Vec::new();
+    for &m in &cluster.members {
+        if let Some(o) = state.store.originator_of(m) {
+            let o = one_line(&o);
+            if !names.contains(&o) {
+                names.push(o);
+            }
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
 }
