@@ -10,7 +10,7 @@ use frontlog::export::ExportFormat;
 /// Follow a war through the news: a chronological timeline of the dated
 /// events in a folder of articles.
 #[derive(Debug, Parser)]
-#[command(name = "frontlog", version, args_conflicts_with_subcommands = true)]
+#[command(name = "frontlog", version)]
 pub struct Cli {
     /// Command to run; without one, the terminal app opens.
     #[command(subcommand)]
@@ -21,8 +21,9 @@ pub struct Cli {
     /// folder, else manifest.toml in the corpus folder).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
-    /// Configuration file (default: $XDG_CONFIG_HOME/frontlog/config.toml).
-    #[arg(long, value_name = "FILE")]
+    /// Configuration file (default: $XDG_CONFIG_HOME/frontlog/config.toml);
+    /// also read by `export` and `stats`.
+    #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
     /// Read every file afresh and neither use nor write the parse cache.
     #[arg(long)]
@@ -130,5 +131,5 @@ pub struct ExportArgs {
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+        .map_err(|_| frontlog::datefilter::iso_day_error(s))
 }

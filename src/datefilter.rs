@@ -311,8 +311,38 @@ pub fn default_year(days: impl Iterator<Item = NaiveDate>) -> i32 {
         .map_or_else(|| chrono::Local::now().year(), |d| d.year())
 }
 
+/// Why `text` is not a day written YYYY-MM-DD: "not a real calendar date"
+/// when it has that shape ("2025-02-30"), else "not a date of the form
+/// YYYY-MM-DD". Shared by the command line and the manifest.
+pub fn iso_day_error(text: &str) -> String {
+    let b = text.trim().as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if shaped {
+        format!("`{text}` is not a real calendar date")
+    } else {
+        format!("`{text}` is not a date of the form YYYY-MM-DD")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_iso_day_error_says_what_is_wrong() {
+        assert_eq!(
+            iso_day_error("2025-02-30"),
+            "`2025-02-30` is not a real calendar date"
+        );
+        assert_eq!(
+            iso_day_error("14/02/2025"),
+            "`14/02/2025` is not a date of the form YYYY-MM-DD"
+        );
+    }
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -17,8 +17,22 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     frontlog::ingest::quiet_contained_panics();
     let cli = Cli::parse();
+    // `frontlog <folder> export`: the subcommand takes its own folder.
+    if let (Some(_), Some(folder)) = (&cli.command, &cli.corpus) {
+        eprintln!(
+            "frontlog: a folder before the command ({}) is not read: give it after the command, as in `frontlog export {}`",
+            folder.display(),
+            folder.display()
+        );
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
-        Some(Command::Export(args)) => commands::export::run(args),
+        Some(Command::Export(mut args)) => {
+            // The options before the command count for it too.
+            args.no_cache |= cli.no_cache;
+            args.manifest = args.manifest.or(cli.manifest);
+            commands::export::run(args, cli.config.as_deref())
+        }
         Some(Command::Dates { dct, lang, file }) => {
             commands::dates::run(dct, lang.as_deref(), file.as_deref())
         }
@@ -26,7 +40,12 @@ fn main() -> ExitCode {
             corpus,
             manifest,
             no_cache,
-        }) => commands::stats::run(corpus.as_deref(), manifest.as_deref(), no_cache),
+        }) => commands::stats::run(
+            corpus.as_deref(),
+            manifest.as_deref().or(cli.manifest.as_deref()),
+            cli.config.as_deref(),
+            no_cache || cli.no_cache,
+        ),
         Some(Command::GenCorpus {
             articles,
             seed,

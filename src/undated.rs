@@ -86,6 +86,7 @@ impl Undated {
             format!("{n} articles have no publication date")
         };
         Some(match self.unplaced() {
+            Some(0) => format!("{head} (no relative date in them was lost)"),
             Some(1) => format!("{head}: 1 relative date not placed"),
             Some(k) => format!("{head}: {k} relative dates not placed"),
             None => format!("{head}: their relative dates are not placed"),
@@ -101,11 +102,14 @@ impl Undated {
         }
     }
 
-    /// One line per article: "FILE: no publication date: 3 relative dates
-    /// not placed".
+    /// One line per article that lost relative dates (or may have): "FILE:
+    /// no publication date: 3 relative dates not placed". An article whose
+    /// dates are all absolute lost none and has no line; [`Undated::summary`]
+    /// still counts it.
     pub fn lines(&self) -> Vec<String> {
         self.articles
             .iter()
+            .filter(|a| a.unplaced != Some(0))
             .map(|a| {
                 let lost = match a.unplaced {
                     Some(1) => "1 relative date not placed".to_owned(),
@@ -186,6 +190,16 @@ mod tests {
             two.summary().unwrap(),
             "2 articles have no publication date: 1 relative date not placed"
         );
+        // An article that lost no date has no line of its own.
+        assert_eq!(two.lines().len(), 1);
+        let none_lost = Undated {
+            articles: vec![a("a", Some(0)), a("b", Some(0))],
+        };
+        assert_eq!(
+            none_lost.summary().unwrap(),
+            "2 articles have no publication date (no relative date in them was lost)"
+        );
+        assert!(none_lost.lines().is_empty());
         let uncounted = Undated {
             articles: vec![a("a", None), a("b", Some(2))],
         };

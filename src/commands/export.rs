@@ -17,7 +17,7 @@ use super::{Failure, corpus_and_manifest, warn_problems, warn_undated};
 use crate::cli::ExportArgs;
 
 /// Runs the export.
-pub fn run(args: ExportArgs) -> Result<(), Failure> {
+pub fn run(args: ExportArgs, config: Option<&std::path::Path>) -> Result<(), Failure> {
     // Check the dates' form and the types before the (possibly long) read
     // of the corpus.
     for d in args.from.iter().chain(&args.to) {
@@ -27,7 +27,8 @@ pub fn run(args: ExportArgs) -> Result<(), Failure> {
     if !args.format.available() {
         return Err(Failure::usage(export::parquet::UNAVAILABLE));
     }
-    let (root, manifest) = corpus_and_manifest(args.corpus.as_deref(), args.manifest.as_deref())?;
+    let (root, manifest) =
+        corpus_and_manifest(args.corpus.as_deref(), args.manifest.as_deref(), config)?;
     let options = if args.no_cache {
         ingest::Options::default()
     } else {

@@ -44,7 +44,7 @@ pub fn warn_undated(undated: &frontlog::undated::Undated) {
         eprintln!("frontlog: warning: {line}");
     }
     if let Some(s) = undated.summary()
-        && undated.articles.len() > 1
+        && (undated.articles.len() > 1 || undated.unplaced() == Some(0))
     {
         eprintln!("frontlog: warning: {s}");
     }
@@ -54,11 +54,33 @@ pub fn warn_undated(undated: &frontlog::undated::Undated) {
 /// configuration's (`corpus_dir`, `manifest`), else the demo corpus. The
 /// configuration is the user's (`$XDG_CONFIG_HOME/frontlog/config.toml`);
 /// a bad one is an error, as for the app.
+///
+/// `config` is the `--config` file, else the user's. A configured folder
+/// that does not exist is an error naming the configuration it came from.
 pub fn corpus_and_manifest(
     corpus: Option<&std::path::Path>,
     manifest: Option<&std::path::Path>,
+    config: Option<&std::path::Path>,
 ) -> Result<(std::path::PathBuf, Option<std::path::PathBuf>), Failure> {
     use frontlog::config::{ConfigEnv, Settings};
-    let settings = Settings::load(None, &ConfigEnv::from_process()).map_err(Failure::usage)?;
-    Ok(settings.corpus(corpus, manifest))
+    let env = ConfigEnv::from_process();
+    let settings = Settings::load(config, &env).map_err(Failure::usage)?;
+    let chosen = settings.corpus(corpus, manifest);
+    if corpus.is_none()
+        && settings.corpus_dir.as_deref() == Some(chosen.0.as_path())
+        && !chosen.0.exists()
+    {
+        let from = config
+            .map(std::path::Path::to_path_buf)
+            .or_else(|| env.user_config_path())
+            .map_or_else(
+                || "the configuration".to_owned(),
+                |p| p.display().to_string(),
+            );
+        return Err(Failure::usage(format!(
+            "corpus folder {} does not exist (corpus_dir in {from})",
+            chosen.0.display()
+        )));
+    }
+    Ok(chosen)
 }

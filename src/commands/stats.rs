@@ -11,8 +11,13 @@ use frontlog::ingest;
 use super::{Failure, corpus_and_manifest, warn_problems, warn_undated};
 
 /// Reads the corpus and prints its figures on standard output.
-pub fn run(corpus: Option<&Path>, manifest: Option<&Path>, no_cache: bool) -> Result<(), Failure> {
-    let (root, manifest) = corpus_and_manifest(corpus, manifest)?;
+pub fn run(
+    corpus: Option<&Path>,
+    manifest: Option<&Path>,
+    config: Option<&Path>,
+    no_cache: bool,
+) -> Result<(), Failure> {
+    let (root, manifest) = corpus_and_manifest(corpus, manifest, config)?;
     let manifest = manifest.as_deref();
     let options = if no_cache {
         ingest::Options::default()

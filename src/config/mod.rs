@@ -115,7 +115,25 @@ pub struct BindingFile {
 impl ConfigFile {
     /// Parses a configuration file; errors name `path`, the line and the key.
     pub fn parse(path: &Path, source: &str) -> Result<ConfigFile, String> {
-        toml::from_str(source).map_err(|e| toml_error(path, source, &e))
+        toml::from_str(source).map_err(|e| {
+            let mut message = toml_error(path, source, &e);
+            // A setting of [general] written at the top of the file.
+            let general = [
+                "corpus_dir",
+                "manifest",
+                "export_dir",
+                "export_format",
+                "date_format",
+            ];
+            if let Some(key) = general
+                .iter()
+                .find(|k| e.message().contains(&format!("unknown field `{k}`")))
+                && e.message().contains("expected one of `general`")
+            {
+                message.push_str(&format!(" ({key} belongs under [general])"));
+            }
+            message
+        })
     }
 
     /// Each key set in `over` replaces the same key of `self`.
@@ -390,6 +408,14 @@ fn binding_line(source: &str, cmd: Command) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_general_setting_at_the_top_says_where_it_belongs() {
+        let e = super::ConfigFile::parse(std::path::Path::new("c.toml"), "corpus_dir = \"/x\"\n")
+            .err()
+            .unwrap();
+        assert!(e.ends_with("(corpus_dir belongs under [general])"), "{e}");
+    }
     use super::*;
 
     fn env_in(dir: &Path) -> ConfigEnv {

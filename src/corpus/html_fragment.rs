@@ -51,9 +51,30 @@ pub fn flatten(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// A one-line field (a headline) with its character references decoded and
+/// any inline tags dropped, by the same HTML parser: "Talks &#8722; day two"
+/// is "Talks − day two". `None` when it holds no `&` or `<` (kept as is).
+pub fn plain_field(field: &str) -> Option<String> {
+    if !field.contains(['&', '<']) {
+        return None;
+    }
+    let text = Html::from(format!("<p>{field}</p>")).select("p").text();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fields_references_and_tags_are_decoded() {
+        assert_eq!(
+            plain_field("Frost &#8722; 20 &amp; snow in <b>Kharkiv</b>").as_deref(),
+            Some("Frost − 20 & snow in Kharkiv")
+        );
+        assert_eq!(plain_field("Plain headline"), None);
+    }
     use crate::text::lines::{LineKind, classify};
 
     #[test]

@@ -100,7 +100,7 @@ fn date_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate
     };
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| D::Error::custom(format!("`{text}` is not a date of the form YYYY-MM-DD")))
+        .map_err(|_| D::Error::custom(crate::datefilter::iso_day_error(&text)))
 }
 
 impl Manifest {

@@ -7,6 +7,7 @@
 //! `cargo test --test it tui_e2e` or `cargo test --test it timex_rules::`.
 
 mod background_load;
+mod cli_options;
 mod cli_support;
 mod engine;
 mod export_cli;

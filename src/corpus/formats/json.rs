@@ -276,7 +276,8 @@ fn item(n: u64, rec: &Map<String, Value>, fields: &FieldMap) -> Item {
     let body = first(rec, &fields.text, BODY_KEYS).unwrap_or_default();
     Item {
         n,
-        title: first(rec, &fields.title, TITLE_KEYS),
+        title: first(rec, &fields.title, TITLE_KEYS)
+            .map(|t| crate::corpus::html_fragment::plain_field(&t).unwrap_or(t)),
         published,
         source: source(rec, &fields.source),
         url: first(rec, &fields.url, URL_KEYS),

@@ -58,11 +58,13 @@ pub fn content(state: &AppState) -> Vec<Line<'static>> {
         Some(Overlay::Problems { .. }) => {
             let mut out = Vec::new();
             if let Some(summary) = state.undated.summary() {
+                let lines = state.undated.lines();
+                let colon = if lines.is_empty() { "" } else { ":" };
                 out.push(Line::styled(
-                    format!("{summary}:"),
+                    format!("{summary}{colon}"),
                     Style::new().add_modifier(Modifier::BOLD),
                 ));
-                for line in state.undated.lines() {
+                for line in lines {
                     out.push(Line::styled(one_line(&line), theme.fg(theme.error)));
                 }
                 out.push(Line::raw(""));

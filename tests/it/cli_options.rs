@@ -1,0 +1,59 @@
+//! The command line's options wherever they stand: `--config` before or
+//! after a command, and a folder given before the command.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn frontlog(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_frontlog"))
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
+        .env(
+            "XDG_CONFIG_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
+        )
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// A configuration naming a folder that is not there.
+fn config_naming_a_missing_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("c.toml"),
+        "[general]\ncorpus_dir = \"/no/such/folder/for/frontlog\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn config_counts_before_or_after_the_command() {
+    let dir = config_naming_a_missing_folder();
+    let config = dir.path().join("c.toml");
+    let config = config.to_str().unwrap();
+    for args in [
+        vec!["export", "--config", config],
+        vec!["--config", config, "export"],
+        vec!["stats", "--config", config],
+    ] {
+        let out = frontlog(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("/no/such/folder/for/frontlog does not exist (corpus_dir in"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_folder_before_the_command_is_refused_with_the_right_order() {
+    let out = frontlog(&["assets/corpus", "export"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("`frontlog export assets/corpus`"), "{err}");
+}
