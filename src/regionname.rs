@@ -87,6 +87,18 @@ pub fn readings(g: &Gazetteer, name: &str) -> Vec<RegionId> {
             add(Some(id));
         }
     }
+    // A town typed in another script ("Харків") stands for its oblast as
+    // its English name does ("Kharkiv"): the region named after the town.
+    let named_after: Vec<RegionId> = out
+        .iter()
+        .filter(|&&id| g.region(id).kind == RegionKind::Town)
+        .filter_map(|&town| g.lookup(&format!("{} oblast", g.region(town).name)))
+        .collect();
+    for id in named_after {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
     if let Some(kind) = kind {
         out.retain(|&id| g.region(id).kind == kind);
     }
@@ -302,6 +314,14 @@ mod tests {
             assert_eq!(how_to_ask(g, oblast), g.region(oblast).name);
         }
         assert!(readings(g, "Atlantis").is_empty());
+        // The same in Cyrillic: the oblast is a reading too.
+        for name in ["Харків", "Харьков"] {
+            let ids = readings(g, name);
+            assert!(
+                ids.iter().any(|&i| g.region(i).kind == RegionKind::Region),
+                "{name}: {ids:?}"
+            );
+        }
     }
 
     #[test]

@@ -145,9 +145,17 @@ fn build_query(args: &ExportArgs, store: &EventStore) -> Result<Query, Failure> 
         query.regions.insert(choice.taken.id);
     }
     for name in &args.source {
-        let id = store
-            .source_id(name)
-            .ok_or_else(|| unknown("source", name, &closest(name, store.sources(), 3)))?;
+        let id = store.source_id(name).ok_or_else(|| {
+            let near = closest(name, store.sources(), 3);
+            // None alike: when the outlets are few, name them all.
+            if near.is_empty() && store.sources().len() <= LIST_ALL_SOURCES {
+                return Failure::usage(format!(
+                    "unknown source `{name}` (the outlets are: {})",
+                    store.sources().join(", ")
+                ));
+            }
+            unknown("source", name, &near)
+        })?;
         query.sources.insert(id);
     }
     let year = datefilter::default_year(
@@ -205,12 +213,27 @@ fn unknown(what: &str, name: &str, suggestions: &[String]) -> Failure {
     }
 }
 
-/// The `n` known names closest to `name` (Jaro-Winkler on lower case).
+/// Most outlets an unknown `--source` lists when none is alike.
+const LIST_ALL_SOURCES: usize = 12;
+
+/// The `n` known names closest to `name`: those that hold it as a word's
+/// start first ("fox" in "Fox News"), then by Jaro-Winkler on lower case.
 fn closest(name: &str, known: &[String], n: usize) -> Vec<String> {
     let key = name.to_lowercase();
+    let holds = |k: &str| {
+        let k = k.to_lowercase();
+        k.starts_with(&key) || k.contains(&format!(" {key}"))
+    };
     let mut scored: Vec<(f64, &String)> = known
         .iter()
-        .map(|k| (strsim::jaro_winkler(&key, &k.to_lowercase()), k))
+        .map(|k| {
+            let bonus = if !key.is_empty() && holds(k) {
+                1.0
+            } else {
+                0.0
+            };
+            (bonus + strsim::jaro_winkler(&key, &k.to_lowercase()), k)
+        })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored

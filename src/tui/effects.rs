@@ -65,6 +65,7 @@ pub fn export_stem(state: &AppState, now: DateTime<Utc>) -> String {
             .iter()
             .map(|&s| state.store.sources()[s as usize].clone()),
     );
+    parts.extend(q.kinds.iter().map(|&k| crate::kinds::label(k).to_owned()));
     if !q.text.trim().is_empty() {
         parts.push(q.text.trim().to_owned());
     }

@@ -57,3 +57,16 @@ fn a_folder_before_the_command_is_refused_with_the_right_order() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("`frontlog export assets/corpus`"), "{err}");
 }
+
+#[test]
+fn an_unknown_source_is_answered_with_names_to_use() {
+    let out = frontlog(&["export", "--source", "kyiv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean The Kyiv Independent"), "{err}");
+    // Nothing alike among the demo corpus's few outlets: all are named.
+    let out = frontlog(&["export", "--source", "Zq"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(the outlets are: "), "{err}");
+    assert!(err.contains("Ukrinform"), "{err}");
+}

@@ -42,7 +42,7 @@ fn on_the_strike(w: u16, h: u16) -> AppState {
 /// The timeline's rows on screen (those with a date or a report's `├`).
 fn timeline_rows(text: &str) -> Vec<&str> {
     text.lines()
-        .filter(|l| l.contains(" report") || l.contains("├ "))
+        .filter(|l| l.contains(" report") || l.contains("├ ") || l.contains("└ "))
         .filter(|l| !l.contains("Reports "))
         .collect()
 }
@@ -86,10 +86,13 @@ fn enter_lists_the_reports_under_the_row_and_closes_them() {
     let text = screen(&s);
     for outlet in ["Dnieper Herald", "Steppe Ledger", "Morning Wire"] {
         assert!(
-            text.lines().any(|l| l.contains(&format!("├ {outlet}"))),
+            text.lines()
+                .any(|l| l.contains(&format!("├ {outlet}")) || l.contains(&format!("└ {outlet}"))),
             "{outlet} in\n{text}"
         );
     }
+    // The branch closes on its last report.
+    assert_eq!(text.matches("└ ").count(), 1, "{text}");
     let open = s.open.as_ref().expect("the cluster is open");
     assert_eq!(timeline_rows(&text).len(), before + open.members.len());
     // The reports can be walked, each with its own detail.

@@ -510,6 +510,12 @@ fn export_is_an_effect_and_its_outcome_shows_in_the_status_line() {
     };
     assert!(stem_for(&mut s, "../").starts_with("frontlog-filtered-"));
     assert!(stem_for(&mut s, "").starts_with("frontlog-all-"));
+    // A type filter names the file too.
+    s.query
+        .kinds
+        .insert(frontlog::kinds::from_code("battles").unwrap());
+    assert!(stem_for(&mut s, "").starts_with("frontlog-battles-"));
+    s.query.kinds.clear();
     s.query.text = "drone".to_owned();
     // A configured folder that is missing is made on first use.
     s.settings.export_dir = dir.path().join("briefings/feb");

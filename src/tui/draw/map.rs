@@ -21,7 +21,7 @@ use ratatui::widgets::canvas::{self, Canvas, Painter, Shape};
 use crate::tui::draw::pane_block;
 use crate::tui::map::{self, Mark};
 use crate::tui::state::{AppState, Pane};
-use crate::tui::text::truncate;
+use crate::tui::text::{truncate, width};
 
 /// The outlines as generated, compiled in.
 const BORDERS: &str = include_str!("../../../assets/map/borders.txt");
@@ -153,12 +153,23 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
         1 => "1 place".to_owned(),
         n => format!("{n} places"),
     };
-    let title = match m.unplaced {
-        0 => format!("Map{zoom} · {places}"),
-        1 => format!("Map{zoom} · {places} · 1 event unplaced"),
-        n => format!("Map{zoom} · {places} · {n} events unplaced"),
+    // The longest form that fits, down to the truncated shortest.
+    let room = usize::from(area.width.saturating_sub(5));
+    let forms = match m.unplaced {
+        0 => vec![format!("Map{zoom} · {places}")],
+        n => {
+            let events = if n == 1 { "event" } else { "events" };
+            vec![
+                format!("Map{zoom} · {places} · {n} {events} unplaced"),
+                format!("Map{zoom} · {places} · {n} unplaced"),
+                format!("Map{zoom} · {places}"),
+            ]
+        }
     };
-    let title = truncate(&title, usize::from(area.width.saturating_sub(5)));
+    let title = forms.iter().find(|f| width(f) <= room).map_or_else(
+        || truncate(forms.last().map_or("", |f| f), room),
+        Clone::clone,
+    );
     let under = map::under_cursor(state);
     let g = state.store.gazetteer();
     let room = usize::from(area.width.saturating_sub(4));

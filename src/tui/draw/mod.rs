@@ -127,10 +127,16 @@ fn input_line(state: &AppState, r: Rect, buf: &mut Buffer) {
 
 fn too_small(area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
-    let msg = format!(
-        "Terminal too small: {}×{}. frontlog needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or q to quit.",
-        area.width, area.height
-    );
+    // One line per sentence, so that a narrow window breaks between them.
+    let msg = vec![
+        Line::raw(format!(
+            "Terminal too small: {}×{}.",
+            area.width, area.height
+        )),
+        Line::raw(format!("frontlog needs at least {MIN_WIDTH}×{MIN_HEIGHT}.")),
+        Line::raw("Enlarge the window,"),
+        Line::raw("or q to quit."),
+    ];
     Paragraph::new(msg)
         .wrap(Wrap { trim: true })
         .alignment(Alignment::Center)

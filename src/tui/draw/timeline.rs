@@ -188,9 +188,13 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
         .map(|i| events[i as usize].date);
     for (k, r) in (start..end).enumerate() {
         let Some(row) = state.row_at(r) else { break };
-        let Some(c) = cells(state, row, counts) else {
+        let Some(mut c) = cells(state, row, counts) else {
             break;
         };
+        // The last report of an opened cluster closes its branch.
+        if c.member && !matches!(state.row_at(r + 1), Some(Row::Member(_))) {
+            c.source = c.source.replacen('├', "└", 1);
+        }
         let e = &events[c.event as usize];
         let y = area.y + k as u16;
         let selected = r == state.timeline.selected;
