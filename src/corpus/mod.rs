@@ -261,8 +261,12 @@ pub fn plan(root: &Path, manifest: Option<&Path>) -> Result<Plan, String> {
     for (file, why) in &manifest.doubts {
         problems.push(Problem::new(&root.join(file), *why));
     }
+    // The listing answers for the files it holds; only the others are
+    // looked up on disk (a reopen used to look up every entry once more).
+    let listed: rustc_hash::FxHashSet<&Path> = listing.files.iter().map(PathBuf::as_path).collect();
     for file in manifest.files() {
-        if !root.join(file).is_file() {
+        let path = root.join(file);
+        if !listed.contains(path.as_path()) && !path.is_file() {
             problems.push(Problem::new(
                 &root.join(file),
                 "named in the manifest but not found",
