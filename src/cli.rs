@@ -108,8 +108,9 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// Keep, too, the events known only to a year, month or week that
-    /// overlaps the dates (by default a date filter keeps the events it holds
-    /// at its own precision or finer: a day keeps that day's events).
+    /// overlaps the dates or runs past their edge (by default a date filter
+    /// keeps the events it holds at its own precision or finer: a day keeps
+    /// that day's events, a month the weeks inside it).
     #[arg(long)]
     pub include_coarser: bool,
     /// Keep events whose sentence, title or outlet holds this text from the start of a word (any case; Latin diacritics ignored)

@@ -223,10 +223,11 @@ fn month_name(m: u32) -> &'static str {
 /// How an event's dates stand to a date filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fit {
-    /// In the range: inside it, or overlapping it at its precision or finer.
+    /// In the range: inside it, or days (a night, a weekend) overlapping
+    /// its edge.
     Inside,
-    /// Overlapping the range, but known only to a coarser period (a year, a
-    /// month or a week) that runs past it.
+    /// Overlapping the range, but known only to a period (a year, a month
+    /// or a week) that runs past it.
     Coarser,
     /// Not overlapping the range.
     Outside,
@@ -267,7 +268,12 @@ impl DateWindow {
         }
         let inside =
             self.from.is_none_or(|f| date.first >= f) && self.to.is_none_or(|t| date.last <= t);
-        if inside || date.precision <= self.precision {
+        // Days that run over the edge (a night, a weekend) have a day on
+        // each side and are held by both. A week across a month's edge is
+        // held by neither: it would count in two months.
+        let days_over_the_edge =
+            date.precision == DatePrecision::Day && date.precision <= self.precision;
+        if inside || days_over_the_edge {
             Fit::Inside
         } else {
             Fit::Coarser
@@ -498,13 +504,23 @@ mod tests {
             assert_eq!(feb_27.fit(&coarser), Fit::Coarser, "{coarser:?}");
         }
         assert_eq!(on("2025-02-28").fit(&two_days), Fit::Outside);
-        // A month keeps its days, the weeks inside or across it, itself and
-        // the month ranges over it; the year is coarser.
+        // A month keeps its days, the weeks inside it and itself; a week
+        // across its edge, the months around it and the year may lie
+        // outside it and are coarser (a week of 24 February to 2 March
+        // would otherwise count in February and in March).
         let feb = on("2025-02");
-        for inside in [day, two_days, week, month, months] {
+        let week_inside = date(d(2025, 2, 17), d(2025, 2, 23), DatePrecision::Week);
+        for inside in [day, two_days, week_inside, month] {
             assert_eq!(feb.fit(&inside), Fit::Inside, "{inside:?}");
         }
-        assert_eq!(feb.fit(&year), Fit::Coarser);
+        for coarser in [week, months, year] {
+            assert_eq!(feb.fit(&coarser), Fit::Coarser, "{coarser:?}");
+        }
+        assert_eq!(on("2025-03").fit(&week), Fit::Coarser);
+        // A night over a month's edge has a day in each.
+        let night = date(d(2025, 2, 28), d(2025, 3, 1), DatePrecision::Day);
+        assert_eq!(feb.fit(&night), Fit::Inside);
+        assert_eq!(on("2025-03").fit(&night), Fit::Inside);
         assert_eq!(on("2025").fit(&year), Fit::Inside);
         // A week inside a range of days lies in it; one running past it is coarser.
         let days = on("2025-02-24..2025-03-05");

@@ -49,6 +49,12 @@ pub struct ClusterRow {
 }
 
 impl ClusterRow {
+    /// Whether the slice holds all its reports (though maybe not every
+    /// sentence of them): then its counts need no "of".
+    fn all_reports(&self) -> bool {
+        self.complete || self.reports >= self.reports_total
+    }
+
     /// "3 reports · 2 outlets", or "2 of 5 reports · 1 outlet" when the
     /// filters leave some of its reports out.
     pub fn summary(&self) -> String {
@@ -59,7 +65,7 @@ impl ClusterRow {
                 format!("{n} {many}")
             }
         };
-        let reports = if self.complete {
+        let reports = if self.all_reports() {
             plural(self.reports, "report", "reports")
         } else {
             format!("{} of {} reports", self.reports, self.reports_total)
@@ -71,7 +77,7 @@ impl ClusterRow {
 impl ClusterRow {
     /// The summary for a narrow column: "3 reports", "2/5 reports".
     pub fn short_summary(&self) -> String {
-        match (self.complete, self.reports) {
+        match (self.all_reports(), self.reports) {
             (true, 1) => "1 report".to_owned(),
             (true, n) => format!("{n} reports"),
             (false, n) => format!("{n}/{} reports", self.reports_total),
@@ -80,7 +86,7 @@ impl ClusterRow {
 
     /// The summary for the narrowest column: "×3", "×2/5".
     pub fn tiny_summary(&self) -> String {
-        if self.complete {
+        if self.all_reports() {
             format!("×{}", self.reports)
         } else {
             format!("×{}/{}", self.reports, self.reports_total)
@@ -91,7 +97,7 @@ impl ClusterRow {
     pub fn summary_width(&self) -> usize {
         let digits = |n: u32| n.checked_ilog10().unwrap_or(0) as usize + 1;
         let word = |n: u32, w: usize| if n == 1 { w } else { w + 1 };
-        let reports = if self.complete {
+        let reports = if self.all_reports() {
             digits(self.reports) + 1 + word(self.reports, 6)
         } else {
             digits(self.reports) + 4 + digits(self.reports_total) + 8
@@ -213,5 +219,38 @@ impl Anchor {
         (lo..hi)
             .find(|&i| events[i].id(store.doc_of(&events[i])) == self.id)
             .unwrap_or(lo) as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(reports: u32, complete: bool, reports_total: u32) -> ClusterRow {
+        ClusterRow {
+            cluster: 0,
+            id: ClusterId(1),
+            lead: 0,
+            in_slice: reports,
+            reports,
+            outlets: 1,
+            complete,
+            reports_total,
+        }
+    }
+
+    #[test]
+    fn counts_say_of_only_when_reports_are_left_out() {
+        assert_eq!(row(2, false, 5).summary(), "2 of 5 reports · 1 outlet");
+        // A sentence left out, but every report in: no "1 of 1".
+        assert_eq!(row(1, false, 1).summary(), "1 report · 1 outlet");
+        assert_eq!(row(1, false, 1).short_summary(), "1 report");
+        assert_eq!(row(1, false, 1).tiny_summary(), "×1");
+        for r in [row(2, false, 5), row(1, false, 1), row(3, true, 3)] {
+            assert_eq!(
+                r.summary_width(),
+                unicode_width::UnicodeWidthStr::width(r.summary().as_str())
+            );
+        }
     }
 }

@@ -61,10 +61,17 @@ pub fn render_regions(state: &AppState, area: Rect, buf: &mut Buffer) {
         cursor,
         items: &items,
         total: rows.len(),
-        empty: "No places tagged in this corpus.",
+        empty: if state.loading.is_some() {
+            READING
+        } else {
+            "No places tagged in this corpus."
+        },
     };
     list(state, view, area, buf);
 }
+
+/// What an empty pane says while the corpus is still being read.
+const READING: &str = "Reading the corpus…";
 
 /// Draws the list of outlets.
 pub fn render_sources(state: &AppState, area: Rect, buf: &mut Buffer) {
@@ -96,7 +103,11 @@ pub fn render_sources(state: &AppState, area: Rect, buf: &mut Buffer) {
         cursor,
         items: &items,
         total: rows.len(),
-        empty: "No articles.",
+        empty: if state.loading.is_some() {
+            READING
+        } else {
+            "No articles."
+        },
     };
     list(state, view, area, buf);
 }

@@ -143,7 +143,9 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
     let theme = &state.settings.theme;
     let len = state.timeline_len();
     if len == 0 {
-        let msg = if total_is_empty(state) {
+        let msg = if total_is_empty(state) && state.loading.is_some() {
+            "Reading the corpus… (the timeline fills as files are read)"
+        } else if total_is_empty(state) {
             "No dated events in this corpus."
         } else {
             "No events match these filters (c clears them)."
