@@ -196,3 +196,34 @@ fn an_unknown_region_is_refused_with_the_closest_names_oblasts_among_them() {
     assert_eq!(s.store.gazetteer().region(taken).name, "Odesa Oblast");
     assert!(s.status.clone().unwrap().text.contains("\"Odesa city\""));
 }
+
+#[test]
+fn under_a_region_filter_a_row_shows_the_place_that_matched() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\ntitle: Two towns\ndate: 2025-03-06\n---\n\nShells hit Poltava and Izium on 5 March 2025, officials said.\n",
+    )
+    .unwrap();
+    let mut s = dir_state(dir.path(), 140, 30);
+    let row = |s: &AppState| {
+        render(s)
+            .1
+            .into_iter()
+            .find(|l| l.contains("Shells hit"))
+            .unwrap_or_default()
+    };
+    // Unfiltered, the row shows one of its two places; filtered on the
+    // other's oblast, it shows that other.
+    let first = row(&s);
+    let (other, oblast) = if first.contains(" Izium ") {
+        ("Poltava", "Poltava Oblast")
+    } else {
+        ("Izium", "Kharkiv Oblast")
+    };
+    let id = s.store.gazetteer().lookup(oblast).unwrap();
+    s.query.regions.insert(id);
+    s.requery();
+    let shown = row(&s);
+    assert!(shown.contains(&format!(" {other} ")), "{first}\n{shown}");
+}

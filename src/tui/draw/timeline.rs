@@ -32,9 +32,20 @@ use crate::tui::text::{fit, one_line};
 
 /// The most specific region of an event, or an empty string.
 fn region_text(state: &AppState, e: &Event) -> String {
-    e.regions
-        .first()
-        .map(|&r| one_line(&state.store.gazetteer().region(r).name))
+    let g = state.store.gazetteer();
+    let wanted = &state.query.regions;
+    // Under a region filter, the place that matched it, not the first one
+    // named (a Poltava village in a row kept for a Kharkiv one).
+    let matched = (!wanted.is_empty())
+        .then(|| {
+            e.regions.iter().copied().find(|&r| {
+                wanted.contains(&r) || g.ancestors(r).iter().any(|a| wanted.contains(a))
+            })
+        })
+        .flatten();
+    matched
+        .or_else(|| e.regions.first().copied())
+        .map(|r| one_line(&g.region(r).name))
         .unwrap_or_default()
 }
 
