@@ -358,7 +358,13 @@ fn is_metadata(t: &str, words: usize) -> bool {
     if words > 16 {
         return false;
     }
-    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    // A quoted or emphasised stamp ("> Published 16 October 2025") is one.
+    let first = t
+        .trim_start_matches(['>', '*', '_', '#', ' '])
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     let first = first.trim_end_matches(':');
     if matches!(
         first,
@@ -529,6 +535,8 @@ mod tests {
             "by Jane Doe March 3, 2025 9:15 AM 2 min read",
             " date 2025-02-14",
             "Published: 2025-02-14 10:00",
+            "> Published 14 February 2025",
+            "*Updated 14 February 2025*",
             "Author: Ivan Franko",
             "Frontline notes. Day 1,099.",
             "Scraped at 2026-01-02 10:00:00",

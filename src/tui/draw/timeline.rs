@@ -38,9 +38,10 @@ fn region_text(state: &AppState, e: &Event) -> String {
     // named (a Poltava village in a row kept for a Kharkiv one).
     let matched = (!wanted.is_empty())
         .then(|| {
-            e.regions.iter().copied().find(|&r| {
-                wanted.contains(&r) || g.ancestors(r).iter().any(|a| wanted.contains(a))
-            })
+            e.regions
+                .iter()
+                .copied()
+                .find(|&r| wanted.contains(&r) || g.ancestors(r).iter().any(|a| wanted.contains(a)))
         })
         .flatten();
     matched
