@@ -129,8 +129,8 @@ fn outlet_spelled(words: &[&str]) -> Option<(&'static str, bool)> {
     if parts.iter().any(|p| p.is_empty()) {
         return None;
     }
-    // "the Onet's": an article before the name is not part of it, unless
-    // the outlet's own name starts with it ("The Guardian").
+    // Callers try every starting word, so "the Onet's" is found from
+    // "Onet's", and "the Guardian's" as "The Guardian" itself.
     let joined = parts.join(" ");
     outlets::named_exactly(&joined).map(|n| (n, possessive))
 }
