@@ -271,9 +271,7 @@ impl DateWindow {
         // Days that run over the edge (a night, a weekend) have a day on
         // each side and are held by both. A week across a month's edge is
         // held by neither: it would count in two months.
-        let days_over_the_edge =
-            date.precision == DatePrecision::Day && date.precision <= self.precision;
-        if inside || days_over_the_edge {
+        if inside || date.precision == DatePrecision::Day {
             Fit::Inside
         } else {
             Fit::Coarser
@@ -337,6 +335,7 @@ pub fn iso_day_error(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn an_iso_day_error_says_what_is_wrong() {
@@ -349,7 +348,6 @@ mod tests {
             "`14/02/2025` is not a date of the form YYYY-MM-DD"
         );
     }
-    use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

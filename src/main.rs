@@ -18,9 +18,15 @@ fn main() -> ExitCode {
     frontlog::ingest::quiet_contained_panics();
     let cli = Cli::parse();
     // `frontlog <folder> export`: the subcommand takes its own folder.
-    if let (Some(_), Some(folder)) = (&cli.command, &cli.corpus) {
+    if let (Some(command), Some(folder)) = (&cli.command, &cli.corpus) {
+        let name = match command {
+            Command::Export(_) => "export",
+            Command::Stats { .. } => "stats",
+            Command::Dates { .. } => "dates",
+            Command::GenCorpus { .. } => "gen-corpus",
+        };
         eprintln!(
-            "frontlog: a folder before the command ({}) is not read: give it after the command, as in `frontlog export {}`",
+            "frontlog: a folder before the command ({}) is not read: give it after the command, as in `frontlog {name} {}`",
             folder.display(),
             folder.display()
         );

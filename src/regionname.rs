@@ -107,7 +107,7 @@ pub fn readings(g: &Gazetteer, name: &str) -> Vec<RegionId> {
 
 /// Whether `outer` contains `inner` (or is it).
 fn contains(g: &Gazetteer, outer: RegionId, inner: RegionId) -> bool {
-    outer == inner || g.ancestors(inner).contains(&outer)
+    g.is_within(inner, outer)
 }
 
 /// The reading taken for `name` in this store, and the others; `None` when

@@ -40,11 +40,13 @@ pub fn warn_problems(problems: &[frontlog::corpus::Problem]) {
 /// Prints each article without a publication date, then the total, as
 /// warnings on standard error: their relative dates are not placed.
 pub fn warn_undated(undated: &frontlog::undated::Undated) {
-    for line in undated.lines() {
+    let lines = undated.lines();
+    for line in &lines {
         eprintln!("frontlog: warning: {line}");
     }
+    // The total, unless it would repeat the one line above.
     if let Some(s) = undated.summary()
-        && (undated.articles.len() > 1 || undated.unplaced() == Some(0))
+        && !(lines.len() == 1 && undated.articles.len() == 1)
     {
         eprintln!("frontlog: warning: {s}");
     }
@@ -66,10 +68,8 @@ pub fn corpus_and_manifest(
     let env = ConfigEnv::from_process();
     let settings = Settings::load(config, &env).map_err(Failure::usage)?;
     let chosen = settings.corpus(corpus, manifest);
-    if corpus.is_none()
-        && settings.corpus_dir.as_deref() == Some(chosen.0.as_path())
-        && !chosen.0.exists()
-    {
+    // With no folder given, a configured one is the folder chosen.
+    if corpus.is_none() && settings.corpus_dir.is_some() && !chosen.0.exists() {
         let from = config
             .map(std::path::Path::to_path_buf)
             .or_else(|| env.user_config_path())

@@ -408,6 +408,7 @@ fn binding_line(source: &str, cmd: Command) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_general_setting_at_the_top_says_where_it_belongs() {
@@ -416,7 +417,6 @@ mod tests {
             .unwrap();
         assert!(e.ends_with("(corpus_dir belongs under [general])"), "{e}");
     }
-    use super::*;
 
     fn env_in(dir: &Path) -> ConfigEnv {
         ConfigEnv {

@@ -66,6 +66,7 @@ pub fn plain_field(field: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::lines::{LineKind, classify};
 
     #[test]
     fn a_fields_references_and_tags_are_decoded() {
@@ -75,7 +76,6 @@ mod tests {
         );
         assert_eq!(plain_field("Plain headline"), None);
     }
-    use crate::text::lines::{LineKind, classify};
 
     #[test]
     fn paragraphs_become_lines() {

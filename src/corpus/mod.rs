@@ -267,10 +267,7 @@ pub fn plan(root: &Path, manifest: Option<&Path>) -> Result<Plan, String> {
     for file in manifest.files() {
         let path = root.join(file);
         if !listed.contains(path.as_path()) && !path.is_file() {
-            problems.push(Problem::new(
-                &root.join(file),
-                "named in the manifest but not found",
-            ));
+            problems.push(Problem::new(&path, "named in the manifest but not found"));
         }
     }
     Ok(Plan {

@@ -63,6 +63,11 @@ pub struct CreditCues {
     /// Openings of a sentence sending readers on to the outlet ("read",
     /// "you can read"): "... on <outlet>." closing it is the page's own.
     pub read_openers: Vec<String>,
+    /// Words before the outlet closing such a sentence ("on", "at").
+    pub read_prepositions: Vec<String>,
+    /// Words by which a promotion speaks for the outlet ("our", "us"): an
+    /// @handle in it is the outlet's own.
+    pub house_first_person: Vec<String>,
 }
 
 #[derive(Deserialize)]

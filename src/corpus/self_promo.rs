@@ -72,13 +72,13 @@ pub fn house_promo(line: &str) -> Option<&'static str> {
                 }
                 let closes = !possessive
                     && after.is_empty()
-                    && matches!(lower[start - 1].as_str(), "on" | "at");
+                    && cues.read_prepositions.contains(&lower[start - 1]);
                 if closes && opens(&cues.read_openers) {
                     return Some(name);
                 }
             }
         }
-        let first_person = lower.iter().any(|w| w == "our" || w == "us");
+        let first_person = lower.iter().any(|w| cues.house_first_person.contains(w));
         first_person
             .then(|| {
                 words.iter().find_map(|w| {
@@ -141,9 +141,13 @@ fn bare(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// The sentences of a line: split after ".", "!" or "?" when a space or a
-/// capital follows ("us.Sign up", a scraper's lost space), so that a dot
-/// inside a name ("Gazeta.pl") does not split.
+/// The sentences of a furniture line: split after ".", "!" or "?" when a
+/// space or a capital follows, so that a dot inside a name ("Gazeta.pl")
+/// does not split. Unlike the article splitter
+/// ([`crate::text::sentences::split`]), which keeps "us.Sign" whole (a
+/// stop glued to a capital is as often an abbreviation or a URL in prose),
+/// a promotion glued to the line before it by a scraper ("Thanks for being
+/// with us.Sign up for ...") is split here.
 fn sentences(line: &str) -> impl Iterator<Item = &str> {
     let mut out = Vec::new();
     let mut start = 0;

@@ -91,11 +91,15 @@ fn unnamed_but_readable(path: &Path) -> bool {
     n > 0 && super::formats::reader_for(path, &head[..n]).is_some()
 }
 
-/// Why a file is not read: its type, and the types that are.
+/// Why a file is not read: its type, and the types that are (the
+/// extensions [`is_article`] takes).
 fn skip_reason(path: &Path) -> String {
-    let kinds = "articles are .txt, .md, web pages (.html, .htm), feeds \
-                 (.xml, .rss, .atom), JSON dumps (.json, .jsonl, .ndjson) or \
-                 a Telegram export";
+    let known: Vec<String> = ARTICLE_EXTENSIONS
+        .iter()
+        .chain(super::formats::EXTENSIONS)
+        .map(|e| format!(".{e}"))
+        .collect();
+    let kinds = format!("articles are {}, or a Telegram export", known.join(", "));
     match path.extension().and_then(|e| e.to_str()) {
         Some(ext) => format!("a .{ext} file is not read ({kinds})"),
         None => format!("no extension, and not a web page, feed or JSON dump ({kinds})"),

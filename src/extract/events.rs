@@ -344,9 +344,11 @@ fn night_named_by_next(text: &str, timexes: &[Timex], i: usize) -> bool {
     let Some(day) = next.interval else {
         return false;
     };
-    let between = text.get(t.end..next.start).unwrap_or("x").trim();
+    let Some(between) = text.get(t.end..next.start) else {
+        return false;
+    };
     t.value.ends_with("TNI")
-        && matches!(between, "" | "on" | "of" | ",")
+        && matches!(between.trim(), "" | "on" | "of" | ",")
         && day.precision == Precision::Day
         && day.first == day.last
         && (night.first..=night.last + chrono::Duration::days(1)).contains(&day.first)

@@ -225,6 +225,19 @@ impl Gazetteer {
         (!info.lat.is_nan() && !info.lon.is_nan()).then_some((info.lat, info.lon))
     }
 
+    /// Whether `inner` is `outer` or lies inside it (by the parent links,
+    /// without listing the ancestors).
+    pub fn is_within(&self, inner: RegionId, outer: RegionId) -> bool {
+        let mut cur = Some(inner);
+        while let Some(p) = cur {
+            if p == outer {
+                return true;
+            }
+            cur = self.region(p).parent;
+        }
+        false
+    }
+
     /// The places that contain `id`, nearest first (oblast, then country).
     pub fn ancestors(&self, id: RegionId) -> Vec<RegionId> {
         let mut out = Vec::new();

@@ -294,14 +294,7 @@ fn prune(
 
 /// Whether `outer` is one of the places that contain `inner`.
 fn contains(g: &Gazetteer, outer: RegionId, inner: RegionId) -> bool {
-    let mut cur = g.region(inner).parent;
-    while let Some(p) = cur {
-        if p == outer {
-            return true;
-        }
-        cur = g.region(p).parent;
-    }
-    false
+    outer != inner && g.is_within(inner, outer)
 }
 
 /// The hit right before hit `i`, if only a comma separates them.

@@ -41,7 +41,7 @@ fn region_text(state: &AppState, e: &Event) -> String {
             e.regions
                 .iter()
                 .copied()
-                .find(|&r| wanted.contains(&r) || g.ancestors(r).iter().any(|a| wanted.contains(a)))
+                .find(|&r| wanted.iter().any(|&w| g.is_within(r, w)))
         })
         .flatten();
     matched
@@ -107,7 +107,7 @@ enum Counts {
 }
 
 /// The cells of a row, a cluster's counts in the form `counts`.
-fn cells(state: &AppState, row: Row, counts: Counts) -> Option<Cells> {
+fn cells(state: &AppState, row: Row, counts: Counts, last_member: bool) -> Option<Cells> {
     let store = &state.store;
     let source_of = |i: u32| {
         let e = &store.events()[i as usize];
@@ -144,7 +144,8 @@ fn cells(state: &AppState, row: Row, counts: Counts) -> Option<Cells> {
         Row::Member(i) => Cells {
             event: i,
             region: region_of(i),
-            source: format!("├ {}", source_of(i)),
+            // The last report of an opened cluster closes its branch.
+            source: format!("{} {}", if last_member { '└' } else { '├' }, source_of(i)),
             member: true,
             kind: kind_of(i),
         },
@@ -202,13 +203,10 @@ fn rows(state: &AppState, area: Rect, buf: &mut Buffer) {
         .map(|i| events[i as usize].date);
     for (k, r) in (start..end).enumerate() {
         let Some(row) = state.row_at(r) else { break };
-        let Some(mut c) = cells(state, row, counts) else {
+        let last_member = !matches!(state.row_at(r + 1), Some(Row::Member(_)));
+        let Some(c) = cells(state, row, counts, last_member) else {
             break;
         };
-        // The last report of an opened cluster closes its branch.
-        if c.member && !matches!(state.row_at(r + 1), Some(Row::Member(_))) {
-            c.source = c.source.replacen('├', "└", 1);
-        }
         let e = &events[c.event as usize];
         let y = area.y + k as u16;
         let selected = r == state.timeline.selected;
