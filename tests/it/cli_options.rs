@@ -1,23 +1,7 @@
 //! The command line's options wherever they stand: `--config` before or
 //! after a command, and a folder given before the command.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn frontlog(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontlog"))
-        .env(
-            "XDG_CACHE_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
-        .env(
-            "XDG_CONFIG_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
-        )
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use crate::cli_support::frontlog;
 
 /// A configuration naming a folder that is not there.
 fn config_naming_a_missing_folder() -> tempfile::TempDir {

@@ -1,10 +1,26 @@
-//! Running the real binary's JSON export on a folder, for the tests of the
-//! input formats: the parsed output, the message stream, and lookups.
+//! Running the real binary for the command-line tests: a command kept away
+//! from the user's cache and configuration, and the JSON export of a folder
+//! with its parsed output, message stream and lookups.
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output};
 
 use serde_json::Value;
+
+/// The binary, with its cache kept in the test's own temporary folder and
+/// no user configuration (`export` reads `corpus_dir` and `manifest`).
+pub fn frontlog_cmd() -> Command {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontlog"));
+    cmd.env("XDG_CACHE_HOME", tmp.join("cache"))
+        .env("XDG_CONFIG_HOME", tmp.join("no-config"));
+    cmd
+}
+
+/// [`frontlog_cmd`] run with `args` to its end: status, stdout and stderr.
+pub fn frontlog(args: &[&str]) -> Output {
+    frontlog_cmd().args(args).output().expect("the binary runs")
+}
 
 /// `frontlog export DIR --format json --no-cache` plus `extra`: the parsed
 /// JSON and stderr. Panics (failing the test) when the export fails.

@@ -2,26 +2,9 @@
 //! corpus, on small corpora made for a test, and with every kind of bad input.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn frontlog(args: &[&str]) -> Output {
-    frontlog_cmd().args(args).output().expect("the binary runs")
-}
-
-/// The binary, with its cache kept in the test's own temporary folder and
-/// no user configuration (`export` reads `corpus_dir` and `manifest`).
-fn frontlog_cmd() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontlog"));
-    cmd.env(
-        "XDG_CACHE_HOME",
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-    );
-    cmd.env(
-        "XDG_CONFIG_HOME",
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
-    );
-    cmd
-}
+use crate::cli_support::{frontlog, frontlog_cmd};
 
 fn demo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus")

@@ -4,31 +4,15 @@
 //! "Filters:" line names them; an unknown code is a usage error that lists
 //! the valid ones. On `tests/data/type_corpus/` (written for these tests).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-use crate::cli_support::export_json;
+use crate::cli_support::{export_json, frontlog};
 
 fn corpus() -> PathBuf {
     PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/type_corpus"
     ))
-}
-
-fn frontlog(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontlog"))
-        .env(
-            "XDG_CACHE_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
-        .env(
-            "XDG_CONFIG_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
-        )
-        .args(args)
-        .output()
-        .expect("the binary runs")
 }
 
 /// The types of the exported events.
