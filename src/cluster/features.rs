@@ -55,6 +55,13 @@ pub struct Features {
     pub injured: Option<u32>,
     /// The outlet ([`crate::store::SourceId`]); set by the caller.
     pub outlet: u32,
+    /// For a statement: the keys ([`term_key`]) of the capitalised words
+    /// before its speech verb, in the clause of the speaking ("US Secretary
+    /// of State Antony Blinken said Friday that ..." → US, Secretary,
+    /// State, Antony, Blinken), leaving out the date expression. Empty for
+    /// other types and when the sentence reports no speech before its
+    /// words ([`crate::extract::reported_speech::reported`]).
+    pub speaker: Vec<u64>,
 }
 
 /// The most bytes of an article's lead read as context.
@@ -117,7 +124,11 @@ impl Features {
             // Never clustered: its words are not needed.
             return f;
         }
-        read_words(text, skip, &mut f);
+        read_words(text, skip.clone(), &mut f);
+        if event.kind == crate::extract::EventType::Statements {
+            let lang = doc.lang.value.unwrap_or_default();
+            f.speaker = speaker_words(text, lang, skip);
+        }
 
         for &r in event.regions.iter() {
             let region = gazetteer.region(r);
@@ -132,6 +143,37 @@ impl Features {
         }
         f
     }
+}
+
+/// The keys of the capitalised words of the speaker of `text` (see
+/// [`Features::speaker`]); `date` is the event's date expression, in bytes
+/// of `text`.
+fn speaker_words(
+    text: &str,
+    lang: crate::lang::Lang,
+    date: Option<std::ops::Range<usize>>,
+) -> Vec<u64> {
+    let dates: Vec<std::ops::Range<usize>> = date.iter().cloned().collect();
+    let Some(r) = crate::extract::reported_speech::reported(text, lang, &dates) else {
+        return Vec::new();
+    };
+    let Some(head) = text.get(r.speaking..r.verb) else {
+        return Vec::new();
+    };
+    let mut keys: Vec<u64> = words(head)
+        .iter()
+        .filter(|w| !w.number && w.text.chars().count() >= MIN_WORD_CHARS)
+        .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| {
+            !date
+                .as_ref()
+                .is_some_and(|d| d.contains(&(r.speaking + w.at)))
+        })
+        .map(|w| term_key(w.text))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 fn days_of(event: &Event) -> Option<(NaiveDate, NaiveDate)> {
@@ -305,6 +347,26 @@ mod tests {
         assert_eq!(f.quantities[1].0, 3000);
         assert!(f.quantities[1].1.contains(&term_key("troops")));
         assert_eq!(f.quantities.len(), 2);
+    }
+
+    #[test]
+    fn the_speaker_is_the_capitalised_words_before_the_speech_verb() {
+        let t = "US envoy Jane Roe said on Friday that Ukraine would get more aid.";
+        let date = t.find("on Friday").map(|s| s..s + "on Friday".len());
+        let got = speaker_words(t, crate::lang::Lang::En, date);
+        let mut want: Vec<u64> = ["Jane", "Roe"].iter().map(|w| term_key(w)).collect();
+        want.sort_unstable();
+        assert_eq!(got, want, "short words and what was said are left out");
+        let t = "Звернення прозвучало в понеділок, заявив Петро Іваненко.";
+        assert!(
+            speaker_words(t, crate::lang::Lang::Uk, None).is_empty(),
+            "a speaker after the words has no split"
+        );
+        let t = "Шмигаль заявив у понеділок, що уряд виділить кошти на ремонт.";
+        assert_eq!(
+            speaker_words(t, crate::lang::Lang::Uk, None),
+            vec![term_key("Шмигаль")]
+        );
     }
 
     #[test]

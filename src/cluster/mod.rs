@@ -10,10 +10,13 @@
 //!    word rather than by comparing every pair.
 //! 4. Similarity: cosine of the word vectors weighted by inverse document
 //!    frequency over the corpus's events (names count 1.5 times), lowered
-//!    for adjacent days, for coarse dates and when a report has no place.
+//!    for adjacent days, for coarse dates and when a report has no place;
+//!    raised for one type of violence in one place, and for one speaker's
+//!    statements or one call between the same people on one day.
 //!    Pairs that can never merge: different settlements (or, without one,
 //!    different oblasts or countries), a conflicting quantity of the same
-//!    thing ("82 drones" and "22 drones"), days more than one apart.
+//!    thing ("82 drones" and "22 drones"), days more than one apart, two
+//!    statements of two days.
 //! 5. Group-average linkage ([`linkage`]), so that one bridging sentence
 //!    cannot chain two happenings. Precision before recall: the threshold
 //!    is set so that look-alikes stay apart.

@@ -8,6 +8,13 @@
 //! then lowered by [`ADJACENT_DAY`] for reports a day apart, by
 //! [`COARSE_DATE`] when a date spans more than a day ("last week") and by
 //! [`UNPLACED`] when either report has no place.
+//!
+//! The actors weigh as the place does: two statements of one day by one
+//! speaker, or two calls or talks of one day between the same people, are
+//! raised by [`ONE_ACTOR_ONE_DAY`], as two strikes of one type in one
+//! place are by [`VIOLENCE_IN_ONE_PLACE`]; two statements whose speakers
+//! share no name are lowered by [`OTHER_SPEAKER`]. A statement is spoken
+//! on one day, so two statements of two days never merge.
 
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
@@ -34,6 +41,18 @@ pub const TYPE_DIFFERENT: f32 = 0.85;
 /// their type and a settlement or an oblast: on one day, that is most
 /// often one happening.
 pub const VIOLENCE_IN_ONE_PLACE: f32 = 0.25;
+/// Added (towards 1) when two reports of one day are statements by one
+/// speaker, or calls or talks between the same people: what the place is
+/// to a strike, the actors are to a statement or a call.
+pub const ONE_ACTOR_ONE_DAY: f32 = 0.25;
+/// Factor when two statements' speakers share no name: two people's words
+/// are two statements. (Calls and talks get no such factor: their reports
+/// name different subsets of the people who met, "Guterres will arrive in
+/// Moscow" and "will meet Putin on Tuesday".)
+pub const OTHER_SPEAKER: f32 = 0.5;
+/// The least share of the smaller actor list's weight (idf) that the two
+/// lists must share to be the same actors ([`Actors::same`]).
+pub const ACTORS_MATCH: f32 = 0.6;
 /// Factor for reports on adjacent days (a night spans two).
 pub const ADJACENT_DAY: f32 = 0.6;
 /// Factor when either date spans more than one day.
@@ -108,6 +127,10 @@ pub struct Scorer {
     feats: Vec<Features>,
     /// Per event: (term id, weight), sorted by term id.
     vectors: Vec<Vec<(u32, f32)>>,
+    /// Per event, its actors as (term id, idf), sorted by id: a
+    /// statement's speaker ([`Features::speaker`]), the names in a call's
+    /// or a talk's sentence; empty for other types.
+    actors: Vec<Vec<(u32, f32)>>,
     norms: Vec<f32>,
     idf: Vec<f32>,
     /// Every distinct word key, sorted (a word's id is its index).
@@ -150,6 +173,26 @@ impl Scorer {
         let idf: Vec<f32> = df.iter().map(|&d| (n / d as f32).ln().max(0.0)).collect();
         let limit = ((feats.len() as f64 * COMMON_SHARE) as u32).max(COMMON_FLOOR);
         let common = df.iter().map(|&d| d > limit).collect();
+        // Each event's actors, before its words' keys are freed.
+        let actors: Vec<Vec<(u32, f32)>> = feats
+            .par_iter_mut()
+            .map(|f| {
+                let keys: Vec<u64> = match f.kind {
+                    EventType::Statements => std::mem::take(&mut f.speaker),
+                    EventType::Calls | EventType::Talks => {
+                        f.terms.iter().filter(|t| t.1).map(|t| t.0).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                let mut v: Vec<(u32, f32)> = keys
+                    .into_iter()
+                    .filter_map(|t| id_of(t).map(|id| (id, idf[id as usize])))
+                    .collect();
+                v.sort_unstable_by_key(|&(id, _)| id);
+                v.dedup_by_key(|&mut (id, _)| id);
+                v
+            })
+            .collect();
         // Each event's words as (id, weight); features keep their words
         // sorted by key, so ids come out sorted. The keys are then freed.
         let vectors: Vec<Vec<(u32, f32)>> = feats
@@ -203,6 +246,7 @@ impl Scorer {
             doc_of,
             feats,
             vectors,
+            actors,
             norms,
             idf,
             terms,
@@ -339,12 +383,32 @@ impl Scorer {
         if fa.kind == fb.kind && is_violence(fa.kind) && shares_specific_place(fa, fb) {
             s += VIOLENCE_IN_ONE_PLACE * (1.0 - s);
         }
+        if fa.kind == fb.kind
+            && let Some(actors) = Actors::of(&self.actors[a], &self.actors[b])
+        {
+            if actors.same() && one_day(fa, fb) {
+                s += ONE_ACTOR_ONE_DAY * (1.0 - s);
+            } else if fa.kind == EventType::Statements && actors.shared == 0.0 {
+                s *= OTHER_SPEAKER;
+            }
+        }
         s
     }
 
+    /// Whether two events are statements of one speaker on one day: the
+    /// places their words name are what was spoken of, so they may differ.
+    fn one_speaker_one_day(&self, a: usize, b: usize) -> bool {
+        let (fa, fb) = (&self.feats[a], &self.feats[b]);
+        fa.kind == EventType::Statements
+            && fb.kind == EventType::Statements
+            && one_day(fa, fb)
+            && Actors::of(&self.actors[a], &self.actors[b]).is_some_and(|x| x.same())
+    }
+
     /// Whether two events may ever be reports of one happening: days at
-    /// most one apart, not two dates of one sentence, no conflicting
-    /// places, no conflicting quantities.
+    /// most one apart (the same day for two statements), not two dates of one sentence, no conflicting
+    /// places (unless both are one speaker's statements of one day), no
+    /// conflicting quantities.
     pub fn allowed(&self, a: usize, b: usize) -> bool {
         let (fa, fb) = (&self.feats[a], &self.feats[b]);
         let (Some(da), Some(db)) = (fa.days, fb.days) else {
@@ -352,8 +416,9 @@ impl Scorer {
         };
         let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
         gap <= 1
+            && !statements_of_two_days(fa, fb)
             && (fa.sentence.is_none() || fa.sentence != fb.sentence)
-            && places_agree(fa, fb)
+            && (places_agree(fa, fb) || self.one_speaker_one_day(a, b))
             && !self.quantities_conflict(fa, fb)
     }
 
@@ -364,11 +429,11 @@ impl Scorer {
             return "coarse";
         };
         let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
-        if gap > 1 {
+        if gap > 1 || statements_of_two_days(fa, fb) {
             "days"
         } else if fa.sentence.is_some() && fa.sentence == fb.sentence {
             "sentence"
-        } else if !places_agree(fa, fb) {
+        } else if !places_agree(fa, fb) && !self.one_speaker_one_day(a, b) {
             "place"
         } else if self.quantities_conflict(fa, fb) {
             "quantity"
@@ -445,6 +510,55 @@ fn dot(va: &[(u32, f32)], vb: &[(u32, f32)]) -> f32 {
         }
     }
     dot
+}
+
+/// How much two actor lists ([`Scorer::actors`]) share, by weight (idf).
+struct Actors {
+    shared: f32,
+    a: f32,
+    b: f32,
+}
+
+impl Actors {
+    /// `None` when either list is empty.
+    fn of(a: &[(u32, f32)], b: &[(u32, f32)]) -> Option<Actors> {
+        let mass = |v: &[(u32, f32)]| v.iter().map(|&(_, w)| w).sum::<f32>();
+        let (ma, mb) = (mass(a), mass(b));
+        if ma <= 0.0 || mb <= 0.0 {
+            return None;
+        }
+        let shared = a
+            .iter()
+            .filter(|(t, _)| b.binary_search_by_key(t, |&(u, _)| u).is_ok())
+            .map(|&(_, w)| w)
+            .sum();
+        Some(Actors {
+            shared,
+            a: ma,
+            b: mb,
+        })
+    }
+
+    /// The same actors: the shared weight is at least [`ACTORS_MATCH`] of
+    /// the smaller list's (the weighted overlap coefficient), so a report
+    /// that names fewer people matches one that names more.
+    fn same(&self) -> bool {
+        self.shared >= ACTORS_MATCH * self.a.min(self.b)
+    }
+}
+
+/// Whether two statements are dated to two different single days: words
+/// are spoken at one time (a night spans two days, a statement does not),
+/// so they are two statements, even by one speaker.
+fn statements_of_two_days(a: &Features, b: &Features) -> bool {
+    a.kind == EventType::Statements
+        && b.kind == EventType::Statements
+        && matches!((a.days, b.days), (Some(x), Some(y)) if x.0 == x.1 && y.0 == y.1 && x.0 != y.0)
+}
+
+/// Whether two reports are of one and the same single day.
+fn one_day(a: &Features, b: &Features) -> bool {
+    matches!((a.days, b.days), (Some(x), Some(y)) if x.0 == x.1 && x == y)
 }
 
 fn is_violence(k: EventType) -> bool {

@@ -192,3 +192,91 @@ fn clusters_that_do_not_fit_the_store_are_refused() {
     assert!(store.set_clusters(Clusters::default()).is_err());
     assert!(store.set_clusters(good).is_ok());
 }
+
+/// Filler reports of other days, so that word weights are those of a
+/// corpus rather than of three sentences.
+fn filler() -> Vec<Document> {
+    [
+        "Drones hit a depot in Sumy on 1 March 2025, the governor said.",
+        "Shelling damaged homes in Kherson on 2 March 2025, officials said.",
+        "The parliament passed a budget law on 3 March 2025, the speaker said.",
+        "Talks on grain exports resumed in Istanbul on 28 February 2025.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, t)| doc(&format!("f{k}"), "Outlet F", (2025, 3, 4), t))
+    .collect()
+}
+
+#[test]
+fn one_speakers_words_of_one_day_are_one_statement() {
+    let mut docs = filler();
+    docs.extend([
+        doc(
+            "a",
+            "Outlet A",
+            (2025, 3, 6),
+            "Foreign minister Ivana Petrenko said on 5 March 2025 that the corridor may stay open for months despite the threats.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2025, 3, 6),
+            "Petrenko told journalists in Odesa on 5 March 2025 that ships could keep sailing if insurers agreed.",
+        ),
+        doc(
+            "c",
+            "Outlet C",
+            (2025, 3, 6),
+            "Defence minister Marko Levchuk said on 5 March 2025 that the corridor may face new threats for months.",
+        ),
+        doc(
+            "d",
+            "Outlet D",
+            (2025, 3, 6),
+            "Petrenko said on 6 March 2025 that the corridor may stay open for months despite the threats.",
+        ),
+    ]);
+    let store = clustered(docs);
+    let petrenko = cluster_of(&store, "Ivana Petrenko");
+    assert_eq!(
+        petrenko,
+        cluster_of(&store, "journalists in Odesa"),
+        "one speaker, one day, whatever place the words name"
+    );
+    assert_ne!(petrenko, cluster_of(&store, "Levchuk"), "another speaker");
+    assert_ne!(petrenko, cluster_of(&store, "6 March"), "another day");
+}
+
+#[test]
+fn one_call_is_the_call_between_the_same_people() {
+    let mut docs = filler();
+    docs.extend([
+        doc(
+            "a",
+            "Outlet A",
+            (2025, 3, 6),
+            "On 5 March 2025 President Kestrel held a phone call with Chancellor Brandt about border crossings, energy prices and a summit in Vienna.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2025, 3, 6),
+            "Kestrel and Brandt spoke by telephone for an hour on 5 March 2025, their offices said, adding that refugees and grain exports were discussed.",
+        ),
+        doc(
+            "c",
+            "Outlet C",
+            (2025, 3, 6),
+            "Prime Minister Dubois phoned President Okafor on 5 March 2025 about fuel prices.",
+        ),
+    ]);
+    let store = clustered(docs);
+    let call = cluster_of(&store, "Chancellor Brandt");
+    assert_eq!(call, cluster_of(&store, "by telephone"));
+    assert_ne!(
+        call,
+        cluster_of(&store, "Dubois"),
+        "a call between other people"
+    );
+}

@@ -137,6 +137,8 @@ pub struct Reported {
     /// Where the clause of the speaking starts: after the last clause
     /// opener ("and", "while", "who") before the speech verb, else 0.
     pub speaking: usize,
+    /// Where the speech verb ("said", "заявив") starts.
+    pub verb: usize,
     /// Where what was said starts.
     pub said: usize,
     /// Whether what was said holds an irrealis word (a modal, a negation,
@@ -165,6 +167,7 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
         .any(|w| lex.is_irrealis(w) && !(enacts && lex.future.contains(w)));
     Some(Reported {
         speaking,
+        verb: words.spans[verb].start,
         said,
         irrealis,
     })
