@@ -145,26 +145,33 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             }
             // Mentions come in text order: only those from the sentence's start on.
             let first = mentions.partition_point(|m| m.start < s.start);
-            let sentence_mentions: Vec<Mention> = mentions[first..]
+            let mut sentence_mentions: Vec<Mention> = mentions[first..]
                 .iter()
                 .take_while(|m| m.start < s.end)
                 .copied()
                 .filter(|m| m.end <= s.end)
                 .collect();
+            let lang = doc.lang.value.unwrap_or_default();
+            let raw = &par_text[s.clone()];
+            let exprs: Vec<Range<usize>> = dates
+                .iter()
+                .map(|(_, _, e)| e.start - s.start..e.end - s.start)
+                .collect();
+            super::speaker_place::demote_speakers_places(
+                raw,
+                s.start,
+                lang,
+                &exprs,
+                &mut sentence_mentions,
+            );
             // Only a dateline needs to know (and the check reads every word).
             let statement = sentence_mentions.iter().any(|m| m.role == Role::Dateline)
                 && gazetteer.reports_speech(&par_text[s.clone()]);
             let (regions, named) = regions_of(&sentence_mentions, header, statement, gazetteer);
             let shown = display::prose(&par_text[s.clone()]);
             let key = sentence_key(&shown);
-            let lang = doc.lang.value.unwrap_or_default();
-            let raw = &par_text[s.clone()];
             // Read once per sentence, whatever the number of its dates.
             let (kind, counts) = cputime::time(Stage::TypesAndCasualties, || {
-                let exprs: Vec<Range<usize>> = dates
-                    .iter()
-                    .map(|(_, _, e)| e.start - s.start..e.end - s.start)
-                    .collect();
                 (
                     classify_sentence(raw, &shown, lang, &exprs),
                     casualties(&shown, lang),

@@ -17,6 +17,7 @@ pub mod paragraphs;
 mod qualifiers;
 mod recent;
 pub mod reported_speech;
+mod speaker_place;
 
 use std::ops::Range;
 

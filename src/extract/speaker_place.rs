@@ -1,0 +1,102 @@
+//! Where the speaker is, against where the happening was: in reported
+//! speech whose words carry the date ("The institute in Washington said
+//! that Tuesday's strike hit a depot in Crimea"), the happening is what
+//! was said, and a place of the attribution (the speaker's seat, the
+//! venue of the briefing: "told reporters at the UN in New York that ...")
+//! is not where it took place, when the words name a place of their own.
+//!
+//! Rule of this project, after `../shared/eval/ANNOTATION.md` (a happening
+//! is placed where it took place, not where the one who reports it is).
+//! Without a place in the words, the attribution's place stays: "officials
+//! in Kharkiv said that on Monday two people were killed" is most often
+//! about Kharkiv.
+
+use std::ops::Range;
+
+use crate::lang::Lang;
+use crate::places::{Mention, Role};
+
+use super::reported_speech::reported;
+
+/// Makes actors of the places in the attribution of `sentence` (the words
+/// before what was said) when every date expression lies in what was said
+/// and what was said names a place. `dates` are the date expressions and
+/// `sentence_start` the sentence's offset, both in bytes of the text that
+/// `mentions` are offsets into; `sentence` is that text's sentence.
+pub fn demote_speakers_places(
+    sentence: &str,
+    sentence_start: usize,
+    lang: Lang,
+    dates: &[Range<usize>],
+    mentions: &mut [Mention],
+) {
+    if !mentions.iter().any(|m| m.role == Role::Place) || dates.is_empty() {
+        return;
+    }
+    let Some(r) = reported(sentence, lang, dates) else {
+        return;
+    };
+    let said = sentence_start + r.said;
+    if dates.iter().any(|d| d.start < r.said) {
+        return;
+    }
+    let words_placed = mentions
+        .iter()
+        .any(|m| m.role == Role::Place && m.start >= said);
+    if !words_placed {
+        return;
+    }
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.role == Role::Place && m.end <= said)
+    {
+        m.role = Role::Actor;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::places::Gazetteer;
+
+    /// The places of `sentence` once demoted, by name, in text order.
+    fn places(sentence: &str, date: &str) -> Vec<String> {
+        let g = Gazetteer::builtin();
+        let mut mentions = g.tag(sentence, None);
+        let at = sentence.find(date).expect("the date is in the sentence");
+        let dates = std::slice::from_ref(&(at..at + date.len()));
+        demote_speakers_places(sentence, 0, Lang::En, dates, &mut mentions);
+        mentions
+            .iter()
+            .filter(|m| m.role == Role::Place)
+            .map(|m| g.region(m.region).name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_speakers_seat_is_not_the_place_of_what_was_said() {
+        let got = places(
+            "A think tank in Warsaw said that Tuesday's strike hit a depot in Mykolaiv.",
+            "Tuesday",
+        );
+        assert_eq!(got, ["Mykolaiv"]);
+    }
+
+    #[test]
+    fn the_place_stays_when_the_words_name_none_or_the_date_is_the_speaking() {
+        let got = places(
+            "Officials in Kharkiv said that on Monday two people were killed.",
+            "on Monday",
+        );
+        assert_eq!(got, ["Kharkiv"], "the words name no place");
+        let got = places(
+            "The minister told reporters in Warsaw on Monday that Mykolaiv needs more power lines.",
+            "on Monday",
+        );
+        assert_eq!(
+            got,
+            ["Warsaw", "Mykolaiv"],
+            "the date belongs to the speaking"
+        );
+    }
+}
