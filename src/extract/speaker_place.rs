@@ -64,8 +64,14 @@ mod tests {
         let g = Gazetteer::builtin();
         let mut mentions = g.tag(sentence, None);
         let at = sentence.find(date).expect("the date is in the sentence");
-        let dates = std::slice::from_ref(&(at..at + date.len()));
-        demote_speakers_places(sentence, 0, Lang::En, dates, &mut mentions);
+        let date = at..at + date.len();
+        demote_speakers_places(
+            sentence,
+            0,
+            Lang::En,
+            std::slice::from_ref(&date),
+            &mut mentions,
+        );
         mentions
             .iter()
             .filter(|m| m.role == Role::Place)
