@@ -62,6 +62,10 @@ pub struct Features {
     /// other types and when the sentence reports no speech before its
     /// words ([`crate::extract::reported_speech::reported`]).
     pub speaker: Vec<u64>,
+    /// The key of the sentence's first word when it is capitalised: a name
+    /// or not, the sentence does not tell ("Kestrel and Brandt spoke",
+    /// "The talks"); rarity tells ([`crate::cluster`] weighs it by idf).
+    pub opening: Option<u64>,
 }
 
 /// The most bytes of an article's lead read as context.
@@ -286,8 +290,11 @@ fn read_words(text: &str, skip: Option<std::ops::Range<usize>>, f: &mut Features
         if w.text.chars().count() < MIN_WORD_CHARS {
             continue;
         }
-        let name = k > 0 && w.text.chars().next().is_some_and(char::is_uppercase);
-        f.terms.push((term_key(w.text), name));
+        let capital = w.text.chars().next().is_some_and(char::is_uppercase);
+        if k == 0 && capital {
+            f.opening = Some(term_key(w.text));
+        }
+        f.terms.push((term_key(w.text), k > 0 && capital));
     }
     f.terms.sort();
     f.terms.dedup_by(|b, a| {

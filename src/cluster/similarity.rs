@@ -53,6 +53,9 @@ pub const OTHER_SPEAKER: f32 = 0.5;
 /// The least share of the smaller actor list's weight (idf) that the two
 /// lists must share to be the same actors ([`Actors::same`]).
 pub const ACTORS_MATCH: f32 = 0.6;
+/// The least share of the larger list's weight that two calls or talks
+/// must share ([`Actors::same`]).
+pub const PARTIES_MATCH: f32 = 0.25;
 /// Factor for reports on adjacent days (a night spans two).
 pub const ADJACENT_DAY: f32 = 0.6;
 /// Factor when either date spans more than one day.
@@ -129,7 +132,8 @@ pub struct Scorer {
     vectors: Vec<Vec<(u32, f32)>>,
     /// Per event, its actors as (term id, idf), sorted by id: a
     /// statement's speaker ([`Features::speaker`]), the names in a call's
-    /// or a talk's sentence; empty for other types.
+    /// or a talk's sentence and its capitalised first word; empty for
+    /// other types.
     actors: Vec<Vec<(u32, f32)>>,
     norms: Vec<f32>,
     idf: Vec<f32>,
@@ -179,9 +183,13 @@ impl Scorer {
             .map(|f| {
                 let keys: Vec<u64> = match f.kind {
                     EventType::Statements => std::mem::take(&mut f.speaker),
-                    EventType::Calls | EventType::Talks => {
-                        f.terms.iter().filter(|t| t.1).map(|t| t.0).collect()
-                    }
+                    EventType::Calls | EventType::Talks => f
+                        .terms
+                        .iter()
+                        .filter(|t| t.1)
+                        .map(|t| t.0)
+                        .chain(f.opening)
+                        .collect(),
                     _ => Vec::new(),
                 };
                 let mut v: Vec<(u32, f32)> = keys
@@ -386,7 +394,7 @@ impl Scorer {
         if fa.kind == fb.kind
             && let Some(actors) = Actors::of(&self.actors[a], &self.actors[b])
         {
-            if actors.same() && one_day(fa, fb) {
+            if actors.same(fa.kind) && one_day(fa, fb) {
                 s += ONE_ACTOR_ONE_DAY * (1.0 - s);
             } else if fa.kind == EventType::Statements && actors.shared == 0.0 {
                 s *= OTHER_SPEAKER;
@@ -402,7 +410,8 @@ impl Scorer {
         fa.kind == EventType::Statements
             && fb.kind == EventType::Statements
             && one_day(fa, fb)
-            && Actors::of(&self.actors[a], &self.actors[b]).is_some_and(|x| x.same())
+            && Actors::of(&self.actors[a], &self.actors[b])
+                .is_some_and(|x| x.same(EventType::Statements))
     }
 
     /// Whether two events may ever be reports of one happening: days at
@@ -541,9 +550,15 @@ impl Actors {
 
     /// The same actors: the shared weight is at least [`ACTORS_MATCH`] of
     /// the smaller list's (the weighted overlap coefficient), so a report
-    /// that names fewer people matches one that names more.
-    fn same(&self) -> bool {
+    /// that names fewer people matches one that names more; for calls and
+    /// talks also [`PARTIES_MATCH`] of the larger list's, so that one
+    /// party named alone ("Putin chaired a meeting") does not match every
+    /// sentence that names him among others ("Johnson plans to speak to
+    /// Putin").
+    fn same(&self, kind: EventType) -> bool {
+        let parties = matches!(kind, EventType::Calls | EventType::Talks);
         self.shared >= ACTORS_MATCH * self.a.min(self.b)
+            && (!parties || self.shared >= PARTIES_MATCH * self.a.max(self.b))
     }
 }
 

@@ -280,3 +280,27 @@ fn one_call_is_the_call_between_the_same_people() {
         "a call between other people"
     );
 }
+
+#[test]
+fn one_party_named_alone_is_not_every_meeting_he_is_named_in() {
+    let mut docs = filler();
+    docs.extend([
+        doc(
+            "a",
+            "Outlet A",
+            (2025, 3, 6),
+            "On 5 March 2025 the security council met under President Kestrel to discuss the drought, harvest losses and water rationing.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2025, 3, 6),
+            "Chancellor Brandt, under fire over a tax scandal in Hamburg, Bremen and Lisbon, unveiled plans on 5 March 2025 to meet President Kestrel and Premier Dubois in Geneva.",
+        ),
+    ]);
+    let store = clustered(docs);
+    assert_ne!(
+        cluster_of(&store, "security council"),
+        cluster_of(&store, "tax scandal")
+    );
+}
