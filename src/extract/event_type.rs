@@ -350,8 +350,24 @@ const SPEECH_ACT: u16 = IRREALIS_WORDS_CAP + 1;
 pub fn classify_sentence(raw: &str, shown: &str, lang: Lang, exprs: &[Range<usize>]) -> EventType {
     // Markup blanked in place: a link cut by the split leaves no target
     // words in either part, and the date offsets still hold.
-    let raw = &*crate::text::display::blank_markup(raw);
-    let Some(r) = crate::extract::reported_speech::reported(raw, lang, exprs) else {
+    let blanked = crate::text::display::blank_markup(raw);
+    let speech = crate::extract::reported_speech::reported(&blanked, lang, exprs);
+    classify_reported(&blanked, shown, lang, exprs, speech.as_ref())
+}
+
+/// [`classify_sentence`] for a sentence whose markup is already blanked
+/// (`blanked`, [`crate::text::display::blank_markup`]) and whose reported
+/// speech is already read (`speech`, from `blanked`): extraction reads it
+/// once per sentence for the type and for the places.
+pub fn classify_reported(
+    blanked: &str,
+    shown: &str,
+    lang: Lang,
+    exprs: &[Range<usize>],
+    speech: Option<&crate::extract::reported_speech::Reported>,
+) -> EventType {
+    let raw = blanked;
+    let Some(r) = speech else {
         return classify(shown, lang);
     };
     let in_speaking = exprs

@@ -13,8 +13,9 @@ use crate::text::{display, embeds, lines, sentences};
 use crate::timex::{self, Precision, Timex};
 
 use super::casualties::casualties;
-use super::event_type::{classify, classify_sentence};
+use super::event_type::{classify, classify_reported};
 use super::furniture::{outside_markup, reads_as_body, unpunctuated_block};
+use super::reported_speech::reported;
 use super::{DatePrecision, Event, EventAnchor, EventDate, Span, paragraphs, qualifiers};
 
 /// The events of one article. `doc_index` is the article's index in the store.
@@ -152,15 +153,21 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
                 .filter(|m| m.end <= s.end)
                 .collect();
             let lang = doc.lang.value.unwrap_or_default();
-            let raw = &par_text[s.clone()];
             let exprs: Vec<Range<usize>> = dates
                 .iter()
                 .map(|(_, _, e)| e.start - s.start..e.end - s.start)
                 .collect();
+            // Reported speech, read once for the places and the type, with
+            // markup blanked in place (offsets hold; a link's target words
+            // are no words of the sentence).
+            let (blanked, speech) = cputime::time(Stage::TypesAndCasualties, || {
+                let blanked = display::blank_markup(&par_text[s.clone()]);
+                let speech = reported(&blanked, lang, &exprs);
+                (blanked, speech)
+            });
             super::speaker_place::demote_speakers_places(
-                raw,
+                speech.as_ref(),
                 s.start,
-                lang,
                 &exprs,
                 &mut sentence_mentions,
             );
@@ -173,7 +180,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             // Read once per sentence, whatever the number of its dates.
             let (kind, counts) = cputime::time(Stage::TypesAndCasualties, || {
                 (
-                    classify_sentence(raw, &shown, lang, &exprs),
+                    classify_reported(&blanked, &shown, lang, &exprs, speech.as_ref()),
                     casualties(&shown, lang),
                 )
             });

@@ -13,33 +13,30 @@
 
 use std::ops::Range;
 
-use crate::lang::Lang;
 use crate::places::{Mention, Role};
 
-use super::reported_speech::reported;
+use super::reported_speech::Reported;
 
-/// Makes actors of the places in the attribution of `sentence` (the words
+/// Makes actors of the places in the attribution of a sentence (the words
 /// before what was said) when every date expression lies in what was said
-/// and what was said names a place. `dates` are the date expressions and
-/// `sentence_start` the sentence's offset, both in bytes of the text that
-/// `mentions` are offsets into; `sentence` is that text's sentence.
+/// and what was said names a place. `speech` is the sentence's reported
+/// speech ([`super::reported_speech::reported`]) and `dates` its date
+/// expressions, both in bytes from the sentence's start; `sentence_start`
+/// is where the sentence starts in the text that `mentions` are offsets
+/// into.
 pub fn demote_speakers_places(
-    sentence: &str,
+    speech: Option<&Reported>,
     sentence_start: usize,
-    lang: Lang,
     dates: &[Range<usize>],
     mentions: &mut [Mention],
 ) {
-    if !mentions.iter().any(|m| m.role == Role::Place) || dates.is_empty() {
-        return;
-    }
-    let Some(r) = reported(sentence, lang, dates) else {
+    let Some(r) = speech else {
         return;
     };
-    let said = sentence_start + r.said;
-    if dates.iter().any(|d| d.start < r.said) {
+    if dates.is_empty() || dates.iter().any(|d| d.start < r.said) {
         return;
     }
+    let said = sentence_start + r.said;
     let words_placed = mentions
         .iter()
         .any(|m| m.role == Role::Place && m.start >= said);
@@ -57,6 +54,8 @@ pub fn demote_speakers_places(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::reported_speech::reported;
+    use crate::lang::Lang;
     use crate::places::Gazetteer;
 
     /// The places of `sentence` once demoted, by name, in text order.
@@ -65,13 +64,9 @@ mod tests {
         let mut mentions = g.tag(sentence, None);
         let at = sentence.find(date).expect("the date is in the sentence");
         let date = at..at + date.len();
-        demote_speakers_places(
-            sentence,
-            0,
-            Lang::En,
-            std::slice::from_ref(&date),
-            &mut mentions,
-        );
+        let dates = std::slice::from_ref(&date);
+        let speech = reported(sentence, Lang::En, dates);
+        demote_speakers_places(speech.as_ref(), 0, dates, &mut mentions);
         mentions
             .iter()
             .filter(|m| m.role == Role::Place)
