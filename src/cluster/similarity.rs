@@ -414,40 +414,39 @@ impl Scorer {
                 .is_some_and(|x| x.same(EventType::Statements))
     }
 
-    /// Whether two events may ever be reports of one happening: days at
-    /// most one apart (the same day for two statements), not two dates of one sentence, no conflicting
-    /// places (unless both are one speaker's statements of one day), no
-    /// conflicting quantities.
+    /// Whether two events may ever be reports of one happening
+    /// ([`Scorer::refusal`] finds no reason against it).
     pub fn allowed(&self, a: usize, b: usize) -> bool {
-        let (fa, fb) = (&self.feats[a], &self.feats[b]);
-        let (Some(da), Some(db)) = (fa.days, fb.days) else {
-            return false;
-        };
-        let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
-        gap <= 1
-            && !statements_of_two_days(fa, fb)
-            && (fa.sentence.is_none() || fa.sentence != fb.sentence)
-            && (places_agree(fa, fb) || self.one_speaker_one_day(a, b))
-            && !self.quantities_conflict(fa, fb)
+        self.refusal(a, b).is_none()
     }
 
     /// Debugging aid: why two events may not merge ("ok" when they may).
     pub fn why_not(&self, a: usize, b: usize) -> &'static str {
+        self.refusal(a, b).unwrap_or("ok")
+    }
+
+    /// Why two events can never be reports of one happening, if they can
+    /// not: a date coarser than [`super::features::MAX_SPAN_DAYS`]
+    /// ("coarse"); days more than one apart, or two statements of two days
+    /// ("days"); two dates of one sentence ("sentence"); places that
+    /// differ, unless both are one speaker's statements of one day
+    /// ("place"); a conflicting quantity ("quantity").
+    fn refusal(&self, a: usize, b: usize) -> Option<&'static str> {
         let (fa, fb) = (&self.feats[a], &self.feats[b]);
         let (Some(da), Some(db)) = (fa.days, fb.days) else {
-            return "coarse";
+            return Some("coarse");
         };
         let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
         if gap > 1 || statements_of_two_days(fa, fb) {
-            "days"
+            Some("days")
         } else if fa.sentence.is_some() && fa.sentence == fb.sentence {
-            "sentence"
+            Some("sentence")
         } else if !places_agree(fa, fb) && !self.one_speaker_one_day(a, b) {
-            "place"
+            Some("place")
         } else if self.quantities_conflict(fa, fb) {
-            "quantity"
+            Some("quantity")
         } else {
-            "ok"
+            None
         }
     }
 

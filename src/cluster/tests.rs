@@ -193,10 +193,12 @@ fn clusters_that_do_not_fit_the_store_are_refused() {
     assert!(store.set_clusters(good).is_ok());
 }
 
-/// Filler reports of other days, so that word weights are those of a
-/// corpus rather than of three sentences.
-fn filler() -> Vec<Document> {
-    [
+/// One report per text, each from an outlet of its own ("Outlet A",
+/// "Outlet B", ...) published on 6 March 2025, among filler reports of
+/// other days, so that word weights are those of a corpus rather than of
+/// three sentences.
+fn reports_among_others(texts: &[&str]) -> EventStore {
+    let filler = [
         "Drones hit a depot in Sumy on 1 March 2025, the governor said.",
         "Shelling damaged homes in Kherson on 2 March 2025, officials said.",
         "The parliament passed a budget law on 3 March 2025, the speaker said.",
@@ -204,40 +206,22 @@ fn filler() -> Vec<Document> {
     ]
     .iter()
     .enumerate()
-    .map(|(k, t)| doc(&format!("f{k}"), "Outlet F", (2025, 3, 4), t))
-    .collect()
+    .map(|(k, t)| doc(&format!("f{k}"), "Outlet F", (2025, 3, 4), t));
+    let reports = texts.iter().zip('a'..).map(|(t, k)| {
+        let outlet = format!("Outlet {}", k.to_ascii_uppercase());
+        doc(&k.to_string(), &outlet, (2025, 3, 6), t)
+    });
+    clustered(filler.chain(reports).collect())
 }
 
 #[test]
 fn one_speakers_words_of_one_day_are_one_statement() {
-    let mut docs = filler();
-    docs.extend([
-        doc(
-            "a",
-            "Outlet A",
-            (2025, 3, 6),
-            "Foreign minister Ivana Petrenko said on 5 March 2025 that the corridor may stay open for months despite the threats.",
-        ),
-        doc(
-            "b",
-            "Outlet B",
-            (2025, 3, 6),
-            "Petrenko told journalists in Odesa on 5 March 2025 that ships could keep sailing if insurers agreed.",
-        ),
-        doc(
-            "c",
-            "Outlet C",
-            (2025, 3, 6),
-            "Defence minister Marko Levchuk said on 5 March 2025 that the corridor may face new threats for months.",
-        ),
-        doc(
-            "d",
-            "Outlet D",
-            (2025, 3, 6),
-            "Petrenko said on 6 March 2025 that the corridor may stay open for months despite the threats.",
-        ),
+    let store = reports_among_others(&[
+        "Foreign minister Ivana Petrenko said on 5 March 2025 that the corridor may stay open for months despite the threats.",
+        "Petrenko told journalists in Odesa on 5 March 2025 that ships could keep sailing if insurers agreed.",
+        "Defence minister Marko Levchuk said on 5 March 2025 that the corridor may face new threats for months.",
+        "Petrenko said on 6 March 2025 that the corridor may stay open for months despite the threats.",
     ]);
-    let store = clustered(docs);
     let petrenko = cluster_of(&store, "Ivana Petrenko");
     assert_eq!(
         petrenko,
@@ -250,28 +234,11 @@ fn one_speakers_words_of_one_day_are_one_statement() {
 
 #[test]
 fn one_call_is_the_call_between_the_same_people() {
-    let mut docs = filler();
-    docs.extend([
-        doc(
-            "a",
-            "Outlet A",
-            (2025, 3, 6),
-            "On 5 March 2025 President Kestrel held a phone call with Chancellor Brandt about border crossings, energy prices and a summit in Vienna.",
-        ),
-        doc(
-            "b",
-            "Outlet B",
-            (2025, 3, 6),
-            "Kestrel and Brandt spoke by telephone for an hour on 5 March 2025, their offices said, adding that refugees and grain exports were discussed.",
-        ),
-        doc(
-            "c",
-            "Outlet C",
-            (2025, 3, 6),
-            "Prime Minister Dubois phoned President Okafor on 5 March 2025 about fuel prices.",
-        ),
+    let store = reports_among_others(&[
+        "On 5 March 2025 President Kestrel held a phone call with Chancellor Brandt about border crossings, energy prices and a summit in Vienna.",
+        "Kestrel and Brandt spoke by telephone for an hour on 5 March 2025, their offices said, adding that refugees and grain exports were discussed.",
+        "Prime Minister Dubois phoned President Okafor on 5 March 2025 about fuel prices.",
     ]);
-    let store = clustered(docs);
     let call = cluster_of(&store, "Chancellor Brandt");
     assert_eq!(call, cluster_of(&store, "by telephone"));
     assert_ne!(
@@ -283,22 +250,10 @@ fn one_call_is_the_call_between_the_same_people() {
 
 #[test]
 fn one_party_named_alone_is_not_every_meeting_he_is_named_in() {
-    let mut docs = filler();
-    docs.extend([
-        doc(
-            "a",
-            "Outlet A",
-            (2025, 3, 6),
-            "On 5 March 2025 the security council met under President Kestrel to discuss the drought, harvest losses and water rationing.",
-        ),
-        doc(
-            "b",
-            "Outlet B",
-            (2025, 3, 6),
-            "Chancellor Brandt, under fire over a tax scandal in Hamburg, Bremen and Lisbon, unveiled plans on 5 March 2025 to meet President Kestrel and Premier Dubois in Geneva.",
-        ),
+    let store = reports_among_others(&[
+        "On 5 March 2025 the security council met under President Kestrel to discuss the drought, harvest losses and water rationing.",
+        "Chancellor Brandt, under fire over a tax scandal in Hamburg, Bremen and Lisbon, unveiled plans on 5 March 2025 to meet President Kestrel and Premier Dubois in Geneva.",
     ]);
-    let store = clustered(docs);
     assert_ne!(
         cluster_of(&store, "security council"),
         cluster_of(&store, "tax scandal")
