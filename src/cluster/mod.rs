@@ -25,6 +25,7 @@
 //! Cluster ids are derived from the smallest member's stable id, so they
 //! stay the same across runs while the corpus does not change.
 
+pub mod actors;
 pub mod features;
 pub mod linkage;
 pub mod originators;

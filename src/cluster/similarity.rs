@@ -23,6 +23,7 @@ use chrono::{Datelike, Duration};
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use super::actors::{self, Actors};
 use super::features::{Features, lead_terms, term_key};
 use super::linkage::Edge;
 use crate::extract::EventType;
@@ -50,12 +51,6 @@ pub const ONE_ACTOR_ONE_DAY: f32 = 0.25;
 /// name different subsets of the people who met, "Guterres will arrive in
 /// Moscow" and "will meet Putin on Tuesday".)
 pub const OTHER_SPEAKER: f32 = 0.5;
-/// The least share of the smaller actor list's weight (idf) that the two
-/// lists must share to be the same actors ([`Actors::same`]).
-pub const ACTORS_MATCH: f32 = 0.6;
-/// The least share of the larger list's weight that two calls or talks
-/// must share ([`Actors::same`]).
-pub const PARTIES_MATCH: f32 = 0.25;
 /// Factor for reports on adjacent days (a night spans two).
 pub const ADJACENT_DAY: f32 = 0.6;
 /// Factor when either date spans more than one day.
@@ -180,26 +175,7 @@ impl Scorer {
         // Each event's actors, before its words' keys are freed.
         let actors: Vec<Vec<(u32, f32)>> = feats
             .par_iter_mut()
-            .map(|f| {
-                let keys: Vec<u64> = match f.kind {
-                    EventType::Statements => std::mem::take(&mut f.speaker),
-                    EventType::Calls | EventType::Talks => f
-                        .terms
-                        .iter()
-                        .filter(|t| t.1)
-                        .map(|t| t.0)
-                        .chain(f.opening)
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                let mut v: Vec<(u32, f32)> = keys
-                    .into_iter()
-                    .filter_map(|t| id_of(t).map(|id| (id, idf[id as usize])))
-                    .collect();
-                v.sort_unstable_by_key(|&(id, _)| id);
-                v.dedup_by_key(|&mut (id, _)| id);
-                v
-            })
+            .map(|f| actors::of_event(f, |t| id_of(t).map(|id| (id, idf[id as usize]))))
             .collect();
         // Each event's words as (id, weight); features keep their words
         // sorted by key, so ids come out sorted. The keys are then freed.
@@ -518,47 +494,6 @@ fn dot(va: &[(u32, f32)], vb: &[(u32, f32)]) -> f32 {
         }
     }
     dot
-}
-
-/// How much two actor lists ([`Scorer::actors`]) share, by weight (idf).
-struct Actors {
-    shared: f32,
-    a: f32,
-    b: f32,
-}
-
-impl Actors {
-    /// `None` when either list is empty.
-    fn of(a: &[(u32, f32)], b: &[(u32, f32)]) -> Option<Actors> {
-        let mass = |v: &[(u32, f32)]| v.iter().map(|&(_, w)| w).sum::<f32>();
-        let (ma, mb) = (mass(a), mass(b));
-        if ma <= 0.0 || mb <= 0.0 {
-            return None;
-        }
-        let shared = a
-            .iter()
-            .filter(|(t, _)| b.binary_search_by_key(t, |&(u, _)| u).is_ok())
-            .map(|&(_, w)| w)
-            .sum();
-        Some(Actors {
-            shared,
-            a: ma,
-            b: mb,
-        })
-    }
-
-    /// The same actors: the shared weight is at least [`ACTORS_MATCH`] of
-    /// the smaller list's (the weighted overlap coefficient), so a report
-    /// that names fewer people matches one that names more; for calls and
-    /// talks also [`PARTIES_MATCH`] of the larger list's, so that one
-    /// party named alone ("Putin chaired a meeting") does not match every
-    /// sentence that names him among others ("Johnson plans to speak to
-    /// Putin").
-    fn same(&self, kind: EventType) -> bool {
-        let parties = matches!(kind, EventType::Calls | EventType::Talks);
-        self.shared >= ACTORS_MATCH * self.a.min(self.b)
-            && (!parties || self.shared >= PARTIES_MATCH * self.a.max(self.b))
-    }
 }
 
 /// Whether two statements are dated to two different single days: words
