@@ -73,9 +73,9 @@ impl Actors {
     /// the smaller list's (the weighted overlap coefficient), so a report
     /// that names fewer people matches one that names more; for calls and
     /// talks also [`PARTIES_MATCH`] of the larger list's, so that one
-    /// party named alone ("Putin chaired a meeting") does not match every
-    /// sentence that names him among others ("Johnson plans to speak to
-    /// Putin").
+    /// party named alone ("the council met under President Kestrel")
+    /// does not match every sentence that names him among others
+    /// ("Chancellor Brandt plans to meet Kestrel and Premier Dubois").
     pub fn same(&self, kind: EventType) -> bool {
         let parties = matches!(kind, EventType::Calls | EventType::Talks);
         self.shared >= ACTORS_MATCH * self.a.min(self.b)

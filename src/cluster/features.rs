@@ -56,9 +56,9 @@ pub struct Features {
     /// The outlet ([`crate::store::SourceId`]); set by the caller.
     pub outlet: u32,
     /// For a statement: the keys ([`term_key`]) of the capitalised words
-    /// before its speech verb, in the clause of the speaking ("US Secretary
-    /// of State Antony Blinken said Friday that ..." → US, Secretary,
-    /// State, Antony, Blinken), leaving out the date expression. Empty for
+    /// before its speech verb, in the clause of the speaking ("Foreign
+    /// Minister Ivana Petrenko said on Friday that ..." → Foreign,
+    /// Minister, Ivana, Petrenko), leaving out the date expression. Empty for
     /// other types and when the sentence reports no speech before its
     /// words ([`crate::extract::reported_speech::reported`]).
     pub speaker: Vec<u64>,

@@ -48,8 +48,8 @@ pub const VIOLENCE_IN_ONE_PLACE: f32 = 0.25;
 pub const ONE_ACTOR_ONE_DAY: f32 = 0.25;
 /// Factor when two statements' speakers share no name: two people's words
 /// are two statements. (Calls and talks get no such factor: their reports
-/// name different subsets of the people who met, "Guterres will arrive in
-/// Moscow" and "will meet Putin on Tuesday".)
+/// name different subsets of the people who met: "the envoy will arrive
+/// in the capital" and "will meet President Kestrel on Tuesday".)
 pub const OTHER_SPEAKER: f32 = 0.5;
 /// Factor for reports on adjacent days (a night spans two).
 pub const ADJACENT_DAY: f32 = 0.6;

@@ -1,8 +1,8 @@
 //! Where the speaker is, against where the happening was: in reported
-//! speech whose words carry the date ("The institute in Washington said
-//! that Tuesday's strike hit a depot in Crimea"), the happening is what
+//! speech whose words carry the date ("A think tank in Warsaw said that
+//! Tuesday's strike hit a depot in Mykolaiv"), the happening is what
 //! was said, and a place of the attribution (the speaker's seat, the
-//! venue of the briefing: "told reporters at the UN in New York that ...")
+//! venue of the briefing: "told journalists in Geneva that ...")
 //! is not where it took place, when the words name a place of their own.
 //!
 //! Rule of this project, after `../shared/eval/ANNOTATION.md` (a happening
