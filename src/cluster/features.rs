@@ -112,7 +112,14 @@ impl Features {
                     (x.start.saturating_sub(s.start)) as usize
                         ..(x.end.saturating_sub(s.start)) as usize
                 });
-                (&doc.text[s.range()], skip)
+                // Of sentences run together without a space, the part that
+                // holds the date is the report.
+                let sentence = &doc.text[s.range()];
+                let part = skip.as_ref().map_or(0..sentence.len(), |x| {
+                    crate::text::sentences::glued_part(sentence, x.start)
+                });
+                let skip = skip.map(|x| x.start - part.start..x.end - part.start);
+                (&sentence[part], skip)
             }
             _ => (doc.title_or_name(), None),
         };

@@ -177,8 +177,10 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
             let (regions, named) = regions_of(&sentence_mentions, header, statement, gazetteer);
             let shown = display::prose(&par_text[s.clone()]);
             let key = sentence_key(&shown);
-            // Read once per sentence, whatever the number of its dates.
-            let (kind, counts) = cputime::time(Stage::TypesAndCasualties, || {
+            // Read once per sentence, whatever the number of its dates; a
+            // date in one part of sentences run together without a space
+            // takes the type and counts of its part.
+            let whole = cputime::time(Stage::TypesAndCasualties, || {
                 (
                     classify_reported(&blanked, &shown, lang, &exprs, speech.as_ref()),
                     casualties(&shown, lang),
@@ -188,6 +190,14 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
                 if !seen.insert((date, key)) {
                     continue;
                 }
+                let part = sentences::glued_part(&blanked, expr.start - s.start);
+                let (kind, counts) = if part.len() == blanked.len() {
+                    whole
+                } else {
+                    cputime::time(Stage::TypesAndCasualties, || {
+                        glued_part_reading(&blanked, &par_text[s.clone()], part, &exprs, lang)
+                    })
+                };
                 let abs = |r: Range<usize>| Span::new(par.start + r.start..par.start + r.end);
                 events.push(Event {
                     doc: doc_index,
@@ -208,6 +218,33 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
         }
     }
     events
+}
+
+/// The type and casualty counts told by one part (`part`, bytes of the
+/// sentence) of sentences run together without a space
+/// ([`sentences::glued_part`]): what a properly split text would give for
+/// the sentence holding the date. `blanked` is the sentence with markup
+/// blanked in place, `raw` as written; `exprs` are the dates' spans in the
+/// sentence.
+fn glued_part_reading(
+    blanked: &str,
+    raw: &str,
+    part: Range<usize>,
+    exprs: &[Range<usize>],
+    lang: crate::lang::Lang,
+) -> (super::EventType, super::casualties::Casualties) {
+    let inside: Vec<Range<usize>> = exprs
+        .iter()
+        .filter(|e| part.start <= e.start && e.end <= part.end)
+        .map(|e| e.start - part.start..e.end - part.start)
+        .collect();
+    let blanked = &blanked[part.clone()];
+    let shown = display::prose(&raw[part]);
+    let speech = reported(blanked, lang, &inside);
+    (
+        classify_reported(blanked, &shown, lang, &inside, speech.as_ref()),
+        casualties(&shown, lang),
+    )
 }
 
 /// How much of an article (bytes) tells which country it is about: news

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::corpus::document_from_text;
-use crate::extract::DatePrecision;
+use crate::extract::{DatePrecision, EventType};
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, m, d).unwrap()
@@ -504,4 +504,32 @@ fn an_article_without_a_headline_gives_no_file_name_event() {
     let evs = extract(&doc, 0, Gazetteer::builtin());
     assert!(evs.iter().all(|e| !e.headline), "{evs:?}");
     assert_eq!(evs.len(), 1);
+}
+
+#[test]
+fn a_date_in_sentences_run_together_takes_the_type_of_its_own_part() {
+    // Scraped text with sentences glued without a space: one sentence for
+    // the span, but each date is typed by the part that holds it.
+    let text = format!(
+        "{HEAD}\nThe two foreign ministers spoke by phone on Saturday.The day before, the \
+         governor said that a missile had hit a depot in Poltava and killed three people.\n"
+    );
+    let doc = doc_of(&text, Some(day(3, 10)));
+    let g = Gazetteer::builtin();
+    let got: Vec<(String, EventType, Option<u32>)> = extract(&doc, 0, g)
+        .into_iter()
+        .skip(1)
+        .map(|e| (e.date.label(), e.kind, e.killed))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2025-03-08".to_string(), EventType::Calls, None),
+            (
+                "2025-03-07".to_string(),
+                EventType::ExplosionsRemoteViolence,
+                Some(3)
+            ),
+        ]
+    );
 }

@@ -155,9 +155,12 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
     let lex = lexicon(lang);
     let words = SentenceWords::of(sentence);
     let (verb, said) = split(sentence, lex, &words, dates)?;
+    // A clause opener inside a date expression ("the day before", "after
+    // midnight") opens no clause.
+    let in_date = |k: usize| dates.iter().any(|d| d.contains(&words.spans[k].start));
     let speaking = (0..verb)
         .rev()
-        .find(|&k| lex.clause_openers.contains(&*words.lower[k]))
+        .find(|&k| lex.clause_openers.contains(&*words.lower[k]) && !in_date(k))
         .map_or(0, |k| words.spans[k].end);
     // After a verb that enacts what it says, the future announces.
     let enacts = lex.performative.contains(&*words.lower[verb]);
@@ -293,6 +296,19 @@ mod tests {
             .as_deref(),
             Some("there was little hope for a deal.")
         );
+    }
+
+    #[test]
+    fn a_clause_word_inside_the_date_opens_no_clause() {
+        let s = "The day before, the envoy said that the talks could fail.";
+        let r = reported(s, Lang::En, &[0..14]).expect("reported speech");
+        // The speaking starts with the sentence, not after "before".
+        assert_eq!(r.speaking, 0);
+        assert!(r.irrealis);
+        // A risk is an expectation, not a happening.
+        let s = "The envoy said on Friday there is a serious risk the port will be shelled.";
+        let on = s.find("on Friday").unwrap();
+        assert!(reported(s, Lang::En, &[on..on + 9]).unwrap().irrealis);
     }
 
     #[test]

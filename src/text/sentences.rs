@@ -108,6 +108,39 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The part of a sentence that holds byte `at`, when sentences were run
+/// together without a space ("officials.As he said", a common fault of
+/// scraped and machine-translated text): the byte span, in `sentence`,
+/// between the glue points around `at`, or the whole sentence when it has
+/// none. [`split`] keeps such a run whole (nothing marks where one sentence
+/// ends); the happening a date belongs to is told by its own part.
+///
+/// A glue point is a `.`, `!` or `?` after a lower-case letter, followed at
+/// once by a capital and a lower-case letter: "U.S.Army", "3.5" and
+/// "example.com" have none.
+pub fn glued_part(sentence: &str, at: usize) -> Range<usize> {
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in sentence.char_indices() {
+        let glue = matches!(c, '.' | '!' | '?')
+            && prev.is_some_and(char::is_lowercase)
+            && {
+                let mut next = sentence[i + 1..].chars();
+                next.next().is_some_and(char::is_uppercase)
+                    && next.next().is_some_and(char::is_lowercase)
+            };
+        prev = Some(c);
+        if glue {
+            let end = i + 1;
+            if at < end {
+                return start..end;
+            }
+            start = end;
+        }
+    }
+    start..sentence.len()
+}
+
 /// How far (bytes) after a question inside a quotation the quotation must
 /// close for the question to stay in its sentence.
 const QUOTE_CLOSE_WITHIN: usize = 160;
@@ -250,6 +283,24 @@ mod tests {
         // A quotation that opens the sentence, or runs on, splits as before.
         let t = "“Where were you? We waited.” He left. She said, “Why? I do not know why this went on for so long, nor why the council, the mayor and the governor all kept silent about the pipes for the whole of the winter and the spring?”";
         assert_eq!(split(t).len(), 5);
+    }
+
+    #[test]
+    fn a_date_belongs_to_its_part_of_a_glued_run() {
+        let t = "The envoys met on Monday.On Tuesday the talks broke down.Both sides left.";
+        let part = |at: usize| &t[glued_part(t, at)];
+        assert_eq!(part(t.find("Monday").unwrap()), "The envoys met on Monday.");
+        assert_eq!(
+            part(t.find("Tuesday").unwrap()),
+            "On Tuesday the talks broke down."
+        );
+        assert_eq!(part(t.find("Both").unwrap()), "Both sides left.");
+        // Acronyms, decimals and web addresses are no glue.
+        for whole in ["The U.S.Army moved 3.5 km.", "See example.com for more.", "It rose.NATO said so."] {
+            assert_eq!(glued_part(whole, 2), 0..whole.len(), "{whole}");
+        }
+        // One sentence is its own part.
+        assert_eq!(glued_part("Sirens sounded.", 3), 0..15);
     }
 
     #[test]
