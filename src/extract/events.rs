@@ -441,7 +441,8 @@ fn header_region(par: &str, first: &Range<usize>, mentions: &[Mention]) -> Optio
 /// An event's region list and the places it only names. The regions are
 /// where the happening took place: the sentence's places (see
 /// [`Role`]), most specific first, then the oblast (or country) of each
-/// reference point ("north of Sumy City" places in Sumy Oblast), then the
+/// reference point ("north of Sumy City" places in Sumy Oblast; "north of
+/// Crimea", a region, only in its country), then the
 /// header's region, each followed by the places that contain it. A
 /// regional official's place is added when no town is the place. A wire
 /// dateline places its sentence only when nothing else does and the
@@ -460,9 +461,13 @@ fn regions_of(
     let town_placed = mentions
         .iter()
         .any(|m| m.role == Role::Place && gazetteer.region(m.region).kind == RegionKind::Town);
+    let town = |r: RegionId| gazetteer.region(r).kind == RegionKind::Town;
     let placed = |m: &&Mention| {
         m.role == Role::Place
-            || m.role == Role::Reference && !town_placed && !stands_alone(m.region, gazetteer)
+            || m.role == Role::Reference
+                && town(m.region)
+                && !town_placed
+                && !stands_alone(m.region, gazetteer)
     };
     let mut places: Vec<RegionId> = mentions.iter().filter(placed).map(|m| m.region).collect();
     places.sort_by_key(|&r| specificity(gazetteer.region(r).kind));
@@ -470,7 +475,7 @@ fn regions_of(
         mentions
             .iter()
             .filter(|m| m.role == Role::Reference)
-            .filter(|m| town_placed || stands_alone(m.region, gazetteer))
+            .filter(|m| town_placed || !town(m.region) || stands_alone(m.region, gazetteer))
             .map(|m| around(m.region, gazetteer)),
     );
     // A regional official speaks for the region when no town places the
@@ -531,10 +536,13 @@ fn stands_alone(r: RegionId, gazetteer: &Gazetteer) -> bool {
 }
 
 /// What a reference point places: its oblast ("north of Sumy City" is in
-/// Sumy Oblast), or its country when the town is a region of its own.
+/// Sumy Oblast), or its country when the town is a region of its own or
+/// the point is a region ("a town close to Crimea" lies outside Crimea).
 fn around(r: RegionId, gazetteer: &Gazetteer) -> RegionId {
     let level = gazetteer.oblast_level(r);
-    if is_city_region(r, gazetteer) {
+    if gazetteer.region(r).kind != RegionKind::Town {
+        gazetteer.region(r).parent.unwrap_or(r)
+    } else if is_city_region(r, gazetteer) {
         gazetteer.region(level).parent.unwrap_or(level)
     } else {
         level

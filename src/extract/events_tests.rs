@@ -533,3 +533,16 @@ fn a_date_in_sentences_run_together_takes_the_type_of_its_own_part() {
         ]
     );
 }
+
+#[test]
+fn a_region_a_town_is_described_by_does_not_place_it() {
+    // "a town close to Crimea" lies outside Crimea.
+    let text = format!("{HEAD}\nOn Monday, drones hit Henichesk, a town close to Crimea.\n");
+    let got = events_of(&text, Some(day(3, 10)));
+    assert_eq!(got[1].2, ["Henichesk", "Kherson Oblast", "Ukraine"]);
+    // Without a town, a region as the point of reference places only in
+    // its country.
+    let text = format!("{HEAD}\nOn Monday, drones hit a depot north of Crimea.\n");
+    let got = events_of(&text, Some(day(3, 10)));
+    assert_eq!(got[1].2, ["Ukraine"]);
+}

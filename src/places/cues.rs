@@ -67,6 +67,7 @@ struct CuesFile {
     place_prepositions: Vec<String>,
     topic_prepositions: Vec<String>,
     actor_verbs: Vec<String>,
+    addressee_verbs: Vec<String>,
     auxiliaries: Vec<String>,
     actor_nouns: Vec<String>,
     metonym_sites: Vec<String>,
@@ -132,6 +133,9 @@ pub(crate) struct Cues {
     pub topic_prepositions: HashSet<String>,
     /// Verbs of speech and decision after a place that acts.
     pub actor_verbs: HashSet<String>,
+    /// Verbs whose object, a place right after them, is the government or
+    /// army addressed ("accused Washington of").
+    pub addressee_verbs: HashSet<String>,
     /// Words that may stand between such a place and its verb.
     pub auxiliaries: HashSet<String>,
     /// Nouns of forces and government after a place (or its "'s").
@@ -187,6 +191,7 @@ impl Cues {
             place_prepositions: set(f.place_prepositions),
             topic_prepositions: set(f.topic_prepositions),
             actor_verbs: set(f.actor_verbs),
+            addressee_verbs: set(f.addressee_verbs),
             auxiliaries: set(f.auxiliaries),
             actor_nouns: set(f.actor_nouns),
             metonym_sites: set(f.metonym_sites),

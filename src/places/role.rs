@@ -10,6 +10,8 @@
 //!   swiftly denied", "Russia has rejected"), before a noun of forces or
 //!   government ("Moscow's troops", "Kyiv helicopters"), or as a metonym
 //!   outside a place phrase ("the Kremlin") it is an [`Role::Actor`];
+//! - right after a verb that addresses a government ("accused Washington
+//!   of", "urged Kyiv to") it is an [`Role::Actor`] as well;
 //! - a country after a topic preposition ("sanctions against Russia",
 //!   "talks about Ukraine") is a [`Role::Topic`];
 //! - a capitalised name at the very start of a paragraph, followed by a
@@ -64,6 +66,15 @@ fn role_of(g: &Gazetteer, text: &str, m: &Mention) -> Role {
         return Role::Dateline;
     }
     let mut before = Before::new(text, m.start);
+    if before
+        .get(0)
+        .is_some_and(|w| cues.addressee_verbs.contains(w))
+    {
+        return Role::Actor;
+    }
+    if describes_a_settlement(g, text, &mut before) {
+        return Role::Reference;
+    }
     // Cues end the words before the name, or before the words that may
     // stand between ("the", "village of").
     let mut skip = 0;
@@ -105,6 +116,37 @@ fn role_of(g: &Gazetteer, text: &str, m: &Mention) -> Role {
         return Role::Actor;
     }
     Role::Place
+}
+
+/// Whether the name ends an apposition that describes a settlement by
+/// where it lies ("Orikhiv, a town near Zaporizhzhia", "…, the village
+/// close to the border"): a comma, an article, a settlement noun and a near
+/// cue (`near_cues` of `assets/gazetteer/cues.toml`) before it. The settlement before
+/// the comma is the place; this one is the point it is measured from.
+fn describes_a_settlement(g: &Gazetteer, text: &str, before: &mut Before) -> bool {
+    let cues = &g.cues;
+    let Some(last) = before.get(0) else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    let phrases = cues.near_cues.ending_with(&last).to_vec();
+    phrases.iter().any(|rest| {
+        if !before.ends_with(1, rest) {
+            return false;
+        }
+        let k = 1 + rest.len();
+        let (Some(noun), Some(article)) = (before.get(k), before.get(k + 1)) else {
+            return false;
+        };
+        let noun_ok = !matches!(noun, "the" | "of")
+            && cues.settlement_words.iter().any(|s| noun.eq_ignore_ascii_case(s));
+        let article_ok = ["a", "an", "the"]
+            .iter()
+            .any(|a| article.eq_ignore_ascii_case(a));
+        // The article's offset in `text` (words are slices of it).
+        let at = article.as_ptr() as usize - text.as_ptr() as usize;
+        noun_ok && article_ok && text[..at].trim_end().ends_with(',')
+    })
 }
 
 /// A metonym ("the Kremlin", "the White House"): the name is one only as a
@@ -217,6 +259,28 @@ mod tests {
         assert_eq!(role_of(text, "Moscow"), Role::Actor);
         let text = "Washington has announced new aid.";
         assert_eq!(role_of(text, "Washington"), Role::Actor);
+    }
+
+    #[test]
+    fn a_capital_addressed_is_an_actor() {
+        let text = "The minister accused Warsaw on Monday of stalling, as drones hit Lutsk.";
+        assert_eq!(role_of(text, "Warsaw"), Role::Actor);
+        assert_eq!(role_of(text, "Lutsk"), Role::Place);
+        let text = "The envoy urged Kyiv to hold the line in Sumy.";
+        assert_eq!(role_of(text, "Kyiv"), Role::Actor);
+        assert_eq!(role_of(text, "Sumy"), Role::Place);
+        // A place after a verb of its own happening stays one.
+        assert_eq!(role_of("Missiles struck Warsaw.", "Warsaw"), Role::Place);
+    }
+
+    #[test]
+    fn a_settlement_described_by_a_place_near_it_is_the_place() {
+        let text = "Shelling hit Orikhiv, a town near Zaporizhzhia, on Monday.";
+        assert_eq!(role_of(text, "Zaporizhzhia"), Role::Reference);
+        assert_eq!(role_of(text, "Orikhiv"), Role::Place);
+        // Without the apposition, the place near which it happened is the place.
+        let text = "Shelling hit a town near Zaporizhzhia on Monday.";
+        assert_eq!(role_of(text, "Zaporizhzhia"), Role::Place);
     }
 
     #[test]
