@@ -62,6 +62,10 @@ pub struct Features {
     /// other types and when the sentence reports no speech before its
     /// words ([`crate::extract::reported_speech::reported`]).
     pub speaker: Vec<u64>,
+    /// The names of the sentence written in Latin letters, as (stem key
+    /// ([`term_key`]), spelling key ([`super::spelling::key`])): one name
+    /// spelled two ways shares the second only.
+    pub names: Vec<(u64, u64)>,
     /// The key of the sentence's first word when it is capitalised: a name
     /// or not, the sentence does not tell ("Kestrel and Brandt spoke",
     /// "The talks"); rarity tells ([`crate::cluster`] weighs it by idf).
@@ -301,8 +305,17 @@ fn read_words(text: &str, skip: Option<std::ops::Range<usize>>, f: &mut Features
         if k == 0 && capital {
             f.opening = Some(term_key(w.text));
         }
-        f.terms.push((term_key(w.text), k > 0 && capital));
+        let key = term_key(w.text);
+        if k > 0
+            && capital
+            && let Some(skeleton) = super::spelling::key(w.text)
+        {
+            f.names.push((key, skeleton));
+        }
+        f.terms.push((key, k > 0 && capital));
     }
+    f.names.sort_unstable();
+    f.names.dedup();
     f.terms.sort();
     f.terms.dedup_by(|b, a| {
         if a.0 == b.0 {

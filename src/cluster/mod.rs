@@ -32,6 +32,7 @@ pub mod originators;
 pub mod reprints;
 
 mod similarity;
+pub mod spelling;
 #[cfg(test)]
 mod tests;
 

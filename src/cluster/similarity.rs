@@ -26,6 +26,7 @@ use serde::Deserialize;
 use super::actors::{self, Actors};
 use super::features::{Features, lead_terms, term_key};
 use super::linkage::Edge;
+use super::spelling;
 use crate::extract::EventType;
 use crate::store::EventStore;
 
@@ -130,6 +131,10 @@ pub struct Scorer {
     /// or a talk's sentence and its capitalised first word; empty for
     /// other types.
     actors: Vec<Vec<(u32, f32)>>,
+    /// Per event, its names in Latin letters as (term id, spelling key,
+    /// weight): a name spelled another way in another report counts as
+    /// shared ([`spelling::respelled`]).
+    names: Vec<Vec<(u32, u64, f32)>>,
     norms: Vec<f32>,
     idf: Vec<f32>,
     /// Every distinct word key, sorted (a word's id is its index).
@@ -176,6 +181,18 @@ impl Scorer {
         let actors: Vec<Vec<(u32, f32)>> = feats
             .par_iter_mut()
             .map(|f| actors::of_event(f, |t| id_of(t).map(|id| (id, idf[id as usize]))))
+            .collect();
+        let names: Vec<Vec<(u32, u64, f32)>> = feats
+            .par_iter_mut()
+            .map(|f| {
+                std::mem::take(&mut f.names)
+                    .into_iter()
+                    .filter_map(|(t, spelling)| {
+                        let id = id_of(t)?;
+                        Some((id, spelling, idf[id as usize] * NAME_WEIGHT))
+                    })
+                    .collect()
+            })
             .collect();
         // Each event's words as (id, weight); features keep their words
         // sorted by key, so ids come out sorted. The keys are then freed.
@@ -231,6 +248,7 @@ impl Scorer {
             feats,
             vectors,
             actors,
+            names,
             norms,
             idf,
             terms,
@@ -335,8 +353,8 @@ impl Scorer {
             return 0.0;
         }
         let (va, vb) = (&self.vectors[a], &self.vectors[b]);
-        let shared = dot(va, vb);
-        let cosine = shared / norm;
+        let shared = dot(va, vb) + spelling::respelled(&self.names[a], &self.names[b], va, vb);
+        let cosine = (shared / norm).min(1.0);
         let mass = |v: &[(u32, f32)]| v.iter().map(|(_, w)| w * w).sum::<f32>();
         let overlap = shared / mass(va).min(mass(vb)).max(f32::EPSILON);
         let mut s = (1.0 - OVERLAP_SHARE) * cosine + OVERLAP_SHARE * overlap.min(1.0);

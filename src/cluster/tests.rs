@@ -259,3 +259,22 @@ fn one_party_named_alone_is_not_every_meeting_he_is_named_in() {
         cluster_of(&store, "tax scandal")
     );
 }
+
+#[test]
+fn one_name_in_two_transliterations_is_one_actor() {
+    let store = reports_among_others(&[
+        "Governor Oleksandr Shevchenko opened the rebuilt bridge over the river on 5 March 2025.",
+        "Olaxandr Szewczenko opened the rebuilt bridge on 5 March 2025, with a ceremony.",
+        "Governor Petro Kovalenko opened a rebuilt school on 5 March 2025, with a ceremony.",
+    ]);
+    assert_eq!(
+        cluster_of(&store, "Oleksandr Shevchenko"),
+        cluster_of(&store, "Olaxandr Szewczenko"),
+        "the Polish spelling of one governor's name"
+    );
+    assert_ne!(
+        cluster_of(&store, "Oleksandr Shevchenko"),
+        cluster_of(&store, "Petro Kovalenko"),
+        "another governor"
+    );
+}

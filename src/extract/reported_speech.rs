@@ -301,14 +301,18 @@ mod tests {
     #[test]
     fn a_clause_word_inside_the_date_opens_no_clause() {
         let s = "The day before, the envoy said that the talks could fail.";
-        let r = reported(s, Lang::En, &[0..14]).expect("reported speech");
+        let r = reported(s, Lang::En, std::slice::from_ref(&(0..14))).expect("reported speech");
         // The speaking starts with the sentence, not after "before".
         assert_eq!(r.speaking, 0);
         assert!(r.irrealis);
         // A risk is an expectation, not a happening.
         let s = "The envoy said on Friday there is a serious risk the port will be shelled.";
         let on = s.find("on Friday").unwrap();
-        assert!(reported(s, Lang::En, &[on..on + 9]).unwrap().irrealis);
+        assert!(
+            reported(s, Lang::En, std::slice::from_ref(&(on..on + 9)))
+                .unwrap()
+                .irrealis
+        );
     }
 
     #[test]

@@ -139,7 +139,10 @@ fn describes_a_settlement(g: &Gazetteer, text: &str, before: &mut Before) -> boo
             return false;
         };
         let noun_ok = !matches!(noun, "the" | "of")
-            && cues.settlement_words.iter().any(|s| noun.eq_ignore_ascii_case(s));
+            && cues
+                .settlement_words
+                .iter()
+                .any(|s| noun.eq_ignore_ascii_case(s));
         let article_ok = ["a", "an", "the"]
             .iter()
             .any(|a| article.eq_ignore_ascii_case(a));

@@ -122,13 +122,11 @@ pub fn glued_part(sentence: &str, at: usize) -> Range<usize> {
     let mut start = 0;
     let mut prev: Option<char> = None;
     for (i, c) in sentence.char_indices() {
-        let glue = matches!(c, '.' | '!' | '?')
-            && prev.is_some_and(char::is_lowercase)
-            && {
-                let mut next = sentence[i + 1..].chars();
-                next.next().is_some_and(char::is_uppercase)
-                    && next.next().is_some_and(char::is_lowercase)
-            };
+        let glue = matches!(c, '.' | '!' | '?') && prev.is_some_and(char::is_lowercase) && {
+            let mut next = sentence[i + 1..].chars();
+            next.next().is_some_and(char::is_uppercase)
+                && next.next().is_some_and(char::is_lowercase)
+        };
         prev = Some(c);
         if glue {
             let end = i + 1;
@@ -296,7 +294,11 @@ mod tests {
         );
         assert_eq!(part(t.find("Both").unwrap()), "Both sides left.");
         // Acronyms, decimals and web addresses are no glue.
-        for whole in ["The U.S.Army moved 3.5 km.", "See example.com for more.", "It rose.NATO said so."] {
+        for whole in [
+            "The U.S.Army moved 3.5 km.",
+            "See example.com for more.",
+            "It rose.NATO said so.",
+        ] {
             assert_eq!(glued_part(whole, 2), 0..whole.len(), "{whole}");
         }
         // One sentence is its own part.
