@@ -66,6 +66,10 @@ pub struct Features {
     /// ([`term_key`]), spelling key ([`super::spelling::key`])): one name
     /// spelled two ways shares the second only.
     pub names: Vec<(u64, u64)>,
+    /// The key ([`term_key`]) of the noun the date stands before, as in
+    /// "Tuesday's attack" ([`super::anaphora`]): the report refers back to
+    /// a happening told before. `None` for other reports.
+    pub anaphor: Option<u64>,
     /// The key of the sentence's first word when it is capitalised: a name
     /// or not, the sentence does not tell ("Kestrel and Brandt spoke",
     /// "The talks"); rarity tells ([`crate::cluster`] weighs it by idf).
@@ -140,6 +144,9 @@ impl Features {
             return f;
         }
         read_words(text, skip.clone(), &mut f);
+        f.anaphor = skip.clone().and_then(|date| {
+            super::anaphora::qualified_noun(text, date, super::anaphora::not_nouns()).map(term_key)
+        });
         if event.kind == crate::extract::EventType::Statements {
             let lang = doc.lang.value.unwrap_or_default();
             f.speaker = speaker_words(text, lang, skip);

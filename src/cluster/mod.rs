@@ -12,7 +12,10 @@
 //!    frequency over the corpus's events (names count 1.5 times), lowered
 //!    for adjacent days, for coarse dates and when a report has no place;
 //!    raised for one type of violence in one place, and for one speaker's
-//!    statements or one call between the same people on one day.
+//!    statements or one call between the same people on one day. A name
+//!    spelled in two transliterations counts as shared ([`spelling`]). A
+//!    report that refers back to a happening its article told ("Tuesday's
+//!    attack") is scored as the report it refers to ([`anaphora`]).
 //!    Pairs that can never merge: different settlements (or, without one,
 //!    different oblasts or countries), a conflicting quantity of the same
 //!    thing ("82 drones" and "22 drones"), days more than one apart, two
@@ -26,6 +29,7 @@
 //! stay the same across runs while the corpus does not change.
 
 pub mod actors;
+pub mod anaphora;
 pub mod features;
 pub mod linkage;
 pub mod originators;
@@ -35,6 +39,7 @@ mod similarity;
 pub mod spelling;
 #[cfg(test)]
 mod tests;
+mod units;
 
 use std::fmt;
 

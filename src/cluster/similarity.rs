@@ -16,17 +16,15 @@
 //! share no name are lowered by [`OTHER_SPEAKER`]. A statement is spoken
 //! on one day, so two statements of two days never merge.
 
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::OnceLock;
-
 use chrono::{Datelike, Duration};
 use rayon::prelude::*;
-use serde::Deserialize;
 
 use super::actors::{self, Actors};
-use super::features::{Features, lead_terms, term_key};
+use super::anaphora;
+use super::features::{Features, lead_terms};
 use super::linkage::Edge;
 use super::spelling;
+use super::units::{is_casualty_unit, is_counted_unit};
 use crate::extract::EventType;
 use crate::store::EventStore;
 
@@ -52,6 +50,9 @@ pub const ONE_ACTOR_ONE_DAY: f32 = 0.25;
 /// name different subsets of the people who met: "the envoy will arrive
 /// in the capital" and "will meet President Kestrel on Tuesday".)
 pub const OTHER_SPEAKER: f32 = 0.5;
+/// The similarity of an anaphor ("Tuesday's attack") to the report it
+/// refers back to ([`super::anaphora`]).
+pub const ANAPHOR_LINK: f32 = 0.9;
 /// Factor for reports on adjacent days (a night spans two).
 pub const ADJACENT_DAY: f32 = 0.6;
 /// Factor when either date spans more than one day.
@@ -84,36 +85,6 @@ pub const COMMON_SHARE: f64 = 0.1;
 /// See [`COMMON_SHARE`].
 pub const COMMON_FLOOR: u32 = 50;
 
-const CLUSTERING_TOML: &str = include_str!("../../assets/cluster/clustering.toml");
-
-#[derive(Deserialize)]
-struct Settings {
-    casualty_units: Vec<String>,
-    counted_units: Vec<String>,
-}
-
-/// Keys ([`term_key`]) of the casualty units and of the counted units of
-/// `assets/cluster/clustering.toml`.
-fn units() -> &'static (HashSet<u64>, HashSet<u64>) {
-    static UNITS: OnceLock<(HashSet<u64>, HashSet<u64>)> = OnceLock::new();
-    UNITS.get_or_init(|| {
-        let keys = |l: &[String]| l.iter().map(|u| term_key(u)).collect();
-        toml::from_str::<Settings>(CLUSTERING_TOML)
-            .map(|s| (keys(&s.casualty_units), keys(&s.counted_units)))
-            .unwrap_or_default()
-    })
-}
-
-fn is_casualty_unit(key: u64) -> bool {
-    units().0.contains(&key)
-}
-
-/// A thing whose different count always means another happening ("82
-/// drones" against "22 drones"), however common the word.
-fn is_counted_unit(key: u64) -> bool {
-    units().1.contains(&key)
-}
-
 /// Features of every event of a store, weighted, with the checks between
 /// two of them.
 pub struct Scorer {
@@ -135,6 +106,8 @@ pub struct Scorer {
     /// weight): a name spelled another way in another report counts as
     /// shared ([`spelling::respelled`]).
     names: Vec<Vec<(u32, u64, f32)>>,
+    /// Per event, the report it refers back to ([`super::anaphora`]).
+    alias: Vec<Option<u32>>,
     norms: Vec<f32>,
     idf: Vec<f32>,
     /// Every distinct word key, sorted (a word's id is its index).
@@ -194,6 +167,9 @@ impl Scorer {
                     .collect()
             })
             .collect();
+        // Anaphors are resolved while the words are known.
+        let doc_of: Vec<u32> = store.events().iter().map(|e| e.doc).collect();
+        let alias = anaphora::antecedents(&feats, &doc_of);
         // Each event's words as (id, weight); features keep their words
         // sorted by key, so ids come out sorted. The keys are then freed.
         let vectors: Vec<Vec<(u32, f32)>> = feats
@@ -240,7 +216,6 @@ impl Scorer {
             .iter()
             .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
             .collect();
-        let doc_of = store.events().iter().map(|e| e.doc).collect();
         Scorer {
             leads,
             lead_norms,
@@ -249,6 +224,7 @@ impl Scorer {
             vectors,
             actors,
             names,
+            alias,
             norms,
             idf,
             terms,
@@ -327,6 +303,12 @@ impl Scorer {
                 })
             })
             .collect();
+        edges.extend(anaphora::edges(
+            &self.alias,
+            &edges,
+            |a, b| self.allowed(a, b),
+            |a, b| self.similarity(a, b),
+        ));
         edges.par_sort_unstable_by_key(|e| (e.a, e.b));
         edges.dedup_by_key(|e| (e.a, e.b));
         edges
@@ -345,8 +327,29 @@ impl Scorer {
         terms.into_iter().map(|(t, _)| t).collect()
     }
 
-    /// How alike two events are, 0.0–1.0 (see the module's overview).
+    /// How alike two events are, 0.0–1.0 (see the module's overview). An
+    /// anaphor ([`super::anaphora`]) is as alike to a report as its
+    /// antecedent is, and [`ANAPHOR_LINK`] alike to the antecedent.
     pub fn similarity(&self, a: usize, b: usize) -> f32 {
+        let (ta, tb) = (self.alias[a], self.alias[b]);
+        if ta == Some(b as u32) || tb == Some(a as u32) || ta.is_some() && ta == tb {
+            return ANAPHOR_LINK;
+        }
+        let mut s = self.own_similarity(a, b);
+        if let Some(t) = ta {
+            s = s.max(self.own_similarity(t as usize, b));
+        }
+        if let Some(t) = tb {
+            s = s.max(self.own_similarity(a, t as usize));
+        }
+        if let (Some(x), Some(y)) = (ta, tb) {
+            s = s.max(self.own_similarity(x as usize, y as usize));
+        }
+        s
+    }
+
+    /// [`Scorer::similarity`] of the two reports' own features.
+    fn own_similarity(&self, a: usize, b: usize) -> f32 {
         let (fa, fb) = (&self.feats[a], &self.feats[b]);
         let norm = self.norms[a] * self.norms[b];
         if norm == 0.0 {
@@ -477,13 +480,19 @@ impl Scorer {
     }
 
     /// The member most alike to the others (summed similarity), the
-    /// earliest on a tie.
+    /// earliest on a tie; an anaphor ("Tuesday's attack") only when every
+    /// member is one.
     pub fn medoid(&self, members: &[u32]) -> u32 {
+        let told = |m: &u32| self.alias[*m as usize].is_none();
+        let first = members.iter().copied().find(told).unwrap_or(members[0]);
         if members.len() <= 2 {
-            return members[0];
+            return first;
         }
-        let mut best = (members[0], f32::MIN);
-        for &m in members {
+        let mut best = (first, f32::MIN);
+        for &m in members
+            .iter()
+            .filter(|m| told(m) || !members.iter().any(told))
+        {
             let sum: f32 = members
                 .iter()
                 .filter(|&&o| o != m)
@@ -559,16 +568,6 @@ fn places_agree(a: &Features, b: &Features) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn casualty_words_are_soft_units() {
-        assert!(is_casualty_unit(term_key("injured")));
-        assert!(is_casualty_unit(term_key("поранених")));
-        assert!(!is_casualty_unit(term_key("drones")));
-        assert!(is_counted_unit(term_key("drones")));
-        assert!(is_counted_unit(term_key("ракет")));
-        assert!(!is_counted_unit(term_key("and")));
-    }
 
     #[test]
     fn places_of_one_level_must_share_one() {

@@ -278,3 +278,19 @@ fn one_name_in_two_transliterations_is_one_actor() {
         "another governor"
     );
 }
+
+#[test]
+fn a_report_that_refers_back_joins_what_it_refers_to() {
+    let store = reports_among_others(&[
+        "Drones struck a fuel depot in Lutsk on Wednesday, the governor said. \
+         Wednesday's attack was the third on the region, analysts noted.",
+        "A fuel depot in Lutsk burned for hours after drones hit it on Wednesday.",
+    ]);
+    let strike = cluster_of(&store, "fuel depot in Lutsk on Wednesday");
+    assert_eq!(strike, cluster_of(&store, "burned for hours"));
+    assert_eq!(
+        strike,
+        cluster_of(&store, "the third on the region"),
+        "the anaphor shares no words with the reports of the strike"
+    );
+}
