@@ -13,7 +13,7 @@
 //! anaphor is left alone: precision before recall. Clustering then treats
 //! an anaphor as its antecedent ([`super::similarity`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -102,12 +102,22 @@ fn family(kind: EventType) -> Option<u8> {
 /// Saturday call" refers to a report of a call, not to one of a document
 /// sent), as their types are wider than their nouns.
 pub fn antecedents(feats: &[Features], doc_of: &[u32]) -> Vec<Option<u32>> {
-    let mut groups: HashMap<(u32, NaiveDate, u8), Vec<u32>> = HashMap::new();
+    // Only the days of articles that hold an anaphor are grouped.
+    let asked: rustc_hash::FxHashSet<(u32, NaiveDate)> = feats
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.anaphor.is_some())
+        .filter_map(|(i, f)| f.days.map(|(day, _)| (doc_of[i], day)))
+        .collect();
+    let mut groups: FxHashMap<(u32, NaiveDate, u8), Vec<u32>> = FxHashMap::default();
+    if asked.is_empty() {
+        return vec![None; feats.len()];
+    }
     for (i, f) in feats.iter().enumerate() {
         let (Some((first, last)), Some(kind)) = (f.days, family(f.kind)) else {
             continue;
         };
-        if first == last {
+        if first == last && asked.contains(&(doc_of[i], first)) {
             groups
                 .entry((doc_of[i], first, kind))
                 .or_default()
@@ -163,7 +173,7 @@ pub fn edges(
     allowed: impl Fn(usize, usize) -> bool,
     similarity: impl Fn(usize, usize) -> f32,
 ) -> Vec<Edge> {
-    let mut anaphors_of: rustc_hash::FxHashMap<u32, Vec<u32>> = Default::default();
+    let mut anaphors_of: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (i, t) in alias.iter().enumerate() {
         if let Some(t) = *t {
             anaphors_of.entry(t).or_default().push(i as u32);

@@ -155,11 +155,15 @@ impl Scorer {
             .par_iter_mut()
             .map(|f| actors::of_event(f, |t| id_of(t).map(|id| (id, idf[id as usize]))))
             .collect();
+        // Names kept only when the corpus spells their key two ways: most
+        // are spelled one way, and then the words already compare them.
+        let respelled = spelling::spelled_two_ways(feats.iter().flat_map(|f| f.names.iter()));
         let names: Vec<Vec<(u32, u64, f32)>> = feats
             .par_iter_mut()
             .map(|f| {
                 std::mem::take(&mut f.names)
                     .into_iter()
+                    .filter(|(_, spelling)| respelled.contains(spelling))
                     .filter_map(|(t, spelling)| {
                         let id = id_of(t)?;
                         Some((id, spelling, idf[id as usize] * NAME_WEIGHT))

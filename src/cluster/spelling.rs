@@ -5,8 +5,10 @@
 //! then differ.
 //!
 //! The key is the name's consonant skeleton: marks stripped ("ł" read as
-//! "l"), the digraphs of `[spelling]` in `assets/cluster/clustering.toml`
-//! read as one sound ("sz" as "s", "w" as "v"), "h" and the vowels
+//! "l"), the letter groups of `[spelling]` in
+//! `assets/cluster/clustering.toml` read as one sound ("sz" as "s", "w" as
+//! "v"; in one pass, the first group that matches at each letter), "h" and
+//! the vowels
 //! (with "y" and "j", which the transliterations trade) dropped, doubled
 //! consonants written once. A name with fewer than [`MIN_CONSONANTS`]
 //! consonants left has no key: "Joe" would meet too many others.
@@ -35,15 +37,41 @@ struct Spelling {
     dropped: String,
 }
 
-fn spelling() -> &'static Spelling {
-    static SPELLING: OnceLock<Spelling> = OnceLock::new();
-    SPELLING.get_or_init(|| {
-        toml::from_str::<File>(CLUSTERING_TOML)
+/// [`Spelling`] as tables over bytes, for speed (every name of every
+/// report is read).
+struct Rules {
+    /// (letters, read as) as bytes.
+    digraphs: Vec<(Vec<u8>, Vec<u8>)>,
+    /// Whether a digraph starts with this byte.
+    starts: [bool; 256],
+    /// Whether this byte is dropped.
+    dropped: [bool; 256],
+}
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let spelling = toml::from_str::<File>(CLUSTERING_TOML)
             .map(|f| f.spelling)
             .unwrap_or(Spelling {
                 digraphs: Vec::new(),
                 dropped: String::new(),
-            })
+            });
+        let mut rules = Rules {
+            digraphs: Vec::new(),
+            starts: [false; 256],
+            dropped: [false; 256],
+        };
+        for (from, to) in spelling.digraphs {
+            if let Some(&b) = from.as_bytes().first() {
+                rules.starts[b as usize] = true;
+                rules.digraphs.push((from.into_bytes(), to.into_bytes()));
+            }
+        }
+        for b in spelling.dropped.bytes() {
+            rules.dropped[b as usize] = true;
+        }
+        rules
     })
 }
 
@@ -51,41 +79,89 @@ fn spelling() -> &'static Spelling {
 /// overview); `None` for a word with other letters, digits, or too few
 /// consonants.
 pub fn skeleton(word: &str) -> Option<String> {
-    let mut plain = String::with_capacity(word.len());
-    for c in word.nfd() {
-        if is_combining_mark(c) {
-            continue;
+    let folded;
+    let plain: &[u8] = if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        word.as_bytes()
+    } else if word.is_ascii() {
+        return None;
+    } else {
+        let mut s = String::with_capacity(word.len());
+        for c in word.nfd() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            let c = match c {
+                'ł' | 'Ł' => 'l',
+                'ø' | 'Ø' => 'o',
+                'đ' | 'Đ' => 'd',
+                c => c,
+            };
+            if !c.is_ascii_alphabetic() {
+                return None;
+            }
+            s.push(c);
         }
-        let c = match c {
-            'ł' | 'Ł' => 'l',
-            'ø' | 'Ø' => 'o',
-            'đ' | 'Đ' => 'd',
-            c => c,
-        };
-        if !c.is_ascii_alphabetic() {
-            return None;
+        folded = s;
+        folded.as_bytes()
+    };
+    let rules = rules();
+    let mut out: Vec<u8> = Vec::with_capacity(plain.len());
+    let push = |b: u8, out: &mut Vec<u8>| {
+        if !rules.dropped[b as usize] && out.last() != Some(&b) {
+            out.push(b);
         }
-        plain.push(c.to_ascii_lowercase());
+    };
+    let mut i = 0;
+    while i < plain.len() {
+        let b = plain[i].to_ascii_lowercase();
+        let digraph = rules.starts[b as usize]
+            .then(|| {
+                rules.digraphs.iter().find(|(from, _)| {
+                    from.len() <= plain.len() - i
+                        && from
+                            .iter()
+                            .zip(&plain[i..])
+                            .all(|(f, p)| *f == p.to_ascii_lowercase())
+                })
+            })
+            .flatten();
+        match digraph {
+            Some((from, to)) => {
+                to.iter().for_each(|&c| push(c, &mut out));
+                i += from.len();
+            }
+            None => {
+                push(b, &mut out);
+                i += 1;
+            }
+        }
     }
-    let rules = spelling();
-    for (from, to) in &rules.digraphs {
-        if plain.contains(from.as_str()) {
-            plain = plain.replace(from.as_str(), to);
-        }
-    }
-    let mut out = String::with_capacity(plain.len());
-    for c in plain.chars().filter(|&c| !rules.dropped.contains(c)) {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    (out.len() >= MIN_CONSONANTS).then_some(out)
+    (out.len() >= MIN_CONSONANTS).then(|| String::from_utf8(out).unwrap_or_default())
 }
 
 /// The key of [`skeleton`]: its FNV-1a hash, marked apart from the keys
-/// of stems.
+/// of stems (which hash at most six characters, and no "~").
 pub fn key(word: &str) -> Option<u64> {
-    skeleton(word).map(|s| crate::extract::fnv1a(format!("~{s}").as_bytes()))
+    skeleton(word).map(|mut s| {
+        s.push('~');
+        crate::extract::fnv1a(s.as_bytes())
+    })
+}
+
+/// The spelling keys that stand for two or more words (stem keys) among
+/// `names` ((stem key, spelling key) pairs): the names a corpus spells two
+/// ways.
+pub fn spelled_two_ways<'a>(
+    names: impl Iterator<Item = &'a (u64, u64)>,
+) -> rustc_hash::FxHashSet<u64> {
+    let mut first: rustc_hash::FxHashMap<u64, u64> = Default::default();
+    let mut two = rustc_hash::FxHashSet::default();
+    for &(stem, spelling) in names {
+        if *first.entry(spelling).or_insert(stem) != stem {
+            two.insert(spelling);
+        }
+    }
+    two
 }
 
 /// What two reports' names spelled differently add to the weight they
@@ -150,6 +226,14 @@ mod tests {
         let words_b = [(1, 2.0), (3, 4.0)];
         assert_eq!(respelled(&a, &b, &words_a, &words_b), 12.0);
         assert_eq!(respelled(&a, &[], &words_a, &[]), 0.0);
+    }
+
+    #[test]
+    fn only_keys_spelled_two_ways_are_kept() {
+        let names = [(1, 10), (2, 10), (3, 11), (3, 11), (4, 12)];
+        let two = spelled_two_ways(names.iter());
+        assert!(two.contains(&10));
+        assert!(!two.contains(&11) && !two.contains(&12));
     }
 
     #[test]

@@ -120,14 +120,20 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 /// "example.com" have none.
 pub fn glued_part(sentence: &str, at: usize) -> Range<usize> {
     let mut start = 0;
-    let mut prev: Option<char> = None;
-    for (i, c) in sentence.char_indices() {
-        let glue = matches!(c, '.' | '!' | '?') && prev.is_some_and(char::is_lowercase) && {
-            let mut next = sentence[i + 1..].chars();
-            next.next().is_some_and(char::is_uppercase)
-                && next.next().is_some_and(char::is_lowercase)
-        };
-        prev = Some(c);
+    let ends = sentence
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'.' | b'!' | b'?'));
+    for (i, _) in ends {
+        let glue = sentence[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_lowercase)
+            && {
+                let mut next = sentence[i + 1..].chars();
+                next.next().is_some_and(char::is_uppercase)
+                    && next.next().is_some_and(char::is_lowercase)
+            };
         if glue {
             let end = i + 1;
             if at < end {
