@@ -11,7 +11,7 @@
 //! article has none, its anaphors of that day and kind refer to one
 //! another (the first stands for the rest); when it has two or more, the
 //! anaphor is left alone: precision before recall. Clustering then treats
-//! an anaphor as its antecedent ([`super::similarity`]).
+//! an anaphor as its antecedent (`similarity.rs`).
 
 use rustc_hash::FxHashMap;
 
@@ -166,7 +166,7 @@ pub fn antecedents(feats: &[Features], doc_of: &[u32]) -> Vec<Option<u32>> {
 /// The pairs each anaphor gets from its antecedent (`alias`, from
 /// [`antecedents`]): the antecedent itself, its other anaphors and every
 /// report it is paired with in `edges`; each kept when `allowed` and at
-/// least [`super::similarity::EDGE_FLOOR`] alike by `similarity`.
+/// least `EDGE_FLOOR` (`similarity.rs`) alike by `similarity`.
 pub fn edges(
     alias: &[Option<u32>],
     edges: &[Edge],
