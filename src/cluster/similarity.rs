@@ -431,8 +431,20 @@ impl Scorer {
     /// ("coarse"); days more than one apart, or two statements of two days
     /// ("days"); two dates of one sentence ("sentence"); places that
     /// differ, unless both are one speaker's statements of one day
-    /// ("place"); a conflicting quantity ("quantity").
+    /// ("place"); a conflicting quantity ("quantity"). An anaphor
+    /// ([`super::anaphora`]) is refused what its antecedent is refused.
     fn refusal(&self, a: usize, b: usize) -> Option<&'static str> {
+        self.own_refusal(a, b).or_else(|| {
+            [(self.alias[a], b), (self.alias[b], a)]
+                .into_iter()
+                .filter_map(|(t, other)| Some((t? as usize, other)))
+                .filter(|&(t, other)| t != other)
+                .find_map(|(t, other)| self.own_refusal(t, other))
+        })
+    }
+
+    /// [`Scorer::refusal`] on the two reports' own features.
+    fn own_refusal(&self, a: usize, b: usize) -> Option<&'static str> {
         let (fa, fb) = (&self.feats[a], &self.feats[b]);
         let (Some(da), Some(db)) = (fa.days, fb.days) else {
             return Some("coarse");

@@ -294,3 +294,30 @@ fn a_report_that_refers_back_joins_what_it_refers_to() {
         "the anaphor shares no words with the reports of the strike"
     );
 }
+
+#[test]
+fn a_report_that_refers_back_is_refused_what_its_antecedent_is() {
+    let store = reports_among_others(&[
+        "Drones struck a fuel depot in Lutsk on Wednesday, the governor said. \
+         Wednesday's attack set the fuel depot ablaze, analysts noted.",
+        "Drones set a fuel depot ablaze in Rivne on Wednesday.",
+    ]);
+    let id_of = |needle: &str| {
+        let e = store
+            .events()
+            .iter()
+            .find(|e| !e.headline && e.text(store.doc_of(e)).contains(needle))
+            .unwrap_or_else(|| panic!("no event says {needle:?}"));
+        e.id(store.doc_of(e))
+    };
+    let (anaphor, rivne) = (id_of("analysts noted"), id_of("in Rivne"));
+    let why = debug_pairs(&store)
+        .into_iter()
+        .find(|&(_, _, a, b)| (a, b) == (anaphor, rivne) || (b, a) == (anaphor, rivne))
+        .map(|(_, why, _, _)| why);
+    assert_eq!(why, Some("place"), "the attack it refers to was in Lutsk");
+    assert_ne!(
+        cluster_of(&store, "analysts noted"),
+        cluster_of(&store, "in Rivne")
+    );
+}
