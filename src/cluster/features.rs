@@ -309,10 +309,10 @@ fn read_words(text: &str, skip: Option<std::ops::Range<usize>>, f: &mut Features
             continue;
         }
         let capital = w.text.chars().next().is_some_and(char::is_uppercase);
-        if k == 0 && capital {
-            f.opening = Some(term_key(w.text));
-        }
         let key = term_key(w.text);
+        if k == 0 && capital {
+            f.opening = Some(key);
+        }
         if k > 0
             && capital
             && let Some(skeleton) = super::spelling::key(w.text)

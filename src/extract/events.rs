@@ -458,10 +458,10 @@ fn regions_of(
     // A reference point is only that when a town of the sentence is the
     // place ("in Tver, north-west of Moscow"); alone, it is the nearest
     // the sentence comes to the place ("10 km north of Avdiivka").
+    let town = |r: RegionId| gazetteer.region(r).kind == RegionKind::Town;
     let town_placed = mentions
         .iter()
-        .any(|m| m.role == Role::Place && gazetteer.region(m.region).kind == RegionKind::Town);
-    let town = |r: RegionId| gazetteer.region(r).kind == RegionKind::Town;
+        .any(|m| m.role == Role::Place && town(m.region));
     let placed = |m: &&Mention| {
         m.role == Role::Place
             || m.role == Role::Reference

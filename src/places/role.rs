@@ -128,9 +128,12 @@ fn describes_a_settlement(g: &Gazetteer, text: &str, before: &mut Before) -> boo
     let Some(last) = before.get(0) else {
         return false;
     };
-    let last = last.to_lowercase();
-    let phrases = cues.near_cues.ending_with(&last).to_vec();
-    phrases.iter().any(|rest| {
+    let last: std::borrow::Cow<str> = if last.chars().any(char::is_uppercase) {
+        last.to_lowercase().into()
+    } else {
+        last.into()
+    };
+    cues.near_cues.ending_with(&last).iter().any(|rest| {
         if !before.ends_with(1, rest) {
             return false;
         }
