@@ -27,14 +27,18 @@ fn clustered(docs: Vec<Document>) -> EventStore {
     store
 }
 
-/// The cluster id of the (non-headline) event whose sentence contains `needle`.
-fn cluster_of(store: &EventStore, needle: &str) -> ClusterId {
-    let (i, _) = store
+/// The index of the (non-headline) event whose sentence contains `needle`.
+fn event_of(store: &EventStore, needle: &str) -> usize {
+    store
         .events()
         .iter()
-        .enumerate()
-        .find(|(_, e)| !e.headline && e.text(store.doc_of(e)).contains(needle))
-        .unwrap_or_else(|| panic!("no event says {needle:?}"));
+        .position(|e| !e.headline && e.text(store.doc_of(e)).contains(needle))
+        .unwrap_or_else(|| panic!("no event says {needle:?}"))
+}
+
+/// The cluster id of the event whose sentence contains `needle` ([`event_of`]).
+fn cluster_of(store: &EventStore, needle: &str) -> ClusterId {
+    let i = event_of(store, needle);
     store.clusters().of_event(i as u32).expect("clustered").id
 }
 
@@ -303,11 +307,7 @@ fn a_report_that_refers_back_is_refused_what_its_antecedent_is() {
         "Drones set a fuel depot ablaze in Rivne on Wednesday.",
     ]);
     let id_of = |needle: &str| {
-        let e = store
-            .events()
-            .iter()
-            .find(|e| !e.headline && e.text(store.doc_of(e)).contains(needle))
-            .unwrap_or_else(|| panic!("no event says {needle:?}"));
+        let e = &store.events()[event_of(&store, needle)];
         e.id(store.doc_of(e))
     };
     let (anaphor, rivne) = (id_of("analysts noted"), id_of("in Rivne"));
