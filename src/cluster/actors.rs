@@ -4,8 +4,9 @@
 //! weighs them so).
 //!
 //! A statement's actors are its speaker's capitalised words
-//! ([`Features::speaker`]); a call's or a talk's, the names of its
-//! sentence and its capitalised first word. Each is weighted by its
+//! ([`Features::speaker`]), and so are those of a decision announced ("the
+//! Pentagon said the US will deploy ..."): its voice; a call's or a
+//! talk's, the names of its sentence and its capitalised first word. Each is weighted by its
 //! rarity (idf), so that "Russian" or "Ukraine" weigh little and a
 //! surname much.
 
@@ -20,12 +21,14 @@ pub const ACTORS_MATCH: f32 = 0.6;
 pub const PARTIES_MATCH: f32 = 0.25;
 
 /// An event's actors as (term id, idf), sorted by id, each once; empty
-/// for other types than statements, calls and talks. `weigh` gives a
+/// for other types than statements, calls, talks and decisions announced
+/// ([`super::features::announced`]). `weigh` gives a
 /// word key's id and idf (`None` for a word the corpus does not hold).
 /// Takes the speaker's words out of `f`.
 pub fn of_event(f: &mut Features, weigh: impl Fn(u64) -> Option<(u32, f32)>) -> Vec<(u32, f32)> {
     let keys: Vec<u64> = match f.kind {
         EventType::Statements => std::mem::take(&mut f.speaker),
+        k if super::features::announced(k) => std::mem::take(&mut f.speaker),
         EventType::Calls | EventType::Talks => f
             .terms
             .iter()

@@ -58,9 +58,12 @@ pub struct Features {
     /// For a statement: the keys ([`term_key`]) of the capitalised words
     /// before its speech verb, in the clause of the speaking ("Foreign
     /// Minister Ivana Petrenko said on Friday that ..." → Foreign,
-    /// Minister, Ivana, Petrenko), leaving out the date expression. Empty for
-    /// other types and when the sentence reports no speech before its
-    /// words ([`crate::extract::reported_speech::reported`]).
+    /// Minister, Ivana, Petrenko), leaving out the date expression. Empty
+    /// when the sentence reports no speech before its words
+    /// ([`crate::extract::reported_speech::reported`]). For a decision
+    /// ([`announced`]: a strategic development, aid, sanctions) that the
+    /// sentence announces, those of the voice that announces it ("the
+    /// Pentagon said" → Pentagon). Empty for other types.
     pub speaker: Vec<u64>,
     /// The names of the sentence written in Latin letters, as (stem key
     /// ([`term_key`]), spelling key ([`super::spelling::key`])): one name
@@ -147,9 +150,11 @@ impl Features {
         f.anaphor = skip.clone().and_then(|date| {
             super::anaphora::qualified_noun(text, date, super::anaphora::not_nouns()).map(term_key)
         });
+        let lang = doc.lang.value.unwrap_or_default();
         if event.kind == crate::extract::EventType::Statements {
-            let lang = doc.lang.value.unwrap_or_default();
             f.speaker = speaker_words(text, lang, skip);
+        } else if announced(event.kind) {
+            f.speaker = voice_words(text, lang, skip);
         }
 
         for &r in event.regions.iter() {
@@ -176,10 +181,44 @@ fn speaker_words(
     date: Option<std::ops::Range<usize>>,
 ) -> Vec<u64> {
     let dates: Vec<std::ops::Range<usize>> = date.iter().cloned().collect();
-    let Some(r) = crate::extract::reported_speech::reported(text, lang, &dates) else {
-        return Vec::new();
-    };
-    let Some(head) = text.get(r.speaking..r.verb) else {
+    match crate::extract::reported_speech::speaking(text, lang, &dates) {
+        Some(head) => capitalised_keys(text, head, date),
+        None => Vec::new(),
+    }
+}
+
+/// Whether a report of this type may be a decision its speaker announced
+/// (see [`Features::speaker`]).
+pub fn announced(kind: crate::extract::EventType) -> bool {
+    use crate::extract::EventType as T;
+    matches!(kind, T::StrategicDevelopments | T::Aid | T::Sanctions)
+}
+
+/// The keys of the capitalised words of the voice that announces the
+/// decision `text` reports ([`crate::extract::reported_speech::voice`]):
+/// "the Pentagon on Wednesday announced that the US will deploy ..." →
+/// Pentagon. Empty when the sentence announces nothing (a decision
+/// related as done).
+fn voice_words(
+    text: &str,
+    lang: crate::lang::Lang,
+    date: Option<std::ops::Range<usize>>,
+) -> Vec<u64> {
+    match crate::extract::reported_speech::voice(text, lang) {
+        Some(v) if v.announces => capitalised_keys(text, v.words, date),
+        _ => Vec::new(),
+    }
+}
+
+/// The keys of the capitalised words of `text[span]` (bytes), each once,
+/// sorted, leaving out numbers, words shorter than [`MIN_WORD_CHARS`] and
+/// the words of the date expression `date` (bytes of `text`).
+fn capitalised_keys(
+    text: &str,
+    span: std::ops::Range<usize>,
+    date: Option<std::ops::Range<usize>>,
+) -> Vec<u64> {
+    let Some(head) = text.get(span.clone()) else {
         return Vec::new();
     };
     let mut keys: Vec<u64> = words(head)
@@ -189,7 +228,7 @@ fn speaker_words(
         .filter(|w| {
             !date
                 .as_ref()
-                .is_some_and(|d| d.contains(&(r.speaking + w.at)))
+                .is_some_and(|d| d.contains(&(span.start + w.at)))
         })
         .map(|w| term_key(w.text))
         .collect();

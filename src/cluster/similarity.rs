@@ -14,14 +14,17 @@
 //! raised by [`ONE_ACTOR_ONE_DAY`], as two strikes of one type in one
 //! place are by [`VIOLENCE_IN_ONE_PLACE`]; two statements whose speakers
 //! share no name are lowered by [`OTHER_SPEAKER`]. A statement is spoken
-//! on one day, so two statements of two days never merge.
+//! on one day, so two statements of two days never merge. A decision
+//! announced (a strategic development, aid, sanctions: "the Pentagon said
+//! the US will deploy troops") is raised the same way against a statement
+//! of its voice on its day: it is what the voice said that day.
 
 use chrono::{Datelike, Duration};
 use rayon::prelude::*;
 
 use super::actors::{self, Actors};
 use super::anaphora;
-use super::features::{Features, lead_terms};
+use super::features::{Features, announced, lead_terms};
 use super::linkage::Edge;
 use super::spelling;
 use super::units::{is_casualty_unit, is_counted_unit};
@@ -392,13 +395,18 @@ impl Scorer {
         if fa.kind == fb.kind && is_violence(fa.kind) && shares_specific_place(fa, fb) {
             s += VIOLENCE_IN_ONE_PLACE * (1.0 - s);
         }
-        if fa.kind == fb.kind
-            && let Some(actors) = Actors::of(&self.actors[a], &self.actors[b])
-        {
-            if actors.same(fa.kind) && one_day(fa, fb) {
+        if let Some(actors) = Actors::of(&self.actors[a], &self.actors[b]) {
+            if fa.kind == fb.kind && !announced(fa.kind) {
+                if actors.same(fa.kind) && one_day(fa, fb) {
+                    s += ONE_ACTOR_ONE_DAY * (1.0 - s);
+                } else if fa.kind == EventType::Statements && actors.shared == 0.0 {
+                    s *= OTHER_SPEAKER;
+                }
+            } else if announces_what_was_said(fa.kind, fb.kind)
+                && actors.same(EventType::Statements)
+                && one_day(fa, fb)
+            {
                 s += ONE_ACTOR_ONE_DAY * (1.0 - s);
-            } else if fa.kind == EventType::Statements && actors.shared == 0.0 {
-                s *= OTHER_SPEAKER;
             }
         }
         s
@@ -551,6 +559,16 @@ fn statements_of_two_days(a: &Features, b: &Features) -> bool {
 /// Whether two reports are of one and the same single day.
 fn one_day(a: &Features, b: &Features) -> bool {
     matches!((a.days, b.days), (Some(x), Some(y)) if x.0 == x.1 && x == y)
+}
+
+/// Whether one of two types is a statement and the other a decision that
+/// may be announced ([`announced`]): a speaker's words and the decision
+/// the same voice announced that day are one announcement ("the Pentagon
+/// said the US will deploy troops" and "Pentagon press secretary Kirby
+/// said at the briefing that ..."). Two decisions of one voice are not
+/// raised so: one ministry announces several captures a day.
+fn announces_what_was_said(a: EventType, b: EventType) -> bool {
+    (a == EventType::Statements && announced(b)) || (b == EventType::Statements && announced(a))
 }
 
 fn is_violence(k: EventType) -> bool {

@@ -321,3 +321,33 @@ fn a_report_that_refers_back_is_refused_what_its_antecedent_is() {
         cluster_of(&store, "in Rivne")
     );
 }
+
+#[test]
+fn a_decision_announced_is_what_its_voice_said_that_day() {
+    let store = reports_among_others(&[
+        "The army will deploy two more brigades to the northern border within weeks, \
+         the Defence Ministry said on 5 March 2025.",
+        "Defence Ministry spokeswoman Olena Harmash, at a briefing on 5 March 2025, said \
+         the country stands firm behind its partners.",
+        "The Defence Ministry said on 5 March 2025 that its engineers captured a bridgehead \
+         on the river.",
+        "Foreign Ministry spokesman Ivo Ranko said on 5 March 2025 that the neighbours \
+         watch the northern border closely.",
+    ]);
+    let announced = cluster_of(&store, "two more brigades");
+    assert_eq!(
+        announced,
+        cluster_of(&store, "Olena Harmash"),
+        "the briefing where the ministry announced it"
+    );
+    assert_ne!(
+        announced,
+        cluster_of(&store, "captured a bridgehead"),
+        "a decision related as done is not what was said at the briefing"
+    );
+    assert_ne!(
+        cluster_of(&store, "Olena Harmash"),
+        cluster_of(&store, "captured a bridgehead"),
+    );
+    assert_ne!(announced, cluster_of(&store, "Ivo Ranko"), "another voice");
+}

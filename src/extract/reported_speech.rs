@@ -47,6 +47,7 @@ struct Lists {
     performative: Vec<String>,
     future: Vec<String>,
     clause_openers: Vec<String>,
+    announcing: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +68,7 @@ struct Lexicon {
     performative: HashSet<String>,
     future: HashSet<String>,
     clause_openers: HashSet<String>,
+    announcing: HashSet<String>,
 }
 
 impl Lexicon {
@@ -98,6 +100,7 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
                 performative: w.performative.into_iter().collect(),
                 future: w.future.into_iter().collect(),
                 clause_openers: w.clause_openers.into_iter().collect(),
+                announcing: w.announcing.into_iter().collect(),
             }
         };
         [build(t.en), build(t.uk), build(t.ru)]
@@ -155,13 +158,7 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
     let lex = lexicon(lang);
     let words = SentenceWords::of(sentence);
     let (verb, said) = split(sentence, lex, &words, dates)?;
-    // A clause opener inside a date expression ("the day before", "after
-    // midnight") opens no clause.
-    let in_date = |k: usize| dates.iter().any(|d| d.contains(&words.spans[k].start));
-    let speaking = (0..verb)
-        .rev()
-        .find(|&k| lex.clause_openers.contains(&*words.lower[k]) && !in_date(k))
-        .map_or(0, |k| words.spans[k].end);
+    let speaking = clause_start(lex, &words, verb, dates);
     // After a verb that enacts what it says, the future announces.
     let enacts = lex.performative.contains(&*words.lower[verb]);
     let irrealis = (0..words.spans.len())
@@ -174,6 +171,103 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
         said,
         irrealis,
     })
+}
+
+/// Where the clause of a sentence's first speech verb starts (after the
+/// last clause opener before it, else 0) and where the verb starts, in
+/// bytes, whether or not the sentence gives the words after it
+/// ([`reported`] needs a "that", a colon or a date to split them off:
+/// "Kirby said the alliance stands united" has none). `None` without a
+/// speech verb. `dates` as for [`reported`].
+///
+/// When fewer than [`MIN_SAID_WORDS`] words follow the verb, the speaker
+/// comes last ("..., the minister said on Friday") and the clause is only
+/// the voice before the verb ([`voice`]): what comes before it is what was
+/// said.
+pub fn speaking(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Range<usize>> {
+    let lex = lexicon(lang);
+    let words = SentenceWords::of(sentence);
+    let verb = words.lower.iter().position(|w| lex.verbs.contains(&**w))?;
+    let after = words.spans.len() - verb - 1;
+    let start = if after < MIN_SAID_WORDS {
+        words.spans[voice_start(sentence, lex, &words, verb)].start
+    } else {
+        clause_start(lex, &words, verb, dates)
+    };
+    Some(start..words.spans[verb].start)
+}
+
+/// The byte where the clause of the word `verb` starts: after the last
+/// clause opener before it, else 0. A clause opener inside a date
+/// expression ("the day before", "after midnight") opens no clause.
+fn clause_start(
+    lex: &Lexicon,
+    words: &SentenceWords<'_>,
+    verb: usize,
+    dates: &[Range<usize>],
+) -> usize {
+    let in_date = |k: usize| dates.iter().any(|d| d.contains(&words.spans[k].start));
+    (0..verb)
+        .rev()
+        .find(|&k| lex.clause_openers.contains(&*words.lower[k]) && !in_date(k))
+        .map_or(0, |k| words.spans[k].end)
+}
+
+/// The most words a voice ([`voice`]) reaches back from its speech verb:
+/// "the Pentagon on Wednesday announced", "the regional governor said".
+pub const VOICE_WORDS: usize = 5;
+
+/// Who a sentence says announced what it reports, in bytes from the
+/// sentence's start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voice {
+    /// The words right before the first speech verb, back to a comma, a
+    /// clause opener or [`VOICE_WORDS`] words: "the Pentagon on Wednesday"
+    /// in "..., the Pentagon on Wednesday announced that ...", "the
+    /// Pentagon" in "... will deploy troops, the Pentagon said".
+    pub words: Range<usize>,
+    /// Whether the sentence announces a decision rather than relating one
+    /// done: its speech verb enacts what it says ("announced", "ordered"),
+    /// or it holds a word of `announcing` ("will"). A decision announced is
+    /// dated by its announcement, so on that day it is what its speaker
+    /// said; a capture reported done ("said its forces captured") is not.
+    pub announces: bool,
+}
+
+/// The voice of `sentence`: the words before its first speech verb that
+/// name who speaks, wherever the words stand (before or after what was
+/// said). `None` without a speech verb or with no word before it.
+pub fn voice(sentence: &str, lang: Lang) -> Option<Voice> {
+    let lex = lexicon(lang);
+    let words = SentenceWords::of(sentence);
+    let verb = words.lower.iter().position(|w| lex.verbs.contains(&**w))?;
+    let first = voice_start(sentence, lex, &words, verb);
+    if first == verb {
+        return None;
+    }
+    let announces = lex.performative.contains(&*words.lower[verb])
+        || words.lower.iter().any(|w| lex.announcing.contains(&**w));
+    Some(Voice {
+        words: words.spans[first].start..words.spans[verb].start,
+        announces,
+    })
+}
+
+/// The first word (an index) of the voice before the word `verb`: back
+/// to a comma, a dash, a quote or a clause opener, at most [`VOICE_WORDS`]
+/// words; `verb` itself when none is there.
+fn voice_start(sentence: &str, lex: &Lexicon, words: &SentenceWords<'_>, verb: usize) -> usize {
+    let mut first = verb;
+    while first > 0 && verb - first < VOICE_WORDS {
+        let gap = &sentence[words.spans[first - 1].end..words.spans[first].start];
+        if gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
+            || lex.clause_openers.contains(&*words.lower[first - 1])
+        {
+            break;
+        }
+        first -= 1;
+    }
+    first
 }
 
 /// A sentence's words: their byte ranges and their lower-case forms
@@ -347,5 +441,51 @@ mod tests {
         let ru = "Губернатор сообщил, что ночью сбиты три беспилотника.";
         let at = reported(ru, Lang::Ru, &[]).expect("split").said;
         assert_eq!(ru[at..].trim(), "ночью сбиты три беспилотника.");
+    }
+
+    #[test]
+    fn the_voice_is_the_words_right_before_the_speech_verb() {
+        let voice_of =
+            |s: &str| voice(s, Lang::En).map(|v| (s[v.words].trim().to_owned(), v.announces));
+        assert_eq!(
+            voice_of(
+                "The army will deploy two brigades north, the Defence Ministry said on Friday."
+            ),
+            Some(("the Defence Ministry".to_owned(), true)),
+            "a voice after the words; \"will\" announces"
+        );
+        assert_eq!(
+            voice_of(
+                "Despite the delays at the port, the ministry on Friday announced new rules for grain."
+            ),
+            Some(("the ministry on Friday".to_owned(), true)),
+            "back to the comma; an enacting verb announces"
+        );
+        assert_eq!(
+            voice_of("The ministry said its engineers captured a bridgehead."),
+            Some(("The ministry".to_owned(), false)),
+            "a decision related as done is not announced"
+        );
+        assert_eq!(voice_of("Negotiators met in Geneva on Friday."), None);
+        assert_eq!(voice_of("Said to be the largest, the depot burned."), None);
+    }
+
+    #[test]
+    fn the_speaking_clause_needs_no_complementizer_but_a_last_speaker_is_only_his_voice() {
+        let speaking_of = |s: &str| speaking(s, Lang::En, &[]).map(|r| s[r].trim().to_owned());
+        // No "that": `reported` finds no split, the speaker is still there.
+        let s =
+            "Spokeswoman Olena Harmash, at a briefing in the capital, said the army stands firm.";
+        assert_eq!(reported(s, Lang::En, &[]), None);
+        assert_eq!(
+            speaking_of(s).as_deref(),
+            Some("Spokeswoman Olena Harmash, at a briefing in the capital,")
+        );
+        // The speaker last: what comes before the comma is what was said.
+        assert_eq!(
+            speaking_of("Kherson will hold out, Governor Ihor Lysak told reporters.").as_deref(),
+            Some("Governor Ihor Lysak")
+        );
+        assert_eq!(speaking_of("The bridge reopened on Friday."), None);
     }
 }
