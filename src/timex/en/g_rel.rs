@@ -553,4 +553,25 @@ mod tests {
             [pair("Late in the day", "2024-05-17")]
         );
     }
+
+    #[test]
+    fn an_approximate_count_of_weeks_ago_names_only_the_week() {
+        let s = "The envoy left two weeks ago. The reply came more than two weeks ago.";
+        assert_eq!(
+            found(s, (2022, 2, 11)),
+            [
+                pair("two weeks ago", "2022-01-28"),
+                pair("more than two weeks ago", "2022-W04")
+            ]
+        );
+        // A count of days stays a day, of years a year.
+        let s = "It fell about 10 days ago and rose nearly a year ago.";
+        assert_eq!(
+            found(s, (2022, 2, 11)),
+            [
+                pair("about 10 days ago", "2022-02-01"),
+                pair("nearly a year ago", "2021")
+            ]
+        );
+    }
 }

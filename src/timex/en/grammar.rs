@@ -327,9 +327,36 @@ fn best_at(g: &G, i: usize) -> Option<Hit> {
         && let Some(Hit::One(m)) = core_at(g, j)
         && matches!(m.sem, Sem::Duration(_) | Sem::Offset { exact: true, .. })
     {
-        consider(Hit::One(Match { start: i, ..m }));
+        consider(Hit::One(Match {
+            start: i,
+            sem: approximated(m.sem),
+            ..m
+        }));
     }
     best
+}
+
+/// The meaning of a counted offset from the DCT with an approximation
+/// before it: "more than two weeks ago" names no day, only the week it
+/// falls in (as "six weeks ago" does: TimeML gives such a count the
+/// granularity of its unit). Other meanings are kept.
+fn approximated(sem: Sem) -> Sem {
+    match sem {
+        Sem::Offset {
+            unit,
+            n,
+            base: base @ crate::timex::sem::Base::Dct,
+            tod,
+            exact: true,
+        } => Sem::Offset {
+            unit,
+            n,
+            base,
+            tod,
+            exact: false,
+        },
+        other => other,
+    }
 }
 
 /// All expressions of the text, in order, without overlaps.
