@@ -9,9 +9,10 @@
 //! article: the one report of that day and of that kind of happening
 //! (violence, or talks and calls) that is not itself an anaphor. When the
 //! article has none, its anaphors of that day and kind refer to one
-//! another (the first stands for the rest); when it has two or more, the
-//! anaphor is left alone: precision before recall. Clustering then treats
-//! an anaphor as its antecedent (`similarity.rs`).
+//! another, and the first of them to the corpus's one report of that day
+//! and kind that names its noun, if exactly one does; when the article has
+//! two or more, the anaphor is left alone: precision before recall.
+//! Clustering then treats an anaphor as its antecedent (`similarity.rs`).
 
 use rustc_hash::FxHashMap;
 
@@ -84,14 +85,15 @@ pub fn not_nouns() -> &'static [String] {
 
 /// The kinds of happening an anaphor and its antecedent must share:
 /// violence of any type ("Tuesday's attack" is the article's explosions),
-/// or talks, or calls.
+/// or talks and calls (whose reports must also name the anaphor's noun:
+/// "the Saturday conversation" is a report of a conversation, typed a call
+/// or talks as its other words say).
 fn family(kind: EventType) -> Option<u8> {
     match kind {
         EventType::Battles
         | EventType::ExplosionsRemoteViolence
         | EventType::ViolenceAgainstCivilians => Some(0),
-        EventType::Talks => Some(1),
-        EventType::Calls => Some(2),
+        EventType::Talks | EventType::Calls => Some(1),
         _ => None,
     }
 }
@@ -100,14 +102,17 @@ fn family(kind: EventType) -> Option<u8> {
 /// one (see the module's overview); `doc_of` gives each event's article.
 /// Reports of talks and calls must also name the anaphor's noun ("the
 /// Saturday call" refers to a report of a call, not to one of a document
-/// sent), as their types are wider than their nouns.
+/// sent), as their types are wider than their nouns. An anaphor whose
+/// article tells the happening nowhere refers to the corpus's one report
+/// of that day and kind that names its noun ("Tuesday's summit" in one
+/// outlet, "the summit on 23 August" in another), and to none when two or
+/// more do.
 pub fn antecedents(feats: &[Features], doc_of: &[u32]) -> Vec<Option<u32>> {
-    // Only the days of articles that hold an anaphor are grouped.
-    let asked: rustc_hash::FxHashSet<(u32, NaiveDate)> = feats
+    // Only the days that hold an anaphor are grouped.
+    let asked: rustc_hash::FxHashSet<NaiveDate> = feats
         .iter()
-        .enumerate()
-        .filter(|(_, f)| f.anaphor.is_some())
-        .filter_map(|(i, f)| f.days.map(|(day, _)| (doc_of[i], day)))
+        .filter(|f| f.anaphor.is_some())
+        .filter_map(|f| f.days.map(|(day, _)| day))
         .collect();
     let mut groups: FxHashMap<(u32, NaiveDate, u8), Vec<u32>> = FxHashMap::default();
     if asked.is_empty() {
@@ -117,12 +122,23 @@ pub fn antecedents(feats: &[Features], doc_of: &[u32]) -> Vec<Option<u32>> {
         let (Some((first, last)), Some(kind)) = (f.days, family(f.kind)) else {
             continue;
         };
-        if first == last && asked.contains(&(doc_of[i], first)) {
+        if first == last && asked.contains(&first) {
             groups
                 .entry((doc_of[i], first, kind))
                 .or_default()
                 .push(i as u32);
         }
+    }
+    // The plain reports of each day and family across the corpus, for
+    // anaphors their own article does not resolve.
+    let mut corpus_wide: FxHashMap<(NaiveDate, u8), Vec<u32>> = FxHashMap::default();
+    for (&(_, day, kind), members) in &groups {
+        corpus_wide.entry((day, kind)).or_default().extend(
+            members
+                .iter()
+                .copied()
+                .filter(|&j| feats[j as usize].anaphor.is_none()),
+        );
     }
     let names = |i: u32, noun: u64| {
         feats[i as usize]
@@ -131,7 +147,7 @@ pub fn antecedents(feats: &[Features], doc_of: &[u32]) -> Vec<Option<u32>> {
             .is_ok()
     };
     let mut out = vec![None; feats.len()];
-    for (&(_, _, kind), members) in &groups {
+    for (&(_, day, kind), members) in &groups {
         let violence = kind == 0;
         for &i in members {
             let Some(noun) = feats[i as usize].anaphor else {
@@ -146,10 +162,24 @@ pub fn antecedents(feats: &[Features], doc_of: &[u32]) -> Vec<Option<u32>> {
             out[i as usize] = match plain.as_slice() {
                 [one] => Some(*one),
                 // No report tells it: the anaphors (of one noun, for talks
-                // and calls) refer to the first of them.
-                [] => members.iter().copied().find(|&j| {
-                    j < i && fits(j) && (violence || feats[j as usize].anaphor == Some(noun))
-                }),
+                // and calls) refer to the first of them, and the first to
+                // the one report of that day and kind that names its noun
+                // in the whole corpus, if there is one.
+                [] => members
+                    .iter()
+                    .copied()
+                    .find(|&j| {
+                        j < i && fits(j) && (violence || feats[j as usize].anaphor == Some(noun))
+                    })
+                    .or_else(|| {
+                        let mut told = corpus_wide[&(day, kind)].iter().copied().filter(|&j| {
+                            doc_of[j as usize] != doc_of[i as usize] && names(j, noun)
+                        });
+                        match (told.next(), told.next()) {
+                            (Some(one), None) => Some(one),
+                            _ => None,
+                        }
+                    }),
                 _ => None,
             };
         }
@@ -306,5 +336,49 @@ mod tests {
                 Some(8)
             ]
         );
+    }
+
+    #[test]
+    fn an_anaphor_its_article_leaves_untold_refers_to_the_corpuss_one_report_of_it() {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+        let key = super::super::features::term_key;
+        let f = |kind, anaphor: Option<&str>, words: &[&str]| {
+            let mut terms: Vec<(u64, bool)> = words.iter().map(|w| (key(w), false)).collect();
+            terms.sort();
+            Features {
+                days: Some((day, day)),
+                kind,
+                anaphor: anaphor.map(key),
+                terms,
+                ..Features::default()
+            }
+        };
+        use EventType::*;
+        let feats = [
+            // Article 0: "Tuesday's summit", told nowhere in it.
+            f(Talks, Some("summit"), &["summit", "nations"]),
+            // Article 1: the one report of a summit that day.
+            f(Talks, None, &["summit", "hold", "online"]),
+            // Article 2: "the Tuesday conversation"; a talk (not typed a
+            // call) tells of a conversation in article 3, and so does a
+            // call in article 4: two reports, so it is left alone.
+            f(Calls, Some("conversation"), &["conversation", "summary"]),
+            f(Talks, None, &["conversation", "take", "place"]),
+            f(Calls, None, &["conversation", "phone"]),
+            // Article 5: "Tuesday's attack"; the only strike of the day
+            // elsewhere does not name an attack.
+            f(Battles, Some("attack"), &["attack", "hub"]),
+            f(ExplosionsRemoteViolence, None, &["drones", "depot"]),
+        ];
+        let doc_of = [0, 1, 2, 3, 4, 5, 6];
+        assert_eq!(
+            antecedents(&feats, &doc_of),
+            [Some(1), None, None, None, None, None, None]
+        );
+        // With one report of the conversation, a talk, it is that one.
+        let doc_of = [0, 1, 2, 3, 3, 5, 6];
+        let mut feats = feats;
+        feats[4] = f(Statements, None, &["conversation"]);
+        assert_eq!(antecedents(&feats, &doc_of)[2], Some(3));
     }
 }
