@@ -12,6 +12,8 @@
 //! histogram (both read the slice's [`Tally`], counted once, as the app
 //! does), each stage apart, and each keystroke of the terminal app (the edit, the
 //! requery and one 200×60 frame), as p50, p99 and worst over every prefix.
+//! Last, the same typed faster than the queries: how soon a query still
+//! running gives way to the next key.
 //!
 //! `FRONTLOG_BENCH_EVENTS=10000000 cargo bench --bench query` measures a
 //! store of ten million events: the generated million, copied ten times
@@ -153,6 +155,7 @@ fn main() {
     drop(store);
     println!("\nwith the text index, typed letter by letter:");
     typing(&mut state);
+    giving_way(&mut state);
     println!(
         "\nmachine: {} cores; aim: p99 under 16 ms (one frame)",
         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -295,6 +298,67 @@ fn typing(state: &mut AppState) {
         ms(percentile(&mut updates, 99)),
     );
 }
+
+/// How long after it arrives the next key is answered when typed faster
+/// than the query: every prefix of every word in [`TYPED`] is typed as
+/// the event loop holds it, and its query is started with another key
+/// arriving [`NEXT_KEY_AFTER`] later (from another thread, as the input
+/// thread would). A query still running then is abandoned; the figure is
+/// the time from the key's arrival to the app being free to take it.
+fn giving_way(state: &mut AppState) {
+    use frontlog::interrupt::Keys;
+    use frontlog::tui::action::{Action, Command, Edit};
+    use frontlog::tui::update::update;
+    use std::sync::Arc;
+    let keys = Arc::new(Keys::default());
+    state.keys = Some(Arc::clone(&keys));
+    let (mut freed, mut full) = (Vec::new(), Vec::new());
+    for word in TYPED {
+        update(state, Action::Command(Command::ClearFilters));
+        update(state, Action::Command(Command::TextFilter));
+        for c in word.chars() {
+            state.hold_requery = true;
+            update(state, Action::Edit(Edit::Insert(c)));
+            let sender = Arc::clone(&keys);
+            let t = Instant::now();
+            let arrival = std::thread::spawn(move || {
+                std::thread::sleep(NEXT_KEY_AFTER);
+                sender.sent();
+                Instant::now()
+            });
+            state.release_typed_requery();
+            let done = Instant::now();
+            let arrived = arrival.join().expect("the key thread");
+            if done > arrived {
+                freed.push(done - arrived);
+            } else {
+                full.push(done - t);
+            }
+            // The key is taken; the query it held back runs in full.
+            keys.taken();
+            state.release_typed_requery();
+        }
+        update(state, Action::Edit(Edit::Cancel));
+    }
+    state.keys = None;
+    println!(
+        "\nthe next key arriving {} ms after each prefix's query starts: {} queries given up, {} done before it",
+        NEXT_KEY_AFTER.as_millis(),
+        freed.len(),
+        full.len()
+    );
+    if !freed.is_empty() {
+        println!(
+            "  from the key's arrival to the app free  p50 {:>7.2} ms  p99 {:>7.2} ms  worst {:>7.2} ms",
+            ms(percentile(&mut freed, 50)),
+            ms(percentile(&mut freed, 99)),
+            ms(percentile(&mut freed, 100)),
+        );
+    }
+}
+
+/// When the next key arrives after a query starts, in [`giving_way`].
+const NEXT_KEY_AFTER: Duration = Duration::from_millis(2);
 
 /// Generates articles and runs the pipeline on them until the store holds
 /// a million events.

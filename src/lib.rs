@@ -23,6 +23,7 @@ pub mod engine;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod interrupt;
 pub mod kinds;
 pub mod lang;
 pub mod places;

@@ -13,14 +13,20 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
+use rayon::prelude::*;
 use roaring::RoaringBitmap;
 
 use crate::datefilter::{DateWindow, Fit};
 use crate::extract::DatePrecision;
+use crate::interrupt::Interrupt;
 use crate::kinds::{self, KindId};
 use crate::places::RegionId;
 use crate::store::tally::Tally;
 use crate::store::{EventStore, SourceId, TextMatcher, fold_case};
+
+/// Events checked one by one between two looks at an [`Interrupt`] (and
+/// per piece of work on a core).
+const CHECK_PIECE: usize = 4096;
 
 /// The filters of a slice. An empty filter lets everything through; several
 /// regions (or outlets) mean any of them; the filters combine with AND.
@@ -104,6 +110,7 @@ impl TextHits {
         needle: Option<TextMatcher>,
         listed: Option<&[u32]>,
         (lo, hi): (u32, u32),
+        stop: &Interrupt<'_>,
     ) -> TextHits {
         let Some(needle) = needle else {
             return TextHits::Any;
@@ -118,14 +125,14 @@ impl TextHits {
                 }
                 None => None,
             };
-            if let Some(found) = store.indexed_text_matches(&needle, within.as_ref()) {
+            if let Some(found) = store.indexed_text_matches_until(&needle, within.as_ref(), stop) {
                 return TextHits::Indexed(found);
             }
         }
         let candidates = listed.map_or((hi - lo) as usize, <[u32]>::len);
         // Many candidates: one parallel pass over all the text beats a look at each.
         if candidates > TEXT_SCAN_MIN {
-            TextHits::Scanned(store.text_hits(&needle))
+            TextHits::Scanned(store.text_hits_until(&needle, stop))
         } else {
             TextHits::Check(Box::new(needle))
         }
@@ -207,6 +214,12 @@ impl Query {
 
     /// The slice: the events shown and the coarser ones (see [`Slice`]).
     pub fn slice(&self, store: &EventStore) -> Slice {
+        self.slice_until(store, &Interrupt::NEVER)
+    }
+
+    /// [`Query::slice`], stopping early once `stop` fires: the answer is
+    /// then partial, and the caller, seeing `stop` fired, throws it away.
+    pub fn slice_until(&self, store: &EventStore, stop: &Interrupt<'_>) -> Slice {
         let dates = self.dates();
         let needle = TextMatcher::new(&self.text);
         let columns = store.columns();
@@ -229,7 +242,10 @@ impl Query {
             (Some(a), Some(b)) => Some(intersect(&a, &b)),
             (a, b) => a.or(b),
         };
-        let text = TextHits::find(store, needle, candidates.as_deref(), (lo, hi));
+        let text = TextHits::find(store, needle, candidates.as_deref(), (lo, hi), stop);
+        if stop.fired() {
+            return Slice::default();
+        }
         let kind_ok = |i: u32| self.kinds.is_empty() || self.kinds.contains(&kind_of(store, i));
         let mut slice = Slice::default();
         let mut take = |i: u32| match dates.fit(&columns.date(i)) {
@@ -268,6 +284,18 @@ impl Query {
     /// yet: only the events already in it are looked at again. `None` when
     /// that does not apply and [`Query::slice`] is needed.
     pub fn narrow(&self, store: &EventStore, earlier: &Query, slice: &Slice) -> Option<Slice> {
+        self.narrow_until(store, earlier, slice, &Interrupt::NEVER)
+    }
+
+    /// [`Query::narrow`], stopping early once `stop` fires (the answer is
+    /// then partial: see [`Query::slice_until`]).
+    pub fn narrow_until(
+        &self,
+        store: &EventStore,
+        earlier: &Query,
+        slice: &Slice,
+        stop: &Interrupt<'_>,
+    ) -> Option<Slice> {
         let same_otherwise = Query {
             text: String::new(),
             ..self.clone()
@@ -285,10 +313,16 @@ impl Query {
             return None;
         }
         let needle = TextMatcher::new(&self.text)?;
+        let needle = &needle;
         let keep = |list: &[u32]| -> Vec<u32> {
-            list.iter()
-                .copied()
-                .filter(|&i| store.event_contains(i, &needle))
+            list.par_chunks(CHECK_PIECE)
+                .flat_map_iter(|piece| {
+                    let go = !stop.fired();
+                    piece
+                        .iter()
+                        .copied()
+                        .filter(move |&i| go && store.event_contains(i, needle))
+                })
                 .collect()
         };
         Some(Slice {

@@ -563,6 +563,12 @@ mod tests {
         let store = EventStore::from_parts(vec![doc("T", "S", &text)], events, g);
         let hits = store.text_hits(&TextMatcher::new("river").unwrap());
         assert!(hits.iter().all(|&h| h));
+        // A key waiting stops the pass before any piece of it runs.
+        let keys = crate::interrupt::Keys::default();
+        keys.sent();
+        let stop = crate::interrupt::Interrupt::waiting(&keys);
+        let cut = store.text_hits_until(&TextMatcher::new("river").unwrap(), &stop);
+        assert!(cut.iter().all(|&h| !h), "abandoned, not searched");
         assert!(
             store
                 .text_hits(&TextMatcher::new("lake").unwrap())

@@ -8,6 +8,7 @@ use roaring::RoaringBitmap;
 
 use super::text_index::{Lookup, TextIndex};
 use super::{EventStore, TextMatcher, nth_record};
+use crate::interrupt::Interrupt;
 
 impl EventStore {
     /// The text index, built now on every core if it is not yet (it is
@@ -44,6 +45,17 @@ impl EventStore {
         needle: &TextMatcher,
         within: Option<&RoaringBitmap>,
     ) -> Option<RoaringBitmap> {
+        self.indexed_text_matches_until(needle, within, &Interrupt::NEVER)
+    }
+
+    /// [`EventStore::indexed_text_matches`], stopping early once `stop`
+    /// fires: the answer is then partial, for the caller to throw away.
+    pub fn indexed_text_matches_until(
+        &self,
+        needle: &TextMatcher,
+        within: Option<&RoaringBitmap>,
+        stop: &Interrupt<'_>,
+    ) -> Option<RoaringBitmap> {
         let index = self.text_index()?;
         let cut = |mut found: RoaringBitmap| {
             if let Some(w) = within {
@@ -53,9 +65,9 @@ impl EventStore {
         };
         Some(match index.lookup(needle.folded()) {
             Lookup::Exact(found) => cut(found),
-            Lookup::Candidates(candidates) => self.checked(needle, cut(candidates)),
+            Lookup::Candidates(candidates) => self.checked(needle, cut(candidates), stop),
             Lookup::NoWord => {
-                let hits = self.text_hits(needle);
+                let hits = self.text_hits_until(needle, stop);
                 cut((0..hits.len() as u32)
                     .filter(|&i| hits[i as usize])
                     .collect())
@@ -66,19 +78,25 @@ impl EventStore {
     /// The candidates whose text holds the needle, checked exactly on
     /// every core; when most events are candidates, by one pass over all
     /// the text instead.
-    fn checked(&self, needle: &TextMatcher, candidates: RoaringBitmap) -> RoaringBitmap {
+    fn checked(
+        &self,
+        needle: &TextMatcher,
+        candidates: RoaringBitmap,
+        stop: &Interrupt<'_>,
+    ) -> RoaringBitmap {
         if candidates.len() * 4 > self.events.len() as u64 {
-            let hits = self.text_hits(needle);
+            let hits = self.text_hits_until(needle, stop);
             return candidates.iter().filter(|&i| hits[i as usize]).collect();
         }
         let list: Vec<u32> = candidates.iter().collect();
         let kept: Vec<u32> = list
             .par_chunks(4096)
             .flat_map_iter(|chunk| {
+                let go = !stop.fired();
                 chunk
                     .iter()
                     .copied()
-                    .filter(|&i| self.event_contains(i, needle))
+                    .filter(move |&i| go && self.event_contains(i, needle))
             })
             .collect();
         RoaringBitmap::from_sorted_iter(kept).unwrap_or_default()
@@ -110,6 +128,12 @@ impl EventStore {
     /// found in one parallel pass over the folded text (not the index): a
     /// flag per event.
     pub fn text_hits(&self, needle: &TextMatcher) -> Vec<bool> {
+        self.text_hits_until(needle, &Interrupt::NEVER)
+    }
+
+    /// [`EventStore::text_hits`], stopping early once `stop` fires: the
+    /// flags are then partial, for the caller to throw away.
+    pub fn text_hits_until(&self, needle: &TextMatcher, stop: &Interrupt<'_>) -> Vec<bool> {
         let mut hits = vec![false; self.events.len()];
         let docs: Vec<bool> = (0..self.docs.len())
             .into_par_iter()
@@ -126,6 +150,9 @@ impl EventStore {
             .into_par_iter()
             .flat_map_iter(|p| {
                 let (a0, a1) = (arrivals * p / pieces, arrivals * (p + 1) / pieces);
+                if stop.fired() {
+                    return Vec::new();
+                }
                 self.arrivals_matching(needle, a0, a1)
             })
             .collect();

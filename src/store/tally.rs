@@ -11,6 +11,7 @@
 
 use super::EventStore;
 use super::columns::{EventColumns, by_complement, piece_len};
+use crate::interrupt::Interrupt;
 use crate::kinds;
 use crate::places::RegionId;
 use rayon::prelude::*;
@@ -50,15 +51,21 @@ impl Tally {
     /// The tally of `events` (sorted, distinct event indexes of `store`;
     /// any other list is counted directly, which is slower but right).
     pub fn of(store: &EventStore, events: &[u32]) -> Tally {
+        Tally::of_until(store, events, &Interrupt::NEVER)
+    }
+
+    /// [`Tally::of`], stopping early once `stop` fires: the counts are then
+    /// partial, for the caller to throw away.
+    pub fn of_until(store: &EventStore, events: &[u32], stop: &Interrupt<'_>) -> Tally {
         let n = store.events().len();
         by_complement(
             n,
             events,
-            |base| count(store, base),
+            |base| count(store, base, stop),
             |left| {
                 let mut out = Tally::totals(store).clone();
                 if !left.is_empty() {
-                    out.subtract(&count(store, left));
+                    out.subtract(&count(store, left, stop));
                 }
                 out
             },
@@ -72,7 +79,7 @@ impl Tally {
     pub fn totals(store: &EventStore) -> &Tally {
         store.columns().totals.get_or_init(|| {
             let all: Vec<u32> = (0..store.events().len() as u32).collect();
-            count(store, &all)
+            count(store, &all, &Interrupt::NEVER)
         })
     }
 
@@ -174,14 +181,21 @@ pub fn nonzero(table: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
         .map(|(k, &c)| (k as u32, c))
 }
 
-/// Counts `base` directly, in one piece per core.
-fn count(store: &EventStore, base: &[u32]) -> Tally {
+/// Events counted between two looks at the [`Interrupt`].
+const CHECK_EVERY: usize = 8192;
+
+/// Counts `base` directly, in one piece per core; a piece stops early
+/// once `stop` fires.
+fn count(store: &EventStore, base: &[u32], stop: &Interrupt<'_>) -> Tally {
     let c = store.columns();
     base.par_chunks(piece_len(base.len()))
         .map(|chunk| {
             let mut t = Tally::zero(store);
             t.events = chunk.len();
-            for &i in chunk {
+            for (k, &i) in chunk.iter().enumerate() {
+                if k % CHECK_EVERY == 0 && stop.fired() {
+                    break;
+                }
                 let regions = c.compact_regions(i);
                 for &r in regions {
                     t.per_region[r as usize] += 1;
@@ -279,5 +293,11 @@ mod tests {
         // A list that is not sorted is counted directly, and right.
         let unsorted: Vec<u32> = (0..n).rev().collect();
         assert_eq!(Tally::of(&store, &unsorted), by_hand(&store, &unsorted));
+        // A key waiting stops every piece before it counts anything.
+        let keys = crate::interrupt::Keys::default();
+        keys.sent();
+        let stop = Interrupt::waiting(&keys);
+        let cut = Tally::of_until(&store, &unsorted, &stop);
+        assert!(cut.per_source.iter().all(|&c| c == 0), "abandoned");
     }
 }

@@ -18,6 +18,8 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event};
 
+use crate::interrupt::Keys;
+
 /// How long the reading thread waits for an event before looking whether it
 /// should stop.
 const READ_TICK: Duration = Duration::from_millis(100);
@@ -40,6 +42,7 @@ pub struct Reader {
     receiver: Receiver<io::Result<Event>>,
     stop: Arc<AtomicBool>,
     handle: Option<JoinHandle<()>>,
+    keys: Arc<Keys>,
 }
 
 impl Reader {
@@ -52,6 +55,8 @@ impl Reader {
         let (sender, receiver) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
+        let keys = Arc::new(Keys::default());
+        let counted = Arc::clone(&keys);
         let handle = thread::Builder::new()
             .name("frontlog-input".into())
             .spawn(move || {
@@ -62,8 +67,14 @@ impl Reader {
                         Err(e) => Err(e),
                     };
                     let failed = next.is_err();
+                    let key = matches!(next, Ok(Event::Key(_)));
                     if sender.send(next).is_err() || failed {
                         return;
+                    }
+                    // Counted once sent: a query that sees the count grow
+                    // will find the key waiting.
+                    if key {
+                        counted.sent();
                     }
                 }
             })?;
@@ -71,7 +82,15 @@ impl Reader {
             receiver,
             stop,
             handle: Some(handle),
+            keys,
         })
+    }
+
+    /// The key events this reader has handed over and the app has taken,
+    /// for queries to give way to a key waiting
+    /// ([`crate::interrupt::Interrupt`]).
+    pub fn keys(&self) -> Arc<Keys> {
+        Arc::clone(&self.keys)
     }
 
     /// The next input, waiting at most `timeout` (zero: only what is
@@ -86,7 +105,12 @@ impl Reader {
             self.receiver.recv_timeout(timeout)
         };
         match got {
-            Ok(Ok(ev)) => Input::Event(ev),
+            Ok(Ok(ev)) => {
+                if matches!(ev, Event::Key(_)) {
+                    self.keys.taken();
+                }
+                Input::Event(ev)
+            }
             Ok(Err(e)) => Input::Gone(format!("reading the terminal failed: {e}")),
             Err(RecvTimeoutError::Timeout) => Input::Idle,
             Err(RecvTimeoutError::Disconnected) => Input::Gone("the terminal input ended".into()),

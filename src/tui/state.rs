@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::config::Settings;
 use crate::corpus::Problem;
 use crate::datefilter;
+use crate::interrupt::Interrupt;
 use crate::query::{FacetMemo, Facets, Query, Slice};
 use crate::store::EventStore;
 use crate::store::tally::Tally;
@@ -21,6 +22,10 @@ use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::layout;
 use crate::tui::regions::{ListOrder, RegionTree};
 use crate::tui::rows::OpenCluster;
+
+/// How many queries in a row may be abandoned for a newer key before one
+/// is answered whatever arrives ([`AppState::keys`]).
+pub const MAX_ABANDONED: u32 = 8;
 
 /// The panes that can have the focus, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,6 +222,17 @@ pub struct AppState {
     pub hold_requery: bool,
     /// Whether a requery was held back.
     requery_due: bool,
+    /// The keys the terminal's input thread has handed over and the event
+    /// loop has taken: a typed query still running while another key
+    /// waits is abandoned ([`crate::interrupt`]).
+    /// `None` without a terminal (tests, benchmarks): nothing is abandoned.
+    pub keys: Option<Arc<crate::interrupt::Keys>>,
+    /// Queries abandoned since the last one answered in full: after
+    /// [`MAX_ABANDONED`], the next is answered whatever arrives, so that
+    /// a key held down still shows its slice.
+    abandoned: u32,
+    /// Set only while [`AppState::release_typed_requery`] runs.
+    interruptible: bool,
     /// The width of every key's cell (place, date, outlet), by the store's
     /// generation and the date format they were measured for.
     key_widths: crate::tui::columns::KeyWidths,
@@ -287,6 +303,9 @@ impl AppState {
             dirty: true,
             hold_requery: false,
             requery_due: false,
+            keys: None,
+            abandoned: 0,
+            interruptible: false,
             key_widths: Default::default(),
             tally: Tally::default(),
         };
@@ -375,9 +394,39 @@ impl AppState {
         }
     }
 
+    /// [`AppState::release_requery`] after a burst of keys typed into the
+    /// text filter, giving way to a newer key ([`AppState::keys`]): if one
+    /// arrives while the query runs, the query is abandoned, the slice
+    /// shown stays and the query stays due. Every other requery runs to
+    /// the end, so that an action after typing (an export, a selection)
+    /// always sees the slice of the filters it shows.
+    pub fn release_typed_requery(&mut self) {
+        self.interruptible = true;
+        self.release_requery();
+        self.interruptible = false;
+    }
+
     /// Runs the query again and puts the cursor on `anchor`'s event (or the
     /// next one after it), at the height on screen the cursor had.
     pub(crate) fn requery_at(&mut self, anchor: Option<crate::tui::clusters::Anchor>) {
+        let keys = self.keys.clone();
+        let stop = match &keys {
+            Some(keys) if self.interruptible && self.abandoned < MAX_ABANDONED => {
+                Interrupt::waiting(keys)
+            }
+            _ => Interrupt::NEVER,
+        };
+        self.requery_until(anchor, &stop);
+    }
+
+    /// [`AppState::requery_at`], abandoned if `stop` fires before the
+    /// slice and its tally are worked out (the rest reads the tally's
+    /// small tables).
+    fn requery_until(
+        &mut self,
+        anchor: Option<crate::tui::clusters::Anchor>,
+        stop: &Interrupt<'_>,
+    ) {
         let screen_row = self.timeline.selected.saturating_sub(self.timeline.offset);
         let shown = Slice {
             events: std::mem::take(&mut self.visible),
@@ -386,12 +435,23 @@ impl AppState {
         let narrowed = self
             .shown_query
             .as_ref()
-            .and_then(|q| self.query.narrow(&self.store, q, &shown));
-        let slice = narrowed.unwrap_or_else(|| self.query.slice(&self.store));
+            .and_then(|q| self.query.narrow_until(&self.store, q, &shown, stop));
+        let slice = narrowed.unwrap_or_else(|| self.query.slice_until(&self.store, stop));
+        let tally = (!stop.fired()).then(|| Tally::of_until(&self.store, &slice.events, stop));
+        if stop.fired() {
+            // A newer key waits: its query answers instead. The slice shown
+            // stays, and a query is due.
+            (self.visible, self.coarser) = (shown.events, shown.coarser);
+            self.abandoned += 1;
+            self.requery_due = true;
+            self.dirty = true;
+            return;
+        }
+        self.abandoned = 0;
         self.coarser_kinds = slice.coarser_kinds(&self.store);
         (self.visible, self.coarser) = (slice.events, slice.coarser);
         self.shown_query = Some(self.query.clone());
-        self.tally = Tally::of(&self.store, &self.visible);
+        self.tally = tally.unwrap_or_else(|| Tally::of(&self.store, &self.visible));
         self.facets = self
             .query
             .facets_of(&self.store, &self.tally, &mut self.facet_memo);

@@ -103,6 +103,8 @@ fn event_loop(
     reader: &Reader,
 ) -> io::Result<()> {
     let size = terminal.size()?;
+    // A query still running when another key arrives gives way to it.
+    state.keys = Some(reader.keys());
     update(state, Action::Resize(size.width, size.height));
     let mut pending = Pending::default();
     let mut clustering: Option<Job> = None;
@@ -196,7 +198,8 @@ fn event_loop(
             }
             input = reader.next(Duration::ZERO);
         }
-        state.release_requery();
+        // The burst's query, given up if another key comes meanwhile.
+        state.release_typed_requery();
     }
 }
 

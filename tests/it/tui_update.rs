@@ -785,3 +785,44 @@ fn the_timeline_fills_while_the_corpus_loads_and_keeps_filters_and_selection() {
     let b: Vec<String> = whole.visible.iter().map(|&i| text_of(&whole, i)).collect();
     assert_eq!(a, b, "the same slice as a corpus read at once");
 }
+
+#[test]
+fn a_typed_query_gives_way_to_a_key_waiting_but_an_action_sees_the_full_slice() {
+    use frontlog::interrupt::Keys;
+    use frontlog::tui::state::MAX_ABANDONED;
+    let mut s = demo_state(100, 30);
+    let keys = std::sync::Arc::new(Keys::default());
+    s.keys = Some(keys.clone());
+    let total = s.store.events().len();
+    press(&mut s, "/");
+    // Keys typed in one burst hold their query back (as the event loop does).
+    s.hold_requery = true;
+    type_text(&mut s, "drone");
+    assert_eq!((s.query.text.as_str(), s.visible.len()), ("drone", total));
+    // Another key is waiting: the burst's query gives way and stays due.
+    keys.sent();
+    s.release_typed_requery();
+    assert_eq!(s.visible.len(), total, "the slice shown stays");
+    // Once the key is taken, the query runs in full.
+    keys.taken();
+    s.release_typed_requery();
+    let drone = s.visible.len();
+    assert!(drone > 0 && drone < total);
+    // A key held down keeps one waiting: after MAX_ABANDONED tries the
+    // query answers whatever waits.
+    keys.sent();
+    s.hold_requery = true;
+    type_text(&mut s, "s");
+    for _ in 0..MAX_ABANDONED {
+        s.release_typed_requery();
+        assert_eq!(s.visible.len(), drone, "given way");
+    }
+    s.release_typed_requery();
+    let drones = s.visible.len();
+    assert!(drones <= drone && s.query.text == "drones");
+    // Any other requery (an action's) runs in full though a key waits.
+    s.hold_requery = true;
+    press(&mut s, "Backspace");
+    s.release_requery();
+    assert_eq!(s.visible.len(), drone);
+}
