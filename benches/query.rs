@@ -313,6 +313,7 @@ fn giving_way(state: &mut AppState) {
     let keys = Arc::new(Keys::default());
     state.keys = Some(Arc::clone(&keys));
     let (mut freed, mut full) = (Vec::new(), Vec::new());
+    let mut given_up = 0;
     for word in TYPED {
         update(state, Action::Command(Command::ClearFilters));
         update(state, Action::Command(Command::TextFilter));
@@ -328,6 +329,7 @@ fn giving_way(state: &mut AppState) {
             });
             state.release_typed_requery();
             let done = Instant::now();
+            given_up += usize::from(state.requery_is_due());
             let arrived = arrival.join().expect("the key thread");
             if done > arrived {
                 freed.push(done - arrived);
@@ -342,9 +344,10 @@ fn giving_way(state: &mut AppState) {
     }
     state.keys = None;
     println!(
-        "\nthe next key arriving {} ms after each prefix's query starts: {} queries given up, {} done before it",
+        "\nthe next key arriving {} ms after each prefix's query starts: {} queries still running then ({} given up), {} done before it",
         NEXT_KEY_AFTER.as_millis(),
         freed.len(),
+        given_up,
         full.len()
     );
     if !freed.is_empty() {

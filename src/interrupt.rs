@@ -21,7 +21,8 @@ pub struct Keys {
 }
 
 impl Keys {
-    /// Counts a key handed over (by the input thread, once sent).
+    /// Counts a key handed over (by the input thread, just before it
+    /// sends it, so that `taken` never runs ahead of `sent`).
     pub fn sent(&self) {
         self.sent.fetch_add(1, Ordering::Release);
     }
@@ -57,10 +58,12 @@ impl<'a> Interrupt<'a> {
         }
     }
 
-    /// Whether a key is waiting (see [`Interrupt::waiting`]).
+    /// Whether a key is waiting (see [`Interrupt::waiting`]). The input
+    /// thread counts a key sent before the loop can take it, so once true
+    /// this stays true.
     pub fn fired(&self) -> bool {
         self.sent
-            .is_some_and(|k| k.load(Ordering::Acquire) != self.at)
+            .is_some_and(|k| k.load(Ordering::Acquire) > self.at)
     }
 }
 

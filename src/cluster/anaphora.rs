@@ -288,21 +288,24 @@ mod tests {
         );
     }
 
-    #[test]
-    fn an_anaphor_refers_to_its_articles_one_report_of_that_kind_and_day() {
+    /// A report of 4 March 2025 of `kind`, with its words and, if it is an
+    /// anaphor, the noun its date qualifies.
+    fn f(kind: EventType, anaphor: Option<&str>, words: &[&str]) -> Features {
         let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
         let key = super::super::features::term_key;
-        let f = |kind, anaphor: Option<&str>, words: &[&str]| {
-            let mut terms: Vec<(u64, bool)> = words.iter().map(|w| (key(w), false)).collect();
-            terms.sort();
-            Features {
-                days: Some((day, day)),
-                kind,
-                anaphor: anaphor.map(key),
-                terms,
-                ..Features::default()
-            }
-        };
+        let mut terms: Vec<(u64, bool)> = words.iter().map(|w| (key(w), false)).collect();
+        terms.sort();
+        Features {
+            days: Some((day, day)),
+            kind,
+            anaphor: anaphor.map(key),
+            terms,
+            ..Features::default()
+        }
+    }
+
+    #[test]
+    fn an_anaphor_refers_to_its_articles_one_report_of_that_kind_and_day() {
         use EventType::*;
         let feats = [
             // Article 0: one strike, and an anaphor of it of another type.
@@ -340,19 +343,6 @@ mod tests {
 
     #[test]
     fn an_anaphor_its_article_leaves_untold_refers_to_the_corpuss_one_report_of_it() {
-        let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
-        let key = super::super::features::term_key;
-        let f = |kind, anaphor: Option<&str>, words: &[&str]| {
-            let mut terms: Vec<(u64, bool)> = words.iter().map(|w| (key(w), false)).collect();
-            terms.sort();
-            Features {
-                days: Some((day, day)),
-                kind,
-                anaphor: anaphor.map(key),
-                terms,
-                ..Features::default()
-            }
-        };
         use EventType::*;
         let feats = [
             // Article 0: "Tuesday's summit", told nowhere in it.

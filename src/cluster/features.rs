@@ -58,9 +58,11 @@ pub struct Features {
     /// For a statement: the keys ([`term_key`]) of the capitalised words
     /// before its speech verb, in the clause of the speaking ("Foreign
     /// Minister Ivana Petrenko said on Friday that ..." → Foreign,
-    /// Minister, Ivana, Petrenko), leaving out the date expression. Empty
-    /// when the sentence reports no speech before its words
-    /// ([`crate::extract::reported_speech::reported`]). For a decision
+    /// Minister, Ivana, Petrenko), leaving out the date expression; with
+    /// the speaker named last, those of the voice before the verb ("...,
+    /// Governor Lysak said" → Governor, Lysak;
+    /// [`crate::extract::reported_speech::speaking`]). Empty without a
+    /// speech verb. For a decision
     /// ([`announced`]: a strategic development, aid, sanctions) that the
     /// sentence announces, those of the voice that announces it ("the
     /// Pentagon said" → Pentagon). Empty for other types.

@@ -403,7 +403,7 @@ impl Scorer {
                     s *= OTHER_SPEAKER;
                 }
             } else if announces_what_was_said(fa.kind, fb.kind)
-                && actors.same(EventType::Statements)
+                && actors.same_both_ways()
                 && one_day(fa, fb)
             {
                 s += ONE_ACTOR_ONE_DAY * (1.0 - s);
@@ -412,15 +412,23 @@ impl Scorer {
         s
     }
 
-    /// Whether two events are statements of one speaker on one day: the
-    /// places their words name are what was spoken of, so they may differ.
+    /// Whether two events are statements of one speaker on one day, or a
+    /// statement and a decision its voice announced that day
+    /// ([`announces_what_was_said`]): the places their words name are what
+    /// was spoken of (or where the decision applies), so they may differ.
     fn one_speaker_one_day(&self, a: usize, b: usize) -> bool {
         let (fa, fb) = (&self.feats[a], &self.feats[b]);
-        fa.kind == EventType::Statements
-            && fb.kind == EventType::Statements
+        let statements = fa.kind == EventType::Statements && fb.kind == EventType::Statements;
+        let announced = announces_what_was_said(fa.kind, fb.kind);
+        (statements || announced)
             && one_day(fa, fb)
-            && Actors::of(&self.actors[a], &self.actors[b])
-                .is_some_and(|x| x.same(EventType::Statements))
+            && Actors::of(&self.actors[a], &self.actors[b]).is_some_and(|x| {
+                if announced {
+                    x.same_both_ways()
+                } else {
+                    x.same(EventType::Statements)
+                }
+            })
     }
 
     /// Whether two events may ever be reports of one happening

@@ -180,17 +180,22 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
 /// "Kirby said the alliance stands united" has none). `None` without a
 /// speech verb. `dates` as for [`reported`].
 ///
-/// When fewer than [`MIN_SAID_WORDS`] words follow the verb, the speaker
-/// comes last ("..., the minister said on Friday") and the clause is only
-/// the voice before the verb ([`voice`]): what comes before it is what was
-/// said.
+/// With no such split, the speaker is the voice right before the verb
+/// ([`voice`]: "Kherson will hold out, Governor Lysak said on Friday" →
+/// "Governor Lysak", for what comes before the comma is what was said),
+/// and the whole clause only when a comma stands right before the verb
+/// (a speaker set off by an aside: "Harmash, at a briefing on Friday,
+/// said ...").
 pub fn speaking(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Range<usize>> {
     let lex = lexicon(lang);
     let words = SentenceWords::of(sentence);
+    if let Some((verb, _)) = split(sentence, lex, &words, dates) {
+        return Some(clause_start(lex, &words, verb, dates)..words.spans[verb].start);
+    }
     let verb = words.lower.iter().position(|w| lex.verbs.contains(&**w))?;
-    let after = words.spans.len() - verb - 1;
-    let start = if after < MIN_SAID_WORDS {
-        words.spans[voice_start(sentence, lex, &words, verb)].start
+    let voice = voice_start(sentence, lex, &words, verb);
+    let start = if voice < verb {
+        words.spans[voice].start
     } else {
         clause_start(lex, &words, verb, dates)
     };
@@ -485,6 +490,21 @@ mod tests {
         assert_eq!(
             speaking_of("Kherson will hold out, Governor Ihor Lysak told reporters.").as_deref(),
             Some("Governor Ihor Lysak")
+        );
+        assert_eq!(
+            speaking_of(
+                "Kherson will hold out, Governor Ihor Lysak said in a statement on Friday."
+            )
+            .as_deref(),
+            Some("Governor Ihor Lysak")
+        );
+        // With a split, the clause of the speaking, as `reported` gives it.
+        let s =
+            "After the talks, Foreign Minister Ivana Petrenko said that the corridor stays open.";
+        let r = reported(s, Lang::En, &[]).expect("a split");
+        assert_eq!(
+            speaking_of(s),
+            Some(s[r.speaking..r.verb].trim().to_owned())
         );
         assert_eq!(speaking_of("The bridge reopened on Friday."), None);
     }

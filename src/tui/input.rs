@@ -67,14 +67,13 @@ impl Reader {
                         Err(e) => Err(e),
                     };
                     let failed = next.is_err();
-                    let key = matches!(next, Ok(Event::Key(_)));
+                    // Counted before it is sent, so that the loop never
+                    // takes more keys than were counted sent.
+                    if next.as_ref().is_ok_and(is_key_press) {
+                        counted.sent();
+                    }
                     if sender.send(next).is_err() || failed {
                         return;
-                    }
-                    // Counted once sent: a query that sees the count grow
-                    // will find the key waiting.
-                    if key {
-                        counted.sent();
                     }
                 }
             })?;
@@ -106,7 +105,7 @@ impl Reader {
         };
         match got {
             Ok(Ok(ev)) => {
-                if matches!(ev, Event::Key(_)) {
+                if is_key_press(&ev) {
                     self.keys.taken();
                 }
                 Input::Event(ev)
@@ -132,6 +131,13 @@ impl Drop for Reader {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
     }
+}
+
+/// Whether an event is a key pressed: what the app acts on
+/// ([`crate::tui::keymap`] ignores releases and repeats), so what a query
+/// gives way to.
+fn is_key_press(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == crossterm::event::KeyEventKind::Press)
 }
 
 /// The terminal descriptors to watch for a hang-up: standard input and

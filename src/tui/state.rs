@@ -394,6 +394,12 @@ impl AppState {
         }
     }
 
+    /// Whether a query is due: held back over a burst of keys, or given
+    /// up for a key waiting ([`AppState::release_typed_requery`]).
+    pub fn requery_is_due(&self) -> bool {
+        self.requery_due
+    }
+
     /// [`AppState::release_requery`] after a burst of keys typed into the
     /// text filter, giving way to a newer key ([`AppState::keys`]): if one
     /// arrives while the query runs, the query is abandoned, the slice

@@ -564,6 +564,12 @@ mod tests {
                 pair("more than two weeks ago", "2022-W04")
             ]
         );
+        // "just" stresses the count.
+        let s = "The reply came just two weeks ago.";
+        assert_eq!(
+            found(s, (2022, 2, 11)),
+            [pair("just two weeks ago", "2022-01-28")]
+        );
         // A count of days stays a day, of years a year.
         let s = "It fell about 10 days ago and rose nearly a year ago.";
         assert_eq!(

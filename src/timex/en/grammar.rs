@@ -327,25 +327,29 @@ fn best_at(g: &G, i: usize) -> Option<Hit> {
         && let Some(Hit::One(m)) = core_at(g, j)
         && matches!(m.sem, Sem::Duration(_) | Sem::Offset { exact: true, .. })
     {
+        // "just", "only" and "barely" stress a count; the others blur it.
+        let blurred = !g.word_in(i, &["just", "only", "barely"]);
         consider(Hit::One(Match {
             start: i,
-            sem: approximated(m.sem),
+            sem: if blurred { approximated(m.sem) } else { m.sem },
             ..m
         }));
     }
     best
 }
 
-/// The meaning of a counted offset from the DCT with an approximation
-/// before it: "more than two weeks ago" names no day, only the week it
-/// falls in (as "six weeks ago" does: TimeML gives such a count the
-/// granularity of its unit). Other meanings are kept.
+/// The meaning of a count of weeks from the DCT with an approximation
+/// that blurs it before it: "more than two weeks ago" names no day, only
+/// the week it falls in (as "six weeks ago" does: TimeML gives such a
+/// count the granularity of its unit). Every other meaning is kept (a
+/// count of days stays a day, of years a year).
 fn approximated(sem: Sem) -> Sem {
+    use crate::timex::sem::{Base, Unit};
     match sem {
         Sem::Offset {
-            unit,
+            unit: unit @ (Unit::Week | Unit::Fortnight),
             n,
-            base: base @ crate::timex::sem::Base::Dct,
+            base: base @ Base::Dct,
             tod,
             exact: true,
         } => Sem::Offset {
