@@ -29,6 +29,7 @@
 //! stay the same across runs while the corpus does not change.
 
 pub mod actors;
+mod agreement;
 pub mod anaphora;
 pub mod features;
 pub mod linkage;

@@ -23,6 +23,10 @@ use chrono::{Datelike, Duration};
 use rayon::prelude::*;
 
 use super::actors::{self, Actors};
+use super::agreement::{
+    announces_what_was_said, is_violence, one_day, placed, places_agree, shares_specific_place,
+    statements_of_two_days,
+};
 use super::anaphora;
 use super::features::{Features, announced, lead_terms};
 use super::linkage::Edge;
@@ -553,58 +557,6 @@ fn dot(va: &[(u32, f32)], vb: &[(u32, f32)]) -> f32 {
         }
     }
     dot
-}
-
-/// Whether two statements are dated to two different single days: words
-/// are spoken at one time (a night spans two days, a statement does not),
-/// so they are two statements, even by one speaker.
-fn statements_of_two_days(a: &Features, b: &Features) -> bool {
-    a.kind == EventType::Statements
-        && b.kind == EventType::Statements
-        && matches!((a.days, b.days), (Some(x), Some(y)) if x.0 == x.1 && y.0 == y.1 && x.0 != y.0)
-}
-
-/// Whether two reports are of one and the same single day.
-fn one_day(a: &Features, b: &Features) -> bool {
-    matches!((a.days, b.days), (Some(x), Some(y)) if x.0 == x.1 && x == y)
-}
-
-/// Whether one of two types is a statement and the other a decision that
-/// may be announced ([`announced`]): a speaker's words and the decision
-/// the same voice announced that day are one announcement ("the Pentagon
-/// said the US will deploy troops" and "Pentagon press secretary Kirby
-/// said at the briefing that ..."). Two decisions of one voice are not
-/// raised so: one ministry announces several captures a day.
-fn announces_what_was_said(a: EventType, b: EventType) -> bool {
-    (a == EventType::Statements && announced(b)) || (b == EventType::Statements && announced(a))
-}
-
-fn is_violence(k: EventType) -> bool {
-    matches!(
-        k,
-        EventType::Battles
-            | EventType::ExplosionsRemoteViolence
-            | EventType::ViolenceAgainstCivilians
-    )
-}
-
-/// Whether two reports name one settlement, or one oblast (or Russian
-/// region) with no settlement that differs.
-fn shares_specific_place(a: &Features, b: &Features) -> bool {
-    a.towns.iter().any(|t| b.towns.contains(t)) || a.admin1.iter().any(|r| b.admin1.contains(r))
-}
-
-fn placed(f: &Features) -> bool {
-    !(f.towns.is_empty() && f.admin1.is_empty() && f.countries.is_empty())
-}
-
-/// Places agree unless both name places of one level and none in common:
-/// settlements, or first-level divisions. Countries are not compared: a
-/// sentence about two states' dealings is placed in either or both.
-fn places_agree(a: &Features, b: &Features) -> bool {
-    let disjoint =
-        |x: &[u32], y: &[u32]| !x.is_empty() && !y.is_empty() && !x.iter().any(|r| y.contains(r));
-    !(disjoint(&a.towns, &b.towns) || disjoint(&a.admin1, &b.admin1))
 }
 
 #[cfg(test)]

@@ -185,7 +185,9 @@ pub fn reported(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Re
 /// "Governor Lysak", for what comes before the comma is what was said),
 /// and the whole clause only when a comma stands right before the verb
 /// (a speaker set off by an aside: "Harmash, at a briefing on Friday,
-/// said ...").
+/// said ...") and what follows the verb is what was said; when no more
+/// than [`VOICE_WORDS`] words follow, they are the speaker ("..., said the
+/// minister") and the range is empty.
 pub fn speaking(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Range<usize>> {
     let lex = lexicon(lang);
     let words = SentenceWords::of(sentence);
@@ -194,8 +196,13 @@ pub fn speaking(sentence: &str, lang: Lang, dates: &[Range<usize>]) -> Option<Ra
     }
     let verb = words.lower.iter().position(|w| lex.verbs.contains(&**w))?;
     let voice = voice_start(sentence, lex, &words, verb);
+    let after = words.spans.len() - verb - 1;
     let start = if voice < verb {
         words.spans[voice].start
+    } else if after <= VOICE_WORDS {
+        // The speaker after the verb ("..., заявив Петро Іваненко", "...,
+        // said the minister"): before it is only what was said.
+        words.spans[verb].start
     } else {
         clause_start(lex, &words, verb, dates)
     };
@@ -479,8 +486,8 @@ mod tests {
     fn the_speaking_clause_needs_no_complementizer_but_a_last_speaker_is_only_his_voice() {
         let speaking_of = |s: &str| speaking(s, Lang::En, &[]).map(|r| s[r].trim().to_owned());
         // No "that": `reported` finds no split, the speaker is still there.
-        let s =
-            "Spokeswoman Olena Harmash, at a briefing in the capital, said the army stands firm.";
+        let s = "Spokeswoman Olena Harmash, at a briefing in the capital, said the army stands firm \
+             behind its partners in the east.";
         assert_eq!(reported(s, Lang::En, &[]), None);
         assert_eq!(
             speaking_of(s).as_deref(),
@@ -507,5 +514,10 @@ mod tests {
             Some(s[r.speaking..r.verb].trim().to_owned())
         );
         assert_eq!(speaking_of("The bridge reopened on Friday."), None);
+        // The speaker after the verb: nothing before it is the speaker.
+        assert_eq!(
+            speaking_of("The bridge will reopen soon, said Mayor Ihor Terekhov.").as_deref(),
+            Some("")
+        );
     }
 }
