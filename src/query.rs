@@ -13,7 +13,6 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate};
-use rayon::prelude::*;
 use roaring::RoaringBitmap;
 
 use crate::datefilter::{DateWindow, Fit};
@@ -23,10 +22,6 @@ use crate::kinds::{self, KindId};
 use crate::places::RegionId;
 use crate::store::tally::Tally;
 use crate::store::{EventStore, SourceId, TextMatcher, fold_case};
-
-/// Events checked one by one between two looks at an [`Interrupt`] (and
-/// per piece of work on a core).
-const CHECK_PIECE: usize = 4096;
 
 /// The filters of a slice. An empty filter lets everything through; several
 /// regions (or outlets) mean any of them; the filters combine with AND.
@@ -313,18 +308,7 @@ impl Query {
             return None;
         }
         let needle = TextMatcher::new(&self.text)?;
-        let needle = &needle;
-        let keep = |list: &[u32]| -> Vec<u32> {
-            list.par_chunks(CHECK_PIECE)
-                .flat_map_iter(|piece| {
-                    let go = !stop.fired();
-                    piece
-                        .iter()
-                        .copied()
-                        .filter(move |&i| go && store.event_contains(i, needle))
-                })
-                .collect()
-        };
+        let keep = |list: &[u32]| store.events_containing_until(list, &needle, stop);
         Some(Slice {
             events: keep(&slice.events),
             coarser: keep(&slice.coarser),

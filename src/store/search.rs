@@ -10,6 +10,10 @@ use super::text_index::{Lookup, TextIndex};
 use super::{EventStore, TextMatcher, nth_record};
 use crate::interrupt::Interrupt;
 
+/// Events checked one by one per piece of work on a core, and between two
+/// looks at an [`Interrupt`].
+const CHECK_PIECE: usize = 4096;
+
 impl EventStore {
     /// The text index, built now on every core if it is not yet (it is
     /// forgotten whenever events are added or retired). Meant for a thread
@@ -89,17 +93,30 @@ impl EventStore {
             return candidates.iter().filter(|&i| hits[i as usize]).collect();
         }
         let list: Vec<u32> = candidates.iter().collect();
-        let kept: Vec<u32> = list
-            .par_chunks(4096)
-            .flat_map_iter(|chunk| {
+        let kept = self.events_containing_until(&list, needle, stop);
+        RoaringBitmap::from_sorted_iter(kept).unwrap_or_default()
+    }
+
+    /// The events of `list` whose text, article title or outlet holds the
+    /// needle ([`EventStore::event_contains`]), in `list`'s order, checked
+    /// one by one on every core; each piece of [`CHECK_PIECE`] events
+    /// looks at `stop` first and is skipped once it fires (the answer is
+    /// then partial, for the caller to throw away).
+    pub fn events_containing_until(
+        &self,
+        list: &[u32],
+        needle: &TextMatcher,
+        stop: &Interrupt<'_>,
+    ) -> Vec<u32> {
+        list.par_chunks(CHECK_PIECE)
+            .flat_map_iter(|piece| {
                 let go = !stop.fired();
-                chunk
+                piece
                     .iter()
                     .copied()
                     .filter(move |&i| go && self.event_contains(i, needle))
             })
-            .collect();
-        RoaringBitmap::from_sorted_iter(kept).unwrap_or_default()
+            .collect()
     }
 
     /// The case-folded text of event `i` (as shown), for the text filter.
