@@ -245,18 +245,24 @@ pub fn plan(root: &Path, manifest: Option<&Path>) -> Result<Plan, String> {
             format!("corpus folder {} does not exist", root.display())
         });
     }
-    let manifest = match manifest {
-        Some(path) => Manifest::load(path)?,
-        None => {
-            let default = root.join("manifest.toml");
-            if default.is_file() {
-                Manifest::load(&default)?
-            } else {
-                Manifest::default()
+    // The manifest is parsed while the folder is walked: both take a
+    // fraction of a second at 200,000 articles, one waiting on the disk's
+    // listing, the other on the processor.
+    let (manifest, listing) = rayon::join(
+        || match manifest {
+            Some(path) => Manifest::load(path),
+            None => {
+                let default = root.join("manifest.toml");
+                if default.is_file() {
+                    Manifest::load(&default)
+                } else {
+                    Ok(Manifest::default())
+                }
             }
-        }
-    };
-    let listing = walk::list(root);
+        },
+        || walk::list(root),
+    );
+    let manifest = manifest?;
     let mut problems = listing.skipped;
     for (file, why) in &manifest.doubts {
         problems.push(Problem::new(&root.join(file), *why));

@@ -11,8 +11,10 @@
 //!   ([`super::cache::fingerprint`]), then the offset, length and CRC-32 of
 //!   the index;
 //! - chunks of articles and chunks of events (each chunk with its events'
-//!   folded text), each a postcard blob with its own CRC-32, so that they
-//!   are written and read on every core a few at a time;
+//!   folded text), each a postcard blob with its own CRC-32, written on
+//!   every core a few at a time and read back item by item straight into
+//!   the store's vectors (the articles on one core, the events on
+//!   another);
 //! - the index: every article file's path and [`FileKey`] when the store
 //!   was read, the problems of that load, and where each chunk lies.
 //!
@@ -43,8 +45,9 @@ use crate::places::Gazetteer;
 use crate::store::EventStore;
 
 const MAGIC: &[u8; 8] = b"FLSNAPST";
-/// Bump when the file layout changes.
-const FORMAT: u32 = 1;
+/// Bump when the file layout changes (2: the index counts the events and
+/// their folded text's bytes).
+const FORMAT: u32 = 2;
 /// Header: magic, format, fingerprint, index offset, index length, index CRC-32.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 4;
 /// Articles per chunk.
@@ -74,7 +77,13 @@ struct Index {
     files: Files,
     problems: Vec<Problem>,
     docs: Vec<Blob>,
+    /// Articles in all the `docs` chunks.
+    doc_count: u64,
     events: Vec<Blob>,
+    /// Events in all the `events` chunks.
+    event_count: u64,
+    /// Bytes of their folded text, in all the `events` chunks.
+    search_bytes: u64,
     clusters: Blob,
 }
 
@@ -223,24 +232,33 @@ fn read_index(file: &std::fs::File) -> Result<Option<Index>, String> {
         len: u64_at(28),
         crc: u32_at(36),
     };
-    let bytes = read_blob(file, blob, size)?;
+    let mut bytes = Vec::new();
+    read_blob(file, blob, size, &mut bytes)?;
     postcard::from_bytes(&bytes)
         .map(Some)
         .map_err(|_| "its index does not decode".into())
 }
 
-/// The bytes of a blob, checked against its CRC-32.
-fn read_blob(file: &std::fs::File, blob: Blob, size: u64) -> Result<Vec<u8>, String> {
+/// Reads a blob into `bytes` (its old content replaced, its buffer kept
+/// for the next blob: a reopen then touches fresh memory for the store,
+/// not for every blob it reads), checked against its CRC-32.
+fn read_blob(
+    file: &std::fs::File,
+    blob: Blob,
+    size: u64,
+    bytes: &mut Vec<u8>,
+) -> Result<(), String> {
     let start = HEADER_LEN as u64 + blob.offset;
     if start.saturating_add(blob.len) > size {
         return Err("it is truncated".into());
     }
-    let mut bytes = vec![0; blob.len as usize];
-    cache::read_exact_at(file, &mut bytes, start).map_err(|_| "it is truncated".to_owned())?;
-    if crc32fast::hash(&bytes) != blob.crc {
+    bytes.clear();
+    bytes.resize(blob.len as usize, 0);
+    cache::read_exact_at(file, bytes, start).map_err(|_| "it is truncated".to_owned())?;
+    if crc32fast::hash(bytes) != blob.crc {
         return Err("a bad checksum".into());
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Decodes a blob, checked against its CRC-32.
@@ -249,11 +267,47 @@ fn decode<T: serde::de::DeserializeOwned>(
     blob: Blob,
     size: u64,
 ) -> Result<T, String> {
-    postcard::from_bytes(&read_blob(file, blob, size)?)
-        .map_err(|_| "a chunk does not decode".into())
+    let mut bytes = Vec::new();
+    read_blob(file, blob, size, &mut bytes)?;
+    postcard::from_bytes(&bytes).map_err(|_| "a chunk does not decode".into())
 }
 
-/// Decodes every chunk on every core and puts the store together.
+/// Decodes the items of postcard sequences (`blobs`, each a sequence
+/// optionally followed by more fields) one by one into `out`, so that they
+/// are written once where the store keeps them rather than into a vector
+/// per chunk joined afterwards (each copy of a large store is fresh memory,
+/// and the kernel's zeroing of fresh pages was most of a reopen's time).
+/// `rest` takes the bytes each blob holds after its sequence.
+fn decode_into<T: serde::de::DeserializeOwned>(
+    file: &std::fs::File,
+    blobs: &[Blob],
+    size: u64,
+    out: &mut Vec<T>,
+    mut rest: impl FnMut(&[u8]) -> Result<(), String>,
+) -> Result<(), String> {
+    let bad = |_| "a chunk does not decode".to_owned();
+    let mut bytes = Vec::new();
+    for &b in blobs {
+        read_blob(file, b, size, &mut bytes)?;
+        let (n, mut left) = postcard::take_from_bytes::<usize>(&bytes).map_err(bad)?;
+        // Each item takes at least one byte: a count beyond the blob is damage.
+        if n > left.len() {
+            return Err("a chunk does not decode".into());
+        }
+        out.reserve(n);
+        for _ in 0..n {
+            let (item, after) = postcard::take_from_bytes::<T>(left).map_err(bad)?;
+            out.push(item);
+            left = after;
+        }
+        rest(left)?;
+    }
+    Ok(())
+}
+
+/// Decodes the chunks and puts the store together: the articles on one
+/// core and the events with their folded text on another (each straight
+/// into the vector the store keeps), the clusters beside them.
 fn read_store(
     file: &std::fs::File,
     index: &Index,
@@ -263,50 +317,43 @@ fn read_store(
     let started = Instant::now();
     let size = file.metadata().map_err(|e| e.to_string())?.len();
     let moved = index.root != root;
+    // Counts from the index only size the vectors (the index has its own
+    // checksum); even so, no more items than the file has bytes, each item
+    // taking at least one.
+    let capacity = |n: u64| n.min(size) as usize;
     let (docs, (events, clusters)) = rayon::join(
         || {
-            index
-                .docs
-                .par_iter()
-                .map(|&b| {
-                    let mut docs: Vec<Document> = decode(file, b, size)?;
-                    for d in docs.iter_mut().filter(|_| moved) {
-                        d.path = reroot(&d.path, &index.root, root);
-                    }
-                    Ok(docs)
-                })
-                .collect::<Result<Vec<_>, String>>()
+            let mut docs: Vec<Document> = Vec::with_capacity(capacity(index.doc_count));
+            decode_into(file, &index.docs, size, &mut docs, |_| Ok(()))?;
+            for d in docs.iter_mut().filter(|_| moved) {
+                d.path = reroot(&d.path, &index.root, root);
+            }
+            Ok::<_, String>(docs)
         },
         || {
             rayon::join(
                 || {
-                    index
-                        .events
-                        .par_iter()
-                        .map(|&b| decode::<(Vec<Event>, String)>(file, b, size))
-                        .collect::<Result<Vec<_>, String>>()
+                    let mut events: Vec<Event> = Vec::with_capacity(capacity(index.event_count));
+                    let mut search = String::with_capacity(capacity(index.search_bytes));
+                    decode_into(file, &index.events, size, &mut events, |rest| {
+                        let (text, _) = postcard::take_from_bytes::<&str>(rest)
+                            .map_err(|_| "a chunk does not decode".to_owned())?;
+                        search.push_str(text);
+                        Ok(())
+                    })?;
+                    Ok::<_, String>((events, search))
                 },
                 || decode::<Clusters>(file, index.clusters, size),
             )
         },
     );
     progress.stage("snapshot: read and decode its chunks", started);
-    let started = Instant::now();
-    let docs: Vec<Document> = docs?.into_iter().flatten().collect();
-    let chunks = events?;
-    let mut all = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
-    let mut search = String::with_capacity(chunks.iter().map(|c| c.1.len()).sum());
-    for (events, text) in chunks {
-        all.extend(events);
-        search.push_str(&text);
-    }
-    let clusters = clusters?;
-    progress.stage("snapshot: join the chunks", started);
+    let (docs, (events, search), clusters) = (docs?, events?, clusters?);
     let started = Instant::now();
     let gazetteer = Gazetteer::builtin();
     progress.stage("wait for the gazetteer", started);
     let started = Instant::now();
-    let store = EventStore::from_sorted_parts(docs, all, search, clusters, gazetteer)
+    let store = EventStore::from_sorted_parts(docs, events, search, clusters, gazetteer)
         .map_err(|why| format!("its parts do not fit together: {why}"));
     progress.stage("snapshot: index the events", started);
     store
@@ -369,7 +416,10 @@ pub fn write(
         files,
         problems: problems.to_vec(),
         docs: doc_blobs,
+        doc_count: docs.len() as u64,
         events: event_blobs,
+        event_count: events.len() as u64,
+        search_bytes: store.folded_len(0..events.len()) as u64,
         clusters,
     };
     let index_bytes = postcard::to_stdvec(&index).map_err(|e| e.to_string())?;
@@ -454,5 +504,60 @@ fn injected_pause() {
             .and_then(|v| v.parse().ok())
     }) {
         std::thread::sleep(std::time::Duration::from_secs_f64(*s));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file holding `blobs` after a blank header, and where each lies.
+    fn file_of(blobs: &[Vec<u8>]) -> (tempfile::NamedTempFile, Vec<Blob>, u64) {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(&[0; HEADER_LEN]).unwrap();
+        let mut offset = 0;
+        let at = blobs
+            .iter()
+            .map(|b| write_blob(&mut f, &mut offset, b).unwrap())
+            .collect();
+        f.flush().unwrap();
+        let size = f.as_file().metadata().unwrap().len();
+        (f, at, size)
+    }
+
+    #[test]
+    fn sequences_of_several_chunks_decode_into_one_vector_with_what_follows_each() {
+        let one = postcard::to_stdvec(&(vec![1u32, 2, 3], "abc")).unwrap();
+        let two = postcard::to_stdvec(&(vec![40u32], "de")).unwrap();
+        let (f, blobs, size) = file_of(&[one, two]);
+        let (mut out, mut text) = (Vec::<u32>::new(), String::new());
+        decode_into(f.as_file(), &blobs, size, &mut out, |rest| {
+            text.push_str(postcard::take_from_bytes::<&str>(rest).unwrap().0);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(out, [1, 2, 3, 40]);
+        assert_eq!(text, "abcde");
+    }
+
+    #[test]
+    fn a_count_beyond_the_chunk_is_damage_not_an_allocation() {
+        // A sequence claiming 2^40 items in a few bytes, with a good CRC.
+        let mut bytes = postcard::to_stdvec(&(1usize << 40)).unwrap();
+        bytes.extend([0; 8]);
+        let (f, blobs, size) = file_of(&[bytes]);
+        let mut out = Vec::<u32>::new();
+        let got = decode_into(f.as_file(), &blobs, size, &mut out, |_| Ok(()));
+        assert_eq!(got, Err("a chunk does not decode".to_owned()));
+        assert!(out.capacity() < 1024);
+    }
+
+    #[test]
+    fn a_flipped_byte_fails_the_checksum() {
+        let (f, mut blobs, size) = file_of(&[postcard::to_stdvec(&vec![7u32; 10]).unwrap()]);
+        blobs[0].crc ^= 1;
+        let mut out = Vec::<u32>::new();
+        let got = decode_into(f.as_file(), &blobs, size, &mut out, |_| Ok(()));
+        assert_eq!(got, Err("a bad checksum".to_owned()));
     }
 }

@@ -42,6 +42,16 @@ impl Clone for EventStore {
 }
 
 impl EventStore {
+    /// Bytes [`EventStore::folded_of`] gives for `range`, without
+    /// building it.
+    pub fn folded_len(&self, range: std::ops::Range<usize>) -> usize {
+        range
+            .map(|i| {
+                nth_record(&self.search, &self.search_starts, self.arrival[i] as usize).len() + 1
+            })
+            .sum()
+    }
+
     /// The folded text ([`super::folded_text`]) of the events `range`
     /// (indexes into [`EventStore::events`]), in that order, each followed
     /// by a NUL byte: the text part of a snapshot's chunk of events.
