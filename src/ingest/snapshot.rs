@@ -16,7 +16,8 @@
 //!   the store's vectors (the articles on one core, the events on
 //!   another);
 //! - the index: every article file's path and [`FileKey`] when the store
-//!   was read, the problems of that load, and where each chunk lies.
+//!   was read, the problems of that load, where each chunk lies, and how
+//!   many articles, events and bytes of folded text the chunks hold.
 //!
 //! A snapshot is used only when the corpus lists exactly the same files
 //! with the same keys (size, modification time, manifest entry) and the
@@ -45,8 +46,8 @@ use crate::places::Gazetteer;
 use crate::store::EventStore;
 
 const MAGIC: &[u8; 8] = b"FLSNAPST";
-/// Bump when the file layout changes (2: the index counts the events and
-/// their folded text's bytes).
+/// Bump when the file layout changes (2: the index counts the articles,
+/// the events and their folded text's bytes).
 const FORMAT: u32 = 2;
 /// Header: magic, format, fingerprint, index offset, index length, index CRC-32.
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 4;
@@ -248,7 +249,8 @@ fn read_blob(
     size: u64,
     bytes: &mut Vec<u8>,
 ) -> Result<(), String> {
-    let start = HEADER_LEN as u64 + blob.offset;
+    // The header's offsets have no checksum of their own.
+    let start = (HEADER_LEN as u64).saturating_add(blob.offset);
     if start.saturating_add(blob.len) > size {
         return Err("it is truncated".into());
     }
@@ -277,7 +279,11 @@ fn decode<T: serde::de::DeserializeOwned>(
 /// are written once where the store keeps them rather than into a vector
 /// per chunk joined afterwards (each copy of a large store is fresh memory,
 /// and the kernel's zeroing of fresh pages was most of a reopen's time).
-/// `rest` takes the bytes each blob holds after its sequence.
+/// `rest` takes the bytes each blob holds after its sequence, and must
+/// take them all. Each item must take at least one byte (a count beyond
+/// the blob's bytes is damage), so `T` is not zero-sized. Room is reserved
+/// with `try_reserve`: a count the index or a blob gets wrong is an error,
+/// never an allocation that aborts.
 fn decode_into<T: serde::de::DeserializeOwned>(
     file: &std::fs::File,
     blobs: &[Blob],
@@ -291,10 +297,9 @@ fn decode_into<T: serde::de::DeserializeOwned>(
         read_blob(file, b, size, &mut bytes)?;
         let (n, mut left) = postcard::take_from_bytes::<usize>(&bytes).map_err(bad)?;
         // Each item takes at least one byte: a count beyond the blob is damage.
-        if n > left.len() {
+        if n > left.len() || out.try_reserve(n).is_err() {
             return Err("a chunk does not decode".into());
         }
-        out.reserve(n);
         for _ in 0..n {
             let (item, after) = postcard::take_from_bytes::<T>(left).map_err(bad)?;
             out.push(item);
@@ -317,14 +322,27 @@ fn read_store(
     let started = Instant::now();
     let size = file.metadata().map_err(|e| e.to_string())?.len();
     let moved = index.root != root;
-    // Counts from the index only size the vectors (the index has its own
-    // checksum); even so, no more items than the file has bytes, each item
-    // taking at least one.
-    let capacity = |n: u64| n.min(size) as usize;
+    // Counts from the index size the vectors, and are checked against what
+    // the chunks hold; no more items than their chunks have bytes, each
+    // item taking at least one, and reserved with `try_reserve`.
+    let bytes_of = |blobs: &[Blob]| blobs.iter().map(|b| b.len).sum::<u64>();
+    let reserved = |n: u64, blobs: &[Blob]| n.min(bytes_of(blobs)) as usize;
+    let empty = |rest: &[u8]| {
+        if rest.is_empty() {
+            Ok(())
+        } else {
+            Err("a chunk does not decode".to_owned())
+        }
+    };
     let (docs, (events, clusters)) = rayon::join(
         || {
-            let mut docs: Vec<Document> = Vec::with_capacity(capacity(index.doc_count));
-            decode_into(file, &index.docs, size, &mut docs, |_| Ok(()))?;
+            let mut docs: Vec<Document> = Vec::new();
+            docs.try_reserve_exact(reserved(index.doc_count, &index.docs))
+                .map_err(|_| "it counts more articles than it holds".to_owned())?;
+            decode_into(file, &index.docs, size, &mut docs, empty)?;
+            if docs.len() as u64 != index.doc_count {
+                return Err("it counts more articles than it holds".into());
+            }
             for d in docs.iter_mut().filter(|_| moved) {
                 d.path = reroot(&d.path, &index.root, root);
             }
@@ -333,14 +351,28 @@ fn read_store(
         || {
             rayon::join(
                 || {
-                    let mut events: Vec<Event> = Vec::with_capacity(capacity(index.event_count));
-                    let mut search = String::with_capacity(capacity(index.search_bytes));
+                    let counted = "its events are not the ones it counts";
+                    let mut events: Vec<Event> = Vec::new();
+                    let mut search = String::new();
+                    events
+                        .try_reserve_exact(reserved(index.event_count, &index.events))
+                        .and_then(|()| {
+                            search.try_reserve_exact(
+                                index.search_bytes.min(bytes_of(&index.events)) as usize,
+                            )
+                        })
+                        .map_err(|_| counted.to_owned())?;
                     decode_into(file, &index.events, size, &mut events, |rest| {
-                        let (text, _) = postcard::take_from_bytes::<&str>(rest)
+                        let (text, rest) = postcard::take_from_bytes::<&str>(rest)
                             .map_err(|_| "a chunk does not decode".to_owned())?;
                         search.push_str(text);
-                        Ok(())
+                        empty(rest)
                     })?;
+                    if events.len() as u64 != index.event_count
+                        || search.len() as u64 != index.search_bytes
+                    {
+                        return Err(counted.into());
+                    }
                     Ok::<_, String>((events, search))
                 },
                 || decode::<Clusters>(file, index.clusters, size),
