@@ -125,6 +125,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_folder_is_listed_in_name_order_depth_first() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("x")).unwrap();
+        for f in ["x.txt", "x-1.txt", "x/a.txt", "X.txt", "é.txt", "b.md"] {
+            std::fs::write(dir.path().join(f), "text").unwrap();
+        }
+        let names: Vec<String> = list(dir.path())
+            .files
+            .iter()
+            .map(|p| {
+                p.strip_prefix(dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        // Byte order of names: "X" < "b" < "x" < "x-1.txt" < "x.txt" < "é".
+        assert_eq!(
+            names,
+            ["X.txt", "b.md", "x/a.txt", "x-1.txt", "x.txt", "é.txt"]
+        );
+    }
+
+    #[test]
     fn lists_articles_recursively_and_reports_the_rest() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
