@@ -310,6 +310,38 @@ fn decode_into<T: serde::de::DeserializeOwned>(
     Ok(())
 }
 
+/// The items of `blobs` ([`decode_into`]), which the index counts as
+/// `count`: room for them is reserved at once (no more items than the
+/// blobs have bytes), and a different number is damage.
+fn decode_counted<T: serde::de::DeserializeOwned>(
+    file: &std::fs::File,
+    blobs: &[Blob],
+    size: u64,
+    count: u64,
+    rest: impl FnMut(&[u8]) -> Result<(), String>,
+) -> Result<Vec<T>, String> {
+    let miscounted = || "its chunks do not hold what its index counts".to_owned();
+    let bytes: u64 = blobs.iter().map(|b| b.len).sum();
+    let mut out = Vec::new();
+    out.try_reserve_exact(count.min(bytes) as usize)
+        .map_err(|_| miscounted())?;
+    decode_into(file, blobs, size, &mut out, rest)?;
+    if out.len() as u64 != count {
+        return Err(miscounted());
+    }
+    Ok(out)
+}
+
+/// `Ok` when a chunk's bytes after its sequence (and what follows it) are
+/// all read: trailing bytes are damage.
+fn all_read(rest: &[u8]) -> Result<(), String> {
+    if rest.is_empty() {
+        Ok(())
+    } else {
+        Err("a chunk does not decode".into())
+    }
+}
+
 /// Decodes the chunks and puts the store together: the articles on one
 /// core and the events with their folded text on another (each straight
 /// into the vector the store keeps), the clusters beside them.
@@ -322,27 +354,10 @@ fn read_store(
     let started = Instant::now();
     let size = file.metadata().map_err(|e| e.to_string())?.len();
     let moved = index.root != root;
-    // Counts from the index size the vectors, and are checked against what
-    // the chunks hold; no more items than their chunks have bytes, each
-    // item taking at least one, and reserved with `try_reserve`.
-    let bytes_of = |blobs: &[Blob]| blobs.iter().map(|b| b.len).sum::<u64>();
-    let reserved = |n: u64, blobs: &[Blob]| n.min(bytes_of(blobs)) as usize;
-    let empty = |rest: &[u8]| {
-        if rest.is_empty() {
-            Ok(())
-        } else {
-            Err("a chunk does not decode".to_owned())
-        }
-    };
     let (docs, (events, clusters)) = rayon::join(
         || {
-            let mut docs: Vec<Document> = Vec::new();
-            docs.try_reserve_exact(reserved(index.doc_count, &index.docs))
-                .map_err(|_| "it counts more articles than it holds".to_owned())?;
-            decode_into(file, &index.docs, size, &mut docs, empty)?;
-            if docs.len() as u64 != index.doc_count {
-                return Err("it counts more articles than it holds".into());
-            }
+            let mut docs: Vec<Document> =
+                decode_counted(file, &index.docs, size, index.doc_count, all_read)?;
             for d in docs.iter_mut().filter(|_| moved) {
                 d.path = reroot(&d.path, &index.root, root);
             }
@@ -351,27 +366,21 @@ fn read_store(
         || {
             rayon::join(
                 || {
-                    let counted = "its events are not the ones it counts";
-                    let mut events: Vec<Event> = Vec::new();
+                    // The folded text follows each chunk's events.
                     let mut search = String::new();
-                    events
-                        .try_reserve_exact(reserved(index.event_count, &index.events))
-                        .and_then(|()| {
-                            search.try_reserve_exact(
-                                index.search_bytes.min(bytes_of(&index.events)) as usize,
-                            )
-                        })
-                        .map_err(|_| counted.to_owned())?;
-                    decode_into(file, &index.events, size, &mut events, |rest| {
-                        let (text, rest) = postcard::take_from_bytes::<&str>(rest)
-                            .map_err(|_| "a chunk does not decode".to_owned())?;
-                        search.push_str(text);
-                        empty(rest)
-                    })?;
-                    if events.len() as u64 != index.event_count
-                        || search.len() as u64 != index.search_bytes
-                    {
-                        return Err(counted.into());
+                    let bytes: u64 = index.events.iter().map(|b| b.len).sum();
+                    search
+                        .try_reserve_exact(index.search_bytes.min(bytes) as usize)
+                        .map_err(|_| "its index counts more text than it holds".to_owned())?;
+                    let events: Vec<Event> =
+                        decode_counted(file, &index.events, size, index.event_count, |rest| {
+                            let (text, rest) = postcard::take_from_bytes::<&str>(rest)
+                                .map_err(|_| "a chunk does not decode".to_owned())?;
+                            search.push_str(text);
+                            all_read(rest)
+                        })?;
+                    if search.len() as u64 != index.search_bytes {
+                        return Err("its chunks do not hold what its index counts".into());
                     }
                     Ok::<_, String>((events, search))
                 },
