@@ -9,8 +9,9 @@
 
 use chrono::NaiveDate;
 
+use super::offices::{Named, Offices};
 use crate::corpus::Document;
-use crate::extract::{DatePrecision, Event};
+use crate::extract::{DatePrecision, Event, EventType};
 use crate::places::{Gazetteer, RegionKind};
 
 /// Characters kept of a word.
@@ -153,10 +154,21 @@ impl Features {
             super::anaphora::qualified_noun(text, date, super::anaphora::not_nouns()).map(term_key)
         });
         let lang = doc.lang.value.unwrap_or_default();
-        if event.kind == crate::extract::EventType::Statements {
-            f.speaker = speaker_words(text, lang, skip);
+        // Titles stand for their holders where the actors count.
+        let actors_count = match event.kind {
+            EventType::Statements | EventType::Calls | EventType::Talks => true,
+            kind => announced(kind),
+        };
+        let titles = if actors_count {
+            Offices::get().named(text, lang, event.date.first)
+        } else {
+            Vec::new()
+        };
+        add_holders(&titles, lang, &mut f);
+        if event.kind == EventType::Statements {
+            f.speaker = speaker_words(text, lang, skip, &titles);
         } else if announced(event.kind) {
-            f.speaker = voice_words(text, lang, skip);
+            f.speaker = voice_words(text, lang, skip, &titles);
         }
 
         for &r in event.regions.iter() {
@@ -181,12 +193,73 @@ fn speaker_words(
     text: &str,
     lang: crate::lang::Lang,
     date: Option<std::ops::Range<usize>>,
+    titles: &[Named],
 ) -> Vec<u64> {
     let dates: Vec<std::ops::Range<usize>> = date.iter().cloned().collect();
     match crate::extract::reported_speech::speaking(text, lang, &dates) {
-        Some(head) => capitalised_keys(text, head, date),
+        Some(head) => with_holders(
+            capitalised_keys(text, head.clone(), date),
+            head,
+            titles,
+            lang,
+        ),
         None => Vec::new(),
     }
+}
+
+/// `keys` with the keys of the holders of the titles inside `span`
+/// ([`Offices::named`]: "the German chancellor said" is Scholz speaking),
+/// sorted, each once.
+fn with_holders(
+    mut keys: Vec<u64>,
+    span: std::ops::Range<usize>,
+    titles: &[Named],
+    lang: crate::lang::Lang,
+) -> Vec<u64> {
+    let inside = titles
+        .iter()
+        .filter(|t| span.start <= t.span.start && t.span.end <= span.end);
+    let before = keys.len();
+    keys.extend(inside.flat_map(|t| t.holder.keys(lang)));
+    if keys.len() > before {
+        keys.sort_unstable();
+        keys.dedup();
+    }
+    keys
+}
+
+/// Adds the holders of `titles` ([`Offices::named`]) to the report's
+/// words as names: "the German chancellor" reads as "Scholz" too.
+fn add_holders(titles: &[Named], lang: crate::lang::Lang, f: &mut Features) {
+    if titles.is_empty() {
+        return;
+    }
+    for t in titles {
+        for key in t.holder.keys(lang) {
+            f.terms.push((key, true));
+        }
+        if !matches!(lang, crate::lang::Lang::Uk | crate::lang::Lang::Ru)
+            && let Some(skeleton) = super::spelling::key(t.holder.surname())
+        {
+            f.names.push((term_key(t.holder.surname()), skeleton));
+        }
+    }
+    f.names.sort_unstable();
+    f.names.dedup();
+    sort_terms(&mut f.terms);
+}
+
+/// Sorts terms by key, each once, a name wherever it was written as one.
+fn sort_terms(terms: &mut Vec<(u64, bool)>) {
+    terms.sort();
+    terms.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 |= b.1;
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// Whether a report of this type may be a decision its speaker announced
@@ -205,9 +278,15 @@ fn voice_words(
     text: &str,
     lang: crate::lang::Lang,
     date: Option<std::ops::Range<usize>>,
+    titles: &[Named],
 ) -> Vec<u64> {
     match crate::extract::reported_speech::voice(text, lang) {
-        Some(v) if v.announces => capitalised_keys(text, v.words, date),
+        Some(v) if v.announces => with_holders(
+            capitalised_keys(text, v.words.clone(), date),
+            v.words,
+            titles,
+            lang,
+        ),
         _ => Vec::new(),
     }
 }
@@ -364,15 +443,7 @@ fn read_words(text: &str, skip: Option<std::ops::Range<usize>>, f: &mut Features
     }
     f.names.sort_unstable();
     f.names.dedup();
-    f.terms.sort();
-    f.terms.dedup_by(|b, a| {
-        if a.0 == b.0 {
-            a.1 |= b.1;
-            true
-        } else {
-            false
-        }
-    });
+    sort_terms(&mut f.terms);
 }
 
 /// The value of a number as a count: digits with thousands separators
@@ -428,18 +499,18 @@ mod tests {
     fn the_speaker_is_the_capitalised_words_before_the_speech_verb() {
         let t = "US envoy Jane Roe said on Friday that Ukraine would get more aid.";
         let date = t.find("on Friday").map(|s| s..s + "on Friday".len());
-        let got = speaker_words(t, crate::lang::Lang::En, date);
+        let got = speaker_words(t, crate::lang::Lang::En, date, &[]);
         let mut want: Vec<u64> = ["Jane", "Roe"].iter().map(|w| term_key(w)).collect();
         want.sort_unstable();
         assert_eq!(got, want, "short words and what was said are left out");
         let t = "Звернення прозвучало в понеділок, заявив Петро Іваненко.";
         assert!(
-            speaker_words(t, crate::lang::Lang::Uk, None).is_empty(),
+            speaker_words(t, crate::lang::Lang::Uk, None, &[]).is_empty(),
             "a speaker after the words has no split"
         );
         let t = "Шмигаль заявив у понеділок, що уряд виділить кошти на ремонт.";
         assert_eq!(
-            speaker_words(t, crate::lang::Lang::Uk, None),
+            speaker_words(t, crate::lang::Lang::Uk, None, &[]),
             vec![term_key("Шмигаль")]
         );
     }

@@ -33,6 +33,7 @@ mod agreement;
 pub mod anaphora;
 pub mod features;
 pub mod linkage;
+pub mod offices;
 pub mod originators;
 pub mod reprints;
 

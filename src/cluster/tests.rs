@@ -351,3 +351,34 @@ fn a_decision_announced_is_what_its_voice_said_that_day() {
     );
     assert_ne!(announced, cluster_of(&store, "Ivo Ranko"), "another voice");
 }
+
+#[test]
+fn a_title_and_its_holder_are_one_speaker() {
+    let store = clustered(vec![
+        doc(
+            "a",
+            "Outlet A",
+            (2022, 2, 14),
+            "Scholz said on Monday that Europe must stand united and keep talking with Moscow.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2022, 2, 14),
+            "The German chancellor said on Monday that the continent has to hold together and keep talking.",
+        ),
+        doc(
+            "c",
+            "Outlet C",
+            (2022, 2, 14),
+            "The French president said on Monday that the continent has to hold together and keep talking.",
+        ),
+    ]);
+    let scholz = cluster_of(&store, "Europe must stand");
+    assert_eq!(scholz, cluster_of(&store, "German chancellor"));
+    assert_ne!(
+        scholz,
+        cluster_of(&store, "French president"),
+        "another office's holder is another speaker"
+    );
+}
