@@ -382,3 +382,28 @@ fn a_title_and_its_holder_are_one_speaker() {
         "another office's holder is another speaker"
     );
 }
+
+#[test]
+fn a_call_and_talks_between_the_same_people_on_one_day_are_one() {
+    let call = "Kestrel and Brandt spoke by phone on Tuesday about grain corridors.";
+    let store = |talks: &str| {
+        clustered(vec![
+            doc("a", "Outlet A", (2024, 5, 7), call),
+            doc("b", "Outlet B", (2024, 5, 7), talks),
+            // Other news, so that the names are rare (weighed by idf).
+            doc("c", "Outlet C", (2024, 5, 7), "Drones struck a depot in Sumy on Tuesday."),
+            doc("d", "Outlet C", (2024, 5, 7), "Shelling hit Kherson on Tuesday, officials said."),
+        ])
+    };
+    let same = store("Talks between Brandt and Kestrel on Tuesday were long, aides said.");
+    assert_eq!(
+        cluster_of(&same, "spoke by phone"),
+        cluster_of(&same, "Brandt and Kestrel")
+    );
+    let other = store("Talks between Brandt and Dubois on Tuesday were long, aides said.");
+    assert_ne!(
+        cluster_of(&other, "spoke by phone"),
+        cluster_of(&other, "Brandt and Dubois"),
+        "other parties"
+    );
+}
