@@ -102,25 +102,25 @@ impl Undated {
         }
     }
 
-    /// One line per article that lost relative dates (or may have): "FILE:
-    /// no publication date: 3 relative dates not placed". An article whose
-    /// dates are all absolute lost none and has no line; [`Undated::summary`]
-    /// still counts it.
+    /// One line per article: "FILE: no publication date: 3 relative dates
+    /// not placed", or "FILE: no publication date (no relative date in it
+    /// was lost)" for an article whose dates are all absolute, so that the
+    /// lines name every article [`Undated::summary`] counts.
     pub fn lines(&self) -> Vec<String> {
         self.articles
             .iter()
-            .filter(|a| a.unplaced != Some(0))
             .map(|a| {
                 let lost = match a.unplaced {
-                    Some(1) => "1 relative date not placed".to_owned(),
-                    Some(k) => format!("{k} relative dates not placed"),
-                    None => "relative dates not placed".to_owned(),
+                    Some(0) => " (no relative date in it was lost)".to_owned(),
+                    Some(1) => ": 1 relative date not placed".to_owned(),
+                    Some(k) => format!(": {k} relative dates not placed"),
+                    None => ": relative dates not placed".to_owned(),
                 };
                 let record = a
                     .record
                     .as_ref()
                     .map_or(String::new(), |r| format!(" (record {r})"));
-                format!("{}{record}: no publication date: {lost}", a.path.display())
+                format!("{}{record}: no publication date{lost}", a.path.display())
             })
             .collect()
     }
@@ -190,8 +190,14 @@ mod tests {
             two.summary().unwrap(),
             "2 articles have no publication date: 1 relative date not placed"
         );
-        // An article that lost no date has no line of its own.
-        assert_eq!(two.lines().len(), 1);
+        // An article that lost no date is named too.
+        assert_eq!(
+            two.lines(),
+            vec![
+                "a: no publication date: 1 relative date not placed",
+                "b: no publication date (no relative date in it was lost)"
+            ]
+        );
         let none_lost = Undated {
             articles: vec![a("a", Some(0)), a("b", Some(0))],
         };
@@ -199,7 +205,7 @@ mod tests {
             none_lost.summary().unwrap(),
             "2 articles have no publication date (no relative date in them was lost)"
         );
-        assert!(none_lost.lines().is_empty());
+        assert_eq!(none_lost.lines().len(), 2, "every article counted is named");
         let uncounted = Undated {
             articles: vec![a("a", None), a("b", Some(2))],
         };

@@ -545,6 +545,12 @@ fn undated_articles_are_said_in_the_status_line_and_the_problems_view() {
     );
     assert!(text.contains("relative date"), "{text}");
     assert!(text.contains("no publication date:"), "{text}");
+    // Every undated article is named, those that lost no date too.
+    let named = text
+        .lines()
+        .filter(|l| l.contains(".txt: no publication date"))
+        .count();
+    assert_eq!(named, undated, "{text}");
     assert!(
         text.contains("Every file of the corpus was read."),
         "{text}"
