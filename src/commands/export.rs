@@ -53,6 +53,10 @@ pub fn run(args: ExportArgs, config: Option<&std::path::Path>) -> Result<(), Fai
                 slice.coarser.len()
             ));
         }
+        // Undated articles may be why: their relative dates are not placed.
+        if let Some(summary) = undated.summary() {
+            what.push_str(&format!("; {summary}"));
+        }
         if !args.allow_empty {
             return Err(Failure {
                 message: format!("{what}; nothing written (--allow-empty writes an empty export)"),

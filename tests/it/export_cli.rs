@@ -84,6 +84,22 @@ fn an_undated_article_is_said_by_export_and_stats() {
 }
 
 #[test]
+fn an_empty_export_says_the_undated_articles_may_be_why() {
+    // Only relative dates, and no publication date to place them from.
+    let dir = one_article(
+        "undated.txt",
+        "Ferry halted\n\nThe ferry stopped on Tuesday and the port reopened yesterday.\n",
+    );
+    let out = frontlog(&["export", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the corpus holds no event; 1 article has no publication date: 2 relative dates not placed"),
+        "{err}"
+    );
+}
+
+#[test]
 fn export_and_stats_read_the_configured_folder_and_manifest() {
     let config = tempfile::tempdir().unwrap();
     let conf_dir = config.path().join("frontlog");
