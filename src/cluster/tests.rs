@@ -391,8 +391,18 @@ fn a_call_and_talks_between_the_same_people_on_one_day_are_one() {
             doc("a", "Outlet A", (2024, 5, 7), call),
             doc("b", "Outlet B", (2024, 5, 7), talks),
             // Other news, so that the names are rare (weighed by idf).
-            doc("c", "Outlet C", (2024, 5, 7), "Drones struck a depot in Sumy on Tuesday."),
-            doc("d", "Outlet C", (2024, 5, 7), "Shelling hit Kherson on Tuesday, officials said."),
+            doc(
+                "c",
+                "Outlet C",
+                (2024, 5, 7),
+                "Drones struck a depot in Sumy on Tuesday.",
+            ),
+            doc(
+                "d",
+                "Outlet C",
+                (2024, 5, 7),
+                "Shelling hit Kherson on Tuesday, officials said.",
+            ),
         ])
     };
     let same = store("Talks between Brandt and Kestrel on Tuesday were long, aides said.");

@@ -190,6 +190,25 @@ fn the_histogram_names_its_first_and_last_day_on_a_short_slice() {
 }
 
 #[test]
+fn the_histogram_axis_keeps_the_first_day_and_says_each_day_once_whatever_is_selected() {
+    let mut s = demo_state(110, 34);
+    press(&mut s, "/");
+    type_text(&mut s, "Riyadh");
+    press(&mut s, "Enter");
+    let fmt = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let first = s.histogram.first.map(fmt).expect("the slice has days");
+    for _ in 0..s.visible.len().max(1) {
+        let (_, lines) = render(&s);
+        let axis = &lines[usize::from(s.areas().unwrap().histogram.y) + 2];
+        assert!(axis.contains(&first), "{first} in {axis:?}");
+        for word in axis.split_whitespace().filter(|w| w.len() == 10) {
+            assert_eq!(axis.matches(word).count(), 1, "{word} twice in {axis:?}");
+        }
+        press(&mut s, "j");
+    }
+}
+
+#[test]
 fn a_message_has_its_own_rows_and_never_hides_the_filters() {
     let mut s = demo_state(120, 34);
     press(&mut s, "d");

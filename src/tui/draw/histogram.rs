@@ -181,19 +181,24 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
             }
         };
         taken.push((x, x + lw + 1));
-        (at, x, text)
+        (at, x, text, label)
     });
     // A mark at an end pushes that end's label inwards.
     let (left_x, right_end) = match &mark {
-        Some((Mark::Before, _, text)) => (width(text) + 1, w),
-        Some((Mark::After, x, _)) => (0, x.saturating_sub(1)),
+        Some((Mark::Before, _, text, _)) => (width(text) + 1, w),
+        Some((Mark::After, x, _, _)) => (0, x.saturating_sub(1)),
         _ => (0, w),
     };
     let drawn_w = (s.bars * s.cols_per_bar).min(w);
     let lw = width(&left);
-    if free(&taken, left_x, left_x + lw + 1) {
+    let left_drawn = free(&taken, left_x, left_x + lw + 1);
+    if left_drawn {
         buf.set_string(area.x + left_x as u16, axis_y, &left, muted);
         taken.push((left_x, left_x + lw + 1));
+    }
+    // The selection's mark already says the last day when it stands on it.
+    if matches!(&mark, Some((Mark::Bar(_), _, _, label)) if *label == right) {
+        right.clear();
     }
     // The last day under the last bar (or, with later events, at the right
     // edge); when the bars are few and narrow, just right of the first day.
@@ -210,6 +215,17 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
         buf.set_string(area.x + rx as u16, axis_y, &right, muted);
         taken.push((rx.saturating_sub(1), rx + rw));
     }
+    // A first day the mark covers is said just past it, as where the
+    // bars start.
+    let mark_says_first = matches!(&mark, Some((Mark::Bar(_), _, _, label)) if *label == left);
+    if !left_drawn && !mark_says_first {
+        let from = format!("from {left}");
+        let fw = width(&from);
+        if let Some(x) = (0..w).find(|&x| free(&taken, x.saturating_sub(1), x + fw + 1)) {
+            buf.set_string(area.x + x as u16, axis_y, &from, muted);
+            taken.push((x.saturating_sub(1), x + fw + 1));
+        }
+    }
     let per = if s.days_per_bar == 1 {
         "1 day/bar".to_owned()
     } else {
@@ -224,7 +240,7 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
     if let Some(x) = (0..w).find(|&x| free(&taken, x.saturating_sub(1), x + sw + 1)) {
         buf.set_string(area.x + x as u16, axis_y, &summary, muted);
     }
-    if let Some((_, x, text)) = mark {
+    if let Some((_, x, text, _)) = mark {
         buf.set_stringn(area.x + x as u16, axis_y, text, w - x, mark_style);
     }
 }
