@@ -44,6 +44,7 @@ struct Cues {
     after: Vec<String>,
     before: Vec<String>,
     either: Vec<String>,
+    object_of: Vec<String>,
 }
 
 /// How far, in words, an attribution cue may stand from the name.
@@ -85,6 +86,9 @@ pub struct Originators {
     after: Vec<Vec<NameWord>>,
     before: Vec<Vec<NameWord>>,
     either: Vec<Vec<NameWord>>,
+    /// Prepositions whose object is not the one speaking ("a call with
+    /// President Zelensky", "Ambassador to the United Nations").
+    object_of: Vec<String>,
 }
 
 fn pattern(name: &str) -> Vec<NameWord> {
@@ -194,6 +198,12 @@ impl Originators {
             after: cues(&file.cues.after)?,
             before: cues(&file.cues.before)?,
             either: cues(&file.cues.either)?,
+            object_of: file
+                .cues
+                .object_of
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
         };
         for (i, entry) in file.originator.into_iter().enumerate() {
             for name in &entry.names {
@@ -276,7 +286,10 @@ impl Originators {
             for &p in candidates {
                 let (who, name) = &self.patterns[p];
                 let end = start + name.len();
-                if fits(name, &words, start) && self.attributed(&words, start, end) {
+                if fits(name, &words, start)
+                    && self.attributed(&words, start, end)
+                    && !self.object_of_preposition(text, &starts, &words, start)
+                {
                     return Some(Found {
                         who: *who,
                         country: self.country_of(&words, start, end),
@@ -349,6 +362,40 @@ impl Originators {
         after || before || either
     }
 
+    /// Whether the name at word `start` is the object of a preposition of
+    /// `object_of` ("a call with Ukrainian President Volodymyr Zelensky",
+    /// "Ambassador to the United Nations"): the words right before it that
+    /// are capitalised or an article (a title, a given name) are stepped
+    /// over; a `before` cue ending there ("according to") is no such
+    /// preposition. `starts` are the words' byte offsets in `text`.
+    fn object_of_preposition(
+        &self,
+        text: &str,
+        starts: &[usize],
+        words: &[&str],
+        start: usize,
+    ) -> bool {
+        const TITLE_WORDS: usize = 4;
+        let capital = |i: usize| {
+            text[starts[i]..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        let mut i = start;
+        while i > 0
+            && start - i < TITLE_WORDS
+            && (capital(i - 1) || matches!(words[i - 1], "the" | "a" | "an"))
+        {
+            i -= 1;
+        }
+        let cue_ends_here = self
+            .before
+            .iter()
+            .any(|c| i >= c.len() && fits(c, words, i - c.len()));
+        i > 0 && !cue_ends_here && self.object_of.iter().any(|p| p == words[i - 1])
+    }
+
     /// Every originator's display name, in list order (index = id).
     pub fn names(&self) -> &[String] {
         &self.names
@@ -411,6 +458,23 @@ mod tests {
         assert_eq!(
             name("The president said Friday that Zelensky had left"),
             None
+        );
+        assert_eq!(
+            name(
+                "Biden, during a call with Ukrainian President Volodymyr Zelensky, warned of costs"
+            ),
+            None,
+            "the other party of a call is no source"
+        );
+        assert_eq!(
+            name("The US Ambassador to the United Nations said the vote was delayed"),
+            None,
+            "an envoy to a body is not the body"
+        );
+        assert_eq!(
+            name("According to Zelensky, the line held").as_deref(),
+            Some("President of Ukraine"),
+            "a cue that ends in a preposition still attributes"
         );
     }
 
