@@ -98,7 +98,7 @@ fn enter_lists_the_reports_under_the_row_and_closes_them() {
     // The reports can be walked, each with its own detail.
     press(&mut s, "j");
     assert!(matches!(s.selected_row(), Some(Row::Member(_))));
-    assert!(screen(&s).contains("Report 1 of"), "{}", screen(&s));
+    assert!(screen(&s).contains("Telling 1 of"), "{}", screen(&s));
     // Enter on a report, or Esc, folds them away onto the cluster's row.
     press(&mut s, "Enter");
     assert!(s.open.is_none());

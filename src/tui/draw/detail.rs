@@ -220,7 +220,7 @@ pub fn render(state: &AppState, area: Rect, buf: &mut Buffer) {
             let open = state.open.as_ref();
             let m = open.and_then(|o| o.members.iter().position(|&x| x == i));
             format!(
-                "Report {} of {} of the cluster",
+                "Telling {} of {} of the cluster",
                 m.map_or(0, |m| m + 1),
                 open.map_or(0, |o| o.members.len())
             )
