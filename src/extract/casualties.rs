@@ -66,6 +66,7 @@ struct Raw {
     cumulative: Vec<String>,
     since: Vec<String>,
     since_objects: Vec<String>,
+    earlier: Vec<String>,
 }
 
 /// A word list of whole words and stems (`"stem*"`).
@@ -109,6 +110,7 @@ struct Table {
     cumulative: Vec<String>,
     since: Words,
     since_objects: Words,
+    earlier: Vec<String>,
 }
 
 fn table() -> &'static Table {
@@ -131,6 +133,7 @@ fn table() -> &'static Table {
             cumulative: raw.cumulative.iter().map(|c| format!(" {c} ")).collect(),
             since: Words::new(&raw.since),
             since_objects: Words::new(&raw.since_objects),
+            earlier: raw.earlier.iter().map(|c| format!(" {c} ")).collect(),
         }
     })
 }
@@ -396,6 +399,21 @@ impl Table {
         toks.len() <= k
     }
 
+    /// Whether the casualty word at `i` tells of an earlier happening than
+    /// the sentence's: a cue of `earlier` within the twelve words before it
+    /// (not past a `;`), as in "the blasts come one week after five people
+    /// were injured".
+    fn earlier(&self, toks: &[String], i: usize) -> bool {
+        let from = (0..i)
+            .rev()
+            .take(12)
+            .take_while(|&j| toks[j] != ";")
+            .last()
+            .unwrap_or(i);
+        let text = format!(" {} ", toks[from..i].join(" "));
+        self.earlier.iter().any(|c| text.contains(c.as_str()))
+    }
+
     /// Whether the count around `i` is a running total: a cue of
     /// `cumulative` within twelve words (not past a `;`), "since" with a
     /// war-long object, or a count of 1,000 or more in the perfect tense.
@@ -476,7 +494,8 @@ pub fn casualties(text: &str, lang: Lang) -> Casualties {
             } else {
                 read_before().or_else(read_after)
             };
-            let Some(n) = n.filter(|&n| !table.cumulative(&toks, i, n)) else {
+            let Some(n) = n.filter(|&n| !table.cumulative(&toks, i, n) && !table.earlier(&toks, i))
+            else {
                 continue;
             };
             let slot = if killed {
