@@ -113,6 +113,31 @@ fn range(figures: impl Iterator<Item = Option<u32>>) -> Option<(u32, u32)> {
     })
 }
 
+/// `originators` without a bare name ("Ministry of Defence") that one
+/// other of them qualifies with its country ("Ministry of Defence
+/// (Russia)"): within one happening's reports, that is the same body.
+/// With two countries' variants the bare name stays (it may be either).
+fn without_bare_twins(mut originators: Vec<u16>, names: &[String]) -> Vec<u16> {
+    let name = |o: u16| names[o as usize].as_str();
+    let twins = |o: u16| {
+        originators
+            .iter()
+            .filter(|&&q| {
+                name(q)
+                    .strip_prefix(name(o))
+                    .is_some_and(|rest| rest.starts_with(" ("))
+            })
+            .count()
+    };
+    let drop: Vec<u16> = originators
+        .iter()
+        .copied()
+        .filter(|&o| twins(o) == 1)
+        .collect();
+    originators.retain(|o| !drop.contains(o));
+    originators
+}
+
 /// The type most members give, the best member's on a tie.
 fn main_kind(members: &[u32], best: u32, events: &[crate::extract::Event]) -> EventType {
     let mut counts: Vec<(EventType, usize)> = Vec::new();
@@ -368,7 +393,10 @@ pub fn build(store: &EventStore) -> Clusters {
         let members = || c.members.iter().map(|&m| m as usize);
         c.reports = distinct(members().map(|m| reprint[events[m].doc as usize])).len() as u32;
         c.outlets = distinct(members().map(|m| store.source_of(&events[m]))).len() as u32;
-        c.originators = distinct(members().filter_map(|m| originator_of[m]));
+        c.originators = without_bare_twins(
+            distinct(members().filter_map(|m| originator_of[m])),
+            &originator_names,
+        );
     });
     Clusters {
         of_event,

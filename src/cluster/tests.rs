@@ -417,3 +417,22 @@ fn a_call_and_talks_between_the_same_people_on_one_day_are_one() {
         "other parties"
     );
 }
+
+#[test]
+fn a_bare_originator_is_dropped_beside_its_one_qualified_twin() {
+    let names: Vec<String> = [
+        "Ministry of Defence",
+        "Ministry of Defence (Russia)",
+        "Ministry of Defence (Ukraine)",
+        "Air Force",
+    ]
+    .map(String::from)
+    .to_vec();
+    assert_eq!(without_bare_twins(vec![0, 1, 3], &names), vec![1, 3]);
+    assert_eq!(
+        without_bare_twins(vec![0, 1, 2], &names),
+        vec![0, 1, 2],
+        "two countries' ministries: the bare one may be either"
+    );
+    assert_eq!(without_bare_twins(vec![0, 3], &names), vec![0, 3]);
+}
