@@ -81,7 +81,8 @@ pub struct Cluster {
     /// Reports: distinct articles, a syndicated reprint counting with its
     /// original.
     pub reports: u32,
-    /// Distinct outlets that report it.
+    /// Distinct named outlets that report it: articles whose outlet is not
+    /// known are no confirming outlet (0 when no report names one).
     pub outlets: u32,
     /// Distinct originators the reports cite ([`Clusters::originator_name`]);
     /// empty for a cluster of one report (its report's originator is
@@ -392,7 +393,12 @@ pub fn build(store: &EventStore) -> Clusters {
         c.injured = range(c.members.iter().map(|&m| events[m as usize].injured));
         let members = || c.members.iter().map(|&m| m as usize);
         c.reports = distinct(members().map(|m| reprint[events[m].doc as usize])).len() as u32;
-        c.outlets = distinct(members().map(|m| store.source_of(&events[m]))).len() as u32;
+        c.outlets = distinct(
+            members()
+                .filter(|&m| store.doc_of(&events[m]).source.value.is_some())
+                .map(|m| store.source_of(&events[m])),
+        )
+        .len() as u32;
         c.originators = without_bare_twins(
             distinct(members().filter_map(|m| originator_of[m])),
             &originator_names,

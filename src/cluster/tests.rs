@@ -436,3 +436,32 @@ fn a_bare_originator_is_dropped_beside_its_one_qualified_twin() {
     );
     assert_eq!(without_bare_twins(vec![0, 3], &names), vec![0, 3]);
 }
+
+#[test]
+fn articles_without_an_outlet_are_no_confirming_outlet() {
+    let unnamed = |id: &str, text: &str| Document {
+        source: Meta::default(),
+        ..doc(id, "", (2025, 3, 5), text)
+    };
+    let store = clustered(vec![
+        unnamed(
+            "a",
+            "Russian missiles struck an energy facility in Kharkiv on 4 March 2025, injuring nine people, the regional governor said.",
+        ),
+        unnamed(
+            "b",
+            "A Russian missile strike hit an energy facility in Kharkiv on 4 March 2025, and eleven people were injured, officials said.",
+        ),
+        doc(
+            "c",
+            "Outlet C",
+            (2025, 3, 5),
+            "On 4 March 2025 Russian missiles hit an energy facility in the city of Kharkiv, according to the governor.",
+        ),
+    ]);
+    let id = cluster_of(&store, "injuring nine");
+    assert_eq!(id, cluster_of(&store, "eleven people"));
+    assert_eq!(id, cluster_of(&store, "city of Kharkiv"));
+    let c = store.clusters().all().iter().find(|c| c.id == id).unwrap();
+    assert_eq!((c.reports, c.outlets), (3, 1), "two unnamed outlets and Outlet C");
+}

@@ -70,7 +70,7 @@ impl ClusterRow {
         } else {
             format!("{} of {} reports", self.reports, self.reports_total)
         };
-        format!("{reports} · {}", plural(self.outlets, "outlet", "outlets"))
+        format!("{reports} · {}", outlets_said(self.outlets))
     }
 }
 
@@ -102,7 +102,21 @@ impl ClusterRow {
         } else {
             digits(self.reports) + 4 + digits(self.reports_total) + 8
         };
-        reports + 3 + digits(self.outlets) + 1 + word(self.outlets, 6)
+        let outlets = match self.outlets {
+            0 => outlets_said(0).chars().count(),
+            n => digits(n) + 1 + word(n, 6),
+        };
+        reports + 3 + outlets
+    }
+}
+
+/// "2 outlets", "1 outlet", or "no outlet named" when no report names its
+/// outlet (as the Markdown briefing says it).
+pub fn outlets_said(n: u32) -> String {
+    match n {
+        0 => "no outlet named".to_owned(),
+        1 => "1 outlet".to_owned(),
+        n => format!("{n} outlets"),
     }
 }
 
@@ -156,6 +170,7 @@ pub fn rows(store: &EventStore, slice: &[u32]) -> Vec<ClusterRow> {
             docs.dedup();
             let mut outlets: Vec<u32> = inside
                 .iter()
+                .filter(|&&m| store.doc_of(&events[m as usize]).source.value.is_some())
                 .map(|&m| store.source_of(&events[m as usize]))
                 .collect();
             outlets.sort_unstable();
@@ -246,7 +261,17 @@ mod tests {
         assert_eq!(row(1, false, 1).summary(), "1 report · 1 outlet");
         assert_eq!(row(1, false, 1).short_summary(), "1 report");
         assert_eq!(row(1, false, 1).tiny_summary(), "×1");
-        for r in [row(2, false, 5), row(1, false, 1), row(3, true, 3)] {
+        // Reports whose articles name no outlet confirm no outlet.
+        let unnamed = ClusterRow {
+            outlets: 0,
+            ..row(2, true, 2)
+        };
+        assert_eq!(unnamed.summary(), "2 reports · no outlet named");
+        let many = ClusterRow {
+            outlets: 12,
+            ..row(3, true, 3)
+        };
+        for r in [row(2, false, 5), row(1, false, 1), row(3, true, 3), unnamed, many] {
             assert_eq!(
                 r.summary_width(),
                 unicode_width::UnicodeWidthStr::width(r.summary().as_str())

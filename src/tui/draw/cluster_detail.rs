@@ -41,7 +41,7 @@ pub fn lines(state: &AppState, k: usize) -> Vec<Line<'static>> {
         format!(
             " ({} in all, from {})",
             cluster.reports,
-            plural(cluster.outlets, "outlet")
+            crate::tui::clusters::outlets_said(cluster.outlets)
         )
     };
     // More tellings than reports: an article telling it twice (its
@@ -151,7 +151,7 @@ pub fn summary(state: &AppState, i: u32) -> Vec<Line<'static>> {
         let mut t = format!(
             "one of {} · {}",
             plural(cluster.reports, "report"),
-            plural(cluster.outlets, "outlet")
+            crate::tui::clusters::outlets_said(cluster.outlets)
         );
         if let Some(o) = originators(state, cluster) {
             t.push_str(&format!(" · citing {o}"));
