@@ -5,12 +5,18 @@
 use super::features::{Features, announced};
 use crate::extract::EventType;
 
-/// Whether two statements are dated to two different single days: words
-/// are spoken at one time (a night spans two days, a statement does not),
-/// so they are two statements, even by one speaker.
-pub(super) fn statements_of_two_days(a: &Features, b: &Features) -> bool {
-    a.kind == EventType::Statements
-        && b.kind == EventType::Statements
+/// Whether two sentences that report no violence are dated to two
+/// different single days. Words are spoken at one time, and a call, a
+/// meeting or a decision is dated to its day: a night spans two days, a
+/// statement or a trip does not, so they are two happenings, even of one
+/// speaker ("Scholz spoke of Ukraine on Sunday" and "Scholz will travel to
+/// Kyiv on Monday"). Headlines are left out: an article's headline is
+/// dated by its publication, not by its happening's day.
+pub(super) fn said_or_met_on_two_days(a: &Features, b: &Features) -> bool {
+    !is_violence(a.kind)
+        && !is_violence(b.kind)
+        && !a.headline
+        && !b.headline
         && matches!((a.days, b.days), (Some(x), Some(y)) if x.0 == x.1 && y.0 == y.1 && x.0 != y.0)
 }
 

@@ -48,6 +48,8 @@ pub struct Features {
     /// The article and the sentence's first byte: two dates of one
     /// sentence are two happenings.
     pub sentence: Option<(u32, u32)>,
+    /// Whether it is the article's headline, dated by its publication.
+    pub headline: bool,
     /// The event type ([`crate::extract::EventType`]).
     pub kind: crate::extract::EventType,
     /// People killed and injured, as the sentence counts them.
@@ -140,6 +142,7 @@ impl Features {
         let mut f = Features {
             days: days_of(event),
             sentence: event.sentence.map(|s| (event.doc, s.start)),
+            headline: event.headline,
             kind: event.kind,
             killed: event.killed,
             injured: event.injured,

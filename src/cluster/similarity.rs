@@ -14,7 +14,8 @@
 //! raised by [`ONE_ACTOR_ONE_DAY`], as two strikes of one type in one
 //! place are by [`VIOLENCE_IN_ONE_PLACE`]; two statements whose speakers
 //! share no name are lowered by [`OTHER_SPEAKER`]. A statement is spoken
-//! on one day, so two statements of two days never merge. A decision
+//! on one day (and a call or a trip is made on one), so two sentences of
+//! two days that report no violence never merge. A decision
 //! announced (a strategic development, aid, sanctions: "the Pentagon said
 //! the US will deploy troops") is raised the same way against a statement
 //! of its voice on its day: it is what the voice said that day.
@@ -24,8 +25,8 @@ use rayon::prelude::*;
 
 use super::actors::{self, Actors};
 use super::agreement::{
-    announces_what_was_said, is_violence, one_day, placed, places_agree, shares_specific_place,
-    statements_of_two_days,
+    announces_what_was_said, is_violence, one_day, placed, places_agree, said_or_met_on_two_days,
+    shares_specific_place,
 };
 use super::anaphora;
 use super::features::{Features, announced, lead_terms};
@@ -448,7 +449,8 @@ impl Scorer {
 
     /// Why two events can never be reports of one happening, if they can
     /// not: a date coarser than [`super::features::MAX_SPAN_DAYS`]
-    /// ("coarse"); days more than one apart, or two statements of two days
+    /// ("coarse"); days more than one apart, or two sentences of two days
+    /// that report no violence
     /// ("days"); two dates of one sentence ("sentence"); places that
     /// differ, unless both are one speaker's statements of one day
     /// ("place"); a conflicting quantity ("quantity"). An anaphor
@@ -470,7 +472,7 @@ impl Scorer {
             return Some("coarse");
         };
         let gap = (db.0 - da.1).num_days().max((da.0 - db.1).num_days());
-        if gap > 1 || statements_of_two_days(fa, fb) {
+        if gap > 1 || said_or_met_on_two_days(fa, fb) {
             Some("days")
         } else if fa.sentence.is_some() && fa.sentence == fb.sentence {
             Some("sentence")

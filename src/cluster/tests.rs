@@ -463,5 +463,44 @@ fn articles_without_an_outlet_are_no_confirming_outlet() {
     assert_eq!(id, cluster_of(&store, "eleven people"));
     assert_eq!(id, cluster_of(&store, "city of Kharkiv"));
     let c = store.clusters().all().iter().find(|c| c.id == id).unwrap();
-    assert_eq!((c.reports, c.outlets), (3, 1), "two unnamed outlets and Outlet C");
+    assert_eq!(
+        (c.reports, c.outlets),
+        (3, 1),
+        "two unnamed outlets and Outlet C"
+    );
+}
+
+#[test]
+fn remarks_of_one_day_and_a_trip_of_the_next_are_two_happenings() {
+    let store = clustered(vec![
+        doc(
+            "a",
+            "Outlet A",
+            (2024, 5, 12),
+            "Chancellor Brandt spoke about the grain corridor through Ukraine on Sunday and the coming talks.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2024, 5, 12),
+            "Chancellor Brandt will travel to Kyiv on Monday for talks on the grain corridor through Ukraine.",
+        ),
+        // Other news, so that the names are rare (weighed by idf).
+        doc(
+            "c",
+            "Outlet C",
+            (2024, 5, 12),
+            "Drones struck a depot in Sumy on Sunday.",
+        ),
+        doc(
+            "d",
+            "Outlet C",
+            (2024, 5, 12),
+            "Shelling hit Kherson on Sunday, officials said.",
+        ),
+    ]);
+    assert_ne!(
+        cluster_of(&store, "spoke about the grain"),
+        cluster_of(&store, "will travel to Kyiv")
+    );
 }

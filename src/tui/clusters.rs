@@ -271,7 +271,13 @@ mod tests {
             outlets: 12,
             ..row(3, true, 3)
         };
-        for r in [row(2, false, 5), row(1, false, 1), row(3, true, 3), unnamed, many] {
+        for r in [
+            row(2, false, 5),
+            row(1, false, 1),
+            row(3, true, 3),
+            unnamed,
+            many,
+        ] {
             assert_eq!(
                 r.summary_width(),
                 unicode_width::UnicodeWidthStr::width(r.summary().as_str())
