@@ -171,6 +171,7 @@ pub fn extract(doc: &Document, doc_index: u32, gazetteer: &Gazetteer) -> Vec<Eve
                 &exprs,
                 &mut sentence_mentions,
             );
+            mark_title_case_dateline(par_text, s, &mut sentence_mentions);
             // Only a dateline needs to know (and the check reads every word).
             let statement = sentence_mentions.iter().any(|m| m.role == Role::Dateline)
                 && gazetteer.reports_speech(&par_text[s.clone()]);
@@ -271,6 +272,29 @@ fn posted_on(signature: &str, published: Option<NaiveDate>) -> Option<NaiveDate>
         let iv = t.interval?;
         (t.anchor == timex::Anchor::Explicit && iv.precision == Precision::Day).then_some(iv.first)
     })
+}
+
+/// Marks the places of a dateline in title case that opens a paragraph
+/// ("Kyiv, March 12, 2025 — Russian drones struck Kharkiv ...": a place, a
+/// comma, a date, a dash; [`crate::corpus::metadata::place_dateline_end`])
+/// as the dateline's, as [`crate::places`] marks one in capitals ("KYIV,
+/// March 12 -"): where the story was filed, not where its happening was.
+fn mark_title_case_dateline(par_text: &str, s: &Range<usize>, mentions: &mut [Mention]) {
+    if !par_text[..s.start].trim().is_empty() {
+        return;
+    }
+    let Some(head) = crate::corpus::metadata::place_dateline_end(&par_text[s.clone()]) else {
+        return;
+    };
+    let comma = par_text[s.clone()]
+        .find(',')
+        .map_or(s.start, |c| s.start + c);
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.end <= comma && m.end <= s.start + head)
+    {
+        m.role = Role::Dateline;
+    }
 }
 
 /// The distinct dates stated in one sentence, with how each was anchored and

@@ -245,6 +245,29 @@ fn regions_run_from_the_town_up() {
 }
 
 #[test]
+fn a_dateline_in_title_case_is_where_the_story_was_filed() {
+    for opening in [
+        "Kyiv, March 12, 2025 —",
+        "Kyiv, 12 March 2025 -",
+        "KYIV, March 12 -",
+    ] {
+        let text = format!(
+            "{HEAD}{opening} Russian drones struck Kharkiv on Tuesday night, injuring three people.\n"
+        );
+        let evs = events_of(&text, Some(day(3, 12)));
+        assert_eq!(evs.len(), 2, "{opening}: {evs:?}");
+        assert_eq!(
+            evs[1].2,
+            ["Kharkiv", "Kharkiv Oblast", "Ukraine"],
+            "{opening}"
+        );
+    }
+    // A sentence that opens with a place and no date is no dateline.
+    let text = format!("{HEAD}Kyiv, the capital, was shelled on March 11 - officials said.\n");
+    assert_eq!(events_of(&text, Some(day(3, 12)))[1].2[0], "Kyiv");
+}
+
+#[test]
 fn places_in_words_group_towns_under_what_contains_them() {
     let text =
         format!("{HEAD}Troops left Velyka Novosilka and Pokrovsk for Turkey on February 12.\n");
