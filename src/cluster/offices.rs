@@ -190,6 +190,9 @@ struct Title {
 #[derive(Default)]
 struct LangTitles {
     titles: Vec<Title>,
+    /// Each title's longest word (lower-case, capitalised, upper-case): a
+    /// text that holds none of them holds no title (most hold none).
+    anchors: Option<aho_corasick::AhoCorasick>,
     /// Titles whose first word is a word or prefix, by [`index_key`].
     by_first: FxHashMap<String, Vec<u32>>,
     /// Titles that start with a country.
@@ -366,10 +369,25 @@ impl Offices {
             }
             t.offices.push(Office { country, holders });
         }
+        let mut anchors: [Vec<String>; 3] = Default::default();
         for (offices, by_lang) in role_titles {
             for (l, titles) in by_lang.into_iter().enumerate() {
                 for title in titles {
                     let toks = parse_words(&title).map_err(|e| format!("title {title:?}: {e}"))?;
+                    let longest = toks
+                        .iter()
+                        .filter_map(|tok| match tok {
+                            Tok::Word(w) | Tok::Prefix(w) => Some(&**w),
+                            Tok::Country => None,
+                        })
+                        .max_by_key(|w| w.chars().count())
+                        .ok_or_else(|| format!("title {title:?}: no word besides {{c}}"))?;
+                    let mut chars = longest.chars();
+                    let capital: String = chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default();
+                    anchors[l].extend([longest.to_owned(), capital, longest.to_uppercase()]);
                     let lt = &mut t.langs[l];
                     let id = lt.titles.len() as u32;
                     match toks[0].index_key() {
@@ -382,6 +400,16 @@ impl Offices {
                     });
                 }
             }
+        }
+        for (lt, mut words) in t.langs.iter_mut().zip(anchors) {
+            words.sort();
+            words.dedup();
+            lt.anchors = Some(
+                aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&words)
+                    .map_err(|e| e.to_string())?,
+            );
         }
         Ok(t)
     }
@@ -459,7 +487,7 @@ impl Offices {
             Lang::Ru => 2,
             _ => 0,
         }];
-        if lt.titles.is_empty() {
+        if !lt.anchors.as_ref().is_some_and(|a| a.is_match(text)) {
             return Vec::new();
         }
         let words = words(text);
