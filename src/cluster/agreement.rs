@@ -5,19 +5,30 @@
 use super::features::{Features, announced};
 use crate::extract::EventType;
 
-/// Whether two sentences that report no violence are dated to two
-/// different single days. Words are spoken at one time, and a call, a
+/// Whether two sentences of statements, calls, talks or no type
+/// ([`said_or_met`]) are dated to two different single days. Words are spoken at one time, and a call, a
 /// meeting or a decision is dated to its day: a night spans two days, a
 /// statement or a trip does not, so they are two happenings, even of one
 /// speaker ("Scholz spoke of Ukraine on Sunday" and "Scholz will travel to
 /// Kyiv on Monday"). Headlines are left out: an article's headline is
 /// dated by its publication, not by its happening's day.
 pub(super) fn said_or_met_on_two_days(a: &Features, b: &Features) -> bool {
-    !is_violence(a.kind)
-        && !is_violence(b.kind)
+    said_or_met(a.kind)
+        && said_or_met(b.kind)
         && !a.headline
         && !b.headline
         && matches!((a.days, b.days), (Some(x), Some(y)) if x.0 == x.1 && y.0 == y.1 && x.0 != y.0)
+}
+
+/// Whether a type is of a happening of one day that no night extends:
+/// statements, calls, talks, and reports of no type. (A decision announced
+/// in one capital's evening is dated the next day in another's: strategic
+/// developments, sanctions and aid are not held to one day.)
+fn said_or_met(k: EventType) -> bool {
+    matches!(
+        k,
+        EventType::Statements | EventType::Calls | EventType::Talks | EventType::Other
+    )
 }
 
 /// Whether two reports are of one and the same single day.

@@ -52,8 +52,6 @@ struct HolderRow {
     #[serde(default)]
     to: Option<NaiveDate>,
     #[serde(default)]
-    given: Vec<String>,
-    #[serde(default)]
     also: Vec<String>,
 }
 
@@ -146,9 +144,9 @@ pub struct Holder {
     /// Latin one, then the Cyrillic spellings.
     latin: u64,
     cyrillic: Vec<u64>,
-    /// The keys of every spelling of the holder's names: a name after the
-    /// title must be one of them.
-    own_names: FxHashSet<u64>,
+    /// The keys of every spelling of the holder's surname: a name after the
+    /// title must hold one of them.
+    surnames: FxHashSet<u64>,
 }
 
 impl Holder {
@@ -351,17 +349,14 @@ impl Offices {
                     .filter(|a| a.chars().any(is_cyrillic))
                     .map(|a| term_key(a))
                     .collect();
-                let own_names = h
-                    .name
-                    .split([' ', '-'])
-                    .chain(h.given.iter().map(String::as_str))
+                let surnames = std::iter::once(surname.as_str())
                     .chain(h.also.iter().map(String::as_str))
                     .map(term_key)
                     .collect();
                 holders.push(Holder {
                     latin: term_key(&surname),
                     cyrillic,
-                    own_names,
+                    surnames,
                     name: h.name,
                     from: h.from,
                     to: h.to,
@@ -516,7 +511,12 @@ impl Offices {
                 i += 1;
                 continue;
             };
-            let negated = i > 0 && self.not_after.contains(&words[i - 1].lower);
+            // "President-elect", "chancellor-in-waiting": another person.
+            let hyphenated = {
+                let mut after = text[words[end - 1].span.end..].chars();
+                after.next() == Some('-') && after.next().is_some_and(char::is_alphabetic)
+            };
+            let negated = hyphenated || i > 0 && self.not_after.contains(&words[i - 1].lower);
             let span = words[i].span.start..words[end - 1].span.end;
             let mut offices: Vec<(u32, &[u32])> = found
                 .iter()
@@ -555,27 +555,29 @@ fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
+/// The most capitalised words read as the name after a title.
+const NAME_WORDS: usize = 4;
+
 /// Whether the title ending before word `end` is followed by a name that
-/// is not `holder`'s: a capitalised word right after it (only spaces
-/// between), and the next capitalised word too, neither a spelling of the
-/// holder's names.
+/// is not `holder`'s: capitalised words right after it (only spaces
+/// between), none of them the holder's surname in any spelling ("Russian
+/// President Vladimir Putin" is not Zelensky, whose other spellings include
+/// "Vladimir").
 fn other_name_follows(text: &str, words: &[Word], end: usize, holder: &Holder) -> bool {
     let close = |a: usize, b: &Word| text[a..b.span.start].chars().all(char::is_whitespace);
-    let Some(next) = words.get(end).filter(|w| w.capital) else {
-        return false;
-    };
-    let prev_end = words[end - 1].span.end;
-    if !close(prev_end, next) {
-        return false;
+    let mut prev_end = words[end - 1].span.end;
+    let mut run = Vec::new();
+    for w in words[end..].iter().take(NAME_WORDS) {
+        if !w.capital || !close(prev_end, w) {
+            break;
+        }
+        run.push(w);
+        prev_end = w.span.end;
     }
-    let own = |w: &Word| holder.own_names.contains(&term_key(&w.lower));
-    if own(next) {
-        return false;
-    }
-    match words.get(end + 1) {
-        Some(second) if second.capital && close(next.span.end, second) => !own(second),
-        _ => true,
-    }
+    !run.is_empty()
+        && !run
+            .iter()
+            .any(|w| holder.surnames.contains(&term_key(&w.lower)))
 }
 
 #[cfg(test)]

@@ -89,6 +89,25 @@ fn former_deputies_and_other_names_are_not_the_holder() {
     );
     assert!(
         names(
+            "US President-elect Donald Trump said so.",
+            Lang::En,
+            "2024-12-10"
+        )
+        .is_empty(),
+        "an elect is not yet the holder"
+    );
+    assert_eq!(
+        names(
+            "Aid went to Ukraine and Russian President Vladimir Putin objected.",
+            Lang::En,
+            "2023-03-01"
+        ),
+        ["Vladimir Putin"],
+        "a first name shared with another holder is no surname"
+    );
+    assert!(names("Latin American leaders met.", Lang::En, "2023-03-01").is_empty());
+    assert!(
+        names(
             "The American presidential race opened.",
             Lang::En,
             "2022-02-10"

@@ -382,12 +382,25 @@ impl Originators {
                 .next()
                 .is_some_and(char::is_uppercase)
         };
+        // Only spaces between a word and the next: "In an interview with
+        // CNN, Zelensky said" puts a comma between CNN and the name.
+        let joined = |i: usize| {
+            let between = &text[starts[i - 1]..starts[i]];
+            between
+                .trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'')
+                .chars()
+                .all(char::is_whitespace)
+        };
         let mut i = start;
         while i > 0
             && start - i < TITLE_WORDS
+            && joined(i)
             && (capital(i - 1) || matches!(words[i - 1], "the" | "a" | "an"))
         {
             i -= 1;
+        }
+        if i > 0 && !joined(i) {
+            return false;
         }
         let cue_ends_here = self
             .before
@@ -475,6 +488,11 @@ mod tests {
             name("According to Zelensky, the line held").as_deref(),
             Some("President of Ukraine"),
             "a cue that ends in a preposition still attributes"
+        );
+        assert_eq!(
+            name("In an interview with CNN, Zelensky said the line held").as_deref(),
+            Some("President of Ukraine"),
+            "a comma ends the preposition's object"
         );
     }
 

@@ -53,8 +53,9 @@ pub fn run(args: ExportArgs, config: Option<&std::path::Path>) -> Result<(), Fai
                 slice.coarser.len()
             ));
         }
-        // Undated articles may be why: their relative dates are not placed.
-        if let Some(summary) = undated.summary() {
+        // Undated articles may be why: their relative dates are not placed
+        // (with --allow-empty they are said below, as for any export).
+        if let Some(summary) = undated.summary().filter(|_| !args.allow_empty) {
             what.push_str(&format!("; {summary}"));
         }
         if !args.allow_empty {

@@ -37,12 +37,23 @@ pub fn warn_problems(problems: &[frontlog::corpus::Problem]) {
     }
 }
 
-/// Prints each article without a publication date, then the total, as
-/// warnings on standard error: their relative dates are not placed.
+/// The most undated articles named one by one on standard error; the
+/// total counts the rest.
+const UNDATED_LINES: usize = 20;
+
+/// Prints each article without a publication date (the first
+/// [`UNDATED_LINES`]), then the total, as warnings on standard error: their
+/// relative dates are not placed.
 pub fn warn_undated(undated: &frontlog::undated::Undated) {
     let lines = undated.lines();
-    for line in &lines {
+    for line in lines.iter().take(UNDATED_LINES) {
         eprintln!("frontlog: warning: {line}");
+    }
+    if lines.len() > UNDATED_LINES {
+        eprintln!(
+            "frontlog: warning: … and {} more articles without a publication date (the app's problems view, p, lists them all)",
+            lines.len() - UNDATED_LINES
+        );
     }
     // The total, unless it would repeat the one line above.
     if let Some(s) = undated.summary()

@@ -401,15 +401,15 @@ impl Table {
 
     /// Whether the casualty word at `i` tells of an earlier happening than
     /// the sentence's: a cue of `earlier` within the twelve words before it
-    /// (not past a `;`), as in "the blasts come one week after five people
-    /// were injured".
+    /// and in its clause (not past a `,` or a `;`), as in "the blasts come
+    /// one week after five people were injured" (not "missiles struck hours
+    /// after the talks ended, killing 12").
     fn earlier(&self, toks: &[String], i: usize) -> bool {
-        let from = (0..i)
+        let from = reach_back(toks, i);
+        let from = (from..i)
             .rev()
-            .take(12)
-            .take_while(|&j| toks[j] != ";")
-            .last()
-            .unwrap_or(i);
+            .find(|&j| toks[j] == ",")
+            .map_or(from, |c| c + 1);
         let text = format!(" {} ", toks[from..i].join(" "));
         self.earlier.iter().any(|c| text.contains(c.as_str()))
     }
@@ -418,12 +418,7 @@ impl Table {
     /// `cumulative` within twelve words (not past a `;`), "since" with a
     /// war-long object, or a count of 1,000 or more in the perfect tense.
     fn cumulative(&self, toks: &[String], i: usize, n: u32) -> bool {
-        let from = (0..i)
-            .rev()
-            .take(12)
-            .take_while(|&j| toks[j] != ";")
-            .last()
-            .unwrap_or(i);
+        let from = reach_back(toks, i);
         let to = (i..toks.len())
             .take(13)
             .take_while(|&j| toks[j] != ";")
@@ -447,6 +442,17 @@ impl Table {
                 .any(|w| matches!(w[0].as_str(), "have" | "has") && w[1] == "been");
         since || perfect
     }
+}
+
+/// The first of the (up to) twelve tokens before `i`, not past a `;`: how
+/// far back a cue of a running total or of an earlier happening is read.
+fn reach_back(toks: &[String], i: usize) -> usize {
+    (0..i)
+        .rev()
+        .take(12)
+        .take_while(|&j| toks[j] != ";")
+        .last()
+        .unwrap_or(i)
 }
 
 /// Words that end a counted phrase when scanning back from a casualty word.

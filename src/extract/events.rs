@@ -283,12 +283,27 @@ fn mark_title_case_dateline(par_text: &str, s: &Range<usize>, mentions: &mut [Me
     if !par_text[..s.start].trim().is_empty() {
         return;
     }
-    let Some(head) = crate::corpus::metadata::place_dateline_end(&par_text[s.clone()]) else {
+    let sentence = &par_text[s.clone()];
+    let Some(head) = crate::corpus::metadata::place_dateline_end(sentence) else {
         return;
     };
-    let comma = par_text[s.clone()]
-        .find(',')
-        .map_or(s.start, |c| s.start + c);
+    let Some(comma) = sentence[..head].find(',') else {
+        return;
+    };
+    // The date itself: a few words, each with a digit or a capital ("March
+    // 12, 2025", "12 March 2025", "Nov. 17"), not "30 km from the border".
+    let date: Vec<&str> = sentence[comma + 1..head].split_whitespace().collect();
+    let date_like = !date.is_empty()
+        && date.len() <= 4
+        && date.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+        });
+    if !date_like {
+        return;
+    }
+    let comma = s.start + comma;
     for m in mentions
         .iter_mut()
         .filter(|m| m.end <= comma && m.end <= s.start + head)

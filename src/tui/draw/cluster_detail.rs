@@ -38,11 +38,14 @@ pub fn lines(state: &AppState, k: usize) -> Vec<Line<'static>> {
     let whole = if row.complete {
         String::new()
     } else {
-        format!(
-            " ({} in all, from {})",
-            cluster.reports,
-            crate::tui::clusters::outlets_said(cluster.outlets)
-        )
+        match cluster.outlets {
+            0 => format!(" ({} in all)", cluster.reports),
+            n => format!(
+                " ({} in all, from {})",
+                cluster.reports,
+                crate::tui::clusters::outlets_said(n)
+            ),
+        }
     };
     // More tellings than reports: an article telling it twice (its
     // headline and a sentence, or two sentences).
