@@ -19,8 +19,9 @@
 //!    Pairs that can never merge: different settlements (or, without one,
 //!    different oblasts or countries), a conflicting quantity of the same
 //!    thing ("82 drones" and "22 drones"), days more than one apart, two
-//!    sentences of two days that report no violence (a statement, a call,
-//!    a trip is of one day; a night's attack spans two).
+//!    sentences of two days that are statements, calls, talks or untyped
+//!    (a statement, a call, a trip is of one day; a night's attack spans
+//!    two).
 //! 5. Group-average linkage ([`linkage`]), so that one bridging sentence
 //!    cannot chain two happenings. Precision before recall: the threshold
 //!    is set so that look-alikes stay apart.

@@ -15,10 +15,10 @@
 //! place are by [`VIOLENCE_IN_ONE_PLACE`]; two statements whose speakers
 //! share no name are lowered by [`OTHER_SPEAKER`]. A statement is spoken
 //! on one day (and a call or a trip is made on one), so two sentences of
-//! two days that report no violence never merge. A decision
-//! announced (a strategic development, aid, sanctions: "the Pentagon said
-//! the US will deploy troops") is raised the same way against a statement
-//! of its voice on its day: it is what the voice said that day.
+//! two days that are statements, calls, talks or untyped never merge. A
+//! decision announced (a strategic development, aid, sanctions: "the
+//! Pentagon said the US will deploy troops") is raised the same way against
+//! a statement of its voice on its day: it is what the voice said that day.
 
 use chrono::{Datelike, Duration};
 use rayon::prelude::*;
@@ -450,7 +450,7 @@ impl Scorer {
     /// Why two events can never be reports of one happening, if they can
     /// not: a date coarser than [`super::features::MAX_SPAN_DAYS`]
     /// ("coarse"); days more than one apart, or two sentences of two days
-    /// that report no violence
+    /// that are statements, calls, talks or untyped
     /// ("days"); two dates of one sentence ("sentence"); places that
     /// differ, unless both are one speaker's statements of one day
     /// ("place"); a conflicting quantity ("quantity"). An anaphor
