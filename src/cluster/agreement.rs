@@ -6,12 +6,13 @@ use super::features::{Features, announced};
 use crate::extract::EventType;
 
 /// Whether two sentences of statements, calls, talks or no type
-/// ([`said_or_met`]) are dated to two different single days. Words are spoken at one time, and a call, a
-/// meeting or a decision is dated to its day: a night spans two days, a
-/// statement or a trip does not, so they are two happenings, even of one
-/// speaker ("Scholz spoke of Ukraine on Sunday" and "Scholz will travel to
-/// Kyiv on Monday"). Headlines are left out: an article's headline is
-/// dated by its publication, not by its happening's day.
+/// ([`said_or_met`]) are dated to two different single days. Words are
+/// spoken at one time, and a call or a meeting is held on its day: a night
+/// spans two days, a statement or a trip does not, so they are two
+/// happenings, even of one speaker ("Scholz spoke of Ukraine on Sunday" and
+/// "Scholz will travel to Kyiv on Monday"). Headlines are left out: an
+/// article's headline is dated by its publication, not by its happening's
+/// day.
 pub(super) fn said_or_met_on_two_days(a: &Features, b: &Features) -> bool {
     said_or_met(a.kind)
         && said_or_met(b.kind)

@@ -489,16 +489,17 @@ impl Offices {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let mut candidates: Vec<u32> = lt
+            let by_word = lt
                 .by_first
                 .get(&index_key(&words[i].lower))
-                .cloned()
-                .unwrap_or_default();
-            if self.form_at(&words, i).is_some() {
-                candidates.extend(&lt.country_first);
-            }
-            let found: Vec<(usize, Vec<u32>, &Title)> = candidates
+                .map_or(&[][..], Vec::as_slice);
+            let by_country = match self.form_at(&words, i) {
+                Some(_) => lt.country_first.as_slice(),
+                None => &[],
+            };
+            let found: Vec<(usize, Vec<u32>, &Title)> = by_word
                 .iter()
+                .chain(by_country)
                 .filter_map(|&t| {
                     let title = &lt.titles[t as usize];
                     self.title_at(title, &words, i)
