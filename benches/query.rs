@@ -139,12 +139,18 @@ fn main() {
     typing(&mut state);
     let t = Instant::now();
     let index = store.build_text_index();
+    let (words_took, words_bytes) = (t.elapsed(), index.bytes());
+    let t = Instant::now();
+    let index = store.build_text_pairs();
     println!(
-        "\ntext index: {} words over {} events, built in {:.2} s, {:.0} MB",
+        "\ntext index: {} words over {} events, built in {:.2} s, {:.0} MB; then {} pairs of frequent words (for phrases) in {:.2} s, {:.0} MB more",
         index.vocabulary(),
         index.events(),
+        words_took.as_secs_f64(),
+        words_bytes as f64 / 1e6,
+        index.pairs(),
         t.elapsed().as_secs_f64(),
-        index.bytes() as f64 / 1e6
+        (index.bytes() - words_bytes) as f64 / 1e6
     );
     for (name, make) in kinds
         .iter()

@@ -126,6 +126,9 @@ mod tests {
         assert_eq!(f.text_index, None);
         store.build_text_index();
         let built = Footprint::of(&store);
+        store.build_text_pairs();
+        let paired = Footprint::of(&store);
+        assert!(paired.text_index > built.text_index, "the pairs count too");
         assert!(built.text_index.is_some_and(|b| b > 0));
         assert!(built.total() > f.total());
     }

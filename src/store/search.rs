@@ -18,6 +18,7 @@ impl EventStore {
     /// The text index, built now on every core if it is not yet (it is
     /// forgotten whenever events are added or retired). Meant for a thread
     /// of its own once the corpus is in; queries use it once it is there.
+    /// Its pairs of frequent words come after: [`EventStore::build_text_pairs`].
     pub fn build_text_index(&self) -> &TextIndex {
         self.text_index.get_or_init(|| {
             TextIndex::build(
@@ -28,6 +29,21 @@ impl EventStore {
                 |d| self.doc_search_text(d),
             )
         })
+    }
+
+    /// The text index with its pairs of frequent words
+    /// ([`TextIndex::build_followers`]), each built now if it is not yet:
+    /// the index first, so that a caller on another thread may use it while
+    /// the pairs are built. Phrases use the pairs once they are there.
+    pub fn build_text_pairs(&self) -> &TextIndex {
+        let index = self.build_text_index();
+        index.build_followers(
+            |i| self.search_text(i as u32),
+            self.docs.len(),
+            |i| self.events[i].doc as usize,
+            |d| self.doc_search_text(d),
+        );
+        index
     }
 
     /// The text index, if it is built for the current events.

@@ -12,19 +12,34 @@
 //! the union of its words' bitmaps, found by binary search in the sorted
 //! vocabulary.
 //!
-//! The index answers a needle of one word exactly; for a phrase ("officials
-//! sa") or a needle with punctuation ("kyiv's") it gives the candidates, the
-//! events holding a word that starts with each of the needle's words, and
-//! the exact scan ([`super::TextMatcher`]) decides among them.
+//! The index answers a needle of one word exactly, and so a needle of two
+//! words with one space between whose first word is frequent (in one event
+//! in [`FREQUENT_SHARE`] or more), from the pairs of words kept for those
+//! ([`followers`]). For another phrase ("officials said th") or a needle with
+//! punctuation ("kyiv's") it gives the candidates, the events holding each
+//! of the needle's words (the last as a prefix, the others whole) and each
+//! of its kept pairs, and the exact scan ([`super::TextMatcher`]) decides
+//! among them.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 use roaring::{MultiOps, RoaringBitmap};
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+mod followers;
+
+use followers::Followers;
 
 /// Events per piece when the index is built on every core.
 const PIECE: usize = 1 << 16;
+
+/// A word held by one event in this many or more is frequent: the words
+/// that follow it are kept ([`followers`]). A phrase starting with a rarer
+/// word is narrowed by that word to fewer than this share of the events,
+/// which the exact check reads quickly.
+pub const FREQUENT_SHARE: u64 = 32;
 
 /// Word-prefix index over a store's events (see the module overview).
 pub struct TextIndex {
@@ -35,6 +50,9 @@ pub struct TextIndex {
     /// The events holding a word that starts with each one- or
     /// two-character prefix.
     short: HashMap<Box<str>, RoaringBitmap>,
+    /// The events holding each pair of a frequent word and a word right
+    /// after it, once built ([`TextIndex::build_followers`]).
+    followers: OnceLock<Followers>,
     /// How many events were indexed (the store's count when built).
     events: u32,
 }
@@ -44,6 +62,7 @@ impl std::fmt::Debug for TextIndex {
         f.debug_struct("TextIndex")
             .field("words", &self.words.len())
             .field("short_prefixes", &self.short.len())
+            .field("pairs", &self.pairs())
             .field("events", &self.events)
             .finish()
     }
@@ -70,7 +89,8 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 impl TextIndex {
     /// Indexes `events` events, where `event_text(i)` is event `i`'s folded
     /// text and `doc_text(doc_of(i))` its article's folded title and
-    /// outlet; `docs` articles. Built on every core.
+    /// outlet; `docs` articles. Built on every core. The pairs of frequent
+    /// words are not built yet: see [`TextIndex::build_followers`].
     pub fn build<'a>(
         events: usize,
         event_text: impl Fn(usize) -> &'a str + Sync,
@@ -116,10 +136,57 @@ impl TextIndex {
             words,
             postings,
             short: HashMap::new(),
+            followers: OnceLock::new(),
             events: events as u32,
         };
         index.short = index.short_prefixes();
         index
+    }
+
+    /// Builds the pairs of frequent words and the words right after them
+    /// ([`followers`]) over the same events and articles as
+    /// [`TextIndex::build`], if they are not built yet: the words held by
+    /// one event in [`FREQUENT_SHARE`] or more. Meant for the thread that
+    /// built the index, once the index is in use.
+    pub fn build_followers<'a>(
+        &self,
+        event_text: impl Fn(usize) -> &'a str + Sync,
+        docs: usize,
+        doc_of: impl Fn(usize) -> usize + Sync,
+        doc_text: impl Fn(usize) -> &'a str + Sync,
+    ) {
+        let min = (u64::from(self.events) / FREQUENT_SHARE).max(1);
+        self.build_followers_from(event_text, docs, doc_of, doc_text, min);
+    }
+
+    /// [`TextIndex::build_followers`], with the words held by `frequent_min`
+    /// events or more taken as frequent.
+    fn build_followers_from<'a>(
+        &self,
+        event_text: impl Fn(usize) -> &'a str + Sync,
+        docs: usize,
+        doc_of: impl Fn(usize) -> usize + Sync,
+        doc_text: impl Fn(usize) -> &'a str + Sync,
+        frequent_min: u64,
+    ) {
+        self.followers.get_or_init(|| {
+            let frequent: Vec<(&str, u32)> = (0..self.words.len())
+                .filter(|&k| self.postings[k].len() >= frequent_min)
+                .map(|k| (&*self.words[k], k as u32))
+                .collect();
+            let ids: FxHashMap<&str, u32> = (self.words.iter().enumerate())
+                .map(|(k, w)| (&**w, k as u32))
+                .collect();
+            Followers::build(
+                self.events as usize,
+                event_text,
+                docs,
+                doc_of,
+                doc_text,
+                |w| ids.get(w).copied(),
+                &frequent,
+            )
+        });
     }
 
     /// The events behind every one- and two-character prefix of the
@@ -138,11 +205,25 @@ impl TextIndex {
             .collect()
     }
 
-    /// The bitmaps of the words starting with `prefix`.
-    fn words_from<'s>(&'s self, prefix: &str) -> impl Iterator<Item = &'s RoaringBitmap> + 's {
+    /// The ids (indexes in `words`) of the words starting with `prefix`.
+    fn ids_from(&self, prefix: &str) -> std::ops::Range<u32> {
         let lo = self.words.partition_point(|w| &**w < prefix);
         let len = self.words[lo..].partition_point(|w| w.starts_with(prefix));
-        self.postings[lo..lo + len].iter()
+        lo as u32..(lo + len) as u32
+    }
+
+    /// The bitmaps of the words starting with `prefix`.
+    fn words_from<'s>(&'s self, prefix: &str) -> impl Iterator<Item = &'s RoaringBitmap> + 's {
+        let ids = self.ids_from(prefix);
+        self.postings[ids.start as usize..ids.end as usize].iter()
+    }
+
+    /// The id of the word `word`, when the vocabulary holds it.
+    fn id(&self, word: &str) -> Option<u32> {
+        self.words
+            .binary_search_by(|w| (**w).cmp(word))
+            .ok()
+            .map(|k| k as u32)
     }
 
     /// The events holding a word that starts with `prefix` (folded).
@@ -154,21 +235,60 @@ impl TextIndex {
     }
 
     /// What the index knows of a folded needle: the exact events for one
-    /// word; for more than one word, or punctuation, the events holding a
-    /// word starting with each of its words.
+    /// word, and for two words with one space between whose first word is
+    /// frequent; otherwise the candidates (see the module overview).
     pub fn lookup(&self, folded: &str) -> Lookup {
         let parts: Vec<&str> = words(folded).collect();
-        if parts.is_empty() {
+        let Some((&last, firsts)) = parts.split_last() else {
             return Lookup::NoWord;
+        };
+        if firsts.is_empty() {
+            let found = self.prefix(last);
+            return if last == folded {
+                Lookup::Exact(found)
+            } else {
+                Lookup::Candidates(found)
+            };
+        }
+        // Words with one space between: each but the last is whole in a
+        // matching text, and a kept pair answers for two of them.
+        if parts.join(" ") == folded {
+            let mut ids = Vec::with_capacity(firsts.len());
+            for w in firsts {
+                match self.id(w) {
+                    Some(id) => ids.push(id),
+                    None => return Lookup::Exact(RoaringBitmap::new()),
+                }
+            }
+            let mut bitmaps = Vec::with_capacity(parts.len());
+            let mut all_pairs = true;
+            for (k, &a) in ids.iter().enumerate() {
+                let seconds = match ids.get(k + 1) {
+                    Some(&b) => b..b + 1,
+                    None => self.ids_from(last),
+                };
+                match self.followers.get().and_then(|f| f.of(a, seconds)) {
+                    Some(pairs) => bitmaps.push(pairs.union()),
+                    None => {
+                        all_pairs = false;
+                        bitmaps.push(self.postings[a as usize].clone());
+                    }
+                }
+            }
+            if !all_pairs {
+                bitmaps.push(self.prefix(last));
+            }
+            bitmaps.sort_by_key(RoaringBitmap::len);
+            let found = bitmaps.into_iter().intersection();
+            return if all_pairs && ids.len() == 1 {
+                Lookup::Exact(found)
+            } else {
+                Lookup::Candidates(found)
+            };
         }
         let mut bitmaps: Vec<RoaringBitmap> = parts.iter().map(|p| self.prefix(p)).collect();
         bitmaps.sort_by_key(RoaringBitmap::len);
-        let found = bitmaps.into_iter().intersection();
-        if parts.len() == 1 && parts[0] == folded {
-            Lookup::Exact(found)
-        } else {
-            Lookup::Candidates(found)
-        }
+        Lookup::Candidates(bitmaps.into_iter().intersection())
     }
 
     /// How many events the index covers.
@@ -191,7 +311,16 @@ impl TextIndex {
             .chain(self.short.values())
             .map(RoaringBitmap::serialized_size)
             .sum();
-        words + bitmaps + self.short.keys().map(|k| k.len() + 16).sum::<usize>()
+        words
+            + bitmaps
+            + self.short.keys().map(|k| k.len() + 16).sum::<usize>()
+            + self.followers.get().map_or(0, Followers::bytes)
+    }
+
+    /// How many pairs of a frequent word and its follower it holds (0
+    /// until they are built).
+    pub fn pairs(&self) -> usize {
+        self.followers.get().map_or(0, Followers::len)
     }
 }
 

@@ -5,7 +5,9 @@
 //!
 //! The same thread first builds the store's text index
 //! ([`crate::store::EventStore::build_text_index`]), which the text filter
-//! uses from the moment it is there (until then it scans).
+//! uses from the moment it is there (until then it scans), and last the
+//! index's pairs of frequent words, which answer typed phrases
+//! ([`crate::store::EventStore::build_text_pairs`]).
 //!
 //! The thread shares the store (an [`Arc`]) and only reads it; it gives its
 //! share back before it reports, so the app can then hand the clusters to
@@ -60,6 +62,10 @@ impl Job {
                         plan.manifest.as_deref(),
                     )
                 });
+                // The pairs that answer phrases exactly come last: the
+                // clusters wait for this thread to end, and typed phrases
+                // are answered (more slowly) without them.
+                store.build_text_pairs();
                 // Give the store back before reporting.
                 drop(store);
                 out

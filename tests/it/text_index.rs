@@ -1,6 +1,7 @@
 //! The text filter's word-prefix index (issue 16, item 3) against the scan
 //! it replaces: the same slice for every prefix typed letter by letter,
-//! alone and with the other filters; the pane counts, counted from the
+//! alone and with the other filters, before and after the index's pairs of
+//! frequent words are built; the pane counts, counted from the
 //! store's totals when a slice holds most of it, against counting every
 //! event; and the terminal app's keys typed in one burst making one query.
 
@@ -34,6 +35,9 @@ fn needles(store: &EventStore) -> Vec<String> {
         }
         if words.len() > 3 {
             whole.push(words[1..3].join(" "));
+        }
+        if words.len() > 5 {
+            whole.push(words[2..5].join(" "));
         }
     }
     let mut typed = Vec::new();
@@ -93,6 +97,13 @@ fn the_index_cuts_the_same_slices_as_the_scan() {
         queries.len() / 2
     );
     assert!(narrowed > 0);
+    // With the pairs of frequent words, which answer two-word phrases from
+    // bitmaps alone, every slice is still the scan's.
+    let index = store.build_text_pairs();
+    assert!(index.pairs() > 100, "{} pairs", index.pairs());
+    for (q, before) in queries.iter().zip(&scanned) {
+        assert_eq!(&q.slice(&store), before, "query {:?} with pairs", q.text);
+    }
 }
 
 #[test]

@@ -36,13 +36,23 @@ fn folded() -> Vec<String> {
 }
 
 fn index(texts: &[String]) -> TextIndex {
-    TextIndex::build(
+    index_with(texts, Some(1))
+}
+
+/// The index, with its pairs for the words held by `frequent_min` events or
+/// more (`None`: the pairs not built, as before the second pass).
+fn index_with(texts: &[String], frequent_min: Option<u64>) -> TextIndex {
+    let ix = TextIndex::build(
         texts.len(),
         |i| &texts[i],
         DOCS.len(),
         |i| i / 2,
         |d| DOCS[d],
-    )
+    );
+    if let Some(min) = frequent_min {
+        ix.build_followers_from(|i| &texts[i], DOCS.len(), |i| i / 2, |d| DOCS[d], min);
+    }
+    ix
 }
 
 /// What the exact scan finds: events whose text or article holds the needle.
@@ -73,7 +83,6 @@ fn indexed(ix: &TextIndex, texts: &[String], needle: &str) -> RoaringBitmap {
 #[test]
 fn every_prefix_typed_finds_what_the_scan_finds() {
     let texts = folded();
-    let ix = index(&texts);
     let needles = [
         "drone",
         "Drones struck",
@@ -92,7 +101,34 @@ fn every_prefix_typed_finds_what_the_scan_finds() {
         "tass",
         "ДРОНИ",
         "- ",
+        "officials said the school",
+        "said the",
+        "sirens sounded no",
+        "drones were s",
+        "night of sir",
+        "shot down 14 of",
+        "у харкові пролунали",
+        "kyiv's mayor sa",
+        "the river",
+        "drones offic",
+        "sounded no",
     ];
+    // Every word frequent, some (held by two events or more), none, and
+    // the pairs not built yet.
+    for frequent_min in [Some(1), Some(2), Some(u64::MAX), None] {
+        let ix = index_with(&texts, frequent_min);
+        every_prefix_is_found(&ix, &texts, &needles, frequent_min);
+    }
+}
+
+/// Each needle of `needles`, typed letter by letter, finds through `ix`
+/// what the scan finds.
+fn every_prefix_is_found(
+    ix: &TextIndex,
+    texts: &[String],
+    needles: &[&str],
+    frequent_min: Option<u64>,
+) {
     for needle in needles {
         let chars: Vec<char> = needle.chars().collect();
         for n in 1..=chars.len() {
@@ -101,9 +137,9 @@ fn every_prefix_typed_finds_what_the_scan_finds() {
                 continue;
             }
             assert_eq!(
-                indexed(&ix, &texts, &typed),
-                scanned(&texts, &typed),
-                "needle {typed:?}"
+                indexed(ix, texts, &typed),
+                scanned(texts, &typed),
+                "needle {typed:?}, frequent from {frequent_min:?} events"
             );
         }
     }
@@ -121,7 +157,27 @@ fn one_word_is_answered_exactly_and_a_phrase_gives_candidates() {
     assert_eq!(dro, [0, 1, 9, 11]);
     // A word of the article's title counts for each of its events.
     assert!(ix.prefix("tass").contains(10) && ix.prefix("tass").contains(11));
-    assert!(matches!(ix.lookup("officials sa"), Lookup::Candidates(_)));
+    // Two words with one space between, the first frequent: exact, from
+    // the kept pairs; with no word frequent, candidates to check.
+    match ix.lookup("officials sa") {
+        Lookup::Exact(b) => assert_eq!(b.iter().collect::<Vec<_>>(), [1, 3]),
+        other => panic!("expected an exact answer, got {other:?}"),
+    }
+    assert!(matches!(
+        index_with(&texts, None).lookup("officials sa"),
+        Lookup::Candidates(_)
+    ));
+    // Three words, or punctuation: candidates.
+    assert!(matches!(
+        ix.lookup("officials said the"),
+        Lookup::Candidates(_)
+    ));
+    assert!(matches!(ix.lookup("kyiv's"), Lookup::Candidates(_)));
+    // A whole word the texts lack answers at once: nothing.
+    assert_eq!(
+        ix.lookup("officialz sa"),
+        Lookup::Exact(RoaringBitmap::new())
+    );
     assert_eq!(ix.lookup("-"), Lookup::NoWord);
     // The word "hydroelectric" is not found by "electric".
     assert!(!ix.prefix("electric").contains(2));
