@@ -264,7 +264,7 @@ impl Query {
             (_, TextHits::Indexed(found))
                 if self.from.is_none() && self.to.is_none() && self.kinds.is_empty() =>
             {
-                slice.events = found.iter().collect();
+                slice.events = crate::store::bitmap_list::sorted(found);
             }
             (_, TextHits::Indexed(found)) => found.iter().for_each(&mut take),
             (Some(list), _) => list.into_iter().for_each(&mut take),

@@ -16,6 +16,7 @@ use crate::corpus::Document;
 use crate::extract::{self, Event};
 use crate::places::{Gazetteer, RegionId};
 
+pub mod bitmap_list;
 mod clustered;
 pub mod columns;
 mod folding;

@@ -108,7 +108,7 @@ impl EventStore {
             let hits = self.text_hits_until(needle, stop);
             return candidates.iter().filter(|&i| hits[i as usize]).collect();
         }
-        let list: Vec<u32> = candidates.iter().collect();
+        let list = super::bitmap_list::sorted(&candidates);
         let kept = self.events_containing_until(&list, needle, stop);
         RoaringBitmap::from_sorted_iter(kept).unwrap_or_default()
     }

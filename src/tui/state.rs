@@ -443,7 +443,13 @@ impl AppState {
             .as_ref()
             .and_then(|q| self.query.narrow_until(&self.store, q, &shown, stop));
         let slice = narrowed.unwrap_or_else(|| self.query.slice_until(&self.store, stop));
-        let tally = (!stop.fired()).then(|| Tally::of_until(&self.store, &slice.events, stop));
+        // The same events as shown have the same counts: typing on in a word
+        // that no other word starts with leaves the slice as it was.
+        let unchanged = self.tally.generation == self.store.generation()
+            && self.tally.events == slice.events.len()
+            && slice.events == shown.events;
+        let tally = (!stop.fired() && !unchanged)
+            .then(|| Tally::of_until(&self.store, &slice.events, stop));
         if stop.fired() {
             // A newer key waits: its query answers instead. The slice shown
             // stays, and a query is due.
@@ -457,7 +463,9 @@ impl AppState {
         self.coarser_kinds = slice.coarser_kinds(&self.store);
         (self.visible, self.coarser) = (slice.events, slice.coarser);
         self.shown_query = Some(self.query.clone());
-        self.tally = tally.unwrap_or_else(|| Tally::of(&self.store, &self.visible));
+        if let Some(tally) = tally {
+            self.tally = tally;
+        }
         self.facets = self
             .query
             .facets_of(&self.store, &self.tally, &mut self.facet_memo);

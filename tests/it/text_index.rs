@@ -170,3 +170,29 @@ fn pane_counts_equal_counting_every_event_of_the_slice() {
     }
     assert!(big >= 3, "only {big} slices held most of the store");
 }
+
+#[test]
+fn the_pane_counts_follow_every_key_typed_whether_the_slice_changes_or_not() {
+    use frontlog::store::tally::Tally;
+    let mut s = demo_state(160, 40);
+    press(&mut s, "/");
+    // Some keys narrow the slice, others (inside a word no other word
+    // starts with) leave it as it was, and the counts are then kept.
+    let mut unchanged = 0;
+    for c in "drones struck".chars() {
+        let before = s.visible.clone();
+        type_text(&mut s, &c.to_string());
+        unchanged += usize::from(s.visible == before);
+        assert_eq!(s.visible, s.query.run(&s.store), "after {:?}", s.query.text);
+        assert_eq!(
+            s.tally,
+            Tally::of(&s.store, &s.visible),
+            "after {:?}",
+            s.query.text
+        );
+    }
+    assert!(unchanged > 0, "no key left the slice as it was");
+    // Emptying the filter brings every event back, and their counts.
+    press(&mut s, "Esc");
+    assert_eq!(s.tally, Tally::of(&s.store, &s.visible));
+}
