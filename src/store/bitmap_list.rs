@@ -59,6 +59,11 @@ mod tests {
         let mut mixed: RoaringBitmap = (0..700_000).filter(|i| i % 3 != 0).collect();
         mixed.insert_range(900_000..1_500_000);
         cases.push(mixed);
+        // Large enough for pieces, up to the largest value.
+        let mut top = RoaringBitmap::new();
+        top.insert_range(u32::MAX - 600_000..=u32::MAX);
+        top.remove(u32::MAX - 1);
+        cases.push(top);
         for b in &cases {
             assert_eq!(
                 sorted(b),

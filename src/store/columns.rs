@@ -35,14 +35,15 @@ pub fn piece_len(len: usize) -> usize {
 /// The event indexes below `n` that `base` (sorted event indexes) leaves
 /// out; `None` when `base` is not sorted and distinct below `n`. Counting
 /// those and subtracting from the store's totals is quicker when `base`
-/// holds most of the store. Worked out in pieces of `base` on every core.
+/// holds most of the store. A `base` of more than 65,536 events is worked
+/// out in pieces on every core.
 pub fn left_out(base: &[u32], n: u32) -> Option<Vec<u32>> {
     const PIECE: usize = 1 << 16;
     if base.len() <= PIECE {
         return left_out_between(base, 0, n);
     }
-    // Piece `k` covers the values after the piece before it's last, up to
-    // its own last (the last piece, up to `n`).
+    // Piece `k` covers the values after the last of the piece before it,
+    // up to its own last (the last piece, up to `n`).
     let pieces: Option<Vec<Vec<u32>>> = base
         .par_chunks(PIECE)
         .enumerate()
@@ -51,8 +52,10 @@ pub fn left_out(base: &[u32], n: u32) -> Option<Vec<u32>> {
                 0 => 0,
                 _ => base[k * PIECE - 1].checked_add(1)?,
             };
-            let last = (k + 1) * PIECE >= base.len();
-            let to = if last { n } else { piece[piece.len() - 1] + 1 };
+            let to = match (k + 1) * PIECE >= base.len() {
+                true => n,
+                false => piece[piece.len() - 1].checked_add(1)?.min(n),
+            };
             left_out_between(piece, from, to)
         })
         .collect();
@@ -62,6 +65,10 @@ pub fn left_out(base: &[u32], n: u32) -> Option<Vec<u32>> {
 /// The values in `from..to` that `base` leaves out; `None` when `base` is
 /// not sorted and distinct within `from..to`.
 fn left_out_between(base: &[u32], from: u32, to: u32) -> Option<Vec<u32>> {
+    // Out of range at either end: refused before anything is reserved.
+    if base.first().is_some_and(|&i| i < from) || base.last().is_some_and(|&i| i >= to) {
+        return None;
+    }
     let mut out = Vec::with_capacity((to.saturating_sub(from) as usize).saturating_sub(base.len()));
     let mut next = from;
     for &i in base {
@@ -297,5 +304,11 @@ mod tests {
         assert_eq!(left_out(&base, 300_000), None);
         let base: Vec<u32> = (0..200_000).collect();
         assert_eq!(left_out(&base, 150_000), None);
+        // A piece ending at the largest value, out of order or past `n`.
+        let mut base: Vec<u32> = (0..200_000).collect();
+        base[65_535] = u32::MAX;
+        assert_eq!(left_out(&base, 300_000), None);
+        let base: Vec<u32> = (u32::MAX - 199_999..=u32::MAX).collect();
+        assert_eq!(left_out(&base, 300_000), None);
     }
 }

@@ -53,9 +53,10 @@ impl EventStore {
 
     /// Every event whose text, article title or outlet holds the needle
     /// (from the start of a word), as a bitmap of event indexes, when the
-    /// text index is built; `None` when it is not. Phrases and needles
-    /// with punctuation are checked exactly on the index's candidates, on
-    /// every core.
+    /// text index is built; `None` when it is not. Phrases the index does
+    /// not answer exactly ([`TextIndex::lookup`]) and needles with
+    /// punctuation are checked exactly on the index's candidates, on every
+    /// core.
     ///
     /// `within`, when given, holds every event the caller will look at (the
     /// other filters' events): only those are checked, and the answer holds

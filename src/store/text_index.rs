@@ -15,11 +15,12 @@
 //! The index answers a needle of one word exactly, and so a needle of two
 //! words with one space between whose first word is frequent (in one event
 //! in [`FREQUENT_SHARE`] or more), from the pairs of words kept for those
-//! ([`followers`]). For another phrase ("officials said th") or a needle with
-//! punctuation ("kyiv's") it gives the candidates, the events holding each
-//! of the needle's words (the last as a prefix, the others whole) and each
-//! of its kept pairs, and the exact scan ([`super::TextMatcher`]) decides
-//! among them.
+//! ([`followers`]). For another phrase ("officials said th") it gives the
+//! candidates, the events holding each of the needle's words (the last as a
+//! prefix, the others whole) and each of its kept pairs; for a needle with
+//! punctuation ("kyiv's"), the events holding a word that starts with each
+//! of its words. The exact scan ([`super::TextMatcher`]) decides among the
+//! candidates.
 
 use std::collections::HashMap;
 
@@ -71,7 +72,8 @@ impl std::fmt::Debug for TextIndex {
 /// What the index says about a needle.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Lookup {
-    /// These are exactly the events that match (a needle of one word).
+    /// These are exactly the events that match (a needle of one word, or
+    /// of two words with one space between whose first word is frequent).
     Exact(RoaringBitmap),
     /// The matching events are among these; each must still be checked.
     Candidates(RoaringBitmap),

@@ -9,7 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use frontlog::places::Gazetteer;
 use frontlog::query::{FacetMemo, Query};
-use frontlog::store::EventStore;
+use frontlog::store::text_index::Lookup;
+use frontlog::store::{EventStore, fold_case};
 use frontlog::synth::{Generator, extracted};
 
 use crate::tui_support::{demo_state, press, type_text};
@@ -101,9 +102,15 @@ fn the_index_cuts_the_same_slices_as_the_scan() {
     // bitmaps alone, every slice is still the scan's.
     let index = store.build_text_pairs();
     assert!(index.pairs() > 100, "{} pairs", index.pairs());
+    let mut paired = 0;
     for (q, before) in queries.iter().zip(&scanned) {
         assert_eq!(&q.slice(&store), before, "query {:?} with pairs", q.text);
+        let folded = fold_case(q.text.trim());
+        paired +=
+            usize::from(folded.contains(' ') && matches!(index.lookup(&folded), Lookup::Exact(_)));
     }
+    // Some phrases were answered from the pairs alone.
+    assert!(paired > 0, "no phrase was answered from the pairs");
 }
 
 #[test]

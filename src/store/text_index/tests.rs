@@ -146,7 +146,7 @@ fn every_prefix_is_found(
 }
 
 #[test]
-fn one_word_is_answered_exactly_and_a_phrase_gives_candidates() {
+fn one_word_and_a_frequent_pair_are_answered_exactly_and_other_needles_give_candidates() {
     let texts = folded();
     let ix = index(&texts);
     // "dro" starts "drones", "drone" and "дрони" does not count: 0, 1, 9, 11.
