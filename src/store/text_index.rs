@@ -69,6 +69,41 @@ impl std::fmt::Debug for TextIndex {
     }
 }
 
+/// Each key's events, as bitmaps of event indexes, with the keys sorted:
+/// `keys_of(i, push)` pushes every key of event `i` (a key pushed twice for
+/// one event counts once). Pieces of consecutive events are indexed on
+/// every core; they cover disjoint, ascending ranges, so a key's bitmaps
+/// join by OR.
+fn events_by_key<K>(
+    events: usize,
+    keys_of: impl Fn(usize, &mut dyn FnMut(K)) + Sync,
+) -> (Vec<K>, Vec<RoaringBitmap>)
+where
+    K: Ord + std::hash::Hash + Copy + Send + Sync,
+{
+    let pieces: Vec<FxHashMap<K, RoaringBitmap>> = (0..events.div_ceil(PIECE))
+        .into_par_iter()
+        .map(|p| {
+            let mut map: FxHashMap<K, RoaringBitmap> = FxHashMap::default();
+            for i in p * PIECE..((p + 1) * PIECE).min(events) {
+                // Appends in order; a repeated key is refused.
+                keys_of(i, &mut |k| {
+                    let _ = map.entry(k).or_default().try_push(i as u32);
+                });
+            }
+            map
+        })
+        .collect();
+    let mut keys: Vec<K> = pieces.iter().flat_map(|m| m.keys().copied()).collect();
+    keys.par_sort_unstable();
+    keys.dedup();
+    let postings = keys
+        .par_iter()
+        .map(|k| pieces.iter().filter_map(|m| m.get(k)).union())
+        .collect();
+    (keys, postings)
+}
+
 /// What the index says about a needle.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Lookup {
@@ -109,30 +144,11 @@ impl TextIndex {
                 w
             })
             .collect();
-        // Each piece of consecutive events indexes its own words; pieces
-        // cover disjoint, ascending ranges, so a word's bitmaps join by OR.
-        let pieces: Vec<FxHashMap<&str, RoaringBitmap>> = (0..events.div_ceil(PIECE))
-            .into_par_iter()
-            .map(|p| {
-                let mut map: FxHashMap<&str, RoaringBitmap> = FxHashMap::default();
-                for i in p * PIECE..((p + 1) * PIECE).min(events) {
-                    let own = words(event_text(i));
-                    for w in own.chain(doc_words[doc_of(i)].iter().copied()) {
-                        // Appends in order; a repeated word is refused.
-                        let _ = map.entry(w).or_default().try_push(i as u32);
-                    }
-                }
-                map
-            })
-            .collect();
-        let mut vocabulary: Vec<&str> = pieces.iter().flat_map(|m| m.keys().copied()).collect();
-        vocabulary.par_sort_unstable();
-        vocabulary.dedup();
-        let postings: Vec<RoaringBitmap> = vocabulary
-            .par_iter()
-            .map(|w| pieces.iter().filter_map(|m| m.get(w)).union())
-            .collect();
-        drop(pieces);
+        let (vocabulary, postings) = events_by_key(events, |i, push| {
+            let own = words(event_text(i));
+            own.chain(doc_words[doc_of(i)].iter().copied())
+                .for_each(push);
+        });
         let words: Vec<Box<str>> = vocabulary.iter().map(|&w| w.into()).collect();
         let mut index = TextIndex {
             words,

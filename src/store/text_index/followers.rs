@@ -18,10 +18,10 @@
 //! answered by its candidates and the exact check.
 
 use rayon::prelude::*;
-use roaring::{MultiOps, RoaringBitmap};
+use roaring::RoaringBitmap;
 use rustc_hash::FxHashMap;
 
-use super::{PIECE, words};
+use super::{events_by_key, words};
 
 /// The events behind each pair (frequent word, word that follows it).
 #[derive(Default)]
@@ -87,28 +87,13 @@ impl Followers {
                 p
             })
             .collect();
-        let pieces: Vec<FxHashMap<(u32, u32), RoaringBitmap>> = (0..events.div_ceil(PIECE))
-            .into_par_iter()
-            .map(|p| {
-                let mut map: FxHashMap<(u32, u32), RoaringBitmap> = FxHashMap::default();
-                for i in p * PIECE..((p + 1) * PIECE).min(events) {
-                    let own = pairs(event_text(i), &frequent_id, &id);
-                    for pair in own.chain(doc_pairs[doc_of(i)].iter().copied()) {
-                        // Appends in order; a repeated pair is refused.
-                        let _ = map.entry(pair).or_default().try_push(i as u32);
-                    }
-                }
-                map
-            })
-            .collect();
-        let mut keys: Vec<(u32, u32)> = pieces.iter().flat_map(|m| m.keys().copied()).collect();
-        keys.par_sort_unstable();
-        keys.dedup();
+        let (keys, postings) = events_by_key(events, |i, push| {
+            let own = pairs(event_text(i), &frequent_id, &id);
+            own.chain(doc_pairs[doc_of(i)].iter().copied())
+                .for_each(push);
+        });
         let mut out = Followers {
-            postings: keys
-                .par_iter()
-                .map(|k| pieces.iter().filter_map(|m| m.get(k)).union())
-                .collect(),
+            postings,
             ..Followers::default()
         };
         // Every frequent word is a first word, with or without followers,
