@@ -77,3 +77,30 @@ pub(super) fn places_agree(a: &Features, b: &Features) -> bool {
         |x: &[u32], y: &[u32]| !x.is_empty() && !y.is_empty() && !x.iter().any(|r| y.contains(r));
     !(disjoint(&a.towns, &b.towns) || disjoint(&a.admin1, &b.admin1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_of_one_level_must_share_one() {
+        let f = |towns: Vec<u32>, admin1: Vec<u32>| Features {
+            towns,
+            admin1,
+            ..Features::default()
+        };
+        assert!(places_agree(
+            &f(vec![1], vec![10]),
+            &f(vec![1, 2], vec![10])
+        ));
+        assert!(!places_agree(&f(vec![1], vec![10]), &f(vec![2], vec![10])));
+        assert!(places_agree(&f(vec![1], vec![10]), &f(vec![], vec![10])));
+        assert!(!places_agree(&f(vec![], vec![10]), &f(vec![], vec![11])));
+        let c = |countries: Vec<u32>| Features {
+            countries,
+            ..Features::default()
+        };
+        assert!(places_agree(&c(vec![1]), &c(vec![2])));
+        assert!(places_agree(&f(vec![], vec![]), &f(vec![3], vec![11])));
+    }
+}

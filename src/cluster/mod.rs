@@ -12,7 +12,9 @@
 //!    frequency over the corpus's events (names count 1.5 times), lowered
 //!    for adjacent days, for coarse dates and when a report has no place;
 //!    raised for one type of violence in one place, and for one speaker's
-//!    statements or one call between the same people on one day. A name
+//!    statements or one call between the same people on one day, and for
+//!    two reports of one day that carry the same quoted words
+//!    ([`quotes`]). A name
 //!    spelled in two transliterations counts as shared ([`spelling`]). A
 //!    report that refers back to a happening its article told ("Tuesday's
 //!    attack") is scored as the report it refers to ([`anaphora`]).
@@ -37,6 +39,7 @@ pub mod features;
 pub mod linkage;
 pub mod offices;
 pub mod originators;
+pub mod quotes;
 pub mod reprints;
 
 mod similarity;

@@ -31,6 +31,7 @@ use super::agreement::{
 use super::anaphora;
 use super::features::{Features, announced, lead_terms};
 use super::linkage::Edge;
+use super::quotes::Quotations;
 use super::spelling;
 use super::units::{is_casualty_unit, is_counted_unit};
 use crate::extract::EventType;
@@ -61,6 +62,10 @@ pub const OTHER_SPEAKER: f32 = 0.5;
 /// The similarity of an anaphor ("Tuesday's attack") to the report it
 /// refers back to ([`super::anaphora`]).
 pub const ANAPHOR_LINK: f32 = 0.9;
+/// Added (towards 1) when two reports of one day carry the same quoted
+/// words ([`super::quotes`]), unless they are statements of two speakers
+/// who share no name (one quoting the other).
+pub const SAME_QUOTE: f32 = 0.35;
 /// Factor for reports on adjacent days (a night spans two).
 pub const ADJACENT_DAY: f32 = 0.6;
 /// Factor when either date spans more than one day.
@@ -116,6 +121,8 @@ pub struct Scorer {
     names: Vec<Vec<(u32, u64, f32)>>,
     /// Per event, the report it refers back to ([`super::anaphora`]).
     alias: Vec<Option<u32>>,
+    /// The quoted words of each event and those it repeats.
+    quotes: Quotations,
     norms: Vec<f32>,
     idf: Vec<f32>,
     /// Every distinct word key, sorted (a word's id is its index).
@@ -179,6 +186,7 @@ impl Scorer {
                     .collect()
             })
             .collect();
+        let quotes = Quotations::of(store, |i| feats[i].days.is_some());
         // Anaphors are resolved while the words are known.
         let doc_of: Vec<u32> = store.events().iter().map(|e| e.doc).collect();
         let alias = anaphora::antecedents(&feats, &doc_of);
@@ -237,6 +245,7 @@ impl Scorer {
             actors,
             names,
             alias,
+            quotes,
             norms,
             idf,
             terms,
@@ -414,7 +423,18 @@ impl Scorer {
                 s += ONE_ACTOR_ONE_DAY * (1.0 - s);
             }
         }
+        if one_day(fa, fb) && self.quotes.shared(a, b) && !self.two_speakers(a, b) {
+            s += SAME_QUOTE * (1.0 - s);
+        }
         s
+    }
+
+    /// Whether two events are statements whose speakers share no name.
+    fn two_speakers(&self, a: usize, b: usize) -> bool {
+        let statement = |i: usize| self.feats[i].kind == EventType::Statements;
+        statement(a)
+            && statement(b)
+            && Actors::of(&self.actors[a], &self.actors[b]).is_some_and(|x| x.shared == 0.0)
     }
 
     /// Whether two events are statements of one speaker on one day, or a
@@ -559,31 +579,4 @@ fn dot(va: &[(u32, f32)], vb: &[(u32, f32)]) -> f32 {
         }
     }
     dot
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn places_of_one_level_must_share_one() {
-        let f = |towns: Vec<u32>, admin1: Vec<u32>| Features {
-            towns,
-            admin1,
-            ..Features::default()
-        };
-        assert!(places_agree(
-            &f(vec![1], vec![10]),
-            &f(vec![1, 2], vec![10])
-        ));
-        assert!(!places_agree(&f(vec![1], vec![10]), &f(vec![2], vec![10])));
-        assert!(places_agree(&f(vec![1], vec![10]), &f(vec![], vec![10])));
-        assert!(!places_agree(&f(vec![], vec![10]), &f(vec![], vec![11])));
-        let c = |countries: Vec<u32>| Features {
-            countries,
-            ..Features::default()
-        };
-        assert!(places_agree(&c(vec![1]), &c(vec![2])));
-        assert!(places_agree(&f(vec![], vec![]), &f(vec![3], vec![11])));
-    }
 }

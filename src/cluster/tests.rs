@@ -468,3 +468,31 @@ fn remarks_of_one_day_and_a_trip_of_the_next_are_two_happenings() {
         cluster_of(&store, "travelled to Kyiv")
     );
 }
+
+#[test]
+fn a_quotation_repeated_in_a_longer_report_of_the_day_is_one_statement() {
+    // One article of a machine translation that runs sentences together:
+    // the envoy's warning is quoted in the first paragraph and repeated,
+    // unquoted, in a later one that also tells of the council's session.
+    let store = clustered(vec![doc(
+        "a",
+        "Outlet A",
+        (2025, 4, 11),
+        "Envoy Halvorsen during the Thursday session of the council warned that \"the convoy had \
+         already crossed the river before the bridge fell at dawn.\"On the other hand, the deputy \
+         minister Brask accused the governors of delays in the grain corridor.\n\n\
+         Halvorsen said that the convoy had already crossed the river before the bridge fell at \
+         dawn, accusing the engineers, among others, of sabotage at the depot.The chair of the \
+         council noted that the press has already begun repeating such accusations, including \
+         during the Thursday session of the assembly.\n\n\
+         Delegate Ostrava said on Thursday that \"the convoy had already crossed the river before \
+         the bridge fell at dawn\" was a claim she rejected outright, and demanded an inquiry.",
+    )]);
+    let first = cluster_of(&store, "Envoy Halvorsen during the Thursday session");
+    assert_eq!(first, cluster_of(&store, "Halvorsen said that the convoy"));
+    // Another speaker quoting his words is another statement.
+    assert_ne!(
+        first,
+        cluster_of(&store, "Delegate Ostrava said on Thursday")
+    );
+}
