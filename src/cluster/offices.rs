@@ -143,6 +143,8 @@ pub struct Holder {
     /// The surname's keys ([`term_key`]) that stand for the holder: the
     /// Latin one, then the Cyrillic spellings.
     latin: u64,
+    /// The keys of the name's other words, in Latin letters ("Olaf").
+    given: Vec<u64>,
     cyrillic: Vec<u64>,
     /// The keys of every spelling of the holder's surname: a name after the
     /// title must hold one of them.
@@ -155,13 +157,16 @@ impl Holder {
         self.from <= day && self.to.is_none_or(|to| day < to)
     }
 
-    /// The surname's keys ([`term_key`]) in the script of `lang`: the
-    /// Latin spelling for English (and other languages), the Cyrillic ones
-    /// for Ukrainian and Russian.
+    /// The keys ([`term_key`]) that stand for the holder in the script of
+    /// `lang`: for English (and other languages in Latin letters) every
+    /// word of the name, given names first ("the German chancellor" reads
+    /// as "Olaf Scholz", so a report that names him in full shares both
+    /// words); for Ukrainian and Russian, the Cyrillic spellings of the
+    /// surname.
     pub fn keys(&self, lang: Lang) -> Vec<u64> {
         match lang {
             Lang::Uk | Lang::Ru => self.cyrillic.clone(),
-            _ => vec![self.latin],
+            _ => self.given.iter().copied().chain([self.latin]).collect(),
         }
     }
 
@@ -353,8 +358,10 @@ impl Offices {
                     .chain(h.also.iter().map(String::as_str))
                     .map(term_key)
                     .collect();
+                let given = h.name.split(' ').rev().skip(1).map(term_key).collect();
                 holders.push(Holder {
                     latin: term_key(&surname),
+                    given,
                     cyrillic,
                     surnames,
                     name: h.name,

@@ -152,6 +152,24 @@ fn inflected_titles_in_ukrainian_and_russian() {
 }
 
 #[test]
+fn a_title_stands_for_the_holders_whole_name_in_latin_letters() {
+    let h = &Offices::get().named("The German chancellor spoke.", Lang::En, day("2022-02-10"));
+    assert_eq!(
+        h[0].holder.keys(Lang::En),
+        vec![term_key("Olaf"), term_key("Scholz")]
+    );
+    let h = &Offices::get().named(
+        "The US secretary of state spoke.",
+        Lang::En,
+        day("2022-02-10"),
+    );
+    assert_eq!(
+        h[0].holder.keys(Lang::Other),
+        vec![term_key("Antony"), term_key("Blinken")]
+    );
+}
+
+#[test]
 fn the_span_covers_the_title() {
     let t = "On Friday the German chancellor said so.";
     let n = Offices::get().named(t, Lang::En, day("2022-02-10"));

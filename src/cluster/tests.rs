@@ -496,3 +496,51 @@ fn a_quotation_repeated_in_a_longer_report_of_the_day_is_one_statement() {
         cluster_of(&store, "Delegate Ostrava said on Thursday")
     );
 }
+
+#[test]
+fn a_title_and_the_holders_full_name_are_one_traveller() {
+    // One trip told by two outlets: one names the chancellor by title, the
+    // other in full. The title stands for both words of his name.
+    let store = clustered(vec![
+        doc(
+            "a",
+            "Outlet A",
+            (2022, 2, 12),
+            "On Monday, the German Chancellor will go to Moldova for talks with its president, \
+             and then on Tuesday to Romania - an agency said.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2022, 2, 12),
+            "The German chancellor, Olaf Scholz, will travel to Odesa on Monday as western \
+             leaders voiced worries about the winter, sending markets lower.",
+        ),
+        // Other news of those days, so that words have their weights.
+        doc(
+            "c",
+            "Outlet C",
+            (2022, 2, 12),
+            "Russian drones struck a depot in Kharkiv on Saturday, the governor said.              The energy minister said on Friday that exports would resume.",
+        ),
+        doc(
+            "d",
+            "Outlet D",
+            (2022, 2, 13),
+            "Farmers protested in Lviv on Sunday against fuel prices. A court in Odesa              jailed two officials on Sunday.",
+        ),
+    ]);
+    // The Monday report of the sentence that also tells of Tuesday.
+    let monday = chrono::NaiveDate::from_ymd_opt(2022, 2, 14).unwrap();
+    let title = store
+        .events()
+        .iter()
+        .position(|e| {
+            e.date.first == monday && e.text(store.doc_of(e)).contains("Chancellor will go")
+        })
+        .expect("the Monday report");
+    assert_eq!(
+        store.clusters().of_event(title as u32).map(|c| c.id),
+        Some(cluster_of(&store, "Olaf Scholz, will travel"))
+    );
+}
