@@ -98,7 +98,7 @@ pub fn lead_terms(doc: &Document) -> Vec<(u64, bool)> {
 
 /// The article's lead: its first paragraph (up to a blank line), cut to
 /// [`LEAD_BYTES`] at a character boundary.
-fn lead(doc: &Document) -> &str {
+pub fn lead(doc: &Document) -> &str {
     let body = doc.text.get(doc.body_start..).unwrap_or("");
     let end = lead_end(body);
     body[..end].trim_start()
@@ -139,6 +139,19 @@ impl Features {
             }
             _ => (doc.title_or_name(), None),
         };
+        Features::of_text(event, doc, gazetteer, text, skip)
+    }
+
+    /// The features of `event` read from `text` (its sentence, or another
+    /// text that tells its happening: [`super::leads`]), `skip` being the
+    /// date expression's bytes in `text`, left out of the words.
+    pub fn of_text(
+        event: &Event,
+        doc: &Document,
+        gazetteer: &Gazetteer,
+        text: &str,
+        skip: Option<std::ops::Range<usize>>,
+    ) -> Features {
         let mut f = Features {
             days: days_of(event),
             sentence: event.sentence.map(|s| (event.doc, s.start)),

@@ -17,7 +17,8 @@
 //!    ([`quotes`]). A name
 //!    spelled in two transliterations counts as shared ([`spelling`]). A
 //!    report that refers back to a happening its article told ("Tuesday's
-//!    attack") is scored as the report it refers to ([`anaphora`]).
+//!    attack") is scored as the report it refers to ([`anaphora`]), and
+//!    an article's undated lede as the report that dates it ([`leads`]).
 //!    Pairs that can never merge: different settlements (or, without one,
 //!    different oblasts or countries), a conflicting quantity of the same
 //!    thing ("82 drones" and "22 drones"), days more than one apart, two
@@ -36,6 +37,7 @@ pub mod actors;
 mod agreement;
 pub mod anaphora;
 pub mod features;
+pub mod leads;
 pub mod linkage;
 pub mod offices;
 pub mod originators;
@@ -46,6 +48,8 @@ mod similarity;
 pub mod spelling;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_speech;
 mod units;
 
 use std::fmt;

@@ -70,8 +70,12 @@ impl Quotations {
 
     /// Whether one of two events carries words the other quotes
     /// ([`QUOTE_WINDOW`] of them in a row).
+    /// An index past the events (a lead read as a report) shares nothing.
     pub fn shared(&self, a: usize, b: usize) -> bool {
-        meet(&self.quoted[a], &self.echoed[b]) || meet(&self.quoted[b], &self.echoed[a])
+        let (Some(qa), Some(qb)) = (self.quoted.get(a), self.quoted.get(b)) else {
+            return false;
+        };
+        meet(qa, &self.echoed[b]) || meet(qb, &self.echoed[a])
     }
 }
 

@@ -30,6 +30,7 @@ use super::agreement::{
 };
 use super::anaphora;
 use super::features::{Features, announced, lead_terms};
+use super::leads;
 use super::linkage::Edge;
 use super::quotes::Quotations;
 use super::spelling;
@@ -123,6 +124,12 @@ pub struct Scorer {
     alias: Vec<Option<u32>>,
     /// The quoted words of each event and those it repeats.
     quotes: Quotations,
+    /// The number of events: `feats` and the lists beside it hold the
+    /// events, then the leads that stand for one of them.
+    events: usize,
+    /// Per event, the lead that stands for it ([`super::leads`]), as an
+    /// index into `feats`.
+    lead_of: Vec<Option<u32>>,
     norms: Vec<f32>,
     idf: Vec<f32>,
     /// Every distinct word key, sorted (a word's id is its index).
@@ -165,11 +172,19 @@ impl Scorer {
         let idf: Vec<f32> = df.iter().map(|&d| (n / d as f32).ln().max(0.0)).collect();
         let limit = ((feats.len() as f64 * COMMON_SHARE) as u32).max(COMMON_FLOOR);
         let common = df.iter().map(|&d| d > limit).collect();
+        // Anaphors are resolved while the words are known.
+        let events = feats.len();
+        let mut doc_of: Vec<u32> = store.events().iter().map(|e| e.doc).collect();
+        let mut alias = anaphora::antecedents(&feats, &doc_of);
+        // Undated ledes, after the words' rarity is counted on the events.
+        let mut lead_of = leads::append(store, &mut feats, &mut doc_of);
+        alias.resize(feats.len(), None);
         // Each event's actors, before its words' keys are freed.
         let actors: Vec<Vec<(u32, f32)>> = feats
             .par_iter_mut()
             .map(|f| actors::of_event(f, |t| id_of(t).map(|id| (id, idf[id as usize]))))
             .collect();
+        leads::keep_telling(&mut lead_of, &feats, &actors);
         // Names kept only when the corpus spells their key two ways: most
         // are spelled one way, and then the words already compare them.
         let respelled = spelling::spelled_two_ways(feats.iter().flat_map(|f| f.names.iter()));
@@ -187,9 +202,6 @@ impl Scorer {
             })
             .collect();
         let quotes = Quotations::of(store, |i| feats[i].days.is_some());
-        // Anaphors are resolved while the words are known.
-        let doc_of: Vec<u32> = store.events().iter().map(|e| e.doc).collect();
-        let alias = anaphora::antecedents(&feats, &doc_of);
         // Each event's words as (id, weight); features keep their words
         // sorted by key, so ids come out sorted. The keys are then freed.
         let vectors: Vec<Vec<(u32, f32)>> = feats
@@ -246,6 +258,8 @@ impl Scorer {
             names,
             alias,
             quotes,
+            events,
+            lead_of,
             norms,
             idf,
             terms,
@@ -258,7 +272,7 @@ impl Scorer {
     pub fn edges(&self) -> Vec<Edge> {
         // (word, day, event) for each event's [`KEY_TERMS`] rarest words
         // (not common ones), sorted for lookups.
-        let mut postings: Vec<(u32, i32, u32)> = (0..self.feats.len())
+        let mut postings: Vec<(u32, i32, u32)> = (0..self.events)
             .into_par_iter()
             .flat_map_iter(|i| {
                 let mut out = Vec::new();
@@ -275,7 +289,7 @@ impl Scorer {
         postings.par_sort_unstable();
         // Each event looks up all its words on its days and the days
         // around: a pair is found when a word of one is a key of the other.
-        let mut edges: Vec<Edge> = (0..self.feats.len())
+        let mut edges: Vec<Edge> = (0..self.events)
             .into_par_iter()
             .flat_map_iter(|i| {
                 let mut near: Vec<u32> = Vec::new();
@@ -365,6 +379,12 @@ impl Scorer {
         }
         if let (Some(x), Some(y)) = (ta, tb) {
             s = s.max(self.own_similarity(x as usize, y as usize));
+        }
+        if let Some(l) = self.lead_of[a] {
+            s = s.max(self.own_similarity(l as usize, b));
+        }
+        if let Some(l) = self.lead_of[b] {
+            s = s.max(self.own_similarity(a, l as usize));
         }
         s
     }

@@ -5,7 +5,7 @@ use super::*;
 use crate::corpus::{Document, Meta, Provenance};
 use crate::places::Gazetteer;
 
-fn doc(id: &str, outlet: &str, published: (i32, u32, u32), text: &str) -> Document {
+pub(super) fn doc(id: &str, outlet: &str, published: (i32, u32, u32), text: &str) -> Document {
     Document {
         id: id.to_owned(),
         text: text.to_owned(),
@@ -21,7 +21,7 @@ fn doc(id: &str, outlet: &str, published: (i32, u32, u32), text: &str) -> Docume
     }
 }
 
-fn clustered(docs: Vec<Document>) -> EventStore {
+pub(super) fn clustered(docs: Vec<Document>) -> EventStore {
     let mut store = EventStore::build(docs, Gazetteer::builtin());
     store.cluster();
     store
@@ -37,7 +37,7 @@ fn event_of(store: &EventStore, needle: &str) -> usize {
 }
 
 /// The cluster id of the event whose sentence contains `needle` ([`event_of`]).
-fn cluster_of(store: &EventStore, needle: &str) -> ClusterId {
+pub(super) fn cluster_of(store: &EventStore, needle: &str) -> ClusterId {
     let i = event_of(store, needle);
     store.clusters().of_event(i as u32).expect("clustered").id
 }
@@ -466,81 +466,5 @@ fn remarks_of_one_day_and_a_trip_of_the_next_are_two_happenings() {
     assert_ne!(
         cluster_of(&store, "spoke about the grain"),
         cluster_of(&store, "travelled to Kyiv")
-    );
-}
-
-#[test]
-fn a_quotation_repeated_in_a_longer_report_of_the_day_is_one_statement() {
-    // One article of a machine translation that runs sentences together:
-    // the envoy's warning is quoted in the first paragraph and repeated,
-    // unquoted, in a later one that also tells of the council's session.
-    let store = clustered(vec![doc(
-        "a",
-        "Outlet A",
-        (2025, 4, 11),
-        "Envoy Halvorsen during the Thursday session of the council warned that \"the convoy had \
-         already crossed the river before the bridge fell at dawn.\"On the other hand, the deputy \
-         minister Brask accused the governors of delays in the grain corridor.\n\n\
-         Halvorsen said that the convoy had already crossed the river before the bridge fell at \
-         dawn, accusing the engineers, among others, of sabotage at the depot.The chair of the \
-         council noted that the press has already begun repeating such accusations, including \
-         during the Thursday session of the assembly.\n\n\
-         Delegate Ostrava said on Thursday that \"the convoy had already crossed the river before \
-         the bridge fell at dawn\" was a claim she rejected outright, and demanded an inquiry.",
-    )]);
-    let first = cluster_of(&store, "Envoy Halvorsen during the Thursday session");
-    assert_eq!(first, cluster_of(&store, "Halvorsen said that the convoy"));
-    // Another speaker quoting his words is another statement.
-    assert_ne!(
-        first,
-        cluster_of(&store, "Delegate Ostrava said on Thursday")
-    );
-}
-
-#[test]
-fn a_title_and_the_holders_full_name_are_one_traveller() {
-    // One trip told by two outlets: one names the chancellor by title, the
-    // other in full. The title stands for both words of his name.
-    let store = clustered(vec![
-        doc(
-            "a",
-            "Outlet A",
-            (2022, 2, 12),
-            "On Monday, the German Chancellor will go to Moldova for talks with its president, \
-             and then on Tuesday to Romania - an agency said.",
-        ),
-        doc(
-            "b",
-            "Outlet B",
-            (2022, 2, 12),
-            "The German chancellor, Olaf Scholz, will travel to Odesa on Monday as western \
-             leaders voiced worries about the winter, sending markets lower.",
-        ),
-        // Other news of those days, so that words have their weights.
-        doc(
-            "c",
-            "Outlet C",
-            (2022, 2, 12),
-            "Russian drones struck a depot in Kharkiv on Saturday, the governor said.              The energy minister said on Friday that exports would resume.",
-        ),
-        doc(
-            "d",
-            "Outlet D",
-            (2022, 2, 13),
-            "Farmers protested in Lviv on Sunday against fuel prices. A court in Odesa              jailed two officials on Sunday.",
-        ),
-    ]);
-    // The Monday report of the sentence that also tells of Tuesday.
-    let monday = chrono::NaiveDate::from_ymd_opt(2022, 2, 14).unwrap();
-    let title = store
-        .events()
-        .iter()
-        .position(|e| {
-            e.date.first == monday && e.text(store.doc_of(e)).contains("Chancellor will go")
-        })
-        .expect("the Monday report");
-    assert_eq!(
-        store.clusters().of_event(title as u32).map(|c| c.id),
-        Some(cluster_of(&store, "Olaf Scholz, will travel"))
     );
 }
