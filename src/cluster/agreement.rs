@@ -37,6 +37,18 @@ pub(super) fn one_day(a: &Features, b: &Features) -> bool {
     matches!((a.days, b.days), (Some(x), Some(y)) if x.0 == x.1 && x == y)
 }
 
+/// Whether two reports are of one single day ([`one_day`]), or the date
+/// of one is a span (a weekend, "last week") that holds the other's: what
+/// one speaker said "last week" may be what he said on its Friday, as an
+/// outlet that sums up a week's briefings tells it.
+pub(super) fn one_day_or_within(a: &Features, b: &Features) -> bool {
+    let holds = |x: (chrono::NaiveDate, chrono::NaiveDate),
+                 y: (chrono::NaiveDate, chrono::NaiveDate)| {
+        x.0 <= y.0 && y.1 <= x.1
+    };
+    one_day(a, b) || matches!((a.days, b.days), (Some(x), Some(y)) if holds(x, y) || holds(y, x))
+}
+
 /// Whether one of two types is a statement and the other a decision that
 /// may be announced ([`announced`]): a speaker's words and the decision
 /// the same voice announced that day are one announcement ("the Pentagon

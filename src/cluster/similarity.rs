@@ -10,7 +10,8 @@
 //! [`UNPLACED`] when either report has no place.
 //!
 //! The actors weigh as the place does: two statements of one day by one
-//! speaker, or two calls or talks of one day between the same people, are
+//! speaker, or two calls or talks of one day between the same people (or
+//! one dated to a span, "last week", that holds the other's day), are
 //! raised by [`ONE_ACTOR_ONE_DAY`], as two strikes of one type in one
 //! place are by [`VIOLENCE_IN_ONE_PLACE`]; two statements whose speakers
 //! share no name are lowered by [`OTHER_SPEAKER`]. A statement is spoken
@@ -25,8 +26,8 @@ use rayon::prelude::*;
 
 use super::actors::{self, Actors};
 use super::agreement::{
-    announces_what_was_said, is_violence, one_day, placed, places_agree, said_or_met_on_two_days,
-    shares_specific_place,
+    announces_what_was_said, is_violence, one_day, one_day_or_within, placed, places_agree,
+    said_or_met_on_two_days, shares_specific_place,
 };
 use super::anaphora;
 use super::features::{Features, announced, lead_terms};
@@ -431,7 +432,7 @@ impl Scorer {
         }
         if let Some(actors) = Actors::of(&self.actors[a], &self.actors[b]) {
             if fa.kind == fb.kind && !announced(fa.kind) {
-                if actors.same(fa.kind) && one_day(fa, fb) {
+                if actors.same(fa.kind) && one_day_or_within(fa, fb) {
                     s += ONE_ACTOR_ONE_DAY * (1.0 - s);
                 } else if fa.kind == EventType::Statements && actors.shared == 0.0 {
                     s *= OTHER_SPEAKER;

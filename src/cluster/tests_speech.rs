@@ -173,3 +173,29 @@ fn a_lede_stands_for_no_report_of_another_speaker() {
         cluster_of(&store, "Minister Petra Halvorsen said on Friday")
     );
 }
+
+#[test]
+fn what_a_speaker_said_last_week_may_be_what_he_said_on_its_friday() {
+    let mut docs = vec![
+        doc(
+            "a",
+            "Outlet A",
+            (2025, 6, 7),
+            "At a briefing at the Admiralty on Friday, Admiral Petra Halvorsen warned that the \
+             storms near the coast would make the crossing dangerous for months.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2025, 6, 11),
+            "Last week, top Admiralty officials said the convoy season is the shortest in decades \
+             and warned that any crossing would be perilous.",
+        ),
+    ];
+    docs.extend(background((2025, 6, 7)));
+    let store = clustered(docs);
+    assert_eq!(
+        cluster_of(&store, "At a briefing at the Admiralty"),
+        cluster_of(&store, "Last week, top Admiralty officials")
+    );
+}
