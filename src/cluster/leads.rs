@@ -31,6 +31,10 @@ use crate::extract::{EventType, event_type};
 use crate::store::EventStore;
 use crate::text::sentences;
 
+/// The kinds of happening a lede may stand for: those whose actors can be
+/// compared ([`tell_one_happening`]).
+const TOLD: [EventType; 3] = [EventType::Statements, EventType::Calls, EventType::Talks];
+
 /// For each article whose lead stands for one of its reports: that
 /// report's event index and the lead's features, read as that report
 /// ([`Features::of_text`]). `feats` are the events' own features (an
@@ -49,6 +53,14 @@ pub fn lead_reports(store: &EventStore, feats: &[Features]) -> Vec<(u32, Feature
         .par_iter_mut()
         .enumerate()
         .filter_map(|(d, reports)| {
+            // Only an article with a dated report of a kind a lede may tell.
+            let told = |i: &u32| {
+                let f = &feats[*i as usize];
+                f.days.is_some() && TOLD.contains(&f.kind)
+            };
+            if !reports.iter().any(told) {
+                return None;
+            }
             let doc = &store.documents()[d];
             let lede = lede(doc)?;
             let start = |i: &u32| events[*i as usize].sentence.map_or(0, |s| s.start as usize);
@@ -60,10 +72,7 @@ pub fn lead_reports(store: &EventStore, feats: &[Features]) -> Vec<(u32, Feature
             let text = &doc.text[lede];
             let lang = doc.lang.value.unwrap_or_default();
             let kind = event_type::classify_sentence(text, text, lang, &[]);
-            if !matches!(
-                kind,
-                EventType::Statements | EventType::Calls | EventType::Talks
-            ) {
+            if !TOLD.contains(&kind) {
                 return None;
             }
             let &first = reports.iter().find(|&&i| {

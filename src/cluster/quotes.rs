@@ -118,9 +118,19 @@ fn window_hash(keys: &[u64]) -> u64 {
     })
 }
 
+/// Whether a sentence may hold a quotation mark: a `"`, or the first byte
+/// of the UTF-8 of `“ ” „ ‟` (0xE2) or of `« »` (0xC2). A quick test
+/// before the words are read; other characters share those first bytes.
+fn may_quote(sentence: &str) -> bool {
+    sentence.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2))
+}
+
 /// The hashes of the [`QUOTE_WINDOW`]-word runs that lie wholly inside
 /// quotation marks in `sentence`, sorted, each once.
 pub fn quoted_windows(sentence: &str) -> Vec<u64> {
+    if !may_quote(sentence) {
+        return Vec::new();
+    }
     let words = words_and_quoting(sentence);
     let mut out = Vec::new();
     for run in words.chunk_by(|x, y| x.1 == y.1).filter(|r| r[0].1) {

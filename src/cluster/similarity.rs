@@ -202,7 +202,8 @@ impl Scorer {
                     .collect()
             })
             .collect();
-        let quotes = Quotations::of(store, |i| feats[i].days.is_some());
+        // Quotations raise reports of one day only: others are not read.
+        let quotes = Quotations::of(store, |i| feats[i].days.is_some_and(|(a, b)| a == b));
         // Each event's words as (id, weight); features keep their words
         // sorted by key, so ids come out sorted. The keys are then freed.
         let vectors: Vec<Vec<(u32, f32)>> = feats
