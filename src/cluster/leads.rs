@@ -3,10 +3,10 @@
 //! News opens with its main happening told without a date ("Minister
 //! Halvorsen has warned that a flood would be disastrous", "the envoy
 //! spoke by phone with his counterpart") and dates it further down ("At a
-//! briefing on Friday, Halvorsen warned ...", "in a summary of the
-//! Saturday conversation ..."). Only dated sentences are events, so the
-//! lead is none, and the dated report may share few words with another
-//! outlet's report that tells it as the lead does.
+//! briefing on Friday, Halvorsen warned ...", "in its note on the
+//! Saturday call, the ministry ..."). Only dated sentences are events, so
+//! the lede is none, and the dated report may share few words with another
+//! outlet's report that tells it as the lede does.
 //!
 //! So the lede (the first sentence of the first paragraph that is not the
 //! title or a dateline, [`lede`]) stands for the article's first report of
@@ -160,7 +160,7 @@ pub fn keep_telling(lead_of: &mut [Option<u32>], feats: &[Features], actors: &[V
 /// [`lead_reports`]) tells the report's happening: it names the same
 /// actors ([`Actors::same`]: the speaker of a statement, the parties of a
 /// call or talks), or the report refers back to a happening
-/// ([`Features::anaphor`]: "in a summary of the Saturday call") whose noun
+/// ([`Features::anaphor`]: "in its note on the Saturday call") whose noun
 /// the lede names ("spoke in a phone call with"). `actors` are as
 /// [`super::actors::of_event`] gives them; `report_actors` the report's.
 pub fn tell_one_happening(

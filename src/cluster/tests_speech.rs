@@ -1,86 +1,11 @@
 //! Clustering end to end, on reports written for these tests: who said
 //! what and with whom. Quotations repeated ([`super::quotes`]), titles
-//! that stand for their holders ([`super::offices`]) and undated ledes
-//! that stand for the report that dates them ([`super::leads`]).
+//! that stand for their holders ([`super::offices`]), undated ledes that
+//! stand for the report that dates them ([`super::leads`]) and one
+//! speaker's words within a span of days.
 
 use super::tests::{cluster_of, clustered, doc};
 use crate::corpus::Document;
-
-#[test]
-fn a_quotation_repeated_in_a_longer_report_of_the_day_is_one_statement() {
-    // One article of a machine translation that runs sentences together:
-    // the envoy's warning is quoted in the first paragraph and repeated,
-    // unquoted, in a later one that also tells of the council's session.
-    let store = clustered(vec![doc(
-        "a",
-        "Outlet A",
-        (2025, 4, 11),
-        "Envoy Halvorsen during the Thursday session of the council warned that \"the convoy had \
-         already crossed the river before the bridge fell at dawn.\"On the other hand, the deputy \
-         minister Brask accused the governors of delays in the grain corridor.\n\n\
-         Halvorsen said that the convoy had already crossed the river before the bridge fell at \
-         dawn, accusing the engineers, among others, of sabotage at the depot.The chair of the \
-         council noted that the press has already begun repeating such accusations, including \
-         during the Thursday session of the assembly.\n\n\
-         Delegate Ostrava said on Thursday that \"the convoy had already crossed the river before \
-         the bridge fell at dawn\" was a claim she rejected outright, and demanded an inquiry.",
-    )]);
-    let first = cluster_of(&store, "Envoy Halvorsen during the Thursday session");
-    assert_eq!(first, cluster_of(&store, "Halvorsen said that the convoy"));
-    // Another speaker quoting his words is another statement.
-    assert_ne!(
-        first,
-        cluster_of(&store, "Delegate Ostrava said on Thursday")
-    );
-}
-
-#[test]
-fn a_title_and_the_holders_full_name_are_one_traveller() {
-    // One trip told by two outlets: one names the chancellor by title, the
-    // other in full. The title stands for both words of his name.
-    let store = clustered(vec![
-        doc(
-            "a",
-            "Outlet A",
-            (2022, 2, 12),
-            "On Monday, the German Chancellor will go to Moldova for talks with its president, \
-             and then on Tuesday to Romania - an agency said.",
-        ),
-        doc(
-            "b",
-            "Outlet B",
-            (2022, 2, 12),
-            "The German chancellor, Olaf Scholz, will travel to Odesa on Monday as western \
-             leaders voiced worries about the winter, sending markets lower.",
-        ),
-        // Other news of those days, so that words have their weights.
-        doc(
-            "c",
-            "Outlet C",
-            (2022, 2, 12),
-            "Russian drones struck a depot in Kharkiv on Saturday, the governor said.              The energy minister said on Friday that exports would resume.",
-        ),
-        doc(
-            "d",
-            "Outlet D",
-            (2022, 2, 13),
-            "Farmers protested in Lviv on Sunday against fuel prices. A court in Odesa              jailed two officials on Sunday.",
-        ),
-    ]);
-    // The Monday report of the sentence that also tells of Tuesday.
-    let monday = chrono::NaiveDate::from_ymd_opt(2022, 2, 14).unwrap();
-    let title = store
-        .events()
-        .iter()
-        .position(|e| {
-            e.date.first == monday && e.text(store.doc_of(e)).contains("Chancellor will go")
-        })
-        .expect("the Monday report");
-    assert_eq!(
-        store.clusters().of_event(title as u32).map(|c| c.id),
-        Some(cluster_of(&store, "Olaf Scholz, will travel"))
-    );
-}
 
 /// Other news of the same days, so that words have their weights.
 fn background(published: (i32, u32, u32)) -> Vec<Document> {
@@ -103,27 +28,91 @@ fn background(published: (i32, u32, u32)) -> Vec<Document> {
 }
 
 #[test]
+fn a_quotation_repeated_in_a_longer_report_of_the_day_is_one_statement() {
+    // One article of a machine translation that runs sentences together:
+    // the envoy's warning is quoted in the first paragraph and repeated,
+    // unquoted, in a later one that also tells of the council's session.
+    let store = clustered(vec![doc(
+        "a",
+        "Outlet A",
+        (2025, 4, 11),
+        "Speaking at the council's Thursday session, Envoy Halvorsen warned that \"the convoy \
+         had already crossed the river before the bridge fell at dawn.\"Meanwhile the deputy \
+         minister Brask blamed the governors for delays in the grain corridor.\n\n\
+         Halvorsen said that the convoy had already crossed the river before the bridge fell at \
+         dawn, and he blamed the engineers for sabotage at the depot.The same claims came up \
+         again when the assembly met on Thursday.\n\n\
+         Delegate Ostrava said on Thursday that \"the convoy had already crossed the river before \
+         the bridge fell at dawn\" was a claim she rejected outright, and demanded an inquiry.",
+    )]);
+    let first = cluster_of(&store, "Speaking at the council's Thursday session");
+    assert_eq!(first, cluster_of(&store, "Halvorsen said that the convoy"));
+    // Another speaker quoting his words is another statement.
+    assert_ne!(
+        first,
+        cluster_of(&store, "Delegate Ostrava said on Thursday")
+    );
+}
+
+#[test]
+fn a_title_and_the_holders_full_name_are_one_traveller() {
+    // One trip told by two outlets: one names the chancellor by title, the
+    // other in full. The title stands for both words of his name.
+    let mut docs = vec![
+        doc(
+            "a",
+            "Outlet A",
+            (2022, 2, 12),
+            "On Monday, the German Chancellor is due in Moldova for talks with its president, \
+             and on Tuesday in Romania - an agency reported.",
+        ),
+        doc(
+            "b",
+            "Outlet B",
+            (2022, 2, 12),
+            "The German chancellor, Olaf Scholz, heads to Odesa on Monday while markets slid \
+             on worries about the winter.",
+        ),
+    ];
+    docs.extend(background((2022, 2, 12)));
+    let store = clustered(docs);
+    // The Monday report of the sentence that also tells of Tuesday.
+    let monday = chrono::NaiveDate::from_ymd_opt(2022, 2, 14).unwrap();
+    let title = store
+        .events()
+        .iter()
+        .position(|e| {
+            e.date.first == monday && e.text(store.doc_of(e)).contains("Chancellor is due")
+        })
+        .expect("the Monday report");
+    assert_eq!(
+        store.clusters().of_event(title as u32).map(|c| c.id),
+        Some(cluster_of(&store, "Olaf Scholz, heads"))
+    );
+}
+
+#[test]
 fn an_undated_lede_stands_for_the_report_that_dates_it() {
     // Article A tells the call in its lede, undated, and dates it only in
-    // a summary that names neither party; article B announces the call.
-    // (The lede's first paragraph is a teaser line, too short to tell.)
+    // a note that names neither party; article B announces the call.
+    // (The article's first paragraph is a teaser line, too short to tell.)
     let mut docs = vec![
         doc(
             "a",
             "Outlet A",
             (2025, 6, 14),
             "Teasers and video\n\n\
-             The corridor must stay open, said Envoy Petra Halvorsen in a telephone \
-             conversation with the Narvian foreign minister Ivo Brask.\n\n\
-             In the summary of the Saturday conversation, published by the ministry, it was \
-             written that its purpose was to discuss urgent fears for the harvest.",
+             The corridor must stay open, Envoy Petra Halvorsen told the Narvian foreign \
+             minister Ivo Brask in a telephone conversation.\n\n\
+             In its note on the Saturday conversation, the ministry named the harvest as the \
+             main worry.",
         ),
         doc(
             "b",
             "Outlet B",
             (2025, 6, 14),
-            "On Saturday, a conversation between Envoy Petra Halvorsen and Ivo Brask is to take \
-             place, officials said during a visit to the port.",
+            "Envoy Petra Halvorsen and Ivo Brask are set to hold a conversation on Saturday, \
+             officials said while touring the port.",
         ),
     ];
     // Another call of that Saturday: "the Saturday conversation" alone
@@ -132,17 +121,17 @@ fn an_undated_lede_stands_for_the_report_that_dates_it() {
         "c",
         "Outlet C",
         (2025, 6, 14),
-        "Also on Saturday, a telephone conversation between President Kestrel and Premier \
-         Dubois is scheduled, the palace said.",
+        "President Kestrel and Premier Dubois will also hold a telephone conversation on \
+         Saturday, the palace said.",
     ));
     docs.extend(background((2025, 6, 14)));
     let store = clustered(docs);
-    let summary = cluster_of(&store, "In the summary of the Saturday conversation");
+    let readout = cluster_of(&store, "In its note on the Saturday conversation");
     assert_eq!(
-        summary,
-        cluster_of(&store, "a conversation between Envoy Petra Halvorsen")
+        readout,
+        cluster_of(&store, "Envoy Petra Halvorsen and Ivo Brask")
     );
-    assert_ne!(summary, cluster_of(&store, "President Kestrel and Premier"));
+    assert_ne!(readout, cluster_of(&store, "President Kestrel and Premier"));
 }
 
 #[test]
@@ -181,21 +170,21 @@ fn what_a_speaker_said_last_week_may_be_what_he_said_on_its_friday() {
             "a",
             "Outlet A",
             (2025, 6, 7),
-            "At a briefing at the Admiralty on Friday, Admiral Petra Halvorsen warned that the \
-             storms near the coast would make the crossing dangerous for months.",
+            "Admiralty spokeswoman Petra Halvorsen warned at Friday's briefing that storms \
+             near the coast would make any crossing dangerous for months.",
         ),
         doc(
             "b",
             "Outlet B",
             (2025, 6, 11),
-            "Last week, top Admiralty officials said the convoy season is the shortest in decades \
-             and warned that any crossing would be perilous.",
+            "Last week, senior Admiralty officials said that the convoy season is the shortest \
+             in decades and that any crossing would be perilous.",
         ),
     ];
     docs.extend(background((2025, 6, 7)));
     let store = clustered(docs);
     assert_eq!(
-        cluster_of(&store, "At a briefing at the Admiralty"),
-        cluster_of(&store, "Last week, top Admiralty officials")
+        cluster_of(&store, "Admiralty spokeswoman Petra Halvorsen"),
+        cluster_of(&store, "senior Admiralty officials")
     );
 }
