@@ -37,16 +37,20 @@ pub(super) fn one_day(a: &Features, b: &Features) -> bool {
     matches!((a.days, b.days), (Some(x), Some(y)) if x.0 == x.1 && x == y)
 }
 
-/// Whether two reports are of one single day ([`one_day`]), or the date
-/// of one is a span (a weekend, "last week") that holds the other's: what
-/// one speaker said "last week" may be what he said on its Friday, as an
-/// outlet that sums up a week's briefings tells it.
-pub(super) fn one_day_or_within(a: &Features, b: &Features) -> bool {
+/// Whether two reports are of one single day ([`one_day`]), or, for
+/// statements (`kind`), the date of one is a span (a weekend, "last
+/// week") that holds the other's: what one speaker said "last week" may be
+/// what he said on its Friday, as an outlet that sums up a week's
+/// briefings tells it. (A meeting "this week" is not held to the span so:
+/// one planned, one held, and talks about it are many.)
+pub(super) fn one_day_or_within(a: &Features, b: &Features, kind: EventType) -> bool {
     let holds = |x: (chrono::NaiveDate, chrono::NaiveDate),
                  y: (chrono::NaiveDate, chrono::NaiveDate)| {
         x.0 <= y.0 && y.1 <= x.1
     };
-    one_day(a, b) || matches!((a.days, b.days), (Some(x), Some(y)) if holds(x, y) || holds(y, x))
+    one_day(a, b)
+        || kind == EventType::Statements
+            && matches!((a.days, b.days), (Some(x), Some(y)) if holds(x, y) || holds(y, x))
 }
 
 /// Whether one of two types is a statement and the other a decision that

@@ -10,9 +10,9 @@
 //! [`UNPLACED`] when either report has no place.
 //!
 //! The actors weigh as the place does: two statements of one day by one
-//! speaker, or two calls or talks of one day between the same people (or
-//! one dated to a span, "last week", that holds the other's day), are
-//! raised by [`ONE_ACTOR_ONE_DAY`], as two strikes of one type in one
+//! speaker (or one of them dated to a span, "last week", that holds the
+//! other's day), or two calls or talks of one day between the same people,
+//! are raised by [`ONE_ACTOR_ONE_DAY`], as two strikes of one type in one
 //! place are by [`VIOLENCE_IN_ONE_PLACE`]; two statements whose speakers
 //! share no name are lowered by [`OTHER_SPEAKER`]. A statement is spoken
 //! on one day (and a call or a trip is made on one), so two sentences of
@@ -433,7 +433,7 @@ impl Scorer {
         }
         if let Some(actors) = Actors::of(&self.actors[a], &self.actors[b]) {
             if fa.kind == fb.kind && !announced(fa.kind) {
-                if actors.same(fa.kind) && one_day_or_within(fa, fb) {
+                if actors.same(fa.kind) && one_day_or_within(fa, fb, fa.kind) {
                     s += ONE_ACTOR_ONE_DAY * (1.0 - s);
                 } else if fa.kind == EventType::Statements && actors.shared == 0.0 {
                     s *= OTHER_SPEAKER;
