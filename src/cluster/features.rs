@@ -251,7 +251,7 @@ fn add_holders(titles: &[Named], lang: crate::lang::Lang, f: &mut Features) {
         return;
     }
     for t in titles {
-        for key in t.holder.keys(lang) {
+        for key in t.holder.name_keys(lang) {
             f.terms.push((key, true));
         }
         if !matches!(lang, crate::lang::Lang::Uk | crate::lang::Lang::Ru)

@@ -143,7 +143,7 @@ pub struct Holder {
     /// The surname's keys ([`term_key`]) that stand for the holder: the
     /// Latin one, then the Cyrillic spellings.
     latin: u64,
-    /// The keys of the name's other words, in Latin letters ("Olaf").
+    /// The keys of the name's given names, in Latin letters ("Olaf").
     given: Vec<u64>,
     cyrillic: Vec<u64>,
     /// The keys of every spelling of the holder's surname: a name after the
@@ -157,13 +157,24 @@ impl Holder {
         self.from <= day && self.to.is_none_or(|to| day < to)
     }
 
-    /// The keys ([`term_key`]) that stand for the holder in the script of
-    /// `lang`: for English (and other languages in Latin letters) every
-    /// word of the name, given names first ("the German chancellor" reads
-    /// as "Olaf Scholz", so a report that names him in full shares both
-    /// words); for Ukrainian and Russian, the Cyrillic spellings of the
-    /// surname.
+    /// The surname's keys ([`term_key`]) in the script of `lang`: the
+    /// Latin spelling for English (and other languages), the Cyrillic ones
+    /// for Ukrainian and Russian. A speaker's title reads as these only:
+    /// given names are shared by other people of the same years (Sergei
+    /// Lavrov and Sergei Shoigu), and a speaker must match by surname.
     pub fn keys(&self, lang: Lang) -> Vec<u64> {
+        match lang {
+            Lang::Uk | Lang::Ru => self.cyrillic.clone(),
+            _ => vec![self.latin],
+        }
+    }
+
+    /// The keys that stand for the holder among a report's words: for
+    /// English (and other languages in Latin letters) every word of the
+    /// name, given names first ("the German chancellor" reads as "Olaf
+    /// Scholz", so a report that names him in full shares both words); for
+    /// Ukrainian and Russian, [`Holder::keys`].
+    pub fn name_keys(&self, lang: Lang) -> Vec<u64> {
         match lang {
             Lang::Uk | Lang::Ru => self.cyrillic.clone(),
             _ => self.given.iter().copied().chain([self.latin]).collect(),
@@ -358,7 +369,19 @@ impl Offices {
                     .chain(h.also.iter().map(String::as_str))
                     .map(term_key)
                     .collect();
-                let given = h.name.split(' ').rev().skip(1).map(term_key).collect();
+                // Given names split as the text's words are ("Frank-Walter"
+                // is two), in order, without the surname and without words
+                // under three letters, which reports' words leave out.
+                let words: Vec<&str> = h
+                    .name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let given = words[..words.len().saturating_sub(1)]
+                    .iter()
+                    .filter(|w| w.chars().count() >= 3)
+                    .map(|w| term_key(w))
+                    .collect();
                 holders.push(Holder {
                     latin: term_key(&surname),
                     given,
