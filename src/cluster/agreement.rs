@@ -48,9 +48,11 @@ pub(super) fn one_day_or_within(a: &Features, b: &Features, kind: EventType) -> 
                  y: (chrono::NaiveDate, chrono::NaiveDate)| {
         x.0 <= y.0 && y.1 <= x.1
     };
+    let single = |x: (chrono::NaiveDate, chrono::NaiveDate)| x.0 == x.1;
     one_day(a, b)
         || kind == EventType::Statements
-            && matches!((a.days, b.days), (Some(x), Some(y)) if holds(x, y) || holds(y, x))
+            && matches!((a.days, b.days), (Some(x), Some(y))
+                if single(y) && holds(x, y) || single(x) && holds(y, x))
 }
 
 /// Whether one of two types is a statement and the other a decision that
@@ -97,6 +99,25 @@ pub(super) fn places_agree(a: &Features, b: &Features) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statement_dated_to_a_span_holds_one_day_within_it() {
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2025, 6, d).unwrap();
+        let f = |from: u32, to: u32| Features {
+            days: Some((day(from), day(to))),
+            ..Features::default()
+        };
+        let s = EventType::Statements;
+        let week = f(2, 8);
+        assert!(one_day_or_within(&week, &f(6, 6), s));
+        assert!(one_day_or_within(&f(6, 6), &week, s));
+        assert!(one_day_or_within(&f(6, 6), &f(6, 6), EventType::Talks));
+        // A day outside the span, two spans, and talks are not held so.
+        assert!(!one_day_or_within(&week, &f(9, 9), s));
+        assert!(!one_day_or_within(&week, &f(2, 8), s));
+        assert!(!one_day_or_within(&week, &f(3, 4), s));
+        assert!(!one_day_or_within(&week, &f(6, 6), EventType::Talks));
+    }
 
     #[test]
     fn places_of_one_level_must_share_one() {

@@ -98,7 +98,7 @@ pub fn lead_terms(doc: &Document) -> Vec<(u64, bool)> {
 
 /// The article's lead: its first paragraph (up to a blank line), cut to
 /// [`LEAD_BYTES`] at a character boundary.
-pub fn lead(doc: &Document) -> &str {
+fn lead(doc: &Document) -> &str {
     let body = doc.text.get(doc.body_start..).unwrap_or("");
     let end = lead_end(body);
     body[..end].trim_start()

@@ -65,7 +65,8 @@ pub fn lead_reports(store: &EventStore, feats: &[Features]) -> Vec<(u32, Feature
             let lede = lede(doc)?;
             let start = |i: &u32| events[*i as usize].sentence.map_or(0, |s| s.start as usize);
             reports.sort_by_key(start);
-            // A dated lede is a report already.
+            // A dated lede is a report already; so is an article with a
+            // dated report before it (a dated teaser or dateline line).
             if reports.iter().any(|i| start(i) < lede.end) {
                 return None;
             }
@@ -117,7 +118,9 @@ pub fn lede(doc: &Document) -> Option<std::ops::Range<usize>> {
         {
             continue;
         }
-        let first = sentences::split(trimmed).into_iter().next()?;
+        let Some(first) = sentences::split(trimmed).into_iter().next() else {
+            continue;
+        };
         let sentence = &trimmed[first.clone()];
         let part = sentences::glued_part(sentence, 0);
         return Some(start + first.start + part.start..start + first.start + part.end);
@@ -134,21 +137,21 @@ pub fn append(
     feats: &mut Vec<Features>,
     doc_of: &mut Vec<u32>,
 ) -> Vec<Option<u32>> {
-    let mut lead_of: Vec<Option<u32>> = vec![None; feats.len()];
+    let mut lede_of: Vec<Option<u32>> = vec![None; feats.len()];
     for (event, f) in lead_reports(store, feats) {
         let e = event as usize;
-        lead_of[e] = Some(feats.len() as u32);
+        lede_of[e] = Some(feats.len() as u32);
         doc_of.push(doc_of[e]);
         let outlet = feats[e].outlet;
         feats.push(Features { outlet, ..f });
     }
-    lead_of
+    lede_of
 }
 
 /// Keeps only the ledes that tell their report's happening
 /// ([`tell_one_happening`]); `actors` are every entry's of `feats`.
-pub fn keep_telling(lead_of: &mut [Option<u32>], feats: &[Features], actors: &[Vec<(u32, f32)>]) {
-    for (e, lead) in lead_of.iter_mut().enumerate() {
+pub fn keep_telling(lede_of: &mut [Option<u32>], feats: &[Features], actors: &[Vec<(u32, f32)>]) {
+    for (e, lead) in lede_of.iter_mut().enumerate() {
         *lead = lead.filter(|&l| {
             let l = l as usize;
             tell_one_happening(&feats[e], &feats[l], &actors[e], &actors[l])

@@ -15,6 +15,15 @@
 //! repeat ("since the start of the full-scale invasion in February 2022")
 //! finds nothing, because only runs quoted somewhere are looked for.
 //!
+//! The whole sentence is read, as the reader sees it, even where
+//! sentences run together without a space and the report's other
+//! features are read from the part that holds its date
+//! (`features.rs`): a quotation repeated in a glued run is still the
+//! run's words. Quotation marks are counted within a sentence: a
+//! quotation that spans sentences is read as quoted only in the sentence
+//! it opens in, and single quotation marks (‘…’) are not read, as
+//! apostrophes share their characters.
+//!
 //! Cost: one pass over each clustered event's sentence for its quoted
 //! runs; a second pass, only when some event quotes, hashes every run of
 //! the sentences and keeps those that are quoted somewhere in the corpus.
@@ -34,7 +43,9 @@ pub const QUOTE_WINDOW: usize = 8;
 /// quoted somewhere, as hashes of [`QUOTE_WINDOW`] consecutive words
 /// (their stems, [`term_key`]), each list sorted.
 pub struct Quotations {
+    /// Per event, the runs it quotes.
     quoted: Vec<Vec<u64>>,
+    /// Per event, its runs, quoted or not, that some event quotes.
     echoed: Vec<Vec<u64>>,
 }
 

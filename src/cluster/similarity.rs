@@ -20,6 +20,10 @@
 //! decision announced (a strategic development, aid, sanctions: "the
 //! Pentagon said the US will deploy troops") is raised the same way against
 //! a statement of its voice on its day: it is what the voice said that day.
+//! Two reports of one day that carry the same quoted words are raised by
+//! [`SAME_QUOTE`] ([`super::quotes`]), and a report that dates its
+//! article's undated lede is scored as the higher of itself and the lede
+//! ([`super::leads`]).
 
 use chrono::{Datelike, Duration};
 use rayon::prelude::*;
@@ -35,7 +39,7 @@ use super::leads;
 use super::linkage::Edge;
 use super::quotes::Quotations;
 use super::spelling;
-use super::units::{is_casualty_unit, is_counted_unit};
+use super::units::quantities_conflict;
 use crate::extract::EventType;
 use crate::store::EventStore;
 
@@ -130,7 +134,7 @@ pub struct Scorer {
     events: usize,
     /// Per event, the lead that stands for it ([`super::leads`]), as an
     /// index into `feats`.
-    lead_of: Vec<Option<u32>>,
+    lede_of: Vec<Option<u32>>,
     norms: Vec<f32>,
     idf: Vec<f32>,
     /// Every distinct word key, sorted (a word's id is its index).
@@ -178,14 +182,14 @@ impl Scorer {
         let mut doc_of: Vec<u32> = store.events().iter().map(|e| e.doc).collect();
         let mut alias = anaphora::antecedents(&feats, &doc_of);
         // Undated ledes, after the words' rarity is counted on the events.
-        let mut lead_of = leads::append(store, &mut feats, &mut doc_of);
+        let mut lede_of = leads::append(store, &mut feats, &mut doc_of);
         alias.resize(feats.len(), None);
         // Each event's actors, before its words' keys are freed.
         let actors: Vec<Vec<(u32, f32)>> = feats
             .par_iter_mut()
             .map(|f| actors::of_event(f, |t| id_of(t).map(|id| (id, idf[id as usize]))))
             .collect();
-        leads::keep_telling(&mut lead_of, &feats, &actors);
+        leads::keep_telling(&mut lede_of, &feats, &actors);
         // Names kept only when the corpus spells their key two ways: most
         // are spelled one way, and then the words already compare them.
         let respelled = spelling::spelled_two_ways(feats.iter().flat_map(|f| f.names.iter()));
@@ -261,7 +265,7 @@ impl Scorer {
             alias,
             quotes,
             events,
-            lead_of,
+            lede_of,
             norms,
             idf,
             terms,
@@ -279,7 +283,11 @@ impl Scorer {
             .flat_map_iter(|i| {
                 let mut out = Vec::new();
                 if let Some((first, last)) = self.feats[i].days {
-                    let keys = self.key_terms(i);
+                    // A report is found by its lede's words too.
+                    let mut keys = self.key_terms(i);
+                    if let Some(l) = self.lede_of[i] {
+                        keys.extend(self.key_terms(l as usize));
+                    }
                     let (from, to) = (first.num_days_from_ce(), last.num_days_from_ce());
                     for day in from..=to {
                         out.extend(keys.iter().map(|&t| (t, day, i as u32)));
@@ -298,7 +306,8 @@ impl Scorer {
                 if let Some((first, last)) = self.feats[i].days {
                     let from = (first - Duration::days(1)).num_days_from_ce();
                     let to = (last + Duration::days(1)).num_days_from_ce();
-                    for &(t, _) in &self.vectors[i] {
+                    let lede = self.lede_of[i].map_or(&[][..], |l| &self.vectors[l as usize]);
+                    for &(t, _) in self.vectors[i].iter().chain(lede) {
                         if self.common[t as usize] {
                             continue;
                         }
@@ -382,11 +391,14 @@ impl Scorer {
         if let (Some(x), Some(y)) = (ta, tb) {
             s = s.max(self.own_similarity(x as usize, y as usize));
         }
-        if let Some(l) = self.lead_of[a] {
+        if let Some(l) = self.lede_of[a] {
             s = s.max(self.own_similarity(l as usize, b));
         }
-        if let Some(l) = self.lead_of[b] {
+        if let Some(l) = self.lede_of[b] {
             s = s.max(self.own_similarity(a, l as usize));
+        }
+        if let (Some(x), Some(y)) = (self.lede_of[a], self.lede_of[b]) {
+            s = s.max(self.own_similarity(x as usize, y as usize));
         }
         s
     }
@@ -528,29 +540,8 @@ impl Scorer {
     }
 
     fn quantities_conflict(&self, fa: &Features, fb: &Features) -> bool {
-        // One outlet's reports of different figures are different reports
-        // ("the same outlet's reports of different figures"): casualty
-        // counts grow across outlets, not within one.
-        let differ =
-            |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(x), Some(y)) if x != y);
-        let other_article = fa.sentence.map(|s| s.0) != fb.sentence.map(|s| s.0);
-        if fa.outlet == fb.outlet
-            && fa.outlet != UNKNOWN_OUTLET
-            && other_article
-            && (differ(fa.killed, fb.killed) || differ(fa.injured, fb.injured))
-        {
-            return true;
-        }
-        fa.quantities.iter().any(|(na, ua)| {
-            fb.quantities.iter().any(|(nb, ub)| {
-                na != nb
-                    && ua.iter().any(|u| {
-                        ub.contains(u)
-                            && !is_casualty_unit(*u)
-                            && (is_counted_unit(*u) || self.unit_is_rare(*u))
-                    })
-            })
-        })
+        let same_outlet = fa.outlet == fb.outlet && fa.outlet != UNKNOWN_OUTLET;
+        quantities_conflict(fa, fb, same_outlet, |u| self.unit_is_rare(u))
     }
 
     fn unit_is_rare(&self, key: u64) -> bool {

@@ -43,6 +43,35 @@ pub fn is_counted_unit(key: u64) -> bool {
     units().1.contains(&key)
 }
 
+/// Whether two reports' quantities refuse a merge: the same unit counted
+/// differently ("82 drones" and "22 drones"), the unit being a counted one
+/// or `rare` in the corpus, casualty units never; or, for two articles of
+/// one outlet (`same_outlet`), different killed or injured figures
+/// (casualty counts grow across outlets, not within one).
+pub(super) fn quantities_conflict(
+    fa: &super::features::Features,
+    fb: &super::features::Features,
+    same_outlet: bool,
+    rare: impl Fn(u64) -> bool,
+) -> bool {
+    let differ = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    let other_article = fa.sentence.map(|s| s.0) != fb.sentence.map(|s| s.0);
+    if same_outlet
+        && other_article
+        && (differ(fa.killed, fb.killed) || differ(fa.injured, fb.injured))
+    {
+        return true;
+    }
+    fa.quantities.iter().any(|(na, ua)| {
+        fb.quantities.iter().any(|(nb, ub)| {
+            na != nb
+                && ua.iter().any(|u| {
+                    ub.contains(u) && !is_casualty_unit(*u) && (is_counted_unit(*u) || rare(*u))
+                })
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
