@@ -1,4 +1,4 @@
-//! An article's undated lead and the report that dates it.
+//! An article's undated lede and the report that dates it.
 //!
 //! News opens with its main happening told without a date ("Minister
 //! Halvorsen has warned that a flood would be disastrous", "the envoy
@@ -24,7 +24,6 @@
 use rayon::prelude::*;
 
 use super::actors::Actors;
-
 use super::features::Features;
 use crate::corpus::Document;
 use crate::extract::{EventType, event_type};
@@ -35,11 +34,11 @@ use crate::text::sentences;
 /// compared ([`tell_one_happening`]).
 const TOLD: [EventType; 3] = [EventType::Statements, EventType::Calls, EventType::Talks];
 
-/// For each article whose lead stands for one of its reports: that
-/// report's event index and the lead's features, read as that report
+/// For each article whose lede stands for one of its reports: that
+/// report's event index and the lede's features, read as that report
 /// ([`Features::of_text`]). `feats` are the events' own features (an
 /// event without days is never chosen).
-pub fn lead_reports(store: &EventStore, feats: &[Features]) -> Vec<(u32, Features)> {
+pub fn lede_reports(store: &EventStore, feats: &[Features]) -> Vec<(u32, Features)> {
     let events = store.events();
     // Each article's reports, by their sentence's position.
     let mut by_doc: Vec<Vec<u32>> = vec![Vec::new(); store.documents().len()];
@@ -128,7 +127,7 @@ pub fn lede(doc: &Document) -> Option<std::ops::Range<usize>> {
     None
 }
 
-/// Appends to `feats` the features of the ledes of [`lead_reports`]
+/// Appends to `feats` the features of the ledes of [`lede_reports`]
 /// (each with its report's outlet), and their articles to `doc_of`; gives
 /// each event's lede as an index into `feats`. `feats` and `doc_of` hold
 /// the events' own on entry.
@@ -138,7 +137,7 @@ pub fn append(
     doc_of: &mut Vec<u32>,
 ) -> Vec<Option<u32>> {
     let mut lede_of: Vec<Option<u32>> = vec![None; feats.len()];
-    for (event, f) in lead_reports(store, feats) {
+    for (event, f) in lede_reports(store, feats) {
         let e = event as usize;
         lede_of[e] = Some(feats.len() as u32);
         doc_of.push(doc_of[e]);
@@ -151,8 +150,8 @@ pub fn append(
 /// Keeps only the ledes that tell their report's happening
 /// ([`tell_one_happening`]); `actors` are every entry's of `feats`.
 pub fn keep_telling(lede_of: &mut [Option<u32>], feats: &[Features], actors: &[Vec<(u32, f32)>]) {
-    for (e, lead) in lede_of.iter_mut().enumerate() {
-        *lead = lead.filter(|&l| {
+    for (e, lede) in lede_of.iter_mut().enumerate() {
+        *lede = lede.filter(|&l| {
             let l = l as usize;
             tell_one_happening(&feats[e], &feats[l], &actors[e], &actors[l])
         });
@@ -160,7 +159,7 @@ pub fn keep_telling(lede_of: &mut [Option<u32>], feats: &[Features], actors: &[V
 }
 
 /// Whether a lede (`lede`, read as the report `report`,
-/// [`lead_reports`]) tells the report's happening: it names the same
+/// [`lede_reports`]) tells the report's happening: it names the same
 /// actors ([`Actors::same`]: the speaker of a statement, the parties of a
 /// call or talks), or the report refers back to a happening
 /// ([`Features::anaphor`]: "in its note on the Saturday call") whose noun
