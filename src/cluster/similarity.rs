@@ -375,30 +375,27 @@ impl Scorer {
 
     /// How alike two events are, 0.0–1.0 (see the module's overview). An
     /// anaphor ([`super::anaphora`]) is as alike to a report as its
-    /// antecedent is, and [`ANAPHOR_LINK`] alike to the antecedent.
+    /// antecedent is, and [`ANAPHOR_LINK`] alike to the antecedent; a
+    /// report that dates its article's lede ([`super::leads`]) as alike as
+    /// the lede is. Of every pair of readings the highest counts.
     pub fn similarity(&self, a: usize, b: usize) -> f32 {
         let (ta, tb) = (self.alias[a], self.alias[b]);
         if ta == Some(b as u32) || tb == Some(a as u32) || ta.is_some() && ta == tb {
             return ANAPHOR_LINK;
         }
-        let mut s = self.own_similarity(a, b);
-        if let Some(t) = ta {
-            s = s.max(self.own_similarity(t as usize, b));
-        }
-        if let Some(t) = tb {
-            s = s.max(self.own_similarity(a, t as usize));
-        }
-        if let (Some(x), Some(y)) = (ta, tb) {
-            s = s.max(self.own_similarity(x as usize, y as usize));
-        }
-        if let Some(l) = self.lede_of[a] {
-            s = s.max(self.own_similarity(l as usize, b));
-        }
-        if let Some(l) = self.lede_of[b] {
-            s = s.max(self.own_similarity(a, l as usize));
-        }
-        if let (Some(x), Some(y)) = (self.lede_of[a], self.lede_of[b]) {
-            s = s.max(self.own_similarity(x as usize, y as usize));
+        // Each report is read as itself, as the report it refers back to
+        // and as its article's lede; the best reading of the pair counts.
+        let readings = |i: usize| {
+            [Some(i as u32), self.alias[i], self.lede_of[i]]
+                .into_iter()
+                .flatten()
+                .map(|x| x as usize)
+        };
+        let mut s = 0.0f32;
+        for x in readings(a) {
+            for y in readings(b) {
+                s = s.max(self.own_similarity(x, y));
+            }
         }
         s
     }
@@ -443,7 +440,13 @@ impl Scorer {
         if fa.kind == fb.kind && is_violence(fa.kind) && shares_specific_place(fa, fb) {
             s += VIOLENCE_IN_ONE_PLACE * (1.0 - s);
         }
-        if let Some(actors) = Actors::of(&self.actors[a], &self.actors[b]) {
+        let actors = Actors::of(&self.actors[a], &self.actors[b]);
+        // Two statements whose speakers share no name: one quoting the
+        // other is two statements.
+        let two_speakers = fa.kind == EventType::Statements
+            && fb.kind == EventType::Statements
+            && actors.as_ref().is_some_and(|x| x.shared == 0.0);
+        if let Some(actors) = actors {
             if fa.kind == fb.kind && !announced(fa.kind) {
                 if actors.same(fa.kind) && one_day_or_within(fa, fb, fa.kind) {
                     s += ONE_ACTOR_ONE_DAY * (1.0 - s);
@@ -457,18 +460,10 @@ impl Scorer {
                 s += ONE_ACTOR_ONE_DAY * (1.0 - s);
             }
         }
-        if one_day(fa, fb) && self.quotes.shared(a, b) && !self.two_speakers(a, b) {
+        if one_day(fa, fb) && !two_speakers && self.quotes.shared(a, b) {
             s += SAME_QUOTE * (1.0 - s);
         }
         s
-    }
-
-    /// Whether two events are statements whose speakers share no name.
-    fn two_speakers(&self, a: usize, b: usize) -> bool {
-        let statement = |i: usize| self.feats[i].kind == EventType::Statements;
-        statement(a)
-            && statement(b)
-            && Actors::of(&self.actors[a], &self.actors[b]).is_some_and(|x| x.shared == 0.0)
     }
 
     /// Whether two events are statements of one speaker on one day, or a
