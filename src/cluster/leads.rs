@@ -28,6 +28,7 @@ use super::features::Features;
 use crate::corpus::Document;
 use crate::extract::{EventType, event_type};
 use crate::store::EventStore;
+use crate::text::lines::{self, LineKind};
 use crate::text::sentences;
 
 /// The kinds of happening a lede may stand for: those whose actors can be
@@ -91,8 +92,9 @@ pub const LEDE_MIN_WORDS: usize = 8;
 
 /// The article's lede: the first sentence (of the part run together
 /// without a space, [`crate::text::sentences::glued_part`]) of its first
-/// paragraph that is not its title and holds at least
-/// [`LEDE_MIN_WORDS`] words; as bytes of the article's text. `None` when
+/// paragraph that is prose ([`lines::classify`]: not furniture, a teaser
+/// or a heading), is not its title and holds at least [`LEDE_MIN_WORDS`]
+/// words; as bytes of the article's text. `None` when
 /// the body has no such paragraph.
 pub fn lede(doc: &Document) -> Option<std::ops::Range<usize>> {
     let body = doc.text.get(doc.body_start..)?;
@@ -101,15 +103,17 @@ pub fn lede(doc: &Document) -> Option<std::ops::Range<usize>> {
         let from = at;
         at += paragraph.len() + 2;
         let trimmed = paragraph.trim();
-        if trimmed.split_whitespace().count() < LEDE_MIN_WORDS {
+        // Page furniture, teasers and headings are no lede.
+        if trimmed.split_whitespace().count() < LEDE_MIN_WORDS
+            || lines::classify(trimmed) != LineKind::Prose
+        {
             continue;
         }
         let start = from + (paragraph.len() - paragraph.trim_start().len());
         let end = start + trimmed.len();
         // A title is a headline unless it ends as a sentence does: a file
         // without a headline lends its first paragraph as the title.
-        let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '»']);
-        if !ends_sentence
+        if !lines::ends_sentence(trimmed)
             && doc
                 .title_span
                 .as_ref()

@@ -272,7 +272,9 @@ fn is_link_only(t: &str) -> bool {
     t.starts_with('[') && t.ends_with(')') && t.contains("](") && t.matches("](").count() == 1
 }
 
-fn ends_sentence(t: &str) -> bool {
+/// Whether a line ends as a sentence does (`.`, `!`, `?`, `:`, `;`, `…`,
+/// before any closing quotation marks, brackets or emphasis).
+pub fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')', '»', '*']);
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
